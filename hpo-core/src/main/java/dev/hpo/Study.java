@@ -1,0 +1,516 @@
+package dev.hpo;
+
+import dev.hpo.multi.Pareto;
+import dev.hpo.pruner.Pruner;
+import dev.hpo.pruner.Pruners;
+import dev.hpo.sampler.Sampler;
+import dev.hpo.sampler.Samplers;
+import dev.hpo.space.Distribution;
+import dev.hpo.storage.DuplicateStudyException;
+import dev.hpo.storage.StorageException;
+import dev.hpo.storage.Storage;
+import dev.hpo.storage.Storages;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * An optimization task: a named set of trials in a storage, a sampler that proposes parameters and a pruner
+ * that stops unpromising trials. Create one with {@link #builder()}, run it with {@link #optimize} or drive it
+ * with {@link #ask()} / {@link #tell}. Everything a study knows is read back from its storage, so several
+ * threads, processes or machines can work on one study at once.
+ */
+public final class Study implements AutoCloseable {
+
+    /** Trial system attribute holding the parameters of an enqueued trial (Optuna's key). */
+    public static final String FIXED_PARAMS_ATTR = "fixed_params";
+    /** Trial system attribute holding why a trial failed (Optuna's key). */
+    public static final String FAIL_REASON_ATTR = "fail_reason";
+
+    private static final System.Logger LOG = System.getLogger(Study.class.getName());
+    private static final Set<TrialState> COMPLETE = EnumSet.of(TrialState.COMPLETE);
+
+    private final Storage storage;
+    private final boolean ownsStorage;
+    private final long id;
+    private final String name;
+    private final List<Direction> directions;
+    private final Sampler sampler;
+    private final Pruner pruner;
+    private final Map<String, Distribution> knownDistributions = new ConcurrentHashMap<>();
+    private final AtomicBoolean stopRequested = new AtomicBoolean();
+
+    private Study(Storage storage, boolean ownsStorage, long id, String name, List<Direction> directions,
+            Sampler sampler, Pruner pruner) {
+        this.storage = storage;
+        this.ownsStorage = ownsStorage;
+        this.id = id;
+        this.name = name;
+        this.directions = List.copyOf(directions);
+        this.sampler = sampler;
+        this.pruner = pruner;
+        for (FrozenTrial t : storage.trials(id)) {
+            t.distributions().forEach(knownDistributions::putIfAbsent);
+        }
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Opens an existing study of a storage; throws when the storage has no study of that name. */
+    public static Study load(Storage storage, String name) {
+        if (storage.findStudy(name).isEmpty()) {
+            throw new IllegalArgumentException("no study named '" + name + "' in " + storage);
+        }
+        return builder().storage(storage).name(name).loadIfExists(true).build();
+    }
+
+    public String name() {
+        return name;
+    }
+
+    /** The storage's id of this study. */
+    public long id() {
+        return id;
+    }
+
+    public List<Direction> directions() {
+        return directions;
+    }
+
+    /** The direction of a single-objective study. */
+    public Direction direction() {
+        if (directions.size() != 1) {
+            throw new IllegalStateException("study " + name + " has " + directions.size() + " directions; use directions()");
+        }
+        return directions.get(0);
+    }
+
+    public Sampler sampler() {
+        return sampler;
+    }
+
+    public Pruner pruner() {
+        return pruner;
+    }
+
+    public Storage storage() {
+        return storage;
+    }
+
+    /** Every trial, in number order. */
+    public List<FrozenTrial> trials() {
+        return storage.trials(id);
+    }
+
+    /** The trials in the given states, in number order. */
+    public List<FrozenTrial> trials(Set<TrialState> states) {
+        return storage.trials(id, states);
+    }
+
+    /** The best completed (and, where constraints are set, feasible) trial of a single-objective study. */
+    public FrozenTrial bestTrial() {
+        Direction direction = direction();
+        FrozenTrial best = null;
+        for (FrozenTrial t : candidatesForBest()) {
+            if (best == null || direction.isBetter(t.value(), best.value())) {
+                best = t;
+            }
+        }
+        return best;
+    }
+
+    public double bestValue() {
+        return bestTrial().value();
+    }
+
+    public Map<String, Object> bestParams() {
+        return bestTrial().params();
+    }
+
+    /**
+     * The Pareto front of the completed trials (feasible ones first: infeasible trials count only when no trial
+     * is feasible). For a single objective, every trial that reaches the best value.
+     */
+    public List<FrozenTrial> bestTrials() {
+        List<FrozenTrial> complete = trials(COMPLETE);
+        List<FrozenTrial> feasible = complete.stream().filter(FrozenTrial::isFeasible).toList();
+        return Pareto.front(feasible.isEmpty() ? complete : feasible, directions);
+    }
+
+    private List<FrozenTrial> candidatesForBest() {
+        List<FrozenTrial> complete = trials(COMPLETE);
+        if (complete.isEmpty()) {
+            throw new IllegalStateException("study " + name + " has no completed trial yet");
+        }
+        List<FrozenTrial> feasible = complete.stream().filter(FrozenTrial::isFeasible).toList();
+        if (feasible.isEmpty()) {
+            throw new IllegalStateException("study " + name + " has " + complete.size()
+                    + " completed trials but none satisfies its constraints");
+        }
+        return feasible;
+    }
+
+    public void setUserAttr(String key, Object value) {
+        storage.setStudyUserAttr(id, key, value);
+    }
+
+    public Map<String, Object> userAttrs() {
+        return storage.study(id).userAttrs();
+    }
+
+    public void setSystemAttr(String key, Object value) {
+        storage.setStudySystemAttr(id, key, value);
+    }
+
+    public Map<String, Object> systemAttrs() {
+        return storage.study(id).systemAttrs();
+    }
+
+    /**
+     * Adds a trial that the next {@link #ask()} (of any worker) evaluates with these parameters; parameters not
+     * given are sampled as usual.
+     */
+    public void enqueueTrial(Map<String, ?> params) {
+        enqueueTrial(params, Map.of());
+    }
+
+    /** Enqueues a trial with parameters and user attributes. */
+    public void enqueueTrial(Map<String, ?> params, Map<String, Object> userAttrs) {
+        FrozenTrial template = new FrozenTrial(0, -1, TrialState.WAITING, null, null, null, null, userAttrs,
+                Map.of(FIXED_PARAMS_ATTR, Map.copyOf(params)), null, null);
+        storage.createTrial(id, template);
+    }
+
+    /**
+     * Adds a finished trial evaluated elsewhere (to warm-start a study from earlier results). Its number is
+     * the next of this study.
+     */
+    public void addTrial(FrozenTrial trial) {
+        if (!trial.state().isFinished()) {
+            throw new IllegalArgumentException("only finished trials can be added, got state " + trial.state());
+        }
+        if (trial.state() == TrialState.COMPLETE && (trial.values() == null || trial.values().size() != directions.size())) {
+            throw new IllegalArgumentException("a COMPLETE trial needs " + directions.size() + " value(s), got "
+                    + trial.values());
+        }
+        trial.distributions().forEach(this::checkDistribution);
+        storage.createTrial(id, trial);
+    }
+
+    /** Starts a trial: an enqueued one if any is waiting, a new one otherwise. */
+    public Trial ask() {
+        long trialId = -1;
+        for (FrozenTrial waiting : storage.trials(id, EnumSet.of(TrialState.WAITING))) {
+            if (storage.setTrialState(waiting.id(), TrialState.RUNNING, null)) {
+                trialId = waiting.id();
+                break;
+            }
+        }
+        if (trialId < 0) {
+            trialId = storage.createTrial(id, null);
+        }
+        return new Trial(this, storage.trial(trialId));
+    }
+
+    /** Finishes a trial with its objective value(s); a NaN value makes it FAIL, as in Optuna. */
+    public FrozenTrial tell(Trial trial, double... values) {
+        return tell(trial, TrialState.COMPLETE, values);
+    }
+
+    /**
+     * Finishes a trial in the given state. COMPLETE needs one value per direction; PRUNED keeps the last
+     * intermediate value; FAIL stores no value.
+     */
+    public FrozenTrial tell(Trial trial, TrialState state, double... values) {
+        if (trial.study() != this) {
+            throw new IllegalArgumentException("trial " + trial.number() + " belongs to study " + trial.study().name()
+                    + ", not " + name);
+        }
+        if (state == TrialState.COMPLETE) {
+            String problem = checkValues(values);
+            if (problem != null) {
+                return finish(trial, TrialState.FAIL, null, problem);
+            }
+        }
+        return finish(trial, state, values, null);
+    }
+
+    private String checkValues(double[] values) {
+        if (values == null || values.length != directions.size()) {
+            return "the objective returned " + (values == null ? "no value" : values.length + " value(s)")
+                    + " but study " + name + " has " + directions.size() + " direction(s)";
+        }
+        for (double v : values) {
+            if (Double.isNaN(v)) {
+                return "the objective returned NaN";
+            }
+        }
+        return null;
+    }
+
+    private FrozenTrial finish(Trial trial, TrialState state, double[] values, String failReason) {
+        if (state != TrialState.COMPLETE && state != TrialState.PRUNED && state != TrialState.FAIL) {
+            throw new IllegalArgumentException("a trial can be told COMPLETE, PRUNED or FAIL, not " + state);
+        }
+        List<Double> stored = null;
+        if (state == TrialState.COMPLETE) {
+            stored = Arrays.stream(values).boxed().toList();
+        } else if (state == TrialState.PRUNED) {
+            Double last = trial.snapshot().lastIntermediateValue();
+            stored = last == null ? null : List.of(last);
+        }
+        if (failReason != null) {
+            trial.setSystemAttr(FAIL_REASON_ATTR, failReason);
+        }
+        sampler.afterTrial(this, trial.snapshot(), state, stored);
+        storage.setTrialState(trial.id(), state, stored);
+        FrozenTrial done = storage.trial(trial.id());
+        LOG.log(System.Logger.Level.DEBUG, () -> "study " + name + " trial " + done.number() + " " + done.state()
+                + (done.values() != null ? " " + done.values() : "") + " " + done.params());
+        return done;
+    }
+
+    /** Runs {@code trials} more trials of a single-objective study, one at a time. */
+    public void optimize(ObjectiveFunction objective, int trials) {
+        optimize(objective, OptimizeOptions.builder().trials(trials).build());
+    }
+
+    /** Runs a single-objective study as the options say. */
+    public void optimize(ObjectiveFunction objective, OptimizeOptions options) {
+        run(trial -> new double[] {objective.evaluate(trial)}, options);
+    }
+
+    /** Runs {@code trials} more trials of a multi-objective study. */
+    public void optimizeMulti(MultiObjectiveFunction objective, int trials) {
+        optimizeMulti(objective, OptimizeOptions.builder().trials(trials).build());
+    }
+
+    /** Runs a multi-objective study as the options say. */
+    public void optimizeMulti(MultiObjectiveFunction objective, OptimizeOptions options) {
+        run(objective::evaluate, options);
+    }
+
+    /** Asks running {@link #optimize} loops to start no further trial; trials already running finish. */
+    public void stop() {
+        stopRequested.set(true);
+    }
+
+    private void run(MultiObjectiveFunction objective, OptimizeOptions options) {
+        stopRequested.set(false);
+        long deadline = options.timeout() == null ? Long.MAX_VALUE : System.nanoTime() + options.timeout().toNanos();
+        AtomicInteger budget = new AtomicInteger(options.trials());
+        AtomicReference<Throwable> fatal = new AtomicReference<>();
+        Runnable worker = () -> {
+            while (!stopRequested.get() && fatal.get() == null && System.nanoTime() < deadline) {
+                if (options.trials() >= 0 && budget.getAndDecrement() <= 0) {
+                    break;
+                }
+                try {
+                    runTrial(objective, options);
+                } catch (Throwable t) {
+                    fatal.compareAndSet(null, t);
+                }
+            }
+        };
+        if (options.parallelism() == 1) {
+            worker.run();
+        } else {
+            List<Thread> threads = new ArrayList<>();
+            for (int i = 0; i < options.parallelism(); i++) {
+                Thread t = new Thread(worker, "hpo-" + name + "-worker-" + i);
+                t.start();
+                threads.add(t);
+            }
+            for (Thread t : threads) {
+                try {
+                    t.join();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    stop();
+                }
+            }
+        }
+        Throwable f = fatal.get();
+        if (f instanceof RuntimeException r) {
+            throw r;
+        }
+        if (f instanceof Error e) {
+            throw e;
+        }
+        if (f != null) {
+            throw new ObjectiveException("study " + name + " stopped: the objective threw " + f, f);
+        }
+    }
+
+    private void runTrial(MultiObjectiveFunction objective, OptimizeOptions options) throws Throwable {
+        Trial trial = ask();
+        double[] values = null;
+        TrialState state = TrialState.COMPLETE;
+        Throwable error = null;
+        try {
+            values = objective.evaluate(trial);
+        } catch (TrialPruned p) {
+            state = TrialState.PRUNED;
+        } catch (Throwable t) {
+            state = TrialState.FAIL;
+            error = t;
+        }
+        FrozenTrial done = error == null ? tell(trial, state, values)
+                : finish(trial, TrialState.FAIL, null, error.toString());
+        for (TrialCallback callback : options.callbacks()) {
+            callback.afterTrial(this, done);
+        }
+        if (error != null && !options.catches(error)) {
+            throw error;
+        }
+    }
+
+    /** Checks that a parameter keeps one distribution across the study. */
+    void checkDistribution(String param, Distribution distribution) {
+        Distribution known = knownDistributions.putIfAbsent(param, distribution);
+        if (known != null && !known.equals(distribution)) {
+            throw new IllegalArgumentException("parameter '" + param + "' of study " + name + " was " + known
+                    + " in earlier trials and is now " + distribution + "; a name keeps one range within a study"
+                    + " (use another name for another range)");
+        }
+    }
+
+    /** Closes the storage when this study opened it from a URL. */
+    @Override
+    public void close() {
+        if (ownsStorage) {
+            storage.close();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "study " + name + " " + directions + " in " + storage;
+    }
+
+    /** Options of a new or loaded study. */
+    public static final class Builder {
+        private String name;
+        private List<Direction> directions;
+        private Sampler sampler;
+        private Long seed;
+        private Pruner pruner;
+        private Storage storage;
+        private String storageUrl;
+        private boolean loadIfExists;
+
+        private Builder() {
+        }
+
+        /** The study's name; a unique one is made up when none is given. */
+        public Builder name(String name) {
+            this.name = name;
+            return this;
+        }
+
+        public Builder direction(Direction direction) {
+            this.directions = List.of(direction);
+            return this;
+        }
+
+        /** Several directions make a multi-objective study. */
+        public Builder directions(Direction... directions) {
+            if (directions.length == 0) {
+                throw new IllegalArgumentException("a study needs at least one direction");
+            }
+            this.directions = List.of(directions);
+            return this;
+        }
+
+        public Builder sampler(Sampler sampler) {
+            this.sampler = sampler;
+            return this;
+        }
+
+        /** Seeds the default sampler; ignored when a sampler is given. */
+        public Builder seed(long seed) {
+            this.seed = seed;
+            return this;
+        }
+
+        public Builder pruner(Pruner pruner) {
+            this.pruner = pruner;
+            return this;
+        }
+
+        /** A storage URL such as {@code memory:} or {@code journal:target/hpo/study.log}; see {@link Storages}. */
+        public Builder storage(String url) {
+            this.storageUrl = url;
+            this.storage = null;
+            return this;
+        }
+
+        public Builder storage(Storage storage) {
+            this.storage = storage;
+            this.storageUrl = null;
+            return this;
+        }
+
+        /** Join the study of this name when the storage already has it, instead of failing. */
+        public Builder loadIfExists(boolean loadIfExists) {
+            this.loadIfExists = loadIfExists;
+            return this;
+        }
+
+        public Study build() {
+            boolean owns = storage == null;
+            Storage s = owns ? Storages.open(storageUrl == null ? "memory:" : storageUrl) : storage;
+            try {
+                String n = name != null ? name : "no-name-" + UUID.randomUUID();
+                long studyId;
+                List<Direction> dirs;
+                Optional<Long> existing = s.findStudy(n);
+                if (existing.isEmpty()) {
+                    dirs = directions != null ? directions : List.of(Direction.MINIMIZE);
+                    try {
+                        studyId = s.createStudy(n, dirs);
+                    } catch (DuplicateStudyException raced) {
+                        existing = s.findStudy(n);
+                        studyId = loadExisting(s, n, existing.orElseThrow(() -> raced));
+                        dirs = s.study(studyId).directions();
+                    }
+                } else {
+                    studyId = loadExisting(s, n, existing.get());
+                    dirs = s.study(studyId).directions();
+                }
+                Sampler smp = sampler != null ? sampler : Samplers.createDefault(dirs, seed);
+                Pruner p = pruner != null ? pruner : Pruners.createDefault();
+                return new Study(s, owns, studyId, n, dirs, smp, p);
+            } catch (RuntimeException e) {
+                if (owns) {
+                    s.close();
+                }
+                throw e;
+            }
+        }
+
+        private long loadExisting(Storage s, String n, long studyId) {
+            if (!loadIfExists) {
+                throw new StorageException("study '" + n + "' already exists in " + s
+                        + "; call loadIfExists(true) to continue it, or choose another name");
+            }
+            List<Direction> stored = s.study(studyId).directions();
+            if (directions != null && !directions.equals(stored)) {
+                throw new IllegalArgumentException("study '" + n + "' in " + s + " has directions " + stored
+                        + ", not " + directions);
+            }
+            return studyId;
+        }
+    }
+}

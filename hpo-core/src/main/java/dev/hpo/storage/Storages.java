@@ -1,0 +1,31 @@
+package dev.hpo.storage;
+
+/**
+ * Opens a storage from its URL, the form users write in configuration ({@code hpo.storage}, the goal's
+ * {@code storage} parameter, {@code Study.Builder.storage(String)}).
+ */
+public final class Storages {
+
+    private Storages() {
+    }
+
+    /**
+     * Opens the storage a URL names. Known schemes: {@code memory:}.
+     *
+     * @throws IllegalArgumentException naming the URL and the known schemes when the scheme is unknown
+     */
+    public static Storage open(String url) {
+        if (url == null || url.isBlank()) {
+            throw new IllegalArgumentException("storage URL is empty; use one of " + knownSchemes());
+        }
+        String u = url.trim();
+        if (u.equals("memory:") || u.equals("memory")) {
+            return new InMemoryStorage();
+        }
+        throw new IllegalArgumentException("unknown storage URL '" + url + "'; known schemes: " + knownSchemes());
+    }
+
+    private static String knownSchemes() {
+        return "memory:";
+    }
+}
