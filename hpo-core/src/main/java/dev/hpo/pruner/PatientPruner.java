@@ -7,11 +7,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Gives a trial {@code patience} more steps to improve before another pruner may judge it (Optuna's
- * {@code PatientPruner}): while the best of its last {@code patience + 1} intermediate values beats the best of
- * the earlier ones by more than {@code minDelta}, the trial goes on regardless of the wrapped pruner. Once it has
- * stalled, the wrapped pruner decides; without one (a {@code null} wrapped pruner) a stalled trial is pruned.
- * NaN values are ignored in both halves.
+ * Gives a trial {@code patience} steps to improve before another pruner may judge it (Optuna's
+ * {@code PatientPruner}). A trial has stalled when the best of its last {@code patience + 1} intermediate values
+ * is worse than the best of the earlier ones by more than {@code minDelta}; until then it goes on, whatever the
+ * wrapped pruner would say. Once it has stalled the wrapped pruner decides; without one (a {@code null} wrapped
+ * pruner) a stalled trial is pruned. NaN values are ignored on both sides.
  */
 public final class PatientPruner implements Pruner {
 
