@@ -6,12 +6,14 @@ import java.util.Locale;
 
 /**
  * Samplers by name, for configuration ({@code hpo.sampler}, {@code @Objective(sampler = ...)}, the goal's
- * {@code sampler} parameter), and the sampler a study gets when it names none.
+ * {@code sampler} parameter), and the sampler a study gets when it names none. {@code qmc} is the scrambled Sobol
+ * sequence; {@link GridSampler} and {@link PartialFixedSampler} need values and so are only built in code.
  */
 public final class Samplers {
 
     /** Names {@link #byName} understands. */
-    public static final List<String> NAMES = List.of("auto", "random");
+    public static final List<String> NAMES = List.of("auto", "random", "qmc", "sobol", "halton", "bruteforce",
+            "brute-force");
 
     private Samplers() {
     }
@@ -35,6 +37,10 @@ public final class Samplers {
         return switch (n) {
             case "auto", "" -> createDefault(directions, seed);
             case "random" -> seed == null ? new RandomSampler() : new RandomSampler(seed);
+            case "qmc", "sobol" -> seed == null ? new QmcSampler() : new QmcSampler(QmcSampler.Type.SOBOL, seed);
+            case "halton" -> seed == null ? QmcSampler.builder().type(QmcSampler.Type.HALTON).build()
+                    : new QmcSampler(QmcSampler.Type.HALTON, seed);
+            case "bruteforce", "brute-force" -> seed == null ? new BruteForceSampler() : new BruteForceSampler(seed);
             default -> throw new IllegalArgumentException("unknown sampler '" + name + "'; known samplers: "
                     + String.join(", ", NAMES));
         };
