@@ -25,7 +25,10 @@ import java.util.TreeMap;
  * and several processes continue one grid. A new trial takes the first point of the shuffled order that no
  * trial has finished or is running; when every point has started, one that has not finished; when every point
  * has finished (a resumed, exhausted study) it re-evaluates a random point and the study stops after it, as
- * Optuna does. Points finished by a trial in any state (complete, pruned, failed) count as evaluated.
+ * Optuna does. Points finished by a trial in any state (complete, pruned, failed) count as evaluated. The study
+ * stops as soon as every point is finished or being evaluated in this process, so threads of one process repeat
+ * a point only when they asked in the instant before the stop (fewer repeats than Optuna, which waits for every
+ * point to finish).
  *
  * <p>The objective may suggest only parameters of the grid; each value must fit the distribution it is suggested
  * with. An enqueued trial that fixes every grid parameter to a grid point counts as that point.
@@ -44,6 +47,8 @@ public final class GridSampler implements Sampler {
     private final int size;
     private final int[] order;
     private final SplittableRandom random;
+    /** Trials of this process that hold a grid point and have not finished: they will finish here. */
+    private final Set<Long> inFlight = new HashSet<>();
 
     /** A grid visited in a random order. */
     public GridSampler(Map<String, ? extends List<?>> searchSpace) {
@@ -157,6 +162,7 @@ public final class GridSampler implements Sampler {
         }
         study.storage().setTrialSystemAttr(trial.id(), SEARCH_SPACE_ATTR, space);
         study.storage().setTrialSystemAttr(trial.id(), GRID_ID_ATTR, gridId);
+        inFlight.add(trial.id());
     }
 
     private int nextGridId(Study study) {
@@ -260,15 +266,23 @@ public final class GridSampler implements Sampler {
         }
     }
 
+    /**
+     * Stops the study once every point is finished or held by an unfinished trial of this process (which will
+     * finish here), so that the process's other workers start no repeat. Points held by other processes' running
+     * trials do not count: such a worker may have died, and as in Optuna every point must be evaluated.
+     */
     @Override
     public synchronized void afterTrial(Study study, FrozenTrial trial, TrialState state, List<Double> values) {
-        Set<Integer> finished = new HashSet<>();
-        collectGridIds(study, finished, new HashSet<>());
-        if (study.storage().trial(trial.id()).systemAttrs().get(GRID_ID_ATTR) instanceof Number id
-                && sameSpace(study.storage().trial(trial.id()).systemAttrs().get(SEARCH_SPACE_ATTR))) {
-            finished.add(id.intValue());
+        inFlight.remove(trial.id());
+        Set<Integer> covered = new HashSet<>();
+        for (FrozenTrial t : study.storage().trials(study.id())) {
+            Map<String, Object> attrs = t.systemAttrs();
+            boolean done = t.id() == trial.id() || t.state().isFinished() || inFlight.contains(t.id());
+            if (done && attrs.get(GRID_ID_ATTR) instanceof Number id && sameSpace(attrs.get(SEARCH_SPACE_ATTR))) {
+                covered.add(id.intValue());
+            }
         }
-        if (finished.size() >= size) {
+        if (covered.size() >= size) {
             study.stop();
         }
     }

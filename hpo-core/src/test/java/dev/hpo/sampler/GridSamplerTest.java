@@ -90,7 +90,7 @@ class GridSamplerTest {
         study.optimize(t -> t.suggestInt("a", 1, 4) * 10 + t.suggestInt("b", 1, 3),
                 OptimizeOptions.builder().trials(100).parallelism(workers).build());
         assertEquals(12, new HashSet<>(params(study)).size());
-        assertTrue(study.trials().size() <= 12 + workers - 1, "repeats only while the last points run: "
+        assertTrue(study.trials().size() <= 12 + workers - 1, "repeats only by workers that asked as the grid ran out: "
                 + study.trials().size());
     }
 
