@@ -22,7 +22,9 @@ import java.util.SplittableRandom;
  * <p>Nothing is remembered here: for each suggestion the sampler reads the study's trials (finished or running)
  * that agree with the current trial so far, arranges the rest of their parameters as a tree, and picks, at random
  * by the seed, a value whose subtree still holds an untried path, preferring values no running trial explores.
- * So a resumed study and several workers share the enumeration. The space must be deterministic: the same
+ * So a resumed study and several workers share the enumeration. The study stops when no path is untried; a
+ * running trial covers its path only where a finished trial shows that paths end at that depth (otherwise it may
+ * still go deeper), which avoids the premature stop Optuna's default has with parallel workers. The space must be deterministic: the same
  * answers so far lead to the same next parameter. A trial that ended before reaching as far as another on the
  * same path (it failed early, say) does not count as having covered that path.
  */
@@ -69,18 +71,40 @@ public final class BruteForceSampler implements Sampler {
             return children[index];
         }
 
-        /** True when some path below is untried (treating running paths as tried when {@code excludeRunning}). */
-        boolean hasUntried(boolean excludeRunning) {
+        /** True when some path below is untried, running paths counting as the mode says. */
+        boolean hasUntried(Running mode) {
             if (children == null) {
-                return !finishedHere && !(excludeRunning && runningHere);
+                return !finishedHere && !(runningHere && mode == Running.TRIED);
+            }
+            boolean pathsEndBelow = false;
+            for (Node c : children) {
+                pathsEndBelow |= c != null && c.children == null && c.finishedHere;
             }
             for (Node c : children) {
-                if (c == null || c.hasUntried(excludeRunning)) {
+                if (c == null) {
+                    return true;
+                }
+                boolean coveredRun = c.children == null && c.runningHere
+                        && (mode == Running.TRIED || mode == Running.TRIED_WHERE_PATHS_END && pathsEndBelow);
+                if (!coveredRun && c.hasUntried(mode)) {
                     return true;
                 }
             }
             return false;
         }
+    }
+
+    /** How a running trial's path counts when looking for untried paths. */
+    private enum Running {
+        /** As tried: spreads concurrent trials over different paths. */
+        TRIED,
+        /**
+         * As tried only where a finished sibling shows that paths end at that depth; elsewhere the running trial
+         * may still go deeper, and its subtree may hold untried paths. Used to decide when to stop.
+         */
+        TRIED_WHERE_PATHS_END,
+        /** As untried: the last resort when every path is tried or running. */
+        UNTRIED
     }
 
     @Override
@@ -93,9 +117,9 @@ public final class BruteForceSampler implements Sampler {
                 addPath(root, t, trial.params().keySet(), t.state().isFinished());
             }
         }
-        List<Integer> choices = untriedChildren(root, true);
+        List<Integer> choices = untriedChildren(root, Running.TRIED);
         if (choices.isEmpty()) {
-            choices = untriedChildren(root, false);
+            choices = untriedChildren(root, Running.UNTRIED);
         }
         int index = choices.isEmpty() ? random.nextInt(candidates) : choices.get(random.nextInt(choices.size()));
         return valueAt(distribution, index);
@@ -108,16 +132,16 @@ public final class BruteForceSampler implements Sampler {
             boolean current = t.id() == trial.id();
             addPath(root, current ? trial : t, Set.of(), current || t.state().isFinished());
         }
-        if (!root.hasUntried(true)) {
+        if (!root.hasUntried(Running.TRIED_WHERE_PATHS_END)) {
             study.stop();
         }
     }
 
-    private static List<Integer> untriedChildren(Node node, boolean excludeRunning) {
+    private static List<Integer> untriedChildren(Node node, Running mode) {
         List<Integer> out = new ArrayList<>();
         for (int i = 0; i < node.children.length; i++) {
             Node c = node.children[i];
-            if (c == null || c.hasUntried(excludeRunning)) {
+            if (c == null || c.hasUntried(mode)) {
                 out.add(i);
             }
         }

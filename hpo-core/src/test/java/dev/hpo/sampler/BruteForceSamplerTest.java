@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.hpo.FrozenTrial;
+import dev.hpo.OptimizeOptions;
 import dev.hpo.Study;
 import dev.hpo.Trial;
 import dev.hpo.TrialPruned;
@@ -69,6 +70,16 @@ class BruteForceSamplerTest {
         resumed.optimize(BruteForceSamplerTest::conditional, 100);
         assertEquals(11, resumed.trials().size());
         assertEquals(11, new HashSet<>(params(resumed)).size());
+    }
+
+    @Test
+    void parallelWorkersDoNotStopBeforeEveryPathIsTried() {
+        for (long seed = 0; seed < 20; seed++) {
+            Study study = study(new InMemoryStorage(), new BruteForceSampler(seed));
+            study.optimize(BruteForceSamplerTest::conditional,
+                    OptimizeOptions.builder().trials(100).parallelism(3).build());
+            assertEquals(11, new HashSet<>(params(study)).size(), "seed " + seed);
+        }
     }
 
     @Test
