@@ -11,7 +11,7 @@ import java.util.Locale;
 public final class Samplers {
 
     /** Names {@link #byName} understands. */
-    public static final List<String> NAMES = List.of("auto", "random");
+    public static final List<String> NAMES = List.of("auto", "random", "nsga2");
 
     private Samplers() {
     }
@@ -22,6 +22,9 @@ public final class Samplers {
      * @param seed seeds the sampler; {@code null} for a random seed
      */
     public static Sampler createDefault(List<Direction> directions, Long seed) {
+        if (directions.size() > 1) {
+            return seed == null ? new NsgaIISampler() : new NsgaIISampler(seed);
+        }
         return seed == null ? new RandomSampler() : new RandomSampler(seed);
     }
 
@@ -35,6 +38,7 @@ public final class Samplers {
         return switch (n) {
             case "auto", "" -> createDefault(directions, seed);
             case "random" -> seed == null ? new RandomSampler() : new RandomSampler(seed);
+            case "nsga2", "nsgaii", "nsga-ii" -> seed == null ? new NsgaIISampler() : new NsgaIISampler(seed);
             default -> throw new IllegalArgumentException("unknown sampler '" + name + "'; known samplers: "
                     + String.join(", ", NAMES));
         };
