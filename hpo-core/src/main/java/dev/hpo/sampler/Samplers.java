@@ -12,8 +12,8 @@ import java.util.Locale;
 public final class Samplers {
 
     /** Names {@link #byName} understands. */
-    public static final List<String> NAMES = List.of("auto", "random", "qmc", "sobol", "halton", "bruteforce",
-            "brute-force");
+    public static final List<String> NAMES = List.of("auto", "random", "nsga2", "qmc", "sobol", "halton",
+            "bruteforce", "brute-force");
 
     private Samplers() {
     }
@@ -24,6 +24,9 @@ public final class Samplers {
      * @param seed seeds the sampler; {@code null} for a random seed
      */
     public static Sampler createDefault(List<Direction> directions, Long seed) {
+        if (directions.size() > 1) {
+            return seed == null ? new NsgaIISampler() : new NsgaIISampler(seed);
+        }
         return seed == null ? new RandomSampler() : new RandomSampler(seed);
     }
 
@@ -37,6 +40,7 @@ public final class Samplers {
         return switch (n) {
             case "auto", "" -> createDefault(directions, seed);
             case "random" -> seed == null ? new RandomSampler() : new RandomSampler(seed);
+            case "nsga2", "nsgaii", "nsga-ii" -> seed == null ? new NsgaIISampler() : new NsgaIISampler(seed);
             case "qmc", "sobol" -> seed == null ? new QmcSampler() : new QmcSampler(QmcSampler.Type.SOBOL, seed);
             case "halton" -> seed == null ? QmcSampler.builder().type(QmcSampler.Type.HALTON).build()
                     : new QmcSampler(QmcSampler.Type.HALTON, seed);
