@@ -5,6 +5,7 @@ import dev.hpo.Study;
 import dev.hpo.TrialState;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.zip.CRC32;
@@ -47,7 +48,7 @@ public final class HyperbandPruner implements Pruner {
                     return b;
                 }
             }
-            throw new IllegalStateException("bracket budgets " + java.util.Arrays.toString(budgets)
+            throw new IllegalStateException("bracket budgets " + Arrays.toString(budgets)
                     + " do not add up to " + totalBudget);
         }
     }
