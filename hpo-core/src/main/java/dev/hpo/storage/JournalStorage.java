@@ -483,7 +483,9 @@ public final class JournalStorage implements Storage {
             Thread.currentThread().interrupt();
         }
         try {
-            file.force();
+            if (unsynced) {
+                file.force();
+            }
         } finally {
             file.close();
         }
