@@ -94,12 +94,21 @@ public final class JournalStorage implements Storage {
     }
 
     public JournalStorage(Path path, Durability durability) {
-        this(path, durability, Clock.systemUTC());
+        this(path, durability, LOCK_GRACE, Clock.systemUTC());
     }
 
-    /** A journal whose timestamps come from the given clock (tests). */
-    public JournalStorage(Path path, Durability durability, Clock clock) {
-        this.file = new JournalFile(path, LOCK_GRACE);
+    /**
+     * A journal with every option.
+     *
+     * @param lockGrace how old the {@code .lock} must be before it is taken for a dead writer's and broken; all
+     *        processes sharing the file should use the same ({@link #LOCK_GRACE}, Optuna's, unless all are hpo)
+     * @param clock where timestamps come from (tests)
+     */
+    public JournalStorage(Path path, Durability durability, Duration lockGrace, Clock clock) {
+        if (lockGrace.isNegative() || lockGrace.isZero()) {
+            throw new IllegalArgumentException("lock grace period must be positive, got " + lockGrace);
+        }
+        this.file = new JournalFile(path, lockGrace);
         this.replay = new JournalReplay(file.path().toString());
         this.durability = durability;
         this.clock = clock;

@@ -22,7 +22,7 @@ public final class JournalFileLock {
 
     private static final System.Logger LOG = System.getLogger(JournalFileLock.class.getName());
     private static final long FIRST_WAIT_NANOS = 20_000;
-    private static final long MAX_WAIT_NANOS = 5_000_000;
+    private static final long MAX_WAIT_NANOS = 1_000_000;
 
     private final Path journal;
     private final Path lock;
