@@ -10,6 +10,7 @@ import dev.hpo.storage.DuplicateStudyException;
 import dev.hpo.storage.StorageException;
 import dev.hpo.storage.Storage;
 import dev.hpo.storage.Storages;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
@@ -19,6 +20,10 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -48,9 +53,19 @@ public final class Study implements AutoCloseable {
     private final Pruner pruner;
     private final Map<String, Distribution> knownDistributions = new ConcurrentHashMap<>();
     private final AtomicBoolean stopRequested = new AtomicBoolean();
+    private final Heartbeat heartbeat;
+    private ScheduledExecutorService heartbeatThread;
+
+    /**
+     * How workers show they are alive: a heartbeat every {@code interval} while a trial runs; a RUNNING trial whose
+     * last heartbeat is older than {@code grace} belongs to a dead worker and is marked FAIL (then handed to
+     * {@code onFail}) by the next worker that starts a trial.
+     */
+    private record Heartbeat(Duration interval, Duration grace, TrialCallback onFail) {
+    }
 
     private Study(Storage storage, boolean ownsStorage, long id, String name, List<Direction> directions,
-            Sampler sampler, Pruner pruner) {
+            Sampler sampler, Pruner pruner, Heartbeat heartbeat) {
         this.storage = storage;
         this.ownsStorage = ownsStorage;
         this.id = id;
@@ -58,6 +73,7 @@ public final class Study implements AutoCloseable {
         this.directions = List.copyOf(directions);
         this.sampler = sampler;
         this.pruner = pruner;
+        this.heartbeat = heartbeat;
         for (FrozenTrial t : storage.trials(id)) {
             t.distributions().forEach(knownDistributions::putIfAbsent);
         }
@@ -208,8 +224,14 @@ public final class Study implements AutoCloseable {
         storage.createTrial(id, trial);
     }
 
-    /** Starts a trial: an enqueued one if any is waiting, a new one otherwise. */
+    /**
+     * Starts a trial: an enqueued one if any is waiting, a new one otherwise. With heartbeats on, it first marks
+     * FAIL the RUNNING trials of dead workers, and records the new trial's first heartbeat.
+     */
     public Trial ask() {
+        if (heartbeat != null) {
+            failStaleTrials();
+        }
         long trialId = -1;
         for (FrozenTrial waiting : storage.trials(id, EnumSet.of(TrialState.WAITING))) {
             if (storage.setTrialState(waiting.id(), TrialState.RUNNING, null)) {
@@ -219,6 +241,9 @@ public final class Study implements AutoCloseable {
         }
         if (trialId < 0) {
             trialId = storage.createTrial(id, null);
+        }
+        if (heartbeat != null) {
+            storage.recordHeartbeat(trialId);
         }
         return new Trial(this, storage.trial(trialId));
     }
@@ -306,8 +331,66 @@ public final class Study implements AutoCloseable {
         stopRequested.set(true);
     }
 
+    /**
+     * Marks FAIL every RUNNING trial whose worker missed its heartbeats for longer than the grace period, and hands
+     * each to the failed-trial callback. Called at the start of {@link #optimize} and of every {@link #ask()} when
+     * heartbeats are on; a trial another worker finished or failed first is left alone.
+     */
+    public void failStaleTrials() {
+        if (heartbeat == null) {
+            throw new IllegalStateException("study " + name + " has no heartbeat; set Study.Builder.heartbeatInterval");
+        }
+        for (long trialId : storage.staleTrials(id, heartbeat.grace())) {
+            FrozenTrial failed;
+            try {
+                storage.setTrialSystemAttr(trialId, FAIL_REASON_ATTR, "its worker sent no heartbeat for longer than"
+                        + " the grace period " + heartbeat.grace());
+                if (!storage.setTrialState(trialId, TrialState.FAIL, null)) {
+                    continue;
+                }
+                failed = storage.trial(trialId);
+            } catch (IllegalStateException finishedMeanwhile) {
+                LOG.log(System.Logger.Level.DEBUG, () -> "stale trial " + trialId + " of study " + name
+                        + " was finished by another worker first: " + finishedMeanwhile.getMessage());
+                continue;
+            }
+            LOG.log(System.Logger.Level.WARNING, () -> "study " + name + " trial " + failed.number()
+                    + " marked FAIL: its worker sent no heartbeat for longer than " + heartbeat.grace());
+            if (heartbeat.onFail() != null) {
+                heartbeat.onFail().afterTrial(this, failed);
+            }
+        }
+    }
+
+    private ScheduledFuture<?> startHeartbeat(Trial trial) {
+        if (heartbeat == null) {
+            return null;
+        }
+        synchronized (this) {
+            if (heartbeatThread == null) {
+                heartbeatThread = Executors.newSingleThreadScheduledExecutor(r -> {
+                    Thread t = new Thread(r, "hpo-" + name + "-heartbeat");
+                    t.setDaemon(true);
+                    return t;
+                });
+            }
+        }
+        long period = heartbeat.interval().toNanos();
+        return heartbeatThread.scheduleAtFixedRate(() -> {
+            try {
+                storage.recordHeartbeat(trial.id());
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.WARNING, "study " + name + ": heartbeat of trial " + trial.number()
+                        + " failed, other workers may take it for dead: " + e);
+            }
+        }, period, period, TimeUnit.NANOSECONDS);
+    }
+
     private void run(MultiObjectiveFunction objective, OptimizeOptions options) {
         stopRequested.set(false);
+        if (heartbeat != null) {
+            failStaleTrials();
+        }
         long deadline = options.timeout() == null ? Long.MAX_VALUE : System.nanoTime() + options.timeout().toNanos();
         AtomicInteger budget = new AtomicInteger(options.trials());
         AtomicReference<Throwable> fatal = new AtomicReference<>();
@@ -358,16 +441,24 @@ public final class Study implements AutoCloseable {
         double[] values = null;
         TrialState state = TrialState.COMPLETE;
         Throwable error = null;
+        FrozenTrial done;
+        ScheduledFuture<?> beating = startHeartbeat(trial);
         try {
-            values = objective.evaluate(trial);
-        } catch (TrialPruned p) {
-            state = TrialState.PRUNED;
-        } catch (Throwable t) {
-            state = TrialState.FAIL;
-            error = t;
+            try {
+                values = objective.evaluate(trial);
+            } catch (TrialPruned p) {
+                state = TrialState.PRUNED;
+            } catch (Throwable t) {
+                state = TrialState.FAIL;
+                error = t;
+            }
+            done = error == null ? tell(trial, state, values)
+                    : finish(trial, TrialState.FAIL, null, error.toString());
+        } finally {
+            if (beating != null) {
+                beating.cancel(false);
+            }
         }
-        FrozenTrial done = error == null ? tell(trial, state, values)
-                : finish(trial, TrialState.FAIL, null, error.toString());
         for (TrialCallback callback : options.callbacks()) {
             callback.afterTrial(this, done);
         }
@@ -386,9 +477,14 @@ public final class Study implements AutoCloseable {
         }
     }
 
-    /** Closes the storage when this study opened it from a URL. */
+    /** Stops the heartbeat thread, and closes the storage when this study opened it from a URL. */
     @Override
     public void close() {
+        synchronized (this) {
+            if (heartbeatThread != null) {
+                heartbeatThread.shutdownNow();
+            }
+        }
         if (ownsStorage) {
             storage.close();
         }
@@ -409,6 +505,9 @@ public final class Study implements AutoCloseable {
         private Storage storage;
         private String storageUrl;
         private boolean loadIfExists;
+        private Duration heartbeatInterval;
+        private Duration gracePeriod;
+        private TrialCallback failedTrialCallback;
 
         private Builder() {
         }
@@ -468,7 +567,54 @@ public final class Study implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Turns heartbeats on: while a trial runs, a daemon thread records one every {@code interval}, so that
+         * other workers can tell a dead worker's RUNNING trial from a slow one.
+         */
+        public Builder heartbeatInterval(Duration interval) {
+            if (interval == null || interval.isNegative() || interval.isZero()) {
+                throw new IllegalArgumentException("heartbeat interval must be positive, got " + interval);
+            }
+            this.heartbeatInterval = interval;
+            return this;
+        }
+
+        /**
+         * How long a RUNNING trial may go without a heartbeat before it counts as its worker's death and is marked
+         * FAIL; twice the heartbeat interval by default, as in Optuna.
+         */
+        public Builder gracePeriod(Duration grace) {
+            if (grace == null || grace.isNegative() || grace.isZero()) {
+                throw new IllegalArgumentException("grace period must be positive, got " + grace);
+            }
+            this.gracePeriod = grace;
+            return this;
+        }
+
+        /** Called with each trial marked FAIL for a missed heartbeat, e.g. {@link RetryFailedTrialCallback}. */
+        public Builder failedTrialCallback(TrialCallback callback) {
+            this.failedTrialCallback = callback;
+            return this;
+        }
+
+        private Heartbeat heartbeat() {
+            if (heartbeatInterval == null) {
+                if (gracePeriod != null || failedTrialCallback != null) {
+                    throw new IllegalArgumentException("gracePeriod and failedTrialCallback need heartbeats; set"
+                            + " heartbeatInterval too");
+                }
+                return null;
+            }
+            Duration grace = gracePeriod != null ? gracePeriod : heartbeatInterval.multipliedBy(2);
+            if (grace.compareTo(heartbeatInterval) <= 0) {
+                throw new IllegalArgumentException("grace period " + grace + " must be longer than the heartbeat"
+                        + " interval " + heartbeatInterval + ", or every running trial looks dead between beats");
+            }
+            return new Heartbeat(heartbeatInterval, grace, failedTrialCallback);
+        }
+
         public Study build() {
+            Heartbeat beat = heartbeat();
             boolean owns = storage == null;
             Storage s = owns ? Storages.open(storageUrl == null ? "memory:" : storageUrl) : storage;
             try {
@@ -491,7 +637,7 @@ public final class Study implements AutoCloseable {
                 }
                 Sampler smp = sampler != null ? sampler : Samplers.createDefault(dirs, seed);
                 Pruner p = pruner != null ? pruner : Pruners.createDefault();
-                return new Study(s, owns, studyId, n, dirs, smp, p);
+                return new Study(s, owns, studyId, n, dirs, smp, p, beat);
             } catch (RuntimeException e) {
                 if (owns) {
                     s.close();

@@ -1,0 +1,240 @@
+package dev.hpo.storage;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.hpo.Direction;
+import dev.hpo.FrozenTrial;
+import dev.hpo.Study;
+import dev.hpo.TrialPruned;
+import dev.hpo.TrialState;
+import dev.hpo.Trial;
+import dev.hpo.sampler.RandomSampler;
+import dev.hpo.space.FloatDistribution;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** What hpo writes to a journal, a fresh reader reads back unchanged; bad files fail with the line to blame. */
+class JournalStorageTest {
+
+    @TempDir
+    Path dir;
+
+    private static List<FrozenTrial> reread(Path journal, String study) {
+        try (JournalStorage fresh = new JournalStorage(journal)) {
+            return fresh.trials(fresh.findStudy(study).orElseThrow());
+        }
+    }
+
+    @Test
+    void freshReaderSeesTheSameTrialsAsTheWriter() {
+        Path journal = dir.resolve("study.log");
+        List<FrozenTrial> written;
+        try (Study study = Study.builder().name("roundtrip").storage("journal:" + journal)
+                .sampler(new RandomSampler(7)).build()) {
+            study.setUserAttr("owner", Map.of("team", "hpo", "size", 3));
+            study.enqueueTrial(Map.of("x", 0.25, "kind", "b"));
+            study.optimize(trial -> {
+                double x = trial.suggestFloat("x", -1, 1);
+                int n = trial.suggestInt("n", 1, 64, true);
+                String kind = trial.suggestCategorical("kind", List.of("a", "b", "c"));
+                trial.setUserAttr("tag", List.of(kind, n));
+                trial.report(0, Double.NaN);
+                trial.report(1, Double.POSITIVE_INFINITY);
+                trial.report(2, Double.NEGATIVE_INFINITY);
+                if (trial.number() == 3) {
+                    throw new TrialPruned();
+                }
+                if (trial.number() == 4) {
+                    throw new IllegalStateException("deliberate");
+                }
+                return x * x + n;
+            }, 8);
+            written = study.trials();
+        }
+        List<FrozenTrial> read = reread(journal, "roundtrip");
+        assertEquals(written, read);
+        assertEquals(8, read.size());
+        assertEquals(Map.of("x", 0.25, "kind", "b"), read.get(0).systemAttrs().get(Study.FIXED_PARAMS_ATTR));
+        assertTrue(Double.isNaN(read.get(0).intermediateValues().get(0)));
+        assertEquals(Double.POSITIVE_INFINITY, read.get(0).intermediateValues().get(1));
+        assertEquals(List.of(Double.NEGATIVE_INFINITY), read.get(3).values());
+        assertEquals(TrialState.FAIL, read.get(4).state());
+    }
+
+    @Test
+    void multiObjectiveValuesIncludingInfinityReadBack() {
+        Path journal = dir.resolve("multi.log");
+        List<FrozenTrial> written;
+        try (Study study = Study.builder().name("multi").storage("journal:" + journal)
+                .directions(Direction.MINIMIZE, Direction.MAXIMIZE).sampler(new RandomSampler(1)).build()) {
+            study.optimizeMulti(trial -> {
+                double x = trial.suggestFloat("x", 0, 1);
+                return new double[] {x, trial.number() == 2 ? Double.POSITIVE_INFINITY : 1 - x};
+            }, 4);
+            written = study.trials();
+        }
+        List<FrozenTrial> read = reread(journal, "multi");
+        assertEquals(written, read);
+        assertEquals(Double.POSITIVE_INFINITY, read.get(2).values().get(1));
+        try (JournalStorage fresh = new JournalStorage(journal)) {
+            assertEquals(List.of(Direction.MINIMIZE, Direction.MAXIMIZE), fresh.studies().get(0).directions());
+        }
+    }
+
+    @Test
+    void addedFinishedTrialReadsBackWithItsValuesAndTimes() {
+        Path journal = dir.resolve("added.log");
+        List<FrozenTrial> written;
+        try (Study study = Study.builder().name("added").storage("journal:" + journal).build()) {
+            FloatDistribution d = FloatDistribution.of(0, 10);
+            study.addTrial(new FrozenTrial(0, -1, TrialState.COMPLETE, List.of(2.5), Map.of("x", 3.0),
+                    Map.of("x", d), new java.util.TreeMap<>(Map.of(0, 4.0, 5, Double.NaN)), Map.of("u", true),
+                    Map.of(), java.time.Instant.parse("2024-01-02T03:04:05.123456Z"),
+                    java.time.Instant.parse("2024-01-02T03:05:00Z")));
+            written = study.trials();
+        }
+        assertEquals(written, reread(journal, "added"));
+        assertEquals(2.5, written.get(0).value());
+    }
+
+    @Test
+    void askAndTellTrialReadsBackWhileTheWriterIsOpen() {
+        Path journal = dir.resolve("asktell.log");
+        try (Study study = Study.builder().name("at").storage("journal:" + journal).build()) {
+            Trial t = study.ask();
+            t.suggestFloat("x", 0, 1);
+            t.setUserAttr("seen", "yes");
+            assertEquals(Map.of("seen", "yes"), study.storage().trial(t.id()).userAttrs(), "reads see own writes");
+            study.tell(t, 0.5);
+            FrozenTrial other = reread(journal, "at").get(0);
+            assertEquals(TrialState.COMPLETE, other.state());
+            assertEquals(study.trials().get(0), other);
+        }
+    }
+
+    @Test
+    void enqueuedTrialGoesToOneWorkerOnly() {
+        Path journal = dir.resolve("race.log");
+        try (JournalStorage a = new JournalStorage(journal); JournalStorage b = new JournalStorage(journal)) {
+            long study = a.createStudy("race", List.of(Direction.MINIMIZE));
+            long trial = a.createTrial(study, new FrozenTrial(0, -1, TrialState.WAITING, null, null, null, null,
+                    null, Map.of(Study.FIXED_PARAMS_ATTR, Map.of("x", 1)), null, null));
+            assertEquals(TrialState.WAITING, b.trial(trial).state());
+            assertTrue(a.setTrialState(trial, TrialState.RUNNING, null));
+            assertFalse(b.setTrialState(trial, TrialState.RUNNING, null));
+        }
+    }
+
+    @Test
+    void duplicateStudyNameFromAnotherProcessIsRefused() {
+        Path journal = dir.resolve("dup.log");
+        try (JournalStorage a = new JournalStorage(journal); JournalStorage b = new JournalStorage(journal)) {
+            a.createStudy("s", List.of(Direction.MINIMIZE));
+            assertThrows(DuplicateStudyException.class, () -> b.createStudy("s", List.of(Direction.MAXIMIZE)));
+            assertEquals(1, Files.readAllLines(journal).size() - 0);
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    @Test
+    void trialIdsAreGlobalAcrossStudiesAndNumbersPerStudy() {
+        Path journal = dir.resolve("ids.log");
+        try (JournalStorage s = new JournalStorage(journal)) {
+            long a = s.createStudy("a", List.of(Direction.MINIMIZE));
+            long b = s.createStudy("b", List.of(Direction.MINIMIZE));
+            assertEquals(0, s.createTrial(a, null));
+            assertEquals(1, s.createTrial(b, null));
+            assertEquals(2, s.createTrial(a, null));
+            assertEquals(1, s.trial(2).number());
+            assertEquals(0, s.trial(1).number());
+        }
+    }
+
+    @Test
+    void finishedTrialCannotChange() {
+        Path journal = dir.resolve("done.log");
+        try (JournalStorage s = new JournalStorage(journal)) {
+            long study = s.createStudy("s", List.of(Direction.MINIMIZE));
+            long trial = s.createTrial(study, null);
+            s.setTrialState(trial, TrialState.COMPLETE, List.of(1.0));
+            assertThrows(IllegalStateException.class, () -> s.setTrialIntermediateValue(trial, 0, 1.0));
+            assertThrows(IllegalStateException.class, () -> s.setTrialState(trial, TrialState.FAIL, null));
+        }
+    }
+
+    @Test
+    void corruptLineInTheMiddleNamesFileAndLineNumber() throws IOException {
+        Path journal = dir.resolve("corrupt.log");
+        List<String> lines = Files.readAllLines(fixture());
+        lines.set(4, "{\"op_code\":5, this is not json");
+        Files.write(journal, lines);
+        StorageException e = assertThrows(StorageException.class, () -> new JournalStorage(journal));
+        assertTrue(e.getMessage().contains(journal.toString()), e.getMessage());
+        assertTrue(e.getMessage().contains("line 5 "), e.getMessage());
+    }
+
+    @Test
+    void tornLastLineIsIgnoredAndCutOffByTheNextWriter() throws IOException {
+        Path journal = dir.resolve("torn.log");
+        Files.copy(fixture(), journal);
+        Files.writeString(journal, "{\"op_code\":4,\"worker_id\":\"dead\",\"study_id\":0,\"datet",
+                StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+        try (JournalStorage s = new JournalStorage(journal)) {
+            long study = s.findStudy("journal-fixture").orElseThrow();
+            assertEquals(8, s.trials(study).size());
+            long trial = s.createTrial(study, null);
+            assertEquals(8, trial);
+        }
+        List<String> lines = Files.readAllLines(journal);
+        assertEquals(75, lines.size());
+        assertEquals(9, reread(journal, "journal-fixture").size());
+    }
+
+    @Test
+    void unknownOperationCodeIsAnErrorNamingTheLine() throws IOException {
+        Path journal = dir.resolve("unknown.log");
+        Files.copy(fixture(), journal);
+        Files.writeString(journal, "{\"op_code\":42,\"worker_id\":\"w\"}\n{\"op_code\":1,\"worker_id\":\"w\",\"study_id\":5}\n",
+                StandardOpenOption.APPEND);
+        StorageException e = assertThrows(StorageException.class, () -> new JournalStorage(journal));
+        assertTrue(e.getMessage().contains("line 75 "), e.getMessage());
+        assertTrue(e.getMessage().contains("op_code 42"), e.getMessage());
+    }
+
+    @Test
+    void storagesOpensJournalUrlsRelativeToTheWorkingDirectoryAndCreatesParents() {
+        Path nested = dir.resolve("a/b/c.log");
+        try (Storage s = Storages.open("journal:" + nested)) {
+            assertTrue(s instanceof JournalStorage);
+            assertTrue(Files.exists(nested));
+        }
+        try (Storage s = Storages.open("journal:target/journal-test/rel.log")) {
+            assertEquals(Path.of("target/journal-test/rel.log").toAbsolutePath(), ((JournalStorage) s).path());
+        }
+    }
+
+    @Test
+    void unknownSchemeNamesTheUrlAndTheKnownSchemes() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Storages.open("redis://x"));
+        assertTrue(e.getMessage().contains("redis://x") && e.getMessage().contains("journal:"), e.getMessage());
+    }
+
+    private Path fixture() {
+        try {
+            return Path.of(getClass().getResource("/optuna-journal-sample.log").toURI());
+        } catch (java.net.URISyntaxException e) {
+            throw new AssertionError(e);
+        }
+    }
+}
