@@ -298,8 +298,12 @@ public final class Study implements AutoCloseable {
         if (failReason != null) {
             trial.setSystemAttr(FAIL_REASON_ATTR, failReason);
         }
-        sampler.afterTrial(this, trial.snapshot(), state, stored);
-        storage.setTrialState(trial.id(), state, stored);
+        try {
+            sampler.afterTrial(this, trial.snapshot(), state, stored);
+        } finally {
+            // A sampler that throws here must not leave the trial RUNNING forever.
+            storage.setTrialState(trial.id(), state, stored);
+        }
         FrozenTrial done = storage.trial(trial.id());
         LOG.log(System.Logger.Level.DEBUG, () -> "study " + name + " trial " + done.number() + " " + done.state()
                 + (done.values() != null ? " " + done.values() : "") + " " + done.params());

@@ -310,4 +310,24 @@ class StudyTest {
         assertEquals(3, target.trials().size());
         assertEquals(source.bestValue(), target.bestValue());
     }
+
+    @Test
+    void samplerThatThrowsAfterTheTrialStillFinishesIt() {
+        dev.hpo.sampler.Sampler broken = new dev.hpo.sampler.Sampler() {
+            @Override
+            public double sampleIndependent(Study study, FrozenTrial trial, String name, dev.hpo.space.Distribution d) {
+                return 0.5;
+            }
+
+            @Override
+            public void afterTrial(Study study, FrozenTrial trial, TrialState state, List<Double> values) {
+                throw new IllegalStateException("sampler bookkeeping failed");
+            }
+        };
+        Study s = Study.builder().sampler(broken).build();
+        Trial t = s.ask();
+        t.suggestFloat("x", 0, 1);
+        assertThrows(IllegalStateException.class, () -> s.tell(t, 1.0));
+        assertEquals(TrialState.COMPLETE, s.trials().get(0).state());
+    }
 }
