@@ -1,7 +1,7 @@
 package dev.hpo.junit.engine;
 
 import dev.hpo.storage.Storage;
-import dev.hpo.storage.Storages;
+import java.util.function.Function;
 import org.junit.platform.engine.ConfigurationParameters;
 import org.junit.platform.engine.support.hierarchical.EngineExecutionContext;
 
@@ -14,12 +14,14 @@ final class HpoExecutionContext implements EngineExecutionContext {
 
     private final ConfigurationParameters parameters;
     private final TrialEvents events;
+    private final Function<String, Storage> storages;
     private Storage storage;
     private String storageUrl;
 
-    HpoExecutionContext(ConfigurationParameters parameters, TrialEvents events) {
+    HpoExecutionContext(ConfigurationParameters parameters, TrialEvents events, Function<String, Storage> storages) {
         this.parameters = parameters;
         this.events = events;
+        this.storages = storages;
     }
 
     /** The configuration, parsed anew on every call: cheap, and a bad value fails every objective alike. */
@@ -34,7 +36,7 @@ final class HpoExecutionContext implements EngineExecutionContext {
     /** The storage at this URL, opened once per engine execution. */
     synchronized Storage storage(String url) {
         if (storage == null) {
-            storage = Storages.open(url);
+            storage = storages.apply(url);
             storageUrl = url;
         } else if (!storageUrl.equals(url)) {
             throw new IllegalStateException("storage " + storageUrl + " is open; cannot switch to " + url

@@ -1,11 +1,14 @@
 package dev.hpo.junit.engine;
 
 import dev.hpo.junit.Objective;
+import dev.hpo.storage.Storage;
+import dev.hpo.storage.Storages;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import org.junit.platform.engine.EngineDiscoveryRequest;
 import org.junit.platform.engine.ExecutionRequest;
 import org.junit.platform.engine.TestDescriptor;
@@ -34,6 +37,18 @@ public final class HpoTestEngine extends HierarchicalTestEngine<HpoExecutionCont
                     .addClassContainerSelectorResolver(ObjectiveClasses::isCandidate)
                     .addSelectorResolver(context -> new ObjectiveSelectorResolver(context.getClassNameFilter()))
                     .build();
+
+    private final Function<String, Storage> storages;
+
+    /** The engine as {@code ServiceLoader} creates it: storages are opened by URL with {@link Storages#open}. */
+    public HpoTestEngine() {
+        this(Storages::open);
+    }
+
+    /** An engine that opens storages with the given function (tests hand it a storage they inspect). */
+    HpoTestEngine(Function<String, Storage> storages) {
+        this.storages = storages;
+    }
 
     @Override
     public String getId() {
@@ -81,6 +96,6 @@ public final class HpoTestEngine extends HierarchicalTestEngine<HpoExecutionCont
     @Override
     protected HpoExecutionContext createExecutionContext(ExecutionRequest request) {
         return new HpoExecutionContext(request.getConfigurationParameters(),
-                new TrialEvents(request.getEngineExecutionListener()));
+                new TrialEvents(request.getEngineExecutionListener()), storages);
     }
 }
