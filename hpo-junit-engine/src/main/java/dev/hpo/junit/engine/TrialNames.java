@@ -1,7 +1,5 @@
 package dev.hpo.junit.engine;
 
-import java.math.BigDecimal;
-import java.math.MathContext;
 import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
@@ -12,7 +10,7 @@ import java.util.StringJoiner;
  */
 final class TrialNames {
 
-    private static final MathContext DISPLAY = new MathContext(6);
+    private static final int SIGNIFICANT_DIGITS = 6;
 
     private TrialNames() {
     }
@@ -29,8 +27,10 @@ final class TrialNames {
     }
 
     static String format(Object value) {
-        if (value instanceof Double d && Double.isFinite(d)) {
-            return new BigDecimal(d).round(DISPLAY).stripTrailingZeros().toString();
+        if (value instanceof Double d && Double.isFinite(d) && d != 0) {
+            double scale = Math.pow(10, SIGNIFICANT_DIGITS - 1 - Math.floor(Math.log10(Math.abs(d))));
+            double rounded = Math.round(d * scale) / scale;
+            return Double.toString(Double.isFinite(rounded) ? rounded : d);
         }
         return String.valueOf(value);
     }
