@@ -67,8 +67,10 @@ final class StudyRun {
                 study.trials(EnumSet.of(TrialState.COMPLETE)));
         study.optimize(this::evaluate, settings.optimizeOptions().callback(this::finished).build());
         if (settings.trials() != 0 && report.completed() == 0) {
+            Throwable first = report.firstFailure();
             throw new AssertionFailedError("study " + study.name() + ": none of the " + report.finished()
-                    + " trials of this run completed (" + report.summary() + ")", report.firstFailure());
+                    + " trials of this run completed (" + report.summary() + ")"
+                    + (first == null ? "" : "; the first failed with " + first), first);
         }
     }
 

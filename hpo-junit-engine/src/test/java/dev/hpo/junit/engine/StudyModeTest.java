@@ -154,7 +154,9 @@ class StudyModeTest {
         assertEquals("broken()", objective.getTestDescriptor().getDisplayName());
         String message = throwable(objective).getMessage();
         assertEquals("study AlwaysFailing.broken: none of the 3 trials of this run completed"
-                + " (0 complete, 0 pruned, 3 failed)", message);
+                + " (0 complete, 0 pruned, 3 failed); the first failed with"
+                + " java.lang.UnsupportedOperationException: not today (k = " + trials("AlwaysFailing.broken").get(0)
+                .params().get("k") + ")", message);
         assertInstanceOf(UnsupportedOperationException.class, throwable(objective).getCause());
     }
 
