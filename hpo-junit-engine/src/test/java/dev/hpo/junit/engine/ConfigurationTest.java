@@ -1,0 +1,43 @@
+package dev.hpo.junit.engine;
+
+import static dev.hpo.junit.engine.Engines.hpo;
+import static dev.hpo.junit.engine.Engines.throwable;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+
+import dev.hpo.junit.engine.fixtures.Bowl;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.platform.testkit.engine.EngineExecutionResults;
+
+class ConfigurationTest {
+
+    @ParameterizedTest(name = "{0} = {1}")
+    @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
+            hpo.mode        | everything | smoke or study
+            hpo.trials      | many       | a number of trials >= 0, or -1 for no limit
+            hpo.trials      | -5         | a number of trials >= 0, or -1 for no limit
+            hpo.timeout     | soon       | seconds >= 0 (0 for none)
+            hpo.seed        | 1.5        | an integer (long)
+            hpo.parallelism | 0          | a number of threads >= 1
+            """)
+    void valueThatDoesNotParseFailsTheObjectiveNamingTheKey(String key, String value, String expected) {
+        EngineExecutionResults results = hpo().selectors(selectClass(Bowl.class))
+                .configurationParameter(key, value).execute();
+        String message = throwable(results.allEvents().failed().list().get(0)).getMessage();
+        assertEquals("configuration parameter " + key + " = '" + value + "' is not valid; expected " + expected,
+                message);
+    }
+
+    @ParameterizedTest(name = "{0} = {1}")
+    @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
+            hpo.sampler | simulated-annealing | unknown sampler 'simulated-annealing'
+            hpo.pruner  | guillotine          | unknown pruner 'guillotine'
+            """)
+    void unknownSamplerOrPrunerFailsTheStudyNamingIt(String key, String value, String expected) {
+        EngineExecutionResults results = hpo().selectors(selectClass(Bowl.class))
+                .configurationParameter("hpo.mode", "study").configurationParameter(key, value).execute();
+        String message = throwable(results.allEvents().failed().list().get(0)).getMessage();
+        assertEquals(true, message.startsWith(expected), message);
+    }
+}

@@ -1,0 +1,107 @@
+package dev.hpo.junit.engine;
+
+import static dev.hpo.junit.engine.Engines.hpo;
+import static dev.hpo.junit.engine.Engines.throwable;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectMethod;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectPackage;
+
+import dev.hpo.junit.engine.fixtures.duplicate.FirstShared;
+import dev.hpo.junit.engine.fixtures.malformed.Malformed;
+import dev.hpo.junit.engine.fixtures.malformed.NoDefaultConstructor;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.platform.engine.TestDescriptor;
+import org.junit.platform.testkit.engine.EngineExecutionResults;
+import org.junit.platform.testkit.engine.Event;
+
+class MalformedObjectiveTest {
+
+    private static String failureOf(Class<?> type, String method) {
+        EngineExecutionResults results = hpo().selectors(selectClass(type)).execute();
+        Event failed = results.testEvents().failed().stream()
+                .filter(e -> e.getTestDescriptor().getDisplayName().equals(method + "()"))
+                .findFirst().orElseThrow(() -> new AssertionError(method + " did not fail"));
+        Throwable t = throwable(failed);
+        assertInstanceOf(InvalidObjectiveException.class, t);
+        return t.getMessage();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
+            minAboveMax       | parameter 'depth'  | min 30 > max 2
+            floatMinAboveMax  | parameter 'rate'   | min 1.5 > max 0.5
+            emptyChoice       | parameter 'rule'   | @Choice is empty
+            unknownEnumChoice | parameter 'unit'   | 'RBF' is not a constant of TimeUnit
+            unannotated       | parameter 'words'  | of type List has no range
+            logIncludesZero   | parameter 'rate'   | @LogFloat min = 0.0
+            intLogIncludesZero| parameter 'trees'  | @IntRange(log = true) min = 0
+            wrongType         | parameter 'k'      | is a double; @IntRange fits int and long
+            stepDoesNotDivide | parameter 'k'      | step 3 does not divide the range [0, 10]
+            """)
+    void malformedParameterFailsNamingClassMethodParameterAndValue(String method, String parameter, String bad) {
+        String message = failureOf(Malformed.class, method);
+        assertTrue(message.contains(Malformed.class.getName() + "." + method), message);
+        assertTrue(message.contains(parameter), message);
+        assertTrue(message.contains(bad), message);
+    }
+
+    @Test
+    void voidReturnFailsNamingTheReturnType() {
+        String message = failureOf(Malformed.class, "returnsNothing");
+        assertTrue(message.contains(Malformed.class.getName() + ".returnsNothing returns void"), message);
+    }
+
+    @Test
+    void nonNumericReturnFails() {
+        String message = failureOf(Malformed.class, "returnsText");
+        assertTrue(message.contains("returns String; an objective returns its score as double"), message);
+    }
+
+    @Test
+    void privateMethodFails() {
+        String message = failureOf(Malformed.class, "hidden");
+        assertTrue(message.contains(Malformed.class.getName() + ".hidden is private"), message);
+    }
+
+    @Test
+    void instanceMethodWithoutNoArgumentConstructorFails() {
+        String message = failureOf(NoDefaultConstructor.class, "shifted");
+        assertTrue(message.contains("has no constructor without arguments"), message);
+    }
+
+    @Test
+    void malformedObjectivesDoNotStopTheValidOne() {
+        EngineExecutionResults results = hpo().selectors(selectClass(Malformed.class)).execute();
+        assertEquals(1, results.testEvents().succeeded().count());
+        assertEquals("fine()", results.testEvents().succeeded().list().get(0).getTestDescriptor().getDisplayName());
+        assertEquals(12, results.testEvents().failed().count());
+        results.containerEvents().assertStatistics(s -> s.failed(0));
+    }
+
+    @Test
+    void malformedObjectiveIsAPlainTestThatRegistersNothing() {
+        TestDescriptor d = hpo().selectors(selectMethod(Malformed.class, "minAboveMax", "int")).discover()
+                .getEngineDescriptor().getChildren().iterator().next().getChildren().iterator().next();
+        assertEquals(TestDescriptor.Type.TEST, d.getType());
+        assertEquals(false, d.mayRegisterTests());
+    }
+
+    @Test
+    void twoObjectivesWithOneStudyNameBothFailNamingBothMethods() {
+        EngineExecutionResults results = hpo()
+                .selectors(selectPackage(FirstShared.class.getPackageName())).execute();
+        List<Event> failed = results.testEvents().failed().list();
+        assertEquals(2, failed.size());
+        for (Event e : failed) {
+            String message = throwable(e).getMessage();
+            assertTrue(message.contains("study name 'shared'"), message);
+            assertTrue(message.contains("FirstShared.first") && message.contains("SecondShared.second"), message);
+        }
+    }
+}

@@ -1,0 +1,227 @@
+package dev.hpo.junit.engine;
+
+import static dev.hpo.junit.engine.Engines.reportEntries;
+import static dev.hpo.junit.engine.Engines.study;
+import static dev.hpo.junit.engine.Engines.throwable;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+
+import dev.hpo.FrozenTrial;
+import dev.hpo.Study;
+import dev.hpo.TrialState;
+import dev.hpo.junit.engine.fixtures.AlwaysFailing;
+import dev.hpo.junit.engine.fixtures.Bowl;
+import dev.hpo.junit.engine.fixtures.DefineByRun;
+import dev.hpo.junit.engine.fixtures.Flaky;
+import dev.hpo.junit.engine.fixtures.FreshInstance;
+import dev.hpo.junit.engine.fixtures.Kinds;
+import dev.hpo.storage.InMemoryStorage;
+import dev.hpo.storage.Storage;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.platform.engine.TestDescriptor;
+import org.junit.platform.testkit.engine.EngineExecutionResults;
+import org.junit.platform.testkit.engine.Event;
+import org.opentest4j.TestAbortedException;
+
+class StudyModeTest {
+
+    /** The objective is itself counted among the tests: it is a container and a test. */
+    private static final int OBJECTIVE = 1;
+
+    private final Storage storage = new InMemoryStorage();
+
+    private List<FrozenTrial> trials(String studyName) {
+        return storage.trials(storage.findStudy(studyName).orElseThrow());
+    }
+
+    /** Enqueues one trial per k, in order, so that Flaky's trials do what the test needs. */
+    private void enqueueFlaky(int... ks) {
+        try (Study s = Study.builder().name("Flaky.flaky").storage(storage).build()) {
+            for (int k : ks) {
+                s.enqueueTrial(Map.of("k", k));
+            }
+        }
+    }
+
+    @Test
+    void studyModeRunsTheAnnotatedNumberOfTrialsAsDynamicTests() {
+        EngineExecutionResults results = study(storage).selectors(selectClass(Bowl.class)).execute();
+        results.testEvents().assertStatistics(s -> s.dynamicallyRegistered(5).started(5 + OBJECTIVE).succeeded(5 + OBJECTIVE));
+        results.containerEvents().assertStatistics(s -> s.succeeded(3).failed(0));
+        assertEquals(5, trials("Bowl.bowl").size());
+    }
+
+    @Test
+    void trialIsNamedLikeAParameterizedInvocationWithItsParameters() {
+        EngineExecutionResults results = study(storage).selectors(selectClass(Bowl.class)).execute();
+        TestDescriptor first = results.testEvents().dynamicallyRegistered().list().get(0).getTestDescriptor();
+        FrozenTrial stored = trials("Bowl.bowl").get(0);
+        assertEquals("bowl()[0] x=" + TrialNames.format(stored.params().get("x")) + ", k=" + stored.params().get("k"),
+                first.getDisplayName());
+        assertTrue(first.getUniqueId().toString().endsWith("[objective:bowl(double,int)]/[trial:0]"));
+    }
+
+    @Test
+    void everyFinishedTrialPublishesItsReportEntry() {
+        EngineExecutionResults results = study(storage).selectors(selectClass(Bowl.class)).execute();
+        List<Map<String, String>> entries = reportEntries(results);
+        assertEquals(5, entries.size());
+        List<FrozenTrial> stored = trials("Bowl.bowl");
+        FrozenTrial best = stored.stream().min((a, b) -> Double.compare(a.value(), b.value())).orElseThrow();
+        Map<String, String> last = entries.get(4);
+        assertEquals("Bowl.bowl", last.get("hpo.study"));
+        assertEquals("4", last.get("hpo.trial"));
+        assertEquals("COMPLETE", last.get("hpo.state"));
+        assertEquals(Double.toString(stored.get(4).value()), last.get("hpo.value"));
+        assertEquals(Double.toString(best.value()), last.get("hpo.best"));
+        assertEquals(Integer.toString(best.number()), last.get("hpo.bestTrial"));
+        assertEquals("5", last.get("hpo.trials"));
+        assertEquals("5", last.get("hpo.finished"));
+    }
+
+    @Test
+    void reportEntryIsPublishedOnTheTrialBeforeItFinishes() {
+        EngineExecutionResults results = study(storage).selectors(selectClass(Bowl.class)).execute();
+        List<Event> events = results.allEvents().list();
+        for (int i = 0; i < events.size(); i++) {
+            Event e = events.get(i);
+            if (e.getType() == org.junit.platform.testkit.engine.EventType.REPORTING_ENTRY_PUBLISHED) {
+                Event next = events.get(i + 1);
+                assertEquals(org.junit.platform.testkit.engine.EventType.FINISHED, next.getType());
+                assertEquals(e.getTestDescriptor(), next.getTestDescriptor());
+            }
+        }
+    }
+
+    @Test
+    void configurationOverridesTheAnnotatedTrialCount() {
+        study(storage).selectors(selectClass(Bowl.class)).configurationParameter("hpo.trials", "2").execute();
+        assertEquals(2, trials("Bowl.bowl").size());
+    }
+
+    @Test
+    void secondRunResumesTheStudyAndAddsAsManyTrialsAgain() {
+        study(storage).selectors(selectClass(Bowl.class)).execute();
+        EngineExecutionResults second = study(storage).selectors(selectClass(Bowl.class)).execute();
+        assertEquals(10, trials("Bowl.bowl").size());
+        assertTrue(second.testEvents().dynamicallyRegistered().list().get(0).getTestDescriptor().getDisplayName()
+                .startsWith("bowl()[5] "));
+    }
+
+    @Test
+    void prunedTrialIsAbortedWithTheStepItWasPrunedAt() {
+        enqueueFlaky(3, 0, 0, 0);
+        EngineExecutionResults results = study(storage).selectors(selectClass(Flaky.class)).execute();
+        Event aborted = results.testEvents().aborted().list().get(0);
+        Throwable t = throwable(aborted);
+        assertInstanceOf(TestAbortedException.class, t);
+        assertEquals("trial 0 of study Flaky.flaky pruned at step 3", t.getMessage());
+        assertEquals(TrialState.PRUNED, trials("Flaky.flaky").get(0).state());
+        assertEquals("PRUNED", reportEntries(results).get(0).get("hpo.state"));
+    }
+
+    @Test
+    void failedTrialFailsWithItsExceptionAndTheStudyGoesOn() {
+        enqueueFlaky(1, 0, 0, 0);
+        EngineExecutionResults results = study(storage).selectors(selectClass(Flaky.class)).execute();
+        results.testEvents().assertStatistics(s -> s.started(4 + OBJECTIVE).failed(1).succeeded(3 + OBJECTIVE));
+        Throwable t = throwable(results.testEvents().failed().list().get(0));
+        assertInstanceOf(IllegalStateException.class, t);
+        assertEquals("broken for k = 1", t.getMessage());
+        results.containerEvents().assertStatistics(s -> s.failed(0));
+        assertEquals(TrialState.FAIL, trials("Flaky.flaky").get(0).state());
+    }
+
+    @Test
+    void trialReturningNaNFails() {
+        enqueueFlaky(2, 0, 0, 0);
+        EngineExecutionResults results = study(storage).selectors(selectClass(Flaky.class)).execute();
+        String message = throwable(results.testEvents().failed().list().get(0)).getMessage();
+        assertEquals("trial 0 of study Flaky.flaky failed: the objective returned NaN", message);
+        assertFalse(reportEntries(results).get(0).containsKey("hpo.value"));
+    }
+
+    @Test
+    void objectiveFailsWhenNoTrialOfTheRunCompleted() {
+        EngineExecutionResults results = study(storage).selectors(selectClass(AlwaysFailing.class)).execute();
+        results.testEvents().assertStatistics(s -> s.dynamicallyRegistered(3).failed(3 + OBJECTIVE));
+        Event objective = results.containerEvents().failed().list().get(0);
+        assertEquals("broken()", objective.getTestDescriptor().getDisplayName());
+        String message = throwable(objective).getMessage();
+        assertEquals("study AlwaysFailing.broken: none of the 3 trials of this run completed"
+                + " (0 complete, 0 pruned, 3 failed); the first failed with"
+                + " java.lang.UnsupportedOperationException: not today (k = " + trials("AlwaysFailing.broken").get(0)
+                .params().get("k") + ")", message);
+        assertInstanceOf(UnsupportedOperationException.class, throwable(objective).getCause());
+    }
+
+    @Test
+    void everyTrialOfAnInstanceObjectiveGetsAFreshInstance() {
+        EngineExecutionResults results = study(storage).selectors(selectClass(FreshInstance.class)).execute();
+        assertTrue(reportEntries(results).stream().allMatch(e -> e.get("hpo.value").equals("1.0")));
+    }
+
+    @Test
+    void everyParameterKindIsSuggestedInDeclarationOrder() {
+        study(storage).selectors(selectClass(Kinds.class)).execute();
+        FrozenTrial first = trials("Kinds.everything").get(0);
+        assertEquals(List.of("trees", "depth", "width", "dropout", "scale", "rate", "rule", "kernel", "anyKernel",
+                "shuffle"), List.copyOf(first.params().keySet()));
+        assertEquals(4, trials("Kinds.everything").size());
+    }
+
+    @Test
+    void injectedTrialTakesDefineByRunSuggestionsAndAttributes() {
+        study(storage).selectors(selectClass(DefineByRun.class)).execute();
+        FrozenTrial first = trials("dbr").get(0);
+        assertEquals(List.of("layers"), List.copyOf(first.params().keySet()));
+        assertEquals("layers " + first.params().get("layers"), first.userAttrs().get("note"));
+    }
+
+    @Test
+    void studyRecordsTheObjectiveAndItsThreshold() {
+        study(storage).selectors(selectClass(DefineByRun.class)).execute();
+        Map<String, Object> attrs = storage.study(storage.findStudy("dbr").orElseThrow()).systemAttrs();
+        assertEquals(DefineByRun.class.getName() + ".search", attrs.get("hpo.objective"));
+        assertEquals(0.5, attrs.get("hpo.threshold"));
+    }
+
+    @Test
+    void studyPrefixIsPutInFrontOfTheStudyName() {
+        EngineExecutionResults results = study(storage).selectors(selectClass(Bowl.class))
+                .configurationParameter("hpo.study.prefix", "ci-").execute();
+        assertTrue(storage.findStudy("ci-Bowl.bowl").isPresent());
+        assertEquals("ci-Bowl.bowl", reportEntries(results).get(0).get("hpo.study"));
+    }
+
+    @Test
+    void objectivesFilterSkipsTheOtherObjectives() {
+        EngineExecutionResults results = study(storage).selectors(selectClass(Bowl.class), selectClass(DefineByRun.class))
+                .configurationParameter("hpo.objectives", "dbr").execute();
+        results.containerEvents().assertStatistics(s -> s.skipped(1));
+        assertTrue(storage.findStudy("Bowl.bowl").isEmpty());
+        assertTrue(storage.findStudy("dbr").isPresent());
+    }
+
+    @Test
+    void objectivesFilterAcceptsWildcards() {
+        study(storage).selectors(selectClass(Bowl.class), selectClass(DefineByRun.class))
+                .configurationParameter("hpo.objectives", "Bo*.bowl, nothing").execute();
+        assertTrue(storage.findStudy("Bowl.bowl").isPresent());
+        assertTrue(storage.findStudy("dbr").isEmpty());
+    }
+
+    @Test
+    void sameSeedGivesTheSameTrials() {
+        Storage other = new InMemoryStorage();
+        study(storage).selectors(selectClass(Bowl.class)).configurationParameter("hpo.seed", "7").execute();
+        study(other).selectors(selectClass(Bowl.class)).configurationParameter("hpo.seed", "7").execute();
+        assertEquals(trials("Bowl.bowl").stream().map(FrozenTrial::params).toList(),
+                other.trials(other.findStudy("Bowl.bowl").orElseThrow()).stream().map(FrozenTrial::params).toList());
+    }
+}

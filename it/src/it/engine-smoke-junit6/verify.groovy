@@ -1,0 +1,25 @@
+// Checks both invocations of invoker.properties (see there).
+def reports = new File(basedir, 'target/surefire-reports')
+
+// every objective ran exactly once per selection, at the middle of its ranges (smoke mode, no storage)
+def calls = new File(basedir, 'target/objective-calls.txt').readLines()
+assert calls == ['bowl x=1.0 k=5', 'score rate=0.01 rule=gini kernel=RBF shuffle=false', 'bowl x=1.0 k=5'] :
+        "objective calls: ${calls}"
+
+// the Jupiter tests of the first run passed beside the objectives
+def jupiter = new File(reports, 'TEST-sample.CalculatorTest.xml').text
+assert jupiter.contains('tests="2" errors="0" skipped="0" failures="0"')
+
+// the second run selected one objective by method name; surefire reports it under its class and method
+def tuning = new File(reports, 'TEST-sample.TuningTest.xml').text
+assert tuning.contains('name="sample.TuningTest"')
+assert tuning.contains('tests="1" errors="0" skipped="0" failures="0"')
+assert tuning.contains('<testcase name="bowl()" classname="sample.TuningTest"')
+
+// on the JUnit Platform version the project declares
+assert tuning.contains('junit-platform-engine-6.1.3.jar')
+
+def log = new File(basedir, 'build.log').text
+assert log.contains('BUILD SUCCESS')
+assert !log.contains('hpo.trial') : 'smoke runs print no per-trial lines'
+return true
