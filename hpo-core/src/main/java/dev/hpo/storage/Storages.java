@@ -10,7 +10,8 @@ public final class Storages {
     }
 
     /**
-     * Opens the storage a URL names. Known schemes: {@code memory:}.
+     * Opens the storage a URL names. Known schemes: {@code memory:}; {@code jdbc:} for a database (see
+     * {@link JdbcStorage}: {@code jdbc:postgresql://host/db?user=…}, with the database's JDBC driver on the classpath).
      *
      * @throws IllegalArgumentException naming the URL and the known schemes when the scheme is unknown
      */
@@ -22,10 +23,13 @@ public final class Storages {
         if (u.equals("memory:") || u.equals("memory")) {
             return new InMemoryStorage();
         }
+        if (u.startsWith("jdbc:")) {
+            return new JdbcStorage(u);
+        }
         throw new IllegalArgumentException("unknown storage URL '" + url + "'; known schemes: " + knownSchemes());
     }
 
     private static String knownSchemes() {
-        return "memory:";
+        return "memory:, jdbc:";
     }
 }
