@@ -18,6 +18,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -200,12 +201,7 @@ public final class JdbcStorage implements Storage {
         Instant complete = template == null ? null
                 : template.complete() != null ? template.complete() : (state.isFinished() ? now : null);
         return db.transaction("create a trial in study " + studyId, Retry.BEFORE_COMMIT, c -> {
-            if (Sql.update(c, "UPDATE hpo_studies SET next_trial_number = next_trial_number + 1 WHERE study_id = ?",
-                    studyId) == 0) {
-                throw noStudy(studyId);
-            }
-            int number = Math.toIntExact(Sql.queryLong(c,
-                    "SELECT next_trial_number FROM hpo_studies WHERE study_id = ?", studyId) - 1);
+            int number = nextTrialNumber(c, studyId);
             long trialId = Sql.insertReturningKey(c, "INSERT INTO hpo_trials (study_id, trial_number, trial_state,"
                     + " start_ns, complete_ns) VALUES (?, ?, ?, ?, ?)", studyId, number, state.name(),
                     TrialReader.nanos(start), TrialReader.nanos(complete));
@@ -214,6 +210,22 @@ public final class JdbcStorage implements Storage {
             }
             return trialId;
         });
+    }
+
+    /** Takes the study's next trial number; the UPDATE holds the study row's lock until the commit. */
+    private int nextTrialNumber(Connection c, long studyId) throws SQLException {
+        String increment = "UPDATE hpo_studies SET next_trial_number = next_trial_number + 1 WHERE study_id = ?";
+        Long next;
+        if (db.dialect().updateReturning()) {
+            next = Sql.queryLong(c, increment + " RETURNING next_trial_number", studyId);
+        } else {
+            next = Sql.update(c, increment, studyId) == 0 ? null
+                    : Sql.queryLong(c, "SELECT next_trial_number FROM hpo_studies WHERE study_id = ?", studyId);
+        }
+        if (next == null) {
+            throw noStudy(studyId);
+        }
+        return Math.toIntExact(next - 1);
     }
 
     private static void writeTemplate(Connection c, long trialId, FrozenTrial t) throws SQLException {
@@ -251,6 +263,10 @@ public final class JdbcStorage implements Storage {
 
     private static void writeValues(Connection c, long trialId, List<Double> values) throws SQLException {
         Sql.update(c, "DELETE FROM hpo_trial_values WHERE trial_id = ?", trialId);
+        insertValues(c, trialId, values);
+    }
+
+    private static void insertValues(Connection c, long trialId, List<Double> values) throws SQLException {
         if (values == null || values.isEmpty()) {
             return;
         }
@@ -270,6 +286,14 @@ public final class JdbcStorage implements Storage {
     public void setTrialParam(long trialId, String name, double internalValue, Distribution distribution) {
         String json = DistributionJson.toJson(distribution);
         db.transaction("set parameter '" + name + "' of trial " + trialId, Retry.ALWAYS, c -> {
+            // the common case in one statement: a new parameter of an unfinished trial
+            if (Sql.update(c, "INSERT INTO hpo_trial_params (trial_id, param_name, internal_value, distribution_json)"
+                    + " SELECT t.trial_id, ?, ?, ? FROM hpo_trials t WHERE t.trial_id = ?"
+                    + " AND t.trial_state IN ('RUNNING', 'WAITING') AND NOT EXISTS (SELECT 1 FROM hpo_trial_params p"
+                    + " WHERE p.trial_id = t.trial_id AND p.param_name = ?)", name, internalValue, json, trialId,
+                    name) == 1) {
+                return null;
+            }
             requireUpdatable(c, trialId);
             String stored = Sql.queryString(c, "SELECT distribution_json FROM hpo_trial_params"
                     + " WHERE trial_id = ? AND param_name = ?", trialId, name);
@@ -301,15 +325,24 @@ public final class JdbcStorage implements Storage {
                     return false;
                 }
             } else {
-                int changed = Sql.update(c, "UPDATE hpo_trials SET trial_state = ?, complete_ns = ?"
-                        + " WHERE trial_id = ? AND trial_state IN ('RUNNING', 'WAITING')", state.name(),
-                        state.isFinished() ? now : null, trialId);
-                if (changed == 0) {
+                // one round trip: the state change, and clearing the heartbeat and the values it replaces
+                // (literals only: an enum name and numbers)
+                int[] counts;
+                try (Statement batch = c.createStatement()) {
+                    batch.addBatch("UPDATE hpo_trials SET trial_state = '" + state.name() + "', complete_ns = "
+                            + (state.isFinished() ? now : "NULL") + " WHERE trial_id = " + trialId
+                            + " AND trial_state IN ('RUNNING', 'WAITING')");
+                    batch.addBatch("DELETE FROM hpo_trial_values WHERE trial_id = " + trialId);
+                    if (state.isFinished()) {
+                        batch.addBatch("DELETE FROM hpo_heartbeats WHERE trial_id = " + trialId);
+                    }
+                    counts = batch.executeBatch();
+                }
+                if (counts[0] == 0) {
                     requireUpdatable(c, trialId);
                 }
-                if (state.isFinished()) {
-                    Sql.update(c, "DELETE FROM hpo_heartbeats WHERE trial_id = ?", trialId);
-                }
+                insertValues(c, trialId, values);
+                return true;
             }
             writeValues(c, trialId, values);
             return true;
@@ -359,10 +392,8 @@ public final class JdbcStorage implements Storage {
 
     @Override
     public FrozenTrial trial(long trialId) {
-        List<FrozenTrial> found = db.transaction("read trial " + trialId, Retry.ALWAYS, c -> {
-            snapshot(c);
-            return new TrialReader(c, "t.trial_id = ?", trialId).read();
-        });
+        List<FrozenTrial> found = db.read("read trial " + trialId,
+                c -> new TrialReader(c, db.dialect(), null, "t.trial_id = ?", trialId).read());
         if (found.isEmpty()) {
             throw new StorageException("no trial with id " + trialId + " in " + this);
         }
@@ -371,20 +402,14 @@ public final class JdbcStorage implements Storage {
 
     @Override
     public List<FrozenTrial> trials(long studyId) {
-        return db.transaction("read the trials of study " + studyId, Retry.ALWAYS, c -> {
-            snapshot(c);
-            List<FrozenTrial> out = new TrialReader(c, "t.study_id = ?", studyId).read();
-            if (out.isEmpty()) {
-                requireStudy(c, studyId);
-            }
-            return out;
-        });
+        return readTrials("read the trials of study " + studyId, studyId, "t.study_id = ?", studyId);
     }
 
     /** Reads only the trials in the given states, so that {@code ask} looking for WAITING trials stays cheap. */
     @Override
     public List<FrozenTrial> trials(long studyId, Set<TrialState> states) {
         if (states.isEmpty()) {
+            study(studyId);
             return List.of();
         }
         StringBuilder where = new StringBuilder("t.study_id = ? AND t.trial_state IN (");
@@ -396,11 +421,15 @@ public final class JdbcStorage implements Storage {
             args[i++] = s.name();
         }
         where.append(')');
-        return db.transaction("read the " + states + " trials of study " + studyId, Retry.ALWAYS, c -> {
-            snapshot(c);
-            List<FrozenTrial> out = new TrialReader(c, where.toString(), args).read();
-            if (out.isEmpty()) {
-                requireStudy(c, studyId);
+        return readTrials("read the " + states + " trials of study " + studyId, studyId, where.toString(), args);
+    }
+
+    private List<FrozenTrial> readTrials(String operation, long studyId, String where, Object... args) {
+        return db.read(operation, c -> {
+            TrialReader reader = new TrialReader(c, db.dialect(), studyId, where, args);
+            List<FrozenTrial> out = reader.read();
+            if (!reader.studyFound()) {
+                throw noStudy(studyId);
             }
             return out;
         });

@@ -119,6 +119,19 @@ public enum SqlDialect {
         return this == POSTGRESQL ? "SELECT pg_advisory_xact_lock(7283461923)" : null;
     }
 
+    /** True when {@code UPDATE … RETURNING} gives back the updated row (PostgreSQL), saving a query. */
+    public boolean updateReturning() {
+        return this == POSTGRESQL;
+    }
+
+    /**
+     * True when several queries with parameters can go to the server as one request that opens and commits its
+     * own transaction (PostgreSQL's driver sends them in one round trip); see {@link TrialReader}.
+     */
+    public boolean pipelinesReads() {
+        return this == POSTGRESQL;
+    }
+
     /**
      * A statement that makes the current transaction read one snapshot (so that the queries of one batched read
      * agree with each other), or {@code null} where the default isolation already does (SQLite, MySQL's
