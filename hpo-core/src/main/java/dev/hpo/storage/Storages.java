@@ -1,5 +1,7 @@
 package dev.hpo.storage;
 
+import java.nio.file.Path;
+
 /**
  * Opens a storage from its URL, the form users write in configuration ({@code hpo.storage}, the goal's
  * {@code storage} parameter, {@code Study.Builder.storage(String)}).
@@ -11,7 +13,9 @@ public final class Storages {
 
     /**
      * Opens the storage a URL names. Known schemes: {@code memory:}; {@code journal:<path>} (an Optuna journal
-     * file; a relative path resolves against the working directory, missing parent directories are created).
+     * file; a relative path resolves against the working directory, missing parent directories are created);
+     * {@code jdbc:} for a database (see {@link JdbcStorage}: {@code jdbc:postgresql://host/db?user=…}, with the
+     * database's JDBC driver on the classpath).
      *
      * @throws IllegalArgumentException naming the URL and the known schemes when the scheme is unknown
      */
@@ -29,12 +33,15 @@ public final class Storages {
                 throw new IllegalArgumentException("storage URL '" + url + "' names no file; write journal:<path>,"
                         + " e.g. journal:target/hpo/study.log");
             }
-            return new JournalStorage(java.nio.file.Path.of(path).toAbsolutePath());
+            return new JournalStorage(Path.of(path).toAbsolutePath());
+        }
+        if (u.startsWith("jdbc:")) {
+            return new JdbcStorage(u);
         }
         throw new IllegalArgumentException("unknown storage URL '" + url + "'; known schemes: " + knownSchemes());
     }
 
     private static String knownSchemes() {
-        return "memory:, journal:<path>";
+        return "memory:, journal:<path>, jdbc:<database URL>";
     }
 }
