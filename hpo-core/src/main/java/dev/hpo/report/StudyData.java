@@ -57,7 +57,7 @@ public record StudyData(
             }
         }
         List<Direction> directions = study.directions();
-        List<FrozenTrial> best = complete.isEmpty() ? List.of() : study.bestTrials();
+        List<FrozenTrial> best = complete.isEmpty() ? List.of() : bestOf(study, complete);
         Map<String, Double> importances = Map.of();
         String note = null;
         if (complete.size() < 2) {
@@ -76,6 +76,24 @@ public record StudyData(
         }
         return new StudyData(study.name(), directions, trials, complete, params, best, importances, note,
                 study.userAttrs());
+    }
+
+    /**
+     * The best trials: for one objective those reaching the best value (linear, where the study's Pareto
+     * computation is quadratic), for several the study's Pareto front.
+     */
+    private static List<FrozenTrial> bestOf(Study study, List<FrozenTrial> complete) {
+        if (study.directions().size() > 1) {
+            return study.bestTrials();
+        }
+        double best = study.bestValue();
+        List<FrozenTrial> out = new ArrayList<>();
+        for (FrozenTrial t : complete) {
+            if (t.isFeasible() && t.value() == best) {
+                out.add(t);
+            }
+        }
+        return out;
     }
 
     public StudyData {

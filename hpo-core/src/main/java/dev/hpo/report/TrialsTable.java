@@ -10,8 +10,8 @@ import java.util.Map;
 
 /**
  * Every trial of a study as an HTML table: number, state, value(s), duration, parameters, user attributes
- * and failure reason. Numeric cells carry their raw value in {@code data-s} so that the page's script sorts
- * them as numbers when a header is clicked.
+ * and failure reason. Numeric cells have the class {@code num} so that the page's script sorts them as
+ * numbers when a header is clicked.
  */
 final class TrialsTable {
 
@@ -39,11 +39,11 @@ final class TrialsTable {
         for (FrozenTrial t : study.trials()) {
             html.append("<tr class=\"st-").append(t.state().name().toLowerCase(Locale.ROOT)).append(study.isBest(t)
                     ? " best" : "").append("\">");
-            numberCell(html, t.number(), Integer.toString(t.number()));
+            numberCell(html, Integer.toString(t.number()));
             html.append("<td>").append(t.state()).append("</td>");
             for (int i = 0; i < study.directions().size(); i++) {
                 if (t.values() != null && i < t.values().size()) {
-                    numberCell(html, t.values().get(i), Html.number(t.values().get(i)));
+                    numberCell(html, Html.number(t.values().get(i)));
                 } else {
                     html.append("<td></td>");
                 }
@@ -53,14 +53,14 @@ final class TrialsTable {
                 html.append("<td></td>");
             } else {
                 double s = d.toNanos() / 1e9;
-                numberCell(html, s, Html.number(Math.round(s * 1000) / 1000.0));
+                numberCell(html, Html.number(Math.round(s * 1000) / 1000.0));
             }
             for (Map.Entry<String, Distribution> p : study.params().entrySet()) {
                 Object v = t.params().get(p.getKey());
                 if (v == null) {
                     html.append("<td></td>");
-                } else if (v instanceof Number n) {
-                    numberCell(html, n.doubleValue(), Html.param(v, t.distributions().get(p.getKey())));
+                } else if (v instanceof Number) {
+                    numberCell(html, Html.param(v, t.distributions().get(p.getKey())));
                 } else {
                     html.append("<td>").append(Html.escape(v)).append("</td>");
                 }
@@ -77,9 +77,8 @@ final class TrialsTable {
         html.append("</tbody></table></div>");
     }
 
-    private static void numberCell(StringBuilder html, double sortKey, String text) {
-        html.append("<td class=\"num\" data-s=\"").append(Double.isFinite(sortKey) ? Double.toString(sortKey) : "0")
-                .append("\">").append(Html.escape(text)).append("</td>");
+    private static void numberCell(StringBuilder html, String text) {
+        html.append("<td class=\"num\">").append(Html.escape(text)).append("</td>");
     }
 
     /** The state names, for the summary's counts. */

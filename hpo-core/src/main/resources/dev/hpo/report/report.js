@@ -2,8 +2,10 @@
   "use strict";
   function key(cell) {
     if (!cell) { return ""; }
-    var s = cell.getAttribute("data-s");
-    return s === null ? cell.textContent : parseFloat(s);
+    var text = cell.textContent;
+    if (text === "" || !cell.classList.contains("num")) { return text; }
+    var v = text === "∞" ? Infinity : text === "-∞" ? -Infinity : parseFloat(text);
+    return isNaN(v) ? text : v;
   }
   function sortBy(th) {
     var table = th.closest("table");
