@@ -1,0 +1,129 @@
+package dev.hpo.bench;
+
+import dev.hpo.Direction;
+import dev.hpo.FrozenTrial;
+import dev.hpo.Study;
+import dev.hpo.TrialState;
+import dev.hpo.importance.FanovaImportance;
+import dev.hpo.importance.ImportanceEvaluator;
+import dev.hpo.importance.MeanDecreaseImpurityImportance;
+import dev.hpo.importance.PedAnovaImportance;
+import dev.hpo.report.HtmlReport;
+import dev.hpo.sampler.RandomSampler;
+import dev.hpo.space.CategoricalDistribution;
+import dev.hpo.space.Distribution;
+import dev.hpo.space.FloatDistribution;
+import dev.hpo.space.IntDistribution;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.TreeMap;
+
+/**
+ * Times the report of a 10,000-trial study (render time and size) and parameter importance on 100 trials of
+ * six parameters, and writes the figures to {@code hpo-bench/results/report.md}. Each figure is the median of
+ * several runs after warm-up. Run: {@code mvn -pl hpo-bench -am compile exec:java
+ * -Dexec.mainClass=dev.hpo.bench.ReportBenchmark}.
+ */
+public final class ReportBenchmark {
+
+    private static final Map<String, Distribution> SPACE = new LinkedHashMap<>();
+
+    static {
+        SPACE.put("x", FloatDistribution.of(-5, 5));
+        SPACE.put("lr", FloatDistribution.log(1e-5, 1));
+        SPACE.put("depth", IntDistribution.of(1, 16));
+        SPACE.put("trees", IntDistribution.log(8, 1024));
+        SPACE.put("kernel", CategoricalDistribution.of(List.of("rbf", "linear", "poly")));
+        SPACE.put("dropout", FloatDistribution.stepped(0, 0.5, 0.05));
+    }
+
+    private ReportBenchmark() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        Path out = Path.of(args.length > 0 ? args[0] : "hpo-bench/results/report.md");
+        Study big = study("bench-10000", 10_000);
+        Study small = study("bench-100", 100);
+        Path html = Files.createTempFile("hpo-report", ".html");
+        double render = median(5, () -> HtmlReport.write(html, big));
+        long size = Files.size(html);
+        Map<String, Double> importance = new LinkedHashMap<>();
+        List<ImportanceEvaluator> evaluators = List.of(new PedAnovaImportance(), new FanovaImportance(42),
+                new MeanDecreaseImpurityImportance(42));
+        for (ImportanceEvaluator e : evaluators) {
+            importance.put(e.toString(), median(7, () -> e.evaluate(small)));
+        }
+        double importanceBig = median(3, () -> new PedAnovaImportance().evaluate(big));
+        StringBuilder md = new StringBuilder();
+        md.append("# Report and importance benchmark\n\n")
+                .append("Written by `dev.hpo.bench.ReportBenchmark` (median of runs after warm-up, one JVM, ")
+                .append(Runtime.getRuntime().availableProcessors()).append(" cores, Java ")
+                .append(System.getProperty("java.version")).append(", ").append(Instant.now()).append(").\n\n")
+                .append("Study: six parameters (float, log float, int, log int, categorical, stepped float), ")
+                .append("random values, 10% pruned trials with 10 intermediate values, 2% failed.\n\n")
+                .append("| figure | value | target |\n|---|---|---|\n")
+                .append(String.format(Locale.ROOT, "| render + write of a 10,000-trial report | %.2f s | ≤ 3 s |%n", render))
+                .append(String.format(Locale.ROOT, "| size of that report | %.2f MB | ≤ 5 MB |%n", size / 1e6));
+        importance.forEach((name, s) -> md.append(String.format(Locale.ROOT,
+                "| importance, 100 trials × 6 params, %s | %.1f ms | < 1 s |%n", name, s * 1000)));
+        md.append(String.format(Locale.ROOT, "| importance, 10,000 trials × 6 params, PED-ANOVA | %.1f ms | — |%n",
+                importanceBig * 1000));
+        Files.createDirectories(out.toAbsolutePath().getParent());
+        Files.writeString(out, md.toString(), StandardCharsets.UTF_8);
+        System.out.print(md);
+    }
+
+    /** A finished study built with addTrial (no objective run), so that its size does not depend on speed. */
+    private static Study study(String name, int trials) {
+        Study study = Study.builder().name(name).direction(Direction.MINIMIZE).build();
+        SplittableRandom random = new SplittableRandom(1);
+        Instant t0 = Instant.parse("2025-01-01T00:00:00Z");
+        for (int i = 0; i < trials; i++) {
+            Map<String, Object> params = new LinkedHashMap<>();
+            double value = 0;
+            for (Map.Entry<String, Distribution> e : SPACE.entrySet()) {
+                double internal = RandomSampler.sample(random, e.getValue());
+                params.put(e.getKey(), e.getValue().toExternal(internal));
+            }
+            double x = (double) params.get("x");
+            value = x * x + Math.pow(Math.log10((double) params.get("lr")) + 3, 2) * 0.3
+                    + ("rbf".equals(params.get("kernel")) ? 0 : 1.5) + 0.05 * ((Number) params.get("depth")).intValue();
+            TreeMap<Integer, Double> iv = new TreeMap<>();
+            TrialState state = TrialState.COMPLETE;
+            if (i % 10 == 3) {
+                state = TrialState.PRUNED;
+                for (int s = 0; s < 10; s++) {
+                    iv.put(s, value + 5.0 / (s + 1));
+                }
+            } else if (i % 50 == 7) {
+                state = TrialState.FAIL;
+            }
+            Instant start = t0.plusMillis(i * 1000L);
+            study.addTrial(new FrozenTrial(0, -1, state, state == TrialState.FAIL ? null
+                    : List.of(state == TrialState.PRUNED ? iv.lastEntry().getValue() : value), params, SPACE, iv,
+                    Map.of(), state == TrialState.FAIL ? Map.of(Study.FAIL_REASON_ATTR, "diverged") : Map.of(), start,
+                    start.plusMillis(200 + random.nextInt(1500))));
+        }
+        return study;
+    }
+
+    private static double median(int runs, Runnable task) {
+        task.run();
+        double[] seconds = new double[runs];
+        for (int i = 0; i < runs; i++) {
+            long t = System.nanoTime();
+            task.run();
+            seconds[i] = (System.nanoTime() - t) / 1e9;
+        }
+        java.util.Arrays.sort(seconds);
+        return seconds[runs / 2];
+    }
+}

@@ -1,0 +1,39 @@
+package dev.hpo.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class EscapingTest {
+
+    @Test
+    void escapeReplacesMarkupCharacters() {
+        assertEquals("&lt;script&gt;a &amp; &quot;b&quot; &#39;c&#39;&lt;/script&gt;", Html.escape("<script>a & \"b\" 'c'</script>"));
+    }
+
+    @Test
+    void svgWriterEscapesTextAndTitles() {
+        String svg = new SvgWriter("<x>").text(0, 0, "<script>&", "middle", null, 0)
+                .circle(1, 1, 1, "pt", "a<b>&c").toString();
+        assertFalse(svg.contains("<script>"), svg);
+        assertTrue(svg.contains("&lt;script&gt;&amp;"), svg);
+        assertTrue(svg.contains("<title>a&lt;b&gt;&amp;c</title>"), svg);
+    }
+
+    @Test
+    void reportEscapesStudyParameterChoiceAttributeAndFailureStrings() {
+        String html = HtmlReport.render(List.of(ReportFixtures.single(40)));
+        // the only script elements are the report's own two
+        assertEquals(2, html.split("<script>", -1).length - 1, "unexpected <script> in the page");
+        assertFalse(html.contains("<script>alert"), "a user string reached the page unescaped");
+        assertTrue(html.contains("svm &lt;script&gt;alert(1)&lt;/script&gt; &amp; co"), "study name escaped");
+        assertTrue(html.contains("kernel &lt;script&gt;&amp;"), "parameter name escaped");
+        assertTrue(html.contains("&lt;script&gt;x&lt;/script&gt;"), "choice escaped");
+        assertTrue(html.contains("&lt;b&gt;me&lt;/b&gt;"), "user attribute escaped");
+        assertTrue(html.contains("diverged &lt;script&gt;alert(&#39;fail&#39;)&lt;/script&gt; &amp; stopped"),
+                "fail reason escaped");
+    }
+}

@@ -1,0 +1,83 @@
+package dev.hpo.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.hpo.Study;
+import dev.hpo.Trial;
+import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import org.junit.jupiter.api.Test;
+
+class ExportsTest {
+
+    @Test
+    void propertiesHoldBestParamsValueAndTrialPerStudySorted() throws Exception {
+        Study a = Study.builder().name("Tuning.accuracy").build();
+        Trial t = a.ask();
+        t.suggestInt("trees", 10, 400);
+        t.suggestCategorical("rule", List.of("gini", "entropy"));
+        a.tell(t, 0.5);
+        Study empty = Study.builder().name("Empty").build();
+        String text = BestParamsProperties.render(List.of(a, empty));
+        Properties p = new Properties();
+        p.load(new StringReader(text));
+        FrozenBest best = new FrozenBest(a);
+        assertEquals(String.valueOf(best.trees), p.getProperty("Tuning.accuracy.trees"));
+        assertEquals(best.rule, p.getProperty("Tuning.accuracy.rule"));
+        assertEquals("0.5", p.getProperty("Tuning.accuracy.value"));
+        assertEquals("0", p.getProperty("Tuning.accuracy.trial"));
+        assertEquals(4, p.size());
+        List<String> keys = new ArrayList<>();
+        for (String line : text.split("\n")) {
+            if (!line.startsWith("#")) {
+                keys.add(line.substring(0, line.indexOf('=')));
+            }
+        }
+        assertEquals(keys.stream().sorted().toList(), keys);
+    }
+
+    private record FrozenBest(int trees, String rule) {
+        FrozenBest(Study s) {
+            this((Integer) s.bestParams().get("trees"), (String) s.bestParams().get("rule"));
+        }
+    }
+
+    @Test
+    void propertiesEscapeSpecialCharactersInNames() throws Exception {
+        Study s = Study.builder().name("a b=c:é").build();
+        Trial t = s.ask();
+        t.suggestFloat("x", 0, 1);
+        s.tell(t, 1);
+        Properties p = new Properties();
+        p.load(new StringReader(BestParamsProperties.render(List.of(s))));
+        assertEquals("1.0", p.getProperty("a b=c:é.value"));
+    }
+
+    @Test
+    void jsonHasSummaryAndEveryTrial() throws Exception {
+        Study s = ReportFixtures.single(30);
+        JsonNode root = new ObjectMapper().readTree(StudyJson.render(s));
+        assertEquals(s.name(), root.get("name").asText());
+        assertEquals("MINIMIZE", root.get("directions").get(0).asText());
+        assertEquals(30, root.get("trials").size());
+        assertEquals(s.bestTrial().number(), root.get("bestTrial").asInt());
+        assertEquals(s.bestValue(), root.get("bestValue").asDouble());
+        JsonNode failed = root.get("trials").get(5);
+        assertEquals("FAIL", failed.get("state").asText());
+        assertTrue(failed.get("failReason").asText().contains("diverged"));
+        assertTrue(root.get("trials").get(3).get("intermediateValues").size() > 0);
+    }
+
+    @Test
+    void jsonOfMultiObjectiveStudyListsTheFront() throws Exception {
+        Study s = ReportFixtures.multi(20);
+        JsonNode root = new ObjectMapper().readTree(StudyJson.render(s));
+        assertEquals(s.bestTrials().size(), root.get("bestTrials").size());
+        assertTrue(root.get("bestValue") == null);
+    }
+}

@@ -1,0 +1,141 @@
+package dev.hpo.report;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.hpo.Direction;
+import dev.hpo.Study;
+import dev.hpo.Trial;
+import dev.hpo.TrialState;
+import dev.hpo.multi.Pareto;
+import dev.hpo.space.CategoricalDistribution;
+import dev.hpo.space.FloatDistribution;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+class PlotDataTest {
+
+    private static Study told(Direction direction, double... values) {
+        Study study = Study.builder().direction(direction).build();
+        for (double v : values) {
+            Trial t = study.ask();
+            t.suggestFloat("x", 0, 10);
+            study.tell(t, v);
+        }
+        return study;
+    }
+
+    @Test
+    void historyHasEveryCompletedValueAndTheBestSoFar() {
+        Study study = told(Direction.MINIMIZE, 5, 7, 3, 4, 1);
+        Trial pruned = study.ask();
+        study.tell(pruned, TrialState.PRUNED);
+        OptimizationHistoryPlot.Data data = OptimizationHistoryPlot.data(StudyData.of(study));
+        assertEquals(List.of(5.0, 7.0, 3.0, 4.0, 1.0), data.values().stream().map(OptimizationHistoryPlot.Point::value).toList());
+        assertEquals(List.of(5.0, 5.0, 3.0, 3.0, 1.0), data.best().stream().map(OptimizationHistoryPlot.Point::value).toList());
+    }
+
+    @Test
+    void historyBestLineFollowsTheDirection() {
+        OptimizationHistoryPlot.Data data = OptimizationHistoryPlot.data(StudyData.of(told(Direction.MAXIMIZE, 5, 7, 3, 9)));
+        assertEquals(List.of(5.0, 7.0, 7.0, 9.0), data.best().stream().map(OptimizationHistoryPlot.Point::value).toList());
+    }
+
+    @Test
+    void importanceOfTheReportSumsToOneAndRanksTheDominantParameterFirst() {
+        StudyData data = StudyData.of(ReportFixtures.single(80));
+        assertEquals(1.0, data.importances().values().stream().mapToDouble(Double::doubleValue).sum(), 1e-9);
+        assertEquals("x", data.paramsByImportance().get(0));
+    }
+
+    @Test
+    void contourGridAveragesTrialsPerCell() {
+        double[][] points = {{0.1, 0.1, 1}, {0.2, 0.2, 3}, {9.9, 9.9, 10}};
+        Study exact = Study.builder().build();
+        for (double[] p : points) {
+            exact.enqueueTrial(java.util.Map.of("a", p[0], "b", p[1]));
+            Trial t = exact.ask();
+            t.suggestFloat("a", 0, 10);
+            t.suggestFloat("b", 0, 10);
+            exact.tell(t, p[2]);
+        }
+        ContourPlot.Grid grid = ContourPlot.grid(StudyData.of(exact), "a", "b");
+        assertEquals(20, grid.x().cells());
+        assertEquals(2.0, grid.mean()[0][0], 1e-12);
+        assertEquals(2, grid.count()[0][0]);
+        assertEquals(10.0, grid.mean()[19][19], 1e-12);
+        assertTrue(Double.isNaN(grid.mean()[5][5]));
+        assertFalse(Double.isNaN(grid.filled()[5][5]), "empty cells are interpolated");
+    }
+
+    @Test
+    void contourGridHasOneCellPerChoice() {
+        Study study = ReportFixtures.multi(30);
+        ContourPlot.Grid grid = ContourPlot.grid(StudyData.of(study), "a", "mode");
+        assertEquals(2, grid.y().cells());
+        assertTrue(grid.y().distribution() instanceof CategoricalDistribution);
+    }
+
+    @Test
+    void fillInterpolatesFromNeighbours() {
+        double[][] filled = ContourPlot.fill(new double[][] {{1, Double.NaN, 3}});
+        assertArrayEquals(new double[] {1, 2, 3}, filled[0], 1e-12);
+    }
+
+    @Test
+    void paretoDataSplitsTheFrontFromDominatedTrials() {
+        Study study = ReportFixtures.multi(60);
+        ParetoFrontPlot.Data data = ParetoFrontPlot.data(StudyData.of(study));
+        Set<Integer> front = data.front().stream().map(t -> t.number()).collect(Collectors.toSet());
+        assertEquals(study.bestTrials().stream().map(t -> t.number()).collect(Collectors.toSet()), front);
+        assertEquals(60, data.front().size() + data.dominated().size());
+        for (var d : data.dominated()) {
+            assertTrue(data.front().stream().anyMatch(f -> Pareto.dominates(f.values(), d.values(), study.directions())));
+        }
+        for (int i = 1; i < data.front().size(); i++) {
+            assertTrue(data.front().get(i - 1).values().get(0) <= data.front().get(i).values().get(0));
+        }
+    }
+
+    @Test
+    void edfReachesOneAtTheWorstValue() {
+        EdfPlot.Data data = EdfPlot.data(StudyData.of(told(Direction.MINIMIZE, 3, 1, 2, 2)));
+        assertArrayEquals(new double[] {1, 2, 3}, java.util.Arrays.stream(data.values()).distinct().toArray());
+        assertEquals(1.0, data.fractions()[data.fractions().length - 1]);
+        assertEquals(0.75, data.fractions()[java.util.Arrays.asList(1, 2, 3).indexOf(2) + 1]);
+    }
+
+    @Test
+    void slicePanelsFollowImportance() {
+        StudyData data = StudyData.of(ReportFixtures.single(60));
+        List<SlicePlot.Panel> panels = SlicePlot.data(data);
+        assertEquals(data.paramsByImportance(), panels.stream().map(SlicePlot.Panel::param).toList());
+        assertEquals(data.complete().size(), panels.get(0).points().size());
+    }
+
+    @Test
+    void thinningKeepsTheBestAndStaysUnderTheCap() {
+        List<Integer> items = java.util.stream.IntStream.range(0, 10_000).boxed().toList();
+        List<Integer> kept = Thinning.keepBest(items, 500, java.util.Comparator.reverseOrder());
+        assertEquals(500, kept.size());
+        assertTrue(kept.containsAll(java.util.stream.IntStream.range(9_900, 10_000).boxed().toList()));
+        assertEquals(kept, Thinning.keepBest(items, 500, java.util.Comparator.reverseOrder()));
+    }
+
+    @Test
+    void niceTicksAreRoundNumbers() {
+        LinearScale s = new LinearScale(0.13, 9.7, 0, 100, 5);
+        assertEquals(List.of("0", "2.5", "5", "7.5", "10"), s.ticks().stream().map(Scale.Tick::label).toList());
+    }
+
+    @Test
+    void logAxisTicksArePowersOfTen() {
+        Scale s = Axes.forParam(FloatDistribution.log(1e-5, 1), 0, 100);
+        assertEquals(List.of("1e-5", "1e-4", "0.001", "0.01", "0.1", "1"),
+                s.ticks().stream().map(Scale.Tick::label).toList());
+    }
+}
