@@ -38,12 +38,15 @@ abstract class AbstractHpoMojo extends AbstractMojo {
     @Parameter(property = "hpo.outputDirectory", defaultValue = "${project.build.directory}/hpo")
     protected File outputDirectory;
 
-    /** The best parameters of every study: {@code <study>.<param>=value}, {@code <study>.value}, {@code <study>.trial}. */
-    @Parameter(property = "hpo.propertiesFile", defaultValue = "${project.build.directory}/hpo/best-params.properties")
+    /**
+     * The best parameters of every study: {@code <study>.<param>=value}, {@code <study>.value},
+     * {@code <study>.trial}; {@code best-params.properties} in {@code outputDirectory} when not set.
+     */
+    @Parameter(property = "hpo.propertiesFile")
     protected File propertiesFile;
 
-    /** The self-contained HTML report of the studies. */
-    @Parameter(property = "hpo.reportFile", defaultValue = "${project.build.directory}/hpo/report.html")
+    /** The self-contained HTML report of the studies; {@code report.html} in {@code outputDirectory} when not set. */
+    @Parameter(property = "hpo.reportFile")
     protected File reportFile;
 
     /** Skips the goal. */
@@ -57,12 +60,14 @@ abstract class AbstractHpoMojo extends AbstractMojo {
     protected List<StudyOutcome> readAndWrite(Storage store, Collection<String> studies,
             Map<String, List<Integer>> runTrials) throws MojoExecutionException {
         List<StudyOutcome> outcomes = new ArrayList<>();
+        File properties = propertiesFile != null ? propertiesFile : new File(outputDirectory, "best-params.properties");
+        File report = reportFile != null ? reportFile : new File(outputDirectory, "report.html");
         try {
             for (String name : studies) {
                 outcomes.add(StudyOutcome.read(store, name, runTrials.getOrDefault(name, List.of())));
             }
             if (!outcomes.isEmpty()) {
-                ReportOutputs.write(store, List.copyOf(studies), propertiesFile.toPath(), reportFile.toPath(),
+                ReportOutputs.write(store, List.copyOf(studies), properties.toPath(), report.toPath(),
                         outputDirectory.toPath());
             }
         } catch (IOException | StorageException | IllegalStateException e) {
@@ -71,7 +76,7 @@ abstract class AbstractHpoMojo extends AbstractMojo {
         }
         if (!outcomes.isEmpty()) {
             getLog().info("hpo: " + outcomes.size() + " stud" + (outcomes.size() == 1 ? "y" : "ies") + " in " + storage
-                    + "; wrote " + propertiesFile + ", " + reportFile + " and the study JSON files to "
+                    + "; wrote " + properties + ", " + report + " and the study JSON files to "
                     + outputDirectory);
             for (String line : SummaryTable.lines(outcomes)) {
                 getLog().info(line);
