@@ -1,0 +1,62 @@
+package dev.hpo.junit;
+
+import dev.hpo.Direction;
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Marks a method as an objective: the hpo engine discovers it like a test and, for every trial, calls it with
+ * parameters drawn from the ranges its parameters declare ({@link IntRange}, {@link FloatRange},
+ * {@link LogFloat}, {@link Choice}; an enum or boolean parameter without annotation takes all its values; a
+ * {@link dev.hpo.Trial} parameter is injected for pruning and define-by-run suggestions). The method returns
+ * its score as a {@code double}, {@code float}, {@code int} or {@code long} (or their boxes). It may be static,
+ * or an instance method of a class with a no-argument constructor; then every trial gets a fresh instance.
+ *
+ * <p>Under plain {@code mvn test} or in the IDE (configuration parameter {@code hpo.mode=smoke}, the default)
+ * the objective runs once, at the best parameters known to the configured storage or else at the middle of its
+ * ranges. With {@code hpo.mode=study} (what {@code mvn hpo:optimize} sets) it runs {@link #trials()} more trials
+ * of its study. The values here are the objective's defaults; the configuration parameters {@code hpo.trials},
+ * {@code hpo.timeout}, {@code hpo.sampler}, {@code hpo.pruner} and {@code hpo.seed} override them.
+ */
+@Documented
+@Target(ElementType.METHOD)
+@Retention(RetentionPolicy.RUNTIME)
+public @interface Objective {
+
+    /** The value of {@link #seed()} that means "no seed": the sampler draws a random one. */
+    long NO_SEED = Long.MIN_VALUE;
+
+    /** Whether lower or higher values are better. */
+    Direction direction() default Direction.MINIMIZE;
+
+    /**
+     * How many more trials one study run adds to the study (Optuna's meaning of {@code n_trials}: a second run
+     * with the same storage resumes and adds as many again); -1 for no limit, which needs a {@link #timeout()}.
+     */
+    int trials() default 100;
+
+    /** Wall-clock budget of one study run in seconds, after which no new trial starts; 0 for none. */
+    long timeout() default 0;
+
+    /**
+     * The score the best trial must reach (at least it when maximizing, at most it when minimizing) for
+     * {@code hpo:optimize} to pass; {@code NaN} for no threshold. Stored with the study as the system attribute
+     * {@code hpo.threshold}.
+     */
+    double threshold() default Double.NaN;
+
+    /** The study's name; {@code SimpleClassName.method} when empty. */
+    String name() default "";
+
+    /** The sampler by name, as {@code dev.hpo.sampler.Samplers#byName} knows them. */
+    String sampler() default "auto";
+
+    /** The pruner by name, as {@code dev.hpo.pruner.Pruners#byName} knows them. */
+    String pruner() default "default";
+
+    /** Seeds the sampler, so that a study can be repeated; {@link #NO_SEED} for a random seed. */
+    long seed() default NO_SEED;
+}

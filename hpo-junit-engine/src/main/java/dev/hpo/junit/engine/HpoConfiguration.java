@@ -1,0 +1,126 @@
+package dev.hpo.junit.engine;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.junit.platform.engine.ConfigurationParameters;
+
+/**
+ * The engine's configuration parameters ({@code hpo.*}), read from JUnit's {@link ConfigurationParameters} and so
+ * in JUnit's order of precedence: the launcher (what {@code hpo:optimize} or surefire's
+ * {@code configurationParameters} pass), then system properties, then {@code junit-platform.properties}. Values
+ * left out are {@code null} and leave the objective's {@code @Objective} defaults in force. A value that does not
+ * parse is an {@link IllegalArgumentException} naming the key, the value and what is expected.
+ *
+ * @param trials {@code hpo.trials}: more trials per study run; -1 for no limit (needs a timeout)
+ * @param timeoutSeconds {@code hpo.timeout}: seconds per study run; 0 for none
+ * @param sampler {@code hpo.sampler}: a sampler name for every objective
+ * @param pruner {@code hpo.pruner}: a pruner name for every objective
+ * @param seed {@code hpo.seed}: the sampler's seed for every objective
+ * @param parallelism {@code hpo.parallelism}: trials evaluated at once (default 1)
+ * @param storage {@code hpo.storage}: a storage URL; in study mode {@code memory:} when absent, in smoke mode
+ *        read only, for the best known parameters
+ * @param studyPrefix {@code hpo.study.prefix}: put in front of every study name as it is (default none)
+ * @param objectives {@code hpo.objectives}: comma-separated study names ({@code *} matches any text) of the
+ *        objectives to run; empty for all
+ */
+record HpoConfiguration(Mode mode, Integer trials, Long timeoutSeconds, String sampler, String pruner, Long seed,
+        int parallelism, String storage, String studyPrefix, List<String> objectives) {
+
+    static final String MODE = "hpo.mode";
+    static final String TRIALS = "hpo.trials";
+    static final String TIMEOUT = "hpo.timeout";
+    static final String SAMPLER = "hpo.sampler";
+    static final String PRUNER = "hpo.pruner";
+    static final String SEED = "hpo.seed";
+    static final String PARALLELISM = "hpo.parallelism";
+    static final String STORAGE = "hpo.storage";
+    static final String STUDY_PREFIX = "hpo.study.prefix";
+    static final String OBJECTIVES = "hpo.objectives";
+
+    HpoConfiguration {
+        objectives = List.copyOf(objectives);
+    }
+
+    static HpoConfiguration from(ConfigurationParameters parameters) {
+        Mode mode = parse(parameters, MODE, "smoke or study", Mode::parse).orElse(Mode.SMOKE);
+        Integer trials = parse(parameters, TRIALS, "a number of trials >= 0, or -1 for no limit", v -> {
+            int t = Integer.parseInt(v);
+            if (t < -1) {
+                throw new IllegalArgumentException("negative");
+            }
+            return t;
+        }).orElse(null);
+        Long timeout = parse(parameters, TIMEOUT, "seconds >= 0 (0 for none)", v -> {
+            long t = Long.parseLong(v);
+            if (t < 0) {
+                throw new IllegalArgumentException("negative");
+            }
+            return t;
+        }).orElse(null);
+        Long seed = parse(parameters, SEED, "an integer (long)", Long::parseLong).orElse(null);
+        int parallelism = parse(parameters, PARALLELISM, "a number of threads >= 1", v -> {
+            int p = Integer.parseInt(v);
+            if (p < 1) {
+                throw new IllegalArgumentException("below 1");
+            }
+            return p;
+        }).orElse(1);
+        List<String> objectives = new ArrayList<>();
+        for (String name : text(parameters, OBJECTIVES).orElse("").split(",")) {
+            if (!name.isBlank()) {
+                objectives.add(name.trim());
+            }
+        }
+        return new HpoConfiguration(mode, trials, timeout, text(parameters, SAMPLER).orElse(null),
+                text(parameters, PRUNER).orElse(null), seed, parallelism, text(parameters, STORAGE).orElse(null),
+                text(parameters, STUDY_PREFIX).orElse(""), objectives);
+    }
+
+    /** The full name of a study: the prefix, then the objective's own study name. */
+    String studyName(String objectiveStudyName) {
+        return studyPrefix + objectiveStudyName;
+    }
+
+    /** True when {@code hpo.objectives} is empty or names the study (with or without the prefix). */
+    boolean selects(String objectiveStudyName) {
+        if (objectives.isEmpty()) {
+            return true;
+        }
+        String full = studyName(objectiveStudyName);
+        for (String pattern : objectives) {
+            Pattern p = glob(pattern);
+            if (p.matcher(full).matches() || p.matcher(objectiveStudyName).matches()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Pattern glob(String pattern) {
+        return Pattern.compile(Arrays.stream(pattern.split("\\*", -1)).map(Pattern::quote)
+                .collect(Collectors.joining(".*")));
+    }
+
+    private static Optional<String> text(ConfigurationParameters parameters, String key) {
+        return parameters.get(key).map(String::trim).filter(v -> !v.isEmpty());
+    }
+
+    private static <T> Optional<T> parse(ConfigurationParameters parameters, String key, String expected,
+            Function<String, T> parser) {
+        Optional<String> value = text(parameters, key);
+        if (value.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(parser.apply(value.get()));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("configuration parameter " + key + " = '" + value.get()
+                    + "' is not valid; expected " + expected, e);
+        }
+    }
+}

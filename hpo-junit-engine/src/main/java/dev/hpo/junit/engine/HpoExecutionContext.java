@@ -1,0 +1,54 @@
+package dev.hpo.junit.engine;
+
+import dev.hpo.storage.Storage;
+import java.util.function.Function;
+import org.junit.platform.engine.ConfigurationParameters;
+import org.junit.platform.engine.support.hierarchical.EngineExecutionContext;
+
+/**
+ * What the objectives of one engine execution share: the configuration parameters, the reporter of trial events
+ * and the storage, opened on first use (discovery never opens it) and closed when the engine finishes, so that all
+ * studies of a run, one {@code memory:} storage included, live in one place.
+ */
+final class HpoExecutionContext implements EngineExecutionContext {
+
+    private final ConfigurationParameters parameters;
+    private final TrialEvents events;
+    private final Function<String, Storage> storages;
+    private Storage storage;
+    private String storageUrl;
+
+    HpoExecutionContext(ConfigurationParameters parameters, TrialEvents events, Function<String, Storage> storages) {
+        this.parameters = parameters;
+        this.events = events;
+        this.storages = storages;
+    }
+
+    /** The configuration, parsed anew on every call: cheap, and a bad value fails every objective alike. */
+    HpoConfiguration configuration() {
+        return HpoConfiguration.from(parameters);
+    }
+
+    TrialEvents events() {
+        return events;
+    }
+
+    /** The storage at this URL, opened once per engine execution. */
+    synchronized Storage storage(String url) {
+        if (storage == null) {
+            storage = storages.apply(url);
+            storageUrl = url;
+        } else if (!storageUrl.equals(url)) {
+            throw new IllegalStateException("storage " + storageUrl + " is open; cannot switch to " + url
+                    + " within one run");
+        }
+        return storage;
+    }
+
+    synchronized void closeStorage() {
+        if (storage != null) {
+            storage.close();
+            storage = null;
+        }
+    }
+}

@@ -1,0 +1,48 @@
+package dev.hpo.junit.engine;
+
+import dev.hpo.Trial;
+import dev.hpo.junit.Objective;
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A valid objective as discovery found it: the method, its {@link Objective} annotation and its parameters in
+ * declaration order. Building the arguments of a trial suggests every tuned parameter in that order, which is
+ * the search space the study sees.
+ *
+ * @param studyName the study's name before {@code hpo.study.prefix}: {@code SimpleClassName.method} or the
+ *        annotation's name
+ */
+record ObjectiveDefinition(Class<?> testClass, Method method, Objective annotation, String studyName,
+        List<ObjectiveParameter> parameters) {
+
+    ObjectiveDefinition {
+        parameters = List.copyOf(parameters);
+    }
+
+    /** The parameters the study tunes, in declaration order. */
+    List<TunedParameter> tunedParameters() {
+        List<TunedParameter> tuned = new ArrayList<>();
+        for (ObjectiveParameter p : parameters) {
+            if (p instanceof TunedParameter t) {
+                tuned.add(t);
+            }
+        }
+        return tuned;
+    }
+
+    /** Suggests every tuned parameter from the trial and returns the method's arguments. */
+    Object[] arguments(Trial trial) {
+        Object[] args = new Object[parameters.size()];
+        for (int i = 0; i < args.length; i++) {
+            args[i] = parameters.get(i).argument(trial);
+        }
+        return args;
+    }
+
+    /** {@code com.example.Tuning.accuracy}: how messages name the method. */
+    String qualifiedMethodName() {
+        return testClass.getName() + "." + method.getName();
+    }
+}

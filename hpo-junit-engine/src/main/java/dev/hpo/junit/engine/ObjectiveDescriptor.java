@@ -1,0 +1,128 @@
+package dev.hpo.junit.engine;
+
+import java.lang.reflect.Method;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.platform.engine.TestTag;
+import org.junit.platform.engine.UniqueId;
+import org.junit.platform.engine.support.descriptor.AbstractTestDescriptor;
+import org.junit.platform.engine.support.descriptor.MethodSource;
+import org.junit.platform.engine.support.hierarchical.Node;
+
+/**
+ * One {@code @Objective} method. In smoke mode it is a test that runs one trial; in study mode a container whose
+ * trials are registered as dynamic tests while the study runs (hence {@link #mayRegisterTests()}), and which fails
+ * only when no trial of the run completed. A malformed objective is a plain test that fails with the reason found
+ * at discovery, so that one bad method does not hide the others.
+ */
+final class ObjectiveDescriptor extends AbstractTestDescriptor implements Node<HpoExecutionContext> {
+
+    static final String SEGMENT_TYPE = "objective";
+
+    private final Class<?> testClass;
+    private final Method method;
+    private final String studyName;
+    private final ObjectiveDefinition definition;
+    private final Set<TestTag> tags;
+    private String problem;
+
+    private ObjectiveDescriptor(UniqueId parentId, Class<?> testClass, Method method, ObjectiveDefinition definition,
+            String problem) {
+        super(parentId.append(SEGMENT_TYPE, segment(method)), method.getName() + "()",
+                MethodSource.from(testClass, method));
+        this.testClass = testClass;
+        this.method = method;
+        this.studyName = ObjectiveParser.studyName(testClass, method);
+        this.definition = definition;
+        this.problem = problem;
+        Set<TestTag> all = new LinkedHashSet<>(JupiterTags.of(testClass));
+        all.addAll(JupiterTags.of(method));
+        this.tags = Set.copyOf(all);
+    }
+
+    /** Parses the method; a malformed one becomes a descriptor that fails with the reason. */
+    static ObjectiveDescriptor of(UniqueId parentId, Class<?> testClass, Method method) {
+        try {
+            return new ObjectiveDescriptor(parentId, testClass, method, ObjectiveParser.parse(testClass, method), null);
+        } catch (InvalidObjectiveException e) {
+            return new ObjectiveDescriptor(parentId, testClass, method, null, e.getMessage());
+        }
+    }
+
+    /** The unique id segment value: the method's name and parameter types, as Jupiter names methods. */
+    static String segment(Method method) {
+        return method.getName() + Arrays.stream(method.getParameterTypes()).map(Class::getName)
+                .collect(Collectors.joining(",", "(", ")"));
+    }
+
+    /** The study name before any configured prefix. */
+    String studyName() {
+        return studyName;
+    }
+
+    Method method() {
+        return method;
+    }
+
+    /** Marks a valid objective as malformed after the fact (two objectives with one study name). */
+    void markInvalid(String reason) {
+        this.problem = reason;
+    }
+
+    @Override
+    public Type getType() {
+        return problem != null ? Type.TEST : Type.CONTAINER_AND_TEST;
+    }
+
+    @Override
+    public boolean mayRegisterTests() {
+        return problem == null;
+    }
+
+    @Override
+    public String getLegacyReportingName() {
+        return getDisplayName();
+    }
+
+    @Override
+    public Set<TestTag> getTags() {
+        return tags;
+    }
+
+    @Override
+    public SkipResult shouldBeSkipped(HpoExecutionContext context) {
+        if (problem != null) {
+            return SkipResult.doNotSkip();
+        }
+        HpoConfiguration configuration = context.configuration();
+        if (!configuration.selects(studyName)) {
+            return SkipResult.skip("study " + configuration.studyName(studyName) + " is not among "
+                    + HpoConfiguration.OBJECTIVES + " = " + String.join(",", configuration.objectives()));
+        }
+        return SkipResult.doNotSkip();
+    }
+
+    @Override
+    public HpoExecutionContext execute(HpoExecutionContext context, DynamicTestExecutor dynamicTestExecutor)
+            throws Exception {
+        if (problem != null) {
+            throw new InvalidObjectiveException(problem);
+        }
+        HpoConfiguration configuration = context.configuration();
+        RunSettings settings = RunSettings.of(definition, configuration);
+        if (configuration.mode() == Mode.SMOKE) {
+            new SmokeRun(this, definition, settings, context, configuration.storage()).run();
+        } else {
+            new StudyRun(this, definition, settings, context,
+                    configuration.storage() != null ? configuration.storage() : "memory:").run();
+        }
+        return context;
+    }
+
+    @Override
+    public String toString() {
+        return "objective " + testClass.getName() + "." + method.getName();
+    }
+}

@@ -1,0 +1,65 @@
+package dev.hpo.junit.engine;
+
+import java.lang.reflect.Constructor;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+
+/**
+ * Calls an objective method: on a fresh instance of its class for an instance method (so that trials share no
+ * state, as Jupiter tests share none), or statically. Exceptions of the method reach the caller as thrown, not
+ * wrapped, so that a failed trial reports the user's own exception.
+ */
+final class ObjectiveInvoker {
+
+    private final ObjectiveDefinition definition;
+    private final Method method;
+    private final Constructor<?> constructor;
+
+    ObjectiveInvoker(ObjectiveDefinition definition) {
+        this.definition = definition;
+        this.method = definition.method();
+        this.method.setAccessible(true);
+        if (Modifier.isStatic(method.getModifiers())) {
+            this.constructor = null;
+        } else {
+            try {
+                this.constructor = definition.testClass().getDeclaredConstructor();
+            } catch (NoSuchMethodException e) {
+                throw new InvalidObjectiveException(definition.qualifiedMethodName()
+                        + " is an instance method but its class has no constructor without arguments", e);
+            }
+            this.constructor.setAccessible(true);
+        }
+    }
+
+    /** Calls the method with the arguments and returns its score. */
+    double invoke(Object[] arguments) throws Exception {
+        Object target = constructor == null ? null : unwrap(() -> constructor.newInstance());
+        Object result = unwrap(() -> method.invoke(target, arguments));
+        if (result == null) {
+            throw new IllegalStateException(definition.qualifiedMethodName()
+                    + " returned null; an objective returns its score as a number");
+        }
+        return ((Number) result).doubleValue();
+    }
+
+    private interface ReflectiveCall {
+        Object call() throws ReflectiveOperationException;
+    }
+
+    private Object unwrap(ReflectiveCall call) throws Exception {
+        try {
+            return call.call();
+        } catch (InvocationTargetException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof Exception ex) {
+                throw ex;
+            }
+            if (cause instanceof Error err) {
+                throw err;
+            }
+            throw e;
+        }
+    }
+}

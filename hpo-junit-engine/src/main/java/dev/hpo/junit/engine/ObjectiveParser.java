@@ -1,0 +1,246 @@
+package dev.hpo.junit.engine;
+
+import dev.hpo.Trial;
+import dev.hpo.junit.Choice;
+import dev.hpo.junit.FloatRange;
+import dev.hpo.junit.IntRange;
+import dev.hpo.junit.LogFloat;
+import dev.hpo.junit.Objective;
+import dev.hpo.space.CategoricalDistribution;
+import dev.hpo.space.Distribution;
+import dev.hpo.space.FloatDistribution;
+import dev.hpo.space.IntDistribution;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.lang.reflect.Parameter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Turns an {@link Objective} method into an {@link ObjectiveDefinition}, or explains in one sentence why it
+ * cannot run ({@link InvalidObjectiveException}): the class, the method, the parameter and the bad value. Works
+ * on reflection alone, so that discovery stays cheap and never touches a storage.
+ */
+final class ObjectiveParser {
+
+    private static final Set<Class<?>> NUMERIC_RETURNS = Set.of(double.class, Double.class, float.class, Float.class,
+            int.class, Integer.class, long.class, Long.class);
+    private static final List<Class<? extends Annotation>> RANGE_ANNOTATIONS = List.of(IntRange.class,
+            FloatRange.class, LogFloat.class, Choice.class);
+
+    private ObjectiveParser() {
+    }
+
+    /** The study name an objective has before any prefix: {@code SimpleClassName.method} or its own name. */
+    static String studyName(Class<?> testClass, Method method) {
+        Objective objective = method.getAnnotation(Objective.class);
+        String name = objective == null ? "" : objective.name().trim();
+        return name.isEmpty() ? testClass.getSimpleName() + "." + method.getName() : name;
+    }
+
+    static ObjectiveDefinition parse(Class<?> testClass, Method method) {
+        String where = testClass.getName() + "." + method.getName();
+        Objective objective = method.getAnnotation(Objective.class);
+        checkMethod(testClass, method, where, objective);
+        String[] names = ParameterNames.of(method).orElseThrow(() -> new InvalidObjectiveException(where
+                + ": the names of its parameters are not in the class file; compile with -parameters or with debug"
+                + " information (-g, Maven's default)"));
+        List<ObjectiveParameter> parameters = new ArrayList<>();
+        Parameter[] declared = method.getParameters();
+        for (int i = 0; i < declared.length; i++) {
+            parameters.add(parameter(declared[i], names[i], where));
+        }
+        return new ObjectiveDefinition(testClass, method, objective, studyName(testClass, method), parameters);
+    }
+
+    private static void checkMethod(Class<?> testClass, Method method, String where, Objective objective) {
+        if (Modifier.isPrivate(method.getModifiers())) {
+            throw new InvalidObjectiveException(where + " is private; make it package-private or public so that"
+                    + " the engine can call it");
+        }
+        Class<?> returns = method.getReturnType();
+        if (!NUMERIC_RETURNS.contains(returns)) {
+            throw new InvalidObjectiveException(where + " returns " + returns.getSimpleName()
+                    + "; an objective returns its score as double, float, int or long");
+        }
+        if (!Modifier.isStatic(method.getModifiers())) {
+            if (Modifier.isAbstract(testClass.getModifiers()) || testClass.isInterface()) {
+                throw new InvalidObjectiveException(where + " is an instance method of an abstract type;"
+                        + " make it static or declare it in a concrete class");
+            }
+            if (testClass.getEnclosingClass() != null && !Modifier.isStatic(testClass.getModifiers())) {
+                throw new InvalidObjectiveException(where + " is an instance method of an inner class;"
+                        + " make the class static or the method static");
+            }
+            if (Arrays.stream(testClass.getDeclaredConstructors()).noneMatch(c -> c.getParameterCount() == 0)) {
+                throw new InvalidObjectiveException(where + " is an instance method but " + testClass.getSimpleName()
+                        + " has no constructor without arguments; add one or make the method static");
+            }
+        }
+        if (objective.trials() < -1) {
+            throw new InvalidObjectiveException(where + ": @Objective trials = " + objective.trials()
+                    + "; use a count of at least 0, or -1 (no limit) with a timeout");
+        }
+        if (objective.trials() == -1 && objective.timeout() <= 0) {
+            throw new InvalidObjectiveException(where + ": @Objective trials = -1 (no limit) needs a timeout");
+        }
+        if (objective.timeout() < 0) {
+            throw new InvalidObjectiveException(where + ": @Objective timeout = " + objective.timeout()
+                    + "; use seconds > 0, or 0 for none");
+        }
+    }
+
+    private static ObjectiveParameter parameter(Parameter parameter, String name, String where) {
+        Class<?> type = parameter.getType();
+        String what = where + ", parameter '" + name + "'";
+        List<Annotation> ranges = new ArrayList<>();
+        for (Class<? extends Annotation> a : RANGE_ANNOTATIONS) {
+            if (parameter.isAnnotationPresent(a)) {
+                ranges.add(parameter.getAnnotation(a));
+            }
+        }
+        if (ranges.size() > 1) {
+            throw new InvalidObjectiveException(what + " has " + ranges.size() + " range annotations ("
+                    + ranges.stream().map(r -> "@" + r.annotationType().getSimpleName()).toList()
+                    + "); keep one");
+        }
+        if (type == Trial.class) {
+            if (!ranges.isEmpty()) {
+                throw new InvalidObjectiveException(what + " is the injected Trial and cannot have a range annotation");
+            }
+            return new TrialParameter();
+        }
+        Distribution distribution = ranges.isEmpty() ? inferred(type, what) : ranged(ranges.get(0), type, what);
+        return new TunedParameter(name, distribution, type);
+    }
+
+    private static Distribution inferred(Class<?> type, String what) {
+        if (type.isEnum()) {
+            Object[] constants = type.getEnumConstants();
+            if (constants.length == 0) {
+                throw new InvalidObjectiveException(what + ": enum " + type.getSimpleName() + " has no constants");
+            }
+            return CategoricalDistribution.of(Arrays.stream(constants).map(c -> ((Enum<?>) c).name()).toList());
+        }
+        if (type == boolean.class || type == Boolean.class) {
+            return CategoricalDistribution.of(List.of(false, true));
+        }
+        throw new InvalidObjectiveException(what + " of type " + type.getSimpleName() + " has no range; annotate it"
+                + " with @IntRange, @FloatRange, @LogFloat or @Choice, or declare it as an enum, a boolean or a Trial");
+    }
+
+    private static Distribution ranged(Annotation range, Class<?> type, String what) {
+        if (range instanceof IntRange r) {
+            return intRange(r, type, what);
+        }
+        if (range instanceof FloatRange r) {
+            requireFloat(type, "@FloatRange", what);
+            if (r.step() < 0) {
+                throw new InvalidObjectiveException(what + ": @FloatRange step = " + r.step()
+                        + "; use a positive step, or 0 for a continuous range");
+            }
+            checkBounds("@FloatRange", r.min(), r.max(), what);
+            return build(what, "@FloatRange", () -> new FloatDistribution(r.min(), r.max(), false,
+                    r.step() == 0 ? null : r.step()));
+        }
+        if (range instanceof LogFloat r) {
+            requireFloat(type, "@LogFloat", what);
+            checkBounds("@LogFloat", r.min(), r.max(), what);
+            if (!(r.min() > 0)) {
+                throw new InvalidObjectiveException(what + ": @LogFloat min = " + r.min()
+                        + "; a log range must not include 0, so min must be > 0");
+            }
+            return build(what, "@LogFloat", () -> FloatDistribution.log(r.min(), r.max()));
+        }
+        return choice((Choice) range, type, what);
+    }
+
+    private static Distribution intRange(IntRange r, Class<?> type, String what) {
+        boolean isInt = type == int.class || type == Integer.class;
+        if (!isInt && type != long.class && type != Long.class) {
+            throw new InvalidObjectiveException(what + " is a " + type.getSimpleName()
+                    + "; @IntRange fits int and long parameters (use @FloatRange or @LogFloat for real numbers)");
+        }
+        if (r.min() > r.max()) {
+            throw new InvalidObjectiveException(what + ": @IntRange min " + r.min() + " > max " + r.max()
+                    + "; swap the bounds");
+        }
+        if (isInt && (r.min() < Integer.MIN_VALUE || r.max() > Integer.MAX_VALUE)) {
+            throw new InvalidObjectiveException(what + ": @IntRange [" + r.min() + ", " + r.max()
+                    + "] does not fit an int; declare the parameter as long");
+        }
+        if (r.step() < 1) {
+            throw new InvalidObjectiveException(what + ": @IntRange step = " + r.step() + "; use a step of at least 1");
+        }
+        if (r.log() && r.min() < 1) {
+            throw new InvalidObjectiveException(what + ": @IntRange(log = true) min = " + r.min()
+                    + "; a log range must not include 0 or negative values, so min must be >= 1");
+        }
+        if (r.log() && r.step() != 1) {
+            throw new InvalidObjectiveException(what + ": @IntRange(log = true) step = " + r.step()
+                    + "; a log range has step 1");
+        }
+        return build(what, "@IntRange", () -> new IntDistribution(r.min(), r.max(), r.log(), r.step()));
+    }
+
+    private static Distribution choice(Choice c, Class<?> type, String what) {
+        if (c.value().length == 0) {
+            throw new InvalidObjectiveException(what + ": @Choice is empty; list at least one value");
+        }
+        if (new HashSet<>(Arrays.asList(c.value())).size() != c.value().length) {
+            throw new InvalidObjectiveException(what + ": @Choice " + Arrays.toString(c.value())
+                    + " lists a value twice");
+        }
+        if (type.isEnum()) {
+            Set<String> names = new HashSet<>();
+            for (Object constant : type.getEnumConstants()) {
+                names.add(((Enum<?>) constant).name());
+            }
+            for (String v : c.value()) {
+                if (!names.contains(v)) {
+                    throw new InvalidObjectiveException(what + ": @Choice value '" + v + "' is not a constant of "
+                            + type.getSimpleName() + " " + names);
+                }
+            }
+        } else if (type != String.class) {
+            throw new InvalidObjectiveException(what + " is a " + type.getSimpleName()
+                    + "; @Choice fits String and enum parameters");
+        }
+        return CategoricalDistribution.of(List.of(c.value()));
+    }
+
+    private static void requireFloat(Class<?> type, String annotation, String what) {
+        if (type != double.class && type != Double.class && type != float.class && type != Float.class) {
+            throw new InvalidObjectiveException(what + " is a " + type.getSimpleName() + "; " + annotation
+                    + " fits double and float parameters (use @IntRange for integers)");
+        }
+    }
+
+    private static void checkBounds(String annotation, double min, double max, String what) {
+        if (!Double.isFinite(min) || !Double.isFinite(max)) {
+            throw new InvalidObjectiveException(what + ": " + annotation + " [" + min + ", " + max
+                    + "] needs finite bounds");
+        }
+        if (min > max) {
+            throw new InvalidObjectiveException(what + ": " + annotation + " min " + min + " > max " + max
+                    + "; swap the bounds");
+        }
+    }
+
+    private interface DistributionFactory {
+        Distribution create();
+    }
+
+    /** What the distribution itself rejects (a step that does not divide the range, say), in the user's terms. */
+    private static Distribution build(String what, String annotation, DistributionFactory factory) {
+        try {
+            return factory.create();
+        } catch (IllegalArgumentException e) {
+            throw new InvalidObjectiveException(what + ": " + annotation + ": " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,54 @@
+package dev.hpo.junit.engine;
+
+import dev.hpo.Direction;
+import dev.hpo.OptimizeOptions;
+import dev.hpo.junit.Objective;
+import dev.hpo.pruner.Pruner;
+import dev.hpo.pruner.Pruners;
+import dev.hpo.sampler.Sampler;
+import dev.hpo.sampler.Samplers;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * How one objective runs: its {@link Objective} annotation with the configuration parameters laid over it
+ * (configuration wins, so that the goal or the command line can change a study without editing code).
+ *
+ * @param studyName the full study name, prefix included
+ * @param trials more trials for this run; -1 for no limit
+ * @param timeout the run's wall-clock budget, or {@code null}
+ * @param seed the sampler's seed, or {@code null} for a random one
+ */
+record RunSettings(String studyName, Direction direction, int trials, Duration timeout, String sampler,
+        String pruner, Long seed, int parallelism, double threshold) {
+
+    static RunSettings of(ObjectiveDefinition definition, HpoConfiguration configuration) {
+        Objective o = definition.annotation();
+        int trials = configuration.trials() != null ? configuration.trials() : o.trials();
+        long timeoutSeconds = configuration.timeoutSeconds() != null ? configuration.timeoutSeconds() : o.timeout();
+        if (trials == -1 && timeoutSeconds == 0) {
+            throw new IllegalArgumentException(definition.qualifiedMethodName() + ": trials = -1 (no limit) needs a"
+                    + " timeout; set @Objective(timeout = ...) or the configuration parameter "
+                    + HpoConfiguration.TIMEOUT);
+        }
+        Long seed = configuration.seed() != null ? configuration.seed()
+                : o.seed() == Objective.NO_SEED ? null : o.seed();
+        return new RunSettings(configuration.studyName(definition.studyName()), o.direction(), trials,
+                timeoutSeconds == 0 ? null : Duration.ofSeconds(timeoutSeconds),
+                configuration.sampler() != null ? configuration.sampler() : o.sampler(),
+                configuration.pruner() != null ? configuration.pruner() : o.pruner(),
+                seed, configuration.parallelism(), o.threshold());
+    }
+
+    Sampler createSampler() {
+        return Samplers.byName(sampler, List.of(direction), seed);
+    }
+
+    Pruner createPruner() {
+        return Pruners.byName(pruner);
+    }
+
+    OptimizeOptions.Builder optimizeOptions() {
+        return OptimizeOptions.builder().trials(trials).timeout(timeout).parallelism(parallelism);
+    }
+}

@@ -1,0 +1,110 @@
+package dev.hpo.junit.engine;
+
+import dev.hpo.Direction;
+import dev.hpo.FrozenTrial;
+import dev.hpo.Study;
+import dev.hpo.Trial;
+import dev.hpo.TrialPruned;
+import dev.hpo.TrialState;
+import dev.hpo.pruner.NopPruner;
+import dev.hpo.space.Distribution;
+import dev.hpo.storage.Storage;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.platform.engine.reporting.ReportEntry;
+import org.opentest4j.AssertionFailedError;
+import org.opentest4j.TestAbortedException;
+
+/**
+ * A smoke run of an objective: one trial, to prove that the method runs and returns a finite number. It uses the
+ * best parameters the configured storage knows for the study (where they still fit the declared ranges), else the
+ * middle of every range ({@link MiddleSampler}). It reads the storage but never writes to it: the trial runs in a
+ * throw-away in-memory study, so {@code mvn test} leaves the real study as it was.
+ */
+final class SmokeRun {
+
+    private final ObjectiveDescriptor descriptor;
+    private final ObjectiveDefinition definition;
+    private final RunSettings settings;
+    private final HpoExecutionContext context;
+    private final String storageUrl;
+
+    SmokeRun(ObjectiveDescriptor descriptor, ObjectiveDefinition definition, RunSettings settings,
+            HpoExecutionContext context, String storageUrl) {
+        this.descriptor = descriptor;
+        this.definition = definition;
+        this.settings = settings;
+        this.context = context;
+        this.storageUrl = storageUrl;
+    }
+
+    void run() throws Exception {
+        ObjectiveInvoker invoker = new ObjectiveInvoker(definition);
+        try (Study study = Study.builder().name(settings.studyName()).direction(settings.direction())
+                .sampler(new MiddleSampler()).pruner(new NopPruner()).build()) {
+            Map<String, Object> start = bestKnownParams();
+            if (!start.isEmpty()) {
+                study.enqueueTrial(start);
+            }
+            Trial trial = study.ask();
+            double value;
+            try {
+                value = invoker.invoke(definition.arguments(trial));
+            } catch (TrialPruned pruned) {
+                throw new TestAbortedException(definition.qualifiedMethodName() + " pruned its smoke trial at "
+                        + trial.params(), pruned);
+            }
+            if (!Double.isFinite(value)) {
+                throw new AssertionFailedError(definition.qualifiedMethodName() + " returned " + value + " at "
+                        + trial.params() + "; an objective must return a finite number");
+            }
+            Map<String, String> entry = new LinkedHashMap<>();
+            entry.put("hpo.study", settings.studyName());
+            entry.put("hpo.mode", "smoke");
+            entry.put("hpo.value", Double.toString(value));
+            trial.params().forEach((k, v) -> entry.put("hpo.param." + k, String.valueOf(v)));
+            context.events().published(descriptor, ReportEntry.from(entry));
+        }
+    }
+
+    /** The best trial's parameters that still fit the declared ranges, or nothing without a storage or study. */
+    private Map<String, Object> bestKnownParams() {
+        if (storageUrl == null) {
+            return Map.of();
+        }
+        Storage storage = context.storage(storageUrl);
+        Optional<Long> studyId = storage.findStudy(settings.studyName());
+        if (studyId.isEmpty()) {
+            return Map.of();
+        }
+        Direction direction = storage.study(studyId.get()).directions().get(0);
+        FrozenTrial best = null;
+        for (FrozenTrial t : storage.trials(studyId.get(), EnumSet.of(TrialState.COMPLETE))) {
+            if (t.values() != null && t.values().size() == 1
+                    && (best == null || direction.isBetter(t.value(), best.value()))) {
+                best = t;
+            }
+        }
+        if (best == null) {
+            return Map.of();
+        }
+        Map<String, Object> params = new LinkedHashMap<>(best.params());
+        for (TunedParameter p : definition.tunedParameters()) {
+            if (params.containsKey(p.name()) && !fits(p.distribution(), params.get(p.name()))) {
+                params.remove(p.name());
+            }
+        }
+        return params;
+    }
+
+    private static boolean fits(Distribution distribution, Object value) {
+        try {
+            distribution.toInternal(value);
+            return true;
+        } catch (IllegalArgumentException outside) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,119 @@
+package dev.hpo.junit.engine;
+
+import dev.hpo.FrozenTrial;
+import dev.hpo.Study;
+import dev.hpo.Trial;
+import dev.hpo.TrialState;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.engine.reporting.ReportEntry;
+import org.opentest4j.AssertionFailedError;
+import org.opentest4j.TestAbortedException;
+
+/**
+ * A study run of an objective: {@code trials} more trials of its study in the configured storage (a second run
+ * resumes the study and adds as many again, Optuna's meaning of {@code n_trials}). Every trial is a dynamic test:
+ * registered and started once its parameters are suggested, finished after the study has stored it, with a report
+ * entry (see {@link TrialReport}) from which the Maven goal prints its line. A pruned trial is aborted, a failed one
+ * fails and the study goes on; the run fails only when none of its trials completed.
+ *
+ * <p>The study gets two system attributes for the tools that read the storage: {@code hpo.objective}
+ * ({@code com.example.Tuning.accuracy}) and, when the objective declares one, {@code hpo.threshold}.
+ */
+final class StudyRun {
+
+    static final String OBJECTIVE_ATTR = "hpo.objective";
+    static final String THRESHOLD_ATTR = "hpo.threshold";
+
+    private final ObjectiveDescriptor descriptor;
+    private final ObjectiveDefinition definition;
+    private final RunSettings settings;
+    private final HpoExecutionContext context;
+    private final String storageUrl;
+    private final List<TunedParameter> tuned;
+    private final Map<Integer, RunningTrial> running = new ConcurrentHashMap<>();
+    private ObjectiveInvoker invoker;
+    private TrialReport report;
+
+    /** A trial between its start and the study's callback; written and read on the trial's own thread. */
+    private static final class RunningTrial {
+        TrialDescriptor descriptor;
+        Throwable error;
+    }
+
+    StudyRun(ObjectiveDescriptor descriptor, ObjectiveDefinition definition, RunSettings settings,
+            HpoExecutionContext context, String storageUrl) {
+        this.descriptor = descriptor;
+        this.definition = definition;
+        this.settings = settings;
+        this.context = context;
+        this.storageUrl = storageUrl;
+        this.tuned = definition.tunedParameters();
+    }
+
+    void run() {
+        invoker = new ObjectiveInvoker(definition);
+        Study study = Study.builder().name(settings.studyName()).direction(settings.direction())
+                .sampler(settings.createSampler()).pruner(settings.createPruner())
+                .storage(context.storage(storageUrl)).loadIfExists(true).build();
+        study.setSystemAttr(OBJECTIVE_ATTR, definition.qualifiedMethodName());
+        if (!Double.isNaN(settings.threshold())) {
+            study.setSystemAttr(THRESHOLD_ATTR, settings.threshold());
+        }
+        report = new TrialReport(study.name(), study.direction(), settings.trials(),
+                study.trials(EnumSet.of(TrialState.COMPLETE)));
+        study.optimize(this::evaluate, settings.optimizeOptions().callback(this::finished).build());
+        if (settings.trials() != 0 && report.completed() == 0) {
+            throw new AssertionFailedError("study " + study.name() + ": none of the " + report.finished()
+                    + " trials of this run completed (" + report.summary() + ")", report.firstFailure());
+        }
+    }
+
+    private double evaluate(Trial trial) throws Exception {
+        RunningTrial run = new RunningTrial();
+        running.put(trial.number(), run);
+        try {
+            Object[] arguments = definition.arguments(trial);
+            run.descriptor = start(trial.number(), trial.params());
+            return invoker.invoke(arguments);
+        } catch (Throwable t) {
+            run.error = t;
+            throw t;
+        }
+    }
+
+    private TrialDescriptor start(int number, Map<String, Object> params) {
+        TrialDescriptor trial = new TrialDescriptor(descriptor, number,
+                TrialNames.of(definition.method().getName(), number, tuned, params));
+        context.events().started(descriptor, trial);
+        return trial;
+    }
+
+    private void finished(Study study, FrozenTrial trial) {
+        RunningTrial run = running.remove(trial.number());
+        TrialDescriptor d = run != null && run.descriptor != null ? run.descriptor : start(trial.number(), Map.of());
+        Throwable error = run == null ? null : run.error;
+        ReportEntry entry = report.record(trial, error);
+        context.events().finished(d, entry, result(study, trial, error));
+    }
+
+    private static TestExecutionResult result(Study study, FrozenTrial trial, Throwable error) {
+        if (trial.state() == TrialState.COMPLETE) {
+            return TestExecutionResult.successful();
+        }
+        if (trial.state() == TrialState.PRUNED) {
+            String step = trial.lastStep() < 0 ? "before reporting any step" : "at step " + trial.lastStep();
+            return TestExecutionResult.aborted(new TestAbortedException("trial " + trial.number() + " of study "
+                    + study.name() + " pruned " + step, error));
+        }
+        if (error != null) {
+            return TestExecutionResult.failed(error);
+        }
+        Object reason = trial.systemAttrs().getOrDefault(Study.FAIL_REASON_ATTR, "no reason recorded");
+        return TestExecutionResult.failed(new AssertionFailedError("trial " + trial.number() + " of study "
+                + study.name() + " failed: " + reason));
+    }
+}

@@ -1,0 +1,12 @@
+package dev.hpo.junit.engine;
+
+import dev.hpo.Trial;
+
+/** A {@link Trial} parameter of an objective method: the running trial is injected. */
+record TrialParameter() implements ObjectiveParameter {
+
+    @Override
+    public Object argument(Trial trial) {
+        return trial;
+    }
+}

@@ -1,0 +1,44 @@
+package dev.hpo.junit.engine;
+
+import dev.hpo.storage.Storage;
+import java.util.List;
+import java.util.Map;
+import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.engine.reporting.ReportEntry;
+import org.junit.platform.testkit.engine.EngineExecutionResults;
+import org.junit.platform.testkit.engine.EngineTestKit;
+import org.junit.platform.testkit.engine.Event;
+
+/** Shortcuts for running the hpo engine under {@link EngineTestKit}. */
+final class Engines {
+
+    private Engines() {
+    }
+
+    /** The engine as ServiceLoader would create it. */
+    static EngineTestKit.Builder hpo() {
+        return EngineTestKit.engine(new HpoTestEngine());
+    }
+
+    /** The engine in study mode, storing into the given storage whatever URL is configured. */
+    static EngineTestKit.Builder study(Storage storage) {
+        return EngineTestKit.engine(new HpoTestEngine(url -> storage)).configurationParameter("hpo.mode", "study");
+    }
+
+    /** The engine in smoke mode, reading the given storage when a storage URL is configured. */
+    static EngineTestKit.Builder smoke(Storage storage) {
+        return EngineTestKit.engine(new HpoTestEngine(url -> storage)).configurationParameter("hpo.storage",
+                "memory:");
+    }
+
+    /** Every report entry published during the run, in order. */
+    static List<Map<String, String>> reportEntries(EngineExecutionResults results) {
+        return results.allEvents().reportingEntryPublished().stream()
+                .map(e -> e.getRequiredPayload(ReportEntry.class).getKeyValuePairs()).toList();
+    }
+
+    /** The throwable an event's result carries (failed or aborted). */
+    static Throwable throwable(Event event) {
+        return event.getRequiredPayload(TestExecutionResult.class).getThrowable().orElseThrow();
+    }
+}
