@@ -10,7 +10,8 @@ public final class Storages {
     }
 
     /**
-     * Opens the storage a URL names. Known schemes: {@code memory:}.
+     * Opens the storage a URL names. Known schemes: {@code memory:}; {@code journal:<path>} (an Optuna journal
+     * file; a relative path resolves against the working directory, missing parent directories are created).
      *
      * @throws IllegalArgumentException naming the URL and the known schemes when the scheme is unknown
      */
@@ -22,10 +23,18 @@ public final class Storages {
         if (u.equals("memory:") || u.equals("memory")) {
             return new InMemoryStorage();
         }
+        if (u.startsWith("journal:")) {
+            String path = u.substring("journal:".length());
+            if (path.isBlank()) {
+                throw new IllegalArgumentException("storage URL '" + url + "' names no file; write journal:<path>,"
+                        + " e.g. journal:target/hpo/study.log");
+            }
+            return new JournalStorage(java.nio.file.Path.of(path).toAbsolutePath());
+        }
         throw new IllegalArgumentException("unknown storage URL '" + url + "'; known schemes: " + knownSchemes());
     }
 
     private static String knownSchemes() {
-        return "memory:";
+        return "memory:, journal:<path>";
     }
 }

@@ -1,0 +1,496 @@
+package dev.hpo.storage;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.hpo.Direction;
+import dev.hpo.FrozenTrial;
+import dev.hpo.TrialState;
+import dev.hpo.space.Distribution;
+import dev.hpo.storage.journal.JournalFile;
+import dev.hpo.storage.journal.JournalJson;
+import dev.hpo.storage.journal.JournalLines;
+import java.io.ByteArrayOutputStream;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * Studies in an append-only file in Optuna's journal format ({@code journal:<path>}), the embedded default: Optuna
+ * and optuna-dashboard open studies hpo wrote, hpo opens studies Optuna wrote, and Java and Python processes can
+ * work on one study in one file at once. The file is the whole database; this class keeps the replay of it in
+ * memory and parses only the bytes added since its last read.
+ *
+ * <h2>Writing</h2>
+ * A write takes the file's inter-process lock (Optuna's {@code <file>.lock} symlink), reads what other processes
+ * appended, checks the operation against that up-to-date state (so a duplicate study name or a lost race for an
+ * enqueued trial is found before anything is written), appends and reads its own lines back: the trial id of a
+ * new trial is the one replay gives it, as in Optuna.
+ *
+ * <p>Two choices keep the cost per trial far below Optuna's 7-8 ms (figures in
+ * {@code hpo-bench/results/storage-journal.md}):
+ * <ul>
+ *   <li><b>Batching.</b> Lines that only add to a running trial (parameters, intermediate values, trial
+ *       attributes) wait in memory and go out with the next write of any kind, before any read of this storage
+ *       (reads see their own writes), or after {@link #FLUSH_DELAY} at the latest. A random-sampler trial thus
+ *       costs two lock cycles (create, finish) instead of one per line. If the process dies, only lines of
+ *       trials that had not finished are lost, and those trials end up FAIL anyway.</li>
+ *   <li><b>fsync where durability matters.</b> Lines that create or delete a study, set study attributes,
+ *       enqueue or add a trial, or change a trial's state are forced to disk; the others are not. When
+ *       {@code tell} returns, its lines are in the file, visible to every process and safe from a crash of
+ *       this JVM (kill -9). {@link Durability#ASYNC} (the default) forces them from a background thread right
+ *       after, so a power failure can lose the last few milliseconds of trials; {@link Durability#SYNC} makes
+ *       the write wait for the fsync (1-3 ms on a typical disk) and loses nothing that was told.</li>
+ * </ul>
+ *
+ * <h2>Heartbeats</h2>
+ * Optuna's journal has no heartbeat. This storage records one as the trial system attribute
+ * {@value #HEARTBEAT_ATTR} (an ISO-8601 time) with an ordinary {@code SET_TRIAL_SYSTEM_ATTR} line, which Optuna
+ * reads as one more attribute. It costs one line (about 150 bytes) per heartbeat interval per running trial: with
+ * the intervals worth using (tens of seconds) that is little next to the trial's own lines.
+ */
+public final class JournalStorage implements Storage {
+
+    /** How long lines of a running trial may wait in memory before they are written. */
+    public static final Duration FLUSH_DELAY = Duration.ofMillis(100);
+    /** Trial system attribute holding the last heartbeat of the worker running the trial. */
+    public static final String HEARTBEAT_ATTR = "hpo:heartbeat";
+    /** Age at which a lock is taken to be left by a dead writer (Optuna's grace period). */
+    public static final Duration LOCK_GRACE = Duration.ofSeconds(30);
+
+    /** When a state change reaches the disk, not only the file (see the class comment). */
+    public enum Durability {
+        /** A background thread forces state changes to disk right after they are written (the default). */
+        ASYNC,
+        /** Every state change waits for its fsync. */
+        SYNC
+    }
+
+    private final JournalFile file;
+    private final JournalReplay replay;
+    private final Durability durability;
+    private final Clock clock;
+    private final String workerPrefix = UUID.randomUUID() + "-";
+    private final ReentrantLock mutex = new ReentrantLock();
+    private final Condition wake = mutex.newCondition();
+    private final ByteArrayOutputStream pending = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream outgoing = new ByteArrayOutputStream();
+    private final Thread syncer;
+    private long pendingSince;
+    private boolean unsynced;
+    private boolean closed;
+    private RuntimeException syncFailure;
+
+    /** Opens (or creates) the journal at {@code path} with {@link Durability#ASYNC}. */
+    public JournalStorage(Path path) {
+        this(path, Durability.ASYNC);
+    }
+
+    public JournalStorage(Path path, Durability durability) {
+        this(path, durability, Clock.systemUTC());
+    }
+
+    /** A journal whose timestamps come from the given clock (tests). */
+    public JournalStorage(Path path, Durability durability, Clock clock) {
+        this.file = new JournalFile(path, LOCK_GRACE);
+        this.replay = new JournalReplay(file.path().toString());
+        this.durability = durability;
+        this.clock = clock;
+        try {
+            file.readNew(replay);
+        } catch (RuntimeException e) {
+            file.close();
+            throw e;
+        }
+        this.syncer = new Thread(this::syncLoop, "hpo-journal-sync-" + file.path().getFileName());
+        syncer.setDaemon(true);
+        syncer.start();
+    }
+
+    /** The journal file. */
+    public Path path() {
+        return file.path();
+    }
+
+    private String workerId() {
+        return workerPrefix + Thread.currentThread().getId();
+    }
+
+    // ---- writing -------------------------------------------------------------------------------------------
+
+    /** A write checked against the state after catching up, under both locks; it stages lines with {@link #stage}. */
+    private interface LockedWrite<T> {
+        T run();
+    }
+
+    private <T> T write(boolean durable, LockedWrite<T> body) {
+        mutex.lock();
+        try {
+            checkOpen();
+            T result;
+            file.lock();
+            try {
+                file.readNew(replay);
+                outgoing.reset();
+                result = body.run();
+                if (pending.size() > 0 || outgoing.size() > 0) {
+                    pending.write(outgoing.toByteArray(), 0, outgoing.size());
+                    file.append(pendingBytes(), pending.size());
+                    pending.reset();
+                    file.readNew(replay);
+                }
+            } finally {
+                outgoing.reset();
+                file.unlock();
+            }
+            if (durable) {
+                if (durability == Durability.SYNC) {
+                    file.force();
+                } else {
+                    unsynced = true;
+                    wake.signalAll();
+                }
+            }
+            return result;
+        } finally {
+            mutex.unlock();
+        }
+    }
+
+    private byte[] pendingBytes() {
+        return pending.toByteArray();
+    }
+
+    private void stage(ObjectNode line) {
+        byte[] bytes = JournalJson.bytes(line);
+        outgoing.write(bytes, 0, bytes.length);
+        outgoing.write('\n');
+    }
+
+    /** Queues a line of a running trial, checked against the current state, to go out with the next write. */
+    private void defer(long trialId, ObjectNode line, Check check) {
+        mutex.lock();
+        try {
+            checkOpen();
+            file.readNew(replay);
+            TrialRecord t = replay.trial(trialId);
+            t.checkUpdatable();
+            check.run(t);
+            byte[] bytes = JournalJson.bytes(line);
+            if (pending.size() == 0) {
+                pendingSince = System.nanoTime();
+                wake.signalAll();
+            }
+            pending.write(bytes, 0, bytes.length);
+            pending.write('\n');
+        } finally {
+            mutex.unlock();
+        }
+    }
+
+    private interface Check {
+        void run(TrialRecord trial);
+    }
+
+    @Override
+    public long createStudy(String name, List<Direction> directions) {
+        return write(true, () -> {
+            if (replay.findStudy(name) != null) {
+                throw new DuplicateStudyException(name);
+            }
+            long id = replay.nextStudyId();
+            stage(JournalLines.createStudy(workerId(), name, directions));
+            return id;
+        });
+    }
+
+    @Override
+    public void deleteStudy(long studyId) {
+        write(true, () -> {
+            replay.study(studyId);
+            stage(JournalLines.deleteStudy(workerId(), studyId));
+            return null;
+        });
+    }
+
+    @Override
+    public void setStudyUserAttr(long studyId, String key, Object value) {
+        setStudyAttr(studyId, true, key, value);
+    }
+
+    @Override
+    public void setStudySystemAttr(long studyId, String key, Object value) {
+        setStudyAttr(studyId, false, key, value);
+    }
+
+    private void setStudyAttr(long studyId, boolean user, String key, Object value) {
+        write(true, () -> {
+            replay.study(studyId);
+            stage(JournalLines.setStudyAttr(workerId(), studyId, user, key, value));
+            return null;
+        });
+    }
+
+    @Override
+    public long createTrial(long studyId, FrozenTrial template) {
+        long id = write(template != null, () -> {
+            replay.study(studyId);
+            long next = replay.nextTrialId();
+            Instant now = clock.instant();
+            stage(template == null ? JournalLines.createTrial(workerId(), studyId, now)
+                    : JournalLines.createTrial(workerId(), studyId, template, now));
+            return next;
+        });
+        return id;
+    }
+
+    @Override
+    public void setTrialParam(long trialId, String name, double internalValue, Distribution distribution) {
+        defer(trialId, JournalLines.setParam(workerId(), trialId, name, internalValue, distribution), t -> {
+            if (!distribution.contains(internalValue)) {
+                throw new IllegalArgumentException("value " + internalValue + " of parameter '" + name
+                        + "' is outside " + distribution);
+            }
+            String problem = replay.compatibilityProblem(t, name, distribution);
+            if (problem != null) {
+                throw new IllegalArgumentException(problem);
+            }
+        });
+    }
+
+    @Override
+    public boolean setTrialState(long trialId, TrialState state, List<Double> values) {
+        return write(true, () -> {
+            TrialRecord t = replay.trial(trialId);
+            t.checkUpdatable();
+            if (state == TrialState.RUNNING && t.state != TrialState.WAITING) {
+                return false;
+            }
+            stage(JournalLines.setState(workerId(), trialId, state, values, clock.instant()));
+            return true;
+        });
+    }
+
+    @Override
+    public void setTrialIntermediateValue(long trialId, int step, double value) {
+        defer(trialId, JournalLines.setIntermediateValue(workerId(), trialId, step, value), t -> { });
+    }
+
+    @Override
+    public void setTrialUserAttr(long trialId, String key, Object value) {
+        defer(trialId, JournalLines.setTrialAttr(workerId(), trialId, true, key, value), t -> { });
+    }
+
+    @Override
+    public void setTrialSystemAttr(long trialId, String key, Object value) {
+        defer(trialId, JournalLines.setTrialAttr(workerId(), trialId, false, key, value), t -> { });
+    }
+
+    /** Writes the heartbeat at once (other processes judge staleness by it); a finished trial needs none. */
+    @Override
+    public void recordHeartbeat(long trialId) {
+        write(false, () -> {
+            TrialRecord t = replay.trial(trialId);
+            if (!t.state.isFinished()) {
+                stage(JournalLines.setTrialAttr(workerId(), trialId, false, HEARTBEAT_ATTR,
+                        JournalJson.timestamp(clock.instant())));
+            }
+            return null;
+        });
+    }
+
+    // ---- reading -------------------------------------------------------------------------------------------
+
+    /** Brings the replay up to date: this storage's waiting lines go out, other processes' lines come in. */
+    private void sync() {
+        if (pending.size() > 0) {
+            write(false, () -> null);
+        } else {
+            checkOpen();
+            file.readNew(replay);
+        }
+    }
+
+    @Override
+    public Optional<Long> findStudy(String name) {
+        mutex.lock();
+        try {
+            sync();
+            JournalReplay.StudyState s = replay.findStudy(name);
+            return s == null ? Optional.empty() : Optional.of(s.id);
+        } finally {
+            mutex.unlock();
+        }
+    }
+
+    @Override
+    public StudyInfo study(long studyId) {
+        mutex.lock();
+        try {
+            sync();
+            return replay.study(studyId).info();
+        } finally {
+            mutex.unlock();
+        }
+    }
+
+    @Override
+    public List<StudyInfo> studies() {
+        mutex.lock();
+        try {
+            sync();
+            return replay.studies();
+        } finally {
+            mutex.unlock();
+        }
+    }
+
+    @Override
+    public FrozenTrial trial(long trialId) {
+        mutex.lock();
+        try {
+            sync();
+            return replay.trial(trialId).freeze();
+        } finally {
+            mutex.unlock();
+        }
+    }
+
+    @Override
+    public List<FrozenTrial> trials(long studyId) {
+        mutex.lock();
+        try {
+            sync();
+            return replay.trials(studyId);
+        } finally {
+            mutex.unlock();
+        }
+    }
+
+    /** RUNNING trials whose {@value #HEARTBEAT_ATTR} is older than {@code grace}; trials without one never are. */
+    @Override
+    public List<Long> staleTrials(long studyId, Duration grace) {
+        mutex.lock();
+        try {
+            sync();
+            Instant limit = clock.instant().minus(grace);
+            List<Long> out = new ArrayList<>();
+            for (TrialRecord t : replay.study(studyId).trials) {
+                Object beat = t.systemAttrs.get(HEARTBEAT_ATTR);
+                if (t.state == TrialState.RUNNING && beat instanceof String s && heartbeat(t, s).isBefore(limit)) {
+                    out.add(t.id);
+                }
+            }
+            return out;
+        } finally {
+            mutex.unlock();
+        }
+    }
+
+    private Instant heartbeat(TrialRecord t, String text) {
+        try {
+            return JournalJson.instant(JournalJson.MAPPER.getNodeFactory().textNode(text));
+        } catch (DateTimeParseException e) {
+            throw new StorageException("trial " + t.number + " in journal " + file + " has a " + HEARTBEAT_ATTR
+                    + " that is not a time: '" + text + "'", e);
+        }
+    }
+
+    // ---- background flush and fsync, closing ---------------------------------------------------------------
+
+    private void syncLoop() {
+        while (true) {
+            boolean force;
+            mutex.lock();
+            try {
+                while (!closed && !unsynced && !pendingDue()) {
+                    long wait = pending.size() == 0 ? TimeUnit.SECONDS.toNanos(1)
+                            : pendingSince + FLUSH_DELAY.toNanos() - System.nanoTime();
+                    wake.awaitNanos(Math.max(wait, 1));
+                }
+                if (closed) {
+                    return;
+                }
+                if (pendingDue()) {
+                    write(false, () -> null);
+                }
+                force = unsynced;
+                unsynced = false;
+            } catch (InterruptedException e) {
+                return;
+            } catch (RuntimeException e) {
+                syncFailure = e;
+                return;
+            } finally {
+                mutex.unlock();
+            }
+            if (force) {
+                try {
+                    file.force();
+                } catch (RuntimeException e) {
+                    mutex.lock();
+                    try {
+                        syncFailure = e;
+                    } finally {
+                        mutex.unlock();
+                    }
+                    return;
+                }
+            }
+        }
+    }
+
+    private boolean pendingDue() {
+        return pending.size() > 0 && System.nanoTime() - pendingSince >= FLUSH_DELAY.toNanos();
+    }
+
+    private void checkOpen() {
+        if (closed) {
+            throw new StorageException("journal " + file + " is closed");
+        }
+        if (syncFailure != null) {
+            throw new StorageException("journal " + file + " failed in the background: " + syncFailure.getMessage(),
+                    syncFailure);
+        }
+    }
+
+    /** Writes waiting lines, forces everything to disk and closes the file. */
+    @Override
+    public void close() {
+        mutex.lock();
+        try {
+            if (closed) {
+                return;
+            }
+            if (syncFailure == null && pending.size() > 0) {
+                write(false, () -> null);
+            }
+            closed = true;
+            wake.signalAll();
+        } finally {
+            mutex.unlock();
+        }
+        try {
+            syncer.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        try {
+            file.force();
+        } finally {
+            file.close();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "journal:" + file.path();
+    }
+}

@@ -1,0 +1,181 @@
+package dev.hpo.storage.journal;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+
+/**
+ * The bytes of a journal: an append-only file of lines that several processes share. It reads incrementally
+ * (it remembers the offset after the last complete line it handed out, so only new bytes are parsed) and appends
+ * under the {@link JournalFileLock}. Not thread safe; its owner serialises calls.
+ *
+ * <p>A final line without its newline is a write in progress, or the remains of a writer that died in the middle
+ * of one: it is not handed out. The next append, made under the lock when no one else can be writing, cuts such a
+ * tail off so that it can never be glued to the next line.
+ */
+public final class JournalFile implements AutoCloseable {
+
+    /** Receives complete lines, in file order. */
+    @FunctionalInterface
+    public interface LineConsumer {
+        /**
+         * @param line the bytes of the line, without its newline, in {@code bytes[offset, offset + length)}
+         * @param lineNumber 1-based number of the line in the file
+         * @param last true when no byte of the file follows this line
+         * @return false to leave this line (and the rest) unread, to be handed out again by the next read
+         */
+        boolean accept(byte[] bytes, int offset, int length, long lineNumber, boolean last);
+    }
+
+    private static final System.Logger LOG = System.getLogger(JournalFile.class.getName());
+    private static final int CHUNK = 1 << 20;
+
+    private final Path path;
+    private final FileChannel reader;
+    private final FileChannel writer;
+    private final JournalFileLock lock;
+    private long offset;
+    private long linesRead;
+    private byte[] buffer = new byte[64 * 1024];
+    private int chunk = CHUNK;
+
+    /** Opens (creating it and its parent directories when missing) the journal at {@code path}. */
+    public JournalFile(Path path, Duration lockGrace) {
+        this.path = path.toAbsolutePath();
+        try {
+            Path parent = this.path.getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+            this.writer = FileChannel.open(this.path, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                    StandardOpenOption.APPEND);
+            this.reader = FileChannel.open(this.path, StandardOpenOption.READ);
+        } catch (IOException e) {
+            throw new JournalIoException("cannot open journal " + this.path, e);
+        }
+        this.lock = new JournalFileLock(this.path, lockGrace);
+    }
+
+    public Path path() {
+        return path;
+    }
+
+    /** How many lines have been handed out so far. */
+    public long linesRead() {
+        return linesRead;
+    }
+
+    /** Hands every complete line written since the last call to the consumer. */
+    public void readNew(LineConsumer consumer) {
+        try {
+            long size = reader.size();
+            while (offset < size) {
+                int want = (int) Math.min(chunk, size - offset);
+                if (buffer.length < want) {
+                    buffer = new byte[Math.max(want, buffer.length * 2)];
+                }
+                int got = readFully(offset, want);
+                int start = 0;
+                int newline = indexOf(buffer, start, got);
+                if (newline < 0) {
+                    if (got == want && offset + got < size) {
+                        chunk *= 2; // one line longer than a chunk: read it whole next time
+                        continue;
+                    }
+                    return;
+                }
+                while (newline >= 0) {
+                    boolean last = offset + newline + 1 == size;
+                    if (!consumer.accept(buffer, start, newline - start, linesRead + 1, last)) {
+                        offset += start;
+                        return;
+                    }
+                    linesRead++;
+                    start = newline + 1;
+                    newline = indexOf(buffer, start, got);
+                }
+                offset += start;
+            }
+        } catch (IOException e) {
+            throw new JournalIoException("cannot read journal " + path, e);
+        }
+    }
+
+    private int readFully(long position, int length) throws IOException {
+        ByteBuffer b = ByteBuffer.wrap(buffer, 0, length);
+        while (b.hasRemaining()) {
+            int n = reader.read(b, position + b.position());
+            if (n < 0) {
+                break;
+            }
+        }
+        return b.position();
+    }
+
+    private static int indexOf(byte[] bytes, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (bytes[i] == '\n') {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Takes the inter-process lock; pair with {@link #unlock()}. */
+    public void lock() {
+        lock.acquire();
+    }
+
+    public void unlock() {
+        lock.release();
+    }
+
+    /**
+     * Appends whole lines (each ending in a newline). The caller holds the lock and has read every line, so the
+     * lines land right after the last line read; anything past it is a torn tail of a dead writer and is cut off.
+     */
+    public void append(byte[] lines, int length) {
+        try {
+            long size = writer.size();
+            if (size > offset) {
+                LOG.log(System.Logger.Level.WARNING, "journal {0}: cutting off {1} bytes after line {2} left by a"
+                        + " writer that died in the middle of a line", path, size - offset, linesRead);
+                writer.truncate(offset);
+            }
+            ByteBuffer b = ByteBuffer.wrap(lines, 0, length);
+            while (b.hasRemaining()) {
+                writer.write(b);
+            }
+        } catch (IOException e) {
+            throw new JournalIoException("cannot append to journal " + path, e);
+        }
+    }
+
+    /** Forces what was written to the disk (fdatasync: the data and the file size). */
+    public void force() {
+        try {
+            writer.force(false);
+        } catch (IOException e) {
+            throw new JournalIoException("cannot fsync journal " + path, e);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            writer.close();
+            reader.close();
+        } catch (IOException e) {
+            throw new JournalIoException("cannot close journal " + path, e);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return path.toString();
+    }
+}
