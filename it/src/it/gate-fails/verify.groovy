@@ -1,7 +1,7 @@
 def log = new File(basedir, 'build.log').text
 def out = new File(basedir, 'target/hpo')
 def props(File f) { def p = new Properties(); f.withReader('UTF-8') { p.load(it) }; p }
-def check(boolean ok, String what) { if (!ok) throw new AssertionError(what) }
+def check(ok, String what) { if (!ok) throw new AssertionError(what) }
 
 check(log =~ /study GateTuning\.bowl: best \S+ \(trial \d+\) missed threshold -1 \(minimize\)/, 'threshold message')
 check(log.contains('BUILD FAILURE'), 'build failed')

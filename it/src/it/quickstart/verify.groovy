@@ -1,7 +1,7 @@
 def log = new File(basedir, 'build.log').text
 def out = new File(basedir, 'target/hpo')
 def props(File f) { def p = new Properties(); f.withReader('UTF-8') { p.load(it) }; p }
-def check(boolean ok, String what) { if (!ok) throw new AssertionError(what) }
+def check(ok, String what) { if (!ok) throw new AssertionError(what) }
 
 check(log.contains('[hpo] QuadraticTuning.bowl trial 1/20'), 'first trial line')
 check(log.contains('[hpo] QuadraticTuning.bowl trial 20/20'), 'last trial line')

@@ -1,7 +1,7 @@
 def log = new File(basedir, 'build.log').text
 def out = new File(basedir, 'target/hpo')
 def props(File f) { def p = new Properties(); f.withReader('UTF-8') { p.load(it) }; p }
-def check(boolean ok, String what) { if (!ok) throw new AssertionError(what) }
+def check(ok, String what) { if (!ok) throw new AssertionError(what) }
 
 check(new File(out, 'studies.log').isFile(), 'default journal storage')
 def json = new groovy.json.JsonSlurper().parse(new File(out, 'ResumeTuning.bowl.json'))

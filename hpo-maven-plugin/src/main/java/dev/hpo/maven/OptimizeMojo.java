@@ -105,9 +105,7 @@ public final class OptimizeMojo extends AbstractHpoMojo {
                     + " no compiled test classes; write an @Objective method under src/test/java");
         }
         ForkClasspath classpath = classpath();
-        try (Storage ignored = openStorage()) {
-            // opened once before the fork so that a bad storage URL fails now, not after the study
-        }
+        openStorage().close();  // a bad storage URL fails now, not after the study
         ForkCommand command = new ForkCommand(Path.of(System.getProperty("java.home"), "bin", "java"),
                 ForkCommand.splitArgLine(argLine), classpath.entries(), testClasses,
                 parameters.configurationParameters(), outputDirectory.toPath().resolve("fork"));

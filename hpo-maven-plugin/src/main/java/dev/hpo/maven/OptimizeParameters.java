@@ -12,7 +12,7 @@ import java.util.Map;
  * forked engine reads ({@code hpo.mode=study}, {@code hpo.trials}, ...). Unset values ({@code null}) are left to
  * the objective's {@code @Objective} attributes and the engine's defaults.
  *
- * @param trials how many more trials each study runs in this build
+ * @param trials how many more trials each study runs in this build; -1 for no limit, with a timeout
  * @param timeoutSeconds wall-clock budget of each study in seconds; no new trial starts after it
  * @param sampler a sampler name of {@link Samplers#NAMES}
  * @param pruner a pruner name of {@link Pruners#NAMES}
@@ -29,7 +29,10 @@ public record OptimizeParameters(Integer trials, Integer timeoutSeconds, String 
     static final String MODE = "hpo.mode";
 
     public OptimizeParameters {
-        atLeast("trials", "hpo.trials", trials, 1);
+        if (trials != null && (trials < 1 && !(trials == -1 && timeoutSeconds != null))) {
+            throw new InvalidParameterException("trials", "hpo.trials", trials.toString(),
+                    "an integer of at least 1, or -1 (no limit) together with hpo.timeout");
+        }
         atLeast("timeout", "hpo.timeout", timeoutSeconds, 1);
         atLeast("parallelism", "hpo.parallelism", parallelism, 1);
         sampler = blankToNull(sampler);

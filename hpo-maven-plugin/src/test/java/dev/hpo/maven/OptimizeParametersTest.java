@@ -24,7 +24,7 @@ class OptimizeParametersTest {
     @Test
     void zeroTrialsNamesTheParameterAndTheAllowedValues() {
         InvalidParameterException e = assertThrows(InvalidParameterException.class, () -> withTrials(0));
-        assertEquals("invalid value '0' for parameter trials (hpo.trials): allowed is an integer of at least 1",
+        assertEquals("invalid value '0' for parameter trials (hpo.trials): allowed is an integer of at least 1, or -1 (no limit) together with hpo.timeout",
                 e.getMessage());
     }
 

@@ -39,6 +39,7 @@ public final class TrialProgressListener implements TestExecutionListener {
     static final String BEST = "hpo.best";
     static final String BEST_TRIAL = "hpo.bestTrial";
     static final String PLANNED = "hpo.trials";
+    static final String FINISHED = "hpo.finished";
 
     private final PrintStream out;
     private final Map<String, List<Integer>> trialsByStudy = new LinkedHashMap<>();
@@ -80,7 +81,9 @@ public final class TrialProgressListener implements TestExecutionListener {
         if (number != null) {
             numbers.add(number);
         }
-        int ordinal = finishedInRun.merge(study, 1, Integer::sum);
+        int counted = finishedInRun.merge(study, 1, Integer::sum);
+        Integer reported = kv.containsKey(FINISHED) ? parseInt(kv.get(FINISHED)) : null;
+        int ordinal = reported != null ? reported : counted;
         out.println(progressLine(study, ordinal, number, kv));
     }
 
@@ -94,14 +97,15 @@ public final class TrialProgressListener implements TestExecutionListener {
     /**
      * The progress line of one finished trial, e.g.
      * {@code [hpo] QuadraticTuning.bowl trial 12/60  value 0.8123  best 0.4410 (#7)}: the trial's position in
-     * this run out of the planned count, its storage number when that differs (a resumed study), its value (or
+     * this run ({@code hpo.finished}, counted here when absent) out of the planned count (omitted when the run has
+     * no trial limit), its storage number when that differs (a resumed study), its value (or
      * its state when it has none) and the study's best so far.
      */
     static String progressLine(String study, int ordinal, Integer number, Map<String, String> kv) {
         StringBuilder line = new StringBuilder(PREFIX).append(study).append(" trial ").append(ordinal);
-        String planned = kv.get(PLANNED);
-        if (planned != null && !planned.isBlank()) {
-            line.append('/').append(planned.trim());
+        Integer planned = kv.containsKey(PLANNED) ? parseInt(kv.get(PLANNED)) : null;
+        if (planned != null && planned > 0) {
+            line.append('/').append(planned);
         }
         if (number != null && number != ordinal - 1) {
             line.append(" #").append(number);
