@@ -1,0 +1,56 @@
+package dev.hpo.importance;
+
+import dev.hpo.FrozenTrial;
+import dev.hpo.Study;
+import java.util.List;
+import java.util.Map;
+import java.util.function.ToDoubleFunction;
+
+/**
+ * Mean decrease in impurity: fits the same random forest as {@link FanovaImportance} and credits each
+ * parameter with the reduction of squared error its splits achieve, summed over the trees (smile's forest
+ * importance), scaled to sum to 1. Cheaper than fANOVA and close to Optuna's
+ * {@code MeanDecreaseImpurityImportanceEvaluator}; it favours parameters with many distinct values.
+ */
+public final class MeanDecreaseImpurityImportance implements ImportanceEvaluator {
+
+    private final int trees;
+    private final int maxDepth;
+    private final long seed;
+
+    /** 64 trees of depth at most 64, seeded. */
+    public MeanDecreaseImpurityImportance(long seed) {
+        this(64, 64, seed);
+    }
+
+    public MeanDecreaseImpurityImportance(int trees, int maxDepth, long seed) {
+        if (trees < 1) {
+            throw new IllegalArgumentException("mean decrease impurity needs at least one tree, got trees=" + trees);
+        }
+        if (maxDepth < 1) {
+            throw new IllegalArgumentException("mean decrease impurity needs maxDepth >= 1, got " + maxDepth);
+        }
+        this.trees = trees;
+        this.maxDepth = maxDepth;
+        this.seed = seed;
+    }
+
+    @Override
+    public Map<String, Double> evaluate(Study study, List<String> params, ToDoubleFunction<FrozenTrial> target) {
+        ImportanceInput input = ImportanceInput.of(study, params, target);
+        if (input.varying().isEmpty() || input.trials().size() < 2) {
+            return input.result(new double[input.varying().size()]);
+        }
+        double[] decrease = ForestSurrogate.fit(input, trees, maxDepth, seed).impurityDecrease();
+        double[] scores = new double[decrease.length];
+        for (int f = 0; f < scores.length; f++) {
+            scores[f] = Math.max(0, decrease[f]);
+        }
+        return input.result(scores);
+    }
+
+    @Override
+    public String toString() {
+        return "MeanDecreaseImpurity(trees=" + trees + ", maxDepth=" + maxDepth + ", seed=" + seed + ")";
+    }
+}

@@ -1,0 +1,55 @@
+package dev.hpo.report;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** A base-10 logarithmic axis for log-scaled parameters, with ticks at 1, 2 and 5 × 10^k or at powers of ten. */
+final class LogScale implements Scale {
+
+    private final double low;
+    private final double high;
+    private final double from;
+    private final double to;
+
+    LogScale(double min, double max, double from, double to) {
+        if (!(min > 0)) {
+            throw new IllegalArgumentException("a log axis needs positive values, got minimum " + min);
+        }
+        this.low = Math.log10(min);
+        this.high = max > min ? Math.log10(max) : low + 1;
+        this.from = from;
+        this.to = to;
+    }
+
+    @Override
+    public double toPixel(double value) {
+        return from + (Math.log10(value) - low) / (high - low) * (to - from);
+    }
+
+    @Override
+    public List<Tick> ticks() {
+        List<Tick> out = new ArrayList<>();
+        double[] mantissas = high - low > 3 ? new double[] {1} : new double[] {1, 2, 5};
+        int stride = (int) Math.max(1, Math.ceil((high - low) / 8));
+        for (int e = (int) Math.floor(low); e <= (int) Math.ceil(high); e += stride) {
+            for (double m : mantissas) {
+                double v = m * Math.pow(10, e);
+                double lv = Math.log10(v);
+                if (lv >= low - 1e-9 && lv <= high + 1e-9) {
+                    out.add(new Tick(v, Html.number(Double.parseDouble(String.format(java.util.Locale.ROOT, "%.6g", v)))));
+                }
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public double rangeStart() {
+        return from;
+    }
+
+    @Override
+    public double rangeEnd() {
+        return to;
+    }
+}

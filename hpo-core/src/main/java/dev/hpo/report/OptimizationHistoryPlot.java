@@ -1,0 +1,97 @@
+package dev.hpo.report;
+
+import dev.hpo.Direction;
+import dev.hpo.FrozenTrial;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The objective value of every completed trial by trial number, with the best value so far as a line. */
+public final class OptimizationHistoryPlot implements Plot {
+
+    private static final int MAX_POINTS = 2000;
+    private static final double W = 760;
+    private static final double H = 360;
+
+    /** A trial's number and a value. */
+    public record Point(int trial, double value) {
+    }
+
+    /** @param values one point per completed trial; @param best the best value after each completed trial */
+    public record Data(List<Point> values, List<Point> best) {
+    }
+
+    public static Data data(StudyData study) {
+        List<Point> values = new ArrayList<>();
+        List<Point> best = new ArrayList<>();
+        Direction d = study.direction();
+        double bestSoFar = Double.NaN;
+        for (FrozenTrial t : study.complete()) {
+            double v = StudyData.objective(t);
+            values.add(new Point(t.number(), v));
+            if (Double.isNaN(bestSoFar) || d.isBetter(v, bestSoFar)) {
+                bestSoFar = v;
+            }
+            best.add(new Point(t.number(), bestSoFar));
+        }
+        return new Data(values, best);
+    }
+
+    @Override
+    public String id() {
+        return "history";
+    }
+
+    @Override
+    public String title() {
+        return "Optimization history";
+    }
+
+    @Override
+    public String caption() {
+        return "Objective value of each completed trial; the line is the best value so far.";
+    }
+
+    @Override
+    public boolean appliesTo(StudyData data) {
+        return !data.multiObjective();
+    }
+
+    @Override
+    public void render(StudyData study, SvgWriter svg) {
+        svg.size(W, H);
+        Data data = data(study);
+        double[] ys = data.values().stream().mapToDouble(Point::value).toArray();
+        int lastTrial = study.trials().isEmpty() ? 1 : study.trials().get(study.trials().size() - 1).number();
+        Scale x = new LinearScale(0, Math.max(1, lastTrial), 70, W - 20, 8, true);
+        Scale y = Axes.forValues(ys, H - 50, 14, 6);
+        Axes.draw(svg, x, y, "trial", study.objectiveLabel());
+        List<FrozenTrial> shown = Thinning.keepBest(study.complete(), MAX_POINTS, study.betterFirst());
+        svg.startGroup("points", null);
+        for (FrozenTrial t : shown) {
+            double v = StudyData.objective(t);
+            svg.circle(x.toPixel(t.number()), y.toPixel(v), 3, "pt", "trial " + t.number() + ": " + Html.number(v));
+        }
+        svg.endGroup();
+        List<Double> xs = new ArrayList<>();
+        List<Double> bs = new ArrayList<>();
+        for (int i = 0; i < data.best().size(); i++) {
+            Point p = data.best().get(i);
+            boolean changes = i == 0 || p.value() != data.best().get(i - 1).value();
+            if (changes && i > 0) {
+                xs.add(x.toPixel(p.trial()));
+                bs.add(y.toPixel(data.best().get(i - 1).value()));
+            }
+            if (changes || i == data.best().size() - 1) {
+                xs.add(x.toPixel(p.trial()));
+                bs.add(y.toPixel(p.value()));
+            }
+        }
+        if (!xs.isEmpty()) {
+            svg.polyline(xs.stream().mapToDouble(Double::doubleValue).toArray(),
+                    bs.stream().mapToDouble(Double::doubleValue).toArray(), "best-line", null,
+                    "best value: " + Html.number(data.best().get(data.best().size() - 1).value()));
+        }
+        svg.circle(W - 170, 24, 4, "pt", null).text(W - 160, 28, "objective value", "start", "legend", 0);
+        svg.line(W - 176, 42, W - 164, 42, "best-line").text(W - 160, 46, "best value", "start", "legend", 0);
+    }
+}

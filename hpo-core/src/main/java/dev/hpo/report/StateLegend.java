@@ -1,0 +1,21 @@
+package dev.hpo.report;
+
+import dev.hpo.TrialState;
+import java.util.Locale;
+
+/** The legend of trial-state colours (classes {@code st-complete}, {@code st-pruned}, ...). */
+final class StateLegend {
+
+    private StateLegend() {
+    }
+
+    static void draw(SvgWriter svg, double x, double y) {
+        int k = 0;
+        for (TrialState s : TrialState.values()) {
+            String name = s.name().toLowerCase(Locale.ROOT);
+            svg.rect(x, y + k * 18 - 9, 12, 10, "st-" + name, null);
+            svg.text(x + 18, y + k * 18, name, "start", "legend", 0);
+            k++;
+        }
+    }
+}

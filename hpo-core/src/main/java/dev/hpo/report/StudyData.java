@@ -1,0 +1,167 @@
+package dev.hpo.report;
+
+import dev.hpo.Direction;
+import dev.hpo.FrozenTrial;
+import dev.hpo.Study;
+import dev.hpo.TrialState;
+import dev.hpo.importance.ImportanceEvaluator;
+import dev.hpo.importance.Importances;
+import dev.hpo.multi.Pareto;
+import dev.hpo.space.Distribution;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Everything the report shows about one study, read from its storage once: the trials, the parameters
+ * seen in finished trials, the best trial(s) and the parameter importances. Plots compute their own data
+ * from this, so they never touch the storage.
+ *
+ * @param params every parameter of a finished trial with its distribution (the first one seen), by name
+ * @param importances parameter importances for the first objective, most important first; empty when they
+ *        could not be computed (then {@code importanceNote} says why)
+ */
+public record StudyData(
+        String name,
+        List<Direction> directions,
+        List<FrozenTrial> trials,
+        List<FrozenTrial> complete,
+        Map<String, Distribution> params,
+        List<FrozenTrial> best,
+        Map<String, Double> importances,
+        String importanceNote,
+        Map<String, Object> userAttrs) {
+
+    /** Reads a study with the default importance evaluator. */
+    public static StudyData of(Study study) {
+        return of(study, Importances.defaultEvaluator());
+    }
+
+    /** Reads a study, measuring importance with the given evaluator. */
+    public static StudyData of(Study study, ImportanceEvaluator evaluator) {
+        List<FrozenTrial> trials = study.trials();
+        List<FrozenTrial> complete = new ArrayList<>();
+        Map<String, Distribution> params = new TreeMap<>();
+        for (FrozenTrial t : trials) {
+            if (t.state() == TrialState.COMPLETE && t.hasValues()) {
+                complete.add(t);
+            }
+            if (t.state().isFinished()) {
+                t.distributions().forEach(params::putIfAbsent);
+            }
+        }
+        List<Direction> directions = study.directions();
+        List<FrozenTrial> best = complete.isEmpty() ? List.of() : study.bestTrials();
+        Map<String, Double> importances = Map.of();
+        String note = null;
+        if (complete.size() < 2) {
+            note = "Importance needs at least two completed trials.";
+        } else if (params.isEmpty()) {
+            note = "The study has no parameters.";
+        } else {
+            try {
+                importances = evaluator.evaluate(study, null, directions.size() > 1 ? t -> t.values().get(0) : null);
+                if (importances.isEmpty()) {
+                    note = "No parameter is shared by every completed trial.";
+                }
+            } catch (IllegalStateException | IllegalArgumentException e) {
+                note = "Importance could not be computed: " + e.getMessage();
+            }
+        }
+        return new StudyData(study.name(), directions, trials, complete, params, best, importances, note,
+                study.userAttrs());
+    }
+
+    public StudyData {
+        directions = List.copyOf(directions);
+        trials = List.copyOf(trials);
+        complete = List.copyOf(complete);
+        params = new LinkedHashMap<>(params);
+        best = List.copyOf(best);
+        importances = new LinkedHashMap<>(importances);
+        userAttrs = new LinkedHashMap<>(userAttrs);
+    }
+
+    public boolean multiObjective() {
+        return directions.size() > 1;
+    }
+
+    /** The direction of the first objective, which single-objective plots show. */
+    public Direction direction() {
+        return directions.get(0);
+    }
+
+    /** The first objective value of a trial with values. */
+    public static double objective(FrozenTrial t) {
+        return t.values().get(0);
+    }
+
+    /** Orders trials best first by the first objective. */
+    public Comparator<FrozenTrial> betterFirst() {
+        Comparator<FrozenTrial> ascending = Comparator.comparingDouble(StudyData::objective);
+        return direction() == Direction.MINIMIZE ? ascending : ascending.reversed();
+    }
+
+    /** The label of the first objective on axes. */
+    public String objectiveLabel() {
+        return multiObjective() ? "objective 0" : "objective value";
+    }
+
+    /** The parameters, most important first (those without an importance after, by name). */
+    public List<String> paramsByImportance() {
+        List<String> out = new ArrayList<>(importances.keySet());
+        out.retainAll(params.keySet());
+        for (String p : params.keySet()) {
+            if (!out.contains(p)) {
+                out.add(p);
+            }
+        }
+        return out;
+    }
+
+    /** The number of trials in each state. */
+    public Map<TrialState, Integer> countsByState() {
+        Map<TrialState, Integer> out = new EnumMap<>(TrialState.class);
+        for (TrialState s : TrialState.values()) {
+            out.put(s, 0);
+        }
+        trials.forEach(t -> out.merge(t.state(), 1, Integer::sum));
+        return out;
+    }
+
+    /** From the first start to the last completion, or null when no trial has both. */
+    public Duration wallTime() {
+        Instant first = null;
+        Instant last = null;
+        for (FrozenTrial t : trials) {
+            if (t.start() != null && (first == null || t.start().isBefore(first))) {
+                first = t.start();
+            }
+            if (t.complete() != null && (last == null || t.complete().isAfter(last))) {
+                last = t.complete();
+            }
+        }
+        return first == null || last == null ? null : Duration.between(first, last);
+    }
+
+    /** True when the trial is on the Pareto front (or reaches the best value of a single objective). */
+    public boolean isBest(FrozenTrial t) {
+        for (FrozenTrial b : best) {
+            if (b.number() == t.number()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The Pareto front of the completed trials in the first two objectives. */
+    public List<FrozenTrial> frontOfFirstTwo() {
+        return Pareto.front(complete, directions.subList(0, 2));
+    }
+}

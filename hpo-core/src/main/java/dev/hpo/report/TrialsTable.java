@@ -1,0 +1,89 @@
+package dev.hpo.report;
+
+import dev.hpo.FrozenTrial;
+import dev.hpo.Study;
+import dev.hpo.TrialState;
+import dev.hpo.space.Distribution;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Every trial of a study as an HTML table: number, state, value(s), duration, parameters, user attributes
+ * and failure reason. Numeric cells carry their raw value in {@code data-s} so that the page's script sorts
+ * them as numbers when a header is clicked.
+ */
+final class TrialsTable {
+
+    private TrialsTable() {
+    }
+
+    static void write(StudyData study, StringBuilder html) {
+        boolean anyFailure = study.trials().stream().anyMatch(t -> t.systemAttrs().containsKey(Study.FAIL_REASON_ATTR));
+        boolean anyUserAttr = study.trials().stream().anyMatch(t -> !t.userAttrs().isEmpty());
+        html.append("<div class=\"table-wrap\"><table class=\"trials sortable\"><thead><tr><th>#</th><th>state</th>");
+        for (int i = 0; i < study.directions().size(); i++) {
+            html.append("<th>").append(study.multiObjective() ? "value " + i : "value").append("</th>");
+        }
+        html.append("<th>duration (s)</th>");
+        for (String p : study.params().keySet()) {
+            html.append("<th>").append(Html.escape(p)).append("</th>");
+        }
+        if (anyUserAttr) {
+            html.append("<th>user attributes</th>");
+        }
+        if (anyFailure) {
+            html.append("<th>fail reason</th>");
+        }
+        html.append("</tr></thead><tbody>\n");
+        for (FrozenTrial t : study.trials()) {
+            html.append("<tr class=\"st-").append(t.state().name().toLowerCase(Locale.ROOT)).append(study.isBest(t)
+                    ? " best" : "").append("\">");
+            numberCell(html, t.number(), Integer.toString(t.number()));
+            html.append("<td>").append(t.state()).append("</td>");
+            for (int i = 0; i < study.directions().size(); i++) {
+                if (t.values() != null && i < t.values().size()) {
+                    numberCell(html, t.values().get(i), Html.number(t.values().get(i)));
+                } else {
+                    html.append("<td></td>");
+                }
+            }
+            Duration d = t.duration();
+            if (d == null) {
+                html.append("<td></td>");
+            } else {
+                double s = d.toNanos() / 1e9;
+                numberCell(html, s, Html.number(Math.round(s * 1000) / 1000.0));
+            }
+            for (Map.Entry<String, Distribution> p : study.params().entrySet()) {
+                Object v = t.params().get(p.getKey());
+                if (v == null) {
+                    html.append("<td></td>");
+                } else if (v instanceof Number n) {
+                    numberCell(html, n.doubleValue(), Html.param(v, t.distributions().get(p.getKey())));
+                } else {
+                    html.append("<td>").append(Html.escape(v)).append("</td>");
+                }
+            }
+            if (anyUserAttr) {
+                html.append("<td>").append(t.userAttrs().isEmpty() ? "" : Html.escape(t.userAttrs())).append("</td>");
+            }
+            if (anyFailure) {
+                Object reason = t.systemAttrs().get(Study.FAIL_REASON_ATTR);
+                html.append("<td class=\"reason\">").append(reason == null ? "" : Html.escape(reason)).append("</td>");
+            }
+            html.append("</tr>\n");
+        }
+        html.append("</tbody></table></div>");
+    }
+
+    private static void numberCell(StringBuilder html, double sortKey, String text) {
+        html.append("<td class=\"num\" data-s=\"").append(Double.isFinite(sortKey) ? Double.toString(sortKey) : "0")
+                .append("\">").append(Html.escape(text)).append("</td>");
+    }
+
+    /** The state names, for the summary's counts. */
+    static String stateName(TrialState s) {
+        return s.name().toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,100 @@
+package dev.hpo.importance;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.hpo.Direction;
+import dev.hpo.Study;
+import dev.hpo.sampler.RandomSampler;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class ImportanceEvaluatorsTest {
+
+    static Stream<ImportanceEvaluator> evaluators() {
+        return Stream.of(new FanovaImportance(1), new MeanDecreaseImpurityImportance(1), new PedAnovaImportance(),
+                new PedAnovaImportance(0.2, false));
+    }
+
+    @ParameterizedTest
+    @MethodSource("evaluators")
+    void importancesSumToOne(ImportanceEvaluator evaluator) {
+        Map<String, Double> importances = evaluator.evaluate(SyntheticStudies.dominantX(100, Direction.MINIMIZE));
+        assertEquals(1.0, importances.values().stream().mapToDouble(Double::doubleValue).sum(), 1e-9);
+        assertEquals(6, importances.size());
+    }
+
+    @ParameterizedTest
+    @MethodSource("evaluators")
+    void dominantParameterRanksFirst(ImportanceEvaluator evaluator) {
+        Map<String, Double> importances = evaluator.evaluate(SyntheticStudies.dominantX(100, Direction.MINIMIZE));
+        assertEquals("x", importances.keySet().iterator().next(), importances.toString());
+    }
+
+    @ParameterizedTest
+    @MethodSource("evaluators")
+    void dominantParameterRanksFirstWhenMaximizing(ImportanceEvaluator evaluator) {
+        Map<String, Double> importances = evaluator.evaluate(SyntheticStudies.dominantX(100, Direction.MAXIMIZE));
+        assertEquals("x", importances.keySet().iterator().next(), importances.toString());
+    }
+
+    @ParameterizedTest
+    @MethodSource("evaluators")
+    void sameSeedSameImportances(ImportanceEvaluator evaluator) {
+        Study study = SyntheticStudies.dominantX(60, Direction.MINIMIZE);
+        assertEquals(evaluator.evaluate(study), evaluator.evaluate(study));
+    }
+
+    @ParameterizedTest
+    @MethodSource("evaluators")
+    void paramsSubsetLimitsTheAnswer(ImportanceEvaluator evaluator) {
+        Study study = SyntheticStudies.dominantX(60, Direction.MINIMIZE);
+        Map<String, Double> importances = evaluator.evaluate(study, List.of("x", "y"), null);
+        assertEquals(List.of("x", "y"), List.copyOf(importances.keySet()));
+    }
+
+    @ParameterizedTest
+    @MethodSource("evaluators")
+    void targetSelectsAnObjectiveOfAMultiObjectiveStudy(ImportanceEvaluator evaluator) {
+        Study study = Study.builder().directions(Direction.MINIMIZE, Direction.MINIMIZE)
+                .sampler(new RandomSampler(3)).build();
+        study.optimizeMulti(t -> {
+            double a = t.suggestFloat("a", 0, 1);
+            double b = t.suggestFloat("b", 0, 1);
+            return new double[] {a * 10 + b * 0.01, b * 10 + a * 0.01};
+        }, 80);
+        assertEquals("a", evaluator.evaluate(study, null, t -> t.values().get(0)).keySet().iterator().next());
+        assertEquals("b", evaluator.evaluate(study, null, t -> t.values().get(1)).keySet().iterator().next());
+    }
+
+    @ParameterizedTest
+    @MethodSource("evaluators")
+    void multiObjectiveStudyWithoutTargetIsRefused(ImportanceEvaluator evaluator) {
+        Study study = Study.builder().directions(Direction.MINIMIZE, Direction.MAXIMIZE).build();
+        study.optimizeMulti(t -> new double[] {t.suggestFloat("a", 0, 1), 1}, 5);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> evaluator.evaluate(study));
+        assertTrue(e.getMessage().contains("target"), e.getMessage());
+    }
+
+    @ParameterizedTest
+    @MethodSource("evaluators")
+    void singleValuedParameterGetsZero(ImportanceEvaluator evaluator) {
+        Study study = Study.builder().sampler(new RandomSampler(5)).build();
+        study.optimize(t -> t.suggestFloat("a", 0, 1) + t.suggestFloat("fixed", 2, 2) + t.suggestFloat("b", 0, 1) * 0.1, 40);
+        Map<String, Double> importances = evaluator.evaluate(study);
+        assertEquals(0.0, importances.get("fixed"));
+        assertEquals("a", importances.keySet().iterator().next());
+    }
+
+    @ParameterizedTest
+    @MethodSource("evaluators")
+    void studyWithoutCompletedTrialsIsRefused(ImportanceEvaluator evaluator) {
+        Study study = Study.builder().name("empty").build();
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> evaluator.evaluate(study));
+        assertTrue(e.getMessage().contains("empty"), e.getMessage());
+    }
+}

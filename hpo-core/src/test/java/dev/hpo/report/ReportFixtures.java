@@ -1,0 +1,59 @@
+package dev.hpo.report;
+
+import dev.hpo.Direction;
+import dev.hpo.Study;
+import dev.hpo.TrialPruned;
+import dev.hpo.sampler.RandomSampler;
+import java.util.List;
+
+/** Studies that exercise every plot, with hostile names where users choose names. */
+final class ReportFixtures {
+
+    static final String HOSTILE = "<script>alert(1)</script> & co";
+
+    private ReportFixtures() {
+    }
+
+    /** A single-objective study of six parameters with pruned and failed trials and hostile strings. */
+    static Study single(int trials) {
+        Study study = Study.builder().name("svm " + HOSTILE).direction(Direction.MINIMIZE)
+                .sampler(new RandomSampler(11)).build();
+        study.setUserAttr("owner", "<b>me</b>");
+        study.optimize(t -> {
+            double x = t.suggestFloat("x", -4, 4);
+            double lr = t.suggestFloat("lr", 1e-5, 1, true);
+            int depth = t.suggestInt("depth", 1, 12);
+            int trees = t.suggestInt("trees", 8, 1024, true);
+            String kernel = t.suggestCategorical("kernel <script>&", List.of("rbf", "<script>x</script>", "a&b"));
+            double dropout = t.suggestFloat("dropout", 0, 0.5, 0.05);
+            if (t.number() % 23 == 5) {
+                throw new IllegalStateException("diverged <script>alert('fail')</script> & stopped");
+            }
+            double value = x * x + Math.pow(Math.log10(lr) + 3, 2) * 0.3 + (kernel.equals("rbf") ? 0 : 1.5)
+                    + 0.05 * depth + dropout + 0.01 * Math.log(trees);
+            for (int step = 0; step < 8; step++) {
+                t.report(step, value + 4.0 / (step + 1));
+                if (t.number() % 7 == 3 && step == 3) {
+                    throw new TrialPruned();
+                }
+            }
+            return value;
+        }, dev.hpo.OptimizeOptions.builder().trials(trials).catching(IllegalStateException.class).build());
+        return study;
+    }
+
+    /** A two-objective study. */
+    static Study multi(int trials) {
+        Study study = Study.builder().name("trade-off").directions(Direction.MINIMIZE, Direction.MAXIMIZE)
+                .sampler(new RandomSampler(5)).build();
+        study.optimizeMulti(t -> {
+            double a = t.suggestFloat("a", 0, 1);
+            double b = t.suggestFloat("b", 0, 1);
+            String mode = t.suggestCategorical("mode", List.of("fast", "slow"));
+            double cost = a + (mode.equals("slow") ? 0.3 : 0);
+            double quality = Math.sqrt(a) * (1 - 0.3 * b) + (mode.equals("slow") ? 0.2 : 0);
+            return new double[] {cost, quality};
+        }, trials);
+        return study;
+    }
+}
