@@ -3,7 +3,7 @@ package dev.hpo.maven;
 import dev.hpo.storage.Storage;
 import dev.hpo.storage.StorageException;
 import java.io.File;
-import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -70,7 +70,7 @@ abstract class AbstractHpoMojo extends AbstractMojo {
                 ReportOutputs.write(store, List.copyOf(studies), properties.toPath(), report.toPath(),
                         outputDirectory.toPath());
             }
-        } catch (IOException | StorageException | IllegalStateException e) {
+        } catch (UncheckedIOException | StorageException | IllegalStateException e) {
             throw new MojoExecutionException("cannot read the studies back from storage " + storage
                     + " or write the outputs to " + outputDirectory + ": " + e.getMessage(), e);
         }

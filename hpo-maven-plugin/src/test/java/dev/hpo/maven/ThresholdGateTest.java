@@ -42,7 +42,7 @@ class ThresholdGateTest {
         long id = study("QuadraticTuning.bowl", Direction.MINIMIZE, 2.0);
         trial(id, TrialState.COMPLETE, 3.5, null);
         trial(id, TrialState.COMPLETE, 2.31, null);
-        assertEquals(List.of("study QuadraticTuning.bowl: best 2.31 (trial 1) missed threshold 2 (minimize)"),
+        assertEquals(List.of("study QuadraticTuning.bowl: best 2.31 (trial 1) missed threshold 2.0 (minimize)"),
                 ThresholdGate.misses(List.of(read("QuadraticTuning.bowl", List.of()))));
     }
 
