@@ -6,12 +6,14 @@ import java.util.Locale;
 
 /**
  * Samplers by name, for configuration ({@code hpo.sampler}, {@code @Objective(sampler = ...)}, the goal's
- * {@code sampler} parameter), and the sampler a study gets when it names none.
+ * {@code sampler} parameter), and the sampler a study gets when it names none. {@code qmc} is the scrambled Sobol
+ * sequence; {@link GridSampler} and {@link PartialFixedSampler} need values and so are only built in code.
  */
 public final class Samplers {
 
     /** Names {@link #byName} understands. */
-    public static final List<String> NAMES = List.of("auto", "random");
+    public static final List<String> NAMES = List.of("auto", "random", "nsga2", "qmc", "sobol", "halton",
+            "bruteforce", "brute-force");
 
     private Samplers() {
     }
@@ -22,6 +24,9 @@ public final class Samplers {
      * @param seed seeds the sampler; {@code null} for a random seed
      */
     public static Sampler createDefault(List<Direction> directions, Long seed) {
+        if (directions.size() > 1) {
+            return seed == null ? new NsgaIISampler() : new NsgaIISampler(seed);
+        }
         return seed == null ? new RandomSampler() : new RandomSampler(seed);
     }
 
@@ -35,6 +40,11 @@ public final class Samplers {
         return switch (n) {
             case "auto", "" -> createDefault(directions, seed);
             case "random" -> seed == null ? new RandomSampler() : new RandomSampler(seed);
+            case "nsga2", "nsgaii", "nsga-ii" -> seed == null ? new NsgaIISampler() : new NsgaIISampler(seed);
+            case "qmc", "sobol" -> seed == null ? new QmcSampler() : new QmcSampler(QmcSampler.Type.SOBOL, seed);
+            case "halton" -> seed == null ? QmcSampler.builder().type(QmcSampler.Type.HALTON).build()
+                    : new QmcSampler(QmcSampler.Type.HALTON, seed);
+            case "bruteforce", "brute-force" -> seed == null ? new BruteForceSampler() : new BruteForceSampler(seed);
             default -> throw new IllegalArgumentException("unknown sampler '" + name + "'; known samplers: "
                     + String.join(", ", NAMES));
         };

@@ -1,0 +1,313 @@
+package dev.hpo;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.hpo.pruner.Pruner;
+import dev.hpo.sampler.RandomSampler;
+import dev.hpo.storage.InMemoryStorage;
+import dev.hpo.storage.StorageException;
+import java.io.IOException;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+class StudyTest {
+
+    private static Study study() {
+        return Study.builder().name("s").sampler(new RandomSampler(1)).build();
+    }
+
+    @Test
+    void optimizeRunsThatManyMoreTrials() {
+        Study s = study();
+        s.optimize(t -> t.suggestFloat("x", -1, 1), 5);
+        s.optimize(t -> t.suggestFloat("x", -1, 1), 3);
+        assertEquals(8, s.trials().size());
+        for (int i = 0; i < 8; i++) {
+            assertEquals(i, s.trials().get(i).number());
+            assertEquals(TrialState.COMPLETE, s.trials().get(i).state());
+        }
+    }
+
+    @Test
+    void bestTrialFollowsDirection() {
+        Study min = Study.builder().sampler(new RandomSampler(3)).build();
+        min.optimize(t -> t.suggestFloat("x", -1, 1), 30);
+        Study max = Study.builder().direction(Direction.MAXIMIZE).sampler(new RandomSampler(3)).build();
+        max.optimize(t -> t.suggestFloat("x", -1, 1), 30);
+        double lowest = min.trials().stream().mapToDouble(FrozenTrial::value).min().orElseThrow();
+        double highest = max.trials().stream().mapToDouble(FrozenTrial::value).max().orElseThrow();
+        assertEquals(lowest, min.bestValue());
+        assertEquals(highest, max.bestValue());
+        assertEquals(min.bestTrial().params().get("x"), min.bestParams().get("x"));
+    }
+
+    @Test
+    void sameNameInOneTrialReturnsSameValue() {
+        Study s = study();
+        s.optimize(t -> {
+            double a = t.suggestFloat("x", 0, 1);
+            double b = t.suggestFloat("x", 0, 1);
+            assertEquals(a, b);
+            return a;
+        }, 3);
+        assertEquals(3, s.trials(Set.of(TrialState.COMPLETE)).size());
+    }
+
+    @Test
+    void sameNameWithAnotherRangeInOneTrialIsAnError() {
+        Study s = study();
+        Trial t = s.ask();
+        t.suggestFloat("x", 0, 1);
+        var e = assertThrows(IllegalArgumentException.class, () -> t.suggestFloat("x", 0, 2));
+        assertTrue(e.getMessage().contains("'x'"), e.getMessage());
+    }
+
+    @Test
+    void sameNameWithAnotherRangeInOneStudyIsAnError() {
+        Study s = study();
+        s.optimize(t -> t.suggestInt("depth", 1, 8), 1);
+        Trial t = s.ask();
+        var e = assertThrows(IllegalArgumentException.class, () -> t.suggestInt("depth", 1, 9));
+        assertTrue(e.getMessage().contains("'depth'") && e.getMessage().contains("int [1, 8]"), e.getMessage());
+    }
+
+    @Test
+    void invalidRangeNamesTheParameter() {
+        Study s = study();
+        Trial t = s.ask();
+        var e = assertThrows(IllegalArgumentException.class, () -> t.suggestFloat("lr", 1, 0));
+        assertTrue(e.getMessage().contains("'lr'") && e.getMessage().contains("low 1.0 > high 0.0"), e.getMessage());
+    }
+
+    @Test
+    void conditionalSpacesKeepOnlyTheBranchTaken() {
+        Study s = study();
+        s.optimize(t -> {
+            String kind = t.suggestCategorical("kind", List.of("svm", "tree"));
+            return kind.equals("svm") ? t.suggestFloat("c", 1e-3, 1e3, true) : t.suggestInt("depth", 1, 10);
+        }, 40);
+        for (FrozenTrial t : s.trials()) {
+            boolean svm = t.params().get("kind").equals("svm");
+            assertEquals(svm, t.params().containsKey("c"));
+            assertEquals(!svm, t.params().containsKey("depth"));
+        }
+    }
+
+    @Test
+    void throwingObjectiveFailsTheTrialAndTheStudyGoesOn() {
+        Study s = study();
+        AtomicInteger n = new AtomicInteger();
+        s.optimize(t -> {
+            t.suggestFloat("x", 0, 1);
+            if (n.getAndIncrement() == 1) {
+                throw new IllegalStateException("boom");
+            }
+            return 1.0;
+        }, 4);
+        List<FrozenTrial> trials = s.trials();
+        assertEquals(4, trials.size());
+        assertEquals(TrialState.FAIL, trials.get(1).state());
+        assertNull(trials.get(1).values());
+        assertTrue(trials.get(1).params().containsKey("x"), "params set before the failure stay");
+        assertTrue(String.valueOf(trials.get(1).systemAttrs().get(Study.FAIL_REASON_ATTR)).contains("boom"));
+        assertEquals(TrialState.COMPLETE, trials.get(3).state());
+    }
+
+    @Test
+    void nanFailsTheTrial() {
+        Study s = study();
+        s.optimize(t -> Double.NaN, 2);
+        assertTrue(s.trials().stream().allMatch(t -> t.state() == TrialState.FAIL));
+        assertThrows(IllegalStateException.class, s::bestTrial);
+    }
+
+    @Test
+    void exceptionOutsideTheCaughtSetStopsOptimizeAfterRecordingTheFail() {
+        Study s = study();
+        var options = OptimizeOptions.builder().trials(10).catching(IllegalArgumentException.class).build();
+        var e = assertThrows(ObjectiveException.class, () -> s.optimize(t -> {
+            if (t.number() == 2) {
+                throw new IOException("disk gone");
+            }
+            return 0;
+        }, options));
+        assertTrue(e.getMessage().contains("disk gone"), e.getMessage());
+        assertEquals(3, s.trials().size());
+        assertEquals(TrialState.FAIL, s.trials().get(2).state());
+    }
+
+    @Test
+    void prunedTrialKeepsLastIntermediateValue() {
+        Pruner afterTwoSteps = (study, trial) -> trial.lastStep() >= 1;
+        Study s = Study.builder().sampler(new RandomSampler(0)).pruner(afterTwoSteps).build();
+        s.optimize(t -> {
+            for (int step = 0; step < 5; step++) {
+                t.report(step, 10.0 - step);
+                if (t.shouldPrune()) {
+                    throw new TrialPruned();
+                }
+            }
+            return 0;
+        }, 1);
+        FrozenTrial t = s.trials().get(0);
+        assertEquals(TrialState.PRUNED, t.state());
+        assertEquals(List.of(9.0), t.values());
+        assertEquals(Map.of(0, 10.0, 1, 9.0), t.intermediateValues());
+    }
+
+    @Test
+    void enqueuedTrialIsEvaluatedFirstWithItsParameters() {
+        Study s = study();
+        s.enqueueTrial(Map.of("c", 1.0, "depth", 8, "kernel", "rbf"));
+        s.optimize(t -> {
+            double c = t.suggestFloat("c", 1e-3, 1e3, true);
+            int depth = t.suggestInt("depth", 2, 32);
+            String kernel = t.suggestCategorical("kernel", List.of("rbf", "linear"));
+            t.suggestFloat("free", 0, 1);
+            return c + depth + kernel.length();
+        }, 2);
+        FrozenTrial first = s.trials().get(0);
+        assertEquals(1.0, first.params().get("c"));
+        assertEquals(8, first.params().get("depth"));
+        assertEquals("rbf", first.params().get("kernel"));
+        assertTrue(first.params().containsKey("free"));
+        assertEquals(2, s.trials().size());
+    }
+
+    @Test
+    void askAndTell() {
+        Study s = Study.builder().direction(Direction.MAXIMIZE).sampler(new RandomSampler(5)).build();
+        Trial t = s.ask();
+        double x = t.suggestFloat("x", 0, 1);
+        FrozenTrial done = s.tell(t, x * 2);
+        assertEquals(TrialState.COMPLETE, done.state());
+        assertEquals(x * 2, s.bestValue());
+        assertThrows(IllegalStateException.class, () -> s.tell(t, 1.0), "a finished trial cannot be told again");
+        Trial pruned = s.ask();
+        assertEquals(TrialState.PRUNED, s.tell(pruned, TrialState.PRUNED).state());
+    }
+
+    @Test
+    void tellWithWrongNumberOfValuesFails() {
+        Study s = Study.builder().directions(Direction.MINIMIZE, Direction.MAXIMIZE).build();
+        FrozenTrial done = s.tell(s.ask(), 1.0);
+        assertEquals(TrialState.FAIL, done.state());
+        assertTrue(String.valueOf(done.systemAttrs().get(Study.FAIL_REASON_ATTR)).contains("2 direction"));
+    }
+
+    @Test
+    void twoThreadsLoseNoTrialAndNumbersAreUnique() {
+        Study s = study();
+        s.optimize(t -> {
+            double x = t.suggestFloat("x", 0, 1);
+            Thread.sleep(1);
+            return x;
+        }, OptimizeOptions.builder().trials(200).parallelism(2).build());
+        List<FrozenTrial> trials = s.trials();
+        assertEquals(200, trials.size());
+        Set<Integer> numbers = new HashSet<>();
+        trials.forEach(t -> numbers.add(t.number()));
+        assertEquals(200, numbers.size());
+        assertTrue(trials.stream().allMatch(t -> t.state() == TrialState.COMPLETE));
+    }
+
+    @Test
+    void callbackCanStopTheStudy() {
+        Study s = study();
+        s.optimize(t -> 1.0, OptimizeOptions.builder().trials(100)
+                .callback((study, trial) -> {
+                    if (trial.number() == 4) {
+                        study.stop();
+                    }
+                }).build());
+        assertEquals(5, s.trials().size());
+    }
+
+    @Test
+    void timeoutStopsStartingTrials() {
+        Study s = study();
+        s.optimize(t -> {
+            Thread.sleep(20);
+            return 1.0;
+        }, OptimizeOptions.builder().timeout(java.time.Duration.ofMillis(100)).build());
+        int n = s.trials().size();
+        assertTrue(n >= 1 && n < 50, "trials run: " + n);
+    }
+
+    @Test
+    void existingStudyNeedsLoadIfExists() {
+        InMemoryStorage storage = new InMemoryStorage();
+        Study.builder().name("x").storage(storage).build().optimize(t -> 1.0, 2);
+        var e = assertThrows(StorageException.class, () -> Study.builder().name("x").storage(storage).build());
+        assertTrue(e.getMessage().contains("loadIfExists"), e.getMessage());
+        Study again = Study.builder().name("x").storage(storage).loadIfExists(true).build();
+        assertEquals(2, again.trials().size());
+    }
+
+    @Test
+    void loadingWithOtherDirectionsIsAnError() {
+        InMemoryStorage storage = new InMemoryStorage();
+        Study.builder().name("x").storage(storage).direction(Direction.MAXIMIZE).build();
+        assertThrows(IllegalArgumentException.class, () -> Study.builder().name("x").storage(storage)
+                .direction(Direction.MINIMIZE).loadIfExists(true).build());
+        assertEquals(Direction.MAXIMIZE, Study.load(storage, "x").direction());
+    }
+
+    @Test
+    void seededDefaultSamplerRepeatsTrials() {
+        Study a = Study.builder().seed(42).build();
+        Study b = Study.builder().seed(42).build();
+        ObjectiveFunction f = t -> t.suggestFloat("x", -5, 5) + t.suggestInt("n", 1, 100, true);
+        a.optimize(f, 30);
+        b.optimize(f, 30);
+        for (int i = 0; i < 30; i++) {
+            assertEquals(a.trials().get(i).params(), b.trials().get(i).params());
+        }
+    }
+
+    @Test
+    void multiObjectiveBestTrialsIsTheParetoFront() {
+        Study s = Study.builder().directions(Direction.MINIMIZE, Direction.MINIMIZE).build();
+        double[][] points = {{1, 5}, {2, 2}, {5, 1}, {3, 3}, {6, 6}};
+        for (double[] p : points) {
+            s.tell(s.ask(), p);
+        }
+        Set<Integer> front = new HashSet<>();
+        s.bestTrials().forEach(t -> front.add(t.number()));
+        assertEquals(Set.of(0, 1, 2), front);
+        assertThrows(IllegalStateException.class, s::bestTrial);
+        assertThrows(UnsupportedOperationException.class, () -> s.ask().report(0, 1.0));
+    }
+
+    @Test
+    void constraintsMakeInfeasibleTrialsLoseBest() {
+        Study s = study();
+        Trial a = s.ask();
+        a.setConstraint("budget", 3.0);
+        s.tell(a, 0.0);
+        Trial b = s.ask();
+        b.setConstraint("budget", -1.0);
+        s.tell(b, 5.0);
+        assertEquals(1, s.bestTrial().number());
+        assertFalse(s.trials().get(0).isFeasible());
+        assertEquals(Map.of("budget", 3.0), s.trials().get(0).constraints());
+    }
+
+    @Test
+    void addTrialWarmStartsAStudy() {
+        Study source = study();
+        source.optimize(t -> t.suggestFloat("x", 0, 1), 3);
+        Study target = Study.builder().sampler(new RandomSampler(2)).build();
+        source.trials().forEach(target::addTrial);
+        assertEquals(3, target.trials().size());
+        assertEquals(source.bestValue(), target.bestValue());
+    }
+}

@@ -1,0 +1,124 @@
+package dev.hpo.sampler;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.hpo.Direction;
+import dev.hpo.FrozenTrial;
+import dev.hpo.MultiObjectiveFunction;
+import dev.hpo.Study;
+import dev.hpo.multi.Hypervolume;
+import dev.hpo.sampler.nsga.BlxAlphaCrossover;
+import dev.hpo.sampler.nsga.Crossover;
+import dev.hpo.sampler.nsga.SbxCrossover;
+import dev.hpo.sampler.nsga.UniformCrossover;
+import java.util.Arrays;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+class NsgaIISamplerTest {
+
+    /** ZDT1 with 6 variables in [0, 1]: a convex front f2 = 1 - sqrt(f1) at g = 1. */
+    static final MultiObjectiveFunction ZDT1 = t -> {
+        double[] x = new double[6];
+        for (int i = 0; i < 6; i++) {
+            x[i] = t.suggestFloat("x" + i, 0, 1);
+        }
+        double g = 1 + 9 * Arrays.stream(x, 1, 6).sum() / 5;
+        return new double[] {x[0], g * (1 - Math.sqrt(x[0] / g))};
+    };
+
+    private static double hypervolume(Study s) {
+        double[][] pts = s.bestTrials().stream()
+                .map(t -> new double[] {t.values().get(0), t.values().get(1)}).toArray(double[][]::new);
+        return Hypervolume.of(pts, new double[] {1.1, 11});
+    }
+
+    private static Study run(Sampler sampler, int trials) {
+        Study s = Study.builder().directions(Direction.MINIMIZE, Direction.MINIMIZE).sampler(sampler).build();
+        s.optimizeMulti(ZDT1, trials);
+        return s;
+    }
+
+    @Test
+    void sameSeedSameTrials() {
+        Study a = run(NsgaIISampler.builder().seed(7).populationSize(10).build(), 40);
+        Study b = run(NsgaIISampler.builder().seed(7).populationSize(10).build(), 40);
+        for (int i = 0; i < 40; i++) {
+            assertEquals(a.trials().get(i).params(), b.trials().get(i).params());
+        }
+    }
+
+    @Test
+    void generationsAreRecordedAndAdvance() {
+        Study s = run(NsgaIISampler.builder().seed(1).populationSize(10).build(), 35);
+        List<FrozenTrial> trials = s.trials();
+        assertEquals(0, ((Number) trials.get(0).systemAttrs().get(NsgaIISampler.GENERATION_ATTR)).intValue());
+        assertEquals(3, ((Number) trials.get(34).systemAttrs().get(NsgaIISampler.GENERATION_ATTR)).intValue());
+        assertTrue(s.systemAttrs().containsKey(NsgaIISampler.PARENTS_ATTR + 1));
+    }
+
+    @Test
+    void beatsRandomSearchOnZdt1() {
+        int wins = 0;
+        for (long seed = 0; seed < 5; seed++) {
+            double nsga = hypervolume(run(NsgaIISampler.builder().seed(seed).populationSize(20).build(), 200));
+            double random = hypervolume(run(new RandomSampler(seed), 200));
+            if (nsga > random) {
+                wins++;
+            }
+        }
+        assertTrue(wins >= 4, "NSGA-II beat random on " + wins + " of 5 seeds");
+    }
+
+    @Test
+    void everyCrossoverKeepsChildrenInTheUnitCube() {
+        SplittableRandom r = new SplittableRandom(3);
+        for (Crossover c : List.of(new UniformCrossover(), new BlxAlphaCrossover(), new SbxCrossover())) {
+            for (int k = 0; k < 1000; k++) {
+                double[] p1 = {r.nextDouble(), r.nextDouble(), 0, 1};
+                double[] p2 = {r.nextDouble(), r.nextDouble(), 1, 1};
+                for (double v : c.cross(p1, p2, r)) {
+                    assertTrue(v >= 0 && v <= 1, c + " gave " + v);
+                }
+            }
+        }
+    }
+
+    @Test
+    void respectsIntStepLogAndCategoricalSpaces() {
+        Study s = Study.builder().directions(Direction.MINIMIZE, Direction.MAXIMIZE)
+                .sampler(NsgaIISampler.builder().seed(4).populationSize(8).crossover(new SbxCrossover()).build()).build();
+        s.optimizeMulti(t -> {
+            int n = t.suggestInt("n", 1, 1000, true);
+            double step = t.suggestFloat("step", 0, 1, 0.1);
+            int even = t.suggestInt("even", 0, 20, 2);
+            String c = t.suggestCategorical("c", List.of("a", "b", "c"));
+            return new double[] {n + step, even + c.length()};
+        }, 80);
+        for (FrozenTrial t : s.trials()) {
+            int n = (Integer) t.params().get("n");
+            double step = (Double) t.params().get("step");
+            int even = (Integer) t.params().get("even");
+            assertTrue(n >= 1 && n <= 1000);
+            assertEquals(0, Math.abs(step * 10 - Math.rint(step * 10)), 1e-9);
+            assertEquals(0, even % 2);
+        }
+    }
+
+    @Test
+    void prefersFeasibleTrials() {
+        Study s = Study.builder().directions(Direction.MINIMIZE, Direction.MINIMIZE)
+                .sampler(NsgaIISampler.builder().seed(2).populationSize(10).build()).build();
+        s.optimizeMulti(t -> {
+            double x = t.suggestFloat("x", 0, 1);
+            double y = t.suggestFloat("y", 0, 1);
+            t.setConstraint("x_at_least_half", 0.5 - x);
+            return new double[] {x, y + (1 - x)};
+        }, 100);
+        long feasibleLate = s.trials().subList(70, 100).stream().filter(FrozenTrial::isFeasible).count();
+        assertTrue(feasibleLate >= 20, "feasible trials among the last 30: " + feasibleLate);
+        assertTrue(s.bestTrials().stream().allMatch(FrozenTrial::isFeasible));
+    }
+}

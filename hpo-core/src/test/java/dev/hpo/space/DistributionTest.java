@@ -1,0 +1,105 @@
+package dev.hpo.space;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class DistributionTest {
+
+    @Test
+    void floatRejectsLowAboveHigh() {
+        var e = assertThrows(IllegalArgumentException.class, () -> FloatDistribution.of(2, 1));
+        assertTrue(e.getMessage().contains("low 2.0 > high 1.0"), e.getMessage());
+    }
+
+    @Test
+    void floatLogNeedsPositiveLow() {
+        var e = assertThrows(IllegalArgumentException.class, () -> FloatDistribution.log(0, 1));
+        assertTrue(e.getMessage().contains("low > 0"), e.getMessage());
+    }
+
+    @Test
+    void floatStepMustDivideRange() {
+        var e = assertThrows(IllegalArgumentException.class, () -> FloatDistribution.stepped(0, 1, 0.3));
+        assertTrue(e.getMessage().contains("does not divide"), e.getMessage());
+        assertEquals(11, FloatDistribution.stepped(0, 0.5, 0.05).gridSize());
+    }
+
+    @Test
+    void floatLogAndStepExcludeEachOther() {
+        assertThrows(IllegalArgumentException.class, () -> new FloatDistribution(1, 2, true, 0.5));
+    }
+
+    @Test
+    void floatRoundSnapsToGridAndClamps() {
+        FloatDistribution d = FloatDistribution.stepped(0, 1, 0.25);
+        assertEquals(0.5, d.round(0.55), 1e-12);
+        assertEquals(1.0, d.round(7), 1e-12);
+        assertTrue(d.contains(0.75));
+        assertFalse(d.contains(0.7));
+    }
+
+    @Test
+    void intValidatesStepAndLog() {
+        assertThrows(IllegalArgumentException.class, () -> IntDistribution.stepped(0, 10, 3));
+        assertThrows(IllegalArgumentException.class, () -> new IntDistribution(1, 8, true, 2));
+        var e = assertThrows(IllegalArgumentException.class, () -> IntDistribution.log(0, 8));
+        assertTrue(e.getMessage().contains("low >= 1"), e.getMessage());
+    }
+
+    @Test
+    void intExternalIsIntegerWhenBoundsFitAnInt() {
+        assertEquals(Integer.valueOf(4), IntDistribution.of(0, 10).toExternal(4.0));
+        assertEquals(Long.valueOf(4), IntDistribution.of(0, 10_000_000_000L).toExternal(4.0));
+    }
+
+    @Test
+    void intContainsOnlyGridValues() {
+        IntDistribution d = IntDistribution.stepped(0, 20, 2);
+        assertTrue(d.contains(4));
+        assertFalse(d.contains(5));
+        assertFalse(d.contains(4.5));
+        assertEquals(11, d.size());
+        assertEquals(20, d.round(99));
+    }
+
+    @Test
+    void categoricalRejectsEmptyAndDuplicateChoices() {
+        assertThrows(IllegalArgumentException.class, () -> CategoricalDistribution.of(List.of()));
+        assertThrows(IllegalArgumentException.class, () -> CategoricalDistribution.of(List.of("a", "a")));
+    }
+
+    @Test
+    void categoricalMapsChoicesToIndicesIncludingNullAndNumbers() {
+        CategoricalDistribution d = CategoricalDistribution.of(Arrays.asList("a", null, 1, true));
+        assertEquals(1.0, d.toInternal(null));
+        assertEquals(2.0, d.toInternal(1.0));
+        assertEquals(true, d.toExternal(3));
+        assertThrows(IllegalArgumentException.class, () -> d.toInternal("zzz"));
+    }
+
+    @Test
+    void jsonRoundTripsEveryKindInOptunaForm() {
+        List<Distribution> all = List.of(FloatDistribution.of(-5, 5), FloatDistribution.log(1e-5, 1),
+                FloatDistribution.stepped(0, 1, 0.1), IntDistribution.log(8, 256), IntDistribution.stepped(0, 20, 2),
+                CategoricalDistribution.of(Arrays.asList("relu", null, 1.5, true)));
+        for (Distribution d : all) {
+            assertEquals(d, DistributionJson.fromJson(DistributionJson.toJson(d)), d.toString());
+        }
+        assertEquals("{\"name\": \"IntDistribution\", \"attributes\": {\"log\": true, \"step\": 1, \"low\": 8, \"high\": 256}}",
+                DistributionJson.toJson(IntDistribution.log(8, 256)));
+    }
+
+    @Test
+    void jsonReadsLegacyOptunaNames() {
+        assertEquals(FloatDistribution.log(0.1, 1), DistributionJson.fromJson(
+                "{\"name\": \"LogUniformDistribution\", \"attributes\": {\"low\": 0.1, \"high\": 1.0}}"));
+        assertEquals(IntDistribution.stepped(0, 10, 2), DistributionJson.fromJson(
+                "{\"name\": \"IntUniformDistribution\", \"attributes\": {\"low\": 0, \"high\": 10, \"step\": 2}}"));
+    }
+}
