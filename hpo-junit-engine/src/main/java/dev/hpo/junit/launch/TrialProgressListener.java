@@ -3,8 +3,6 @@ package dev.hpo.junit.launch;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.math.BigDecimal;
-import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -115,7 +113,7 @@ public final class TrialProgressListener implements TestExecutionListener {
         if (state.equalsIgnoreCase("COMPLETE") && value != null && !value.isBlank()) {
             line.append("  value ").append(formatNumber(value));
         } else {
-            line.append("  ").append(state.toLowerCase(Locale.ROOT));
+            line.append("  ").append(state.equalsIgnoreCase("FAIL") ? "failed" : state.toLowerCase(Locale.ROOT));
             if (value != null && !value.isBlank()) {
                 line.append(" at ").append(formatNumber(value));
             }
@@ -143,8 +141,8 @@ public final class TrialProgressListener implements TestExecutionListener {
         if (Double.isNaN(v) || Double.isInfinite(v) || v == 0) {
             return v == 0 ? "0" : Double.toString(v);
         }
-        if (a >= 1e-3 && a < 1e6) {
-            return new BigDecimal(v).round(new MathContext(4)).toPlainString();
+        if (a >= 1e-4 && a < 1e4) {
+            return String.format(Locale.ROOT, "%.4g", v);
         }
         return String.format(Locale.ROOT, "%.3e", v);
     }
