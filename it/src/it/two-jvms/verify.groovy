@@ -1,7 +1,7 @@
 def log = new File(basedir, 'build.log').text
 def out = new File(basedir, 'target/hpo')
 def props(File f) { def p = new Properties(); f.withReader('UTF-8') { p.load(it) }; p }
-def check(boolean ok, String what) { if (!ok) throw new AssertionError(what) }
+def check(ok, String what) { if (!ok) throw new AssertionError(what) }
 
 check(new File(basedir, 'shared/studies.log').isFile(), 'one journal for both modules')
 check(log.count('[hpo] shared.bowl trial') == 30, 'both forks ran their 15 trials')
