@@ -1,0 +1,91 @@
+package dev.hpo.junit.launch;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import org.junit.platform.launcher.Launcher;
+import org.junit.platform.launcher.LauncherDiscoveryRequest;
+import org.junit.platform.launcher.TestPlan;
+import org.junit.platform.launcher.EngineFilter;
+import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
+import org.junit.platform.launcher.core.LauncherFactory;
+import org.junit.platform.engine.discovery.DiscoverySelectors;
+
+/**
+ * The main class of the JVM that {@code hpo:optimize} forks: runs the JUnit Platform over the project's test
+ * classes with only the {@code hpo} engine and the configuration parameters the goal wrote, prints one line per
+ * finished trial, and writes a {@link RunRecord} for the goal. Running in its own JVM keeps a
+ * {@code System.exit} or an {@code OutOfMemoryError} in user code away from Maven.
+ *
+ * <p>The JUnit Platform launcher is not bundled with hpo: the goal puts {@code junit-platform-launcher} at the
+ * project's own JUnit Platform version on this JVM's classpath, so only launcher APIs present since 1.10 are
+ * used here.
+ *
+ * <p>Exit status: 0 when the test plan ran (whether or not tests failed: the goal reads the run record), 2 for
+ * wrong arguments, 1 when the launcher itself failed.
+ */
+public final class ForkedLauncher {
+
+    /** The engine this launcher runs, and nothing else. */
+    public static final String ENGINE_ID = "hpo";
+
+    private ForkedLauncher() {
+    }
+
+    public static void main(String[] args) {
+        LaunchArguments arguments;
+        try {
+            arguments = LaunchArguments.parse(Arrays.asList(args));
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.exit(2);
+            return;
+        }
+        try {
+            RunRecord record = run(arguments);
+            record.write(arguments.runFile());
+        } catch (IOException | RuntimeException e) {
+            System.err.println("hpo forked launcher failed: " + e);
+            e.printStackTrace();
+            System.exit(1);
+        }
+        // Non-daemon threads started by user code must not keep the fork alive once the plan has finished.
+        System.exit(0);
+    }
+
+    /** Discovers and executes the hpo objectives below {@code arguments.classesDirectory()}. */
+    static RunRecord run(LaunchArguments arguments) throws IOException {
+        Map<String, String> parameters = readParameters(arguments.configFile());
+        LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
+                .selectors(DiscoverySelectors.selectClasspathRoots(Set.of(arguments.classesDirectory())))
+                .filters(EngineFilter.includeEngines(ENGINE_ID))
+                .configurationParameters(parameters)
+                .build();
+        Launcher launcher = LauncherFactory.create();
+        TrialProgressListener listener = new TrialProgressListener(System.out);
+        TestPlan plan = launcher.discover(request);
+        launcher.execute(plan, listener);
+        listener.printFailures();
+        System.out.flush();
+        return listener.record();
+    }
+
+    static Map<String, String> readParameters(Path file) throws IOException {
+        Properties p = new Properties();
+        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            p.load(r);
+        }
+        Map<String, String> out = new LinkedHashMap<>();
+        for (String key : p.stringPropertyNames()) {
+            out.put(key, p.getProperty(key));
+        }
+        return out;
+    }
+}

@@ -1,0 +1,71 @@
+package dev.hpo.junit.launch;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.stream.Collectors;
+
+/**
+ * What one forked run found, written for {@code hpo:optimize} to read after the fork exits: which studies ran
+ * (so the goal knows which studies of a shared storage belong to this build), which trial numbers this run
+ * finished, how many objectives discovery found, and the tests that failed outside any trial (malformed
+ * objectives, engine errors). Trial results are not here: the goal reads them from the storage.
+ *
+ * <p>The file is a {@code .properties} file (keys {@value #OBJECTIVES}, {@value #STUDIES},
+ * {@code study.<i>.name}, {@code study.<i>.trials} as comma-separated trial numbers, {@value #FAILURES},
+ * {@code failure.<i>.test}, {@code failure.<i>.message}); the goal's {@code dev.hpo.maven.ForkRun} reads the
+ * same keys.
+ *
+ * @param objectives tests and containers the hpo engine discovered (0: no objective found)
+ * @param trialsByStudy study name to the numbers of the trials this run finished, in finishing order
+ * @param failures tests that failed outside any trial
+ */
+public record RunRecord(int objectives, Map<String, List<Integer>> trialsByStudy, List<Failure> failures) {
+
+    static final String OBJECTIVES = "objectives";
+    static final String STUDIES = "studies";
+    static final String FAILURES = "failures";
+
+    /** A failed test that was not a trial: its path of display names and what it threw. */
+    public record Failure(String test, String message) {
+    }
+
+    public RunRecord {
+        Map<String, List<Integer>> copy = new LinkedHashMap<>();
+        trialsByStudy.forEach((k, v) -> copy.put(k, List.copyOf(v)));
+        trialsByStudy = java.util.Collections.unmodifiableMap(copy);
+        failures = List.copyOf(failures);
+    }
+
+    /** Writes the record, creating parent directories. */
+    public void write(Path file) throws IOException {
+        Properties p = new Properties();
+        p.setProperty(OBJECTIVES, Integer.toString(objectives));
+        p.setProperty(STUDIES, Integer.toString(trialsByStudy.size()));
+        List<String> names = new ArrayList<>(trialsByStudy.keySet());
+        for (int i = 0; i < names.size(); i++) {
+            p.setProperty("study." + i + ".name", names.get(i));
+            p.setProperty("study." + i + ".trials", trialsByStudy.get(names.get(i)).stream()
+                    .map(String::valueOf).collect(Collectors.joining(",")));
+        }
+        p.setProperty(FAILURES, Integer.toString(failures.size()));
+        for (int i = 0; i < failures.size(); i++) {
+            p.setProperty("failure." + i + ".test", failures.get(i).test());
+            p.setProperty("failure." + i + ".message", failures.get(i).message());
+        }
+        Path parent = file.toAbsolutePath().getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
+        }
+        try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            p.store(w, "hpo forked run: studies and failures of this run (results are in the storage)");
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package dev.hpo.junit.launch;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class TrialProgressListenerTest {
+
+    @Test
+    void completedTrialLineShowsPositionValueAndBest() {
+        assertEquals("[hpo] QuadraticTuning.bowl trial 12/60  value 0.8123  best 0.4410 (#7)",
+                TrialProgressListener.progressLine("QuadraticTuning.bowl", 12, 11, Map.of("hpo.state", "COMPLETE",
+                        "hpo.value", "0.81234", "hpo.best", "0.441", "hpo.bestTrial", "7", "hpo.trials", "60")));
+    }
+
+    @Test
+    void resumedStudyShowsTheStorageNumberOfTheTrial() {
+        assertEquals("[hpo] S.m trial 1/6 #6  value 12.44  best 1.822 (#3)",
+                TrialProgressListener.progressLine("S.m", 1, 6, Map.of("hpo.value", "12.44", "hpo.best", "1.822",
+                        "hpo.bestTrial", "3", "hpo.trials", "6")));
+    }
+
+    @Test
+    void prunedTrialShowsItsStateAndLastValue() {
+        assertEquals("[hpo] S.m trial 3/10  pruned at 0.9000  best 0.5000 (#1)",
+                TrialProgressListener.progressLine("S.m", 3, 2, Map.of("hpo.state", "PRUNED", "hpo.value", "0.9",
+                        "hpo.best", "0.5", "hpo.bestTrial", "1", "hpo.trials", "10")));
+    }
+
+    @Test
+    void runWithoutTrialLimitOmitsThePlannedCount() {
+        assertEquals("[hpo] S.m trial 4  failed",
+                TrialProgressListener.progressLine("S.m", 4, 3, Map.of("hpo.state", "FAIL", "hpo.trials", "-1")));
+    }
+
+    @Test
+    void tinyAndHugeValuesUseScientificNotation() {
+        assertEquals("1.235e-07", TrialProgressListener.formatNumber("1.2345e-7"));
+        assertEquals("3.000e+09", TrialProgressListener.formatNumber("3e9"));
+    }
+}

@@ -1,0 +1,104 @@
+package dev.hpo.maven;
+
+import dev.hpo.storage.Storage;
+import dev.hpo.storage.StorageException;
+import java.io.File;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.MavenProject;
+
+/**
+ * What {@code hpo:optimize} and {@code hpo:report} share: the storage they read, the outputs they write and the
+ * summary they log. Both read every result back from the storage, the single source of truth, so a report
+ * rebuilt later is the same as the one written right after the study.
+ */
+abstract class AbstractHpoMojo extends AbstractMojo {
+
+    /**
+     * The storage the studies live in: {@code journal:<file>} (Optuna's journal format; several builds may share
+     * it) or {@code jdbc:postgresql://...} (the JDBC driver must then be a dependency of the plugin and a test
+     * dependency of the project). The default keeps the studies under {@code target/}, so the next build resumes
+     * them until {@code mvn clean}.
+     */
+    @Parameter(property = "hpo.storage", defaultValue = "journal:${project.build.directory}/hpo/studies.log")
+    protected String storage;
+
+    /** Comma-separated study names ({@code Class.method} or {@code @Objective(name)}) to run or report; all when empty. */
+    @Parameter(property = "hpo.objectives")
+    protected String objectives;
+
+    /** Where the study JSON files go, and by default the properties file and the report. */
+    @Parameter(property = "hpo.outputDirectory", defaultValue = "${project.build.directory}/hpo")
+    protected File outputDirectory;
+
+    /**
+     * The best parameters of every study: {@code <study>.<param>=value}, {@code <study>.value},
+     * {@code <study>.trial}; {@code best-params.properties} in {@code outputDirectory} when not set.
+     */
+    @Parameter(property = "hpo.propertiesFile")
+    protected File propertiesFile;
+
+    /** The self-contained HTML report of the studies; {@code report.html} in {@code outputDirectory} when not set. */
+    @Parameter(property = "hpo.reportFile")
+    protected File reportFile;
+
+    /** Skips the goal. */
+    @Parameter(property = "hpo.skip", defaultValue = "false")
+    protected boolean skip;
+
+    @Parameter(defaultValue = "${project}", readonly = true, required = true)
+    protected MavenProject project;
+
+    /** Reads the studies from the storage, writes the outputs and logs the summary table. */
+    protected List<StudyOutcome> readAndWrite(Storage store, Collection<String> studies,
+            Map<String, List<Integer>> runTrials) throws MojoExecutionException {
+        List<StudyOutcome> outcomes = new ArrayList<>();
+        File properties = propertiesFile != null ? propertiesFile : new File(outputDirectory, "best-params.properties");
+        File report = reportFile != null ? reportFile : new File(outputDirectory, "report.html");
+        try {
+            for (String name : studies) {
+                outcomes.add(StudyOutcome.read(store, name, runTrials.getOrDefault(name, List.of())));
+            }
+            if (!outcomes.isEmpty()) {
+                ReportOutputs.write(store, List.copyOf(studies), properties.toPath(), report.toPath(),
+                        outputDirectory.toPath());
+            }
+        } catch (UncheckedIOException | StorageException | IllegalStateException e) {
+            throw new MojoExecutionException("cannot read the studies back from storage " + storage
+                    + " or write the outputs to " + outputDirectory + ": " + e.getMessage(), e);
+        }
+        if (!outcomes.isEmpty()) {
+            getLog().info("hpo: " + outcomes.size() + " stud" + (outcomes.size() == 1 ? "y" : "ies") + " in " + storage
+                    + "; wrote " + properties + ", " + report + " and the study JSON files to "
+                    + outputDirectory);
+            for (String line : SummaryTable.lines(outcomes)) {
+                getLog().info(line);
+            }
+        }
+        return outcomes;
+    }
+
+    /** Opens the storage, turning a bad URL into an error that names the parameter. */
+    protected Storage openStorage() throws MojoExecutionException {
+        try {
+            return StorageUrl.open(storage);
+        } catch (InvalidParameterException e) {
+            throw new MojoExecutionException(e.getMessage(), e);
+        } catch (StorageException e) {
+            throw new MojoExecutionException("cannot open storage " + storage + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** One failure carrying every problem of the build, a sentence each. */
+    protected static MojoFailureException failure(List<String> problems) {
+        return new MojoFailureException(problems.size() == 1 ? problems.get(0)
+                : problems.size() + " problems:\n  " + String.join("\n  ", problems));
+    }
+}

@@ -1,0 +1,124 @@
+package dev.hpo.maven;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/**
+ * The command line of the forked JVM and the files it reads: the classpath goes into a Java argument file
+ * ({@code @file}, so that long classpaths do not hit the operating system's command-line limit) and the
+ * configuration parameters into a properties file that {@code dev.hpo.junit.launch.ForkedLauncher} reads.
+ *
+ * @param javaExecutable the {@code java} executable
+ * @param jvmOptions options from the {@code argLine} parameter
+ * @param classpath the fork's classpath
+ * @param testClassesDirectory the classpath root the launcher searches for objectives
+ * @param configurationParameters JUnit configuration parameters for the engine
+ * @param workDirectory where the argument, parameter and run files go
+ */
+public record ForkCommand(Path javaExecutable, List<String> jvmOptions, List<Path> classpath, Path testClassesDirectory,
+        Map<String, String> configurationParameters, Path workDirectory) {
+
+    /** The launcher main shipped in hpo-junit-engine. */
+    public static final String MAIN_CLASS = "dev.hpo.junit.launch.ForkedLauncher";
+
+    public ForkCommand {
+        jvmOptions = List.copyOf(jvmOptions);
+        classpath = List.copyOf(classpath);
+        configurationParameters = Map.copyOf(configurationParameters);
+    }
+
+    public Path argumentFile() {
+        return workDirectory.resolve("fork.args");
+    }
+
+    public Path parametersFile() {
+        return workDirectory.resolve("parameters.properties");
+    }
+
+    /** Where the launcher writes what the run found (read back by {@link ForkRun#read}). */
+    public Path runFile() {
+        return workDirectory.resolve("run.properties");
+    }
+
+    /** Writes the argument and parameter files (removing a run file of an earlier build) and returns the command. */
+    public List<String> prepare() throws IOException {
+        Files.createDirectories(workDirectory);
+        Files.deleteIfExists(runFile());
+        String cp = classpath.stream().map(p -> p.toAbsolutePath().toString())
+                .collect(Collectors.joining(java.io.File.pathSeparator));
+        Files.writeString(argumentFile(), "-cp\n" + quote(cp) + "\n", StandardCharsets.UTF_8);
+        Properties p = new Properties();
+        new TreeMap<>(configurationParameters).forEach(p::setProperty);
+        try (Writer w = Files.newBufferedWriter(parametersFile(), StandardCharsets.UTF_8)) {
+            p.store(w, "JUnit configuration parameters written by hpo:optimize");
+        }
+        List<String> command = new ArrayList<>();
+        command.add(javaExecutable.toString());
+        command.addAll(jvmOptions);
+        command.add("@" + argumentFile().toAbsolutePath());
+        command.add(MAIN_CLASS);
+        command.add("--classes");
+        command.add(testClassesDirectory.toAbsolutePath().toString());
+        command.add("--config");
+        command.add(parametersFile().toAbsolutePath().toString());
+        command.add("--run-file");
+        command.add(runFile().toAbsolutePath().toString());
+        return command;
+    }
+
+    /** Quotes an argument-file token: backslashes and quotes escaped, the whole in double quotes. */
+    static String quote(String token) {
+        return "\"" + token.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    }
+
+    /**
+     * Splits an {@code argLine} into JVM options at whitespace, keeping single- or double-quoted parts together
+     * (quotes removed), as a shell would for simple cases.
+     */
+    public static List<String> splitArgLine(String argLine) {
+        List<String> out = new ArrayList<>();
+        if (argLine == null) {
+            return out;
+        }
+        StringBuilder token = new StringBuilder();
+        boolean inToken = false;
+        char quote = 0;
+        for (char c : argLine.toCharArray()) {
+            if (quote != 0) {
+                if (c == quote) {
+                    quote = 0;
+                } else {
+                    token.append(c);
+                }
+            } else if (c == '"' || c == '\'') {
+                quote = c;
+                inToken = true;
+            } else if (Character.isWhitespace(c)) {
+                if (inToken) {
+                    out.add(token.toString());
+                    token.setLength(0);
+                    inToken = false;
+                }
+            } else {
+                token.append(c);
+                inToken = true;
+            }
+        }
+        if (quote != 0) {
+            throw new InvalidParameterException("argLine", "hpo.argLine", argLine, "JVM options with balanced quotes");
+        }
+        if (inToken) {
+            out.add(token.toString());
+        }
+        return out;
+    }
+}

@@ -1,0 +1,81 @@
+package dev.hpo.maven;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * What the forked launcher reports about its run (the file {@code dev.hpo.junit.launch.RunRecord} writes): how
+ * many objectives discovery found, which studies ran with which trial numbers, and the tests that failed outside
+ * any trial. It tells the goal which studies of the storage belong to this build; their results are read from the
+ * storage.
+ *
+ * @param objectives tests and containers discovered by the hpo engine
+ * @param trialsByStudy study name to the trial numbers this run finished
+ * @param failures failed tests that were not trials (malformed objectives, engine errors)
+ */
+public record ForkRun(int objectives, Map<String, List<Integer>> trialsByStudy, List<Failure> failures) {
+
+    /** A test that failed outside any trial. */
+    public record Failure(String test, String message) {
+    }
+
+    public ForkRun {
+        Map<String, List<Integer>> copy = new LinkedHashMap<>();
+        trialsByStudy.forEach((k, v) -> copy.put(k, List.copyOf(v)));
+        trialsByStudy = Collections.unmodifiableMap(copy);
+        failures = List.copyOf(failures);
+    }
+
+    public List<String> studies() {
+        return List.copyOf(trialsByStudy.keySet());
+    }
+
+    /** Reads a run file; throws {@link IOException} when it is missing or malformed. */
+    public static ForkRun read(Path file) throws IOException {
+        Properties p = new Properties();
+        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            p.load(r);
+        }
+        try {
+            int objectives = Integer.parseInt(required(p, "objectives", file));
+            Map<String, List<Integer>> studies = new LinkedHashMap<>();
+            int n = Integer.parseInt(required(p, "studies", file));
+            for (int i = 0; i < n; i++) {
+                String name = required(p, "study." + i + ".name", file);
+                String numbers = p.getProperty("study." + i + ".trials", "");
+                List<Integer> trials = new ArrayList<>();
+                if (!numbers.isBlank()) {
+                    Arrays.stream(numbers.split(",")).map(String::trim).map(Integer::valueOf).forEach(trials::add);
+                }
+                studies.put(name, trials);
+            }
+            List<Failure> failures = new ArrayList<>();
+            int f = Integer.parseInt(required(p, "failures", file));
+            for (int i = 0; i < f; i++) {
+                failures.add(new Failure(required(p, "failure." + i + ".test", file),
+                        p.getProperty("failure." + i + ".message", "")));
+            }
+            return new ForkRun(objectives, studies, failures);
+        } catch (NumberFormatException e) {
+            throw new IOException("malformed run file " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static String required(Properties p, String key, Path file) throws IOException {
+        String v = p.getProperty(key);
+        if (v == null) {
+            throw new IOException("run file " + file + " has no key '" + key + "'");
+        }
+        return v;
+    }
+}

@@ -1,0 +1,31 @@
+package dev.hpo.maven;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.util.Locale;
+
+/**
+ * How the goal prints objective values: at most six significant digits, always with a decimal point (as Java
+ * prints a double: {@code 2.0}, {@code 0.441}), scientific notation for tiny or huge magnitudes.
+ */
+final class Numbers {
+
+    private Numbers() {
+    }
+
+    static String format(double v) {
+        if (Double.isNaN(v) || Double.isInfinite(v)) {
+            return Double.toString(v);
+        }
+        if (v == 0) {
+            return "0.0";
+        }
+        double a = Math.abs(v);
+        if (a >= 1e-4 && a < 1e9) {
+            String plain = new BigDecimal(Double.toString(v)).round(new MathContext(6)).stripTrailingZeros()
+                    .toPlainString();
+            return plain.contains(".") ? plain : plain + ".0";
+        }
+        return String.format(Locale.ROOT, "%.5e", v);
+    }
+}

@@ -1,0 +1,213 @@
+package dev.hpo.maven;
+
+import dev.hpo.storage.Storage;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.maven.artifact.Artifact;
+import org.apache.maven.artifact.DependencyResolutionRequiredException;
+import org.apache.maven.execution.MavenSession;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Component;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.plugins.annotations.ResolutionScope;
+import org.eclipse.aether.RepositorySystem;
+
+/**
+ * Runs every {@code @Objective} of the project as a study, in a forked JVM, then reads the studies back from the
+ * storage, writes the best parameters, the HTML report and a JSON file per study, logs a summary table and fails
+ * the build when a study misses its threshold.
+ *
+ * <p>The fork runs the JUnit Platform with only the {@code hpo} engine over the project's test classes, with the
+ * project's own JUnit version (the launcher is resolved at it) and this goal's parameters as configuration
+ * parameters. User code that calls {@code System.exit} or runs out of memory ends the fork, not Maven.
+ */
+@Mojo(name = "optimize", defaultPhase = LifecyclePhase.VERIFY, requiresDependencyResolution = ResolutionScope.TEST,
+        threadSafe = true)
+public final class OptimizeMojo extends AbstractHpoMojo {
+
+    /** How many more trials each study runs in this build (Optuna's meaning); the objective's own count otherwise. */
+    @Parameter(property = "hpo.trials")
+    private Integer trials;
+
+    /** Wall-clock budget of each study in seconds: no new trial starts after it. */
+    @Parameter(property = "hpo.timeout")
+    private Integer timeout;
+
+    /** The sampler of every study (for example {@code random}, {@code tpe}); the objective's or hpo's default otherwise. */
+    @Parameter(property = "hpo.sampler")
+    private String sampler;
+
+    /** The pruner of every study (for example {@code median}, {@code none}); the objective's or hpo's default otherwise. */
+    @Parameter(property = "hpo.pruner")
+    private String pruner;
+
+    /** Seeds the samplers, for reproducible studies. */
+    @Parameter(property = "hpo.seed")
+    private Long seed;
+
+    /** Trials evaluated at once within a study. */
+    @Parameter(property = "hpo.parallelism")
+    private Integer parallelism;
+
+    /** Prepended to every study name, so that projects can share one storage. */
+    @Parameter(property = "hpo.study.prefix")
+    private String studyPrefix;
+
+    /** Fail the build when a study misses its {@code @Objective(threshold)}; a warning only when false. */
+    @Parameter(property = "hpo.failOnThreshold", defaultValue = "true")
+    private boolean failOnThreshold;
+
+    /** JVM options of the forked JVM, for example {@code -Xmx2g}. */
+    @Parameter(property = "hpo.argLine")
+    private String argLine;
+
+    /** Kills the forked JVM after this many seconds (0: no limit); a hard stop beyond {@code timeout}. */
+    @Parameter(property = "hpo.forkTimeout", defaultValue = "0")
+    private int forkTimeout;
+
+    /** Maven's {@code skipTests}: no objective runs when tests are skipped. */
+    @Parameter(property = "skipTests", defaultValue = "false")
+    private boolean skipTests;
+
+    /** Maven's {@code maven.test.skip}: test classes, and so objectives, are not even compiled. */
+    @Parameter(property = "maven.test.skip", defaultValue = "false")
+    private boolean mavenTestSkip;
+
+    @Parameter(defaultValue = "${session}", readonly = true, required = true)
+    private MavenSession session;
+
+    @Component
+    private RepositorySystem repositorySystem;
+
+    @Override
+    public void execute() throws MojoExecutionException, MojoFailureException {
+        if (skip) {
+            getLog().info("hpo: skipped (hpo.skip=true)");
+            return;
+        }
+        if (skipTests || mavenTestSkip) {
+            getLog().info("hpo: skipped because " + (skipTests ? "skipTests" : "maven.test.skip")
+                    + " is set: objectives are tests");
+            return;
+        }
+        OptimizeParameters parameters = parameters();
+        Path testClasses = Path.of(project.getBuild().getTestOutputDirectory());
+        if (!Files.isDirectory(testClasses)) {
+            throw new MojoFailureException("no objective found: " + testClasses + " does not exist, so the project has"
+                    + " no compiled test classes; write an @Objective method under src/test/java");
+        }
+        ForkClasspath classpath = classpath();
+        openStorage().close();  // a bad storage URL fails now, not after the study
+        ForkCommand command = new ForkCommand(Path.of(System.getProperty("java.home"), "bin", "java"),
+                ForkCommand.splitArgLine(argLine), classpath.entries(), testClasses,
+                parameters.configurationParameters(), outputDirectory.toPath().resolve("fork"));
+        ForkRun run = fork(command, classpath.platformVersion());
+        judge(run);
+    }
+
+    private OptimizeParameters parameters() throws MojoExecutionException {
+        if (forkTimeout < 0) {
+            throw new MojoExecutionException(new InvalidParameterException("forkTimeout", "hpo.forkTimeout",
+                    Integer.toString(forkTimeout), "0 (no limit) or a number of seconds").getMessage());
+        }
+        try {
+            ForkCommand.splitArgLine(argLine);
+            return new OptimizeParameters(trials, timeout, sampler, pruner, seed, parallelism, storage, objectives,
+                    studyPrefix);
+        } catch (InvalidParameterException e) {
+            throw new MojoExecutionException(e.getMessage(), e);
+        }
+    }
+
+    private ForkClasspath classpath() throws MojoExecutionException {
+        List<Path> testClasspath = new ArrayList<>();
+        try {
+            for (String element : project.getTestClasspathElements()) {
+                testClasspath.add(Path.of(element));
+            }
+        } catch (DependencyResolutionRequiredException e) {
+            throw new MojoExecutionException("the test classpath of " + project.getId() + " is not resolved: "
+                    + e.getMessage(), e);
+        }
+        List<Jar> dependencies = new ArrayList<>();
+        for (Artifact a : project.getArtifacts()) {
+            File f = a.getFile();
+            if (f != null) {
+                dependencies.add(new Jar(a.getGroupId(), a.getArtifactId(), a.getVersion(), f.toPath()));
+            }
+        }
+        LauncherResolver resolver = new MavenLauncherResolver(repositorySystem, session.getRepositorySession(),
+                project.getRemoteProjectRepositories());
+        try {
+            return ForkClasspath.of(testClasspath, dependencies, resolver);
+        } catch (ForkClasspath.MissingDependencyException | LauncherResolver.LauncherResolutionException e) {
+            throw new MojoExecutionException(e.getMessage(), e);
+        }
+    }
+
+    private ForkRun fork(ForkCommand command, String platformVersion) throws MojoExecutionException {
+        getLog().info("hpo: running the objectives of " + project.getArtifactId() + " in a forked JVM (JUnit Platform "
+                + platformVersion + ", storage " + storage + ")");
+        long started = System.nanoTime();
+        ForkedJvm.Exit exit;
+        try {
+            exit = ForkedJvm.run(command.prepare(), project.getBasedir().toPath(),
+                    forkTimeout == 0 ? null : Duration.ofSeconds(forkTimeout), getLog()::info);
+        } catch (IOException e) {
+            throw new MojoExecutionException("cannot start the forked JVM " + command.javaExecutable() + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new MojoExecutionException("interrupted while the forked JVM ran; it was killed", e);
+        }
+        getLog().debug("hpo: forked run took " + Duration.ofNanos(System.nanoTime() - started).toMillis() + " ms");
+        if (exit.timedOut()) {
+            throw new MojoExecutionException("the forked JVM did not finish within forkTimeout " + forkTimeout
+                    + " s and was killed; the trials it finished are in " + storage + ". Raise hpo.forkTimeout or"
+                    + " give the study a budget with hpo.timeout");
+        }
+        if (exit.code() != 0 || !Files.isRegularFile(command.runFile())) {
+            throw new MojoExecutionException("the forked JVM exited with code " + exit.code() + " before it finished"
+                    + " the study (did an objective call System.exit or run out of memory? see its output above;"
+                    + " JVM options go in hpo.argLine, e.g. -Xmx2g)");
+        }
+        try {
+            return ForkRun.read(command.runFile());
+        } catch (IOException e) {
+            throw new MojoExecutionException("cannot read the forked run's results: " + e.getMessage(), e);
+        }
+    }
+
+    private void judge(ForkRun run) throws MojoExecutionException, MojoFailureException {
+        List<StudyOutcome> outcomes;
+        try (Storage store = openStorage()) {
+            outcomes = readAndWrite(store, run.studies(), run.trialsByStudy());
+        }
+        List<String> problems = new ArrayList<>();
+        for (ForkRun.Failure f : run.failures()) {
+            problems.add(f.test() + ": " + f.message());
+        }
+        if (run.objectives() == 0 && run.failures().isEmpty()) {
+            problems.add("no objective found in " + project.getBuild().getTestOutputDirectory()
+                    + (objectives == null ? "" : " matching objectives '" + objectives + "'")
+                    + ": annotate a test method with @dev.hpo.junit.Objective and its parameters with search ranges");
+        }
+        problems.addAll(ThresholdGate.broken(outcomes));
+        List<String> misses = ThresholdGate.misses(outcomes);
+        if (failOnThreshold) {
+            problems.addAll(misses);
+        } else {
+            misses.forEach(m -> getLog().warn(m + " (failOnThreshold=false: not failing the build)"));
+        }
+        if (!problems.isEmpty()) {
+            throw failure(problems);
+        }
+    }
+}

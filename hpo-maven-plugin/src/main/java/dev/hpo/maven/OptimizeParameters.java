@@ -1,0 +1,92 @@
+package dev.hpo.maven;
+
+import dev.hpo.Direction;
+import dev.hpo.pruner.Pruners;
+import dev.hpo.sampler.Samplers;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The study settings of {@code hpo:optimize}, validated, and turned into the JUnit configuration parameters the
+ * forked engine reads ({@code hpo.mode=study}, {@code hpo.trials}, ...). Unset values ({@code null}) are left to
+ * the objective's {@code @Objective} attributes and the engine's defaults.
+ *
+ * @param trials how many more trials each study runs in this build; -1 for no limit, with a timeout
+ * @param timeoutSeconds wall-clock budget of each study in seconds; no new trial starts after it
+ * @param sampler a sampler name of {@link Samplers#NAMES}
+ * @param pruner a pruner name of {@link Pruners#NAMES}
+ * @param seed seeds the samplers, for reproducible studies
+ * @param parallelism trials evaluated at once within a study
+ * @param storage the storage URL the engine writes and the goal reads back
+ * @param objectives comma-separated study names to run; {@code null} for all
+ * @param studyPrefix prepended to every study name (to share one storage between projects)
+ */
+public record OptimizeParameters(Integer trials, Integer timeoutSeconds, String sampler, String pruner, Long seed,
+        Integer parallelism, String storage, String objectives, String studyPrefix) {
+
+    /** Configuration parameter keys, as the engine reads them. */
+    static final String MODE = "hpo.mode";
+
+    public OptimizeParameters {
+        if (trials != null && (trials < 1 && !(trials == -1 && timeoutSeconds != null))) {
+            throw new InvalidParameterException("trials", "hpo.trials", trials.toString(),
+                    "an integer of at least 1, or -1 (no limit) together with hpo.timeout");
+        }
+        atLeast("timeout", "hpo.timeout", timeoutSeconds, 1);
+        atLeast("parallelism", "hpo.parallelism", parallelism, 1);
+        sampler = blankToNull(sampler);
+        pruner = blankToNull(pruner);
+        objectives = blankToNull(objectives);
+        studyPrefix = blankToNull(studyPrefix);
+        if (sampler != null) {
+            try {
+                Samplers.byName(sampler, List.of(Direction.MINIMIZE), seed);
+            } catch (IllegalArgumentException e) {
+                throw new InvalidParameterException("sampler", "hpo.sampler", sampler,
+                        "one of " + String.join(", ", Samplers.NAMES));
+            }
+        }
+        if (pruner != null) {
+            try {
+                Pruners.byName(pruner);
+            } catch (IllegalArgumentException e) {
+                throw new InvalidParameterException("pruner", "hpo.pruner", pruner,
+                        "one of " + String.join(", ", Pruners.NAMES));
+            }
+        }
+        storage = StorageUrl.checkForFork(storage);
+    }
+
+    /** The configuration parameters of the forked launcher, in a stable order. */
+    public Map<String, String> configurationParameters() {
+        Map<String, String> p = new LinkedHashMap<>();
+        p.put(MODE, "study");
+        put(p, "hpo.trials", trials);
+        put(p, "hpo.timeout", timeoutSeconds);
+        put(p, "hpo.sampler", sampler);
+        put(p, "hpo.pruner", pruner);
+        put(p, "hpo.seed", seed);
+        put(p, "hpo.parallelism", parallelism);
+        put(p, "hpo.storage", storage);
+        put(p, "hpo.objectives", objectives);
+        put(p, "hpo.study.prefix", studyPrefix);
+        return p;
+    }
+
+    private static void put(Map<String, String> p, String key, Object value) {
+        if (value != null) {
+            p.put(key, value.toString());
+        }
+    }
+
+    private static void atLeast(String name, String property, Integer value, int min) {
+        if (value != null && value < min) {
+            throw new InvalidParameterException(name, property, value.toString(), "an integer of at least " + min);
+        }
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+}

@@ -1,0 +1,36 @@
+package dev.hpo.maven;
+
+import dev.hpo.storage.Storage;
+import dev.hpo.storage.StudyInfo;
+import java.util.List;
+import java.util.Map;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugins.annotations.Mojo;
+
+/**
+ * Rebuilds {@code best-params.properties}, {@code report.html} and the study JSON files from the storage without
+ * running a trial: for a storage another build (or Optuna itself) wrote, or after changing the report. It logs
+ * threshold misses but never fails the build for them; {@code hpo:optimize} is the gate.
+ */
+@Mojo(name = "report", threadSafe = true)
+public final class ReportMojo extends AbstractHpoMojo {
+
+    @Override
+    public void execute() throws MojoExecutionException {
+        if (skip) {
+            getLog().info("hpo: skipped (hpo.skip=true)");
+            return;
+        }
+        try (Storage store = openStorage()) {
+            List<String> studies = new StudyFilter(objectives).filter(store.studies().stream().map(StudyInfo::name).toList());
+            if (studies.isEmpty()) {
+                throw new MojoExecutionException("storage " + storage + " has no study"
+                        + (objectives == null ? "" : " named " + objectives) + " to report; run hpo:optimize first");
+            }
+            List<StudyOutcome> outcomes = readAndWrite(store, studies, Map.of());
+            for (String miss : ThresholdGate.misses(outcomes)) {
+                getLog().warn(miss);
+            }
+        }
+    }
+}

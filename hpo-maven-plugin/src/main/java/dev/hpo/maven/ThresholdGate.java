@@ -1,0 +1,69 @@
+package dev.hpo.maven;
+
+import dev.hpo.Direction;
+import dev.hpo.FrozenTrial;
+import dev.hpo.TrialState;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Decides whether the studies of a build pass: each single-objective study with a threshold must reach it (at or
+ * below for minimize, at or above for maximize), and every study must have completed trials. The verdicts are
+ * sentences naming the study, its best value, the threshold and the direction.
+ */
+final class ThresholdGate {
+
+    private ThresholdGate() {
+    }
+
+    /** Threshold misses, one sentence each; empty when every study reached its threshold. */
+    static List<String> misses(List<StudyOutcome> outcomes) {
+        List<String> out = new ArrayList<>();
+        for (StudyOutcome o : outcomes) {
+            if (o.threshold() == null || !o.singleObjective() || o.best() == null) {
+                continue;
+            }
+            Direction d = o.directions().get(0);
+            double best = o.best().value();
+            double threshold = o.threshold();
+            boolean reached = d == Direction.MINIMIZE ? best <= threshold : best >= threshold;
+            if (!reached) {
+                out.add("study " + o.name() + ": best " + Numbers.format(best) + " (trial " + o.best().number()
+                        + ") missed threshold " + Numbers.format(threshold) + " (" + d.name().toLowerCase(Locale.ROOT)
+                        + ")");
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Studies that produced nothing to judge: no completed trial at all, or every trial this build ran failed. One
+     * sentence each, with the reason the last failed trial recorded.
+     */
+    static List<String> broken(List<StudyOutcome> outcomes) {
+        List<String> out = new ArrayList<>();
+        for (StudyOutcome o : outcomes) {
+            List<FrozenTrial> run = o.runTrials();
+            boolean allRunFailed = !run.isEmpty() && run.stream().allMatch(t -> t.state() == TrialState.FAIL);
+            if (allRunFailed) {
+                out.add("study " + o.name() + ": all " + run.size() + " trials of this build failed"
+                        + lastReason(run));
+            } else if (o.complete() == 0) {
+                out.add("study " + o.name() + ": no trial completed (" + o.pruned() + " pruned, " + o.failed()
+                        + " failed)" + lastReason(run));
+            }
+        }
+        return out;
+    }
+
+    private static String lastReason(List<FrozenTrial> run) {
+        for (int i = run.size() - 1; i >= 0; i--) {
+            Object reason = run.get(i).systemAttrs().get(dev.hpo.Study.FAIL_REASON_ATTR);
+            if (reason != null) {
+                return "; last failure: " + reason;
+            }
+        }
+        return "";
+    }
+}

@@ -1,0 +1,61 @@
+package dev.hpo.maven;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ForkCommandTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void argLineKeepsQuotedPartsTogether() {
+        assertEquals(List.of("-Xmx1g", "-Dname=a b", "-ea"), ForkCommand.splitArgLine("  -Xmx1g \"-Dname=a b\"  -ea "));
+    }
+
+    @Test
+    void argLineWithUnbalancedQuoteNamesTheParameter() {
+        InvalidParameterException e = assertThrows(InvalidParameterException.class,
+                () -> ForkCommand.splitArgLine("-Dx='open"));
+        assertEquals("invalid value '-Dx='open' for parameter argLine (hpo.argLine): allowed is JVM options with"
+                + " balanced quotes", e.getMessage());
+    }
+
+    @Test
+    void commandRunsTheForkedLauncherWithClasspathInAnArgumentFile() throws Exception {
+        ForkCommand c = new ForkCommand(Path.of("/jdk/bin/java"), List.of("-Xmx1g"),
+                List.of(dir.resolve("test classes"), dir.resolve("a.jar")), dir.resolve("test classes"),
+                Map.of("hpo.mode", "study", "hpo.trials", "5"), dir.resolve("fork"));
+        List<String> command = c.prepare();
+        assertEquals(List.of("/jdk/bin/java", "-Xmx1g", "@" + c.argumentFile(), ForkCommand.MAIN_CLASS,
+                "--classes", dir.resolve("test classes").toString(), "--config", c.parametersFile().toString(),
+                "--run-file", c.runFile().toString()), command);
+        String args = Files.readString(c.argumentFile());
+        assertEquals("-cp\n\"" + dir.resolve("test classes") + ":" + dir.resolve("a.jar") + "\"\n", args);
+        Properties p = new Properties();
+        try (Reader r = Files.newBufferedReader(c.parametersFile())) {
+            p.load(r);
+        }
+        assertEquals("study", p.getProperty("hpo.mode"));
+        assertEquals("5", p.getProperty("hpo.trials"));
+    }
+
+    @Test
+    void prepareRemovesTheRunFileOfAnEarlierBuild() throws Exception {
+        ForkCommand c = new ForkCommand(Path.of("java"), List.of(), List.of(), dir, Map.of(), dir.resolve("fork"));
+        Files.createDirectories(c.runFile().getParent());
+        Files.writeString(c.runFile(), "objectives=1");
+        c.prepare();
+        assertFalse(Files.exists(c.runFile()));
+    }
+}

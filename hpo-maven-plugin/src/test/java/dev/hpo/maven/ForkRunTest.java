@@ -1,0 +1,42 @@
+package dev.hpo.maven;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ForkRunTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void readsStudiesTrialNumbersAndFailures() throws IOException {
+        Path f = dir.resolve("run.properties");
+        Files.writeString(f, String.join("\n", "objectives=3", "studies=2",
+                "study.0.name=QuadraticTuning.bowl", "study.0.trials=4,5,6",
+                "study.1.name=custom name", "study.1.trials=",
+                "failures=1", "failure.0.test=hpo > Broken > bad(int)",
+                "failure.0.message=@IntRange on parameter 'depth'\\: min 30 > max 2"));
+        ForkRun run = ForkRun.read(f);
+        assertEquals(3, run.objectives());
+        assertEquals(Map.of("QuadraticTuning.bowl", List.of(4, 5, 6), "custom name", List.of()), run.trialsByStudy());
+        assertEquals(List.of("QuadraticTuning.bowl", "custom name"), run.studies());
+        assertEquals(List.of(new ForkRun.Failure("hpo > Broken > bad(int)", "@IntRange on parameter 'depth': min 30 > max 2")),
+                run.failures());
+    }
+
+    @Test
+    void missingKeyIsReportedWithTheFile() throws IOException {
+        Path f = dir.resolve("run.properties");
+        Files.writeString(f, "objectives=1\n");
+        IOException e = assertThrows(IOException.class, () -> ForkRun.read(f));
+        assertEquals("run file " + f + " has no key 'studies'", e.getMessage());
+    }
+}

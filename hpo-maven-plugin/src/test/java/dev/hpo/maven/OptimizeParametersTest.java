@@ -1,0 +1,59 @@
+package dev.hpo.maven;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class OptimizeParametersTest {
+
+    private static OptimizeParameters withTrials(Integer trials) {
+        return new OptimizeParameters(trials, null, null, null, null, null, "journal:x.log", null, null);
+    }
+
+    @Test
+    void configurationParametersAlwaysSetStudyModeAndOnlyTheGivenValues() {
+        Map<String, String> p = new OptimizeParameters(40, 30, "random", null, 7L, 2, "journal:t/s.log",
+                "A.b, C.d", null).configurationParameters();
+        assertEquals(Map.of("hpo.mode", "study", "hpo.trials", "40", "hpo.timeout", "30", "hpo.sampler", "random",
+                "hpo.seed", "7", "hpo.parallelism", "2", "hpo.storage", "journal:t/s.log", "hpo.objectives", "A.b, C.d"), p);
+    }
+
+    @Test
+    void zeroTrialsNamesTheParameterAndTheAllowedValues() {
+        InvalidParameterException e = assertThrows(InvalidParameterException.class, () -> withTrials(0));
+        assertEquals("invalid value '0' for parameter trials (hpo.trials): allowed is an integer of at least 1, or -1 (no limit) together with hpo.timeout",
+                e.getMessage());
+    }
+
+    @Test
+    void unknownSamplerListsTheKnownSamplers() {
+        InvalidParameterException e = assertThrows(InvalidParameterException.class,
+                () -> new OptimizeParameters(null, null, "annealing", null, null, null, "journal:x", null, null));
+        assertTrue(e.getMessage().startsWith("invalid value 'annealing' for parameter sampler (hpo.sampler): allowed is one of "),
+                e.getMessage());
+        assertTrue(e.getMessage().contains("random"), e.getMessage());
+    }
+
+    @Test
+    void unknownPrunerListsTheKnownPruners() {
+        InvalidParameterException e = assertThrows(InvalidParameterException.class,
+                () -> new OptimizeParameters(null, null, null, "guillotine", null, null, "journal:x", null, null));
+        assertTrue(e.getMessage().contains("parameter pruner (hpo.pruner)"), e.getMessage());
+    }
+
+    @Test
+    void inMemoryStorageIsRejectedBecauseTheForkWouldTakeItsResultsAlong() {
+        InvalidParameterException e = assertThrows(InvalidParameterException.class,
+                () -> new OptimizeParameters(null, null, null, null, null, null, "memory:", null, null));
+        assertTrue(e.getMessage().contains("parameter storage (hpo.storage)"), e.getMessage());
+    }
+
+    @Test
+    void nonPositiveParallelismIsRejected() {
+        assertThrows(InvalidParameterException.class,
+                () -> new OptimizeParameters(null, null, null, null, null, 0, "journal:x", null, null));
+    }
+}

@@ -1,0 +1,35 @@
+package dev.hpo.maven;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.hpo.Direction;
+import dev.hpo.FrozenTrial;
+import dev.hpo.TrialState;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class SummaryTableTest {
+
+    @Test
+    void rowShowsBestValueTrialCountsTimeAndParametersUnderAlignedHeaders() {
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("x", 0.123456789);
+        params.put("kernel", "rbf");
+        FrozenTrial best = new FrozenTrial(7, 7, TrialState.COMPLETE, List.of(0.441), params, null, null, null, null,
+                null, null);
+        StudyOutcome o = new StudyOutcome("Q.bowl", List.of(Direction.MINIMIZE), null, best, 0, 18, 1, 1,
+                Duration.ofMillis(2345), List.of());
+        List<String> lines = SummaryTable.lines(List.of(o));
+        assertEquals(List.of(
+                "study   direction  best   trial  complete  pruned  failed  time   best parameters",
+                "Q.bowl  minimize   0.441  #7     18        1       1       2.3 s  x=0.123457, kernel=rbf"), lines);
+    }
+
+    @Test
+    void longDurationsAreShownInMinutes() {
+        assertEquals("2:05 min", SummaryTable.duration(Duration.ofSeconds(125)));
+    }
+}

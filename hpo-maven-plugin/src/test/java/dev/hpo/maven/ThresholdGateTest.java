@@ -1,0 +1,111 @@
+package dev.hpo.maven;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import dev.hpo.Direction;
+import dev.hpo.FrozenTrial;
+import dev.hpo.Study;
+import dev.hpo.TrialState;
+import dev.hpo.space.FloatDistribution;
+import dev.hpo.storage.InMemoryStorage;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ThresholdGateTest {
+
+    private final InMemoryStorage storage = new InMemoryStorage();
+
+    private long study(String name, Direction direction, Object threshold) {
+        long id = storage.createStudy(name, List.of(direction));
+        if (threshold != null) {
+            storage.setStudyUserAttr(id, StudyOutcome.THRESHOLD_ATTR, threshold);
+        }
+        return id;
+    }
+
+    private void trial(long study, TrialState state, Double value, String failReason) {
+        Instant t = Instant.parse("2025-01-01T00:00:00Z");
+        storage.createTrial(study, new FrozenTrial(0, -1, state, value == null ? null : List.of(value),
+                Map.of("x", 0.5), Map.of("x", FloatDistribution.of(0, 1)), null, null,
+                failReason == null ? Map.of() : Map.of(Study.FAIL_REASON_ATTR, failReason), t, t.plusMillis(250)));
+    }
+
+    private StudyOutcome read(String name, List<Integer> runNumbers) {
+        return StudyOutcome.read(storage, name, runNumbers);
+    }
+
+    @Test
+    void minimizeStudyAboveItsThresholdMissesItWithTheRequiredSentence() {
+        long id = study("QuadraticTuning.bowl", Direction.MINIMIZE, 2.0);
+        trial(id, TrialState.COMPLETE, 3.5, null);
+        trial(id, TrialState.COMPLETE, 2.31, null);
+        assertEquals(List.of("study QuadraticTuning.bowl: best 2.31 (trial 1) missed threshold 2.0 (minimize)"),
+                ThresholdGate.misses(List.of(read("QuadraticTuning.bowl", List.of()))));
+    }
+
+    @Test
+    void maximizeStudyReachingItsThresholdExactlyPasses() {
+        long id = study("Digits.accuracy", Direction.MAXIMIZE, 0.95);
+        trial(id, TrialState.COMPLETE, 0.95, null);
+        assertEquals(List.of(), ThresholdGate.misses(List.of(read("Digits.accuracy", List.of()))));
+    }
+
+    @Test
+    void maximizeStudyBelowItsThresholdMissesIt() {
+        long id = study("Digits.accuracy", Direction.MAXIMIZE, "0.95");
+        trial(id, TrialState.COMPLETE, 0.9, null);
+        assertEquals(List.of("study Digits.accuracy: best 0.9 (trial 0) missed threshold 0.95 (maximize)"),
+                ThresholdGate.misses(List.of(read("Digits.accuracy", List.of()))));
+    }
+
+    @Test
+    void thresholdStoredAsSystemAttributeCountsToo() {
+        long id = study("A.b", Direction.MINIMIZE, null);
+        storage.setStudySystemAttr(id, StudyOutcome.THRESHOLD_ATTR, 1.0);
+        trial(id, TrialState.COMPLETE, 1.5, null);
+        assertEquals(1, ThresholdGate.misses(List.of(read("A.b", List.of()))).size());
+    }
+
+    @Test
+    void studyWithoutThresholdIsNotJudged() {
+        long id = study("A.b", Direction.MINIMIZE, null);
+        trial(id, TrialState.COMPLETE, 1e9, null);
+        StudyOutcome o = read("A.b", List.of());
+        assertNull(o.threshold());
+        assertEquals(List.of(), ThresholdGate.misses(List.of(o)));
+    }
+
+    @Test
+    void everyTrialOfThisBuildFailingIsBrokenEvenWhenEarlierBuildsCompleted() {
+        long id = study("A.b", Direction.MINIMIZE, null);
+        trial(id, TrialState.COMPLETE, 1.0, null);
+        trial(id, TrialState.FAIL, null, "ArithmeticException: / by zero");
+        trial(id, TrialState.FAIL, null, "ArithmeticException: / by zero");
+        assertEquals(List.of("study A.b: all 2 trials of this build failed; last failure: ArithmeticException: / by zero"),
+                ThresholdGate.broken(List.of(read("A.b", List.of(1, 2)))));
+    }
+
+    @Test
+    void studyWithoutAnyCompletedTrialIsBroken() {
+        long id = study("A.b", Direction.MINIMIZE, null);
+        trial(id, TrialState.PRUNED, 4.0, null);
+        trial(id, TrialState.FAIL, null, null);
+        assertEquals(List.of("study A.b: no trial completed (1 pruned, 1 failed)"),
+                ThresholdGate.broken(List.of(read("A.b", List.of(0, 1)))));
+    }
+
+    @Test
+    void outcomeCountsStatesAndSumsTrialTime() {
+        long id = study("A.b", Direction.MINIMIZE, null);
+        trial(id, TrialState.COMPLETE, 1.0, null);
+        trial(id, TrialState.PRUNED, 2.0, null);
+        trial(id, TrialState.FAIL, null, null);
+        StudyOutcome o = read("A.b", List.of(2));
+        assertEquals(List.of(1, 1, 1, 750L), List.of(o.complete(), o.pruned(), o.failed(), o.trialTime().toMillis()));
+        assertEquals(List.of(2), o.runTrials().stream().map(FrozenTrial::number).toList());
+        assertEquals(0, o.best().number());
+    }
+}

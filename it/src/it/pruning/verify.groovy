@@ -1,0 +1,15 @@
+def log = new File(basedir, 'build.log').text
+def out = new File(basedir, 'target/hpo')
+def props(File f) { def p = new Properties(); f.withReader('UTF-8') { p.load(it) }; p }
+def check(ok, String what) { if (!ok) throw new AssertionError(what) }
+
+check(log =~ /\[hpo\] PruningTuning\.curve trial \d+\/24  pruned/, 'a pruned trial line')
+def json = new groovy.json.JsonSlurper().parse(new File(out, 'PruningTuning.curve.json'))
+def pruned = json.trials.count { it.state == 'PRUNED' }
+def complete = json.trials.count { it.state == 'COMPLETE' }
+check(pruned > 0 && complete > 0 && pruned + complete == 24, "24 trials, some pruned: $pruned pruned, $complete complete")
+check(log =~ /PruningTuning\.curve\s+minimize\s+\S+\s+#\d+\s+$complete\s+$pruned\s+0/, 'table counts pruned trials')
+def p = props(new File(out, 'best-params.properties'))
+double rate = p.getProperty('PruningTuning.curve.rate') as double
+check(rate >= 0 && rate <= 1, "best rate $rate written")
+return true

@@ -1,0 +1,10 @@
+def log = new File(basedir, 'build.log').text
+def out = new File(basedir, 'target/hpo')
+def props(File f) { def p = new Properties(); f.withReader('UTF-8') { p.load(it) }; p }
+def check(ok, String what) { if (!ok) throw new AssertionError(what) }
+
+check(log.contains('hpo: skipped (hpo.skip=true)'), 'hpo.skip line')
+check(log.contains('hpo: skipped because skipTests is set'), 'skipTests line')
+check(!log.contains('[hpo] SkippedTuning'), 'no trial ran')
+check(!new File(out, 'best-params.properties').exists(), 'no outputs')
+return true
