@@ -11,7 +11,7 @@ import java.util.Locale;
 public final class Samplers {
 
     /** Names {@link #byName} understands. */
-    public static final List<String> NAMES = List.of("auto", "random");
+    public static final List<String> NAMES = List.of("auto", "random", "cmaes", "gp");
 
     private Samplers() {
     }
@@ -35,6 +35,8 @@ public final class Samplers {
         return switch (n) {
             case "auto", "" -> createDefault(directions, seed);
             case "random" -> seed == null ? new RandomSampler() : new RandomSampler(seed);
+            case "cmaes" -> seed == null ? new CmaEsSampler() : new CmaEsSampler(seed);
+            case "gp" -> seed == null ? new GpSampler() : new GpSampler(seed);
             default -> throw new IllegalArgumentException("unknown sampler '" + name + "'; known samplers: "
                     + String.join(", ", NAMES));
         };

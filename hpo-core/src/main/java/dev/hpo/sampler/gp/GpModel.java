@@ -1,0 +1,150 @@
+package dev.hpo.sampler.gp;
+
+import dev.hpo.sampler.UnitSpace;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * One round of Gaussian-process Bayesian optimization on unit-cube data: standardize the targets, fit (or reuse)
+ * the hyperparameters, condition on the observations and on fantasies for pending points, and maximize log EI.
+ * Kept apart from {@link dev.hpo.sampler.GpSampler} so that it works on plain arrays, without studies.
+ */
+public final class GpModel {
+
+    private final UnitSpace space;
+    private final Matern52 kernel;
+
+    public GpModel(UnitSpace space) {
+        this.space = space;
+        boolean[] categorical = new boolean[space.dimension()];
+        for (int d = 0; d < categorical.length; d++) {
+            categorical[d] = space.isCategorical(d);
+        }
+        this.kernel = new Matern52(categorical);
+    }
+
+    /** Fitted hyperparameters θ, for reuse as a warm start. */
+    public record Hyperparameters(double[] theta) {
+    }
+
+    /** A conditioned posterior over standardized targets, with the transform back to the original scale. */
+    public final class Posterior {
+        private final GaussianProcess gp;
+        private final double shift;
+        private final double scale;
+        private final double bestStandardized;
+
+        Posterior(GaussianProcess gp, double shift, double scale, double bestStandardized) {
+            this.gp = gp;
+            this.shift = shift;
+            this.scale = scale;
+            this.bestStandardized = bestStandardized;
+        }
+
+        /** Posterior mean and variance in the original scale of the targets. */
+        public double[] predict(double[] x) {
+            double[] out = new double[2];
+            gp.predict(x, out, null, null);
+            return new double[] {shift + scale * out[0], scale * scale * out[1]};
+        }
+
+        /** log EI over the best observed target (minimization). */
+        public double logEi(double[] x) {
+            return logEi(x, null);
+        }
+
+        double logEi(double[] x, double[] grad) {
+            double[] out = new double[2];
+            double[] gm = grad == null ? null : new double[x.length];
+            double[] gv = grad == null ? null : new double[x.length];
+            gp.predict(x, out, gm, gv);
+            double s = Math.sqrt(out[1]);
+            double z = (bestStandardized - out[0]) / s;
+            double value = Math.log(s) + LogEi.logH(z);
+            if (grad != null) {
+                double r = LogEi.dLogH(z);
+                for (int d = 0; d < x.length; d++) {
+                    double ds = gv[d] / (2 * s);
+                    double dz = -(gm[d] + z * ds) / s;
+                    grad[d] = ds / s + r * dz;
+                }
+            }
+            return value;
+        }
+
+        /** The point that maximizes log EI, searched as {@link AcquisitionOptimizer} describes. */
+        public double[] maximizeLogEi(SplittableRandom random, List<double[]> incumbents, int candidates) {
+            return new AcquisitionOptimizer(space, this::logEi, candidates).maximize(random, incumbents);
+        }
+    }
+
+    /**
+     * Fits hyperparameters by maximum a posteriori from the given starts ({@code warm} may be null: then the prior
+     * mode and a short-length-scale start are used).
+     */
+    public Hyperparameters fit(double[][] x, double[] y, Hyperparameters warm, int maxIterations) {
+        double[] ys = standardize(y)[0];
+        HyperparameterFit fit = new HyperparameterFit(kernel, x, ys);
+        List<double[]> starts = new ArrayList<>();
+        if (warm != null && warm.theta().length == space.dimension() + 2) {
+            starts.add(warm.theta());
+        }
+        starts.add(fit.defaultTheta());
+        return new Hyperparameters(fit.fit(starts.toArray(new double[0][]), maxIterations));
+    }
+
+    /**
+     * The posterior given observations {@code (x, y)} and pending points whose outcome is fantasized as the
+     * posterior mean of the observations alone (the "kriging believer" heuristic for batch suggestions): a pending
+     * point then carries no further improvement, so parallel workers do not all pick the same point.
+     */
+    public Posterior condition(double[][] x, double[] y, List<double[]> pending, Hyperparameters h) {
+        double[][] st = standardize(y);
+        double[] ys = st[0];
+        double shift = st[1][0];
+        double scale = st[1][1];
+        double best = Double.POSITIVE_INFINITY;
+        for (double v : ys) {
+            best = Math.min(best, v);
+        }
+        GaussianProcess gp = GaussianProcess.condition(kernel, x, ys, h.theta());
+        if (!pending.isEmpty()) {
+            int n = x.length;
+            double[][] xa = new double[n + pending.size()][];
+            double[] ya = new double[n + pending.size()];
+            System.arraycopy(x, 0, xa, 0, n);
+            System.arraycopy(ys, 0, ya, 0, n);
+            double[] out = new double[2];
+            for (int i = 0; i < pending.size(); i++) {
+                xa[n + i] = pending.get(i);
+                gp.predict(pending.get(i), out, null, null);
+                ya[n + i] = out[0];
+            }
+            gp = GaussianProcess.condition(kernel, xa, ya, h.theta());
+        }
+        return new Posterior(gp, shift, scale, best);
+    }
+
+    /** {@code [standardized targets, {mean, sd}]}; a constant target gets sd 1. */
+    private static double[][] standardize(double[] y) {
+        double mean = 0;
+        for (double v : y) {
+            mean += v;
+        }
+        mean /= y.length;
+        double var = 0;
+        for (double v : y) {
+            var += (v - mean) * (v - mean);
+        }
+        double sd = Math.sqrt(var / Math.max(1, y.length - 1));
+        if (!(sd > 1e-12)) {
+            sd = 1.0;
+        }
+        double[] out = new double[y.length];
+        for (int i = 0; i < y.length; i++) {
+            out[i] = (y[i] - mean) / sd;
+        }
+        return new double[][] {out, {mean, sd}};
+    }
+}
