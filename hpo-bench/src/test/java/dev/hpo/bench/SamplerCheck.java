@@ -13,7 +13,7 @@ import java.util.Locale;
 /**
  * A stop-gap measurement of the CMA-ES and GP samplers on the closed-form problems of
  * {@code ../shared/bench/problems.json} until the benchmark runner lands: median [25th, 75th] regret after 50
- * and 100 trials over seeds, and mean time per trial. Usage: {@code SamplerCheck <sampler> <problem|all>
+ * and 100 trials over seeds, mean time per trial, and mean time per trial over the last 10 trials. Usage: {@code SamplerCheck <sampler> <problem|all>
  * <seeds> <trials>}.
  */
 public final class SamplerCheck {
@@ -114,6 +114,7 @@ public final class SamplerCheck {
             }
             double[][] regret = new double[marks.length][seeds];
             long nanos = 0;
+            double tailMillis = 0;
             for (int s = 0; s < seeds; s++) {
                 Study study = Study.builder().direction(Direction.MINIMIZE)
                         .sampler(Samplers.byName(sampler, List.of(Direction.MINIMIZE), (long) s)).build();
@@ -121,6 +122,9 @@ public final class SamplerCheck {
                 study.optimize(p.f(), trials);
                 nanos += System.nanoTime() - t0;
                 var all = study.trials();
+                int tail = Math.min(10, all.size() - 1);
+                tailMillis += java.time.Duration.between(all.get(all.size() - 1 - tail).complete(),
+                        all.get(all.size() - 1).complete()).toNanos() / 1e6 / tail;
                 double best = Double.POSITIVE_INFINITY;
                 for (int i = 0; i < all.size(); i++) {
                     if (all.get(i).hasValues()) {
@@ -143,7 +147,8 @@ public final class SamplerCheck {
                 Arrays.sort(r);
                 line.append(String.format(Locale.ROOT, " %.3g [%.3g, %.3g] |", q(r, 0.5), q(r, 0.25), q(r, 0.75)));
             }
-            line.append(String.format(Locale.ROOT, " %.1f ms |", nanos / 1e6 / seeds / trials));
+            line.append(String.format(Locale.ROOT, " %.1f ms | %.1f ms |", nanos / 1e6 / seeds / trials,
+                    tailMillis / seeds));
             System.out.println(line);
         }
     }

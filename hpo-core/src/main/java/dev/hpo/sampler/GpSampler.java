@@ -166,7 +166,9 @@ public final class GpSampler implements Sampler {
         List<double[]> incumbents = training.stream().sorted(Comparator.comparingDouble(Observation::y))
                 .limit(5).map(Observation::x).toList();
         SplittableRandom random = new SplittableRandom(seed ^ (0x9E3779B97F4A7C15L * (trial.number() + 1)));
-        return space.toParams(posterior.maximizeLogEi(random, incumbents, candidates));
+        List<double[]> taken = new ArrayList<>(pending);
+        observed.forEach(o -> taken.add(o.x()));
+        return space.toParams(posterior.maximizeLogEi(random, incumbents, taken, candidates));
     }
 
     /** Refits with a warm start when the data grew enough since the last fit; reuses the last fit otherwise. */

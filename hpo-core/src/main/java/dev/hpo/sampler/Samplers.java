@@ -17,12 +17,13 @@ public final class Samplers {
     }
 
     /**
-     * The sampler a study gets when none is given.
+     * The sampler a study gets when none is given: an {@link AutoSampler}, which picks GP, CMA-ES or TPE for the
+     * study as it grows.
      *
      * @param seed seeds the sampler; {@code null} for a random seed
      */
     public static Sampler createDefault(List<Direction> directions, Long seed) {
-        return seed == null ? new RandomSampler() : new RandomSampler(seed);
+        return seed == null ? new AutoSampler() : new AutoSampler(seed);
     }
 
     /**

@@ -36,8 +36,13 @@ final class AcquisitionOptimizer {
         this.candidates = candidates;
     }
 
-    /** The best point found; {@code incumbents} are observed points (best first) to perturb. */
-    double[] maximize(SplittableRandom random, List<double[]> incumbents) {
+    /**
+     * The best point found that is none of the {@code taken} points (observed or pending); {@code incumbents}
+     * are observed points (best first) to perturb. With a noise floor EI stays positive at an evaluated point, so
+     * the exclusion is what keeps a sampler from proposing the same point again. When every scored point is
+     * taken (a tiny discrete space), the best one is returned anyway.
+     */
+    double[] maximize(SplittableRandom random, List<double[]> incumbents, List<double[]> taken) {
         int dim = space.dimension();
         List<double[]> pool = new ArrayList<>();
         SobolSequenceGenerator sobol = new SobolSequenceGenerator(dim);
@@ -76,17 +81,38 @@ final class AcquisitionOptimizer {
             order[i] = i;
         }
         java.util.Arrays.sort(order, Comparator.comparingDouble(i -> -scores[i]));
-        double[] best = pool.get(order[0]);
-        double bestValue = scores[order[0]];
+        double[] best = null;
+        double bestValue = Double.NEGATIVE_INFINITY;
         for (int s = 0; s < Math.min(LOCAL_STARTS, order.length); s++) {
             double[] x = pool.get(order[s]).clone();
             double value = refine(x, scores[order[s]]);
-            if (value > bestValue) {
+            if (value > bestValue && !isTaken(x, taken)) {
                 bestValue = value;
                 best = x;
             }
         }
-        return best;
+        for (int i = 0; i < order.length; i++) {
+            if (scores[order[i]] <= bestValue) {
+                break;
+            }
+            if (!isTaken(pool.get(order[i]), taken)) {
+                return pool.get(order[i]);
+            }
+        }
+        return best != null ? best : pool.get(order[0]);
+    }
+
+    private static boolean isTaken(double[] x, List<double[]> taken) {
+        for (double[] t : taken) {
+            double d = 0;
+            for (int i = 0; i < x.length; i++) {
+                d = Math.max(d, Math.abs(x[i] - t[i]));
+            }
+            if (d < 1e-9) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private double coordinate(int d, double u) {

@@ -34,19 +34,30 @@ public final class GpModel {
         private final double shift;
         private final double scale;
         private final double bestStandardized;
+        private final Warp warp;
 
-        Posterior(GaussianProcess gp, double shift, double scale, double bestStandardized) {
+        Posterior(GaussianProcess gp, double shift, double scale, double bestStandardized, Warp warp) {
+            this.warp = warp;
             this.gp = gp;
             this.shift = shift;
             this.scale = scale;
             this.bestStandardized = bestStandardized;
         }
 
-        /** Posterior mean and variance in the original scale of the targets. */
+        /**
+         * Posterior mean and variance in the scale of the targets: the warped mean mapped back through the
+         * inverse warp, the variance by the delta method.
+         */
         public double[] predict(double[] x) {
             double[] out = new double[2];
             gp.predict(x, out, null, null);
-            return new double[] {shift + scale * out[0], scale * scale * out[1]};
+            double warped = shift + scale * out[0];
+            double var = scale * scale * out[1];
+            if (warp.scale() > 0 && warped > warp.median()) {
+                double e = Math.exp((warped - warp.median()) / warp.scale());
+                return new double[] {warp.median() + warp.scale() * (e - 1), var * e * e};
+            }
+            return new double[] {warped, var};
         }
 
         /** log EI over the best observed target (minimization). */
@@ -74,8 +85,9 @@ public final class GpModel {
         }
 
         /** The point that maximizes log EI, searched as {@link AcquisitionOptimizer} describes. */
-        public double[] maximizeLogEi(SplittableRandom random, List<double[]> incumbents, int candidates) {
-            return new AcquisitionOptimizer(space, this::logEi, candidates).maximize(random, incumbents);
+        public double[] maximizeLogEi(SplittableRandom random, List<double[]> incumbents, List<double[]> taken,
+                int candidates) {
+            return new AcquisitionOptimizer(space, this::logEi, candidates).maximize(random, incumbents, taken);
         }
     }
 
@@ -123,11 +135,35 @@ public final class GpModel {
             }
             gp = GaussianProcess.condition(kernel, xa, ya, h.theta());
         }
-        return new Posterior(gp, shift, scale, best);
+        return new Posterior(gp, shift, scale, best, Warp.of(y));
     }
 
-    /** {@code [standardized targets, {mean, sd}]}; a constant target gets sd 1. */
-    private static double[][] standardize(double[] y) {
+    /**
+     * Compresses the bad tail of the targets: values above the median m become {@code m + s log(1 + (y - m)/s)},
+     * s the interquartile range. Monotone, so the incumbent and the ranking stay; the good half stays linear, and
+     * an objective such as Rosenbrock, whose bad values are orders of magnitude larger than the good ones, no
+     * longer makes the GP spend its variance on the region nobody wants.
+     */
+    record Warp(double median, double scale) {
+        static Warp of(double[] y) {
+            double[] sorted = y.clone();
+            java.util.Arrays.sort(sorted);
+            int n = sorted.length;
+            return new Warp(sorted[n / 2], sorted[(3 * n) / 4] - sorted[n / 4]);
+        }
+
+        double[] apply(double[] y) {
+            double[] out = new double[y.length];
+            for (int i = 0; i < y.length; i++) {
+                out[i] = !(scale > 0) || y[i] <= median ? y[i] : median + scale * Math.log1p((y[i] - median) / scale);
+            }
+            return out;
+        }
+    }
+
+    /** {@code [standardized warped targets, {mean, sd}]}; a constant target gets sd 1. */
+    private static double[][] standardize(double[] raw) {
+        double[] y = Warp.of(raw).apply(raw);
         double mean = 0;
         for (double v : y) {
             mean += v;
