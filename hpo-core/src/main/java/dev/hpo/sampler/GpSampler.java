@@ -24,7 +24,7 @@ import java.util.SplittableRandom;
  *
  * <p>Parallel trials: points of RUNNING trials are added with their predicted value as a fantasy, so concurrent
  * workers get different suggestions. Cost per trial stays bounded: hyperparameters are refitted with a warm
- * start every trial while the study is small and every {@code n/20} trials later, and at most
+ * start every trial while the study is small and every {@code n/10} trials later, and at most
  * {@code maxPoints} trials (the best half and the most recent rest) condition the model.
  *
  * <p>Single-objective studies only; see {@link Samplers} for samplers of several objectives.
@@ -176,11 +176,11 @@ public final class GpSampler implements Sampler {
             double[] y) {
         int n = x.length;
         boolean sameSpace = spaceKey.equals(cachedSpace);
-        if (sameSpace && cachedHyperparameters != null && n - cachedFitSize < Math.max(1, n / 20)) {
+        if (sameSpace && cachedHyperparameters != null && n - cachedFitSize < Math.max(1, n / 10)) {
             return cachedHyperparameters;
         }
         GpModel.Hyperparameters warm = sameSpace ? cachedHyperparameters : null;
-        GpModel.Hyperparameters fitted = model.fit(x, y, warm, warm == null ? 60 : 30);
+        GpModel.Hyperparameters fitted = model.fit(x, y, warm, warm == null ? 60 : 20);
         cachedSpace = spaceKey;
         cachedHyperparameters = fitted;
         cachedFitSize = n;

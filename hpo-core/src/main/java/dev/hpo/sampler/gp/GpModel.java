@@ -92,17 +92,27 @@ public final class GpModel {
     }
 
     /**
+     * Up to this many points a fit also starts from the prior mode besides the warm start: early fits can lock
+     * into a degenerate optimum (one tiny length scale that explains the data as noise) that a warm start would
+     * carry on; later the data pin the hyperparameters down and the second start only costs time.
+     */
+    static final int COLD_START_UP_TO = 60;
+
+    /**
      * Fits hyperparameters by maximum a posteriori from the given starts ({@code warm} may be null: then the prior
-     * mode and a short-length-scale start are used).
+     * mode is the only start).
      */
     public Hyperparameters fit(double[][] x, double[] y, Hyperparameters warm, int maxIterations) {
         double[] ys = standardize(y)[0];
         HyperparameterFit fit = new HyperparameterFit(kernel, x, ys);
         List<double[]> starts = new ArrayList<>();
-        if (warm != null && warm.theta().length == space.dimension() + 2) {
+        boolean warmUsable = warm != null && warm.theta().length == space.dimension() + 2;
+        if (warmUsable) {
             starts.add(warm.theta());
         }
-        starts.add(fit.defaultTheta());
+        if (!warmUsable || x.length <= COLD_START_UP_TO) {
+            starts.add(fit.defaultTheta());
+        }
         return new Hyperparameters(fit.fit(starts.toArray(new double[0][]), maxIterations));
     }
 
