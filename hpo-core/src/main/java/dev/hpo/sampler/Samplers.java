@@ -12,14 +12,15 @@ import java.util.Locale;
 public final class Samplers {
 
     /** Names {@link #byName} understands. */
-    public static final List<String> NAMES = List.of("auto", "random", "nsga2", "qmc", "sobol", "halton",
-            "bruteforce", "brute-force");
+    public static final List<String> NAMES = List.of("auto", "random", "cmaes", "gp", "nsga2", "qmc", "sobol",
+            "halton", "bruteforce", "brute-force");
 
     private Samplers() {
     }
 
     /**
-     * The sampler a study gets when none is given.
+     * The sampler a study gets when none is given: for one objective an {@link AutoSampler}, which picks GP,
+     * CMA-ES or TPE for the study as it grows; for several objectives {@link NsgaIISampler}.
      *
      * @param seed seeds the sampler; {@code null} for a random seed
      */
@@ -27,7 +28,7 @@ public final class Samplers {
         if (directions.size() > 1) {
             return seed == null ? new NsgaIISampler() : new NsgaIISampler(seed);
         }
-        return seed == null ? new RandomSampler() : new RandomSampler(seed);
+        return seed == null ? new AutoSampler() : new AutoSampler(seed);
     }
 
     /**
@@ -40,6 +41,8 @@ public final class Samplers {
         return switch (n) {
             case "auto", "" -> createDefault(directions, seed);
             case "random" -> seed == null ? new RandomSampler() : new RandomSampler(seed);
+            case "cmaes" -> seed == null ? new CmaEsSampler() : new CmaEsSampler(seed);
+            case "gp" -> seed == null ? new GpSampler() : new GpSampler(seed);
             case "nsga2", "nsgaii", "nsga-ii" -> seed == null ? new NsgaIISampler() : new NsgaIISampler(seed);
             case "qmc", "sobol" -> seed == null ? new QmcSampler() : new QmcSampler(QmcSampler.Type.SOBOL, seed);
             case "halton" -> seed == null ? QmcSampler.builder().type(QmcSampler.Type.HALTON).build()

@@ -1,0 +1,298 @@
+package dev.hpo.sampler;
+
+import dev.hpo.Direction;
+import dev.hpo.FrozenTrial;
+import dev.hpo.Study;
+import dev.hpo.TrialState;
+import dev.hpo.sampler.cmaes.CmaEs;
+import dev.hpo.sampler.cmaes.CmaState;
+import dev.hpo.sampler.cmaes.WarmStart;
+import dev.hpo.space.Distribution;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+/**
+ * CMA-ES (covariance matrix adaptation evolution strategy) over the numeric parameters that every trial has:
+ * strong on continuous problems of a few to a few dozen parameters once the budget reaches a few hundred
+ * trials. The algorithm, with IPOP restarts, sep-CMA-ES and the margin for integer and stepped parameters, is in
+ * {@link CmaEs}; the search runs in the unit cube of the space (log parameters in log space). Categorical
+ * parameters, parameters some trials lack, and the first {@code nStartupTrials} trials come from the independent
+ * sampler (RandomSampler by default).
+ *
+ * <p>State across workers and processes: the optimizer state ({@link CmaState}) is kept as JSON in the study
+ * system attribute {@value #STATE_ATTR}, as Optuna does. Every trial it suggests gets the trial system attributes
+ * {@value #GENERATION_ATTR} (the generation it belongs to) and {@value #X_ATTR} (the unscaled point the update
+ * learns from). Whoever samples next after λ trials of the current generation are complete performs the update,
+ * always from the first λ of them by trial number, so every worker computes the same next state and a second
+ * write is harmless. Each point is drawn from a generator seeded with the sampler's seed and the trial number,
+ * so the same seed gives the same trials.
+ *
+ * <p>The separable variant (diagonal covariance, linear cost per sample) is used when asked, and automatically
+ * from {@value #SEPARABLE_FROM} numeric parameters on, where the full covariance needs far more generations to
+ * learn than a study usually has.
+ */
+public final class CmaEsSampler implements Sampler {
+
+    /** Study system attribute holding the optimizer state as JSON. */
+    public static final String STATE_ATTR = "cma:optimizer";
+    /** Trial system attribute: the generation a trial was sampled for. */
+    public static final String GENERATION_ATTR = "cma:generation";
+    /** Trial system attribute: the unscaled unit-cube point the update uses. */
+    public static final String X_ATTR = "cma:x";
+    /** The dimension from which the separable variant is chosen automatically. */
+    public static final int SEPARABLE_FROM = 40;
+
+    private final long seed;
+    private final int nStartupTrials;
+    private final Map<String, Object> x0;
+    private final Double sigma0;
+    private final Integer popsize;
+    private final Boolean separable;
+    private final List<FrozenTrial> sourceTrials;
+    private final Sampler independent;
+
+    /** A sampler with a random seed and default options. */
+    public CmaEsSampler() {
+        this(builder());
+    }
+
+    /** A sampler with default options: same seed, same trials. */
+    public CmaEsSampler(long seed) {
+        this(builder().seed(seed));
+    }
+
+    private CmaEsSampler(Builder b) {
+        this.seed = b.seed == null ? new SplittableRandom().nextLong() : b.seed;
+        this.nStartupTrials = b.nStartupTrials;
+        this.x0 = b.x0;
+        this.sigma0 = b.sigma0;
+        this.popsize = b.popsize;
+        this.separable = b.separable;
+        this.sourceTrials = b.sourceTrials;
+        this.independent = b.independent == null ? new RandomSampler(seed) : b.independent;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Options of a {@link CmaEsSampler}. */
+    public static final class Builder {
+        private Long seed;
+        private int nStartupTrials = 0;
+        private Map<String, Object> x0;
+        private Double sigma0;
+        private Integer popsize;
+        private Boolean separable;
+        private List<FrozenTrial> sourceTrials;
+        private Sampler independent;
+
+        private Builder() {
+        }
+
+        public Builder seed(long seed) {
+            this.seed = seed;
+            return this;
+        }
+
+        /** Trials sampled independently before CMA-ES starts (default 0). */
+        public Builder nStartupTrials(int n) {
+            if (n < 0) {
+                throw new IllegalArgumentException("nStartupTrials must be at least 0, got " + n);
+            }
+            this.nStartupTrials = n;
+            return this;
+        }
+
+        /** The initial mean, as parameter values by name (default: the centre of the space). */
+        public Builder x0(Map<String, ?> x0) {
+            this.x0 = Map.copyOf(x0);
+            return this;
+        }
+
+        /** The initial step size in unit-cube coordinates (default 1/6: ±3σ spans the range). */
+        public Builder sigma0(double sigma0) {
+            if (!(sigma0 > 0) || !Double.isFinite(sigma0)) {
+                throw new IllegalArgumentException("sigma0 must be a positive number, got " + sigma0);
+            }
+            this.sigma0 = sigma0;
+            return this;
+        }
+
+        /** λ of the first run (default 4 + ⌊3 ln n⌋); IPOP doubles it at each restart. */
+        public Builder popsize(int popsize) {
+            if (popsize < 2) {
+                throw new IllegalArgumentException("popsize must be at least 2, got " + popsize);
+            }
+            this.popsize = popsize;
+            return this;
+        }
+
+        /** Forces (true) or forbids (false) sep-CMA-ES; by default it is used from {@value #SEPARABLE_FROM} dimensions. */
+        public Builder separable(boolean separable) {
+            this.separable = separable;
+            return this;
+        }
+
+        /**
+         * Warm start from trials of an earlier, similar study (WS-CMA-ES, see {@link WarmStart}); excludes
+         * {@code x0} and {@code sigma0}.
+         */
+        public Builder sourceTrials(List<FrozenTrial> trials) {
+            this.sourceTrials = List.copyOf(trials);
+            return this;
+        }
+
+        /** The sampler for categorical and conditional parameters and start-up trials (default: RandomSampler). */
+        public Builder independentSampler(Sampler sampler) {
+            if (sampler == null) {
+                throw new IllegalArgumentException("the independent sampler must not be null");
+            }
+            this.independent = sampler;
+            return this;
+        }
+
+        public CmaEsSampler build() {
+            if (sourceTrials != null && (x0 != null || sigma0 != null)) {
+                throw new IllegalArgumentException("sourceTrials sets the initial mean and step size; drop x0/sigma0"
+                        + " or the source trials");
+            }
+            return new CmaEsSampler(this);
+        }
+    }
+
+    @Override
+    public Map<String, Distribution> inferRelativeSearchSpace(Study study, FrozenTrial trial) {
+        if (study.directions().size() != 1) {
+            throw new UnsupportedOperationException("CmaEsSampler optimizes one objective, but study " + study.name()
+                    + " has " + study.directions().size() + "; use the default sampler or TPE for several objectives");
+        }
+        return UnitSpace.numericPart(IntersectionSearchSpace.of(study, false));
+    }
+
+    @Override
+    public synchronized Map<String, Double> sampleRelative(Study study, FrozenTrial trial,
+            Map<String, Distribution> searchSpace) {
+        if (searchSpace.isEmpty() || study.trials(EnumSet.of(TrialState.COMPLETE)).size() < nStartupTrials) {
+            return Map.of();
+        }
+        UnitSpace space = new UnitSpace(searchSpace);
+        CmaEs cma = new CmaEs(space);
+        String key = searchSpace.toString();
+        CmaState loaded = loadState(study, key);
+        CmaState state = loaded == null ? initialState(space, key) : loaded;
+        state = tellIfComplete(study, cma, state, space);
+        if (state != loaded) {
+            study.setSystemAttr(STATE_ATTR, state.toJson());
+        }
+        SplittableRandom random = new SplittableRandom(seed ^ (0x9E3779B97F4A7C15L * (trial.number() + 1)));
+        double[] x = cma.ask(state, random);
+        List<Double> raw = new ArrayList<>();
+        for (double v : x) {
+            raw.add(v);
+        }
+        study.storage().setTrialSystemAttr(trial.id(), GENERATION_ATTR, state.generation());
+        study.storage().setTrialSystemAttr(trial.id(), X_ATTR, raw);
+        return space.toParams(cma.encode(state, x));
+    }
+
+    private static CmaState loadState(Study study, String key) {
+        Object json = study.systemAttrs().get(STATE_ATTR);
+        if (!(json instanceof String s)) {
+            return null;
+        }
+        CmaState state = CmaState.fromJson(s);
+        return state.space().equals(key) ? state : null;
+    }
+
+    private CmaState initialState(UnitSpace space, String key) {
+        int n = space.dimension();
+        int lambda = popsize == null ? CmaEs.defaultPopsize(n) : popsize;
+        boolean sep = separable == null ? n >= SEPARABLE_FROM : separable;
+        if (sourceTrials != null) {
+            List<WarmStart.Source> sources = new ArrayList<>();
+            for (FrozenTrial t : sourceTrials) {
+                double[] u = t.state() == TrialState.COMPLETE && t.values() != null && t.values().size() == 1
+                        ? space.toUnit(t) : null;
+                if (u != null) {
+                    sources.add(new WarmStart.Source(u, t.value()));
+                }
+            }
+            if (sources.isEmpty()) {
+                throw new IllegalArgumentException("none of the " + sourceTrials.size() + " source trials is a"
+                        + " completed single-objective trial with every parameter of " + space.names());
+            }
+            WarmStart ws = WarmStart.of(sources);
+            return CmaEs.start(key, 0, 0, lambda, ws.mean(), ws.sigma0(), ws.cov0(), sep);
+        }
+        double[] mean = new double[n];
+        for (int i = 0; i < n; i++) {
+            String name = space.names().get(i);
+            mean[i] = x0 != null && x0.containsKey(name)
+                    ? space.toUnit(i, space.distribution(i).toInternal(x0.get(name))) : 0.5;
+        }
+        return CmaEs.start(key, 0, 0, lambda, mean, sigma0 == null ? 1.0 / 6 : sigma0, null, sep);
+    }
+
+    /**
+     * The state after this generation's update when λ of its trials are complete (the first λ by number); the
+     * same state otherwise. Source trials of a warm start are not told: they shape only the start.
+     */
+    private CmaState tellIfComplete(Study study, CmaEs cma, CmaState state, UnitSpace space) {
+        boolean maximize = study.direction() == Direction.MAXIMIZE;
+        List<double[]> solutions = new ArrayList<>();
+        List<Double> values = new ArrayList<>();
+        for (FrozenTrial t : study.trials(EnumSet.of(TrialState.COMPLETE))) {
+            if (!(t.systemAttrs().get(GENERATION_ATTR) instanceof Number g) || g.intValue() != state.generation()) {
+                continue;
+            }
+            double[] x = rawPoint(t.systemAttrs().get(X_ATTR), space.dimension());
+            if (x == null || !Double.isFinite(t.value())) {
+                continue;
+            }
+            solutions.add(x);
+            values.add(maximize ? -t.value() : t.value());
+            if (solutions.size() == state.popsize()) {
+                break;
+            }
+        }
+        if (solutions.size() < state.popsize()) {
+            return state;
+        }
+        double[] v = values.stream().mapToDouble(Double::doubleValue).toArray();
+        SplittableRandom restartRandom = new SplittableRandom(seed ^ (0xC2B2AE3D27D4EB4FL * (state.generation() + 1)));
+        return cma.tell(state, solutions, v, restartRandom);
+    }
+
+    private static double[] rawPoint(Object attr, int n) {
+        if (!(attr instanceof List<?> list) || list.size() != n) {
+            return null;
+        }
+        double[] x = new double[n];
+        for (int i = 0; i < n; i++) {
+            if (!(list.get(i) instanceof Number num)) {
+                return null;
+            }
+            x[i] = num.doubleValue();
+        }
+        return x;
+    }
+
+    @Override
+    public double sampleIndependent(Study study, FrozenTrial trial, String name, Distribution distribution) {
+        return independent.sampleIndependent(study, trial, name, distribution);
+    }
+
+    @Override
+    public void beforeTrial(Study study, FrozenTrial trial) {
+        independent.beforeTrial(study, trial);
+    }
+
+    @Override
+    public void afterTrial(Study study, FrozenTrial trial, TrialState state, List<Double> values) {
+        independent.afterTrial(study, trial, state, values);
+    }
+}

@@ -1,0 +1,225 @@
+package dev.hpo.sampler;
+
+import dev.hpo.Direction;
+import dev.hpo.FrozenTrial;
+import dev.hpo.Study;
+import dev.hpo.TrialState;
+import dev.hpo.sampler.gp.GpModel;
+import dev.hpo.space.Distribution;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+/**
+ * Gaussian-process Bayesian optimization: the most sample-efficient sampler for small budgets (tens to a few
+ * hundred trials) on spaces of up to a few dozen parameters. Each trial fits a GP with a Matérn-5/2 kernel (one
+ * length scale per parameter; categorical parameters by Hamming distance) to the completed trials in the unit
+ * cube (log parameters in log space, targets standardized), and suggests the point that maximizes the logarithm
+ * of expected improvement (Ament et al. 2023), searched over random quasi-Monte-Carlo candidates with local
+ * refinement that keeps integers and categories on their values. Parameters outside the joint space, and the
+ * first {@code nStartupTrials} trials, come from the independent sampler.
+ *
+ * <p>Parallel trials: points of RUNNING trials are added with their predicted value as a fantasy, so concurrent
+ * workers get different suggestions. Cost per trial stays bounded: hyperparameters are refitted with a warm
+ * start every trial while the study is small and every {@code n/10} trials later, and at most
+ * {@code maxPoints} trials (the best half and the most recent rest) condition the model.
+ *
+ * <p>Single-objective studies only; see {@link Samplers} for samplers of several objectives.
+ */
+public final class GpSampler implements Sampler {
+
+    private final long seed;
+    private final int nStartupTrials;
+    private final int maxPoints;
+    private final int candidates;
+    private final Sampler independent;
+    private String cachedSpace;
+    private GpModel.Hyperparameters cachedHyperparameters;
+    private int cachedFitSize;
+
+    /** A sampler with a random seed and default options. */
+    public GpSampler() {
+        this(builder());
+    }
+
+    /** A sampler with default options: same seed, same trials (when run sequentially). */
+    public GpSampler(long seed) {
+        this(builder().seed(seed));
+    }
+
+    private GpSampler(Builder b) {
+        this.seed = b.seed == null ? new SplittableRandom().nextLong() : b.seed;
+        this.nStartupTrials = b.nStartupTrials;
+        this.maxPoints = b.maxPoints;
+        this.candidates = b.candidates;
+        this.independent = b.independent == null ? new RandomSampler(seed) : b.independent;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Options of a {@link GpSampler}. */
+    public static final class Builder {
+        private Long seed;
+        private int nStartupTrials = 10;
+        private int maxPoints = 300;
+        private int candidates = 512;
+        private Sampler independent;
+
+        private Builder() {
+        }
+
+        public Builder seed(long seed) {
+            this.seed = seed;
+            return this;
+        }
+
+        /** Trials drawn by the independent sampler before the GP takes over (default 10, at least 1). */
+        public Builder nStartupTrials(int n) {
+            if (n < 1) {
+                throw new IllegalArgumentException("nStartupTrials must be at least 1, got " + n);
+            }
+            this.nStartupTrials = n;
+            return this;
+        }
+
+        /** The most trials the GP is conditioned on (default 300, at least 10); bounds the cost per trial. */
+        public Builder maxPoints(int n) {
+            if (n < 10) {
+                throw new IllegalArgumentException("maxPoints must be at least 10, got " + n);
+            }
+            this.maxPoints = n;
+            return this;
+        }
+
+        /** Quasi-random candidates scored per suggestion before local refinement (default 512, at least 16). */
+        public Builder candidates(int n) {
+            if (n < 16) {
+                throw new IllegalArgumentException("candidates must be at least 16, got " + n);
+            }
+            this.candidates = n;
+            return this;
+        }
+
+        /** The sampler for start-up trials and parameters outside the joint space (default: RandomSampler). */
+        public Builder independentSampler(Sampler sampler) {
+            if (sampler == null) {
+                throw new IllegalArgumentException("the independent sampler must not be null");
+            }
+            this.independent = sampler;
+            return this;
+        }
+
+        public GpSampler build() {
+            return new GpSampler(this);
+        }
+    }
+
+    @Override
+    public Map<String, Distribution> inferRelativeSearchSpace(Study study, FrozenTrial trial) {
+        if (study.directions().size() != 1) {
+            throw new UnsupportedOperationException("GpSampler optimizes one objective, but study " + study.name()
+                    + " has " + study.directions().size() + "; use the default sampler or TPE for several objectives");
+        }
+        return UnitSpace.withoutSingles(IntersectionSearchSpace.of(study, false));
+    }
+
+    @Override
+    public Map<String, Double> sampleRelative(Study study, FrozenTrial trial, Map<String, Distribution> searchSpace) {
+        if (searchSpace.isEmpty()) {
+            return Map.of();
+        }
+        UnitSpace space = new UnitSpace(searchSpace);
+        boolean maximize = study.direction() == Direction.MAXIMIZE;
+        List<Observation> observed = new ArrayList<>();
+        for (FrozenTrial t : study.trials(EnumSet.of(TrialState.COMPLETE))) {
+            double[] x = space.toUnit(t);
+            if (x != null && Double.isFinite(t.value())) {
+                observed.add(new Observation(t.number(), x, maximize ? -t.value() : t.value()));
+            }
+        }
+        if (observed.size() < nStartupTrials) {
+            return Map.of();
+        }
+        List<Observation> training = selectTraining(observed);
+        double[][] x = new double[training.size()][];
+        double[] y = new double[training.size()];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = training.get(i).x();
+            y[i] = training.get(i).y();
+        }
+        List<double[]> pending = new ArrayList<>();
+        for (FrozenTrial t : study.trials(EnumSet.of(TrialState.RUNNING))) {
+            double[] p = t.number() == trial.number() ? null : space.toUnit(t);
+            if (p != null) {
+                pending.add(p);
+            }
+        }
+        GpModel model = new GpModel(space);
+        GpModel.Hyperparameters h = hyperparameters(model, String.join("\u0000", searchSpace.keySet())
+                + searchSpace.values(), x, y);
+        GpModel.Posterior posterior = model.condition(x, y, pending, h);
+        List<double[]> incumbents = training.stream().sorted(Comparator.comparingDouble(Observation::y))
+                .limit(5).map(Observation::x).toList();
+        SplittableRandom random = new SplittableRandom(seed ^ (0x9E3779B97F4A7C15L * (trial.number() + 1)));
+        List<double[]> taken = new ArrayList<>(pending);
+        observed.forEach(o -> taken.add(o.x()));
+        return space.toParams(posterior.maximizeLogEi(random, incumbents, taken, candidates));
+    }
+
+    /** Refits with a warm start when the data grew enough since the last fit; reuses the last fit otherwise. */
+    private synchronized GpModel.Hyperparameters hyperparameters(GpModel model, String spaceKey, double[][] x,
+            double[] y) {
+        int n = x.length;
+        boolean sameSpace = spaceKey.equals(cachedSpace);
+        if (sameSpace && cachedHyperparameters != null && n - cachedFitSize < Math.max(1, n / 10)) {
+            return cachedHyperparameters;
+        }
+        GpModel.Hyperparameters warm = sameSpace ? cachedHyperparameters : null;
+        GpModel.Hyperparameters fitted = model.fit(x, y, warm, warm == null ? 60 : 20);
+        cachedSpace = spaceKey;
+        cachedHyperparameters = fitted;
+        cachedFitSize = n;
+        return fitted;
+    }
+
+    /** All observations up to maxPoints; beyond that the best half and the most recent rest. */
+    private List<Observation> selectTraining(List<Observation> observed) {
+        if (observed.size() <= maxPoints) {
+            return observed;
+        }
+        List<Observation> byValue = new ArrayList<>(observed);
+        byValue.sort(Comparator.comparingDouble(Observation::y));
+        List<Observation> chosen = new ArrayList<>(byValue.subList(0, maxPoints / 2));
+        java.util.Set<Integer> taken = new java.util.HashSet<>();
+        chosen.forEach(o -> taken.add(o.number()));
+        for (int i = observed.size() - 1; i >= 0 && chosen.size() < maxPoints; i--) {
+            if (!taken.contains(observed.get(i).number())) {
+                chosen.add(observed.get(i));
+            }
+        }
+        return chosen;
+    }
+
+    private record Observation(int number, double[] x, double y) {
+    }
+
+    @Override
+    public double sampleIndependent(Study study, FrozenTrial trial, String name, Distribution distribution) {
+        return independent.sampleIndependent(study, trial, name, distribution);
+    }
+
+    @Override
+    public void beforeTrial(Study study, FrozenTrial trial) {
+        independent.beforeTrial(study, trial);
+    }
+
+    @Override
+    public void afterTrial(Study study, FrozenTrial trial, TrialState state, List<Double> values) {
+        independent.afterTrial(study, trial, state, values);
+    }
+}

@@ -1,0 +1,170 @@
+package dev.hpo.sampler.gp;
+
+import org.apache.commons.math3.linear.Array2DRowRealMatrix;
+import org.apache.commons.math3.linear.CholeskyDecomposition;
+import org.apache.commons.math3.linear.NonPositiveDefiniteMatrixException;
+
+/**
+ * A Gaussian-process posterior with a {@link Matern52} kernel and fixed hyperparameters, conditioned on points
+ * in the unit cube with standardized targets. Answers the posterior mean and variance of the latent function
+ * (noise excluded) and their gradients with respect to the numeric coordinates of the query point.
+ *
+ * <p>The hyperparameter vector θ is {@code [log ℓ_1 .. log ℓ_D, log σ², log σ_n²]}: length scales, signal
+ * variance and noise variance.
+ */
+final class GaussianProcess {
+
+    /** Added to the diagonal on top of the noise, raised tenfold while the Cholesky factorization fails. */
+    private static final double JITTER = 1e-9;
+
+    private final Matern52 kernel;
+    private final double[][] x;
+    private final double[] inv2;
+    private final double signal;
+    private final double[][] lower;
+    private final double[] alpha;
+
+    private GaussianProcess(Matern52 kernel, double[][] x, double[] inv2, double signal, double[][] lower,
+            double[] alpha) {
+        this.kernel = kernel;
+        this.x = x;
+        this.inv2 = inv2;
+        this.signal = signal;
+        this.lower = lower;
+        this.alpha = alpha;
+    }
+
+    /** Conditions the prior with hyperparameters θ on the points {@code x} with targets {@code y}. */
+    static GaussianProcess condition(Matern52 kernel, double[][] x, double[] y, double[] theta) {
+        int dim = kernel.dimension();
+        double[] inv2 = inverseSquaredLengthScales(theta, dim);
+        double signal = Math.exp(theta[dim]);
+        double noise = Math.exp(theta[dim + 1]);
+        double[][] k = covariance(kernel, x, inv2, signal, noise);
+        CholeskyDecomposition chol = factorize(k);
+        double[][] l = chol.getL().getData();
+        double[] a = chol.getSolver().solve(new org.apache.commons.math3.linear.ArrayRealVector(y, false)).toArray();
+        return new GaussianProcess(kernel, x, inv2, signal, l, a);
+    }
+
+    static double[] inverseSquaredLengthScales(double[] theta, int dim) {
+        double[] inv2 = new double[dim];
+        for (int d = 0; d < dim; d++) {
+            inv2[d] = Math.exp(-2 * theta[d]);
+        }
+        return inv2;
+    }
+
+    /** The covariance matrix of the observations: kernel plus noise (and jitter) on the diagonal. */
+    static double[][] covariance(Matern52 kernel, double[][] x, double[] inv2, double signal, double noise) {
+        int n = x.length;
+        double[][] k = new double[n][n];
+        for (int i = 0; i < n; i++) {
+            k[i][i] = signal + noise + JITTER;
+            for (int j = 0; j < i; j++) {
+                double v = signal * Matern52.value(kernel.r2(x[i], x[j], inv2));
+                k[i][j] = v;
+                k[j][i] = v;
+            }
+        }
+        return k;
+    }
+
+    /** Cholesky factorization, adding jitter to the diagonal while the matrix is numerically not positive definite. */
+    static CholeskyDecomposition factorize(double[][] k) {
+        double extra = 0;
+        for (int attempt = 0; ; attempt++) {
+            double[][] m = k;
+            if (extra > 0) {
+                m = new double[k.length][];
+                for (int i = 0; i < k.length; i++) {
+                    m[i] = k[i].clone();
+                    m[i][i] += extra;
+                }
+            }
+            try {
+                return new CholeskyDecomposition(new Array2DRowRealMatrix(m, false), 1e-8, 0.0);
+            } catch (NonPositiveDefiniteMatrixException e) {
+                if (attempt >= 8) {
+                    throw new IllegalStateException("the Gaussian-process covariance of " + k.length
+                            + " points is not positive definite even with jitter " + extra, e);
+                }
+                extra = extra == 0 ? 1e-8 : extra * 10;
+            }
+        }
+    }
+
+    int size() {
+        return x.length;
+    }
+
+    /**
+     * Posterior mean and variance at a point: {@code out[0] = μ(p)}, {@code out[1] = σ²(p)}. When {@code gradMean}
+     * and {@code gradVar} are given, also fills their derivatives with respect to the numeric coordinates (zero
+     * for categorical ones).
+     */
+    void predict(double[] p, double[] out, double[] gradMean, double[] gradVar) {
+        int n = x.length;
+        double[] kv = new double[n];
+        double[] r2 = new double[n];
+        double mean = 0;
+        for (int i = 0; i < n; i++) {
+            r2[i] = kernel.r2(p, x[i], inv2);
+            kv[i] = signal * Matern52.value(r2[i]);
+            mean += kv[i] * alpha[i];
+        }
+        double[] v = forward(kv);
+        double quad = 0;
+        for (double e : v) {
+            quad += e * e;
+        }
+        out[0] = mean;
+        out[1] = Math.max(signal * 1e-12, signal - quad);
+        if (gradMean == null) {
+            return;
+        }
+        double[] w = backward(v);
+        java.util.Arrays.fill(gradMean, 0);
+        java.util.Arrays.fill(gradVar, 0);
+        for (int i = 0; i < n; i++) {
+            double g = signal * Matern52.derivativeFactor(r2[i]);
+            for (int d = 0; d < p.length; d++) {
+                if (kernel.isCategorical(d)) {
+                    continue;
+                }
+                double dk = -g * (p[d] - x[i][d]) * inv2[d];
+                gradMean[d] += alpha[i] * dk;
+                gradVar[d] -= 2 * w[i] * dk;
+            }
+        }
+    }
+
+    /** Solves L v = b. Written out because it runs once per candidate point, on plain arrays. */
+    private double[] forward(double[] b) {
+        int n = b.length;
+        double[] v = new double[n];
+        for (int i = 0; i < n; i++) {
+            double[] row = lower[i];
+            double s = b[i];
+            for (int j = 0; j < i; j++) {
+                s -= row[j] * v[j];
+            }
+            v[i] = s / row[i];
+        }
+        return v;
+    }
+
+    /** Solves Lᵀ w = v. */
+    private double[] backward(double[] v) {
+        int n = v.length;
+        double[] w = v.clone();
+        for (int i = n - 1; i >= 0; i--) {
+            w[i] /= lower[i][i];
+            double wi = w[i];
+            for (int j = 0; j < i; j++) {
+                w[j] -= lower[i][j] * wi;
+            }
+        }
+        return w;
+    }
+}

@@ -1,0 +1,196 @@
+package dev.hpo.sampler.gp;
+
+import dev.hpo.sampler.UnitSpace;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * One round of Gaussian-process Bayesian optimization on unit-cube data: standardize the targets, fit (or reuse)
+ * the hyperparameters, condition on the observations and on fantasies for pending points, and maximize log EI.
+ * Kept apart from {@link dev.hpo.sampler.GpSampler} so that it works on plain arrays, without studies.
+ */
+public final class GpModel {
+
+    private final UnitSpace space;
+    private final Matern52 kernel;
+
+    public GpModel(UnitSpace space) {
+        this.space = space;
+        boolean[] categorical = new boolean[space.dimension()];
+        for (int d = 0; d < categorical.length; d++) {
+            categorical[d] = space.isCategorical(d);
+        }
+        this.kernel = new Matern52(categorical);
+    }
+
+    /** Fitted hyperparameters θ, for reuse as a warm start. */
+    public record Hyperparameters(double[] theta) {
+    }
+
+    /** A conditioned posterior over standardized targets, with the transform back to the original scale. */
+    public final class Posterior {
+        private final GaussianProcess gp;
+        private final double shift;
+        private final double scale;
+        private final double bestStandardized;
+        private final Warp warp;
+
+        Posterior(GaussianProcess gp, double shift, double scale, double bestStandardized, Warp warp) {
+            this.warp = warp;
+            this.gp = gp;
+            this.shift = shift;
+            this.scale = scale;
+            this.bestStandardized = bestStandardized;
+        }
+
+        /**
+         * Posterior mean and variance in the scale of the targets: the warped mean mapped back through the
+         * inverse warp, the variance by the delta method.
+         */
+        public double[] predict(double[] x) {
+            double[] out = new double[2];
+            gp.predict(x, out, null, null);
+            double warped = shift + scale * out[0];
+            double var = scale * scale * out[1];
+            if (warp.scale() > 0 && warped > warp.median()) {
+                double e = Math.exp((warped - warp.median()) / warp.scale());
+                return new double[] {warp.median() + warp.scale() * (e - 1), var * e * e};
+            }
+            return new double[] {warped, var};
+        }
+
+        /** log EI over the best observed target (minimization). */
+        public double logEi(double[] x) {
+            return logEi(x, null);
+        }
+
+        double logEi(double[] x, double[] grad) {
+            double[] out = new double[2];
+            double[] gm = grad == null ? null : new double[x.length];
+            double[] gv = grad == null ? null : new double[x.length];
+            gp.predict(x, out, gm, gv);
+            double s = Math.sqrt(out[1]);
+            double z = (bestStandardized - out[0]) / s;
+            double value = Math.log(s) + LogEi.logH(z);
+            if (grad != null) {
+                double r = LogEi.dLogH(z);
+                for (int d = 0; d < x.length; d++) {
+                    double ds = gv[d] / (2 * s);
+                    double dz = -(gm[d] + z * ds) / s;
+                    grad[d] = ds / s + r * dz;
+                }
+            }
+            return value;
+        }
+
+        /** The point that maximizes log EI, searched as {@link AcquisitionOptimizer} describes. */
+        public double[] maximizeLogEi(SplittableRandom random, List<double[]> incumbents, List<double[]> taken,
+                int candidates) {
+            return new AcquisitionOptimizer(space, this::logEi, candidates).maximize(random, incumbents, taken);
+        }
+    }
+
+    /**
+     * Up to this many points a fit also starts from the prior mode besides the warm start: early fits can lock
+     * into a degenerate optimum (one tiny length scale that explains the data as noise) that a warm start would
+     * carry on; later the data pin the hyperparameters down and the second start only costs time.
+     */
+    static final int COLD_START_UP_TO = 60;
+
+    /**
+     * Fits hyperparameters by maximum a posteriori from the given starts ({@code warm} may be null: then the prior
+     * mode is the only start).
+     */
+    public Hyperparameters fit(double[][] x, double[] y, Hyperparameters warm, int maxIterations) {
+        double[] ys = standardize(y)[0];
+        HyperparameterFit fit = new HyperparameterFit(kernel, x, ys);
+        List<double[]> starts = new ArrayList<>();
+        boolean warmUsable = warm != null && warm.theta().length == space.dimension() + 2;
+        if (warmUsable) {
+            starts.add(warm.theta());
+        }
+        if (!warmUsable || x.length <= COLD_START_UP_TO) {
+            starts.add(fit.defaultTheta());
+        }
+        return new Hyperparameters(fit.fit(starts.toArray(new double[0][]), maxIterations));
+    }
+
+    /**
+     * The posterior given observations {@code (x, y)} and pending points whose outcome is fantasized as the
+     * posterior mean of the observations alone (the "kriging believer" heuristic for batch suggestions): a pending
+     * point then carries no further improvement, so parallel workers do not all pick the same point.
+     */
+    public Posterior condition(double[][] x, double[] y, List<double[]> pending, Hyperparameters h) {
+        double[][] st = standardize(y);
+        double[] ys = st[0];
+        double shift = st[1][0];
+        double scale = st[1][1];
+        double best = Double.POSITIVE_INFINITY;
+        for (double v : ys) {
+            best = Math.min(best, v);
+        }
+        GaussianProcess gp = GaussianProcess.condition(kernel, x, ys, h.theta());
+        if (!pending.isEmpty()) {
+            int n = x.length;
+            double[][] xa = new double[n + pending.size()][];
+            double[] ya = new double[n + pending.size()];
+            System.arraycopy(x, 0, xa, 0, n);
+            System.arraycopy(ys, 0, ya, 0, n);
+            double[] out = new double[2];
+            for (int i = 0; i < pending.size(); i++) {
+                xa[n + i] = pending.get(i);
+                gp.predict(pending.get(i), out, null, null);
+                ya[n + i] = out[0];
+            }
+            gp = GaussianProcess.condition(kernel, xa, ya, h.theta());
+        }
+        return new Posterior(gp, shift, scale, best, Warp.of(y));
+    }
+
+    /**
+     * Compresses the bad tail of the targets: values above the median m become {@code m + s log(1 + (y - m)/s)},
+     * s the interquartile range. Monotone, so the incumbent and the ranking stay; the good half stays linear, and
+     * an objective such as Rosenbrock, whose bad values are orders of magnitude larger than the good ones, no
+     * longer makes the GP spend its variance on the region nobody wants.
+     */
+    record Warp(double median, double scale) {
+        static Warp of(double[] y) {
+            double[] sorted = y.clone();
+            java.util.Arrays.sort(sorted);
+            int n = sorted.length;
+            return new Warp(sorted[n / 2], sorted[(3 * n) / 4] - sorted[n / 4]);
+        }
+
+        double[] apply(double[] y) {
+            double[] out = new double[y.length];
+            for (int i = 0; i < y.length; i++) {
+                out[i] = !(scale > 0) || y[i] <= median ? y[i] : median + scale * Math.log1p((y[i] - median) / scale);
+            }
+            return out;
+        }
+    }
+
+    /** {@code [standardized warped targets, {mean, sd}]}; a constant target gets sd 1. */
+    private static double[][] standardize(double[] raw) {
+        double[] y = Warp.of(raw).apply(raw);
+        double mean = 0;
+        for (double v : y) {
+            mean += v;
+        }
+        mean /= y.length;
+        double var = 0;
+        for (double v : y) {
+            var += (v - mean) * (v - mean);
+        }
+        double sd = Math.sqrt(var / Math.max(1, y.length - 1));
+        if (!(sd > 1e-12)) {
+            sd = 1.0;
+        }
+        double[] out = new double[y.length];
+        for (int i = 0; i < y.length; i++) {
+            out[i] = (y[i] - mean) / sd;
+        }
+        return new double[][] {out, {mean, sd}};
+    }
+}

@@ -1,0 +1,65 @@
+package dev.hpo.sampler;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.hpo.Direction;
+import dev.hpo.FrozenTrial;
+import dev.hpo.Study;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class AutoSamplerTest {
+
+    private static double bowl(dev.hpo.Trial t) {
+        double x = t.suggestFloat("x", -3, 3);
+        double y = t.suggestFloat("y", -3, 3);
+        return x * x + y * y;
+    }
+
+    @Test
+    void isTheDefaultSampler() {
+        assertInstanceOf(AutoSampler.class, Samplers.createDefault(List.of(Direction.MINIMIZE), 1L));
+        assertInstanceOf(AutoSampler.class, Samplers.byName("auto", List.of(Direction.MINIMIZE), 1L));
+    }
+
+    @Test
+    void cmaesAndGpAreKnownByName() {
+        assertInstanceOf(CmaEsSampler.class, Samplers.byName("cmaes", List.of(Direction.MINIMIZE), 1L));
+        assertInstanceOf(GpSampler.class, Samplers.byName("GP", List.of(Direction.MINIMIZE), null));
+        assertTrue(Samplers.NAMES.containsAll(List.of("cmaes", "gp")));
+    }
+
+    @Test
+    void choosesTheGpForASmallNumericStudy() {
+        AutoSampler auto = new AutoSampler(1);
+        Study study = Study.builder().sampler(auto).build();
+        study.optimize(AutoSamplerTest::bowl, 3);
+        assertInstanceOf(GpSampler.class, auto.choose(study));
+    }
+
+    @Test
+    void switchesToAWarmStartedCmaEsOnANumericSpaceAfterTheGpBudget() {
+        AutoSampler auto = new AutoSampler(2, 12);
+        Study study = Study.builder().sampler(auto).build();
+        study.optimize(AutoSamplerTest::bowl, 20);
+        assertInstanceOf(CmaEsSampler.class, auto.choose(study));
+        List<FrozenTrial> cma = study.trials().stream()
+                .filter(t -> t.systemAttrs().containsKey(CmaEsSampler.GENERATION_ATTR)).toList();
+        assertEquals(8, cma.size());
+        assertTrue(study.bestValue() < 0.5, "best " + study.bestValue());
+    }
+
+    @Test
+    void sameSeedGivesSameTrials() {
+        assertEquals(run(3), run(3));
+    }
+
+    private static List<Map<String, Object>> run(long seed) {
+        Study study = Study.builder().seed(seed).build();
+        study.optimize(AutoSamplerTest::bowl, 14);
+        return study.trials().stream().map(FrozenTrial::params).toList();
+    }
+}

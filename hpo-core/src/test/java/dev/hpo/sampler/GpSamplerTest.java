@@ -1,0 +1,94 @@
+package dev.hpo.sampler;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.hpo.Direction;
+import dev.hpo.FrozenTrial;
+import dev.hpo.Study;
+import dev.hpo.Trial;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class GpSamplerTest {
+
+    private static GpSampler sampler(long seed) {
+        return GpSampler.builder().seed(seed).nStartupTrials(4).candidates(64).build();
+    }
+
+    private static double mixed(Trial t) {
+        double x = t.suggestFloat("x", -2, 2);
+        double lr = t.suggestFloat("lr", 1e-4, 1, true);
+        double drop = t.suggestFloat("drop", 0, 0.5, 0.1);
+        int depth = t.suggestInt("depth", 2, 10, 2);
+        int units = t.suggestInt("units", 8, 512, true);
+        String kind = t.suggestCategorical("kind", List.of("a", "b", "c"));
+        return x * x + Math.abs(Math.log10(lr) + 2) + drop + depth * 0.1 + Math.log(units) * 0.01
+                + (kind.equals("b") ? 0 : 1);
+    }
+
+    private static List<Map<String, Object>> run(long seed, int trials) {
+        Study study = Study.builder().sampler(sampler(seed)).build();
+        study.optimize(GpSamplerTest::mixed, trials);
+        return study.trials().stream().map(FrozenTrial::params).toList();
+    }
+
+    @Test
+    void sameSeedGivesSameTrials() {
+        assertEquals(run(7, 12), run(7, 12));
+    }
+
+    @Test
+    void differentSeedsGiveDifferentTrials() {
+        assertNotEquals(run(7, 8), run(8, 8));
+    }
+
+    @Test
+    void suggestionsRespectBoundsStepsLogScalesAndChoices() {
+        Study study = Study.builder().sampler(sampler(3)).build();
+        study.optimize(GpSamplerTest::mixed, 20);
+        for (FrozenTrial t : study.trials()) {
+            for (var e : t.distributions().entrySet()) {
+                assertTrue(e.getValue().contains(t.internalParam(e.getKey())), t.params() + " " + e.getKey());
+            }
+            int depth = (Integer) t.params().get("depth");
+            assertEquals(0, depth % 2, "depth on its step grid");
+            double drop = (Double) t.params().get("drop");
+            assertEquals(0, Math.abs(drop * 10 - Math.rint(drop * 10)), 1e-9, "drop on its step grid");
+        }
+    }
+
+    @Test
+    void findsTheMinimumOfASmoothFunctionQuickly() {
+        Study study = Study.builder().sampler(GpSampler.builder().seed(1).nStartupTrials(5).build()).build();
+        study.optimize(t -> {
+            double x = t.suggestFloat("x", -5, 5);
+            double y = t.suggestFloat("y", -5, 5);
+            return (x - 1) * (x - 1) + (y + 2) * (y + 2);
+        }, 25);
+        assertTrue(study.bestValue() < 1e-2, "best " + study.bestValue());
+    }
+
+    @Test
+    void runningTrialsAreNotSuggestedAgain() {
+        Study study = Study.builder().sampler(sampler(5)).build();
+        study.optimize(t -> t.suggestFloat("x", 0, 1) + t.suggestFloat("y", 0, 1), 8);
+        Trial first = study.ask();
+        double x1 = first.suggestFloat("x", 0, 1);
+        double y1 = first.suggestFloat("y", 0, 1);
+        Trial second = study.ask();
+        double x2 = second.suggestFloat("x", 0, 1);
+        double y2 = second.suggestFloat("y", 0, 1);
+        assertTrue(Math.hypot(x1 - x2, y1 - y2) > 1e-3, "two running trials at " + x1 + "," + y1);
+    }
+
+    @Test
+    void severalObjectivesAreRejectedWithAClearMessage() {
+        Study study = Study.builder().directions(Direction.MINIMIZE, Direction.MINIMIZE).sampler(sampler(1)).build();
+        var e = assertThrows(UnsupportedOperationException.class, study::ask);
+        assertTrue(e.getMessage().contains("one objective"), e.getMessage());
+    }
+}

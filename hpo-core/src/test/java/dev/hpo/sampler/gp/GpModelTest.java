@@ -1,0 +1,56 @@
+package dev.hpo.sampler.gp;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.hpo.sampler.UnitSpace;
+import dev.hpo.space.FloatDistribution;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class GpModelTest {
+
+    private static final GpModel MODEL = new GpModel(new UnitSpace(Map.of("x", FloatDistribution.of(0, 1))));
+
+    private static double f(double x) {
+        return Math.sin(6 * x) + 0.5 * x;
+    }
+
+    @Test
+    void posteriorInterpolatesAKnownFunction() {
+        double[][] x = new double[12][];
+        double[] y = new double[12];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = new double[] {i / 11.0};
+            y[i] = f(i / 11.0);
+        }
+        GpModel.Posterior post = MODEL.condition(x, y, List.of(), MODEL.fit(x, y, null, 60));
+        for (int i = 0; i < x.length; i++) {
+            double[] p = post.predict(x[i]);
+            assertEquals(y[i], p[0], 0.02, "mean at data point " + x[i][0]);
+            assertTrue(p[1] < 1e-3, "variance at data point " + x[i][0] + ": " + p[1]);
+        }
+        double[] between = post.predict(new double[] {0.5 / 11.0 + 5 / 11.0});
+        assertEquals(f(5.5 / 11.0), between[0], 0.05, "mean between data points");
+    }
+
+    @Test
+    void varianceGrowsAwayFromTheData() {
+        double[][] x = {{0.1}, {0.2}, {0.3}};
+        double[] y = {f(0.1), f(0.2), f(0.3)};
+        GpModel.Posterior post = MODEL.condition(x, y, List.of(), MODEL.fit(x, y, null, 60));
+        assertTrue(post.predict(new double[] {0.9})[1] > 10 * post.predict(new double[] {0.2})[1]);
+    }
+
+    @Test
+    void pendingPointsLoseTheirExpectedImprovement() {
+        double[][] x = {{0.1}, {0.5}, {0.9}};
+        double[] y = {1.0, 0.0, 1.0};
+        GpModel.Hyperparameters h = new GpModel.Hyperparameters(new double[] {Math.log(0.3), 0.0, Math.log(1e-6)});
+        double[] pending = {0.4};
+        double without = MODEL.condition(x, y, List.of(), h).logEi(pending);
+        double with = MODEL.condition(x, y, List.of(pending), h).logEi(pending);
+        assertTrue(with < without - 3, "log EI at a pending point " + with + " vs " + without);
+    }
+}
