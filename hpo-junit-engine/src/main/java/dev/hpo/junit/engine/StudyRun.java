@@ -18,7 +18,8 @@ import org.opentest4j.TestAbortedException;
  * resumes the study and adds as many again, Optuna's meaning of {@code n_trials}). Every trial is a dynamic test:
  * registered and started once its parameters are suggested, finished after the study has stored it, with a report
  * entry (see {@link TrialReport}) from which the Maven goal prints its line. A pruned trial is aborted, a failed one
- * fails and the study goes on; the run fails only when none of its trials completed.
+ * fails and the study goes on; the run fails only when none of its trials completed and either none was pruned
+ * (all failed) or the study has no completed trial at all.
  *
  * <p>The study gets two system attributes for the tools that read the storage: {@code hpo.objective}
  * ({@code com.example.Tuning.accuracy}) and, when the objective declares one, {@code hpo.threshold}.
@@ -66,7 +67,10 @@ final class StudyRun {
         report = new TrialReport(study.name(), study.direction(), settings.trials(),
                 study.trials(EnumSet.of(TrialState.COMPLETE)));
         study.optimize(this::evaluate, settings.optimizeOptions().callback(this::finished).build());
-        if (settings.trials() != 0 && report.completed() == 0) {
+        // A run that only pruned is healthy when the study already has a completed trial (a resumed study whose
+        // new trials were all worse); a run whose trials all failed, or a study with nothing completed, is not.
+        boolean studyHasResult = !study.trials(EnumSet.of(TrialState.COMPLETE)).isEmpty();
+        if (settings.trials() != 0 && report.completed() == 0 && (report.pruned() == 0 || !studyHasResult)) {
             Throwable first = report.firstFailure();
             throw new AssertionFailedError("study " + study.name() + ": none of the " + report.finished()
                     + " trials of this run completed (" + report.summary() + ")"

@@ -84,6 +84,10 @@ final class TrialReport {
         return completed;
     }
 
+    synchronized int pruned() {
+        return pruned;
+    }
+
     synchronized int finished() {
         return finished;
     }

@@ -161,6 +161,22 @@ class StudyModeTest {
     }
 
     @Test
+    void runThatOnlyPrunedPassesWhenTheStudyAlreadyHasACompletedTrial() {
+        enqueueFlaky(0, 3, 3, 3, 3, 3, 3, 3);
+        study(storage).selectors(selectClass(Flaky.class)).execute();
+        EngineExecutionResults second = study(storage).selectors(selectClass(Flaky.class)).execute();
+        second.testEvents().assertStatistics(s -> s.aborted(4));
+        second.containerEvents().assertStatistics(s -> s.failed(0));
+    }
+
+    @Test
+    void runThatOnlyPrunedFailsWhenTheStudyHasNoCompletedTrial() {
+        enqueueFlaky(3, 3, 3, 3);
+        EngineExecutionResults results = study(storage).selectors(selectClass(Flaky.class)).execute();
+        results.containerEvents().assertStatistics(s -> s.failed(1));
+    }
+
+    @Test
     void everyTrialOfAnInstanceObjectiveGetsAFreshInstance() {
         EngineExecutionResults results = study(storage).selectors(selectClass(FreshInstance.class)).execute();
         assertTrue(reportEntries(results).stream().allMatch(e -> e.get("hpo.value").equals("1.0")));
