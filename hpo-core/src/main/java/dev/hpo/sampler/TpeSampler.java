@@ -6,6 +6,7 @@ import dev.hpo.Study;
 import dev.hpo.TrialState;
 import dev.hpo.sampler.tpe.Dimension;
 import dev.hpo.sampler.tpe.GroupDecomposedSearchSpace;
+import dev.hpo.sampler.tpe.IncrementalIntersection;
 import dev.hpo.sampler.tpe.Observations;
 import dev.hpo.sampler.tpe.ParzenEstimator;
 import dev.hpo.sampler.tpe.TrialSplit;
@@ -56,6 +57,7 @@ public final class TpeSampler implements Sampler {
     private static final class StudyState {
         final Observations observations = new Observations();
         final GroupDecomposedSearchSpace groups = new GroupDecomposedSearchSpace();
+        final IncrementalIntersection intersection = new IncrementalIntersection();
     }
 
     /** A sampler with Optuna's defaults and a random seed. */
@@ -77,7 +79,7 @@ public final class TpeSampler implements Sampler {
         this.gamma = b.gamma;
         this.weights = b.weights;
         this.options = new ParzenEstimator.Options(b.priorWeight, b.considerMagicClip, b.considerEndpoints,
-                b.multivariate);
+                b.bandwidth);
         SplittableRandom base = new SplittableRandom(b.seed != null ? b.seed : new SplittableRandom().nextLong());
         this.random = base.split();
         this.startupRandom = base.split();
@@ -120,7 +122,7 @@ public final class TpeSampler implements Sampler {
                 space.putAll(g);
             }
         } else {
-            IntersectionSearchSpace.of(study, true).forEach((name, d) -> {
+            state(study).intersection.update(finished(study.trials())).forEach((name, d) -> {
                 if (!d.isSingle()) {
                     space.put(name, d);
                 }
@@ -149,10 +151,12 @@ public final class TpeSampler implements Sampler {
         if (searchSpace.isEmpty() || finished(study.trials()).size() < nStartupTrials) {
             return Map.of();
         }
-        if (!group) {
-            return sample(study, trial, new TreeMap<>(searchSpace));
-        }
         Map<String, Double> out = new LinkedHashMap<>();
+        if (!group) {
+            out.putAll(sample(study, trial, new TreeMap<>(searchSpace)));
+            remember(study, trial, out);
+            return out;
+        }
         for (Map<String, Distribution> sub : groups(study)) {
             Map<String, Distribution> part = new TreeMap<>();
             sub.forEach((name, d) -> {
@@ -164,7 +168,23 @@ public final class TpeSampler implements Sampler {
                 out.putAll(sample(study, trial, part));
             }
         }
+        remember(study, trial, out);
         return out;
+    }
+
+    /** Keeps a running trial's relative sample for the constant liar until the trial finishes. */
+    private void remember(Study study, FrozenTrial trial, Map<String, Double> sample) {
+        if (constantLiar && !sample.isEmpty()) {
+            state(study).observations.setPending(trial.number(), sample);
+        }
+    }
+
+    @Override
+    public synchronized void afterTrial(Study study, FrozenTrial trial, TrialState state, List<Double> values) {
+        StudyState s = states.get(study);
+        if (s != null) {
+            s.observations.clearPending(trial.number());
+        }
     }
 
     @Override
@@ -183,9 +203,10 @@ public final class TpeSampler implements Sampler {
                     + " sampler) for it");
         }
         Direction direction = study.direction();
-        List<FrozenTrial> trials = new ArrayList<>();
+        List<FrozenTrial> all = study.trials();
+        List<FrozenTrial> trials = new ArrayList<>(all.size());
         int finishedCount = 0;
-        for (FrozenTrial t : study.trials()) {
+        for (FrozenTrial t : all) {
             TrialState s = t.state();
             if (s == TrialState.COMPLETE || s == TrialState.PRUNED) {
                 trials.add(t);
@@ -222,8 +243,8 @@ public final class TpeSampler implements Sampler {
         return out;
     }
 
-    private ParzenEstimator estimator(Dimension[] dims, double[][] observations) {
-        int n = observations.length;
+    private ParzenEstimator estimator(Dimension[] dims, Observations.Matrix matrix) {
+        int n = matrix.size();
         double[] w = n == 0 ? new double[0] : weights.apply(n);
         if (w.length < n) {
             throw new IllegalStateException("the weights function returned " + w.length + " weights for " + n
@@ -240,7 +261,7 @@ public final class TpeSampler implements Sampler {
         if (n > 0 && sum <= 0) {
             throw new IllegalStateException("the weights function returned only zeros for " + n + " observations");
         }
-        return new ParzenEstimator(dims, observations, w, options);
+        return new ParzenEstimator(dims, matrix.columns(), matrix.order(), w, options);
     }
 
     private static List<FrozenTrial> finished(List<FrozenTrial> all) {
@@ -268,7 +289,8 @@ public final class TpeSampler implements Sampler {
         private Long seed;
         private boolean multivariate = true;
         private boolean group;
-        private boolean constantLiar;
+        private boolean constantLiar = true;
+        private ParzenEstimator.Bandwidth bandwidth = ParzenEstimator.Bandwidth.NEIGHBOURS;
         private int nStartupTrials = 10;
         private int nEiCandidates = 24;
         private double priorWeight = 1.0;
@@ -297,7 +319,10 @@ public final class TpeSampler implements Sampler {
             return this;
         }
 
-        /** Count running trials as bad ones so that parallel workers do not pile onto one region. */
+        /**
+         * Count running trials as bad ones so that parallel workers do not pile onto one region (default true, as
+         * in Optuna 5; it changes nothing when trials run one at a time).
+         */
         public Builder constantLiar(boolean constantLiar) {
             this.constantLiar = constantLiar;
             return this;
@@ -318,6 +343,18 @@ public final class TpeSampler implements Sampler {
                 throw new IllegalArgumentException("nEiCandidates must be at least 1, got " + nEiCandidates);
             }
             this.nEiCandidates = nEiCandidates;
+            return this;
+        }
+
+        /**
+         * How kernel bandwidths are chosen (default {@link ParzenEstimator.Bandwidth#NEIGHBOURS}, Optuna 5's rule;
+         * {@link ParzenEstimator.Bandwidth#SCOTT} is Optuna 4's multivariate rule).
+         */
+        public Builder bandwidth(ParzenEstimator.Bandwidth bandwidth) {
+            if (bandwidth == null) {
+                throw new IllegalArgumentException("bandwidth must not be null");
+            }
+            this.bandwidth = bandwidth;
             return this;
         }
 

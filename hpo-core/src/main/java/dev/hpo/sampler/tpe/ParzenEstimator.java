@@ -8,10 +8,12 @@ import java.util.SplittableRandom;
  * Watanabe 2023), a weighted mixture of product kernels, one kernel per observation plus a prior kernel
  * (centre of the range, bandwidth the whole range, weight {@code priorWeight}).
  *
- * <p>Bandwidths follow Optuna's rules. Multivariate: σ = 0.2 · n^(-1/(D+4)) · range for every kernel (a Scott-like
- * rule). Univariate: the larger distance to the sorted neighbours (the range's ends count as neighbours; with
- * {@code considerEndpoints} off the outermost kernels take their inner neighbour's distance). With the magic clip,
- * σ ∈ [range / min(100, K + 1), range] for K kernels including the prior, without it σ ∈ [1e-12, range].
+ * <p>Bandwidths follow Optuna 5, per dimension, in the multivariate and the univariate case alike
+ * ({@link Bandwidth#NEIGHBOURS}): the larger distance of an observation to its sorted neighbours, the range's ends
+ * counting as neighbours; with {@code considerEndpoints} off the outermost kernels take their inner neighbour's
+ * distance. {@link Bandwidth#SCOTT} is the rule Optuna 2.2 to 4.x used for multivariate TPE:
+ * σ = 0.2 · n^(-1/(D+4)) · range for every kernel. With the magic clip, σ ∈ [range / min(100, K + 1), range] for
+ * K kernels including the prior, without it σ ∈ [1e-12, range].
  * Categorical kernels put weight 1 + priorWeight/K on the observed choice and priorWeight/K on each other choice
  * (then normalized); the prior kernel is uniform.
  *
@@ -26,9 +28,17 @@ public final class ParzenEstimator {
     /** Kernels whose log term is this far below the best one add less than 1e-17 each to the mixture. */
     private static final double NEGLIGIBLE = -40;
 
+    /** How the bandwidth σ of the observation kernels is chosen. */
+    public enum Bandwidth {
+        /** Distance to the sorted neighbours, per dimension (Optuna 5, and Optuna's univariate TPE before it). */
+        NEIGHBOURS,
+        /** σ = 0.2 · n^(-1/(D+4)) · range, a Scott-like rule (Optuna 2.2 to 4.x, multivariate TPE). */
+        SCOTT
+    }
+
     /** The options Optuna calls the Parzen estimator parameters. */
     public record Options(double priorWeight, boolean considerMagicClip, boolean considerEndpoints,
-            boolean multivariate) {
+            Bandwidth bandwidth) {
         public Options {
             if (!(priorWeight > 0) || !Double.isFinite(priorWeight)) {
                 throw new IllegalArgumentException("priorWeight must be a positive number, got " + priorWeight);
@@ -44,20 +54,34 @@ public final class ParzenEstimator {
     private final double[][] mu;
     private final double[][] sigma;
     private final double[][] invSigma;
-    /** The σ of every observation kernel of a dimension when they share one (multivariate), NaN otherwise. */
-    private final double[] sharedSigma;
-    private final int[][] gridIndex;
+    /**
+     * Discrete dimensions: kernels with the same grid value and σ give the same mass to every point, so the mass is
+     * computed once per distinct (grid value, σ) pair: {@code pairOf[d][k]} indexes {@code pairMu}, {@code pairSigma}.
+     */
+    private final int[][] pairOf;
+    private final double[][] pairMu;
+    private final double[][] pairSigma;
+    private final double[][] pairInvSigma;
+    private final double[][] pairLogSigma;
     /** Categorical: probability of choice c under kernel k at [k * size + c], and its log. */
     private final double[][] prob;
     private final double[][] logProb;
 
+    /** An estimator whose observations' sorted order is computed here. */
+    public ParzenEstimator(Dimension[] dims, double[][] observations, double[] observationWeights, Options options) {
+        this(dims, observations, new int[dims.length][], observationWeights, options);
+    }
+
     /**
-     * @param observations internal values, one row per observation, one column per dimension
+     * @param observations internal values by dimension: observations[d][i] is observation i's value of dimension d
+     * @param order per dimension, the row indices in increasing order of value (ties by row), or {@code null}
+     *        entries to have them sorted here
      * @param observationWeights one non-negative weight per observation (Optuna's {@code weights(n)})
      */
-    public ParzenEstimator(Dimension[] dims, double[][] observations, double[] observationWeights, Options options) {
+    public ParzenEstimator(Dimension[] dims, double[][] observations, int[][] order, double[] observationWeights,
+            Options options) {
         this.dims = dims;
-        int n = observations.length;
+        int n = observations.length == 0 ? 0 : observations[0].length;
         this.kernels = n + 1;
         int k = kernels;
         double[] w = new double[k];
@@ -83,8 +107,11 @@ public final class ParzenEstimator {
         mu = new double[d][];
         sigma = new double[d][];
         invSigma = new double[d][];
-        sharedSigma = new double[d];
-        gridIndex = new int[d][];
+        pairOf = new int[d][];
+        pairMu = new double[d][];
+        pairSigma = new double[d][];
+        pairInvSigma = new double[d][];
+        pairLogSigma = new double[d][];
         prob = new double[d][];
         logProb = new double[d][];
         double[] z = new double[k];
@@ -92,7 +119,7 @@ public final class ParzenEstimator {
         for (int j = 0; j < d; j++) {
             Dimension dim = dims[j];
             if (dim.isNumeric()) {
-                buildNumeric(j, dim, observations, options, z);
+                buildNumeric(j, dim, observations, order[j], options, z);
             } else {
                 buildCategorical(j, dim, observations, options);
             }
@@ -102,100 +129,155 @@ public final class ParzenEstimator {
         }
     }
 
-    private void buildNumeric(int j, Dimension dim, double[][] observations, Options options, double[] z) {
-        int n = observations.length;
+    private void buildNumeric(int j, Dimension dim, double[][] observations, int[] order, Options options,
+            double[] z) {
+        int n = observations[j].length;
         int k = n + 1;
         double lo = dim.lo();
         double hi = dim.hi();
         double range = hi - lo;
         double[] m = new double[k];
         for (int i = 0; i < n; i++) {
-            m[i] = dim.transform(observations[i][j]);
+            m[i] = dim.transform(observations[j][i]);
         }
         m[n] = 0.5 * (lo + hi);
         double[] s = new double[k];
-        if (options.multivariate()) {
+        if (options.bandwidth() == Bandwidth.SCOTT) {
             double bandwidth = SIGMA0_MAGNITUDE * Math.pow(Math.max(n, 1), -1.0 / (dims.length + 4)) * range;
             Arrays.fill(s, 0, n, bandwidth);
-        } else {
-            univariateSigmas(m, n, lo, hi, options.considerEndpoints(), s);
+        } else if (n > 0) {
+            neighbourSigmas(m, n, order != null ? order : sortedOrder(m, n), lo, hi, options.considerEndpoints(), s);
         }
-        double maxSigma = range;
         double minSigma = options.considerMagicClip() ? range / Math.min(100.0, 1.0 + k) : EPS;
         for (int i = 0; i < n; i++) {
-            s[i] = Math.min(maxSigma, Math.max(minSigma, s[i]));
+            s[i] = Math.min(range, Math.max(minSigma, s[i]));
         }
         s[n] = range;
         double[] inv = new double[k];
+        double[] logS = new double[k];
         boolean continuous = dim.kind() == Dimension.Kind.CONTINUOUS;
         for (int i = 0; i < k; i++) {
             inv[i] = 1 / s[i];
-            double a = (lo - m[i]) * inv[i];
-            double b = (hi - m[i]) * inv[i];
-            // mass of the kernel inside [lo, hi]; its centre is inside, so a ≤ 0 ≤ b
-            z[i] *= 1 - Gaussian.upperTail(-a) - Gaussian.upperTail(b);
             if (continuous) {
-                kernelConst[i] -= Math.log(s[i]) + Gaussian.LOG_SQRT_2PI;
+                logS[i] = Math.log(s[i]);
+                kernelConst[i] -= logS[i] + Gaussian.LOG_SQRT_2PI;
             }
         }
         mu[j] = m;
         sigma[j] = s;
         invSigma[j] = inv;
-        sharedSigma[j] = options.multivariate() && n > 0 ? s[0] : Double.NaN;
         if (dim.isDiscrete()) {
-            int[] g = new int[k];
-            for (int i = 0; i < n; i++) {
-                g[i] = dim.gridIndex(observations[i][j]);
+            buildPairs(j, dim, m, s, z);
+        } else {
+            for (int i = 0; i < k; i++) {
+                z[i] *= innerMass(lo, hi, m[i], inv[i]);
             }
-            g[n] = -1;
-            gridIndex[j] = g;
         }
     }
 
-    /** Optuna's univariate bandwidth: distance to the farther sorted neighbour, the range's ends included. */
-    private static void univariateSigmas(double[] m, int n, double lo, double hi, boolean considerEndpoints,
+    /** The mass of kernel N(μ, σ²) inside [lo, hi] (μ is inside, so both ends are on their own side). */
+    private static double innerMass(double lo, double hi, double m, double inv) {
+        return 1 - Gaussian.upperTail((m - lo) * inv) - Gaussian.upperTail((hi - m) * inv);
+    }
+
+    /** Groups a discrete dimension's kernels by (grid value, σ) with a small open-addressing table. */
+    private void buildPairs(int j, Dimension dim, double[] m, double[] s, double[] z) {
+        int k = m.length;
+        int capacity = Integer.highestOneBit(Math.max(4, k * 2)) << 1;
+        int[] slots = new int[capacity];
+        Arrays.fill(slots, -1);
+        int[] of = new int[k];
+        double[] pm = new double[k];
+        double[] ps = new double[k];
+        double[] pz = new double[k];
+        int pairs = 0;
+        for (int i = 0; i < k; i++) {
+            long bits = Double.doubleToLongBits(m[i]) * 31 + Double.doubleToLongBits(s[i]);
+            int h = (int) (bits ^ (bits >>> 32)) * 0x9E3779B9;
+            int slot = (h >>> 1) & (capacity - 1);
+            while (slots[slot] >= 0 && (pm[slots[slot]] != m[i] || ps[slots[slot]] != s[i])) {
+                slot = (slot + 1) & (capacity - 1);
+            }
+            if (slots[slot] < 0) {
+                slots[slot] = pairs;
+                pm[pairs] = m[i];
+                ps[pairs] = s[i];
+                pz[pairs] = innerMass(dim.lo(), dim.hi(), m[i], 1 / s[i]);
+                pairs++;
+            }
+            of[i] = slots[slot];
+            z[i] *= pz[of[i]];
+        }
+        pairOf[j] = of;
+        pairMu[j] = Arrays.copyOf(pm, pairs);
+        pairSigma[j] = Arrays.copyOf(ps, pairs);
+        pairInvSigma[j] = new double[pairs];
+        pairLogSigma[j] = new double[pairs];
+        for (int p = 0; p < pairs; p++) {
+            pairInvSigma[j][p] = 1 / ps[p];
+            pairLogSigma[j][p] = Math.log(ps[p]);
+        }
+    }
+
+    /**
+     * Optuna's neighbour bandwidth for the n observations m[0..n), given their sorted order: the larger gap to the
+     * previous and next value, with lo and hi before the first and after the last. Within a run of equal values
+     * (kept in index order) the first gets the gap before the run, the last the gap after it, the others 0 (which
+     * the clip then raises).
+     */
+    static void neighbourSigmas(double[] m, int n, int[] order, double lo, double hi, boolean considerEndpoints,
             double[] out) {
-        int k = n + 1;
-        Integer[] order = new Integer[k];
-        for (int i = 0; i < k; i++) {
-            order[i] = i;
+        for (int p = 0; p < n; p++) {
+            double v = m[order[p]];
+            double prev = p == 0 ? lo : m[order[p - 1]];
+            double next = p == n - 1 ? hi : m[order[p + 1]];
+            double sigma = Math.max(v - prev, next - v);
+            if (!considerEndpoints && n >= 2) {
+                if (p == 0) {
+                    sigma = m[order[1]] - v;
+                } else if (p == n - 1) {
+                    sigma = v - m[order[n - 2]];
+                }
+            }
+            out[order[p]] = sigma;
         }
-        Arrays.sort(order, (x, y) -> Double.compare(m[x], m[y]));
-        double[] e = new double[k + 2];
-        e[0] = lo;
-        for (int i = 0; i < k; i++) {
-            e[i + 1] = m[order[i]];
+    }
+
+    /** The indices 0..n-1 by increasing m, ties by index. */
+    static int[] sortedOrder(double[] m, int n) {
+        Integer[] boxed = new Integer[n];
+        for (int i = 0; i < n; i++) {
+            boxed[i] = i;
         }
-        e[k + 1] = hi;
-        double[] sorted = new double[k];
-        for (int i = 0; i < k; i++) {
-            sorted[i] = Math.max(e[i + 1] - e[i], e[i + 2] - e[i + 1]);
+        Arrays.sort(boxed, (x, y) -> Double.compare(m[x], m[y]));
+        int[] out = new int[n];
+        for (int i = 0; i < n; i++) {
+            out[i] = boxed[i];
         }
-        if (!considerEndpoints && e.length >= 4) {
-            sorted[0] = e[2] - e[1];
-            sorted[k - 1] = e[k] - e[k - 1];
-        }
-        for (int i = 0; i < k; i++) {
-            out[order[i]] = sorted[i];
-        }
+        return out;
     }
 
     private void buildCategorical(int j, Dimension dim, double[][] observations, Options options) {
-        int n = observations.length;
+        int n = observations[j].length;
         int k = n + 1;
         int c = dim.size();
         double[] p = new double[k * c];
         double[] lp = new double[k * c];
         double base = options.priorWeight() / k;
-        for (int i = 0; i < k; i++) {
-            int observed = i < n ? (int) observations[i][j] : -1;
-            double rowSum = base * c + (observed >= 0 ? 1 : 0);
-            for (int x = 0; x < c; x++) {
-                double v = (base + (x == observed ? 1 : 0)) / rowSum;
-                p[i * c + x] = v;
-                lp[i * c + x] = Math.log(v);
-            }
+        // every observation row has the same two values, the prior row is uniform
+        double other = base / (base * c + 1);
+        double observedP = (base + 1) / (base * c + 1);
+        double logOther = Math.log(other);
+        double logObserved = Math.log(observedP);
+        for (int i = 0; i < n; i++) {
+            int observed = (int) observations[j][i];
+            Arrays.fill(p, i * c, i * c + c, other);
+            Arrays.fill(lp, i * c, i * c + c, logOther);
+            p[i * c + observed] = observedP;
+            lp[i * c + observed] = logObserved;
         }
+        Arrays.fill(p, n * c, k * c, 1.0 / c);
+        Arrays.fill(lp, n * c, k * c, -Math.log(c));
         prob[j] = p;
         logProb[j] = lp;
     }
@@ -257,7 +339,8 @@ public final class ParzenEstimator {
         double[] out = new double[count];
         double[] acc = new double[kernels];
         double[] factor = new double[kernels];
-        double[] table = null;
+        double[] pairAdd = new double[kernels];
+        double[] pairFactor = new double[kernels];
         for (int s = 0; s < count; s++) {
             System.arraycopy(kernelConst, 0, acc, 0, kernels);
             Arrays.fill(factor, 1);
@@ -267,12 +350,7 @@ public final class ParzenEstimator {
                 switch (dim.kind()) {
                     case CONTINUOUS -> addContinuous(j, dim.transform(x), acc);
                     case CATEGORICAL -> addCategorical(j, (int) x, acc);
-                    default -> {
-                        if (table == null || table.length < dim.size()) {
-                            table = new double[Math.max(dim.size(), 16)];
-                        }
-                        addDiscrete(j, dim, x, acc, factor, table);
-                    }
+                    default -> addDiscrete(j, dim, x, acc, factor, pairAdd, pairFactor);
                 }
             }
             out[s] = logSumExp(acc, factor);
@@ -298,47 +376,37 @@ public final class ParzenEstimator {
     }
 
     /**
-     * Adds log P_k(bin of x) for a discrete dimension. With one shared σ (multivariate) the mass depends only on
-     * the kernel's grid value, so small grids are computed once per grid value; narrow bins add the Gaussian part
-     * to {@code acc} and the series factor to {@code factor}, saving a logarithm per kernel.
+     * Adds log P_k(bin of x) for a discrete dimension, once per distinct (grid value, σ) pair. A narrow bin's mass
+     * 2tφ(z)·F(z, t) is split: the Gaussian part goes to {@code acc}, the series factor F (close to 1) to
+     * {@code factor}, which saves a logarithm per pair.
      */
-    private void addDiscrete(int j, Dimension dim, double x, double[] acc, double[] factor, double[] table) {
+    private void addDiscrete(int j, Dimension dim, double x, double[] acc, double[] factor, double[] pairAdd,
+            double[] pairFactor) {
         double e1 = dim.binLow(x);
         double e2 = dim.binHigh(x);
         double mid = 0.5 * (e1 + e2);
         double half = 0.5 * (e2 - e1);
-        double[] m = mu[j];
-        double[] inv = invSigma[j];
-        int n = kernels - 1;
-        acc[n] += Gaussian.logMass((e1 - m[n]) * inv[n], (e2 - m[n]) * inv[n]);
-        double shared = sharedSigma[j];
-        if (!Double.isNaN(shared) && dim.size() <= kernels) {
-            int[] g = gridIndex[j];
-            Arrays.fill(table, 0, dim.size(), Double.NaN);
-            double invS = 1 / shared;
-            double low = dim.low();
-            double step = dim.step();
-            for (int k = 0; k < n; k++) {
-                int gi = g[k];
-                double v = table[gi];
-                if (Double.isNaN(v)) {
-                    double c = dim.transform(low + gi * step);
-                    v = Gaussian.logMass((e1 - c) * invS, (e2 - c) * invS);
-                    table[gi] = v;
-                }
-                acc[k] += v;
-            }
-            return;
-        }
-        for (int k = 0; k < n; k++) {
-            double t = half * inv[k];
-            double z = (mid - m[k]) * inv[k];
-            if (Gaussian.isNarrow(z, t)) {
-                acc[k] += Math.log(2 * t) - Gaussian.LOG_SQRT_2PI - 0.5 * z * z;
-                factor[k] *= Gaussian.narrowFactor(z, t);
+        double logWidth = Math.log(2 * half) - Gaussian.LOG_SQRT_2PI;
+        double[] pm = pairMu[j];
+        double[] pInv = pairInvSigma[j];
+        double[] pLog = pairLogSigma[j];
+        for (int p = 0; p < pm.length; p++) {
+            double inv = pInv[p];
+            double t = half * inv;
+            double zc = (mid - pm[p]) * inv;
+            if (Gaussian.isNarrow(zc, t)) {
+                pairAdd[p] = logWidth - pLog[p] - 0.5 * zc * zc;
+                pairFactor[p] = Gaussian.narrowFactor(zc, t);
             } else {
-                acc[k] += Gaussian.logMass((e1 - m[k]) * inv[k], (e2 - m[k]) * inv[k]);
+                pairAdd[p] = Gaussian.logMass((e1 - pm[p]) * inv, (e2 - pm[p]) * inv);
+                pairFactor[p] = 1;
             }
+        }
+        int[] of = pairOf[j];
+        for (int k = 0; k < kernels; k++) {
+            int p = of[k];
+            acc[k] += pairAdd[p];
+            factor[k] *= pairFactor[p];
         }
     }
 

@@ -4,14 +4,15 @@ import dev.hpo.Direction;
 import dev.hpo.FrozenTrial;
 import dev.hpo.TrialState;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 
 /**
  * TPE's division of the finished trials into the γ best ("below", modelled by ℓ(x)) and the rest ("above",
- * modelled by g(x)), as Optuna does it: completed trials first, by value; then pruned trials, deeper ones first
- * and by their last intermediate value; running trials (constant liar) always above. Both lists come back in
- * trial-number order, which is the order the weights ramp over.
+ * modelled by g(x)), as Optuna does it: completed trials first, by value (ties: the earlier trial); then pruned
+ * trials, deeper ones first and by their last intermediate value; running trials (constant liar) always above.
+ * Both lists come back in trial-number order, which is the order the weights ramp over.
  *
  * @param below the good trials
  * @param above the others
@@ -19,35 +20,55 @@ import java.util.List;
 public record TrialSplit(List<FrozenTrial> below, List<FrozenTrial> above) {
 
     /**
-     * Splits {@code trials} (COMPLETE, PRUNED and, for the constant liar, RUNNING ones) with {@code nBelow} trials
-     * below.
+     * Splits {@code trials} (COMPLETE, PRUNED and, for the constant liar, RUNNING ones, in trial-number order) with
+     * {@code nBelow} trials below.
      */
     public static TrialSplit of(List<FrozenTrial> trials, int nBelow, Direction direction) {
-        List<FrozenTrial> complete = new ArrayList<>();
+        int n = trials.size();
+        double sign = direction == Direction.MINIMIZE ? 1 : -1;
+        double[] completeKeys = new double[n];
+        int complete = 0;
         List<FrozenTrial> pruned = new ArrayList<>();
-        List<FrozenTrial> running = new ArrayList<>();
         for (FrozenTrial t : trials) {
             if (t.state() == TrialState.COMPLETE) {
-                complete.add(t);
+                completeKeys[complete++] = sign * t.values().get(0);
             } else if (t.state() == TrialState.PRUNED) {
                 pruned.add(t);
-            } else if (t.state() == TrialState.RUNNING) {
-                running.add(t);
             }
         }
-        Comparator<FrozenTrial> byValue = Comparator.comparingDouble(FrozenTrial::value);
-        complete.sort(direction == Direction.MINIMIZE ? byValue : byValue.reversed());
+        int nComplete = Math.min(Math.max(0, nBelow), complete);
+        // the nComplete-th smallest key; earlier trials win ties, as in a stable sort
+        double threshold = Double.NEGATIVE_INFINITY;
+        if (nComplete > 0) {
+            double[] sorted = Arrays.copyOf(completeKeys, complete);
+            Arrays.sort(sorted);
+            threshold = sorted[nComplete - 1];
+        }
+        int strictlyBetter = 0;
+        for (int i = 0; i < complete; i++) {
+            if (completeKeys[i] < threshold) {
+                strictlyBetter++;
+            }
+        }
+        int tiesAllowed = nComplete - strictlyBetter;
         pruned.sort(prunedOrder(direction));
-        int nComplete = Math.min(Math.max(0, nBelow), complete.size());
         int nPruned = Math.min(Math.max(0, nBelow - nComplete), pruned.size());
-        List<FrozenTrial> below = new ArrayList<>(complete.subList(0, nComplete));
-        below.addAll(pruned.subList(0, nPruned));
-        List<FrozenTrial> above = new ArrayList<>(complete.subList(nComplete, complete.size()));
-        above.addAll(pruned.subList(nPruned, pruned.size()));
-        above.addAll(running);
-        Comparator<FrozenTrial> byNumber = Comparator.comparingInt(FrozenTrial::number);
-        below.sort(byNumber);
-        above.sort(byNumber);
+        List<FrozenTrial> prunedBelow = pruned.subList(0, nPruned);
+        List<FrozenTrial> below = new ArrayList<>(nBelow);
+        List<FrozenTrial> above = new ArrayList<>(n);
+        int c = 0;
+        for (FrozenTrial t : trials) {
+            boolean isBelow;
+            if (t.state() == TrialState.COMPLETE) {
+                double key = completeKeys[c++];
+                isBelow = nComplete > 0 && (key < threshold || (key == threshold && tiesAllowed-- > 0));
+            } else if (t.state() == TrialState.PRUNED) {
+                isBelow = prunedBelow.contains(t);
+            } else {
+                isBelow = false;
+            }
+            (isBelow ? below : above).add(t);
+        }
         return new TrialSplit(below, above);
     }
 
