@@ -53,8 +53,10 @@ public final class TpeSampler implements Sampler {
     private final SplittableRandom startupRandom;
     private final Map<Study, StudyState> states = new WeakHashMap<>();
 
-    /** Per-study caches: the observation rows and the group partition. */
+    /** Per-study caches: the observation rows, the search spaces, the finished trials of the last trial list. */
     private static final class StudyState {
+        List<FrozenTrial> lastTrials;
+        List<FrozenTrial> lastFinished;
         final Observations observations = new Observations();
         final GroupDecomposedSearchSpace groups = new GroupDecomposedSearchSpace();
         final IncrementalIntersection intersection = new IncrementalIntersection();
@@ -122,7 +124,7 @@ public final class TpeSampler implements Sampler {
                 space.putAll(g);
             }
         } else {
-            state(study).intersection.update(finished(study.trials())).forEach((name, d) -> {
+            state(study).intersection.update(finished(study)).forEach((name, d) -> {
                 if (!d.isSingle()) {
                     space.put(name, d);
                 }
@@ -134,7 +136,7 @@ public final class TpeSampler implements Sampler {
     /** The study's groups without single-valued parameters, refreshed with the trials finished since last time. */
     private List<Map<String, Distribution>> groups(Study study) {
         GroupDecomposedSearchSpace g = state(study).groups;
-        g.update(finished(study.trials()));
+        g.update(finished(study));
         List<Map<String, Distribution>> out = new ArrayList<>();
         for (Map<String, Distribution> sub : g.groups()) {
             sub.values().removeIf(Distribution::isSingle);
@@ -148,7 +150,7 @@ public final class TpeSampler implements Sampler {
     @Override
     public synchronized Map<String, Double> sampleRelative(Study study, FrozenTrial trial,
             Map<String, Distribution> searchSpace) {
-        if (searchSpace.isEmpty() || finished(study.trials()).size() < nStartupTrials) {
+        if (searchSpace.isEmpty() || finished(study).size() < nStartupTrials) {
             return Map.of();
         }
         Map<String, Double> out = new LinkedHashMap<>();
@@ -189,7 +191,7 @@ public final class TpeSampler implements Sampler {
 
     @Override
     public synchronized double sampleIndependent(Study study, FrozenTrial trial, String name, Distribution distribution) {
-        if (finished(study.trials()).size() < nStartupTrials) {
+        if (finished(study).size() < nStartupTrials) {
             return RandomSampler.sample(startupRandom, distribution);
         }
         return sample(study, trial, Map.of(name, distribution)).get(name);
@@ -264,14 +266,25 @@ public final class TpeSampler implements Sampler {
         return new ParzenEstimator(dims, matrix.columns(), matrix.order(), w, options);
     }
 
-    private static List<FrozenTrial> finished(List<FrozenTrial> all) {
-        List<FrozenTrial> out = new ArrayList<>(all.size());
-        for (FrozenTrial t : all) {
-            if (t.state() == TrialState.COMPLETE || t.state() == TrialState.PRUNED) {
-                out.add(t);
+    /**
+     * The study's COMPLETE and PRUNED trials. The storage hands out the same list until something changes, so the
+     * filtered list is reused while it does.
+     */
+    private List<FrozenTrial> finished(Study study) {
+        StudyState s = state(study);
+        List<FrozenTrial> all = study.trials();
+        if (all != s.lastTrials) {
+            List<FrozenTrial> out = new ArrayList<>(all.size());
+            for (int i = 0; i < all.size(); i++) {
+                FrozenTrial t = all.get(i);
+                if (t.state() == TrialState.COMPLETE || t.state() == TrialState.PRUNED) {
+                    out.add(t);
+                }
             }
+            s.lastTrials = all;
+            s.lastFinished = out;
         }
-        return out;
+        return s.lastFinished;
     }
 
     private StudyState state(Study study) {

@@ -63,7 +63,7 @@ public final class Gaussian {
     /** log Q(x) = log P(Z > x) for any x, accurate to about 1e-12 relative in Q. */
     public static double logUpperTail(double x) {
         if (x < 0) {
-            return Math.log1p(-Math.exp(logUpperTail(-x)));
+            return log1m(Math.exp(logUpperTail(-x)));
         }
         if (x < LOGQ_MAX) {
             double s = x * INV_H;
@@ -80,6 +80,17 @@ public final class Gaussian {
             sum += term;
         }
         return -0.5 * x * x - LOG_SQRT_2PI - Math.log(x) + Math.log(sum);
+    }
+
+    /**
+     * log(1 - x) for 0 ≤ x < 1 without {@link Math#log1p}, which is not intrinsic and slow: a short series for small
+     * x (error below 1e-17 relative), a plain logarithm otherwise (where 1 - x is exact enough).
+     */
+    static double log1m(double x) {
+        if (x < 1e-4) {
+            return -x * (1 + x * (0.5 + x * (1.0 / 3 + x * 0.25)));
+        }
+        return Math.log(1 - x);
     }
 
     private static double hermite(double f0, double d0, double f1, double d1, double u) {
@@ -106,9 +117,9 @@ public final class Gaussian {
         if (a >= 0) {
             double la = logUpperTail(a);
             double lb = logUpperTail(b);
-            return la + Math.log1p(-Math.exp(lb - la));
+            return la + log1m(Math.exp(lb - la));
         }
-        return Math.log1p(-(upperTail(-a) + upperTail(b)));
+        return log1m(upperTail(-a) + upperTail(b));
     }
 
     /** True when the series of {@link #narrowFactor} converges fast and the direct difference would cancel. */

@@ -66,6 +66,8 @@ public final class ParzenEstimator {
     /** Categorical: probability of choice c under kernel k at [k * size + c], and its log. */
     private final double[][] prob;
     private final double[][] logProb;
+    /** Categorical log probabilities by choice: [c * kernels + k], so that a point's choice reads one run. */
+    private final double[][] logProbByChoice;
 
     /** An estimator whose observations' sorted order is computed here. */
     public ParzenEstimator(Dimension[] dims, double[][] observations, double[] observationWeights, Options options) {
@@ -114,6 +116,7 @@ public final class ParzenEstimator {
         pairLogSigma = new double[d][];
         prob = new double[d][];
         logProb = new double[d][];
+        logProbByChoice = new double[d][];
         double[] z = new double[k];
         Arrays.fill(z, 1);
         for (int j = 0; j < d; j++) {
@@ -184,6 +187,7 @@ public final class ParzenEstimator {
     private void buildPairs(int j, Dimension dim, double[] m, double[] s, double[] z) {
         int k = m.length;
         int capacity = Integer.highestOneBit(Math.max(4, k * 2)) << 1;
+        int shift = Integer.numberOfTrailingZeros(capacity);
         int[] slots = new int[capacity];
         Arrays.fill(slots, -1);
         int[] of = new int[k];
@@ -192,9 +196,8 @@ public final class ParzenEstimator {
         double[] pz = new double[k];
         int pairs = 0;
         for (int i = 0; i < k; i++) {
-            long bits = Double.doubleToLongBits(m[i]) * 31 + Double.doubleToLongBits(s[i]);
-            int h = (int) (bits ^ (bits >>> 32)) * 0x9E3779B9;
-            int slot = (h >>> 1) & (capacity - 1);
+            long bits = (Double.doubleToLongBits(m[i]) * 31 + Double.doubleToLongBits(s[i])) * 0x9E3779B97F4A7C15L;
+            int slot = (int) (bits >>> (64 - shift));
             while (slots[slot] >= 0 && (pm[slots[slot]] != m[i] || ps[slots[slot]] != s[i])) {
                 slot = (slot + 1) & (capacity - 1);
             }
@@ -280,6 +283,13 @@ public final class ParzenEstimator {
         Arrays.fill(lp, n * c, k * c, -Math.log(c));
         prob[j] = p;
         logProb[j] = lp;
+        double[] byChoice = new double[k * c];
+        for (int i = 0; i < k; i++) {
+            for (int x = 0; x < c; x++) {
+                byChoice[x * k + i] = lp[i * c + x];
+            }
+        }
+        logProbByChoice[j] = byChoice;
     }
 
     /** Number of kernels, the prior's included. */
@@ -333,93 +343,158 @@ public final class ParzenEstimator {
     /**
      * log density of each point (internal values, [dimension][sample]) under the mixture: per point, the
      * log-sum-exp over kernels of log w_k + Σ_d log p_kd(x_d).
+     *
+     * <p>Every normalizing constant is in the kernel's constant, so each dimension adds a term that is never
+     * positive (-z²/2, a log probability, a log bin mass). The cheap dimensions (continuous, categorical) are added
+     * for every kernel; then the kernel in the lead gives a full value L, and a kernel whose partial sum is below
+     * L - 40 can only add less than e^-40 of L's share, so it is dropped before its (costlier) discrete terms: the
+     * cut {@link #logSumExp} makes anyway, made early.
      */
     public double[] logPdf(double[][] points) {
         int count = points.length == 0 ? 0 : points[0].length;
         double[] out = new double[count];
         double[] acc = new double[kernels];
         double[] factor = new double[kernels];
-        double[] pairAdd = new double[kernels];
-        double[] pairFactor = new double[kernels];
+        int[] active = new int[kernels];
+        int[] dimOrder = dimensionOrder();
+        double[][] pairValue = new double[dims.length][];
+        double[][] pairFactor = new double[dims.length][];
+        int[][] pairStamp = new int[dims.length][];
+        for (int j = 0; j < dims.length; j++) {
+            if (dims[j].isDiscrete()) {
+                int pairs = pairMu[j].length;
+                pairValue[j] = new double[pairs];
+                pairFactor[j] = new double[pairs];
+                pairStamp[j] = new int[pairs];
+                Arrays.fill(pairStamp[j], -1);
+            }
+        }
         for (int s = 0; s < count; s++) {
             System.arraycopy(kernelConst, 0, acc, 0, kernels);
             Arrays.fill(factor, 1);
-            for (int j = 0; j < dims.length; j++) {
-                Dimension dim = dims[j];
-                double x = points[j][s];
-                switch (dim.kind()) {
-                    case CONTINUOUS -> addContinuous(j, dim.transform(x), acc);
-                    case CATEGORICAL -> addCategorical(j, (int) x, acc);
-                    default -> addDiscrete(j, dim, x, acc, factor, pairAdd, pairFactor);
+            int n = kernels;
+            for (int k = 0; k < kernels; k++) {
+                active[k] = k;
+            }
+            int o = 0;
+            for (; o < dimOrder.length && !dims[dimOrder[o]].isDiscrete(); o++) {
+                int j = dimOrder[o];
+                if (dims[j].kind() == Dimension.Kind.CONTINUOUS) {
+                    double y = dims[j].transform(points[j][s]);
+                    double[] m = mu[j];
+                    double[] inv = invSigma[j];
+                    for (int k = 0; k < kernels; k++) {
+                        double z = (y - m[k]) * inv[k];
+                        acc[k] -= 0.5 * z * z;
+                    }
+                } else {
+                    double[] lp = logProbByChoice[j];
+                    int from = (int) points[j][s] * kernels;
+                    for (int k = 0; k < kernels; k++) {
+                        acc[k] += lp[from + k];
+                    }
                 }
             }
-            out[s] = logSumExp(acc, factor);
+            if (o < dimOrder.length) {
+                double cut = fullValue(points, s, acc, o, dimOrder, pairValue, pairFactor, pairStamp) + NEGLIGIBLE;
+                for (; o < dimOrder.length; o++) {
+                    int j = dimOrder[o];
+                    double x = points[j][s];
+                    int kept = 0;
+                    for (int i = 0; i < n; i++) {
+                        int k = active[i];
+                        if (acc[k] < cut) {
+                            continue;
+                        }
+                        int p = discreteTerm(j, x, k, s, pairValue[j], pairFactor[j], pairStamp[j]);
+                        acc[k] += pairValue[j][p];
+                        factor[k] *= pairFactor[j][p];
+                        active[kept++] = k;
+                    }
+                    n = kept;
+                }
+            }
+            out[s] = logSumExp(acc, factor, active, n);
         }
         return out;
     }
 
-    private void addContinuous(int j, double y, double[] acc) {
-        double[] m = mu[j];
-        double[] inv = invSigma[j];
-        for (int k = 0; k < kernels; k++) {
-            double z = (y - m[k]) * inv[k];
-            acc[k] -= 0.5 * z * z;
+    /** Dimensions cheapest first: continuous, categorical, discrete. */
+    private int[] dimensionOrder() {
+        int[] order = new int[dims.length];
+        int i = 0;
+        for (Dimension.Kind kind : new Dimension.Kind[] {Dimension.Kind.CONTINUOUS, Dimension.Kind.CATEGORICAL,
+                Dimension.Kind.GRID, Dimension.Kind.LOG_GRID}) {
+            for (int j = 0; j < dims.length; j++) {
+                if (dims[j].kind() == kind) {
+                    order[i++] = j;
+                }
+            }
         }
-    }
-
-    private void addCategorical(int j, int choice, double[] acc) {
-        double[] lp = logProb[j];
-        int c = dims[j].size();
-        for (int k = 0; k < kernels; k++) {
-            acc[k] += lp[k * c + choice];
-        }
+        return order;
     }
 
     /**
-     * Adds log P_k(bin of x) for a discrete dimension, once per distinct (grid value, σ) pair. A narrow bin's mass
-     * 2tφ(z)·F(z, t) is split: the Gaussian part goes to {@code acc}, the series factor F (close to 1) to
-     * {@code factor}, which saves a logarithm per pair.
+     * The full log term of the kernel that leads after the first {@code done} dimensions (in {@code dimOrder}): a
+     * lower bound on the maximum over kernels.
      */
-    private void addDiscrete(int j, Dimension dim, double x, double[] acc, double[] factor, double[] pairAdd,
-            double[] pairFactor) {
-        double e1 = dim.binLow(x);
-        double e2 = dim.binHigh(x);
-        double mid = 0.5 * (e1 + e2);
-        double half = 0.5 * (e2 - e1);
-        double logWidth = Math.log(2 * half) - Gaussian.LOG_SQRT_2PI;
-        double[] pm = pairMu[j];
-        double[] pInv = pairInvSigma[j];
-        double[] pLog = pairLogSigma[j];
-        for (int p = 0; p < pm.length; p++) {
-            double inv = pInv[p];
-            double t = half * inv;
-            double zc = (mid - pm[p]) * inv;
-            if (Gaussian.isNarrow(zc, t)) {
-                pairAdd[p] = logWidth - pLog[p] - 0.5 * zc * zc;
-                pairFactor[p] = Gaussian.narrowFactor(zc, t);
-            } else {
-                pairAdd[p] = Gaussian.logMass((e1 - pm[p]) * inv, (e2 - pm[p]) * inv);
-                pairFactor[p] = 1;
+    private double fullValue(double[][] points, int s, double[] acc, int done, int[] dimOrder,
+            double[][] pairValue, double[][] pairFactor, int[][] pairStamp) {
+        int best = 0;
+        for (int k = 1; k < kernels; k++) {
+            if (acc[k] > acc[best]) {
+                best = k;
             }
         }
-        int[] of = pairOf[j];
-        for (int k = 0; k < kernels; k++) {
-            int p = of[k];
-            acc[k] += pairAdd[p];
-            factor[k] *= pairFactor[p];
+        double v = acc[best];
+        for (int o = done; o < dimOrder.length; o++) {
+            int j = dimOrder[o];
+            int p = discreteTerm(j, points[j][s], best, s, pairValue[j], pairFactor[j], pairStamp[j]);
+            v += pairValue[j][p] + Math.log(pairFactor[j][p]);
         }
+        return v;
     }
 
-    private double logSumExp(double[] acc, double[] factor) {
+    /**
+     * The (grid value, σ) pair of kernel k in discrete dimension j, with its log mass for the bin of x computed once
+     * per point: a narrow bin's mass 2tφ(z)·F(z, t) is kept as its Gaussian part (value) and the series factor F,
+     * which saves a logarithm.
+     */
+    private int discreteTerm(int j, double x, int k, int stamp, double[] value, double[] fac, int[] stamps) {
+        int p = pairOf[j][k];
+        if (stamps[p] == stamp) {
+            return p;
+        }
+        stamps[p] = stamp;
+        Dimension dim = dims[j];
+        double e1 = dim.binLow(x);
+        double e2 = dim.binHigh(x);
+        double half = 0.5 * (e2 - e1);
+        double inv = pairInvSigma[j][p];
+        double m = pairMu[j][p];
+        double t = half * inv;
+        double zc = (0.5 * (e1 + e2) - m) * inv;
+        if (Gaussian.isNarrow(zc, t)) {
+            value[p] = Math.log(2 * t) - Gaussian.LOG_SQRT_2PI - 0.5 * zc * zc;
+            fac[p] = Gaussian.narrowFactor(zc, t);
+        } else {
+            value[p] = Gaussian.logMass((e1 - m) * inv, (e2 - m) * inv);
+            fac[p] = 1;
+        }
+        return p;
+    }
+
+    private static double logSumExp(double[] acc, double[] factor, int[] active, int n) {
         double max = Double.NEGATIVE_INFINITY;
-        for (int k = 0; k < kernels; k++) {
-            max = Math.max(max, acc[k]);
+        for (int i = 0; i < n; i++) {
+            max = Math.max(max, acc[active[i]]);
         }
         if (max == Double.NEGATIVE_INFINITY) {
             return max;
         }
         double sum = 0;
-        for (int k = 0; k < kernels; k++) {
+        for (int i = 0; i < n; i++) {
+            int k = active[i];
             double d = acc[k] - max;
             if (d > NEGLIGIBLE) {
                 sum += factor[k] * Math.exp(d);
