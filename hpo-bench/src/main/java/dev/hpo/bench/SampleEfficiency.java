@@ -23,7 +23,8 @@ import java.util.concurrent.Future;
  * {@code problems.json}, 20 seeds × 200 trials each, and writes the median and quartiles of the regret after 50,
  * 100 and 200 trials beside Optuna's figures to {@code hpo-bench/results/sample-efficiency.md}.
  *
- * <p>Usage: {@code SampleEfficiency [--seeds N] [--trials N] [--threads N] [--out FILE] sampler...}. Runs are
+ * <p>Usage: {@code SampleEfficiency [--seeds N] [--seed-offset N] [--trials N] [--threads N] [--problems a,b]
+ * [--out FILE] sampler...}. Runs are
  * independent studies with seed 0..N-1, so running them on several threads gives the same numbers.
  */
 public final class SampleEfficiency {
@@ -43,7 +44,9 @@ public final class SampleEfficiency {
         int seeds = 20;
         int trials = 200;
         int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
-        Path out = Path.of("hpo-bench/results/sample-efficiency.md");
+        Path out = Path.of("results/sample-efficiency.md");
+        int seedOffset = 0;
+        List<String> only = new ArrayList<>();
         List<String> samplers = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
@@ -51,23 +54,25 @@ public final class SampleEfficiency {
                 case "--trials" -> trials = Integer.parseInt(args[++i]);
                 case "--threads" -> threads = Integer.parseInt(args[++i]);
                 case "--out" -> out = Path.of(args[++i]);
+                case "--seed-offset" -> seedOffset = Integer.parseInt(args[++i]);
+                case "--problems" -> only.addAll(List.of(args[++i].split(",")));
                 default -> samplers.add(args[i]);
             }
         }
         if (samplers.isEmpty()) {
             samplers.add("tpe");
         }
-        if (!Files.isDirectory(out.toAbsolutePath().getParent()) && Files.isDirectory(Path.of("results"))) {
-            out = Path.of("results").resolve(out.getFileName());
+        List<Problem> problems = new ArrayList<>(Problems.load());
+        if (!only.isEmpty()) {
+            problems.removeIf(p -> !only.contains(p.name()));
         }
-        List<Problem> problems = Problems.load();
         List<Result> results = new ArrayList<>();
         long start = System.nanoTime();
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
             for (String sampler : samplers) {
                 for (Problem problem : problems) {
-                    results.add(run(pool, sampler, problem, seeds, trials));
+                    results.add(run(pool, sampler, problem, seedOffset, seeds, trials));
                     System.out.printf(Locale.ROOT, "%-16s %-12s median regret@100 %.4g%n", sampler,
                             problem.name(), quantile(results.get(results.size() - 1).regrets()[1], 0.5));
                 }
@@ -76,17 +81,18 @@ public final class SampleEfficiency {
             pool.shutdown();
         }
         double minutes = (System.nanoTime() - start) / 6e10;
-        String md = report(results, samplers, problems, OptunaFigures.load(), seeds, trials, threads, minutes);
+        String md = report(results, samplers, problems, OptunaFigures.load(), seedOffset, seeds, trials, threads,
+                minutes);
         Files.createDirectories(out.toAbsolutePath().getParent());
         Files.writeString(out, md);
         System.out.println("wrote " + out.toAbsolutePath());
     }
 
-    private static Result run(ExecutorService pool, String sampler, Problem problem, int seeds, int trials)
-            throws Exception {
+    private static Result run(ExecutorService pool, String sampler, Problem problem, int seedOffset, int seeds,
+            int trials) throws Exception {
         List<Future<double[]>> futures = new ArrayList<>();
         for (int seed = 0; seed < seeds; seed++) {
-            long s = seed;
+            long s = seedOffset + seed;
             futures.add(pool.submit(() -> runOne(sampler, problem, s, trials)));
         }
         double[][] regrets = new double[CHECKPOINTS.length][seeds];
@@ -151,14 +157,15 @@ public final class SampleEfficiency {
     }
 
     private static String report(List<Result> results, List<String> samplers, List<Problem> problems,
-            OptunaFigures optuna, int seeds, int trials, int threads, double minutes) {
+            OptunaFigures optuna, int seedOffset, int seeds, int trials, int threads, double minutes) {
         StringBuilder md = new StringBuilder();
         md.append("# Sample efficiency: hpo beside Optuna\n\n");
-        md.append("Regenerate (from the repository root):\n\n```\nmvn -B -q -pl hpo-bench -am compile exec:java "
-                + "-Dexec.mainClass=dev.hpo.bench.SampleEfficiency -Dexec.args=\"")
+        md.append("Regenerate (from the repository root; `-Dexec.skip=true` keeps exec off the other reactor modules,"
+                + " hpo-bench switches it back on):\n\n```\nmvn -B -q -pl hpo-bench -am compile "
+                + "exec:exec@sample-efficiency -Dexec.skip=true -Dexec.executable=java -Dbench.args=\"")
                 .append(String.join(" ", samplers)).append("\"\n```\n\n");
-        md.append("Problems and optima from `problems.json`; ").append(seeds).append(" seeds (0..")
-                .append(seeds - 1).append(") × ").append(trials)
+        md.append("Problems and optima from `problems.json`; ").append(seeds).append(" seeds (").append(seedOffset)
+                .append("..").append(seedOffset + seeds - 1).append(") × ").append(trials)
                 .append(" trials per problem and sampler, in-memory storage, no pruner. The 50 and 100 figures are read "
                         + "from the same runs. Regret = best so far minus the optimum. Cells: median [25th, 75th "
                         + "percentile] over the seeds (numpy's linear percentile). Optuna's columns are copied from "
