@@ -15,9 +15,10 @@ import java.util.Map;
  */
 public final class OptunaFigures {
 
-    private final Map<String, Map<String, Map<String, String>>> tables;
+    /** Tables by their "## " heading; each row maps every column header (the first one too) to its cell. */
+    private final Map<String, List<Map<String, String>>> tables;
 
-    private OptunaFigures(Map<String, Map<String, Map<String, String>>> tables) {
+    private OptunaFigures(Map<String, List<Map<String, String>>> tables) {
         this.tables = tables;
     }
 
@@ -33,9 +34,8 @@ public final class OptunaFigures {
         }
     }
 
-    /** Tables by their "## " heading, rows by their first cell, cells by column header. */
     static OptunaFigures parse(String markdown) {
-        Map<String, Map<String, Map<String, String>>> tables = new LinkedHashMap<>();
+        Map<String, List<Map<String, String>>> tables = new LinkedHashMap<>();
         String heading = null;
         List<String> header = null;
         for (String line : markdown.split("\n")) {
@@ -49,10 +49,10 @@ public final class OptunaFigures {
                     header = cells;
                 } else if (!cells.get(0).startsWith("---")) {
                     Map<String, String> row = new LinkedHashMap<>();
-                    for (int i = 1; i < cells.size() && i < header.size(); i++) {
+                    for (int i = 0; i < cells.size() && i < header.size(); i++) {
                         row.put(header.get(i), cells.get(i));
                     }
-                    tables.computeIfAbsent(heading, h -> new LinkedHashMap<>()).put(cells.get(0), row);
+                    tables.computeIfAbsent(heading, h -> new ArrayList<>()).add(row);
                 }
             } else if (l.isEmpty()) {
                 header = null;
@@ -72,11 +72,12 @@ public final class OptunaFigures {
 
     /** The cell ("0.0188 [0.00762, 0.0301]") of Optuna's regret table after {@code trials} trials, or "n/a". */
     public String regretCell(int trials, String problem, String sampler) {
-        Map<String, Map<String, String>> table = tables.get("Regret after " + trials + " trials");
-        if (table == null || !table.containsKey(problem)) {
-            return "n/a";
+        for (Map<String, String> row : tables.getOrDefault("Regret after " + trials + " trials", List.of())) {
+            if (problem.equals(row.get("problem"))) {
+                return row.getOrDefault(sampler, "n/a");
+            }
         }
-        return table.get(problem).getOrDefault(sampler, "n/a");
+        return "n/a";
     }
 
     /** The median of a regret cell, NaN when there is none. */
@@ -93,10 +94,10 @@ public final class OptunaFigures {
 
     /** A cell of the per-trial time table (ms), NaN when absent. */
     public double overheadMs(String sampler, String storage, int n) {
-        for (Map<String, Map<String, String>> table : tables.values()) {
-            for (Map.Entry<String, Map<String, String>> row : table.entrySet()) {
-                if (row.getKey().equals(sampler) && storage.equals(row.getValue().get("storage"))) {
-                    String v = row.getValue().get("N=" + n);
+        for (List<Map<String, String>> table : tables.values()) {
+            for (Map<String, String> row : table) {
+                if (sampler.equals(row.get("sampler")) && storage.equals(row.get("storage"))) {
+                    String v = row.get("N=" + n);
                     return v == null ? Double.NaN : Double.parseDouble(v);
                 }
             }

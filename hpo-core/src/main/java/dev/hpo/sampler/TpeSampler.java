@@ -224,8 +224,12 @@ public final class TpeSampler implements Sampler {
             dims[j] = Dimension.of(names[j], space.get(names[j]));
         }
         Observations observations = state(study).observations;
-        ParzenEstimator below = estimator(dims, observations.matrix(split.below(), names));
-        ParzenEstimator above = estimator(dims, observations.matrix(split.above(), names));
+        boolean[] numeric = new boolean[dims.length];
+        for (int j = 0; j < dims.length; j++) {
+            numeric[j] = dims[j].isNumeric();
+        }
+        ParzenEstimator below = estimator(dims, observations.matrix(split.below(), names, numeric));
+        ParzenEstimator above = estimator(dims, observations.matrix(split.above(), names, numeric));
         double[][] candidates = below.sample(random, nEiCandidates);
         double[] logBelow = below.logPdf(candidates);
         double[] logAbove = above.logPdf(candidates);

@@ -49,9 +49,9 @@ public final class Observations {
 
     /**
      * The values of the trials that have every named parameter, in the order given (trial-number order); column j
-     * holds {@code names[j]}.
+     * holds {@code names[j]}, and its sorted order is computed where {@code needsOrder[j]}.
      */
-    public Matrix matrix(List<FrozenTrial> trials, String[] names) {
+    public Matrix matrix(List<FrozenTrial> trials, String[] names, boolean[] needsOrder) {
         int d = names.length;
         int[] cols = new int[d];
         for (int j = 0; j < d; j++) {
@@ -104,6 +104,9 @@ public final class Observations {
         // a pass over a parameter's sorted trials pays off unless the estimator has few of them (ℓ(x) has ≤ 25)
         if (allFinished && 8L * n >= trials.size()) {
             for (int j = 0; j < d; j++) {
+                if (!needsOrder[j]) {
+                    continue;
+                }
                 int[] s = sorted.get(cols[j]);
                 int size = sortedSize.get(cols[j]);
                 int[] o = new int[n];

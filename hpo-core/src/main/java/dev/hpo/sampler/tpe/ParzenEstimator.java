@@ -63,11 +63,19 @@ public final class ParzenEstimator {
     private final double[][] pairSigma;
     private final double[][] pairInvSigma;
     private final double[][] pairLogSigma;
+    /** The bin of the last point seen per discrete dimension, with its edges and log width less log √2π. */
+    private final double[] binOf;
+    private final double[] binLow;
+    private final double[] binHigh;
+    private final double[] binLogWidth;
     /** Categorical: probability of choice c under kernel k at [k * size + c], and its log. */
-    private final double[][] prob;
-    private final double[][] logProb;
-    /** Categorical log probabilities by choice: [c * kernels + k], so that a point's choice reads one run. */
-    private final double[][] logProbByChoice;
+    /**
+     * Categorical: the observed choice of each kernel (-1 for the uniform prior); an observation kernel gives its
+     * choice probability {@code observedP} and every other choice {@code otherP}.
+     */
+    private final int[][] choiceOf;
+    private final double[] observedP;
+    private final double[] otherP;
 
     /** An estimator whose observations' sorted order is computed here. */
     public ParzenEstimator(Dimension[] dims, double[][] observations, double[] observationWeights, Options options) {
@@ -114,9 +122,14 @@ public final class ParzenEstimator {
         pairSigma = new double[d][];
         pairInvSigma = new double[d][];
         pairLogSigma = new double[d][];
-        prob = new double[d][];
-        logProb = new double[d][];
-        logProbByChoice = new double[d][];
+        binOf = new double[d];
+        Arrays.fill(binOf, Double.NaN);
+        binLow = new double[d];
+        binHigh = new double[d];
+        binLogWidth = new double[d];
+        choiceOf = new int[d][];
+        observedP = new double[d];
+        otherP = new double[d];
         double[] z = new double[k];
         Arrays.fill(z, 1);
         for (int j = 0; j < d; j++) {
@@ -186,6 +199,16 @@ public final class ParzenEstimator {
     /** Groups a discrete dimension's kernels by (grid value, σ) with a small open-addressing table. */
     private void buildPairs(int j, Dimension dim, double[] m, double[] s, double[] z) {
         int k = m.length;
+        if (dim.size() >= k) {
+            // a grid as large as the kernel count has few repeated values: one pair per kernel
+            int[] of = new int[k];
+            for (int i = 0; i < k; i++) {
+                of[i] = i;
+                z[i] *= innerMass(dim.lo(), dim.hi(), m[i], 1 / s[i]);
+            }
+            setPairs(j, of, m, s, k);
+            return;
+        }
         int capacity = Integer.highestOneBit(Math.max(4, k * 2)) << 1;
         int shift = Integer.numberOfTrailingZeros(capacity);
         int[] slots = new int[capacity];
@@ -211,6 +234,10 @@ public final class ParzenEstimator {
             of[i] = slots[slot];
             z[i] *= pz[of[i]];
         }
+        setPairs(j, of, pm, ps, pairs);
+    }
+
+    private void setPairs(int j, int[] of, double[] pm, double[] ps, int pairs) {
         pairOf[j] = of;
         pairMu[j] = Arrays.copyOf(pm, pairs);
         pairSigma[j] = Arrays.copyOf(ps, pairs);
@@ -264,32 +291,16 @@ public final class ParzenEstimator {
         int n = observations[j].length;
         int k = n + 1;
         int c = dim.size();
-        double[] p = new double[k * c];
-        double[] lp = new double[k * c];
         double base = options.priorWeight() / k;
         // every observation row has the same two values, the prior row is uniform
-        double other = base / (base * c + 1);
-        double observedP = (base + 1) / (base * c + 1);
-        double logOther = Math.log(other);
-        double logObserved = Math.log(observedP);
+        otherP[j] = base / (base * c + 1);
+        observedP[j] = (base + 1) / (base * c + 1);
+        int[] of = new int[k];
         for (int i = 0; i < n; i++) {
-            int observed = (int) observations[j][i];
-            Arrays.fill(p, i * c, i * c + c, other);
-            Arrays.fill(lp, i * c, i * c + c, logOther);
-            p[i * c + observed] = observedP;
-            lp[i * c + observed] = logObserved;
+            of[i] = (int) observations[j][i];
         }
-        Arrays.fill(p, n * c, k * c, 1.0 / c);
-        Arrays.fill(lp, n * c, k * c, -Math.log(c));
-        prob[j] = p;
-        logProb[j] = lp;
-        double[] byChoice = new double[k * c];
-        for (int i = 0; i < k; i++) {
-            for (int x = 0; x < c; x++) {
-                byChoice[x * k + i] = lp[i * c + x];
-            }
-        }
-        logProbByChoice[j] = byChoice;
+        of[n] = -1;
+        choiceOf[j] = of;
     }
 
     /** Number of kernels, the prior's included. */
@@ -332,7 +343,7 @@ public final class ParzenEstimator {
         int c = dims[j].size();
         double acc = 0;
         for (int x = 0; x < c - 1; x++) {
-            acc += prob[j][k * c + x];
+            acc += choiceOf[j][k] < 0 ? 1.0 / c : choiceOf[j][k] == x ? observedP[j] : otherP[j];
             if (u < acc) {
                 return x;
             }
@@ -388,11 +399,14 @@ public final class ParzenEstimator {
                         acc[k] -= 0.5 * z * z;
                     }
                 } else {
-                    double[] lp = logProbByChoice[j];
-                    int from = (int) points[j][s] * kernels;
-                    for (int k = 0; k < kernels; k++) {
-                        acc[k] += lp[from + k];
+                    int[] of = choiceOf[j];
+                    int choice = (int) points[j][s];
+                    double logObserved = Math.log(observedP[j]);
+                    double logOther = Math.log(otherP[j]);
+                    for (int k = 0; k < kernels - 1; k++) {
+                        acc[k] += of[k] == choice ? logObserved : logOther;
                     }
+                    acc[kernels - 1] -= Math.log(dims[j].size());
                 }
             }
             if (o < dimOrder.length) {
@@ -466,16 +480,22 @@ public final class ParzenEstimator {
             return p;
         }
         stamps[p] = stamp;
-        Dimension dim = dims[j];
-        double e1 = dim.binLow(x);
-        double e2 = dim.binHigh(x);
-        double half = 0.5 * (e2 - e1);
+        if (binOf[j] != x) {
+            Dimension dim = dims[j];
+            binOf[j] = x;
+            binLow[j] = dim.binLow(x);
+            binHigh[j] = dim.binHigh(x);
+            binLogWidth[j] = Math.log(binHigh[j] - binLow[j]) - Gaussian.LOG_SQRT_2PI;
+        }
+        double e1 = binLow[j];
+        double e2 = binHigh[j];
         double inv = pairInvSigma[j][p];
         double m = pairMu[j][p];
-        double t = half * inv;
+        double t = 0.5 * (e2 - e1) * inv;
         double zc = (0.5 * (e1 + e2) - m) * inv;
         if (Gaussian.isNarrow(zc, t)) {
-            value[p] = Math.log(2 * t) - Gaussian.LOG_SQRT_2PI - 0.5 * zc * zc;
+            // log(2t) - log √2π - z²/2 with log(2t) = log(e2 - e1) - log σ
+            value[p] = binLogWidth[j] - pairLogSigma[j][p] - 0.5 * zc * zc;
             fac[p] = Gaussian.narrowFactor(zc, t);
         } else {
             value[p] = Gaussian.logMass((e1 - m) * inv, (e2 - m) * inv);
@@ -483,6 +503,7 @@ public final class ParzenEstimator {
         }
         return p;
     }
+
 
     private static double logSumExp(double[] acc, double[] factor, int[] active, int n) {
         double max = Double.NEGATIVE_INFINITY;
@@ -497,7 +518,7 @@ public final class ParzenEstimator {
             int k = active[i];
             double d = acc[k] - max;
             if (d > NEGLIGIBLE) {
-                sum += factor[k] * Math.exp(d);
+                sum += factor[k] * Gaussian.expNonPositive(d);
             }
         }
         return max + Math.log(sum);

@@ -4,7 +4,6 @@ import dev.hpo.Direction;
 import dev.hpo.FrozenTrial;
 import dev.hpo.TrialState;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 
@@ -40,9 +39,7 @@ public record TrialSplit(List<FrozenTrial> below, List<FrozenTrial> above) {
         // the nComplete-th smallest key; earlier trials win ties, as in a stable sort
         double threshold = Double.NEGATIVE_INFINITY;
         if (nComplete > 0) {
-            double[] sorted = Arrays.copyOf(completeKeys, complete);
-            Arrays.sort(sorted);
-            threshold = sorted[nComplete - 1];
+            threshold = smallest(completeKeys, complete, nComplete);
         }
         int strictlyBetter = 0;
         for (int i = 0; i < complete; i++) {
@@ -70,6 +67,25 @@ public record TrialSplit(List<FrozenTrial> below, List<FrozenTrial> above) {
             (isBelow ? below : above).add(t);
         }
         return new TrialSplit(below, above);
+    }
+
+    /** The r-th smallest of keys[0..n) (1-based), keeping only the r smallest seen so far in a sorted buffer. */
+    static double smallest(double[] keys, int n, int r) {
+        double[] best = new double[r];
+        int size = 0;
+        for (int i = 0; i < n; i++) {
+            double v = keys[i];
+            if (size == r && !(v < best[r - 1])) {
+                continue;
+            }
+            int at = size == r ? r - 1 : size++;
+            while (at > 0 && best[at - 1] > v) {
+                best[at] = best[at - 1];
+                at--;
+            }
+            best[at] = v;
+        }
+        return best[r - 1];
     }
 
     /**
