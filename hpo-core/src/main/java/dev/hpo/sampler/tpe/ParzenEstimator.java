@@ -166,7 +166,8 @@ public final class ParzenEstimator {
         }
         double minSigma = options.considerMagicClip() ? range / Math.min(100.0, 1.0 + k) : EPS;
         for (int i = 0; i < n; i++) {
-            s[i] = Math.min(range, Math.max(minSigma, s[i]));
+            double v = s[i];
+            s[i] = v < minSigma ? minSigma : v > range ? range : v;
         }
         s[n] = range;
         double[] inv = new double[k];
@@ -261,7 +262,9 @@ public final class ParzenEstimator {
             double v = m[order[p]];
             double prev = p == 0 ? lo : m[order[p - 1]];
             double next = p == n - 1 ? hi : m[order[p + 1]];
-            double sigma = Math.max(v - prev, next - v);
+            double left = v - prev;
+            double right = next - v;
+            double sigma = left > right ? left : right;
             if (!considerEndpoints && n >= 2) {
                 if (p == 0) {
                     sigma = m[order[1]] - v;
@@ -382,11 +385,6 @@ public final class ParzenEstimator {
         }
         for (int s = 0; s < count; s++) {
             System.arraycopy(kernelConst, 0, acc, 0, kernels);
-            Arrays.fill(factor, 1);
-            int n = kernels;
-            for (int k = 0; k < kernels; k++) {
-                active[k] = k;
-            }
             int o = 0;
             for (; o < dimOrder.length && !dims[dimOrder[o]].isDiscrete(); o++) {
                 int j = dimOrder[o];
@@ -409,24 +407,29 @@ public final class ParzenEstimator {
                     acc[kernels - 1] -= Math.log(dims[j].size());
                 }
             }
-            if (o < dimOrder.length) {
-                double cut = fullValue(points, s, acc, o, dimOrder, pairValue, pairFactor, pairStamp) + NEGLIGIBLE;
-                for (; o < dimOrder.length; o++) {
-                    int j = dimOrder[o];
-                    double x = points[j][s];
-                    int kept = 0;
-                    for (int i = 0; i < n; i++) {
-                        int k = active[i];
-                        if (acc[k] < cut) {
-                            continue;
-                        }
-                        int p = discreteTerm(j, x, k, s, pairValue[j], pairFactor[j], pairStamp[j]);
-                        acc[k] += pairValue[j][p];
-                        factor[k] *= pairFactor[j][p];
-                        active[kept++] = k;
-                    }
-                    n = kept;
+            double cut = fullValue(points, s, acc, o, dimOrder, pairValue, pairFactor, pairStamp) + NEGLIGIBLE;
+            int n = 0;
+            for (int k = 0; k < kernels; k++) {
+                if (acc[k] >= cut) {
+                    active[n++] = k;
+                    factor[k] = 1;
                 }
+            }
+            for (; o < dimOrder.length; o++) {
+                int j = dimOrder[o];
+                double x = points[j][s];
+                int kept = 0;
+                for (int i = 0; i < n; i++) {
+                    int k = active[i];
+                    if (acc[k] < cut) {
+                        continue;
+                    }
+                    int p = discreteTerm(j, x, k, s, pairValue[j], pairFactor[j], pairStamp[j]);
+                    acc[k] += pairValue[j][p];
+                    factor[k] *= pairFactor[j][p];
+                    active[kept++] = k;
+                }
+                n = kept;
             }
             out[s] = logSumExp(acc, factor, active, n);
         }
@@ -455,12 +458,14 @@ public final class ParzenEstimator {
     private double fullValue(double[][] points, int s, double[] acc, int done, int[] dimOrder,
             double[][] pairValue, double[][] pairFactor, int[][] pairStamp) {
         int best = 0;
+        double lead = acc[0];
         for (int k = 1; k < kernels; k++) {
-            if (acc[k] > acc[best]) {
+            if (acc[k] > lead) {
+                lead = acc[k];
                 best = k;
             }
         }
-        double v = acc[best];
+        double v = lead;
         for (int o = done; o < dimOrder.length; o++) {
             int j = dimOrder[o];
             int p = discreteTerm(j, points[j][s], best, s, pairValue[j], pairFactor[j], pairStamp[j]);
@@ -508,7 +513,11 @@ public final class ParzenEstimator {
     private static double logSumExp(double[] acc, double[] factor, int[] active, int n) {
         double max = Double.NEGATIVE_INFINITY;
         for (int i = 0; i < n; i++) {
-            max = Math.max(max, acc[active[i]]);
+            double v = acc[active[i]];
+            // a plain comparison: Math.max's NaN and -0.0 rules cost a branch chain per kernel
+            if (v > max) {
+                max = v;
+            }
         }
         if (max == Double.NEGATIVE_INFINITY) {
             return max;
