@@ -276,16 +276,24 @@ public final class ParzenEstimator {
         }
     }
 
-    /** The indices 0..n-1 by increasing m, ties by index. */
+    /** The indices 0..n-1 by increasing m, ties by index (a primitive sort, then each index to its slot). */
     static int[] sortedOrder(double[] m, int n) {
-        Integer[] boxed = new Integer[n];
-        for (int i = 0; i < n; i++) {
-            boxed[i] = i;
-        }
-        Arrays.sort(boxed, (x, y) -> Double.compare(m[x], m[y]));
+        double[] sorted = Arrays.copyOf(m, n);
+        Arrays.sort(sorted);
+        int[] taken = new int[n];
         int[] out = new int[n];
         for (int i = 0; i < n; i++) {
-            out[i] = boxed[i];
+            int a = 0;
+            int b = n;
+            while (a < b) {
+                int mid = (a + b) >>> 1;
+                if (sorted[mid] < m[i]) {
+                    a = mid + 1;
+                } else {
+                    b = mid;
+                }
+            }
+            out[a + taken[a]++] = i;
         }
         return out;
     }
