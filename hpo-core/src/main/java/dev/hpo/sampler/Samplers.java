@@ -12,8 +12,8 @@ import java.util.Locale;
 public final class Samplers {
 
     /** Names {@link #byName} understands. */
-    public static final List<String> NAMES = List.of("auto", "random", "cmaes", "gp", "nsga2", "qmc", "sobol",
-            "halton", "bruteforce", "brute-force");
+    public static final List<String> NAMES = List.of("auto", "random", "tpe", "tpe-independent", "cmaes", "gp",
+            "nsga2", "qmc", "sobol", "halton", "bruteforce", "brute-force");
 
     private Samplers() {
     }
@@ -41,6 +41,8 @@ public final class Samplers {
         return switch (n) {
             case "auto", "" -> createDefault(directions, seed);
             case "random" -> seed == null ? new RandomSampler() : new RandomSampler(seed);
+            case "tpe" -> seed == null ? new TpeSampler() : new TpeSampler(seed);
+            case "tpe-independent" -> tpe(seed).multivariate(false).build();
             case "cmaes" -> seed == null ? new CmaEsSampler() : new CmaEsSampler(seed);
             case "gp" -> seed == null ? new GpSampler() : new GpSampler(seed);
             case "nsga2", "nsgaii", "nsga-ii" -> seed == null ? new NsgaIISampler() : new NsgaIISampler(seed);
@@ -51,5 +53,10 @@ public final class Samplers {
             default -> throw new IllegalArgumentException("unknown sampler '" + name + "'; known samplers: "
                     + String.join(", ", NAMES));
         };
+    }
+
+    private static TpeSampler.Builder tpe(Long seed) {
+        TpeSampler.Builder b = TpeSampler.builder();
+        return seed == null ? b : b.seed(seed);
     }
 }

@@ -1,0 +1,24 @@
+package dev.hpo.bench;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Command-line arguments of the benchmark mains, which exec passes as one string ({@code -Dbench.args}). */
+final class Args {
+
+    private Args() {
+    }
+
+    /** Every argument split at whitespace, empty ones dropped. */
+    static String[] split(String[] args) {
+        List<String> out = new ArrayList<>();
+        for (String a : args) {
+            for (String part : a.trim().split("\\s+")) {
+                if (!part.isEmpty()) {
+                    out.add(part);
+                }
+            }
+        }
+        return out.toArray(new String[0]);
+    }
+}

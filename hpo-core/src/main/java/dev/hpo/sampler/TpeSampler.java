@@ -1,0 +1,424 @@
+package dev.hpo.sampler;
+
+import dev.hpo.Direction;
+import dev.hpo.FrozenTrial;
+import dev.hpo.Study;
+import dev.hpo.TrialState;
+import dev.hpo.sampler.tpe.Dimension;
+import dev.hpo.sampler.tpe.GroupDecomposedSearchSpace;
+import dev.hpo.sampler.tpe.IncrementalIntersection;
+import dev.hpo.sampler.tpe.Observations;
+import dev.hpo.sampler.tpe.ParzenEstimator;
+import dev.hpo.sampler.tpe.TrialSplit;
+import dev.hpo.space.Distribution;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.TreeMap;
+import java.util.WeakHashMap;
+import java.util.function.IntFunction;
+import java.util.function.IntUnaryOperator;
+
+/**
+ * Tree-structured Parzen Estimator (Bergstra et al. 2011; Watanabe 2023), the default sampler of single-objective
+ * studies, with the behaviour of Optuna's {@code TPESampler}. After {@code nStartupTrials} random trials, every
+ * decision splits the finished trials into the γ(n) best and the rest, fits a Parzen estimator to each (ℓ(x) and
+ * g(x)), draws {@code nEiCandidates} points from ℓ and keeps the one with the largest ℓ(x)/g(x), which maximizes
+ * expected improvement.
+ *
+ * <ul>
+ *   <li>{@code multivariate} (default, as in Optuna 5): the parameters every finished trial has
+ *       ({@link IntersectionSearchSpace}) are modelled jointly by product kernels; others one at a time.</li>
+ *   <li>{@code group}: for conditional spaces, the parameters are split into groups that always occur together
+ *       ({@link GroupDecomposedSearchSpace}) and each group is modelled jointly.</li>
+ *   <li>{@code constantLiar}: running trials count as bad ones, so parallel workers spread out.</li>
+ * </ul>
+ * Pruned trials count too, ranked by how far they got and their last intermediate value. Same seed, same trials
+ * (when trials run one at a time). The sampler is thread safe; one instance may follow several studies.
+ */
+public final class TpeSampler implements Sampler {
+
+    private final boolean multivariate;
+    private final boolean group;
+    private final boolean constantLiar;
+    private final int nStartupTrials;
+    private final int nEiCandidates;
+    private final IntUnaryOperator gamma;
+    private final IntFunction<double[]> weights;
+    private final ParzenEstimator.Options options;
+    private final SplittableRandom random;
+    private final SplittableRandom startupRandom;
+    private final Map<Study, StudyState> states = new WeakHashMap<>();
+
+    /** Per-study caches: the observation rows, the search spaces, the finished trials of the last trial list. */
+    private static final class StudyState {
+        List<FrozenTrial> lastTrials;
+        List<FrozenTrial> lastFinished;
+        final Observations observations = new Observations();
+        final GroupDecomposedSearchSpace groups = new GroupDecomposedSearchSpace();
+        final IncrementalIntersection intersection = new IncrementalIntersection();
+    }
+
+    /** A sampler with Optuna's defaults and a random seed. */
+    public TpeSampler() {
+        this(builder());
+    }
+
+    /** A sampler with Optuna's defaults: same seed, same trials. */
+    public TpeSampler(long seed) {
+        this(builder().seed(seed));
+    }
+
+    private TpeSampler(Builder b) {
+        this.multivariate = b.multivariate;
+        this.group = b.group;
+        this.constantLiar = b.constantLiar;
+        this.nStartupTrials = b.nStartupTrials;
+        this.nEiCandidates = b.nEiCandidates;
+        this.gamma = b.gamma;
+        this.weights = b.weights;
+        this.options = new ParzenEstimator.Options(b.priorWeight, b.considerMagicClip, b.considerEndpoints,
+                b.bandwidth);
+        SplittableRandom base = new SplittableRandom(b.seed != null ? b.seed : new SplittableRandom().nextLong());
+        this.random = base.split();
+        this.startupRandom = base.split();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Optuna's default γ: the best 10 % of the n finished trials, at most 25. */
+    public static int defaultGamma(int n) {
+        return Math.min((int) Math.ceil(0.1 * n), 25);
+    }
+
+    /**
+     * Optuna's default observation weights, oldest first: the 25 most recent trials weigh 1, older ones ramp
+     * linearly from 1/n up to 1.
+     */
+    public static double[] defaultWeights(int n) {
+        double[] w = new double[n];
+        Arrays.fill(w, 1);
+        int ramp = n - 25;
+        if (ramp > 0) {
+            double start = 1.0 / n;
+            for (int i = 0; i < ramp; i++) {
+                w[i] = ramp == 1 ? start : start + (1 - start) * i / (ramp - 1);
+            }
+        }
+        return w;
+    }
+
+    @Override
+    public synchronized Map<String, Distribution> inferRelativeSearchSpace(Study study, FrozenTrial trial) {
+        if (!multivariate) {
+            return Map.of();
+        }
+        Map<String, Distribution> space = new LinkedHashMap<>();
+        if (group) {
+            for (Map<String, Distribution> g : groups(study)) {
+                space.putAll(g);
+            }
+        } else {
+            state(study).intersection.update(finished(study)).forEach((name, d) -> {
+                if (!d.isSingle()) {
+                    space.put(name, d);
+                }
+            });
+        }
+        return space;
+    }
+
+    /** The study's groups without single-valued parameters, refreshed with the trials finished since last time. */
+    private List<Map<String, Distribution>> groups(Study study) {
+        GroupDecomposedSearchSpace g = state(study).groups;
+        g.update(finished(study));
+        List<Map<String, Distribution>> out = new ArrayList<>();
+        for (Map<String, Distribution> sub : g.groups()) {
+            sub.values().removeIf(Distribution::isSingle);
+            if (!sub.isEmpty()) {
+                out.add(sub);
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public synchronized Map<String, Double> sampleRelative(Study study, FrozenTrial trial,
+            Map<String, Distribution> searchSpace) {
+        if (searchSpace.isEmpty() || finished(study).size() < nStartupTrials) {
+            return Map.of();
+        }
+        Map<String, Double> out = new LinkedHashMap<>();
+        if (!group) {
+            out.putAll(sample(study, trial, new TreeMap<>(searchSpace)));
+            remember(study, trial, out);
+            return out;
+        }
+        for (Map<String, Distribution> sub : groups(study)) {
+            Map<String, Distribution> part = new TreeMap<>();
+            sub.forEach((name, d) -> {
+                if (d.equals(searchSpace.get(name))) {
+                    part.put(name, d);
+                }
+            });
+            if (!part.isEmpty()) {
+                out.putAll(sample(study, trial, part));
+            }
+        }
+        remember(study, trial, out);
+        return out;
+    }
+
+    /** Keeps a running trial's relative sample for the constant liar until the trial finishes. */
+    private void remember(Study study, FrozenTrial trial, Map<String, Double> sample) {
+        if (constantLiar && !sample.isEmpty()) {
+            state(study).observations.setPending(trial.number(), sample);
+        }
+    }
+
+    @Override
+    public synchronized void afterTrial(Study study, FrozenTrial trial, TrialState state, List<Double> values) {
+        StudyState s = states.get(study);
+        if (s != null) {
+            s.observations.clearPending(trial.number());
+        }
+    }
+
+    @Override
+    public synchronized double sampleIndependent(Study study, FrozenTrial trial, String name, Distribution distribution) {
+        if (finished(study).size() < nStartupTrials) {
+            return RandomSampler.sample(startupRandom, distribution);
+        }
+        return sample(study, trial, Map.of(name, distribution)).get(name);
+    }
+
+    /** One TPE decision for a (sorted) search space: candidates from ℓ, the one with the best ℓ/g wins. */
+    private Map<String, Double> sample(Study study, FrozenTrial trial, Map<String, Distribution> space) {
+        if (study.directions().size() != 1) {
+            throw new IllegalArgumentException("TpeSampler models a single objective, but study " + study.name()
+                    + " has " + study.directions().size() + " directions; use RandomSampler (or a multi-objective"
+                    + " sampler) for it");
+        }
+        Direction direction = study.direction();
+        List<FrozenTrial> all = study.trials();
+        List<FrozenTrial> trials = new ArrayList<>(all.size());
+        int finishedCount = 0;
+        for (FrozenTrial t : all) {
+            TrialState s = t.state();
+            if (s == TrialState.COMPLETE || s == TrialState.PRUNED) {
+                trials.add(t);
+                finishedCount++;
+            } else if (constantLiar && s == TrialState.RUNNING && t.number() != trial.number()) {
+                trials.add(t);
+            }
+        }
+        TrialSplit split = TrialSplit.of(trials, gamma.applyAsInt(finishedCount), direction);
+        String[] names = space.keySet().toArray(new String[0]);
+        Dimension[] dims = new Dimension[names.length];
+        for (int j = 0; j < names.length; j++) {
+            dims[j] = Dimension.of(names[j], space.get(names[j]));
+        }
+        Observations observations = state(study).observations;
+        boolean[] numeric = new boolean[dims.length];
+        for (int j = 0; j < dims.length; j++) {
+            numeric[j] = dims[j].isNumeric();
+        }
+        ParzenEstimator below = estimator(dims, observations.matrix(split.below(), names, numeric));
+        ParzenEstimator above = estimator(dims, observations.matrix(split.above(), names, numeric));
+        double[][] candidates = below.sample(random, nEiCandidates);
+        double[] logBelow = below.logPdf(candidates);
+        double[] logAbove = above.logPdf(candidates);
+        int best = 0;
+        double bestScore = Double.NEGATIVE_INFINITY;
+        for (int s = 0; s < nEiCandidates; s++) {
+            double score = logBelow[s] - logAbove[s];
+            if (score > bestScore) {
+                bestScore = score;
+                best = s;
+            }
+        }
+        Map<String, Double> out = new LinkedHashMap<>();
+        for (int j = 0; j < names.length; j++) {
+            out.put(names[j], candidates[j][best]);
+        }
+        return out;
+    }
+
+    private ParzenEstimator estimator(Dimension[] dims, Observations.Matrix matrix) {
+        int n = matrix.size();
+        double[] w = n == 0 ? new double[0] : weights.apply(n);
+        if (w.length < n) {
+            throw new IllegalStateException("the weights function returned " + w.length + " weights for " + n
+                    + " observations");
+        }
+        double sum = 0;
+        for (int i = 0; i < n; i++) {
+            if (!(w[i] >= 0) || !Double.isFinite(w[i])) {
+                throw new IllegalStateException("the weights function returned " + w[i] + " for " + n
+                        + " observations; weights must be finite and non-negative");
+            }
+            sum += w[i];
+        }
+        if (n > 0 && sum <= 0) {
+            throw new IllegalStateException("the weights function returned only zeros for " + n + " observations");
+        }
+        return new ParzenEstimator(dims, matrix.columns(), matrix.order(), w, options);
+    }
+
+    /**
+     * The study's COMPLETE and PRUNED trials. The storage hands out the same list until something changes, so the
+     * filtered list is reused while it does.
+     */
+    private List<FrozenTrial> finished(Study study) {
+        StudyState s = state(study);
+        List<FrozenTrial> all = study.trials();
+        if (all != s.lastTrials) {
+            List<FrozenTrial> out = new ArrayList<>(all.size());
+            for (int i = 0; i < all.size(); i++) {
+                FrozenTrial t = all.get(i);
+                if (t.state() == TrialState.COMPLETE || t.state() == TrialState.PRUNED) {
+                    out.add(t);
+                }
+            }
+            s.lastTrials = all;
+            s.lastFinished = out;
+        }
+        return s.lastFinished;
+    }
+
+    private StudyState state(Study study) {
+        return states.computeIfAbsent(study, s -> new StudyState());
+    }
+
+    @Override
+    public String toString() {
+        return "TpeSampler[multivariate=" + multivariate + ", group=" + group + ", constantLiar=" + constantLiar
+                + ", nStartupTrials=" + nStartupTrials + ", nEiCandidates=" + nEiCandidates + "]";
+    }
+
+    /** Options of a {@link TpeSampler}; every one defaults to Optuna 5's value. */
+    public static final class Builder {
+        private Long seed;
+        private boolean multivariate = true;
+        private boolean group;
+        private boolean constantLiar = true;
+        private ParzenEstimator.Bandwidth bandwidth = ParzenEstimator.Bandwidth.NEIGHBOURS;
+        private int nStartupTrials = 10;
+        private int nEiCandidates = 24;
+        private double priorWeight = 1.0;
+        private boolean considerMagicClip = true;
+        private boolean considerEndpoints;
+        private IntUnaryOperator gamma = TpeSampler::defaultGamma;
+        private IntFunction<double[]> weights = TpeSampler::defaultWeights;
+
+        private Builder() {
+        }
+
+        public Builder seed(long seed) {
+            this.seed = seed;
+            return this;
+        }
+
+        /** Model the parameters every trial has jointly (default true); false models each parameter alone. */
+        public Builder multivariate(boolean multivariate) {
+            this.multivariate = multivariate;
+            return this;
+        }
+
+        /** Model groups of parameters that occur together jointly (conditional spaces); needs multivariate. */
+        public Builder group(boolean group) {
+            this.group = group;
+            return this;
+        }
+
+        /**
+         * Count running trials as bad ones so that parallel workers do not pile onto one region (default true, as
+         * in Optuna 5; it changes nothing when trials run one at a time).
+         */
+        public Builder constantLiar(boolean constantLiar) {
+            this.constantLiar = constantLiar;
+            return this;
+        }
+
+        /** Random trials before the model is used (default 10). */
+        public Builder nStartupTrials(int nStartupTrials) {
+            if (nStartupTrials < 0) {
+                throw new IllegalArgumentException("nStartupTrials must be at least 0, got " + nStartupTrials);
+            }
+            this.nStartupTrials = nStartupTrials;
+            return this;
+        }
+
+        /** Candidates drawn from ℓ(x) per decision (default 24). */
+        public Builder nEiCandidates(int nEiCandidates) {
+            if (nEiCandidates < 1) {
+                throw new IllegalArgumentException("nEiCandidates must be at least 1, got " + nEiCandidates);
+            }
+            this.nEiCandidates = nEiCandidates;
+            return this;
+        }
+
+        /**
+         * How kernel bandwidths are chosen (default {@link ParzenEstimator.Bandwidth#NEIGHBOURS}, Optuna 5's rule;
+         * {@link ParzenEstimator.Bandwidth#SCOTT} is Optuna 4's multivariate rule).
+         */
+        public Builder bandwidth(ParzenEstimator.Bandwidth bandwidth) {
+            if (bandwidth == null) {
+                throw new IllegalArgumentException("bandwidth must not be null");
+            }
+            this.bandwidth = bandwidth;
+            return this;
+        }
+
+        /** Weight of the prior kernel (default 1.0). */
+        public Builder priorWeight(double priorWeight) {
+            if (!(priorWeight > 0) || !Double.isFinite(priorWeight)) {
+                throw new IllegalArgumentException("priorWeight must be a positive number, got " + priorWeight);
+            }
+            this.priorWeight = priorWeight;
+            return this;
+        }
+
+        /** Bound bandwidths below by range / min(100, kernels + 1) (default true). */
+        public Builder considerMagicClip(boolean considerMagicClip) {
+            this.considerMagicClip = considerMagicClip;
+            return this;
+        }
+
+        /** Univariate bandwidths: let the range's ends widen the outermost kernels (default false). */
+        public Builder considerEndpoints(boolean considerEndpoints) {
+            this.considerEndpoints = considerEndpoints;
+            return this;
+        }
+
+        /** How many of n finished trials are "good" (default {@link TpeSampler#defaultGamma}). */
+        public Builder gamma(IntUnaryOperator gamma) {
+            if (gamma == null) {
+                throw new IllegalArgumentException("gamma must not be null");
+            }
+            this.gamma = gamma;
+            return this;
+        }
+
+        /** Weights of n observations, oldest first (default {@link TpeSampler#defaultWeights}). */
+        public Builder weights(IntFunction<double[]> weights) {
+            if (weights == null) {
+                throw new IllegalArgumentException("weights must not be null");
+            }
+            this.weights = weights;
+            return this;
+        }
+
+        public TpeSampler build() {
+            if (group && !multivariate) {
+                throw new IllegalArgumentException("group(true) needs multivariate(true): groups are modelled jointly");
+            }
+            return new TpeSampler(this);
+        }
+    }
+}

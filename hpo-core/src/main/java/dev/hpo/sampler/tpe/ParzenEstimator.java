@@ -1,0 +1,543 @@
+package dev.hpo.sampler.tpe;
+
+import java.util.Arrays;
+import java.util.SplittableRandom;
+
+/**
+ * A Parzen estimator: the density ℓ(x) of the good trials or g(x) of the others in TPE (Bergstra et al. 2011;
+ * Watanabe 2023), a weighted mixture of product kernels, one kernel per observation plus a prior kernel
+ * (centre of the range, bandwidth the whole range, weight {@code priorWeight}).
+ *
+ * <p>Bandwidths follow Optuna 5, per dimension, in the multivariate and the univariate case alike
+ * ({@link Bandwidth#NEIGHBOURS}): the larger distance of an observation to its sorted neighbours, the range's ends
+ * counting as neighbours; with {@code considerEndpoints} off the outermost kernels take their inner neighbour's
+ * distance. {@link Bandwidth#SCOTT} is the rule Optuna 2.2 to 4.x used for multivariate TPE:
+ * σ = 0.2 · n^(-1/(D+4)) · range for every kernel. With the magic clip, σ ∈ [range / min(100, K + 1), range] for
+ * K kernels including the prior, without it σ ∈ [1e-12, range].
+ * Categorical kernels put weight 1 + priorWeight/K on the observed choice and priorWeight/K on each other choice
+ * (then normalized); the prior kernel is uniform.
+ *
+ * <p>Numeric kernels are truncated normals on [lo, hi]; discrete ones give each grid value the mass of its bin
+ * (see {@link Dimension}). Everything is plain arrays indexed [dimension][kernel]; one estimator is built per
+ * sampling decision and thrown away.
+ */
+public final class ParzenEstimator {
+
+    private static final double EPS = 1e-12;
+    private static final double SIGMA0_MAGNITUDE = 0.2;
+    /** Kernels whose log term is this far below the best one add less than 1e-17 each to the mixture. */
+    private static final double NEGLIGIBLE = -40;
+
+    /** How the bandwidth σ of the observation kernels is chosen. */
+    public enum Bandwidth {
+        /** Distance to the sorted neighbours, per dimension (Optuna 5, and Optuna's univariate TPE before it). */
+        NEIGHBOURS,
+        /** σ = 0.2 · n^(-1/(D+4)) · range, a Scott-like rule (Optuna 2.2 to 4.x, multivariate TPE). */
+        SCOTT
+    }
+
+    /** The options Optuna calls the Parzen estimator parameters. */
+    public record Options(double priorWeight, boolean considerMagicClip, boolean considerEndpoints,
+            Bandwidth bandwidth) {
+        public Options {
+            if (!(priorWeight > 0) || !Double.isFinite(priorWeight)) {
+                throw new IllegalArgumentException("priorWeight must be a positive number, got " + priorWeight);
+            }
+        }
+    }
+
+    private final Dimension[] dims;
+    private final int kernels;
+    private final double[] cumulativeWeights;
+    /** log w_k - Σ_continuous (log σ_kd + log √2π) - Σ_numeric log Z_kd (Z: mass inside [lo, hi]). */
+    private final double[] kernelConst;
+    private final double[][] mu;
+    private final double[][] sigma;
+    private final double[][] invSigma;
+    /**
+     * Discrete dimensions: kernels with the same grid value and σ give the same mass to every point, so the mass is
+     * computed once per distinct (grid value, σ) pair: {@code pairOf[d][k]} indexes {@code pairMu}, {@code pairSigma}.
+     */
+    private final int[][] pairOf;
+    private final double[][] pairMu;
+    private final double[][] pairSigma;
+    private final double[][] pairInvSigma;
+    private final double[][] pairLogSigma;
+    /** The bin of the last point seen per discrete dimension, with its edges and log width less log √2π. */
+    private final double[] binOf;
+    private final double[] binLow;
+    private final double[] binHigh;
+    private final double[] binLogWidth;
+    /** Categorical: probability of choice c under kernel k at [k * size + c], and its log. */
+    /**
+     * Categorical: the observed choice of each kernel (-1 for the uniform prior); an observation kernel gives its
+     * choice probability {@code observedP} and every other choice {@code otherP}.
+     */
+    private final int[][] choiceOf;
+    private final double[] observedP;
+    private final double[] otherP;
+
+    /** An estimator whose observations' sorted order is computed here. */
+    public ParzenEstimator(Dimension[] dims, double[][] observations, double[] observationWeights, Options options) {
+        this(dims, observations, new int[dims.length][], observationWeights, options);
+    }
+
+    /**
+     * @param observations internal values by dimension: observations[d][i] is observation i's value of dimension d
+     * @param order per dimension, the row indices in increasing order of value (ties by row), or {@code null}
+     *        entries to have them sorted here
+     * @param observationWeights one non-negative weight per observation (Optuna's {@code weights(n)})
+     */
+    public ParzenEstimator(Dimension[] dims, double[][] observations, int[][] order, double[] observationWeights,
+            Options options) {
+        this.dims = dims;
+        int n = observations.length == 0 ? 0 : observations[0].length;
+        this.kernels = n + 1;
+        int k = kernels;
+        double[] w = new double[k];
+        if (n == 0) {
+            w[0] = 1;
+        } else {
+            System.arraycopy(observationWeights, 0, w, 0, n);
+            w[n] = options.priorWeight();
+        }
+        double total = 0;
+        for (double x : w) {
+            total += x;
+        }
+        cumulativeWeights = new double[k];
+        kernelConst = new double[k];
+        double acc = 0;
+        for (int i = 0; i < k; i++) {
+            acc += w[i] / total;
+            cumulativeWeights[i] = acc;
+            kernelConst[i] = Math.log(w[i] / total);
+        }
+        int d = dims.length;
+        mu = new double[d][];
+        sigma = new double[d][];
+        invSigma = new double[d][];
+        pairOf = new int[d][];
+        pairMu = new double[d][];
+        pairSigma = new double[d][];
+        pairInvSigma = new double[d][];
+        pairLogSigma = new double[d][];
+        binOf = new double[d];
+        Arrays.fill(binOf, Double.NaN);
+        binLow = new double[d];
+        binHigh = new double[d];
+        binLogWidth = new double[d];
+        choiceOf = new int[d][];
+        observedP = new double[d];
+        otherP = new double[d];
+        double[] z = new double[k];
+        Arrays.fill(z, 1);
+        for (int j = 0; j < d; j++) {
+            Dimension dim = dims[j];
+            if (dim.isNumeric()) {
+                buildNumeric(j, dim, observations, order[j], options, z);
+            } else {
+                buildCategorical(j, dim, observations, options);
+            }
+        }
+        for (int i = 0; i < k; i++) {
+            kernelConst[i] -= Math.log(z[i]);
+        }
+    }
+
+    private void buildNumeric(int j, Dimension dim, double[][] observations, int[] order, Options options,
+            double[] z) {
+        int n = observations[j].length;
+        int k = n + 1;
+        double lo = dim.lo();
+        double hi = dim.hi();
+        double range = hi - lo;
+        double[] m = new double[k];
+        for (int i = 0; i < n; i++) {
+            m[i] = dim.transform(observations[j][i]);
+        }
+        m[n] = 0.5 * (lo + hi);
+        double[] s = new double[k];
+        if (options.bandwidth() == Bandwidth.SCOTT) {
+            double bandwidth = SIGMA0_MAGNITUDE * Math.pow(Math.max(n, 1), -1.0 / (dims.length + 4)) * range;
+            Arrays.fill(s, 0, n, bandwidth);
+        } else if (n > 0) {
+            neighbourSigmas(m, n, order != null ? order : sortedOrder(m, n), lo, hi, options.considerEndpoints(), s);
+        }
+        double minSigma = options.considerMagicClip() ? range / Math.min(100.0, 1.0 + k) : EPS;
+        for (int i = 0; i < n; i++) {
+            double v = s[i];
+            s[i] = v < minSigma ? minSigma : v > range ? range : v;
+        }
+        s[n] = range;
+        double[] inv = new double[k];
+        double[] logS = new double[k];
+        boolean continuous = dim.kind() == Dimension.Kind.CONTINUOUS;
+        for (int i = 0; i < k; i++) {
+            inv[i] = 1 / s[i];
+            if (continuous) {
+                logS[i] = Math.log(s[i]);
+                kernelConst[i] -= logS[i] + Gaussian.LOG_SQRT_2PI;
+            }
+        }
+        mu[j] = m;
+        sigma[j] = s;
+        invSigma[j] = inv;
+        if (dim.isDiscrete()) {
+            buildPairs(j, dim, m, s, z);
+        } else {
+            for (int i = 0; i < k; i++) {
+                z[i] *= innerMass(lo, hi, m[i], inv[i]);
+            }
+        }
+    }
+
+    /** The mass of kernel N(μ, σ²) inside [lo, hi] (μ is inside, so both ends are on their own side). */
+    private static double innerMass(double lo, double hi, double m, double inv) {
+        return 1 - Gaussian.upperTail((m - lo) * inv) - Gaussian.upperTail((hi - m) * inv);
+    }
+
+    /** Groups a discrete dimension's kernels by (grid value, σ) with a small open-addressing table. */
+    private void buildPairs(int j, Dimension dim, double[] m, double[] s, double[] z) {
+        int k = m.length;
+        if (dim.size() >= k) {
+            // a grid as large as the kernel count has few repeated values: one pair per kernel
+            int[] of = new int[k];
+            for (int i = 0; i < k; i++) {
+                of[i] = i;
+                z[i] *= innerMass(dim.lo(), dim.hi(), m[i], 1 / s[i]);
+            }
+            setPairs(j, of, m, s, k);
+            return;
+        }
+        int capacity = Integer.highestOneBit(Math.max(4, k * 2)) << 1;
+        int shift = Integer.numberOfTrailingZeros(capacity);
+        int[] slots = new int[capacity];
+        Arrays.fill(slots, -1);
+        int[] of = new int[k];
+        double[] pm = new double[k];
+        double[] ps = new double[k];
+        double[] pz = new double[k];
+        int pairs = 0;
+        for (int i = 0; i < k; i++) {
+            long bits = (Double.doubleToLongBits(m[i]) * 31 + Double.doubleToLongBits(s[i])) * 0x9E3779B97F4A7C15L;
+            int slot = (int) (bits >>> (64 - shift));
+            while (slots[slot] >= 0 && (pm[slots[slot]] != m[i] || ps[slots[slot]] != s[i])) {
+                slot = (slot + 1) & (capacity - 1);
+            }
+            if (slots[slot] < 0) {
+                slots[slot] = pairs;
+                pm[pairs] = m[i];
+                ps[pairs] = s[i];
+                pz[pairs] = innerMass(dim.lo(), dim.hi(), m[i], 1 / s[i]);
+                pairs++;
+            }
+            of[i] = slots[slot];
+            z[i] *= pz[of[i]];
+        }
+        setPairs(j, of, pm, ps, pairs);
+    }
+
+    private void setPairs(int j, int[] of, double[] pm, double[] ps, int pairs) {
+        pairOf[j] = of;
+        pairMu[j] = Arrays.copyOf(pm, pairs);
+        pairSigma[j] = Arrays.copyOf(ps, pairs);
+        pairInvSigma[j] = new double[pairs];
+        pairLogSigma[j] = new double[pairs];
+        for (int p = 0; p < pairs; p++) {
+            pairInvSigma[j][p] = 1 / ps[p];
+            pairLogSigma[j][p] = Math.log(ps[p]);
+        }
+    }
+
+    /**
+     * Optuna's neighbour bandwidth for the n observations m[0..n), given their sorted order: the larger gap to the
+     * previous and next value, with lo and hi before the first and after the last. Within a run of equal values
+     * (kept in index order) the first gets the gap before the run, the last the gap after it, the others 0 (which
+     * the clip then raises).
+     */
+    static void neighbourSigmas(double[] m, int n, int[] order, double lo, double hi, boolean considerEndpoints,
+            double[] out) {
+        for (int p = 0; p < n; p++) {
+            double v = m[order[p]];
+            double prev = p == 0 ? lo : m[order[p - 1]];
+            double next = p == n - 1 ? hi : m[order[p + 1]];
+            double left = v - prev;
+            double right = next - v;
+            double sigma = left > right ? left : right;
+            if (!considerEndpoints && n >= 2) {
+                if (p == 0) {
+                    sigma = m[order[1]] - v;
+                } else if (p == n - 1) {
+                    sigma = v - m[order[n - 2]];
+                }
+            }
+            out[order[p]] = sigma;
+        }
+    }
+
+    /** The indices 0..n-1 by increasing m, ties by index (a primitive sort, then each index to its slot). */
+    static int[] sortedOrder(double[] m, int n) {
+        double[] sorted = Arrays.copyOf(m, n);
+        Arrays.sort(sorted);
+        int[] taken = new int[n];
+        int[] out = new int[n];
+        for (int i = 0; i < n; i++) {
+            int a = 0;
+            int b = n;
+            while (a < b) {
+                int mid = (a + b) >>> 1;
+                if (sorted[mid] < m[i]) {
+                    a = mid + 1;
+                } else {
+                    b = mid;
+                }
+            }
+            out[a + taken[a]++] = i;
+        }
+        return out;
+    }
+
+    private void buildCategorical(int j, Dimension dim, double[][] observations, Options options) {
+        int n = observations[j].length;
+        int k = n + 1;
+        int c = dim.size();
+        double base = options.priorWeight() / k;
+        // every observation row has the same two values, the prior row is uniform
+        otherP[j] = base / (base * c + 1);
+        observedP[j] = (base + 1) / (base * c + 1);
+        int[] of = new int[k];
+        for (int i = 0; i < n; i++) {
+            of[i] = (int) observations[j][i];
+        }
+        of[n] = -1;
+        choiceOf[j] = of;
+    }
+
+    /** Number of kernels, the prior's included. */
+    public int kernels() {
+        return kernels;
+    }
+
+    /**
+     * Draws {@code count} points: a kernel by weight, then every dimension from that kernel (internal values).
+     *
+     * @return [dimension][sample]
+     */
+    public double[][] sample(SplittableRandom random, int count) {
+        double[][] out = new double[dims.length][count];
+        for (int s = 0; s < count; s++) {
+            int k = pickKernel(random.nextDouble());
+            for (int j = 0; j < dims.length; j++) {
+                Dimension dim = dims[j];
+                if (dim.isNumeric()) {
+                    double m = mu[j][k];
+                    double inv = invSigma[j][k];
+                    double y = m + sigma[j][k] * Gaussian.truncatedQuantile(random.nextDouble(),
+                            (dim.lo() - m) * inv, (dim.hi() - m) * inv);
+                    out[j][s] = dim.untransform(Math.min(dim.hi(), Math.max(dim.lo(), y)));
+                } else {
+                    out[j][s] = sampleChoice(j, k, random.nextDouble());
+                }
+            }
+        }
+        return out;
+    }
+
+    private int pickKernel(double u) {
+        int i = Arrays.binarySearch(cumulativeWeights, u);
+        i = i >= 0 ? i + 1 : -i - 1;
+        return Math.min(i, kernels - 1);
+    }
+
+    private int sampleChoice(int j, int k, double u) {
+        int c = dims[j].size();
+        double acc = 0;
+        for (int x = 0; x < c - 1; x++) {
+            acc += choiceOf[j][k] < 0 ? 1.0 / c : choiceOf[j][k] == x ? observedP[j] : otherP[j];
+            if (u < acc) {
+                return x;
+            }
+        }
+        return c - 1;
+    }
+
+    /**
+     * log density of each point (internal values, [dimension][sample]) under the mixture: per point, the
+     * log-sum-exp over kernels of log w_k + Σ_d log p_kd(x_d).
+     *
+     * <p>Every normalizing constant is in the kernel's constant, so each dimension adds a term that is never
+     * positive (-z²/2, a log probability, a log bin mass). The cheap dimensions (continuous, categorical) are added
+     * for every kernel; then the kernel in the lead gives a full value L, and a kernel whose partial sum is below
+     * L - 40 can only add less than e^-40 of L's share, so it is dropped before its (costlier) discrete terms: the
+     * cut {@link #logSumExp} makes anyway, made early.
+     */
+    public double[] logPdf(double[][] points) {
+        int count = points.length == 0 ? 0 : points[0].length;
+        double[] out = new double[count];
+        double[] acc = new double[kernels];
+        double[] factor = new double[kernels];
+        int[] active = new int[kernels];
+        int[] dimOrder = dimensionOrder();
+        double[][] pairValue = new double[dims.length][];
+        double[][] pairFactor = new double[dims.length][];
+        int[][] pairStamp = new int[dims.length][];
+        for (int j = 0; j < dims.length; j++) {
+            if (dims[j].isDiscrete()) {
+                int pairs = pairMu[j].length;
+                pairValue[j] = new double[pairs];
+                pairFactor[j] = new double[pairs];
+                pairStamp[j] = new int[pairs];
+                Arrays.fill(pairStamp[j], -1);
+            }
+        }
+        for (int s = 0; s < count; s++) {
+            System.arraycopy(kernelConst, 0, acc, 0, kernels);
+            int o = 0;
+            for (; o < dimOrder.length && !dims[dimOrder[o]].isDiscrete(); o++) {
+                int j = dimOrder[o];
+                if (dims[j].kind() == Dimension.Kind.CONTINUOUS) {
+                    double y = dims[j].transform(points[j][s]);
+                    double[] m = mu[j];
+                    double[] inv = invSigma[j];
+                    for (int k = 0; k < kernels; k++) {
+                        double z = (y - m[k]) * inv[k];
+                        acc[k] -= 0.5 * z * z;
+                    }
+                } else {
+                    int[] of = choiceOf[j];
+                    int choice = (int) points[j][s];
+                    double logObserved = Math.log(observedP[j]);
+                    double logOther = Math.log(otherP[j]);
+                    for (int k = 0; k < kernels - 1; k++) {
+                        acc[k] += of[k] == choice ? logObserved : logOther;
+                    }
+                    acc[kernels - 1] -= Math.log(dims[j].size());
+                }
+            }
+            double cut = fullValue(points, s, acc, o, dimOrder, pairValue, pairFactor, pairStamp) + NEGLIGIBLE;
+            int n = 0;
+            for (int k = 0; k < kernels; k++) {
+                if (acc[k] >= cut) {
+                    active[n++] = k;
+                    factor[k] = 1;
+                }
+            }
+            for (; o < dimOrder.length; o++) {
+                int j = dimOrder[o];
+                double x = points[j][s];
+                int kept = 0;
+                for (int i = 0; i < n; i++) {
+                    int k = active[i];
+                    if (acc[k] < cut) {
+                        continue;
+                    }
+                    int p = discreteTerm(j, x, k, s, pairValue[j], pairFactor[j], pairStamp[j]);
+                    acc[k] += pairValue[j][p];
+                    factor[k] *= pairFactor[j][p];
+                    active[kept++] = k;
+                }
+                n = kept;
+            }
+            out[s] = logSumExp(acc, factor, active, n);
+        }
+        return out;
+    }
+
+    /** Dimensions cheapest first: continuous, categorical, discrete. */
+    private int[] dimensionOrder() {
+        int[] order = new int[dims.length];
+        int i = 0;
+        for (Dimension.Kind kind : new Dimension.Kind[] {Dimension.Kind.CONTINUOUS, Dimension.Kind.CATEGORICAL,
+                Dimension.Kind.GRID, Dimension.Kind.LOG_GRID}) {
+            for (int j = 0; j < dims.length; j++) {
+                if (dims[j].kind() == kind) {
+                    order[i++] = j;
+                }
+            }
+        }
+        return order;
+    }
+
+    /**
+     * The full log term of the kernel that leads after the first {@code done} dimensions (in {@code dimOrder}): a
+     * lower bound on the maximum over kernels.
+     */
+    private double fullValue(double[][] points, int s, double[] acc, int done, int[] dimOrder,
+            double[][] pairValue, double[][] pairFactor, int[][] pairStamp) {
+        int best = 0;
+        double lead = acc[0];
+        for (int k = 1; k < kernels; k++) {
+            if (acc[k] > lead) {
+                lead = acc[k];
+                best = k;
+            }
+        }
+        double v = lead;
+        for (int o = done; o < dimOrder.length; o++) {
+            int j = dimOrder[o];
+            int p = discreteTerm(j, points[j][s], best, s, pairValue[j], pairFactor[j], pairStamp[j]);
+            v += pairValue[j][p] + Math.log(pairFactor[j][p]);
+        }
+        return v;
+    }
+
+    /**
+     * The (grid value, σ) pair of kernel k in discrete dimension j, with its log mass for the bin of x computed once
+     * per point: a narrow bin's mass 2tφ(z)·F(z, t) is kept as its Gaussian part (value) and the series factor F,
+     * which saves a logarithm.
+     */
+    private int discreteTerm(int j, double x, int k, int stamp, double[] value, double[] fac, int[] stamps) {
+        int p = pairOf[j][k];
+        if (stamps[p] == stamp) {
+            return p;
+        }
+        stamps[p] = stamp;
+        if (binOf[j] != x) {
+            Dimension dim = dims[j];
+            binOf[j] = x;
+            binLow[j] = dim.binLow(x);
+            binHigh[j] = dim.binHigh(x);
+            binLogWidth[j] = Math.log(binHigh[j] - binLow[j]) - Gaussian.LOG_SQRT_2PI;
+        }
+        double e1 = binLow[j];
+        double e2 = binHigh[j];
+        double inv = pairInvSigma[j][p];
+        double m = pairMu[j][p];
+        double t = 0.5 * (e2 - e1) * inv;
+        double zc = (0.5 * (e1 + e2) - m) * inv;
+        if (Gaussian.isNarrow(zc, t)) {
+            // log(2t) - log √2π - z²/2 with log(2t) = log(e2 - e1) - log σ
+            value[p] = binLogWidth[j] - pairLogSigma[j][p] - 0.5 * zc * zc;
+            fac[p] = Gaussian.narrowFactor(zc, t);
+        } else {
+            value[p] = Gaussian.logMass((e1 - m) * inv, (e2 - m) * inv);
+            fac[p] = 1;
+        }
+        return p;
+    }
+
+
+    private static double logSumExp(double[] acc, double[] factor, int[] active, int n) {
+        double max = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < n; i++) {
+            double v = acc[active[i]];
+            // a plain comparison: Math.max's NaN and -0.0 rules cost a branch chain per kernel
+            if (v > max) {
+                max = v;
+            }
+        }
+        if (max == Double.NEGATIVE_INFINITY) {
+            return max;
+        }
+        double sum = 0;
+        for (int i = 0; i < n; i++) {
+            int k = active[i];
+            double d = acc[k] - max;
+            if (d > NEGLIGIBLE) {
+                sum += factor[k] * Gaussian.expNonPositive(d);
+            }
+        }
+        return max + Math.log(sum);
+    }
+}

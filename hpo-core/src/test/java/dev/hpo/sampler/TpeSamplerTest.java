@@ -1,0 +1,223 @@
+package dev.hpo.sampler;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.hpo.Direction;
+import dev.hpo.FrozenTrial;
+import dev.hpo.OptimizeOptions;
+import dev.hpo.Study;
+import dev.hpo.Trial;
+import dev.hpo.TrialPruned;
+import dev.hpo.TrialState;
+import dev.hpo.pruner.NopPruner;
+import dev.hpo.space.Distribution;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.LongFunction;
+import org.junit.jupiter.api.Test;
+
+class TpeSamplerTest {
+
+    private static Study study(Sampler sampler) {
+        return Study.builder().sampler(sampler).pruner(new NopPruner()).build();
+    }
+
+    private static double sphere(Trial t) {
+        double x = t.suggestFloat("x", -10, 10);
+        double y = t.suggestFloat("y", -10, 10);
+        return x * x + y * y;
+    }
+
+    @Test
+    void multivariateValuesRespectBoundsStepsAndChoicesOverManySeeds() {
+        for (long seed = 0; seed < 12; seed++) {
+            SamplerProperties.assertInSpace(SamplerProperties.run(new TpeSampler(seed), 40));
+        }
+    }
+
+    @Test
+    void independentValuesRespectBoundsStepsAndChoicesOverManySeeds() {
+        for (long seed = 0; seed < 12; seed++) {
+            SamplerProperties.assertInSpace(SamplerProperties.run(
+                    TpeSampler.builder().seed(seed).multivariate(false).build(), 40));
+        }
+    }
+
+    @Test
+    void sameSeedGivesSameTrials() {
+        SamplerProperties.assertReproducible(TpeSampler::new, 30);
+        SamplerProperties.assertReproducible(s -> TpeSampler.builder().seed(s).multivariate(false).build(), 25);
+        SamplerProperties.assertReproducible(s -> TpeSampler.builder().seed(s).group(true).build(), 25);
+    }
+
+    private static double medianBest(LongFunction<Sampler> sampler, int trials) {
+        double[] best = new double[9];
+        for (int seed = 0; seed < best.length; seed++) {
+            Study s = study(sampler.apply(seed));
+            s.optimize(TpeSamplerTest::sphere, trials);
+            best[seed] = s.bestValue();
+        }
+        Arrays.sort(best);
+        return best[best.length / 2];
+    }
+
+    @Test
+    void beatsRandomSearchOnAQuadratic() {
+        double tpe = medianBest(TpeSampler::new, 60);
+        double random = medianBest(RandomSampler::new, 60);
+        // typical medians: TPE about 0.05, random about 2; a factor 4 leaves room for any seed set
+        assertTrue(tpe < random / 4, "TPE median " + tpe + ", random median " + random);
+    }
+
+    @Test
+    void independentModeAlsoBeatsRandomSearch() {
+        double tpe = medianBest(s -> TpeSampler.builder().seed(s).multivariate(false).build(), 60);
+        double random = medianBest(RandomSampler::new, 60);
+        assertTrue(tpe < random / 2, "independent TPE median " + tpe + ", random median " + random);
+    }
+
+    @Test
+    void multivariateModelsTheSharedParametersJointly() {
+        Study s = study(new TpeSampler(0));
+        s.optimize(TpeSamplerTest::sphere, 12);
+        FrozenTrial any = s.trials().get(0);
+        assertEquals(Set.of("x", "y"), s.sampler().inferRelativeSearchSpace(s, any).keySet());
+        assertEquals(Set.of("x", "y"), s.sampler().sampleRelative(s, any,
+                s.sampler().inferRelativeSearchSpace(s, any)).keySet());
+    }
+
+    @Test
+    void independentModeHasNoRelativeSpace() {
+        Study s = study(TpeSampler.builder().seed(0).multivariate(false).build());
+        s.optimize(TpeSamplerTest::sphere, 12);
+        assertTrue(s.sampler().inferRelativeSearchSpace(s, s.trials().get(0)).isEmpty());
+    }
+
+    @Test
+    void startupTrialsAreRandomThenTheModelTakesOver() {
+        Study s = study(TpeSampler.builder().seed(0).nStartupTrials(5).build());
+        s.optimize(TpeSamplerTest::sphere, 4);
+        FrozenTrial any = s.trials().get(0);
+        Map<String, Distribution> space = s.sampler().inferRelativeSearchSpace(s, any);
+        assertTrue(s.sampler().sampleRelative(s, any, space).isEmpty(), "4 of 5 start-up trials done");
+        s.optimize(TpeSamplerTest::sphere, 1);
+        assertFalse(s.sampler().sampleRelative(s, any, space).isEmpty(), "5 of 5 start-up trials done");
+    }
+
+    /** Two branches with their own parameters: the group of a branch is modelled from that branch's trials. */
+    private static double conditional(Trial t) {
+        String branch = t.suggestCategorical("branch", List.of("left", "right"));
+        if (branch.equals("left")) {
+            double a = t.suggestFloat("a", -5, 5);
+            return a * a;
+        }
+        double b = t.suggestFloat("b", 0, 10);
+        int c = t.suggestInt("c", 0, 10);
+        return 1 + (b - 3) * (b - 3) + c;
+    }
+
+    @Test
+    void groupModeModelsEachBranchOfAConditionalSpace() {
+        Study s = study(TpeSampler.builder().seed(1).group(true).build());
+        s.optimize(TpeSamplerTest::conditional, 20);
+        FrozenTrial any = s.trials().get(0);
+        Map<String, Distribution> space = s.sampler().inferRelativeSearchSpace(s, any);
+        assertEquals(Set.of("branch", "a", "b", "c"), space.keySet());
+        Map<String, Double> sample = s.sampler().sampleRelative(s, any, space);
+        assertEquals(Set.of("branch", "a", "b", "c"), sample.keySet());
+        s.optimize(TpeSamplerTest::conditional, 40);
+        assertTrue(s.bestValue() < 0.5, "best " + s.bestValue());
+    }
+
+    @Test
+    void withoutGroupsOnlyTheAlwaysPresentParameterIsJoint() {
+        Study s = study(new TpeSampler(1));
+        s.optimize(TpeSamplerTest::conditional, 20);
+        assertEquals(Set.of("branch"), s.sampler().inferRelativeSearchSpace(s, s.trials().get(0)).keySet());
+    }
+
+    @Test
+    void constantLiarKeepsParallelWorkersOffEachOthersPoints() {
+        Study s = study(TpeSampler.builder().seed(5).constantLiar(true).nStartupTrials(4).build());
+        List<double[]> running = Collections.synchronizedList(new ArrayList<>());
+        List<String> clashes = Collections.synchronizedList(new ArrayList<>());
+        s.optimize(t -> {
+            int x = t.suggestInt("x", 0, 20);
+            int y = t.suggestInt("y", 0, 20);
+            double[] point = {x, y};
+            synchronized (running) {
+                for (double[] other : running) {
+                    if (Arrays.equals(other, point)) {
+                        clashes.add(x + "," + y);
+                    }
+                }
+                running.add(point);
+            }
+            Thread.sleep(3);
+            running.remove(point);
+            return (x - 10) * (x - 10) + (y - 10) * (y - 10);
+        }, OptimizeOptions.builder().trials(40).parallelism(2).build());
+        assertEquals(40, s.trials().size());
+        assertTrue(clashes.isEmpty(), "running trials at the same point: " + clashes);
+    }
+
+    @Test
+    void prunedTrialsCountAsObservations() {
+        Study s = study(TpeSampler.builder().seed(0).nStartupTrials(5).build());
+        s.optimize(t -> {
+            double x = t.suggestFloat("x", -10, 10);
+            t.report(0, x * x);
+            throw new TrialPruned();
+        }, 5);
+        assertTrue(s.trials().stream().allMatch(t -> t.state() == TrialState.PRUNED));
+        FrozenTrial any = s.trials().get(0);
+        Map<String, Distribution> space = s.sampler().inferRelativeSearchSpace(s, any);
+        assertEquals(Set.of("x"), space.keySet());
+        assertFalse(s.sampler().sampleRelative(s, any, space).isEmpty(), "pruned trials end the start-up phase");
+    }
+
+    @Test
+    void maximizationLooksForLargeValues() {
+        Study s = Study.builder().direction(Direction.MAXIMIZE).sampler(new TpeSampler(2)).pruner(new NopPruner()).build();
+        s.optimize(t -> -sphere(t), 60);
+        assertTrue(s.bestValue() > -1, "best " + s.bestValue());
+    }
+
+    @Test
+    void multiObjectiveStudiesAreRefusedWithAnExplanation() {
+        Study s = Study.builder().directions(Direction.MINIMIZE, Direction.MINIMIZE).sampler(new TpeSampler(0))
+                .pruner(new NopPruner()).build();
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> s.optimizeMulti(t -> new double[] {sphere(t), 1}, 12));
+        assertTrue(e.getMessage().contains("single objective"), e.getMessage());
+    }
+
+    @Test
+    void builderRejectsBadOptions() {
+        assertThrows(IllegalArgumentException.class, () -> TpeSampler.builder().nEiCandidates(0));
+        assertThrows(IllegalArgumentException.class, () -> TpeSampler.builder().nStartupTrials(-1));
+        assertThrows(IllegalArgumentException.class, () -> TpeSampler.builder().priorWeight(0));
+        assertThrows(IllegalArgumentException.class, () -> TpeSampler.builder().multivariate(false).group(true).build());
+    }
+
+    @Test
+    void defaultGammaAndWeightsAreOptunas() {
+        assertEquals(0, TpeSampler.defaultGamma(0));
+        assertEquals(1, TpeSampler.defaultGamma(1));
+        assertEquals(10, TpeSampler.defaultGamma(100));
+        assertEquals(25, TpeSampler.defaultGamma(1000));
+        double[] w = TpeSampler.defaultWeights(30);
+        assertEquals(1.0 / 30, w[0], 1e-15);
+        assertEquals(1.0, w[4], 1e-15);
+        assertEquals(1.0, w[29], 1e-15);
+        assertTrue(w[1] > w[0] && w[2] > w[1]);
+        assertTrue(Arrays.stream(TpeSampler.defaultWeights(20)).allMatch(v -> v == 1.0));
+    }
+}
