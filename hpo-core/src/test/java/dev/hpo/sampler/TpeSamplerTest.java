@@ -242,9 +242,9 @@ class TpeSamplerTest {
 
     /**
      * Minimize x² + y² on [-3, 3]² subject to x ≥ 2: the unconstrained optimum (0, 0) is infeasible, a sixth of the
-     * box is feasible, the constrained optimum (2, 0) lies on the boundary, so a sampler that homes in on it still
-     * lands on the infeasible side about half the time. Returns how many of the last 30 of 80 trials are feasible
-     * and the best feasible value.
+     * box is feasible, and the constrained optimum (2, 0) lies on the boundary, where a sampler that has homed in
+     * lands just on either side. Returns how many of the last 30 of 80 trials are feasible or within 0.1 of it
+     * (random search: about 5.5), and the best feasible value.
      */
     static double[] constrainedRun(Sampler sampler) {
         Study s = Study.builder().sampler(sampler).pruner(new NopPruner()).build();
@@ -254,18 +254,19 @@ class TpeSamplerTest {
             t.setConstraint("x at least 2", 2 - x);
             return x * x + y * y;
         }, 80);
-        double feasible = s.trials().subList(50, 80).stream().filter(FrozenTrial::isFeasible).count();
+        double nearlyFeasible = s.trials().subList(50, 80).stream()
+                .filter(t -> t.constraints().get("x at least 2") <= 0.1).count();
         double best = s.trials().stream().filter(FrozenTrial::isFeasible).mapToDouble(FrozenTrial::value).min()
                 .orElse(Double.POSITIVE_INFINITY);
-        return new double[] {feasible, best};
+        return new double[] {nearlyFeasible, best};
     }
 
     @Test
     void constraintsSteerTowardsTheFeasibleRegion() {
         for (long seed = 0; seed < 3; seed++) {
             double[] run = constrainedRun(new TpeSampler(seed));
-            // random search: about 5 of 30 feasible; TPE without constraints heads for (0, 0), which is infeasible
-            assertTrue(run[0] >= 10, "seed " + seed + ": " + run[0] + " of the last 30 trials feasible");
+            // random search: about 5.5; TPE without constraints heads for (0, 0), far from feasible
+            assertTrue(run[0] >= 12, "seed " + seed + ": " + run[0] + " of the last 30 trials (nearly) feasible");
             assertTrue(run[1] < 4.6, "seed " + seed + ": best feasible value " + run[1] + ", optimum 4");
         }
     }
