@@ -9,9 +9,12 @@ import dev.hpo.space.Distribution;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.TreeSet;
 
 /**
  * Gaussian-process Bayesian optimization: the most sample-efficient sampler for small budgets (tens to a few
@@ -27,6 +30,12 @@ import java.util.SplittableRandom;
  * start every trial while the study is small and every {@code n/10} trials later, and at most
  * {@code maxPoints} trials (the best half and the most recent rest) condition the model.
  *
+ * <p>Constraints ({@code Trial.setConstraint}): one more GP per constraint is fitted to its values on the same
+ * trials, and the acquisition becomes log EI + Σ log Φ(−μ_c/σ_c), the log of EI times the probability that every
+ * constraint is at most 0 (Gardner et al. 2014, as Optuna's GPSampler does); EI improves on the best feasible
+ * value, and until a feasible trial exists only the probability of feasibility is maximized. The constraint GPs
+ * share the objective's point cap and refit schedule, so a trial costs about (1 + constraints) times as much.
+ *
  * <p>Single-objective studies only; see {@link Samplers} for samplers of several objectives.
  */
 public final class GpSampler implements Sampler {
@@ -36,9 +45,11 @@ public final class GpSampler implements Sampler {
     private final int maxPoints;
     private final int candidates;
     private final Sampler independent;
-    private String cachedSpace;
-    private GpModel.Hyperparameters cachedHyperparameters;
-    private int cachedFitSize;
+    /** The last fit of each modelled target: the objective ("" ) and each constraint by name. */
+    private final Map<String, Fit> fits = new HashMap<>();
+
+    private record Fit(String space, GpModel.Hyperparameters hyperparameters, int size) {
+    }
 
     /** A sampler with a random seed and default options. */
     public GpSampler() {
@@ -139,7 +150,8 @@ public final class GpSampler implements Sampler {
         for (FrozenTrial t : study.trials(EnumSet.of(TrialState.COMPLETE))) {
             double[] x = space.toUnit(t);
             if (x != null && Double.isFinite(t.value())) {
-                observed.add(new Observation(t.number(), x, maximize ? -t.value() : t.value()));
+                observed.add(new Observation(t.number(), x, maximize ? -t.value() : t.value(), t.isFeasible(),
+                        t.constraints()));
             }
         }
         if (observed.size() < nStartupTrials) {
@@ -160,40 +172,82 @@ public final class GpSampler implements Sampler {
             }
         }
         GpModel model = new GpModel(space);
-        GpModel.Hyperparameters h = hyperparameters(model, String.join("\u0000", searchSpace.keySet())
-                + searchSpace.values(), x, y);
-        GpModel.Posterior posterior = model.condition(x, y, pending, h);
-        List<double[]> incumbents = training.stream().sorted(Comparator.comparingDouble(Observation::y))
-                .limit(5).map(Observation::x).toList();
+        String spaceKey = String.join("\u0000", searchSpace.keySet()) + searchSpace.values();
+        GpModel.Hyperparameters h = hyperparameters(model, "", spaceKey, x, y);
+        boolean[] feasible = new boolean[x.length];
+        boolean feasibleSeen = false;
+        for (int i = 0; i < x.length; i++) {
+            feasible[i] = training.get(i).feasible();
+            feasibleSeen |= feasible[i];
+        }
+        GpModel.Posterior posterior = model.condition(x, y, pending, h, feasible);
+        List<GpModel.Posterior> constraints = constraintPosteriors(model, spaceKey, training);
+        List<double[]> incumbents = training.stream().sorted(BEST_FIRST).limit(5).map(Observation::x).toList();
         SplittableRandom random = new SplittableRandom(seed ^ (0x9E3779B97F4A7C15L * (trial.number() + 1)));
         List<double[]> taken = new ArrayList<>(pending);
         observed.forEach(o -> taken.add(o.x()));
-        return space.toParams(posterior.maximizeLogEi(random, incumbents, taken, candidates));
+        if (constraints.isEmpty()) {
+            return space.toParams(posterior.maximizeLogEi(random, incumbents, taken, candidates));
+        }
+        return space.toParams(posterior.maximizeConstrainedLogEi(random, incumbents, taken, candidates, constraints,
+                feasibleSeen));
+    }
+
+    /** Feasible observations first, then by objective (minimized). */
+    private static final Comparator<Observation> BEST_FIRST = Comparator.comparing((Observation o) -> !o.feasible())
+            .thenComparingDouble(Observation::y);
+
+    /**
+     * One posterior per constraint that the training trials report, fitted to the finite values of the trials
+     * that have it (a constraint known on fewer than two trials is left out until it is known on more).
+     */
+    private List<GpModel.Posterior> constraintPosteriors(GpModel model, String spaceKey, List<Observation> training) {
+        Set<String> names = new TreeSet<>();
+        training.forEach(o -> names.addAll(o.constraints().keySet()));
+        List<GpModel.Posterior> out = new ArrayList<>();
+        for (String name : names) {
+            List<double[]> xs = new ArrayList<>();
+            List<Double> cs = new ArrayList<>();
+            for (Observation o : training) {
+                Double c = o.constraints().get(name);
+                if (c != null && Double.isFinite(c)) {
+                    xs.add(o.x());
+                    cs.add(c);
+                }
+            }
+            if (xs.size() < 2) {
+                continue;
+            }
+            double[][] x = xs.toArray(new double[0][]);
+            double[] c = cs.stream().mapToDouble(Double::doubleValue).toArray();
+            GpModel.Hyperparameters h = hyperparameters(model, "constraint:" + name, spaceKey, x, c);
+            out.add(model.condition(x, c, List.of(), h));
+        }
+        return out;
     }
 
     /** Refits with a warm start when the data grew enough since the last fit; reuses the last fit otherwise. */
-    private synchronized GpModel.Hyperparameters hyperparameters(GpModel model, String spaceKey, double[][] x,
-            double[] y) {
+    private synchronized GpModel.Hyperparameters hyperparameters(GpModel model, String target, String spaceKey,
+            double[][] x, double[] y) {
         int n = x.length;
-        boolean sameSpace = spaceKey.equals(cachedSpace);
-        if (sameSpace && cachedHyperparameters != null && n - cachedFitSize < Math.max(1, n / 10)) {
-            return cachedHyperparameters;
+        Fit last = fits.get(target);
+        boolean sameSpace = last != null && spaceKey.equals(last.space());
+        if (sameSpace && n - last.size() < Math.max(1, n / 10)) {
+            return last.hyperparameters();
         }
-        GpModel.Hyperparameters warm = sameSpace ? cachedHyperparameters : null;
+        GpModel.Hyperparameters warm = sameSpace ? last.hyperparameters() : null;
         GpModel.Hyperparameters fitted = model.fit(x, y, warm, warm == null ? 60 : 20);
-        cachedSpace = spaceKey;
-        cachedHyperparameters = fitted;
-        cachedFitSize = n;
+        fits.put(target, new Fit(spaceKey, fitted, n));
         return fitted;
     }
 
-    /** All observations up to maxPoints; beyond that the best half and the most recent rest. */
+    /** All observations up to maxPoints; beyond that the best half (feasible ones first) and the most recent rest. */
     private List<Observation> selectTraining(List<Observation> observed) {
         if (observed.size() <= maxPoints) {
             return observed;
         }
         List<Observation> byValue = new ArrayList<>(observed);
-        byValue.sort(Comparator.comparingDouble(Observation::y));
+        byValue.sort(BEST_FIRST);
         List<Observation> chosen = new ArrayList<>(byValue.subList(0, maxPoints / 2));
         java.util.Set<Integer> taken = new java.util.HashSet<>();
         chosen.forEach(o -> taken.add(o.number()));
@@ -205,7 +259,7 @@ public final class GpSampler implements Sampler {
         return chosen;
     }
 
-    private record Observation(int number, double[] x, double y) {
+    private record Observation(int number, double[] x, double y, boolean feasible, Map<String, Double> constraints) {
     }
 
     @Override

@@ -6,6 +6,7 @@ import dev.hpo.Study;
 import dev.hpo.TrialState;
 import dev.hpo.sampler.tpe.Dimension;
 import dev.hpo.sampler.tpe.GroupDecomposedSearchSpace;
+import dev.hpo.sampler.tpe.HypervolumeWeights;
 import dev.hpo.sampler.tpe.IncrementalIntersection;
 import dev.hpo.sampler.tpe.Observations;
 import dev.hpo.sampler.tpe.ParzenEstimator;
@@ -36,8 +37,18 @@ import java.util.function.IntUnaryOperator;
  *       ({@link GroupDecomposedSearchSpace}) and each group is modelled jointly.</li>
  *   <li>{@code constantLiar}: running trials count as bad ones, so parallel workers spread out.</li>
  * </ul>
- * Pruned trials count too, ranked by how far they got and their last intermediate value. Same seed, same trials
- * (when trials run one at a time). The sampler is thread safe; one instance may follow several studies.
+ * Pruned trials count too, ranked by how far they got and their last intermediate value.
+ *
+ * <p><b>Several objectives</b> (MOTPE, Ozaki et al. 2020, 2022, as Optuna's {@code TPESampler}): the good trials
+ * are whole non-domination fronts, the last one thinned by hypervolume subset selection, and each weighs its
+ * hypervolume contribution in ℓ(x) ({@link HypervolumeWeights}), so the model favours points that widen the
+ * front; g(x) is built as for one objective. Pruned trials are not used there. <b>Constraints</b>
+ * ({@code Trial.setConstraint}): feasible trials fill the good places first, infeasible ones follow by total
+ * violation, so the sampler leaves the infeasible region as soon as it has found enough feasible points (see
+ * {@link TrialSplit}).
+ *
+ * <p>Same seed, same trials (when trials run one at a time). The sampler is thread safe; one instance may follow
+ * several studies.
  */
 public final class TpeSampler implements Sampler {
 
@@ -199,25 +210,21 @@ public final class TpeSampler implements Sampler {
 
     /** One TPE decision for a (sorted) search space: candidates from ℓ, the one with the best ℓ/g wins. */
     private Map<String, Double> sample(Study study, FrozenTrial trial, Map<String, Distribution> space) {
-        if (study.directions().size() != 1) {
-            throw new IllegalArgumentException("TpeSampler models a single objective, but study " + study.name()
-                    + " has " + study.directions().size() + " directions; use RandomSampler (or a multi-objective"
-                    + " sampler) for it");
-        }
-        Direction direction = study.direction();
+        List<Direction> directions = study.directions();
+        boolean multi = directions.size() > 1;
         List<FrozenTrial> all = study.trials();
         List<FrozenTrial> trials = new ArrayList<>(all.size());
         int finishedCount = 0;
         for (FrozenTrial t : all) {
             TrialState s = t.state();
-            if (s == TrialState.COMPLETE || s == TrialState.PRUNED) {
+            if (s == TrialState.COMPLETE || (s == TrialState.PRUNED && !multi)) {
                 trials.add(t);
                 finishedCount++;
             } else if (constantLiar && s == TrialState.RUNNING && t.number() != trial.number()) {
                 trials.add(t);
             }
         }
-        TrialSplit split = TrialSplit.of(trials, gamma.applyAsInt(finishedCount), direction);
+        TrialSplit split = TrialSplit.of(trials, gamma.applyAsInt(finishedCount), directions);
         String[] names = space.keySet().toArray(new String[0]);
         Dimension[] dims = new Dimension[names.length];
         for (int j = 0; j < names.length; j++) {
@@ -228,7 +235,11 @@ public final class TpeSampler implements Sampler {
         for (int j = 0; j < dims.length; j++) {
             numeric[j] = dims[j].isNumeric();
         }
-        ParzenEstimator below = estimator(dims, observations.matrix(split.below(), names, numeric));
+        Observations.Matrix belowMatrix = observations.matrix(split.below(), names, numeric);
+        ParzenEstimator below = multi
+                ? new ParzenEstimator(dims, belowMatrix.columns(), belowMatrix.order(),
+                        hypervolumeWeights(split.below(), directions, names), options)
+                : estimator(dims, belowMatrix);
         ParzenEstimator above = estimator(dims, observations.matrix(split.above(), names, numeric));
         double[][] candidates = below.sample(random, nEiCandidates);
         double[] logBelow = below.logPdf(candidates);
@@ -247,6 +258,27 @@ public final class TpeSampler implements Sampler {
             out.put(names[j], candidates[j][best]);
         }
         return out;
+    }
+
+    /**
+     * MOTPE's weights of the below trials ({@link HypervolumeWeights}), computed on the whole below set and then
+     * kept for the trials that have every parameter of the space, which are the rows of the estimator.
+     */
+    private static double[] hypervolumeWeights(List<FrozenTrial> below, List<Direction> directions, String[] names) {
+        double[] all = HypervolumeWeights.of(below, directions);
+        double[] kept = new double[all.length];
+        int n = 0;
+        for (int i = 0; i < all.length; i++) {
+            Map<String, Object> params = below.get(i).params();
+            boolean complete = true;
+            for (String name : names) {
+                complete &= params.containsKey(name);
+            }
+            if (complete) {
+                kept[n++] = all[i];
+            }
+        }
+        return Arrays.copyOf(kept, n);
     }
 
     private ParzenEstimator estimator(Dimension[] dims, Observations.Matrix matrix) {

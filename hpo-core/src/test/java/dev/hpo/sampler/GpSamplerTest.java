@@ -86,6 +86,16 @@ class GpSamplerTest {
     }
 
     @Test
+    void constraintsSteerTowardsTheFeasibleRegion() {
+        for (long seed = 0; seed < 2; seed++) {
+            // the problem of TpeSamplerTest: optimum (2, 0) on the boundary of x ≥ 2, a sixth of the box feasible
+            double[] run = TpeSamplerTest.constrainedRun(new GpSampler(seed));
+            assertTrue(run[0] >= 15, "seed " + seed + ": " + run[0] + " of the last 30 trials (nearly) feasible");
+            assertTrue(run[1] < 4.6, "seed " + seed + ": best feasible value " + run[1] + ", optimum 4");
+        }
+    }
+
+    @Test
     void severalObjectivesAreRejectedWithAClearMessage() {
         Study study = Study.builder().directions(Direction.MINIMIZE, Direction.MINIMIZE).sampler(sampler(1)).build();
         var e = assertThrows(UnsupportedOperationException.class, study::ask);

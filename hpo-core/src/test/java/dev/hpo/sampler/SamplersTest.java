@@ -23,9 +23,10 @@ class SamplersTest {
     }
 
     @Test
-    void defaultIsAutoForOneObjectiveAndNsgaIIForSeveral() {
+    void defaultIsAutoForOneObjectiveAndTpeForSeveral() {
         assertInstanceOf(AutoSampler.class, Samplers.createDefault(ONE, 1L));
-        assertInstanceOf(NsgaIISampler.class, Samplers.createDefault(TWO, 1L));
+        assertInstanceOf(TpeSampler.class, Samplers.createDefault(TWO, 1L));
+        assertInstanceOf(TpeSampler.class, Samplers.createDefault(TWO, null));
         assertInstanceOf(AutoSampler.class, Samplers.byName("auto", ONE, null));
     }
 

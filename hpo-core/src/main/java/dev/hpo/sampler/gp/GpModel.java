@@ -84,10 +84,74 @@ public final class GpModel {
             return value;
         }
 
+        /**
+         * The probability under the posterior that the target at {@code x} is at most {@code threshold} (in the
+         * scale of the targets): for a GP fitted on constraint values and threshold 0, the probability that x is
+         * feasible. The threshold goes through the same monotone warp and standardization as the targets, so the
+         * probability is exact for the model.
+         */
+        public double probabilityAtMost(double[] x, double threshold) {
+            return Math.exp(logProbabilityAtMost(x, threshold, null));
+        }
+
+        /** log P(target(x) ≤ threshold) = log Φ((t − μ) / σ) in standardized units, with its gradient. */
+        double logProbabilityAtMost(double[] x, double threshold, double[] grad) {
+            double[] out = new double[2];
+            double[] gm = grad == null ? null : new double[x.length];
+            double[] gv = grad == null ? null : new double[x.length];
+            gp.predict(x, out, gm, gv);
+            double s = Math.sqrt(out[1]);
+            double t = (warp.apply(threshold) - shift) / scale;
+            double z = (t - out[0]) / s;
+            if (grad != null) {
+                double r = LogEi.dLogBigPhi(z);
+                for (int d = 0; d < x.length; d++) {
+                    double ds = gv[d] / (2 * s);
+                    grad[d] = -r * (gm[d] + z * ds) / s;
+                }
+            }
+            return LogEi.logBigPhi(z);
+        }
+
+        /**
+         * The point that maximizes log EI plus the log probability that every constraint is satisfied (Gardner et
+         * al. 2014), each constraint modelled by its own posterior with feasibility at most 0. While no observed
+         * point is feasible ({@code feasibleSeen} false) there is no incumbent to improve on, and the probability of
+         * feasibility alone is maximized.
+         */
+        public double[] maximizeConstrainedLogEi(SplittableRandom random, List<double[]> incumbents,
+                List<double[]> taken, int candidates, List<Posterior> constraints, boolean feasibleSeen) {
+            AcquisitionOptimizer.Acquisition acquisition = (x, grad) -> {
+                double[] part = grad == null ? null : new double[x.length];
+                double value = 0;
+                if (grad != null) {
+                    java.util.Arrays.fill(grad, 0);
+                }
+                if (feasibleSeen) {
+                    value = logEi(x, part);
+                    add(grad, part);
+                }
+                for (Posterior c : constraints) {
+                    value += c.logProbabilityAtMost(x, 0, part);
+                    add(grad, part);
+                }
+                return value;
+            };
+            return new AcquisitionOptimizer(space, acquisition, candidates).maximize(random, incumbents, taken);
+        }
+
         /** The point that maximizes log EI, searched as {@link AcquisitionOptimizer} describes. */
         public double[] maximizeLogEi(SplittableRandom random, List<double[]> incumbents, List<double[]> taken,
                 int candidates) {
             return new AcquisitionOptimizer(space, this::logEi, candidates).maximize(random, incumbents, taken);
+        }
+    }
+
+    private static void add(double[] sum, double[] part) {
+        if (sum != null) {
+            for (int d = 0; d < sum.length; d++) {
+                sum[d] += part[d];
+            }
         }
     }
 
@@ -122,13 +186,30 @@ public final class GpModel {
      * point then carries no further improvement, so parallel workers do not all pick the same point.
      */
     public Posterior condition(double[][] x, double[] y, List<double[]> pending, Hyperparameters h) {
+        return condition(x, y, pending, h, null);
+    }
+
+    /**
+     * As {@link #condition(double[][], double[], List, Hyperparameters)}, with the incumbent of EI taken only
+     * among the observations marked in {@code incumbentEligible} (the feasible ones of a constrained study; null:
+     * all). When none is marked, the best of all observations stands in.
+     */
+    public Posterior condition(double[][] x, double[] y, List<double[]> pending, Hyperparameters h,
+            boolean[] incumbentEligible) {
         double[][] st = standardize(y);
         double[] ys = st[0];
         double shift = st[1][0];
         double scale = st[1][1];
         double best = Double.POSITIVE_INFINITY;
-        for (double v : ys) {
-            best = Math.min(best, v);
+        double bestEligible = Double.POSITIVE_INFINITY;
+        for (int i = 0; i < ys.length; i++) {
+            best = Math.min(best, ys[i]);
+            if (incumbentEligible == null || incumbentEligible[i]) {
+                bestEligible = Math.min(bestEligible, ys[i]);
+            }
+        }
+        if (bestEligible < Double.POSITIVE_INFINITY) {
+            best = bestEligible;
         }
         GaussianProcess gp = GaussianProcess.condition(kernel, x, ys, h.theta());
         if (!pending.isEmpty()) {
@@ -165,9 +246,13 @@ public final class GpModel {
         double[] apply(double[] y) {
             double[] out = new double[y.length];
             for (int i = 0; i < y.length; i++) {
-                out[i] = !(scale > 0) || y[i] <= median ? y[i] : median + scale * Math.log1p((y[i] - median) / scale);
+                out[i] = apply(y[i]);
             }
             return out;
+        }
+
+        double apply(double y) {
+            return !(scale > 0) || y <= median ? y : median + scale * Math.log1p((y - median) / scale);
         }
     }
 

@@ -51,6 +51,11 @@ final class LogEi {
         return Math.log(0.5) - 0.5 * z * z + Math.log(erfcx(-z / SQRT2));
     }
 
+    /** d log Φ / dz = φ(z) / Φ(z), computed in log space so that it stays finite in the far lower tail. */
+    static double dLogBigPhi(double z) {
+        return Math.exp(-0.5 * z * z - HALF_LOG_2PI - logBigPhi(z));
+    }
+
     private static double phi(double z) {
         return Math.exp(-0.5 * z * z - HALF_LOG_2PI);
     }

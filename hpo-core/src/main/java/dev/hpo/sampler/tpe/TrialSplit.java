@@ -3,70 +3,120 @@ package dev.hpo.sampler.tpe;
 import dev.hpo.Direction;
 import dev.hpo.FrozenTrial;
 import dev.hpo.TrialState;
+import dev.hpo.multi.ConstrainedDominance;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Set;
 
 /**
  * TPE's division of the finished trials into the γ best ("below", modelled by ℓ(x)) and the rest ("above",
- * modelled by g(x)), as Optuna does it: completed trials first, by value (ties: the earlier trial); then pruned
- * trials, deeper ones first and by their last intermediate value; running trials (constant liar) always above.
- * Both lists come back in trial-number order, which is the order the weights ramp over.
+ * modelled by g(x)), as Optuna does it. The below places are filled in this order:
+ * <ol>
+ *   <li>feasible completed trials — with one objective by value (ties: the earlier trial); with several by
+ *       non-domination front, the last front that does not fit whole thinned by hypervolume subset selection
+ *       (MOTPE, see {@link NondominatedSplit});</li>
+ *   <li>feasible pruned trials, deeper ones first and by their last intermediate value (one objective only:
+ *       several objectives cannot report intermediate values, so their pruned trials are left out entirely);</li>
+ *   <li>infeasible trials (a constraint above 0), by total violation — so an infeasible trial is below only
+ *       when there are too few feasible ones (Optuna's {@code constraints_func} behaviour).</li>
+ * </ol>
+ * Running trials (constant liar) are always above. Both lists come back in trial-number order, which is the order
+ * the weights ramp over.
  *
  * @param below the good trials
  * @param above the others
  */
 public record TrialSplit(List<FrozenTrial> below, List<FrozenTrial> above) {
 
+    /** The single-objective split; see {@link #of(List, int, List)}. */
+    public static TrialSplit of(List<FrozenTrial> trials, int nBelow, Direction direction) {
+        return of(trials, nBelow, List.of(direction));
+    }
+
     /**
      * Splits {@code trials} (COMPLETE, PRUNED and, for the constant liar, RUNNING ones, in trial-number order) with
-     * {@code nBelow} trials below.
+     * {@code nBelow} trials below, for a study with the given directions.
      */
-    public static TrialSplit of(List<FrozenTrial> trials, int nBelow, Direction direction) {
-        int n = trials.size();
-        double sign = direction == Direction.MINIMIZE ? 1 : -1;
-        double[] completeKeys = new double[n];
-        int complete = 0;
+    public static TrialSplit of(List<FrozenTrial> trials, int nBelow, List<Direction> directions) {
+        boolean multi = directions.size() > 1;
+        List<FrozenTrial> complete = new ArrayList<>();
         List<FrozenTrial> pruned = new ArrayList<>();
+        List<FrozenTrial> infeasible = new ArrayList<>();
         for (FrozenTrial t : trials) {
-            if (t.state() == TrialState.COMPLETE) {
-                completeKeys[complete++] = sign * t.values().get(0);
-            } else if (t.state() == TrialState.PRUNED) {
-                pruned.add(t);
+            if (t.state() == TrialState.COMPLETE || (t.state() == TrialState.PRUNED && !multi)) {
+                if (!t.isFeasible()) {
+                    infeasible.add(t);
+                } else {
+                    (t.state() == TrialState.COMPLETE ? complete : pruned).add(t);
+                }
             }
         }
-        int nComplete = Math.min(Math.max(0, nBelow), complete);
-        // the nComplete-th smallest key; earlier trials win ties, as in a stable sort
-        double threshold = Double.NEGATIVE_INFINITY;
-        if (nComplete > 0) {
-            threshold = smallest(completeKeys, complete, nComplete);
-        }
-        int strictlyBetter = 0;
-        for (int i = 0; i < complete; i++) {
-            if (completeKeys[i] < threshold) {
-                strictlyBetter++;
-            }
-        }
-        int tiesAllowed = nComplete - strictlyBetter;
-        pruned.sort(prunedOrder(direction));
-        int nPruned = Math.min(Math.max(0, nBelow - nComplete), pruned.size());
-        List<FrozenTrial> prunedBelow = pruned.subList(0, nPruned);
-        List<FrozenTrial> below = new ArrayList<>(nBelow);
-        List<FrozenTrial> above = new ArrayList<>(n);
-        int c = 0;
+        Set<FrozenTrial> below = Collections.newSetFromMap(new IdentityHashMap<>());
+        int left = Math.max(0, nBelow);
+        below.addAll(multi ? bestByFront(complete, left, directions) : bestByValue(complete, left, directions.get(0)));
+        left = Math.max(0, nBelow - below.size());
+        pruned.sort(prunedOrder(directions.get(0)));
+        below.addAll(pruned.subList(0, Math.min(left, pruned.size())));
+        left = Math.max(0, nBelow - below.size());
+        infeasible.sort(Comparator.comparingDouble(ConstrainedDominance::violation));
+        below.addAll(infeasible.subList(0, Math.min(left, infeasible.size())));
+        List<FrozenTrial> belowList = new ArrayList<>(below.size());
+        List<FrozenTrial> above = new ArrayList<>(trials.size());
         for (FrozenTrial t : trials) {
-            boolean isBelow;
-            if (t.state() == TrialState.COMPLETE) {
-                double key = completeKeys[c++];
-                isBelow = nComplete > 0 && (key < threshold || (key == threshold && tiesAllowed-- > 0));
-            } else if (t.state() == TrialState.PRUNED) {
-                isBelow = prunedBelow.contains(t);
-            } else {
-                isBelow = false;
+            if (below.contains(t)) {
+                belowList.add(t);
+            } else if (!(multi && t.state() == TrialState.PRUNED)) {
+                above.add(t);
             }
-            (isBelow ? below : above).add(t);
         }
-        return new TrialSplit(below, above);
+        return new TrialSplit(belowList, above);
+    }
+
+    /** The {@code n} best completed trials by value; of equal values the earlier trial, as in a stable sort. */
+    private static List<FrozenTrial> bestByValue(List<FrozenTrial> complete, int n, Direction direction) {
+        int size = complete.size();
+        int take = Math.min(n, size);
+        if (take == 0) {
+            return List.of();
+        }
+        double sign = direction == Direction.MINIMIZE ? 1 : -1;
+        double[] keys = new double[size];
+        for (int i = 0; i < size; i++) {
+            keys[i] = sign * complete.get(i).values().get(0);
+        }
+        double threshold = smallest(keys, size, take);
+        int tiesAllowed = take;
+        for (double k : keys) {
+            if (k < threshold) {
+                tiesAllowed--;
+            }
+        }
+        List<FrozenTrial> out = new ArrayList<>(take);
+        for (int i = 0; i < size; i++) {
+            if (keys[i] < threshold || (keys[i] == threshold && tiesAllowed-- > 0)) {
+                out.add(complete.get(i));
+            }
+        }
+        return out;
+    }
+
+    /** The {@code n} best completed trials of several objectives by front, then by hypervolume contribution. */
+    private static List<FrozenTrial> bestByFront(List<FrozenTrial> complete, int n, List<Direction> directions) {
+        double[][] losses = new double[complete.size()][];
+        for (int i = 0; i < losses.length; i++) {
+            losses[i] = HypervolumeWeights.losses(complete.get(i), directions);
+        }
+        boolean[] below = NondominatedSplit.below(losses, n);
+        List<FrozenTrial> out = new ArrayList<>();
+        for (int i = 0; i < below.length; i++) {
+            if (below[i]) {
+                out.add(complete.get(i));
+            }
+        }
+        return out;
     }
 
     /** The r-th smallest of keys[0..n) (1-based), keeping only the r smallest seen so far in a sorted buffer. */
