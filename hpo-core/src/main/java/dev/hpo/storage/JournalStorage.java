@@ -17,6 +17,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
@@ -383,6 +384,18 @@ public final class JournalStorage implements Storage {
         }
     }
 
+    /** Reads only the index of unfinished trials when only WAITING or RUNNING ones are asked for. */
+    @Override
+    public List<FrozenTrial> trials(long studyId, Set<TrialState> states) {
+        mutex.lock();
+        try {
+            sync();
+            return replay.trials(studyId, states);
+        } finally {
+            mutex.unlock();
+        }
+    }
+
     /** RUNNING trials whose {@value #HEARTBEAT_ATTR} is older than {@code grace}; trials without one never are. */
     @Override
     public List<Long> staleTrials(long studyId, Duration grace) {
@@ -391,7 +404,7 @@ public final class JournalStorage implements Storage {
             sync();
             Instant limit = clock.instant().minus(grace);
             List<Long> out = new ArrayList<>();
-            for (TrialRecord t : replay.study(studyId).trials) {
+            for (TrialRecord t : replay.study(studyId).trials.records()) {
                 Object beat = t.systemAttrs.get(HEARTBEAT_ATTR);
                 if (t.state == TrialState.RUNNING && beat instanceof String s && heartbeat(t, s).isBefore(limit)) {
                     out.add(t.id);
