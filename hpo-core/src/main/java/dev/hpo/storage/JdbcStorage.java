@@ -48,6 +48,18 @@ import java.util.Set;
  * guards it. Taking an enqueued trial is an UPDATE conditional on the trial still WAITING, so exactly one worker
  * gets it. Within one JVM, the storage's threads share one connection, taking turns.
  *
+ * <p><b>Durability and cost per trial.</b> A trial whose {@code tell} returned is committed with the server's
+ * {@code synchronous_commit} (by default: flushed to disk). On PostgreSQL the writes that only concern a running
+ * trial (creating it, its parameters, intermediate values and attributes) commit with {@code synchronous_commit =
+ * off}: they are visible to every worker at once and survive any crash of a worker, and they reach the disk with
+ * the next flushed commit (at the latest the trial's {@code tell}) or within the server's {@code wal_writer_delay};
+ * only a crash of the database server itself can lose the last of them, which leaves a trial that had not finished
+ * with fewer parameters or none. This is the journal's rule too. On PostgreSQL a trial also costs few round trips:
+ * each running-trial write is one request carrying its own {@code BEGIN ... COMMIT}, creating and finishing a trial
+ * are one request each plus the commit (so that a connection lost before the commit is retried safely), the new
+ * trial is returned by the statement that creates it, a trial is read back with one statement, and {@code ask}'s
+ * look for WAITING trials is a count. Figures: {@code hpo-bench/results/storage-postgresql.md}.
+ *
  * <p><b>Failures.</b> A lost connection is re-opened and the transaction run again, with backoff (see
  * {@link RetryPolicy}); a server that stays away, or a commit whose outcome is unknown for an operation that must
  * not run twice, ends in a {@link StorageException} naming the URL and the operation. Nothing is dropped silently.
