@@ -239,13 +239,16 @@ public final class Study implements AutoCloseable {
                 break;
             }
         }
+        FrozenTrial started = null;
         if (trialId < 0) {
-            trialId = storage.createTrial(id, null);
+            started = storage.createRunningTrial(id);
+            trialId = started.id();
         }
         if (heartbeat != null) {
             storage.recordHeartbeat(trialId);
+            started = null; // read it again: a storage may keep the heartbeat as an attribute of the trial
         }
-        return new Trial(this, storage.trial(trialId));
+        return new Trial(this, started != null ? started : storage.trial(trialId));
     }
 
     /** Finishes a trial with its objective value(s); a NaN value makes it FAIL, as in Optuna. */

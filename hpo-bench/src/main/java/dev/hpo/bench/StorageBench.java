@@ -1,16 +1,14 @@
 package dev.hpo.bench;
 
-import dev.hpo.Direction;
-import dev.hpo.OptimizeOptions;
+import dev.hpo.ObjectiveFunction;
 import dev.hpo.Study;
-import dev.hpo.sampler.RandomSampler;
 import dev.hpo.storage.InMemoryStorage;
 import dev.hpo.storage.JournalStorage;
 import dev.hpo.storage.Storage;
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -20,14 +18,20 @@ import java.util.function.Supplier;
 /**
  * What the journal storage costs: the time it adds to a trial compared with the in-memory storage (random
  * sampler, trivial objective with two parameters and one intermediate value, so the storage is all there is to
- * measure), and the time to open a 10,000-trial study. Writes a Markdown table to the file named by the first
- * argument ({@code hpo-bench/results/storage-journal.md} by default).
+ * measure) at several study sizes, and the time to open a 10,000-trial study. Writes a Markdown section to the
+ * file named by the first argument ({@code hpo-bench/results/storage-journal.md} by default).
+ *
+ * <p>Run: {@code mvn -B -q -o -pl hpo-core,hpo-bench compile dependency:build-classpath
+ * -Dmdep.outputFile=target/classpath.txt}, then {@code java -cp "$(cat hpo-bench/target/classpath.txt):hpo-bench/target/classes"
+ * dev.hpo.bench.StorageBench hpo-bench/results/storage-journal.md}.
  */
 public final class StorageBench {
 
-    private static final int TRIALS = 1000;
-    private static final int REPEATS = 3;
+    private static final int[] SIZES = {100, 1000, 5000};
+    private static final int ROUNDS = 3;
+    private static final int WARM_UP_TRIALS = 6000;
     private static final int LOAD_TRIALS = 10_000;
+    private static final int LOADS = 3;
 
     private StorageBench() {
     }
@@ -35,28 +39,28 @@ public final class StorageBench {
     public static void main(String[] args) throws IOException {
         Path out = Path.of(args.length > 0 ? args[0] : "hpo-bench/results/storage-journal.md");
         Path scratch = Files.createTempDirectory("hpo-storage-bench");
-        List<String> report = new ArrayList<>();
-        report.add("| storage | wall µs per trial | added vs memory | process CPU µs per trial | added CPU vs memory |");
-        report.add("|---|---:|---:|---:|---:|");
-        double[] memory = perTrialMicros(InMemoryStorage::new);
-        report.add(String.format(Locale.ROOT, "| memory | %.1f | - | %.1f | - |", memory[0], memory[1]));
-        for (JournalStorage.Durability d : JournalStorage.Durability.values()) {
-            int[] run = {0};
-            double[] journal = perTrialMicros(() -> new JournalStorage(scratch.resolve(d + "-" + run[0]++ + ".log"), d));
-            report.add(String.format(Locale.ROOT, "| journal, %s | %.1f | %.1f | %.1f | %.1f |", d, journal[0],
-                    journal[0] - memory[0], journal[1], journal[1] - memory[1]));
-        }
-        report.add("");
-        report.add("Medians of " + REPEATS + " runs of " + TRIALS + " trials each, after a warm-up run.");
+        String loadBefore = PerTrialCost.loadAverage();
+        ObjectiveFunction objective = StorageBench::objective;
+        int[] run = {0};
+        Supplier<Storage> async = () -> new JournalStorage(scratch.resolve("async-" + run[0]++ + ".log"));
+        Supplier<Storage> sync = () -> new JournalStorage(scratch.resolve("sync-" + run[0]++ + ".log"),
+                JournalStorage.Durability.SYNC);
+        PerTrialCost.warmUp(InMemoryStorage::new, objective, WARM_UP_TRIALS);
+        PerTrialCost.warmUp(async, objective, WARM_UP_TRIALS);
+        List<PerTrialCost.Cost> memory = PerTrialCost.measure(InMemoryStorage::new, objective, SIZES, ROUNDS);
+        List<PerTrialCost.Cost> asyncCost = PerTrialCost.measure(async, objective, SIZES, ROUNDS);
+        List<PerTrialCost.Cost> syncCost = PerTrialCost.measure(sync, objective, SIZES, ROUNDS);
+        String loadAfterTrials = PerTrialCost.loadAverage();
+
         Path big = scratch.resolve("big.log");
-        try (Study study = study(new JournalStorage(big))) {
-            study.optimize(StorageBench::objective, LOAD_TRIALS);
+        try (Study study = PerTrialCost.study(new JournalStorage(big), "bench", 1)) {
+            study.optimize(objective, LOAD_TRIALS);
         }
-        double[] loads = new double[REPEATS];
-        double[] loadCpu = new double[REPEATS];
-        for (int r = 0; r < REPEATS; r++) {
+        double[] loads = new double[LOADS];
+        double[] loadCpu = new double[LOADS];
+        for (int r = 0; r < LOADS; r++) {
             long t0 = System.nanoTime();
-            long c0 = cpuNanos();
+            long c0 = PerTrialCost.processCpuNanos();
             try (JournalStorage s = new JournalStorage(big)) {
                 int n = s.trials(s.findStudy("bench").orElseThrow()).size();
                 if (n != LOAD_TRIALS) {
@@ -64,17 +68,46 @@ public final class StorageBench {
                 }
             }
             loads[r] = (System.nanoTime() - t0) / 1e6;
-            loadCpu[r] = (cpuNanos() - c0) / 1e6;
+            loadCpu[r] = (PerTrialCost.processCpuNanos() - c0) / 1e6;
         }
+        long lines;
+        try (var stream = Files.lines(big)) {
+            lines = stream.count();
+        }
+        String loadAtEnd = PerTrialCost.loadAverage();
+
+        List<String> report = new ArrayList<>();
+        report.add("# Journal storage: cost per trial and load time");
+        report.add("");
+        report.add(String.format(Locale.ROOT, "Measured by `dev.hpo.bench.StorageBench` on %s; JDK %s, %d cores,"
+                + " ext4. Load average (1, 5, 15 min) before: %s; after the per-trial runs: %s; at the end: %s."
+                + " The machine is shared with other builds, so wall times are pessimistic; CPU times suffer less.",
+                LocalDate.now(), System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(),
+                loadBefore, loadAfterTrials, loadAtEnd));
+        report.add("");
+        report.add("## Time per trial");
+        report.add("");
+        report.add(String.format(Locale.ROOT, "`RandomSampler`, objective with `suggestFloat`, `suggestInt` and one"
+                + " `report`, one thread. After %,d warm-up trials per storage (so that the JIT has compiled the"
+                + " storage's code), %d fresh studies of %,d trials each; the %d trials that bring a study to each"
+                + " size are timed, and the median over the studies is shown. \"Added\" is the storage minus the"
+                + " in-memory storage at the same size.", WARM_UP_TRIALS, ROUNDS, SIZES[SIZES.length - 1],
+                PerTrialCost.BLOCK));
+        report.add("");
+        report.add(PerTrialCost.header());
+        report.addAll(PerTrialCost.rows("memory", memory, null));
+        report.addAll(PerTrialCost.rows("journal, ASYNC (default)", asyncCost, memory));
+        report.addAll(PerTrialCost.rows("journal, SYNC", syncCost, memory));
+        report.add("");
+        report.add("## Opening a study");
+        report.add("");
         Arrays.sort(loads);
         Arrays.sort(loadCpu);
-        long lines = Files.lines(big).count();
-        report.add("");
-        report.add(String.format(Locale.ROOT, "Opening a %,d-trial study (%,d lines, %.1f MB) and listing its trials:"
-                + " median %.0f ms, best %.0f ms, worst %.0f ms over %d opens in one JVM (the first includes class"
-                + " loading and JIT warm-up); process CPU time median %.0f ms.", LOAD_TRIALS, lines,
-                Files.size(big) / 1e6, loads[REPEATS / 2], loads[0], loads[REPEATS - 1], REPEATS,
-                loadCpu[REPEATS / 2]));
+        report.add(String.format(Locale.ROOT, "A %,d-trial study (%,d lines, %.1f MB): open the journal and list the"
+                + " study's trials, %d times in one JVM (the first includes class loading and JIT warm-up):"
+                + " median %.0f ms, best %.0f ms, worst %.0f ms of wall time; process CPU time median %.0f ms.",
+                LOAD_TRIALS, lines, Files.size(big) / 1e6, LOADS, loads[LOADS / 2], loads[0], loads[LOADS - 1],
+                loadCpu[LOADS / 2]));
         String text = String.join("\n", report) + "\n";
         System.out.print(text);
         if (out.getParent() != null) {
@@ -83,42 +116,10 @@ public final class StorageBench {
         Files.writeString(out, text);
     }
 
-    private static Study study(Storage storage) {
-        return Study.builder().name("bench").direction(Direction.MINIMIZE).storage(storage)
-                .sampler(new RandomSampler(1)).build();
-    }
-
     private static double objective(dev.hpo.Trial trial) {
         double x = trial.suggestFloat("x", -10, 10);
         int k = trial.suggestInt("k", 1, 100);
         trial.report(0, x);
         return x * x + k;
     }
-
-    /** CPU time of the whole process (all threads, the journal's sync thread included). */
-    private static long cpuNanos() {
-        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
-                .getProcessCpuTime();
-    }
-
-    /** Medians over runs of the wall time and the process CPU time per trial, after a warm-up run. */
-    private static double[] perTrialMicros(Supplier<Storage> storages) {
-        double[] wall = new double[REPEATS];
-        double[] cpu = new double[REPEATS];
-        for (int r = -1; r < REPEATS; r++) {
-            try (Storage storage = storages.get(); Study study = study(storage)) {
-                long t0 = System.nanoTime();
-                long c0 = cpuNanos();
-                study.optimize(StorageBench::objective, OptimizeOptions.builder().trials(TRIALS).build());
-                if (r >= 0) {
-                    wall[r] = (System.nanoTime() - t0) / 1e3 / TRIALS;
-                    cpu[r] = (cpuNanos() - c0) / 1e3 / TRIALS;
-                }
-            }
-        }
-        Arrays.sort(wall);
-        Arrays.sort(cpu);
-        return new double[] {wall[REPEATS / 2], cpu[REPEATS / 2]};
-    }
-
 }

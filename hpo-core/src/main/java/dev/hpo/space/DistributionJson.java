@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Distributions in Optuna's JSON form ({@code {"name": "FloatDistribution", "attributes": {...}}}), the form
@@ -16,6 +18,14 @@ import java.util.List;
 public final class DistributionJson {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
+    /**
+     * Studies use a handful of distributions, and every parameter a storage writes or reads converts one, so both
+     * directions are remembered (distributions are immutable values). Cleared when it grows past this size, which
+     * only a study with thousands of distinct distributions reaches.
+     */
+    private static final int CACHE_LIMIT = 4096;
+    private static final Map<Distribution, String> JSON = new ConcurrentHashMap<>();
+    private static final Map<String, Distribution> PARSED = new ConcurrentHashMap<>();
 
     private DistributionJson() {
     }
@@ -50,6 +60,23 @@ public final class DistributionJson {
 
     /** The distribution as a JSON string, written with Python's default separators as Optuna does. */
     public static String toJson(Distribution distribution) {
+        String known = JSON.get(distribution);
+        if (known != null) {
+            return known;
+        }
+        String json = writeJson(distribution);
+        remember(JSON, distribution, json);
+        return json;
+    }
+
+    private static <K, V> void remember(Map<K, V> cache, K key, V value) {
+        if (cache.size() >= CACHE_LIMIT) {
+            cache.clear();
+        }
+        cache.put(key, value);
+    }
+
+    private static String writeJson(Distribution distribution) {
         JsonNode tree = toTree(distribution);
         StringBuilder out = new StringBuilder();
         appendPythonStyle(tree, out);
@@ -58,8 +85,14 @@ public final class DistributionJson {
 
     /** Reads a distribution from its JSON string; throws {@link IllegalArgumentException} naming the text. */
     public static Distribution fromJson(String json) {
+        Distribution known = PARSED.get(json);
+        if (known != null) {
+            return known;
+        }
         try {
-            return fromTree(MAPPER.readTree(json));
+            Distribution d = fromTree(MAPPER.readTree(json));
+            remember(PARSED, json, d);
+            return d;
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("not a distribution in JSON: " + json, e);
         }

@@ -8,12 +8,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Studies kept in this JVM's memory ({@code memory:}): the fastest storage, for a study that lives and dies
@@ -27,8 +27,7 @@ public final class InMemoryStorage implements Storage {
         final List<Direction> directions;
         final Map<String, Object> userAttrs = new LinkedHashMap<>();
         final Map<String, Object> systemAttrs = new LinkedHashMap<>();
-        final List<TrialRecord> trials = new ArrayList<>();
-        List<FrozenTrial> frozen;
+        final TrialIndex trials = new TrialIndex();
 
         StudyRecord(long id, String name, List<Direction> directions) {
             this.id = id;
@@ -108,7 +107,6 @@ public final class InMemoryStorage implements Storage {
         TrialRecord t = new TrialRecord(trials.size(), studyId, s.trials.size(), template, clock.instant());
         trials.add(t);
         s.trials.add(t);
-        s.frozen = null;
         return t.id;
     }
 
@@ -160,15 +158,13 @@ public final class InMemoryStorage implements Storage {
 
     @Override
     public synchronized List<FrozenTrial> trials(long studyId) {
-        StudyRecord s = studyRecord(studyId);
-        if (s.frozen == null) {
-            List<FrozenTrial> out = new ArrayList<>(s.trials.size());
-            for (TrialRecord t : s.trials) {
-                out.add(t.freeze());
-            }
-            s.frozen = Collections.unmodifiableList(out);
-        }
-        return s.frozen;
+        return studyRecord(studyId).trials.frozen();
+    }
+
+    /** Reads only the index of unfinished trials when only WAITING or RUNNING ones are asked for. */
+    @Override
+    public synchronized List<FrozenTrial> trials(long studyId, Set<TrialState> states) {
+        return studyRecord(studyId).trials.frozen(states);
     }
 
     @Override
@@ -181,7 +177,7 @@ public final class InMemoryStorage implements Storage {
     public synchronized List<Long> staleTrials(long studyId, Duration grace) {
         Instant limit = clock.instant().minus(grace);
         List<Long> out = new ArrayList<>();
-        for (TrialRecord t : studyRecord(studyId).trials) {
+        for (TrialRecord t : studyRecord(studyId).trials.records()) {
             Instant beat = heartbeats.get(t.id);
             if (t.state == TrialState.RUNNING && beat != null && beat.isBefore(limit)) {
                 out.add(t.id);
@@ -203,7 +199,7 @@ public final class InMemoryStorage implements Storage {
     private void changed(TrialRecord t) {
         StudyRecord s = studies.get(t.studyId);
         if (s != null) {
-            s.frozen = null;
+            s.trials.changed(t);
         }
     }
 

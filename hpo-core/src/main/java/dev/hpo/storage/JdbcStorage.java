@@ -48,6 +48,18 @@ import java.util.Set;
  * guards it. Taking an enqueued trial is an UPDATE conditional on the trial still WAITING, so exactly one worker
  * gets it. Within one JVM, the storage's threads share one connection, taking turns.
  *
+ * <p><b>Durability and cost per trial.</b> A trial whose {@code tell} returned is committed with the server's
+ * {@code synchronous_commit} (by default: flushed to disk). On PostgreSQL the writes that only concern a running
+ * trial (creating it, its parameters, intermediate values and attributes) commit with {@code synchronous_commit =
+ * off}: they are visible to every worker at once and survive any crash of a worker, and they reach the disk with
+ * the next flushed commit (at the latest the trial's {@code tell}) or within the server's {@code wal_writer_delay};
+ * only a crash of the database server itself can lose the last of them, which leaves a trial that had not finished
+ * with fewer parameters or none. This is the journal's rule too. On PostgreSQL a trial also costs few round trips:
+ * each running-trial write is one request carrying its own {@code BEGIN ... COMMIT}, creating and finishing a trial
+ * are one request each plus the commit (so that a connection lost before the commit is retried safely), the new
+ * trial is returned by the statement that creates it, a trial is read back with one statement, and {@code ask}'s
+ * look for WAITING trials is a count. Figures: {@code hpo-bench/results/storage-postgresql.md}.
+ *
  * <p><b>Failures.</b> A lost connection is re-opened and the transaction run again, with backoff (see
  * {@link RetryPolicy}); a server that stays away, or a commit whose outcome is unknown for an operation that must
  * not run twice, ends in a {@link StorageException} naming the URL and the operation. Nothing is dropped silently.
@@ -201,6 +213,9 @@ public final class JdbcStorage implements Storage {
         Instant complete = template == null ? null
                 : template.complete() != null ? template.complete() : (state.isFinished() ? now : null);
         return db.transaction("create a trial in study " + studyId, Retry.BEFORE_COMMIT, c -> {
+            if (template == null && db.dialect().pipelinesReads()) {
+                return insertRunningTrial(c, studyId, start)[0];
+            }
             int number = nextTrialNumber(c, studyId);
             long trialId = Sql.insertReturningKey(c, "INSERT INTO hpo_trials (study_id, trial_number, trial_state,"
                     + " start_ns, complete_ns) VALUES (?, ?, ?, ?, ?)", studyId, number, state.name(),
@@ -210,6 +225,51 @@ public final class JdbcStorage implements Storage {
             }
             return trialId;
         });
+    }
+
+    /**
+     * A new RUNNING trial in one statement, sent with the relaxed commit setting in one round trip (the commit is
+     * the second): the number comes from the study row's counter as in {@link #nextTrialNumber}. Like the journal,
+     * this does not wait for the disk: a trial is only worth keeping once it is told, and telling waits.
+     *
+     * @return the trial's id and number
+     */
+    private long[] insertRunningTrial(Connection c, long studyId, Instant start) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(db.dialect().relaxedCommit() + "; WITH n AS (UPDATE"
+                + " hpo_studies SET next_trial_number = next_trial_number + 1 WHERE study_id = ?"
+                + " RETURNING next_trial_number - 1 AS num) INSERT INTO hpo_trials (study_id, trial_number,"
+                + " trial_state, start_ns, complete_ns) SELECT ?, n.num, 'RUNNING', ?, NULL FROM n"
+                + " RETURNING trial_id, trial_number")) {
+            Sql.bind(ps, studyId, studyId, TrialReader.nanos(start));
+            ps.execute();
+            while (!ps.getMoreResults()) {
+                if (ps.getUpdateCount() == -1) {
+                    throw new SQLException("creating a trial returned no row and no count");
+                }
+            }
+            try (ResultSet rs = ps.getResultSet()) {
+                if (!rs.next()) {
+                    throw noStudy(studyId);
+                }
+                return new long[] {rs.getLong(1), rs.getLong(2)};
+            }
+        }
+    }
+
+    /**
+     * On PostgreSQL the new trial comes back from the statement that creates it, so it is not read again: a
+     * RUNNING trial that nobody else knows yet has nothing but its number and start time.
+     */
+    @Override
+    public FrozenTrial createRunningTrial(long studyId) {
+        if (!db.dialect().pipelinesReads()) {
+            return trial(createTrial(studyId, null));
+        }
+        Instant start = clock.instant();
+        long[] created = db.transaction("create a trial in study " + studyId, Retry.BEFORE_COMMIT,
+                c -> insertRunningTrial(c, studyId, start));
+        return new FrozenTrial(Math.toIntExact(created[1]), created[0], TrialState.RUNNING, null, null, null, null,
+                null, null, start, null);
     }
 
     /** Takes the study's next trial number; the UPDATE holds the study row's lock until the commit. */
@@ -285,13 +345,18 @@ public final class JdbcStorage implements Storage {
     @Override
     public void setTrialParam(long trialId, String name, double internalValue, Distribution distribution) {
         String json = DistributionJson.toJson(distribution);
-        db.transaction("set parameter '" + name + "' of trial " + trialId, Retry.ALWAYS, c -> {
-            // the common case in one statement: a new parameter of an unfinished trial
-            if (Sql.update(c, "INSERT INTO hpo_trial_params (trial_id, param_name, internal_value, distribution_json)"
-                    + " SELECT t.trial_id, ?, ?, ? FROM hpo_trials t WHERE t.trial_id = ?"
-                    + " AND t.trial_state IN ('RUNNING', 'WAITING') AND NOT EXISTS (SELECT 1 FROM hpo_trial_params p"
-                    + " WHERE p.trial_id = t.trial_id AND p.param_name = ?)", name, internalValue, json, trialId,
-                    name) == 1) {
+        String operation = "set parameter '" + name + "' of trial " + trialId;
+        // the common case in one statement: a new parameter of an unfinished trial
+        String insertNew = "INSERT INTO hpo_trial_params (trial_id, param_name, internal_value, distribution_json)"
+                + " SELECT t.trial_id, ?, ?, ? FROM hpo_trials t WHERE t.trial_id = ?"
+                + " AND t.trial_state IN ('RUNNING', 'WAITING') AND NOT EXISTS (SELECT 1 FROM hpo_trial_params p"
+                + " WHERE p.trial_id = t.trial_id AND p.param_name = ?)";
+        Object[] args = {name, internalValue, json, trialId, name};
+        if (relaxedRequest(operation, insertNew, args) == 1) {
+            return;
+        }
+        db.transaction(operation, Retry.ALWAYS, c -> {
+            if (Sql.update(c, insertNew, args) == 1) {
                 return null;
             }
             requireUpdatable(c, trialId);
@@ -324,6 +389,11 @@ public final class JdbcStorage implements Storage {
                     requireUpdatable(c, trialId);
                     return false;
                 }
+            } else if (db.dialect().pipelinesReads()) {
+                if (finishInOneRequest(c, trialId, state, now, values) == 0) {
+                    requireUpdatable(c, trialId);
+                }
+                return true;
             } else {
                 // one round trip: the state change, and clearing the heartbeat and the values it replaces
                 // (literals only: an enum name and numbers)
@@ -349,12 +419,52 @@ public final class JdbcStorage implements Storage {
         });
     }
 
+    /**
+     * The state change, clearing the heartbeat and the values it replaces, and inserting the new values: one
+     * request (the commit is the second round trip). Values go in only for a trial that exists; when the state
+     * change found no unfinished trial the caller throws, and the transaction with it rolls back.
+     *
+     * @return how many trials changed state (0 or 1)
+     */
+    private long finishInOneRequest(Connection c, long trialId, TrialState state, Long now, List<Double> values)
+            throws SQLException {
+        StringBuilder sql = new StringBuilder("UPDATE hpo_trials SET trial_state = ?, complete_ns = ?"
+                + " WHERE trial_id = ? AND trial_state IN ('RUNNING', 'WAITING');"
+                + " DELETE FROM hpo_trial_values WHERE trial_id = ?");
+        List<Object> args = new ArrayList<>(List.of(state.name()));
+        args.add(state.isFinished() ? now : null);
+        args.add(trialId);
+        args.add(trialId);
+        if (state.isFinished()) {
+            sql.append("; DELETE FROM hpo_heartbeats WHERE trial_id = ?");
+            args.add(trialId);
+        }
+        for (int i = 0; values != null && i < values.size(); i++) {
+            sql.append("; INSERT INTO hpo_trial_values (trial_id, objective, num_value, value_kind)"
+                    + " SELECT trial_id, ?, CAST(? AS DOUBLE PRECISION), ? FROM hpo_trials WHERE trial_id = ?");
+            double v = values.get(i);
+            args.add(i);
+            args.add(StoredDouble.number(v));
+            args.add(StoredDouble.kind(v));
+            args.add(trialId);
+        }
+        return Sql.results(c, sql.toString(), args.toArray()).get(0);
+    }
+
     @Override
     public void setTrialIntermediateValue(long trialId, int step, double value) {
-        db.transaction("report step " + step + " of trial " + trialId, Retry.ALWAYS, c -> {
+        String operation = "report step " + step + " of trial " + trialId;
+        Double number = StoredDouble.number(value);
+        String kind = StoredDouble.kind(value);
+        if (db.dialect().upsertsOnConflict() && relaxedRequest(operation, "INSERT INTO hpo_trial_intermediate (trial_id,"
+                + " step_no, num_value, value_kind) SELECT t.trial_id, ?, CAST(? AS DOUBLE PRECISION), ?"
+                + " FROM hpo_trials t WHERE t.trial_id = ? AND t.trial_state IN ('RUNNING', 'WAITING')"
+                + " ON CONFLICT (trial_id, step_no) DO UPDATE SET num_value = EXCLUDED.num_value,"
+                + " value_kind = EXCLUDED.value_kind", step, number, kind, trialId) == 1) {
+            return;
+        }
+        db.transaction(operation, Retry.ALWAYS, c -> {
             requireUpdatable(c, trialId);
-            Double number = StoredDouble.number(value);
-            String kind = StoredDouble.kind(value);
             Sql.upsert(c, "UPDATE hpo_trial_intermediate SET num_value = ?, value_kind = ? WHERE trial_id = ?"
                     + " AND step_no = ?", new Object[] {number, kind, trialId, step},
                     "INSERT INTO hpo_trial_intermediate (trial_id, step_no, num_value, value_kind) VALUES (?, ?, ?, ?)",
@@ -375,7 +485,14 @@ public final class JdbcStorage implements Storage {
 
     private void setTrialAttr(long trialId, String kind, String key, Object value) {
         String json = JsonValues.write(value);
-        db.transaction("set attribute '" + key + "' of trial " + trialId, Retry.ALWAYS, c -> {
+        String operation = "set attribute '" + key + "' of trial " + trialId;
+        if (db.dialect().upsertsOnConflict() && relaxedRequest(operation, "INSERT INTO " + TRIAL_ATTRS + " (trial_id,"
+                + " attr_kind, attr_key, value_json) SELECT t.trial_id, ?, ?, ? FROM hpo_trials t WHERE t.trial_id = ?"
+                + " ON CONFLICT (trial_id, attr_kind, attr_key) DO UPDATE SET value_json = EXCLUDED.value_json",
+                kind, key, json, trialId) == 1) {
+            return;
+        }
+        db.transaction(operation, Retry.ALWAYS, c -> {
             trialState(c, trialId);
             upsertAttr(c, TRIAL_ATTRS, "trial_id", trialId, kind, key, json);
             return null;
@@ -390,14 +507,35 @@ public final class JdbcStorage implements Storage {
                 new Object[] {ownerId, kind, key, json});
     }
 
+    /**
+     * Where the dialect {@linkplain jdbc.SqlDialect#pipelinesReads() pipelines} (PostgreSQL), runs one idempotent
+     * write of a running trial as a single request that is its own transaction with a
+     * {@linkplain jdbc.SqlDialect#relaxedCommit() relaxed commit}, and returns the rows it touched; elsewhere
+     * returns -1 without doing anything. A caller that gets anything but its expected count does the write the
+     * general way, which also finds and reports what is wrong (an unknown or finished trial).
+     */
+    private int relaxedRequest(String operation, String sql, Object... args) {
+        if (!db.dialect().pipelinesReads()) {
+            return -1;
+        }
+        List<Long> results = db.idempotentRequest(operation, c -> Sql.results(c, "BEGIN; "
+                + db.dialect().relaxedCommit() + "; " + sql + "; COMMIT", args));
+        return Math.toIntExact(results.get(2));
+    }
+
     @Override
     public FrozenTrial trial(long trialId) {
-        List<FrozenTrial> found = db.read("read trial " + trialId,
-                c -> new TrialReader(c, db.dialect(), null, "t.trial_id = ?", trialId).read());
-        if (found.isEmpty()) {
+        FrozenTrial found = db.read("read trial " + trialId, c -> {
+            if (db.dialect().pipelinesReads()) {
+                return TrialReader.readOne(c, trialId);
+            }
+            List<FrozenTrial> all = new TrialReader(c, db.dialect(), null, "t.trial_id = ?", trialId).read();
+            return all.isEmpty() ? null : all.get(0);
+        });
+        if (found == null) {
             throw new StorageException("no trial with id " + trialId + " in " + this);
         }
-        return found.get(0);
+        return found;
     }
 
     @Override
@@ -421,7 +559,33 @@ public final class JdbcStorage implements Storage {
             args[i++] = s.name();
         }
         where.append(')');
-        return readTrials("read the " + states + " trials of study " + studyId, studyId, where.toString(), args);
+        String operation = "read the " + states + " trials of study " + studyId;
+        if (db.dialect().pipelinesReads() && states.stream().noneMatch(TrialState::isFinished)
+                && db.read(operation, c -> countTrials(c, studyId, where.toString(), args)) == 0) {
+            return List.of();
+        }
+        return readTrials(operation, studyId, where.toString(), args);
+    }
+
+    /**
+     * How many trials match, in one statement that also checks the study: {@code ask} looks for WAITING trials
+     * before every trial, and there are almost never any, so a count spares the server the five queries of a read.
+     */
+    private long countTrials(Connection c, long studyId, String where, Object[] args) throws SQLException {
+        Object[] all = new Object[args.length + 1];
+        all[0] = studyId;
+        System.arraycopy(args, 0, all, 1, args.length);
+        try (PreparedStatement ps = c.prepareStatement("SELECT (SELECT COUNT(*) FROM hpo_studies WHERE study_id = ?),"
+                + " (SELECT COUNT(*) FROM hpo_trials t WHERE " + where + ")")) {
+            Sql.bind(ps, all);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                if (rs.getLong(1) == 0) {
+                    throw noStudy(studyId);
+                }
+                return rs.getLong(2);
+            }
+        }
     }
 
     private List<FrozenTrial> readTrials(String operation, long studyId, String where, Object... args) {

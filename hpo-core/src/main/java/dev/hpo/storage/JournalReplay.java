@@ -15,12 +15,12 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -41,9 +41,8 @@ final class JournalReplay implements JournalFile.LineConsumer {
         final List<Direction> directions;
         final Map<String, Object> userAttrs = new LinkedHashMap<>();
         final Map<String, Object> systemAttrs = new LinkedHashMap<>();
-        final List<TrialRecord> trials = new ArrayList<>();
+        final TrialIndex trials = new TrialIndex();
         final Map<String, Distribution> paramKinds = new HashMap<>();
-        List<FrozenTrial> frozen;
 
         StudyState(long id, String name, List<Direction> directions) {
             this.id = id;
@@ -180,7 +179,6 @@ final class JournalReplay implements JournalFile.LineConsumer {
         trials.add(t);
         studyOfTrial.add(s);
         s.trials.add(t);
-        s.frozen = null;
     }
 
     private FrozenTrial template(JsonNode line) {
@@ -299,7 +297,7 @@ final class JournalReplay implements JournalFile.LineConsumer {
     }
 
     private void changed(TrialRecord t) {
-        studyOfTrial.get((int) t.id).frozen = null;
+        studyOfTrial.get((int) t.id).trials.changed(t);
     }
 
     /**
@@ -357,14 +355,10 @@ final class JournalReplay implements JournalFile.LineConsumer {
     }
 
     List<FrozenTrial> trials(long studyId) {
-        StudyState s = study(studyId);
-        if (s.frozen == null) {
-            List<FrozenTrial> out = new ArrayList<>(s.trials.size());
-            for (TrialRecord t : s.trials) {
-                out.add(t.freeze());
-            }
-            s.frozen = Collections.unmodifiableList(out);
-        }
-        return s.frozen;
+        return study(studyId).trials.frozen();
+    }
+
+    List<FrozenTrial> trials(long studyId, Set<TrialState> states) {
+        return study(studyId).trials.frozen(states);
     }
 }

@@ -17,6 +17,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
@@ -40,7 +41,8 @@ import java.util.concurrent.locks.ReentrantLock;
  *   <li><b>Batching.</b> Lines that only add to a running trial (parameters, intermediate values, trial
  *       attributes) wait in memory and go out with the next write of any kind, before any read of this storage
  *       (reads see their own writes), or after {@link #FLUSH_DELAY} at the latest. A random-sampler trial thus
- *       costs two lock cycles (create, finish) instead of one per line. If the process dies, only lines of
+ *       costs two lock cycles (create, finish) instead of one per line; a cycle is two system calls (see
+ *       {@link dev.hpo.storage.journal.JournalFileLock}). If the process dies, only lines of
  *       trials that had not finished are lost, and those trials end up FAIL anyway.</li>
  *   <li><b>fsync where durability matters.</b> Lines that create or delete a study, set study attributes,
  *       enqueue or add a trial, or change a trial's state are forced to disk; the others are not. When
@@ -49,6 +51,10 @@ import java.util.concurrent.locks.ReentrantLock;
  *       after, so a power failure can lose the last few milliseconds of trials; {@link Durability#SYNC} makes
  *       the write wait for the fsync (1-3 ms on a typical disk) and loses nothing that was told.</li>
  * </ul>
+ *
+ * <p>Reading stays proportional to what changed: only bytes appended since the last read are parsed, and the
+ * replay keeps the unfinished trials of each study apart, so that {@code ask}'s look for WAITING trials does not
+ * grow with the study.
  *
  * <h2>Heartbeats</h2>
  * Optuna's journal has no heartbeat. This storage records one as the trial system attribute
@@ -383,6 +389,18 @@ public final class JournalStorage implements Storage {
         }
     }
 
+    /** Reads only the index of unfinished trials when only WAITING or RUNNING ones are asked for. */
+    @Override
+    public List<FrozenTrial> trials(long studyId, Set<TrialState> states) {
+        mutex.lock();
+        try {
+            sync();
+            return replay.trials(studyId, states);
+        } finally {
+            mutex.unlock();
+        }
+    }
+
     /** RUNNING trials whose {@value #HEARTBEAT_ATTR} is older than {@code grace}; trials without one never are. */
     @Override
     public List<Long> staleTrials(long studyId, Duration grace) {
@@ -391,7 +409,7 @@ public final class JournalStorage implements Storage {
             sync();
             Instant limit = clock.instant().minus(grace);
             List<Long> out = new ArrayList<>();
-            for (TrialRecord t : replay.study(studyId).trials) {
+            for (TrialRecord t : replay.study(studyId).trials.records()) {
                 Object beat = t.systemAttrs.get(HEARTBEAT_ATTR);
                 if (t.state == TrialState.RUNNING && beat instanceof String s && heartbeat(t, s).isBefore(limit)) {
                     out.add(t.id);

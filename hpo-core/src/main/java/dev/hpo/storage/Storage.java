@@ -47,6 +47,15 @@ public interface Storage extends AutoCloseable {
      */
     long createTrial(long studyId, FrozenTrial template);
 
+    /**
+     * Creates a RUNNING trial, as {@code createTrial(studyId, null)} does, and returns it as {@link #trial} would
+     * read it back. {@code Study.ask} calls it for every new trial; a storage that knows the new trial without
+     * reading it (a database that returns the number it gave) overrides it to save that read.
+     */
+    default FrozenTrial createRunningTrial(long studyId) {
+        return trial(createTrial(studyId, null));
+    }
+
     /** Sets a parameter of a RUNNING trial; throws when the trial is finished. */
     void setTrialParam(long trialId, String name, double internalValue, Distribution distribution);
 

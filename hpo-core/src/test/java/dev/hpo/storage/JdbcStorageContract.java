@@ -209,6 +209,51 @@ abstract class JdbcStorageContract {
     }
 
     @Test
+    void createdRunningTrialIsWhatTheStorageReadsBack() {
+        try (JdbcStorage s = open(freshUrl(), new TickingClock())) {
+            long study = s.createStudy("created", List.of(Direction.MINIMIZE));
+            s.createTrial(study, null);
+            FrozenTrial created = s.createRunningTrial(study);
+            assertEquals(1, created.number());
+            assertEquals(TrialState.RUNNING, created.state());
+            assertEquals(s.trial(created.id()), created);
+            assertThrows(StorageException.class, () -> s.createRunningTrial(4747));
+        }
+    }
+
+    @Test
+    void waitingTrialsAreFoundAndAnUnknownStudyHasNone() {
+        try (JdbcStorage s = open(freshUrl(), Clock.systemUTC())) {
+            long study = s.createStudy("waiting", List.of(Direction.MINIMIZE));
+            FrozenTrial waiting = new FrozenTrial(0, -1, TrialState.WAITING, null, null, null, null, Map.of("u", 1),
+                    null, null, null);
+            s.createTrial(study, null);
+            s.createTrial(study, waiting);
+            s.createTrial(study, waiting);
+            List<FrozenTrial> found = s.trials(study, EnumSet.of(TrialState.WAITING));
+            assertEquals(List.of(1, 2), found.stream().map(FrozenTrial::number).toList());
+            assertEquals(Map.of("u", 1), found.get(0).userAttrs());
+            assertThrows(StorageException.class, () -> s.trials(4848, EnumSet.of(TrialState.WAITING)));
+        }
+    }
+
+    @Test
+    void intermediateValueReportedTwiceKeepsTheLastAndAttributesOfFinishedTrialsChange() {
+        try (JdbcStorage s = open(freshUrl(), Clock.systemUTC())) {
+            long study = s.createStudy("steps", List.of(Direction.MINIMIZE));
+            long trial = s.createTrial(study, null);
+            s.setTrialIntermediateValue(trial, 3, 0.5);
+            s.setTrialIntermediateValue(trial, 3, Double.NaN);
+            s.setTrialState(trial, TrialState.COMPLETE, List.of(2.0));
+            s.setTrialUserAttr(trial, "after", "tell");
+            FrozenTrial read = s.trial(trial);
+            assertTrue(Double.isNaN(read.intermediateValues().get(3)));
+            assertEquals(Map.of("after", "tell"), read.userAttrs());
+            assertThrows(StorageException.class, () -> s.setTrialIntermediateValue(4949, 0, 1.0));
+        }
+    }
+
+    @Test
     void duplicateStudyNameIsRefused() {
         try (JdbcStorage s = open(freshUrl(), Clock.systemUTC())) {
             s.createStudy("twice", List.of(Direction.MINIMIZE));

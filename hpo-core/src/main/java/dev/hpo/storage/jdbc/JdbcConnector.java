@@ -79,6 +79,16 @@ public final class JdbcConnector implements AutoCloseable {
         return run(operation, Retry.ALWAYS, dialect.pipelinesReads(), work);
     }
 
+    /**
+     * Runs {@code work} that sends its own transaction in a single request ({@code BEGIN; ...; COMMIT}), on the
+     * connection in auto-commit mode: one round trip instead of two, for writes that may run twice because running
+     * them twice leaves what running them once does. Only where the dialect
+     * {@linkplain SqlDialect#pipelinesReads() pipelines}; elsewhere this is a {@link #transaction}.
+     */
+    public <T> T idempotentRequest(String operation, SqlWork<T> work) {
+        return run(operation, Retry.ALWAYS, dialect.pipelinesReads(), work);
+    }
+
     private <T> T run(String operation, Retry retry, boolean autoCommit, SqlWork<T> work) {
         lock.lock();
         try {

@@ -6,6 +6,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Types;
+import java.util.ArrayList;
+import java.util.List;
 
 /** The handful of statement shapes the JDBC storage runs, with positional arguments bound by their Java type. */
 public final class Sql {
@@ -51,6 +53,34 @@ public final class Sql {
             bind(ps, args);
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? rs.getString(1) : null;
+            }
+        }
+    }
+
+    /**
+     * Runs several statements, separated by semicolons, as one request (PostgreSQL's driver sends all the
+     * statements of one prepared string in a single round trip; only use it where the dialect
+     * {@linkplain SqlDialect#pipelinesReads() pipelines}) and returns what each statement gave, in order: its update
+     * count, or for a query the first column of its first row as a long ({@code null} when it returned no row).
+     */
+    public static List<Long> results(Connection c, String sql, Object... args) throws SQLException {
+        List<Long> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            bind(ps, args);
+            boolean isResultSet = ps.execute();
+            while (true) {
+                if (isResultSet) {
+                    try (ResultSet rs = ps.getResultSet()) {
+                        out.add(rs.next() ? rs.getLong(1) : null);
+                    }
+                } else {
+                    int count = ps.getUpdateCount();
+                    if (count == -1) {
+                        return out;
+                    }
+                    out.add((long) count);
+                }
+                isResultSet = ps.getMoreResults();
             }
         }
     }

@@ -124,12 +124,29 @@ public enum SqlDialect {
         return this == POSTGRESQL;
     }
 
+    /** True where the storage upserts with {@code INSERT ... ON CONFLICT (...) DO UPDATE} (PostgreSQL). */
+    public boolean upsertsOnConflict() {
+        return this == POSTGRESQL;
+    }
+
     /**
      * True when several queries with parameters can go to the server as one request that opens and commits its
      * own transaction (PostgreSQL's driver sends them in one round trip); see {@link TrialReader}.
      */
     public boolean pipelinesReads() {
         return this == POSTGRESQL;
+    }
+
+    /**
+     * A statement that lets the current transaction's commit return before its WAL record is flushed to disk
+     * (PostgreSQL's {@code SET LOCAL synchronous_commit = off}), or {@code null} where the storage has no such
+     * setting. Used for the updates of a running trial (parameters, intermediate values, trial attributes): they
+     * are visible to every worker at once and become durable with the next commit that is flushed, at the latest
+     * the one that finishes the trial; a crash of the database server (not of a worker) can lose the last few
+     * hundred milliseconds of them, which only concerns trials that had not finished.
+     */
+    public String relaxedCommit() {
+        return this == POSTGRESQL ? "SET LOCAL synchronous_commit = off" : null;
     }
 
     /**

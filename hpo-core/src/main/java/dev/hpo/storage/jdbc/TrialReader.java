@@ -10,7 +10,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +30,6 @@ public final class TrialReader {
     private final String where;
     private final Object[] args;
     private final Long studyGuard;
-    private final Map<String, Distribution> distributions = new HashMap<>();
     private final Map<Long, Row> rows = new LinkedHashMap<>();
     private boolean studyFound;
 
@@ -73,11 +71,66 @@ public final class TrialReader {
         }
         List<FrozenTrial> out = new ArrayList<>(rows.size());
         for (Row r : rows.values()) {
-            out.add(new FrozenTrial(r.number, r.id, r.state, r.values, r.params, r.distributions, r.intermediate,
-                    r.userAttrs, r.systemAttrs, r.start, r.complete));
+            out.add(r.freeze());
         }
         return out;
     }
+
+    /**
+     * One trial read with a single statement, for dialects that {@linkplain SqlDialect#pipelinesReads() pipeline}
+     * (PostgreSQL): the rows of the five tables come back as one result (a {@code UNION ALL}, tagged by table), so
+     * the read is one statement that sees one snapshot, needs no transaction of its own and is planned once per
+     * connection. Reading a trial back after each write is on the path of every trial, where the five queries of
+     * {@link #read()} and their transaction cost the server several times as much.
+     *
+     * @return the trial, or {@code null} when there is none with that id
+     */
+    public static FrozenTrial readOne(Connection c, long trialId) throws SQLException {
+        Row r = null;
+        try (PreparedStatement ps = c.prepareStatement(ONE_TRIAL)) {
+            for (int i = 1; i <= 5; i++) {
+                ps.setLong(i, trialId);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    int table = rs.getInt(1);
+                    if (table == 0) {
+                        r = new Row(trialId, rs.getInt(2), TrialState.valueOf(rs.getString(6).trim()), instant(rs, 3),
+                                instant(rs, 4));
+                    } else if (r == null) {
+                        throw new SQLException("rows of trial " + trialId + " came before the trial itself");
+                    } else if (table == 1) {
+                        Distribution d = DistributionJson.fromJson(rs.getString(7));
+                        String name = rs.getString(6);
+                        r.params.put(name, d.toExternal(rs.getDouble(5)));
+                        r.distributions.put(name, d);
+                    } else if (table == 2) {
+                        r.setValue(rs.getInt(2), StoredDouble.read(rs, 5, 6));
+                    } else if (table == 3) {
+                        r.intermediate.put(rs.getInt(2), StoredDouble.read(rs, 5, 6));
+                    } else {
+                        ("U".equals(rs.getString(6).trim()) ? r.userAttrs : r.systemAttrs)
+                                .put(rs.getString(7), JsonValues.read(rs.getString(8)));
+                    }
+                }
+            }
+        }
+        return r == null ? null : r.freeze();
+    }
+
+    /** The statement of {@link #readOne}: table tag, key, two longs, a double and three strings per row. */
+    private static final String ONE_TRIAL = "SELECT 0, CAST(t.trial_number AS BIGINT), t.start_ns, t.complete_ns,"
+            + " CAST(NULL AS DOUBLE PRECISION), CAST(t.trial_state AS TEXT), CAST(NULL AS TEXT), CAST(NULL AS TEXT)"
+            + " FROM hpo_trials t WHERE t.trial_id = ?"
+            + " UNION ALL SELECT 1, p.param_id, NULL, NULL, p.internal_value, p.param_name, p.distribution_json, NULL"
+            + " FROM hpo_trial_params p WHERE p.trial_id = ?"
+            + " UNION ALL SELECT 2, v.objective, NULL, NULL, v.num_value, v.value_kind, NULL, NULL"
+            + " FROM hpo_trial_values v WHERE v.trial_id = ?"
+            + " UNION ALL SELECT 3, i.step_no, NULL, NULL, i.num_value, i.value_kind, NULL, NULL"
+            + " FROM hpo_trial_intermediate i WHERE i.trial_id = ?"
+            + " UNION ALL SELECT 4, a.attr_id, NULL, NULL, NULL, a.attr_kind, a.attr_key, a.value_json"
+            + " FROM hpo_trial_attrs a WHERE a.trial_id = ?"
+            + " ORDER BY 1, 2";
 
     private void runPipelined(List<Query> queries) throws SQLException {
         StringBuilder sql = new StringBuilder("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
@@ -120,7 +173,7 @@ public final class TrialReader {
                 + " FROM hpo_trial_params p JOIN hpo_trials t ON t.trial_id = p.trial_id WHERE " + where
                 + " ORDER BY p.param_id", args, rs -> {
                     Row r = rows.get(rs.getLong(1));
-                    Distribution d = distributions.computeIfAbsent(rs.getString(4), DistributionJson::fromJson);
+                    Distribution d = DistributionJson.fromJson(rs.getString(4));
                     String name = rs.getString(2);
                     r.params.put(name, d.toExternal(rs.getDouble(3)));
                     r.distributions.put(name, d);
@@ -128,15 +181,7 @@ public final class TrialReader {
         out.add(new Query("SELECT v.trial_id, v.objective, v.num_value, v.value_kind FROM hpo_trial_values v"
                 + " JOIN hpo_trials t ON t.trial_id = v.trial_id WHERE " + where
                 + " ORDER BY v.trial_id, v.objective", args, rs -> {
-                    Row r = rows.get(rs.getLong(1));
-                    if (r.values == null) {
-                        r.values = new ArrayList<>();
-                    }
-                    int objective = rs.getInt(2);
-                    while (r.values.size() <= objective) {
-                        r.values.add(Double.NaN);
-                    }
-                    r.values.set(objective, StoredDouble.read(rs, 3, 4));
+                    rows.get(rs.getLong(1)).setValue(rs.getInt(2), StoredDouble.read(rs, 3, 4));
                 }));
         out.add(new Query("SELECT i.trial_id, i.step_no, i.num_value, i.value_kind FROM hpo_trial_intermediate i"
                 + " JOIN hpo_trials t ON t.trial_id = i.trial_id WHERE " + where, args,
@@ -199,6 +244,21 @@ public final class TrialReader {
             this.state = state;
             this.start = start;
             this.complete = complete;
+        }
+
+        void setValue(int objective, double value) {
+            if (values == null) {
+                values = new ArrayList<>();
+            }
+            while (values.size() <= objective) {
+                values.add(Double.NaN);
+            }
+            values.set(objective, value);
+        }
+
+        FrozenTrial freeze() {
+            return new FrozenTrial(number, id, state, values, params, distributions, intermediate, userAttrs,
+                    systemAttrs, start, complete);
         }
     }
 }

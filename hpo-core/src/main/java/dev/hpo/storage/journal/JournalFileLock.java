@@ -1,5 +1,6 @@
 package dev.hpo.storage.journal;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -14,9 +15,18 @@ import java.util.concurrent.locks.LockSupport;
 /**
  * The inter-process lock of Optuna's journal file, so that Java and Python writers exclude each other: a symbolic
  * link {@code <journal>.lock} pointing at the journal, created atomically ({@code symlink} fails when it exists)
- * and removed by renaming it to a unique name and unlinking that. A lock older than the grace period is left by a
- * dead writer (a holder keeps it for microseconds) and is broken. Optuna's other lock, an {@code O_EXCL} regular
- * file of the same name, excludes this one too, since both claim the same name.
+ * and removed when released. A lock older than the grace period is left by a dead writer (a holder keeps it for
+ * microseconds) and is broken. Optuna's other lock, an {@code O_EXCL} regular file of the same name, excludes this
+ * one too, since both claim the same name.
+ *
+ * <p><b>Releasing costs one system call.</b> Optuna releases by renaming the link to a unique
+ * {@code .lock<uuid>.rename} name and unlinking that; this class unlinks the link directly. What other processes
+ * can observe is the same: the name {@code <journal>.lock} disappears in one atomic step, and of two processes
+ * removing it only one succeeds (the other's rename or unlink finds no file). Nobody looks at the {@code .rename}
+ * names. {@code java.nio.file.Files} would add an {@code lstat} before each rename and unlink (four extra system
+ * calls per cycle), and each metadata call on a busy ext4 disk costs tens of microseconds, so release goes through
+ * {@link File#delete()}, which is a bare {@code unlink}. Breaking a stale lock still renames first, as Optuna
+ * does: there the rename decides which of several waiters breaks it.
  */
 public final class JournalFileLock {
 
@@ -26,6 +36,7 @@ public final class JournalFileLock {
 
     private final Path journal;
     private final Path lock;
+    private final File lockFile;
     private final Duration grace;
 
     /**
@@ -35,6 +46,7 @@ public final class JournalFileLock {
     public JournalFileLock(Path journal, Duration grace) {
         this.journal = journal;
         this.lock = journal.resolveSibling(journal.getFileName() + ".lock");
+        this.lockFile = lock.toFile();
         this.grace = grace;
     }
 
@@ -61,8 +73,12 @@ public final class JournalFileLock {
 
     /** Releases the lock this process holds. */
     public void release() {
-        remove("cannot release the lock " + lock + " of journal " + journal + " (was it broken by another process"
-                + " after the grace period of " + grace + "?)");
+        if (!lockFile.delete()) {
+            String why = Files.exists(lock, LinkOption.NOFOLLOW_LINKS) ? " (it exists but cannot be removed: check"
+                    + " the permissions of " + lock.getParent() + ")" : " (it is gone: was it broken by another process"
+                    + " after the grace period of " + grace + "?)";
+            throw new JournalIoException("cannot release the lock " + lock + " of journal " + journal + why);
+        }
     }
 
     private void breakIfStale() {
@@ -93,13 +109,4 @@ public final class JournalFileLock {
         return lock.resolveSibling(lock.getFileName() + UUID.randomUUID().toString() + ".rename");
     }
 
-    private void remove(String failure) {
-        Path renamed = renamedLock();
-        try {
-            Files.move(lock, renamed);
-            Files.delete(renamed);
-        } catch (IOException e) {
-            throw new JournalIoException(failure, e);
-        }
-    }
 }

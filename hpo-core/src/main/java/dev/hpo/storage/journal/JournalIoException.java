@@ -7,6 +7,11 @@ import java.io.IOException;
 public final class JournalIoException extends StorageException {
     private static final long serialVersionUID = 1L;
 
+    /** A failure the operating system reported without an exception (a {@code false} from {@code File.delete}). */
+    public JournalIoException(String message) {
+        super(message);
+    }
+
     public JournalIoException(String message, IOException cause) {
         super(message + ": " + cause, cause);
     }
