@@ -115,10 +115,18 @@ public final class ParzenEstimator {
         cumulativeWeights = new double[k];
         kernelConst = new double[k];
         double acc = 0;
+        double lastShare = Double.NaN;
+        double lastLog = Double.NaN;
         for (int i = 0; i < k; i++) {
-            acc += w[i] / total;
+            double share = w[i] / total;
+            acc += share;
             cumulativeWeights[i] = acc;
-            kernelConst[i] = Math.log(w[i] / total);
+            // the recent observations share one weight: one logarithm for the run
+            if (share != lastShare) {
+                lastShare = share;
+                lastLog = Math.log(share);
+            }
+            kernelConst[i] = lastLog;
         }
         int d = dims.length;
         mu = new double[d][];
@@ -148,7 +156,10 @@ public final class ParzenEstimator {
             }
         }
         for (int i = 0; i < k; i++) {
-            kernelConst[i] -= Math.log(z[i]);
+            // most kernels lie well inside their ranges, where the mass is exactly 1
+            if (z[i] != 1) {
+                kernelConst[i] -= Math.log(z[i]);
+            }
         }
     }
 
@@ -178,13 +189,20 @@ public final class ParzenEstimator {
         }
         s[n] = range;
         double[] inv = new double[k];
-        double[] logS = new double[k];
         boolean continuous = dim.kind() == Dimension.Kind.CONTINUOUS;
+        double lastSigma = Double.NaN;
+        double lastInv = Double.NaN;
+        double lastLogTerm = Double.NaN;
         for (int i = 0; i < k; i++) {
-            inv[i] = 1 / s[i];
+            // many bandwidths are the clip's minimum: one division and logarithm for each run of equal values
+            if (s[i] != lastSigma) {
+                lastSigma = s[i];
+                lastInv = 1 / s[i];
+                lastLogTerm = continuous ? Math.log(s[i]) + Gaussian.LOG_SQRT_2PI : 0;
+            }
+            inv[i] = lastInv;
             if (continuous) {
-                logS[i] = Math.log(s[i]);
-                kernelConst[i] -= logS[i] + Gaussian.LOG_SQRT_2PI;
+                kernelConst[i] -= lastLogTerm;
             }
         }
         mu[j] = m;
@@ -626,6 +644,17 @@ public final class ParzenEstimator {
             }
         }
 
+        /** Sets the bin edges of dimension j to those of grid value x. */
+        private void binOf(double x) {
+            if (binOf[j] != x) {
+                Dimension dim = dims[j];
+                binOf[j] = x;
+                binLow[j] = dim.binLow(x);
+                binHigh[j] = dim.binHigh(x);
+                binLogWidth[j] = Math.log(binHigh[j] - binLow[j]) - Gaussian.LOG_SQRT_2PI;
+            }
+        }
+
         /** The table slot of kernel k's mass for point s, computed on first use. */
         int slot(int k, int s) {
             int p = pairOf[j][k];
@@ -643,14 +672,7 @@ public final class ParzenEstimator {
                 }
                 stamp[slot] = s;
             }
-            double x = values[s];
-            if (binOf[j] != x) {
-                Dimension dim = dims[j];
-                binOf[j] = x;
-                binLow[j] = dim.binLow(x);
-                binHigh[j] = dim.binHigh(x);
-                binLogWidth[j] = Math.log(binHigh[j] - binLow[j]) - Gaussian.LOG_SQRT_2PI;
-            }
+            binOf(values[s]);
             double e1 = binLow[j];
             double e2 = binHigh[j];
             double inv = pairInvSigma[j][p];
