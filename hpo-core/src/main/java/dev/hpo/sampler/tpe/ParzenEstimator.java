@@ -393,13 +393,12 @@ public final class ParzenEstimator {
      *
      * <p>Every normalizing constant is in the kernel's constant, so each dimension adds a term that is never
      * positive (-z²/2, a log probability, a log bin mass): a kernel's partial sum only falls as dimensions are added.
-     * The first dimension is added for every kernel; then the kernel in the lead gives a full value L, and a kernel
-     * whose partial sum is below L - 40 can only add less than e^-40 of L's share, so it is dropped: the cut
-     * {@link #logSumExp} makes anyway, made early. Each later dimension is added only for the kernels still in,
-     * which drops more of them, and the leader of the survivors tightens L. Dimensions go cheapest first
-     * (continuous, categorical, discrete), so the costly bin masses are computed for few kernels. The result is the
-     * same as adding every term of every kernel: each kernel's sum is formed in the same order, and only kernels
-     * that the log-sum-exp leaves out are dropped.
+     * The cheap dimensions (continuous, categorical) are added for every kernel in tight loops; then the kernel in
+     * the lead gives a full value L, and a kernel whose partial sum is below L - 40 can only add less than e^-40 of
+     * L's share, so it is dropped: the cut {@link #logSumExp} makes anyway, made early. Each discrete dimension (whose
+     * bin masses are costly) is then added only for the kernels still in, and the leader of the survivors tightens
+     * L. The result is the same as adding every term of every kernel: each kernel's sum is formed in the same order,
+     * and only kernels that the log-sum-exp leaves out are dropped.
      */
     public double[] logPdf(double[][] points) {
         int count = points.length == 0 ? 0 : points[0].length;
@@ -416,13 +415,14 @@ public final class ParzenEstimator {
         }
         for (int s = 0; s < count; s++) {
             int o = 0;
-            int n = kernels;
             if (dimOrder.length > 0 && !dims[dimOrder[0]].isDiscrete()) {
                 firstTerm(dimOrder[0], points[dimOrder[0]][s], acc);
-                o = 1;
-                // the other continuous dimensions for every kernel too: a tight loop beats sparse passes here
-                for (; o < dimOrder.length && dims[dimOrder[o]].kind() == Dimension.Kind.CONTINUOUS; o++) {
-                    addContinuous(dimOrder[o], points[dimOrder[o]][s], acc);
+                for (o = 1; o < dimOrder.length && !dims[dimOrder[o]].isDiscrete(); o++) {
+                    if (dims[dimOrder[o]].kind() == Dimension.Kind.CONTINUOUS) {
+                        addContinuous(dimOrder[o], points[dimOrder[o]][s], acc);
+                    } else {
+                        addCategorical(dimOrder[o], (int) points[dimOrder[o]][s], acc);
+                    }
                 }
             } else {
                 System.arraycopy(kernelConst, 0, acc, 0, kernels);
@@ -434,7 +434,7 @@ public final class ParzenEstimator {
                 }
             }
             double cut = acc[lead] + rest(points, s, lead, o, dimOrder, bins) + NEGLIGIBLE - SLACK;
-            n = 0;
+            int n = 0;
             for (int k = 0; k < kernels; k++) {
                 // branch-free: which kernels pass is as good as random to the branch predictor
                 active[n] = k;
@@ -442,16 +442,7 @@ public final class ParzenEstimator {
                 n += acc[k] >= cut ? 1 : 0;
             }
             for (; o < dimOrder.length; o++) {
-                int j = dimOrder[o];
-                double x = points[j][s];
-                Dimension.Kind kind = dims[j].kind();
-                if (kind == Dimension.Kind.CONTINUOUS) {
-                    n = addContinuous(j, x, acc, active, n, cut);
-                } else if (kind == Dimension.Kind.CATEGORICAL) {
-                    n = addCategorical(j, (int) x, acc, active, n, cut);
-                } else {
-                    n = addDiscrete(bins[j], s, acc, factor, active, n, cut);
-                }
+                n = addDiscrete(bins[dimOrder[o]], s, acc, factor, active, n, cut);
                 if (o + 1 < dimOrder.length && n > RELEAD_MIN) {
                     int best = active[0];
                     for (int i = 1; i < n; i++) {
@@ -506,39 +497,15 @@ public final class ParzenEstimator {
         }
     }
 
-    /** Adds a continuous dimension's term to the active kernels and keeps those still at or above the cut. */
-    private int addContinuous(int j, double x, double[] acc, int[] active, int n, double cut) {
-        double y = dims[j].transform(x);
-        double[] m = mu[j];
-        double[] inv = invSigma[j];
-        int kept = 0;
-        for (int i = 0; i < n; i++) {
-            int k = active[i];
-            double z = (y - m[k]) * inv[k];
-            double v = acc[k] - 0.5 * z * z;
-            acc[k] = v;
-            active[kept] = k;
-            kept += v >= cut ? 1 : 0;
-        }
-        return kept;
-    }
-
-    /** Adds a categorical dimension's term to the active kernels and keeps those still at or above the cut. */
-    private int addCategorical(int j, int choice, double[] acc, int[] active, int n, double cut) {
+    /** Adds a categorical dimension's term to every kernel. */
+    private void addCategorical(int j, int choice, double[] acc) {
         int[] of = choiceOf[j];
         double logObserved = Math.log(observedP[j]);
         double logOther = Math.log(otherP[j]);
-        double logUniform = Math.log(dims[j].size());
-        int prior = kernels - 1;
-        int kept = 0;
-        for (int i = 0; i < n; i++) {
-            int k = active[i];
-            double v = k == prior ? acc[k] - logUniform : acc[k] + (of[k] == choice ? logObserved : logOther);
-            acc[k] = v;
-            active[kept] = k;
-            kept += v >= cut ? 1 : 0;
+        for (int k = 0; k < kernels - 1; k++) {
+            acc[k] += of[k] == choice ? logObserved : logOther;
         }
-        return kept;
+        acc[kernels - 1] -= Math.log(dims[j].size());
     }
 
     /** Adds a discrete dimension's bin mass (value and series factor) to the active kernels still at the cut. */
@@ -572,27 +539,13 @@ public final class ParzenEstimator {
         return order;
     }
 
-    /** The sum of kernel k's terms for point s over the dimensions from {@code from} on (in {@code dimOrder}). */
+    /** The sum of kernel k's log bin masses for point s over the (discrete) dimensions from {@code from} on. */
     private double rest(double[][] points, int s, int k, int from, int[] dimOrder, BinTerms[] bins) {
         double v = 0;
         for (int o = from; o < dimOrder.length; o++) {
-            int j = dimOrder[o];
-            double x = points[j][s];
-            switch (dims[j].kind()) {
-                case CONTINUOUS: {
-                    double z = (dims[j].transform(x) - mu[j][k]) * invSigma[j][k];
-                    v -= 0.5 * z * z;
-                    break;
-                }
-                case CATEGORICAL:
-                    v += choiceOf[j][k] < 0 ? -Math.log(dims[j].size())
-                            : Math.log(choiceOf[j][k] == (int) x ? observedP[j] : otherP[j]);
-                    break;
-                default: {
-                    int slot = bins[j].slot(k, s);
-                    v += bins[j].value[slot] + Math.log(bins[j].factor[slot]);
-                }
-            }
+            BinTerms b = bins[dimOrder[o]];
+            int slot = b.slot(k, s);
+            v += b.value[slot] + Math.log(b.factor[slot]);
         }
         return v;
     }
