@@ -101,14 +101,18 @@ public final class Observations {
             }
         }
         int[][] order = new int[d][];
-        // a pass over a parameter's sorted trials pays off unless the estimator has few of them (ℓ(x) has ≤ 25)
-        if (allFinished && 8L * n >= trials.size()) {
+        if (allFinished) {
             for (int j = 0; j < d; j++) {
                 if (!needsOrder[j]) {
                     continue;
                 }
                 int[] s = sorted.get(cols[j]);
                 int size = sortedSize.get(cols[j]);
+                // a pass over all of a parameter's sorted trials pays off unless the estimator has few of them
+                // (ℓ(x) has at most 25): those the estimator sorts itself
+                if (8L * n < size) {
+                    continue;
+                }
                 int[] o = new int[n];
                 int k = 0;
                 for (int i = 0; i < size && k < n; i++) {

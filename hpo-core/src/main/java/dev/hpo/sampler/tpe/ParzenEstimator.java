@@ -27,6 +27,13 @@ public final class ParzenEstimator {
     private static final double SIGMA0_MAGNITUDE = 0.2;
     /** Kernels whose log term is this far below the best one add less than 1e-17 each to the mixture. */
     private static final double NEGLIGIBLE = -40;
+    /**
+     * Margin under the early cut, so that a leader's full value rounded a little high never drops a kernel the
+     * log-sum-exp would keep.
+     */
+    private static final double SLACK = 1e-6;
+    /** Below this many surviving kernels a new leader's full value is not worth computing. */
+    private static final int RELEAD_MIN = 32;
 
     /** How the bandwidth σ of the observation kernels is chosen. */
     public enum Bandwidth {
@@ -108,10 +115,18 @@ public final class ParzenEstimator {
         cumulativeWeights = new double[k];
         kernelConst = new double[k];
         double acc = 0;
+        double lastShare = Double.NaN;
+        double lastLog = Double.NaN;
         for (int i = 0; i < k; i++) {
-            acc += w[i] / total;
+            double share = w[i] / total;
+            acc += share;
             cumulativeWeights[i] = acc;
-            kernelConst[i] = Math.log(w[i] / total);
+            // the recent observations share one weight: one logarithm for the run
+            if (share != lastShare) {
+                lastShare = share;
+                lastLog = Math.log(share);
+            }
+            kernelConst[i] = lastLog;
         }
         int d = dims.length;
         mu = new double[d][];
@@ -141,7 +156,10 @@ public final class ParzenEstimator {
             }
         }
         for (int i = 0; i < k; i++) {
-            kernelConst[i] -= Math.log(z[i]);
+            // most kernels lie well inside their ranges, where the mass is exactly 1
+            if (z[i] != 1) {
+                kernelConst[i] -= Math.log(z[i]);
+            }
         }
     }
 
@@ -171,13 +189,20 @@ public final class ParzenEstimator {
         }
         s[n] = range;
         double[] inv = new double[k];
-        double[] logS = new double[k];
         boolean continuous = dim.kind() == Dimension.Kind.CONTINUOUS;
+        double lastSigma = Double.NaN;
+        double lastInv = Double.NaN;
+        double lastLogTerm = Double.NaN;
         for (int i = 0; i < k; i++) {
-            inv[i] = 1 / s[i];
+            // many bandwidths are the clip's minimum: one division and logarithm for each run of equal values
+            if (s[i] != lastSigma) {
+                lastSigma = s[i];
+                lastInv = 1 / s[i];
+                lastLogTerm = continuous ? Math.log(s[i]) + Gaussian.LOG_SQRT_2PI : 0;
+            }
+            inv[i] = lastInv;
             if (continuous) {
-                logS[i] = Math.log(s[i]);
-                kernelConst[i] -= logS[i] + Gaussian.LOG_SQRT_2PI;
+                kernelConst[i] -= lastLogTerm;
             }
         }
         mu[j] = m;
@@ -367,10 +392,13 @@ public final class ParzenEstimator {
      * log-sum-exp over kernels of log w_k + Σ_d log p_kd(x_d).
      *
      * <p>Every normalizing constant is in the kernel's constant, so each dimension adds a term that is never
-     * positive (-z²/2, a log probability, a log bin mass). The cheap dimensions (continuous, categorical) are added
-     * for every kernel; then the kernel in the lead gives a full value L, and a kernel whose partial sum is below
-     * L - 40 can only add less than e^-40 of L's share, so it is dropped before its (costlier) discrete terms: the
-     * cut {@link #logSumExp} makes anyway, made early.
+     * positive (-z²/2, a log probability, a log bin mass): a kernel's partial sum only falls as dimensions are added.
+     * The cheap dimensions (continuous, categorical) are added for every kernel in tight loops; then the kernel in
+     * the lead gives a full value L, and a kernel whose partial sum is below L - 40 can only add less than e^-40 of
+     * L's share, so it is dropped: the cut {@link #logSumExp} makes anyway, made early. Each discrete dimension (whose
+     * bin masses are costly) is then added only for the kernels still in, and the leader of the survivors tightens
+     * L. The result is the same as adding every term of every kernel: each kernel's sum is formed in the same order,
+     * and only kernels that the log-sum-exp leaves out are dropped.
      */
     public double[] logPdf(double[][] points) {
         int count = points.length == 0 ? 0 : points[0].length;
@@ -379,69 +407,121 @@ public final class ParzenEstimator {
         double[] factor = new double[kernels];
         int[] active = new int[kernels];
         int[] dimOrder = dimensionOrder();
-        double[][] pairValue = new double[dims.length][];
-        double[][] pairFactor = new double[dims.length][];
-        int[][] pairStamp = new int[dims.length][];
+        BinTerms[] bins = new BinTerms[dims.length];
         for (int j = 0; j < dims.length; j++) {
             if (dims[j].isDiscrete()) {
-                int pairs = pairMu[j].length;
-                pairValue[j] = new double[pairs];
-                pairFactor[j] = new double[pairs];
-                pairStamp[j] = new int[pairs];
-                Arrays.fill(pairStamp[j], -1);
+                bins[j] = new BinTerms(j, points[j]);
             }
         }
         for (int s = 0; s < count; s++) {
-            System.arraycopy(kernelConst, 0, acc, 0, kernels);
             int o = 0;
-            for (; o < dimOrder.length && !dims[dimOrder[o]].isDiscrete(); o++) {
-                int j = dimOrder[o];
-                if (dims[j].kind() == Dimension.Kind.CONTINUOUS) {
-                    double y = dims[j].transform(points[j][s]);
-                    double[] m = mu[j];
-                    double[] inv = invSigma[j];
-                    for (int k = 0; k < kernels; k++) {
-                        double z = (y - m[k]) * inv[k];
-                        acc[k] -= 0.5 * z * z;
+            if (dimOrder.length > 0 && !dims[dimOrder[0]].isDiscrete()) {
+                firstTerm(dimOrder[0], points[dimOrder[0]][s], acc);
+                for (o = 1; o < dimOrder.length && !dims[dimOrder[o]].isDiscrete(); o++) {
+                    if (dims[dimOrder[o]].kind() == Dimension.Kind.CONTINUOUS) {
+                        addContinuous(dimOrder[o], points[dimOrder[o]][s], acc);
+                    } else {
+                        addCategorical(dimOrder[o], (int) points[dimOrder[o]][s], acc);
                     }
-                } else {
-                    int[] of = choiceOf[j];
-                    int choice = (int) points[j][s];
-                    double logObserved = Math.log(observedP[j]);
-                    double logOther = Math.log(otherP[j]);
-                    for (int k = 0; k < kernels - 1; k++) {
-                        acc[k] += of[k] == choice ? logObserved : logOther;
-                    }
-                    acc[kernels - 1] -= Math.log(dims[j].size());
+                }
+            } else {
+                System.arraycopy(kernelConst, 0, acc, 0, kernels);
+            }
+            int lead = 0;
+            for (int k = 1; k < kernels; k++) {
+                if (acc[k] > acc[lead]) {
+                    lead = k;
                 }
             }
-            double cut = fullValue(points, s, acc, o, dimOrder, pairValue, pairFactor, pairStamp) + NEGLIGIBLE;
+            double cut = acc[lead] + rest(points, s, lead, o, dimOrder, bins) + NEGLIGIBLE - SLACK;
             int n = 0;
             for (int k = 0; k < kernels; k++) {
-                if (acc[k] >= cut) {
-                    active[n++] = k;
-                    factor[k] = 1;
-                }
+                // branch-free: which kernels pass is as good as random to the branch predictor
+                active[n] = k;
+                factor[k] = 1;
+                n += acc[k] >= cut ? 1 : 0;
             }
             for (; o < dimOrder.length; o++) {
-                int j = dimOrder[o];
-                double x = points[j][s];
-                int kept = 0;
-                for (int i = 0; i < n; i++) {
-                    int k = active[i];
-                    if (acc[k] < cut) {
-                        continue;
+                n = addDiscrete(bins[dimOrder[o]], s, acc, factor, active, n, cut);
+                if (o + 1 < dimOrder.length && n > RELEAD_MIN) {
+                    int best = active[0];
+                    for (int i = 1; i < n; i++) {
+                        if (acc[active[i]] > acc[best]) {
+                            best = active[i];
+                        }
                     }
-                    int p = discreteTerm(j, x, k, s, pairValue[j], pairFactor[j], pairStamp[j]);
-                    acc[k] += pairValue[j][p];
-                    factor[k] *= pairFactor[j][p];
-                    active[kept++] = k;
+                    if (best != lead) {
+                        lead = best;
+                        double v = acc[best] + Math.log(factor[best]) + rest(points, s, best, o + 1, dimOrder, bins)
+                                + NEGLIGIBLE - SLACK;
+                        cut = Math.max(cut, v);
+                    }
                 }
-                n = kept;
             }
             out[s] = logSumExp(acc, factor, active, n);
         }
         return out;
+    }
+
+    /** Sets acc[k] to kernel k's constant plus its term for the first dimension (continuous or categorical). */
+    private void firstTerm(int j, double x, double[] acc) {
+        double[] c = kernelConst;
+        if (dims[j].kind() == Dimension.Kind.CONTINUOUS) {
+            double y = dims[j].transform(x);
+            double[] m = mu[j];
+            double[] inv = invSigma[j];
+            for (int k = 0; k < kernels; k++) {
+                double z = (y - m[k]) * inv[k];
+                acc[k] = c[k] - 0.5 * z * z;
+            }
+        } else {
+            int[] of = choiceOf[j];
+            int choice = (int) x;
+            double logObserved = Math.log(observedP[j]);
+            double logOther = Math.log(otherP[j]);
+            for (int k = 0; k < kernels - 1; k++) {
+                acc[k] = c[k] + (of[k] == choice ? logObserved : logOther);
+            }
+            acc[kernels - 1] = c[kernels - 1] - Math.log(dims[j].size());
+        }
+    }
+
+    /** Adds a continuous dimension's term to every kernel. */
+    private void addContinuous(int j, double x, double[] acc) {
+        double y = dims[j].transform(x);
+        double[] m = mu[j];
+        double[] inv = invSigma[j];
+        for (int k = 0; k < kernels; k++) {
+            double z = (y - m[k]) * inv[k];
+            acc[k] -= 0.5 * z * z;
+        }
+    }
+
+    /** Adds a categorical dimension's term to every kernel. */
+    private void addCategorical(int j, int choice, double[] acc) {
+        int[] of = choiceOf[j];
+        double logObserved = Math.log(observedP[j]);
+        double logOther = Math.log(otherP[j]);
+        for (int k = 0; k < kernels - 1; k++) {
+            acc[k] += of[k] == choice ? logObserved : logOther;
+        }
+        acc[kernels - 1] -= Math.log(dims[j].size());
+    }
+
+    /** Adds a discrete dimension's bin mass (value and series factor) to the active kernels still at the cut. */
+    private int addDiscrete(BinTerms bins, int s, double[] acc, double[] factor, int[] active, int n, double cut) {
+        int kept = 0;
+        for (int i = 0; i < n; i++) {
+            int k = active[i];
+            if (acc[k] < cut) {
+                continue;
+            }
+            int slot = bins.slot(k, s);
+            acc[k] += bins.value[slot];
+            factor[k] *= bins.factor[slot];
+            active[kept++] = k;
+        }
+        return kept;
     }
 
     /** Dimensions cheapest first: continuous, categorical, discrete. */
@@ -459,64 +539,110 @@ public final class ParzenEstimator {
         return order;
     }
 
-    /**
-     * The full log term of the kernel that leads after the first {@code done} dimensions (in {@code dimOrder}): a
-     * lower bound on the maximum over kernels.
-     */
-    private double fullValue(double[][] points, int s, double[] acc, int done, int[] dimOrder,
-            double[][] pairValue, double[][] pairFactor, int[][] pairStamp) {
-        int best = 0;
-        double lead = acc[0];
-        for (int k = 1; k < kernels; k++) {
-            if (acc[k] > lead) {
-                lead = acc[k];
-                best = k;
-            }
-        }
-        double v = lead;
-        for (int o = done; o < dimOrder.length; o++) {
-            int j = dimOrder[o];
-            int p = discreteTerm(j, points[j][s], best, s, pairValue[j], pairFactor[j], pairStamp[j]);
-            v += pairValue[j][p] + Math.log(pairFactor[j][p]);
+    /** The sum of kernel k's log bin masses for point s over the (discrete) dimensions from {@code from} on. */
+    private double rest(double[][] points, int s, int k, int from, int[] dimOrder, BinTerms[] bins) {
+        double v = 0;
+        for (int o = from; o < dimOrder.length; o++) {
+            BinTerms b = bins[dimOrder[o]];
+            int slot = b.slot(k, s);
+            v += b.value[slot] + Math.log(b.factor[slot]);
         }
         return v;
     }
 
     /**
-     * The (grid value, σ) pair of kernel k in discrete dimension j, with its log mass for the bin of x computed once
-     * per point: a narrow bin's mass 2tφ(z)·F(z, t) is kept as its Gaussian part (value) and the series factor F,
-     * which saves a logarithm.
+     * The log bin masses of one discrete dimension for one {@link #logPdf} call. Kernels with the same (grid value,
+     * σ) pair give the same mass to a point, so a mass is computed once per pair and point; where the table is small
+     * it is kept per pair and distinct value, so points that share a value (often: a grid has few values) share it.
+     * A narrow bin's mass 2tφ(z)·F(z, t) is kept as its Gaussian part (value) and the series factor F, which saves
+     * a logarithm.
      */
-    private int discreteTerm(int j, double x, int k, int stamp, double[] value, double[] fac, int[] stamps) {
-        int p = pairOf[j][k];
-        if (stamps[p] == stamp) {
-            return p;
-        }
-        stamps[p] = stamp;
-        if (binOf[j] != x) {
-            Dimension dim = dims[j];
-            binOf[j] = x;
-            binLow[j] = dim.binLow(x);
-            binHigh[j] = dim.binHigh(x);
-            binLogWidth[j] = Math.log(binHigh[j] - binLow[j]) - Gaussian.LOG_SQRT_2PI;
-        }
-        double e1 = binLow[j];
-        double e2 = binHigh[j];
-        double inv = pairInvSigma[j][p];
-        double m = pairMu[j][p];
-        double t = 0.5 * (e2 - e1) * inv;
-        double zc = (0.5 * (e1 + e2) - m) * inv;
-        if (Gaussian.isNarrow(zc, t)) {
-            // log(2t) - log √2π - z²/2 with log(2t) = log(e2 - e1) - log σ
-            value[p] = binLogWidth[j] - pairLogSigma[j][p] - 0.5 * zc * zc;
-            fac[p] = Gaussian.narrowFactor(zc, t);
-        } else {
-            value[p] = Gaussian.logMass((e1 - m) * inv, (e2 - m) * inv);
-            fac[p] = 1;
-        }
-        return p;
-    }
+    private final class BinTerms {
+        private static final int SHARED_MAX = 4096;
 
+        final int j;
+        final int pairs;
+        /** Per point, its row in the shared table, or -1 when masses are kept per point. */
+        final int[] rowOf;
+        final double[] values;
+        final double[] value;
+        final double[] factor;
+        final int[] stamp;
+
+        BinTerms(int j, double[] xs) {
+            this.j = j;
+            this.pairs = pairMu[j].length;
+            double[] distinct = new double[xs.length];
+            int[] row = new int[xs.length];
+            int v = 0;
+            for (int s = 0; s < xs.length; s++) {
+                int r = 0;
+                while (r < v && Double.doubleToLongBits(distinct[r]) != Double.doubleToLongBits(xs[s])) {
+                    r++;
+                }
+                if (r == v) {
+                    distinct[v++] = xs[s];
+                }
+                row[s] = r;
+            }
+            boolean shared = (long) v * pairs <= SHARED_MAX;
+            int size = shared ? v * pairs : pairs;
+            this.rowOf = shared ? row : null;
+            this.values = xs;
+            this.value = new double[size];
+            this.factor = new double[size];
+            this.stamp = new int[size];
+            if (!shared) {
+                Arrays.fill(stamp, -1);
+            }
+        }
+
+        /** Sets the bin edges of dimension j to those of grid value x. */
+        private void binOf(double x) {
+            if (binOf[j] != x) {
+                Dimension dim = dims[j];
+                binOf[j] = x;
+                binLow[j] = dim.binLow(x);
+                binHigh[j] = dim.binHigh(x);
+                binLogWidth[j] = Math.log(binHigh[j] - binLow[j]) - Gaussian.LOG_SQRT_2PI;
+            }
+        }
+
+        /** The table slot of kernel k's mass for point s, computed on first use. */
+        int slot(int k, int s) {
+            int p = pairOf[j][k];
+            int slot;
+            if (rowOf != null) {
+                slot = rowOf[s] * pairs + p;
+                if (stamp[slot] != 0) {
+                    return slot;
+                }
+                stamp[slot] = 1;
+            } else {
+                slot = p;
+                if (stamp[slot] == s) {
+                    return slot;
+                }
+                stamp[slot] = s;
+            }
+            binOf(values[s]);
+            double e1 = binLow[j];
+            double e2 = binHigh[j];
+            double inv = pairInvSigma[j][p];
+            double m = pairMu[j][p];
+            double t = 0.5 * (e2 - e1) * inv;
+            double zc = (0.5 * (e1 + e2) - m) * inv;
+            if (Gaussian.isNarrow(zc, t)) {
+                // log(2t) - log √2π - z²/2 with log(2t) = log(e2 - e1) - log σ
+                value[slot] = binLogWidth[j] - pairLogSigma[j][p] - 0.5 * zc * zc;
+                factor[slot] = Gaussian.narrowFactor(zc, t);
+            } else {
+                value[slot] = Gaussian.logMass((e1 - m) * inv, (e2 - m) * inv);
+                factor[slot] = 1;
+            }
+            return slot;
+        }
+    }
 
     private static double logSumExp(double[] acc, double[] factor, int[] active, int n) {
         double max = Double.NEGATIVE_INFINITY;
