@@ -32,9 +32,8 @@ import java.util.TreeMap;
  * time to load a study of 10,000 trials. Starts its own PostgreSQL server from the zonky binaries on Maven Central
  * and writes a Markdown table.
  *
- * <p>Run: {@code mvn -B -q -o -pl hpo-core,hpo-bench compile dependency:build-classpath
- * -Dmdep.outputFile=target/classpath.txt}, then {@code java -cp "$(cat hpo-bench/target/classpath.txt):hpo-bench/target/classes"
- * dev.hpo.bench.JdbcStorageBench hpo-bench/results/storage-postgresql.md}.
+ * <p>Run from the repository root: {@code mvn -B -q -pl hpo-bench -am compile exec:exec@storage-postgresql
+ * -Dexec.skip=true -Dexec.executable=java} (writes {@code hpo-bench/results/storage-postgresql.md}).
  */
 public final class JdbcStorageBench {
 

@@ -21,9 +21,8 @@ import java.util.function.Supplier;
  * measure) at several study sizes, and the time to open a 10,000-trial study. Writes a Markdown section to the
  * file named by the first argument ({@code hpo-bench/results/storage-journal.md} by default).
  *
- * <p>Run: {@code mvn -B -q -o -pl hpo-core,hpo-bench compile dependency:build-classpath
- * -Dmdep.outputFile=target/classpath.txt}, then {@code java -cp "$(cat hpo-bench/target/classpath.txt):hpo-bench/target/classes"
- * dev.hpo.bench.StorageBench hpo-bench/results/storage-journal.md}.
+ * <p>Run from the repository root: {@code mvn -B -q -pl hpo-bench -am compile exec:exec@storage-journal
+ * -Dexec.skip=true -Dexec.executable=java} (writes {@code hpo-bench/results/storage-journal.md}).
  */
 public final class StorageBench {
 
