@@ -35,7 +35,8 @@ import java.util.function.IntUnaryOperator;
  *       ({@link IntersectionSearchSpace}) are modelled jointly by product kernels; others one at a time.</li>
  *   <li>{@code group}: for conditional spaces, the parameters are split into groups that always occur together
  *       ({@link GroupDecomposedSearchSpace}) and each group is modelled jointly.</li>
- *   <li>{@code constantLiar}: running trials count as bad ones, so parallel workers spread out.</li>
+ *   <li>{@code constantLiar} (default, as in Optuna 5): running trials count as bad ones, with the values already
+ *       chosen for them, so parallel workers spread out.</li>
  * </ul>
  * Pruned trials count too, ranked by how far they got and their last intermediate value.
  *

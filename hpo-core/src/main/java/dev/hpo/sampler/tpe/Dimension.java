@@ -11,9 +11,9 @@ import dev.hpo.space.IntDistribution;
  *
  * <p>Discrete parameters (a float with a step, any int) get discretized kernels: the probability of a grid value
  * is the kernel's mass over the value's bin, [v - step/2, v + step/2] on a linear axis and
- * [log(v - ½), log(v + ½)] for a log-scaled int, so that [lo, hi] is the union of the bins. Optuna does the
- * first; for log-scaled ints it uses a continuous kernel and rounds, which this class replaces by the same bin
- * rule. Categorical parameters only carry their number of choices.
+ * [log(v - ½), log(v + ½)] for a log-scaled int, so that [lo, hi] is the union of the bins, as in Optuna 5 (Optuna
+ * 4 used a continuous kernel and rounding for log-scaled ints). Categorical parameters only carry their number of
+ * choices.
  *
  * @param kind how the kernels are shaped
  * @param lo lower truncation bound on the transformed axis

@@ -50,6 +50,9 @@ public final class ParzenEstimator {
             if (!(priorWeight > 0) || !Double.isFinite(priorWeight)) {
                 throw new IllegalArgumentException("priorWeight must be a positive number, got " + priorWeight);
             }
+            if (bandwidth == null) {
+                throw new IllegalArgumentException("bandwidth must not be null; use Bandwidth.NEIGHBOURS (Optuna 5)");
+            }
         }
     }
 
