@@ -19,9 +19,7 @@ import java.util.function.ToDoubleFunction;
  */
 public final class FanovaImportance implements ImportanceEvaluator {
 
-    private final int trees;
-    private final int maxDepth;
-    private final long seed;
+    private final ForestSettings forest;
 
     /** 64 trees of depth at most 64, seeded. */
     public FanovaImportance(long seed) {
@@ -29,15 +27,7 @@ public final class FanovaImportance implements ImportanceEvaluator {
     }
 
     public FanovaImportance(int trees, int maxDepth, long seed) {
-        if (trees < 1) {
-            throw new IllegalArgumentException("fANOVA needs at least one tree, got trees=" + trees);
-        }
-        if (maxDepth < 1) {
-            throw new IllegalArgumentException("fANOVA needs maxDepth >= 1, got " + maxDepth);
-        }
-        this.trees = trees;
-        this.maxDepth = maxDepth;
-        this.seed = seed;
+        this.forest = new ForestSettings("fANOVA", trees, maxDepth, seed);
     }
 
     @Override
@@ -48,10 +38,10 @@ public final class FanovaImportance implements ImportanceEvaluator {
         if (p == 0 || input.trials().size() < 2) {
             return input.result(scores);
         }
-        ForestSurrogate forest = ForestSurrogate.fit(input, trees, maxDepth, seed);
-        FeatureDomain[] domains = forest.domains();
+        ForestSurrogate surrogate = forest.fit(input);
+        FeatureDomain[] domains = surrogate.domains();
         int informative = 0;
-        for (PartitionNode tree : forest.partitions()) {
+        for (PartitionNode tree : surrogate.partitions()) {
             double[] fractions = FunctionalAnova.varianceFractions(tree, domains);
             if (fractions == null) {
                 continue;
@@ -71,6 +61,6 @@ public final class FanovaImportance implements ImportanceEvaluator {
 
     @Override
     public String toString() {
-        return "fANOVA(trees=" + trees + ", maxDepth=" + maxDepth + ", seed=" + seed + ")";
+        return forest.toString();
     }
 }

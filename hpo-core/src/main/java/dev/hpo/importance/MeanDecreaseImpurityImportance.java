@@ -14,9 +14,7 @@ import java.util.function.ToDoubleFunction;
  */
 public final class MeanDecreaseImpurityImportance implements ImportanceEvaluator {
 
-    private final int trees;
-    private final int maxDepth;
-    private final long seed;
+    private final ForestSettings forest;
 
     /** 64 trees of depth at most 64, seeded. */
     public MeanDecreaseImpurityImportance(long seed) {
@@ -24,15 +22,7 @@ public final class MeanDecreaseImpurityImportance implements ImportanceEvaluator
     }
 
     public MeanDecreaseImpurityImportance(int trees, int maxDepth, long seed) {
-        if (trees < 1) {
-            throw new IllegalArgumentException("mean decrease impurity needs at least one tree, got trees=" + trees);
-        }
-        if (maxDepth < 1) {
-            throw new IllegalArgumentException("mean decrease impurity needs maxDepth >= 1, got " + maxDepth);
-        }
-        this.trees = trees;
-        this.maxDepth = maxDepth;
-        this.seed = seed;
+        this.forest = new ForestSettings("mean decrease impurity", trees, maxDepth, seed);
     }
 
     @Override
@@ -41,7 +31,7 @@ public final class MeanDecreaseImpurityImportance implements ImportanceEvaluator
         if (input.varying().isEmpty() || input.trials().size() < 2) {
             return input.result(new double[input.varying().size()]);
         }
-        double[] decrease = ForestSurrogate.fit(input, trees, maxDepth, seed).impurityDecrease();
+        double[] decrease = forest.fit(input).impurityDecrease();
         double[] scores = new double[decrease.length];
         for (int f = 0; f < scores.length; f++) {
             scores[f] = Math.max(0, decrease[f]);
@@ -51,6 +41,6 @@ public final class MeanDecreaseImpurityImportance implements ImportanceEvaluator
 
     @Override
     public String toString() {
-        return "MeanDecreaseImpurity(trees=" + trees + ", maxDepth=" + maxDepth + ", seed=" + seed + ")";
+        return forest.toString();
     }
 }
