@@ -3,6 +3,9 @@ package dev.hpo.junit.launch;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -39,10 +42,12 @@ public final class TrialProgressListener implements TestExecutionListener {
     static final String PLANNED = "hpo.trials";
     static final String FINISHED = "hpo.finished";
 
+    private static final MathContext FOUR_DIGITS = new MathContext(4, RoundingMode.HALF_UP);
+
     private final PrintStream out;
     private final Map<String, List<Integer>> trialsByStudy = new LinkedHashMap<>();
-    private final Set<String> trialTests = new HashSet<>();
-    private final Map<String, FailedTest> failedTests = new LinkedHashMap<>();
+    private final Set<TestIdentifier> trialTests = new HashSet<>();
+    private final Map<TestIdentifier, FailedTest> failedTests = new LinkedHashMap<>();
     private final Map<String, Integer> finishedInRun = new HashMap<>();
     private TestPlan testPlan;
     private int objectives;
@@ -72,8 +77,8 @@ public final class TrialProgressListener implements TestExecutionListener {
         if (study == null || trial == null) {
             return;
         }
-        trialTests.add(test.getUniqueId());
-        failedTests.remove(test.getUniqueId());
+        trialTests.add(test);
+        failedTests.remove(test);
         Integer number = parseInt(trial);
         List<Integer> numbers = trialsByStudy.computeIfAbsent(study, s -> new ArrayList<>());
         if (number != null) {
@@ -87,8 +92,8 @@ public final class TrialProgressListener implements TestExecutionListener {
 
     @Override
     public synchronized void executionFinished(TestIdentifier test, TestExecutionResult result) {
-        if (result.getStatus() == TestExecutionResult.Status.FAILED && !trialTests.contains(test.getUniqueId())) {
-            failedTests.put(test.getUniqueId(), new FailedTest(path(test), result.getThrowable().orElse(null)));
+        if (result.getStatus() == TestExecutionResult.Status.FAILED && !trialTests.contains(test)) {
+            failedTests.put(test, new FailedTest(path(test), result.getThrowable().orElse(null)));
         }
     }
 
@@ -129,7 +134,11 @@ public final class TrialProgressListener implements TestExecutionListener {
         return line.toString();
     }
 
-    /** Four significant digits for ordinary magnitudes, scientific notation for tiny or huge ones. */
+    /**
+     * Four significant digits for ordinary magnitudes, scientific notation for tiny or huge ones: what
+     * {@code %.4g} and {@code %.3e} print, without {@link String#format}, whose pattern parsing was a quarter of a
+     * trial's cost in a fork that has not warmed up yet.
+     */
     static String formatNumber(String text) {
         double v;
         try {
@@ -137,14 +146,30 @@ public final class TrialProgressListener implements TestExecutionListener {
         } catch (NumberFormatException e) {
             return text.trim();
         }
-        double a = Math.abs(v);
         if (Double.isNaN(v) || Double.isInfinite(v) || v == 0) {
             return v == 0 ? "0" : Double.toString(v);
         }
-        if (a >= 1e-4 && a < 1e4) {
-            return String.format(Locale.ROOT, "%.4g", v);
+        double a = Math.abs(v);
+        // Formatter rounds the shortest decimal form of the double half-up; BigDecimal.valueOf starts from it too.
+        BigDecimal rounded = BigDecimal.valueOf(v).round(FOUR_DIGITS);
+        int exponent = rounded.precision() - rounded.scale() - 1;
+        if (a >= 1e-4 && a < 1e4 && exponent < 4) {
+            return rounded.setScale(3 - exponent, RoundingMode.UNNECESSARY).toPlainString();
         }
-        return String.format(Locale.ROOT, "%.3e", v);
+        StringBuilder digits = new StringBuilder(rounded.unscaledValue().abs().toString());
+        while (digits.length() < 4) {
+            digits.append('0');
+        }
+        StringBuilder out = new StringBuilder(10);
+        if (v < 0) {
+            out.append('-');
+        }
+        out.append(digits.charAt(0)).append('.').append(digits, 1, 4).append(exponent < 0 ? "e-" : "e+");
+        int magnitude = Math.abs(exponent);
+        if (magnitude < 10) {
+            out.append('0');
+        }
+        return out.append(magnitude).toString();
     }
 
     private static Integer parseInt(String s) {

@@ -2,7 +2,9 @@ package dev.hpo.junit.launch;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.Locale;
 import java.util.Map;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 class TrialProgressListenerTest {
@@ -38,5 +40,36 @@ class TrialProgressListenerTest {
     void tinyAndHugeValuesUseScientificNotation() {
         assertEquals("1.235e-07", TrialProgressListener.formatNumber("1.2345e-7"));
         assertEquals("3.000e+09", TrialProgressListener.formatNumber("3e9"));
+    }
+
+    @Test
+    void numbersReadAsFormatterWouldPrintThem() {
+        SplittableRandom random = new SplittableRandom(7);
+        for (int i = 0; i < 20_000; i++) {
+            double v = (random.nextBoolean() ? 1 : -1) * random.nextDouble() * Math.pow(10, random.nextInt(-12, 13));
+            if (i % 5 == 0) {
+                v = Math.round(v * 1e4) / 1e4; // short decimals, where half-up rounding ties happen
+            }
+            if (v == 0) {
+                continue;
+            }
+            String text = Double.toString(v);
+            double a = Math.abs(v);
+            String expected = a >= 1e-4 && a < 1e4 ? String.format(Locale.ROOT, "%.4g", v)
+                    : String.format(Locale.ROOT, "%.3e", v);
+            assertEquals(expected, TrialProgressListener.formatNumber(text), text);
+        }
+    }
+
+    @Test
+    void boundaryValuesReadAsFormatterWouldPrintThem() {
+        for (String text : new String[] {"9999.96", "9999.94", "0.0001", "0.00009999996", "1e4", "-2.5", "0.00125",
+                "1.0005", "123.45", "99.995"}) {
+            double v = Double.parseDouble(text);
+            double a = Math.abs(v);
+            String expected = a >= 1e-4 && a < 1e4 ? String.format(Locale.ROOT, "%.4g", v)
+                    : String.format(Locale.ROOT, "%.3e", v);
+            assertEquals(expected, TrialProgressListener.formatNumber(text), text);
+        }
     }
 }
