@@ -9,6 +9,7 @@ import dev.hpo.storage.jdbc.JdbcConnector;
 import dev.hpo.storage.jdbc.JdbcConnector.Retry;
 import dev.hpo.storage.jdbc.JdbcUrls;
 import dev.hpo.storage.jdbc.JsonValues;
+import dev.hpo.storage.jdbc.PendingWrites;
 import dev.hpo.storage.jdbc.RetryPolicy;
 import dev.hpo.storage.jdbc.Schema;
 import dev.hpo.storage.jdbc.Sql;
@@ -29,6 +30,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Studies in a relational database ({@code jdbc:postgresql://host/db}, and {@code jdbc:sqlite:}, {@code jdbc:h2:},
@@ -50,15 +55,28 @@ import java.util.Set;
  *
  * <p><b>Durability and cost per trial.</b> A trial whose {@code tell} returned is committed with the server's
  * {@code synchronous_commit} (by default: flushed to disk). On PostgreSQL the writes that only concern a running
- * trial (creating it, its parameters, intermediate values and attributes) commit with {@code synchronous_commit =
- * off}: they are visible to every worker at once and survive any crash of a worker, and they reach the disk with
+ * trial commit with {@code synchronous_commit = off}: they survive any crash of a worker and reach the disk with
  * the next flushed commit (at the latest the trial's {@code tell}) or within the server's {@code wal_writer_delay};
  * only a crash of the database server itself can lose the last of them, which leaves a trial that had not finished
- * with fewer parameters or none. This is the journal's rule too. On PostgreSQL a trial also costs few round trips:
- * each running-trial write is one request carrying its own {@code BEGIN ... COMMIT}, creating and finishing a trial
+ * with fewer parameters or none. On PostgreSQL a trial also costs few round trips: creating and finishing a trial
  * are one request each plus the commit (so that a connection lost before the commit is retried safely), the new
  * trial is returned by the statement that creates it, a trial is read back with one statement, and {@code ask}'s
  * look for WAITING trials is a count. Figures: {@code hpo-bench/results/storage-postgresql.md}.
+ *
+ * <p><b>When other workers see a running trial's writes (PostgreSQL).</b> The parameters, intermediate values and
+ * attributes of a trial this storage created and has not finished wait in memory, as the journal's lines do, and
+ * go out with the storage's next request of any kind: in the same request as the trial's {@code tell} (so a
+ * random-sampler trial costs 6 round trips instead of 9, and one transaction instead of five), before any read of
+ * this storage (a worker always reads its own writes), before any other write (they reach the database in the order
+ * they were made), or {@value #FLUSH_DELAY_MILLIS} ms after the first of them at the latest, from a timer thread.
+ * Other workers therefore see a running trial's parameters up to that long after they were set, where Optuna's RDB
+ * storage shows them at once; for a running trial that matters only to samplers that look at other workers'
+ * running trials (a constant liar), which then see them one delay later. They are checked when made (a parameter
+ * keeps its distribution; a finished trial cannot change), against what this storage knows of its own trial. If the
+ * worker dies (kill -9) within the delay, its running trial loses those last writes, and it ends up FAIL anyway.
+ * If another worker finished the trial meanwhile (a stale trial marked FAIL), the waiting writes are dropped when
+ * sent, since they only touch an unfinished trial, and this worker's {@code tell} fails as it would have. Writes of
+ * any other trial (an enqueued trial taken from the queue, or one created elsewhere) are sent at once.
  *
  * <p><b>Failures.</b> A lost connection is re-opened and the transaction run again, with backoff (see
  * {@link RetryPolicy}); a server that stays away, or a commit whose outcome is unknown for an operation that must
@@ -73,11 +91,28 @@ import java.util.Set;
  */
 public final class JdbcStorage implements Storage {
 
+    /** How long writes of a running trial may wait in memory (PostgreSQL) before they are sent on their own. */
+    public static final Duration FLUSH_DELAY = Duration.ofMillis(JdbcStorage.FLUSH_DELAY_MILLIS);
+    /** {@link #FLUSH_DELAY} in milliseconds. */
+    public static final long FLUSH_DELAY_MILLIS = 100;
+
+    private static final System.Logger LOG = System.getLogger(JdbcStorage.class.getName());
     private static final String STUDY_ATTRS = "hpo_study_attrs";
+    /** A parameter of a running trial, as it waits to be sent: idempotent, and a no-op once the trial finished. */
+    private static final String PARAM_UPSERT = "INSERT INTO hpo_trial_params (trial_id, param_name, internal_value,"
+            + " distribution_json) SELECT t.trial_id, ?, ?, ? FROM hpo_trials t WHERE t.trial_id = ?"
+            + " AND t.trial_state IN ('RUNNING', 'WAITING') ON CONFLICT (trial_id, param_name)"
+            + " DO UPDATE SET internal_value = EXCLUDED.internal_value";
     private static final String TRIAL_ATTRS = "hpo_trial_attrs";
 
     private final JdbcConnector db;
     private final Clock clock;
+    /** Guards {@link #pending} and {@link #flushArmed}; taken before the connection's lock, never after. */
+    private final ReentrantLock pendingLock = new ReentrantLock();
+    private final PendingWrites pending = new PendingWrites();
+    /** Sends waiting writes after {@link #FLUSH_DELAY}; null where writes never wait (all but PostgreSQL). */
+    private final ScheduledExecutorService flusher;
+    private boolean flushArmed;
 
     /** Opens (and if needed creates) the hpo schema at a JDBC URL, with credentials from the environment. */
     public JdbcStorage(String url) {
@@ -97,10 +132,16 @@ public final class JdbcStorage implements Storage {
                     Schema.ensure(c, db.dialect(), db.redactedUrl());
                     return null;
                 });
+        this.flusher = db.dialect().pipelinesReads() ? Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "hpo-jdbc-flush " + db.redactedUrl());
+            t.setDaemon(true);
+            return t;
+        }) : null;
     }
 
     @Override
     public long createStudy(String name, List<Direction> directions) {
+        flush();
         String dirs = String.join(",", directions.stream().map(Direction::name).toList());
         return db.transaction("create study '" + name + "'", Retry.BEFORE_COMMIT, c -> {
             if (Sql.queryLong(c, "SELECT study_id FROM hpo_studies WHERE study_name = ?", name) != null) {
@@ -113,12 +154,14 @@ public final class JdbcStorage implements Storage {
 
     @Override
     public Optional<Long> findStudy(String name) {
+        flush();
         return Optional.ofNullable(db.transaction("find study '" + name + "'", Retry.ALWAYS,
                 c -> Sql.queryLong(c, "SELECT study_id FROM hpo_studies WHERE study_name = ?", name)));
     }
 
     @Override
     public StudyInfo study(long studyId) {
+        flush();
         List<StudyInfo> found = db.transaction("read study " + studyId, Retry.ALWAYS,
                 c -> readStudies(c, " WHERE study_id = ?", studyId));
         if (found.isEmpty()) {
@@ -129,6 +172,7 @@ public final class JdbcStorage implements Storage {
 
     @Override
     public List<StudyInfo> studies() {
+        flush();
         return db.transaction("list the studies", Retry.ALWAYS, c -> readStudies(c, "", new Object[0]));
     }
 
@@ -171,6 +215,7 @@ public final class JdbcStorage implements Storage {
 
     @Override
     public void deleteStudy(long studyId) {
+        flush();
         db.transaction("delete study " + studyId, Retry.BEFORE_COMMIT, c -> {
             requireStudy(c, studyId);
             String trialsOfStudy = " WHERE trial_id IN (SELECT trial_id FROM hpo_trials WHERE study_id = ?)";
@@ -196,6 +241,7 @@ public final class JdbcStorage implements Storage {
     }
 
     private void setStudyAttr(long studyId, String kind, String key, Object value) {
+        flush();
         String json = JsonValues.write(value);
         db.transaction("set attribute '" + key + "' of study " + studyId, Retry.ALWAYS, c -> {
             requireStudy(c, studyId);
@@ -212,7 +258,8 @@ public final class JdbcStorage implements Storage {
                 : template.start() != null ? template.start() : (state == TrialState.WAITING ? null : now);
         Instant complete = template == null ? null
                 : template.complete() != null ? template.complete() : (state.isFinished() ? now : null);
-        return db.transaction("create a trial in study " + studyId, Retry.BEFORE_COMMIT, c -> {
+        flush();
+        long created = db.transaction("create a trial in study " + studyId, Retry.BEFORE_COMMIT, c -> {
             if (template == null && db.dialect().pipelinesReads()) {
                 return insertRunningTrial(c, studyId, start)[0];
             }
@@ -225,6 +272,10 @@ public final class JdbcStorage implements Storage {
             }
             return trialId;
         });
+        if (template == null) {
+            own(created);
+        }
+        return created;
     }
 
     /**
@@ -265,9 +316,11 @@ public final class JdbcStorage implements Storage {
         if (!db.dialect().pipelinesReads()) {
             return trial(createTrial(studyId, null));
         }
+        flush();
         Instant start = clock.instant();
         long[] created = db.transaction("create a trial in study " + studyId, Retry.BEFORE_COMMIT,
                 c -> insertRunningTrial(c, studyId, start));
+        own(created[0]);
         return new FrozenTrial(Math.toIntExact(created[1]), created[0], TrialState.RUNNING, null, null, null, null,
                 null, null, start, null);
     }
@@ -352,6 +405,25 @@ public final class JdbcStorage implements Storage {
                 + " AND t.trial_state IN ('RUNNING', 'WAITING') AND NOT EXISTS (SELECT 1 FROM hpo_trial_params p"
                 + " WHERE p.trial_id = t.trial_id AND p.param_name = ?)";
         Object[] args = {name, internalValue, json, trialId, name};
+        if (flusher != null) {
+            pendingLock.lock();
+            try {
+                Map<String, Distribution> own = pending.params(trialId);
+                if (own != null) {
+                    Distribution old = own.get(name);
+                    if (old != null && !old.equals(distribution)) {
+                        throw new IllegalArgumentException("parameter '" + name + "' of trial " + trialId
+                                + " is already " + old + ", not " + distribution);
+                    }
+                    own.put(name, distribution);
+                    queue(PARAM_UPSERT, name, internalValue, json, trialId);
+                    return;
+                }
+            } finally {
+                pendingLock.unlock();
+            }
+        }
+        flush();
         if (relaxedRequest(operation, insertNew, args) == 1) {
             return;
         }
@@ -381,6 +453,24 @@ public final class JdbcStorage implements Storage {
     @Override
     public boolean setTrialState(long trialId, TrialState state, List<Double> values) {
         Long now = TrialReader.nanos(clock.instant());
+        if (flusher != null && state.isFinished()) {
+            pendingLock.lock();
+            try {
+                db.transaction("set trial " + trialId + " to " + state, Retry.BEFORE_COMMIT, c -> {
+                    if (finishInOneRequest(c, trialId, state, now, values, true) == 0) {
+                        pending.finished(trialId);
+                        requireUpdatable(c, trialId);
+                    }
+                    return null;
+                });
+                pending.sent();
+                pending.finished(trialId);
+                return true;
+            } finally {
+                pendingLock.unlock();
+            }
+        }
+        flush();
         return db.transaction("set trial " + trialId + " to " + state, Retry.BEFORE_COMMIT, c -> {
             if (state == TrialState.RUNNING) {
                 int claimed = Sql.update(c, "UPDATE hpo_trials SET trial_state = 'RUNNING', start_ns = ?"
@@ -390,7 +480,7 @@ public final class JdbcStorage implements Storage {
                     return false;
                 }
             } else if (db.dialect().pipelinesReads()) {
-                if (finishInOneRequest(c, trialId, state, now, values) == 0) {
+                if (finishInOneRequest(c, trialId, state, now, values, false) == 0) {
                     requireUpdatable(c, trialId);
                 }
                 return true;
@@ -420,18 +510,27 @@ public final class JdbcStorage implements Storage {
     }
 
     /**
-     * The state change, clearing the heartbeat and the values it replaces, and inserting the new values: one
-     * request (the commit is the second round trip). Values go in only for a trial that exists; when the state
-     * change found no unfinished trial the caller throws, and the transaction with it rolls back.
+     * The waiting writes of running trials (see {@link #queue}), the state change, clearing the heartbeat and the
+     * values it replaces, and inserting the new values: one request (the commit is the second round trip). The
+     * waiting writes go first, so that a trial's last parameters are in before it is finished. Values go in only
+     * for a trial that exists; when the state change found no unfinished trial the caller throws, and the
+     * transaction with it rolls back (the waiting writes stay waiting). The caller holds {@link #pendingLock}.
      *
      * @return how many trials changed state (0 or 1)
      */
-    private long finishInOneRequest(Connection c, long trialId, TrialState state, Long now, List<Double> values)
-            throws SQLException {
-        StringBuilder sql = new StringBuilder("UPDATE hpo_trials SET trial_state = ?, complete_ns = ?"
+    private long finishInOneRequest(Connection c, long trialId, TrialState state, Long now, List<Double> values,
+            boolean withWaiting) throws SQLException {
+        StringBuilder sql = new StringBuilder();
+        List<Object> args = new ArrayList<>();
+        int waiting = withWaiting ? pending.size() : 0;
+        if (waiting > 0) {
+            sql.append(pending.sql()).append("; ");
+            args.addAll(pending.args());
+        }
+        sql.append("UPDATE hpo_trials SET trial_state = ?, complete_ns = ?"
                 + " WHERE trial_id = ? AND trial_state IN ('RUNNING', 'WAITING');"
                 + " DELETE FROM hpo_trial_values WHERE trial_id = ?");
-        List<Object> args = new ArrayList<>(List.of(state.name()));
+        args.add(state.name());
         args.add(state.isFinished() ? now : null);
         args.add(trialId);
         args.add(trialId);
@@ -448,7 +547,7 @@ public final class JdbcStorage implements Storage {
             args.add(StoredDouble.kind(v));
             args.add(trialId);
         }
-        return Sql.results(c, sql.toString(), args.toArray()).get(0);
+        return Sql.results(c, sql.toString(), args.toArray()).get(waiting);
     }
 
     @Override
@@ -456,11 +555,16 @@ public final class JdbcStorage implements Storage {
         String operation = "report step " + step + " of trial " + trialId;
         Double number = StoredDouble.number(value);
         String kind = StoredDouble.kind(value);
-        if (db.dialect().upsertsOnConflict() && relaxedRequest(operation, "INSERT INTO hpo_trial_intermediate (trial_id,"
+        String upsert = "INSERT INTO hpo_trial_intermediate (trial_id,"
                 + " step_no, num_value, value_kind) SELECT t.trial_id, ?, CAST(? AS DOUBLE PRECISION), ?"
                 + " FROM hpo_trials t WHERE t.trial_id = ? AND t.trial_state IN ('RUNNING', 'WAITING')"
                 + " ON CONFLICT (trial_id, step_no) DO UPDATE SET num_value = EXCLUDED.num_value,"
-                + " value_kind = EXCLUDED.value_kind", step, number, kind, trialId) == 1) {
+                + " value_kind = EXCLUDED.value_kind";
+        if (queueIfOwn(trialId, upsert, step, number, kind, trialId)) {
+            return;
+        }
+        flush();
+        if (db.dialect().upsertsOnConflict() && relaxedRequest(operation, upsert, step, number, kind, trialId) == 1) {
             return;
         }
         db.transaction(operation, Retry.ALWAYS, c -> {
@@ -486,10 +590,14 @@ public final class JdbcStorage implements Storage {
     private void setTrialAttr(long trialId, String kind, String key, Object value) {
         String json = JsonValues.write(value);
         String operation = "set attribute '" + key + "' of trial " + trialId;
-        if (db.dialect().upsertsOnConflict() && relaxedRequest(operation, "INSERT INTO " + TRIAL_ATTRS + " (trial_id,"
+        String upsert = "INSERT INTO " + TRIAL_ATTRS + " (trial_id,"
                 + " attr_kind, attr_key, value_json) SELECT t.trial_id, ?, ?, ? FROM hpo_trials t WHERE t.trial_id = ?"
-                + " ON CONFLICT (trial_id, attr_kind, attr_key) DO UPDATE SET value_json = EXCLUDED.value_json",
-                kind, key, json, trialId) == 1) {
+                + " ON CONFLICT (trial_id, attr_kind, attr_key) DO UPDATE SET value_json = EXCLUDED.value_json";
+        if (queueIfOwn(trialId, upsert, kind, key, json, trialId)) {
+            return;
+        }
+        flush();
+        if (db.dialect().upsertsOnConflict() && relaxedRequest(operation, upsert, kind, key, json, trialId) == 1) {
             return;
         }
         db.transaction(operation, Retry.ALWAYS, c -> {
@@ -525,6 +633,7 @@ public final class JdbcStorage implements Storage {
 
     @Override
     public FrozenTrial trial(long trialId) {
+        flush();
         FrozenTrial found = db.read("read trial " + trialId, c -> {
             if (db.dialect().pipelinesReads()) {
                 return TrialReader.readOne(c, trialId);
@@ -540,12 +649,14 @@ public final class JdbcStorage implements Storage {
 
     @Override
     public List<FrozenTrial> trials(long studyId) {
+        flush();
         return readTrials("read the trials of study " + studyId, studyId, "t.study_id = ?", studyId);
     }
 
     /** Reads only the trials in the given states, so that {@code ask} looking for WAITING trials stays cheap. */
     @Override
     public List<FrozenTrial> trials(long studyId, Set<TrialState> states) {
+        flush();
         if (states.isEmpty()) {
             study(studyId);
             return List.of();
@@ -601,6 +712,7 @@ public final class JdbcStorage implements Storage {
 
     @Override
     public void recordHeartbeat(long trialId) {
+        flush();
         String now = db.dialect().nowMillis();
         db.transaction("record a heartbeat of trial " + trialId, Retry.ALWAYS, c -> {
             if (Sql.update(c, "UPDATE hpo_heartbeats SET beat_ms = " + now + " WHERE trial_id = ?", trialId) == 0) {
@@ -613,6 +725,7 @@ public final class JdbcStorage implements Storage {
 
     @Override
     public List<Long> staleTrials(long studyId, Duration grace) {
+        flush();
         String now = db.dialect().nowMillis();
         return db.transaction("find stale trials of study " + studyId, Retry.ALWAYS, c -> {
             requireStudy(c, studyId);
@@ -633,7 +746,104 @@ public final class JdbcStorage implements Storage {
 
     @Override
     public void close() {
-        db.close();
+        try {
+            if (flusher != null) {
+                flusher.shutdownNow();
+                flush();
+            }
+        } finally {
+            db.close();
+        }
+    }
+
+    // ---- writes of running trials that wait (PostgreSQL) ----------------------------------------------------
+
+    /** Records that this storage created a RUNNING trial without parameters, whose writes may then wait. */
+    private void own(long trialId) {
+        if (flusher != null) {
+            pendingLock.lock();
+            try {
+                pending.created(trialId);
+            } finally {
+                pendingLock.unlock();
+            }
+        }
+    }
+
+    /** Queues a write of a trial this storage created and has not finished; false (nothing done) for any other. */
+    private boolean queueIfOwn(long trialId, String sql, Object... args) {
+        if (flusher == null) {
+            return false;
+        }
+        pendingLock.lock();
+        try {
+            if (!pending.owns(trialId)) {
+                return false;
+            }
+            queue(sql, args);
+            return true;
+        } finally {
+            pendingLock.unlock();
+        }
+    }
+
+    /** Adds a waiting write and makes sure the timer will send it; the caller holds {@link #pendingLock}. */
+    private void queue(String sql, Object... args) {
+        pending.add(sql, args);
+        if (!flushArmed) {
+            flushArmed = true;
+            flusher.schedule(this::timedFlush, FLUSH_DELAY.toNanos(), TimeUnit.NANOSECONDS);
+        }
+    }
+
+    /**
+     * Sends the waiting writes of running trials as one request of their own, in a transaction with the relaxed
+     * commit. Every operation but those that queue calls it first, so that this storage reads its own writes and
+     * its writes reach the database in the order they were made.
+     */
+    private void flush() {
+        if (flusher == null) {
+            return;
+        }
+        pendingLock.lock();
+        try {
+            if (pending.isEmpty()) {
+                return;
+            }
+            Object[] args = pending.args().toArray();
+            db.idempotentRequest("send the parameters, intermediate values and attributes of running trials",
+                    c -> Sql.results(c, "BEGIN; " + db.dialect().relaxedCommit() + "; " + pending.sql() + "; COMMIT",
+                            args));
+            pending.sent();
+        } finally {
+            pendingLock.unlock();
+        }
+    }
+
+    /**
+     * The timer: sends writes that waited {@link #FLUSH_DELAY}, or waits again for younger ones. A failure leaves
+     * them waiting; the next operation of the storage sends them again and reports the failure to its caller.
+     */
+    private void timedFlush() {
+        pendingLock.lock();
+        try {
+            flushArmed = false;
+            if (pending.isEmpty()) {
+                return;
+            }
+            long due = pending.oldestNanos() + FLUSH_DELAY.toNanos() - System.nanoTime();
+            if (due > 0) {
+                flushArmed = true;
+                flusher.schedule(this::timedFlush, due, TimeUnit.NANOSECONDS);
+                return;
+            }
+            flush();
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "could not send the waiting writes of running trials to {0}; the"
+                    + " next operation sends them again: {1}", db.redactedUrl(), e.getMessage());
+        } finally {
+            pendingLock.unlock();
+        }
     }
 
     /** The URL with its password masked. */

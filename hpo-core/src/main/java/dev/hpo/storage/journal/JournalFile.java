@@ -39,6 +39,8 @@ public final class JournalFile implements AutoCloseable {
     private final FileChannel writer;
     private final JournalFileLock lock;
     private long offset;
+    /** The file's size at the last {@link #readNew}, or -1 before the first: the end of the bytes it saw. */
+    private long sizeSeen = -1;
     private long linesRead;
     private byte[] buffer = new byte[64 * 1024];
     private int chunk = CHUNK;
@@ -73,6 +75,7 @@ public final class JournalFile implements AutoCloseable {
     public void readNew(LineConsumer consumer) {
         try {
             long size = reader.size();
+            sizeSeen = size;
             while (offset < size) {
                 int want = (int) Math.min(chunk, size - offset);
                 if (buffer.length < want) {
@@ -128,6 +131,7 @@ public final class JournalFile implements AutoCloseable {
     /** Takes the inter-process lock; pair with {@link #unlock()}. */
     public void lock() {
         lock.acquire();
+        sizeSeen = -1; // another process may have appended while this one did not hold the lock
     }
 
     public void unlock() {
@@ -135,15 +139,20 @@ public final class JournalFile implements AutoCloseable {
     }
 
     /**
-     * Appends whole lines (each ending in a newline). The caller holds the lock and has read every line, so the
-     * lines land right after the last line read; anything past it is a torn tail of a dead writer and is cut off.
+     * Appends whole lines (each ending in a newline) and hands them to {@code consumer} as {@link #readNew} would
+     * have. The caller holds the lock and has just called {@link #readNew} under it, so the file ends where that
+     * read saw it end; the lines land right after the last line read (anything past it is a torn tail of a dead
+     * writer and is cut off), and the file then holds exactly what was read plus these lines. That is why they are
+     * handed out from memory: reading them back would cost a size check and a read and give the same bytes.
      */
-    public void append(byte[] lines, int length) {
+    public void append(byte[] lines, int length, LineConsumer consumer) {
+        if (sizeSeen < 0) {
+            throw new IllegalStateException("journal " + path + ": append without a read under the lock");
+        }
         try {
-            long size = writer.size();
-            if (size > offset) {
+            if (sizeSeen > offset) {
                 LOG.log(System.Logger.Level.WARNING, "journal {0}: cutting off {1} bytes after line {2} left by a"
-                        + " writer that died in the middle of a line", path, size - offset, linesRead);
+                        + " writer that died in the middle of a line", path, sizeSeen - offset, linesRead);
                 writer.truncate(offset);
             }
             ByteBuffer b = ByteBuffer.wrap(lines, 0, length);
@@ -151,7 +160,21 @@ public final class JournalFile implements AutoCloseable {
                 writer.write(b);
             }
         } catch (IOException e) {
+            sizeSeen = -1;
             throw new JournalIoException("cannot append to journal " + path, e);
+        }
+        long end = offset + length;
+        sizeSeen = -1;
+        int start = 0;
+        for (int i = 0; i < length; i++) {
+            if (lines[i] == '\n') {
+                if (!consumer.accept(lines, start, i - start, linesRead + 1, offset + i + 1 == end)) {
+                    return; // left for the next readNew, which reads it from the file
+                }
+                linesRead++;
+                offset += i + 1 - start;
+                start = i + 1;
+            }
         }
     }
 
