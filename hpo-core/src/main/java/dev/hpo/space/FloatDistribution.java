@@ -1,5 +1,7 @@
 package dev.hpo.space;
 
+import java.util.Objects;
+
 /**
  * A real-valued parameter in {@code [low, high]}, optionally log-scaled or on a step grid
  * ({@code low, low + step, ..., high}). Log and step exclude each other, as in Optuna.
@@ -33,6 +35,23 @@ public record FloatDistribution(double low, double high, boolean log, Double ste
                         + "]; choose a high of " + (low + Math.floor(n) * step) + " or another step");
             }
         }
+    }
+
+    /**
+     * Equal when every component is equal, as a record's generated method says; written out because the generated
+     * one dispatches through {@code invokedynamic}, which a storage pays on every parameter it writes while the
+     * JVM has not compiled it yet.
+     */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof FloatDistribution o && Double.compare(low, o.low) == 0
+                && Double.compare(high, o.high) == 0 && log == o.log && Objects.equals(step, o.step);
+    }
+
+    @Override
+    public int hashCode() {
+        return ((Double.hashCode(low) * 31 + Double.hashCode(high)) * 31 + Boolean.hashCode(log)) * 31
+                + Objects.hashCode(step);
     }
 
     /** A continuous uniform range. */

@@ -26,6 +26,17 @@ public record IntDistribution(long low, long high, boolean log, long step) imple
         }
     }
 
+    /** Written out for the reason {@link FloatDistribution#equals} gives. */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof IntDistribution o && low == o.low && high == o.high && log == o.log && step == o.step;
+    }
+
+    @Override
+    public int hashCode() {
+        return ((Long.hashCode(low) * 31 + Long.hashCode(high)) * 31 + Boolean.hashCode(log)) * 31 + Long.hashCode(step);
+    }
+
     public static IntDistribution of(long low, long high) {
         return new IntDistribution(low, high, false, 1);
     }

@@ -1,6 +1,7 @@
 package dev.hpo.space;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -101,5 +102,31 @@ class DistributionTest {
                 "{\"name\": \"LogUniformDistribution\", \"attributes\": {\"low\": 0.1, \"high\": 1.0}}"));
         assertEquals(IntDistribution.stepped(0, 10, 2), DistributionJson.fromJson(
                 "{\"name\": \"IntUniformDistribution\", \"attributes\": {\"low\": 0, \"high\": 10, \"step\": 2}}"));
+    }
+
+    @Test
+    void rangesAreEqualExactlyWhenEveryComponentIs() {
+        List<FloatDistribution> floats = List.of(FloatDistribution.of(0, 1), FloatDistribution.of(0, 2),
+                FloatDistribution.of(-1, 1), FloatDistribution.log(0.1, 1), FloatDistribution.stepped(0, 1, 0.5),
+                FloatDistribution.stepped(0, 1, 0.25), new FloatDistribution(-0.0, 1, false, null));
+        for (int i = 0; i < floats.size(); i++) {
+            for (int j = 0; j < floats.size(); j++) {
+                FloatDistribution a = floats.get(i);
+                FloatDistribution copy = new FloatDistribution(a.low(), a.high(), a.log(), a.step());
+                assertEquals(i == j, a.equals(floats.get(j)), a + " vs " + floats.get(j));
+                assertEquals(a, copy);
+                assertEquals(a.hashCode(), copy.hashCode());
+            }
+        }
+        List<IntDistribution> ints = List.of(IntDistribution.of(0, 10), IntDistribution.of(0, 11),
+                new IntDistribution(1, 10, true, 1), new IntDistribution(0, 10, false, 2));
+        for (int i = 0; i < ints.size(); i++) {
+            for (int j = 0; j < ints.size(); j++) {
+                IntDistribution a = ints.get(i);
+                assertEquals(i == j, a.equals(ints.get(j)), a + " vs " + ints.get(j));
+                assertEquals(a.hashCode(), new IntDistribution(a.low(), a.high(), a.log(), a.step()).hashCode());
+            }
+        }
+        assertNotEquals(FloatDistribution.of(0, 1), IntDistribution.of(0, 1));
     }
 }
