@@ -4,7 +4,9 @@ import dev.hpo.Direction;
 import dev.hpo.FrozenTrial;
 import dev.hpo.Study;
 import dev.hpo.TrialState;
+import dev.hpo.sampler.tpe.BinMassCache;
 import dev.hpo.sampler.tpe.Dimension;
+import dev.hpo.sampler.tpe.FinishedTrials;
 import dev.hpo.sampler.tpe.GroupDecomposedSearchSpace;
 import dev.hpo.sampler.tpe.HypervolumeWeights;
 import dev.hpo.sampler.tpe.IncrementalIntersection;
@@ -14,6 +16,7 @@ import dev.hpo.sampler.tpe.TrialSplit;
 import dev.hpo.space.Distribution;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -65,13 +68,24 @@ public final class TpeSampler implements Sampler {
     private final SplittableRandom startupRandom;
     private final Map<Study, StudyState> states = new WeakHashMap<>();
 
-    /** Per-study caches: the observation rows, the search spaces, the finished trials of the last trial list. */
+    /** Per-study caches: the observation rows, the search spaces, the finished trials seen so far. */
     private static final class StudyState {
-        List<FrozenTrial> lastTrials;
-        List<FrozenTrial> lastFinished;
+        final FinishedTrials finished = new FinishedTrials();
         final Observations observations = new Observations();
         final GroupDecomposedSearchSpace groups = new GroupDecomposedSearchSpace();
         final IncrementalIntersection intersection = new IncrementalIntersection();
+        /** Bin masses of the discrete parameters, by distribution, shared by every decision of the study. */
+        final Map<Distribution, BinMassCache> binMasses = new HashMap<>();
+
+        BinMassCache[] binMasses(Dimension[] dims) {
+            BinMassCache[] out = new BinMassCache[dims.length];
+            for (int j = 0; j < dims.length; j++) {
+                if (dims[j].isDiscrete()) {
+                    out[j] = binMasses.computeIfAbsent(dims[j].distribution(), d -> new BinMassCache());
+                }
+            }
+            return out;
+        }
     }
 
     /** A sampler with Optuna's defaults and a random seed. */
@@ -136,7 +150,7 @@ public final class TpeSampler implements Sampler {
                 space.putAll(g);
             }
         } else {
-            state(study).intersection.update(finished(study)).forEach((name, d) -> {
+            refreshed(study).intersection.space().forEach((name, d) -> {
                 if (!d.isSingle()) {
                     space.put(name, d);
                 }
@@ -147,8 +161,7 @@ public final class TpeSampler implements Sampler {
 
     /** The study's groups without single-valued parameters, refreshed with the trials finished since last time. */
     private List<Map<String, Distribution>> groups(Study study) {
-        GroupDecomposedSearchSpace g = state(study).groups;
-        g.update(finished(study));
+        GroupDecomposedSearchSpace g = refreshed(study).groups;
         List<Map<String, Distribution>> out = new ArrayList<>();
         for (Map<String, Distribution> sub : g.groups()) {
             sub.values().removeIf(Distribution::isSingle);
@@ -162,7 +175,7 @@ public final class TpeSampler implements Sampler {
     @Override
     public synchronized Map<String, Double> sampleRelative(Study study, FrozenTrial trial,
             Map<String, Distribution> searchSpace) {
-        if (searchSpace.isEmpty() || finished(study).size() < nStartupTrials) {
+        if (searchSpace.isEmpty() || refreshed(study).finished.count() < nStartupTrials) {
             return Map.of();
         }
         Map<String, Double> out = new LinkedHashMap<>();
@@ -203,7 +216,7 @@ public final class TpeSampler implements Sampler {
 
     @Override
     public synchronized double sampleIndependent(Study study, FrozenTrial trial, String name, Distribution distribution) {
-        if (finished(study).size() < nStartupTrials) {
+        if (refreshed(study).finished.count() < nStartupTrials) {
             return RandomSampler.sample(startupRandom, distribution);
         }
         return sample(study, trial, Map.of(name, distribution)).get(name);
@@ -243,8 +256,9 @@ public final class TpeSampler implements Sampler {
                 : estimator(dims, belowMatrix);
         ParzenEstimator above = estimator(dims, observations.matrix(split.above(), names, numeric));
         double[][] candidates = below.sample(random, nEiCandidates);
-        double[] logBelow = below.logPdf(candidates);
-        double[] logAbove = above.logPdf(candidates);
+        BinMassCache[] caches = state(study).binMasses(dims);
+        double[] logBelow = below.logPdf(candidates, caches);
+        double[] logAbove = above.logPdf(candidates, caches);
         int best = 0;
         double bestScore = Double.NEGATIVE_INFINITY;
         for (int s = 0; s < nEiCandidates; s++) {
@@ -304,24 +318,20 @@ public final class TpeSampler implements Sampler {
     }
 
     /**
-     * The study's COMPLETE and PRUNED trials. The storage hands out the same list until something changes, so the
-     * filtered list is reused while it does.
+     * The study's caches, with the trials finished since the last call handed to the search space this sampler
+     * uses (the intersection, or the groups), so that it sees every finished trial once.
      */
-    private List<FrozenTrial> finished(Study study) {
+    private StudyState refreshed(Study study) {
         StudyState s = state(study);
-        List<FrozenTrial> all = study.trials();
-        if (all != s.lastTrials) {
-            List<FrozenTrial> out = new ArrayList<>(all.size());
-            for (int i = 0; i < all.size(); i++) {
-                FrozenTrial t = all.get(i);
-                if (t.state() == TrialState.COMPLETE || t.state() == TrialState.PRUNED) {
-                    out.add(t);
-                }
+        List<FrozenTrial> fresh = s.finished.update(study.trials());
+        if (!fresh.isEmpty() && multivariate) {
+            if (group) {
+                s.groups.update(fresh);
+            } else {
+                s.intersection.update(fresh);
             }
-            s.lastTrials = all;
-            s.lastFinished = out;
         }
-        return s.lastFinished;
+        return s;
     }
 
     private StudyState state(Study study) {
