@@ -4,7 +4,6 @@ import dev.hpo.Direction;
 import dev.hpo.FrozenTrial;
 import dev.hpo.Study;
 import dev.hpo.TrialState;
-import dev.hpo.sampler.tpe.BinMassCache;
 import dev.hpo.sampler.tpe.Dimension;
 import dev.hpo.sampler.tpe.FinishedTrials;
 import dev.hpo.sampler.tpe.GroupDecomposedSearchSpace;
@@ -16,7 +15,6 @@ import dev.hpo.sampler.tpe.TrialSplit;
 import dev.hpo.space.Distribution;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -74,18 +72,6 @@ public final class TpeSampler implements Sampler {
         final Observations observations = new Observations();
         final GroupDecomposedSearchSpace groups = new GroupDecomposedSearchSpace();
         final IncrementalIntersection intersection = new IncrementalIntersection();
-        /** Bin masses of the discrete parameters, by distribution, shared by every decision of the study. */
-        final Map<Distribution, BinMassCache> binMasses = new HashMap<>();
-
-        BinMassCache[] binMasses(Dimension[] dims) {
-            BinMassCache[] out = new BinMassCache[dims.length];
-            for (int j = 0; j < dims.length; j++) {
-                if (dims[j].isDiscrete()) {
-                    out[j] = binMasses.computeIfAbsent(dims[j].distribution(), d -> new BinMassCache());
-                }
-            }
-            return out;
-        }
     }
 
     /** A sampler with Optuna's defaults and a random seed. */
@@ -256,9 +242,8 @@ public final class TpeSampler implements Sampler {
                 : estimator(dims, belowMatrix);
         ParzenEstimator above = estimator(dims, observations.matrix(split.above(), names, numeric));
         double[][] candidates = below.sample(random, nEiCandidates);
-        BinMassCache[] caches = state(study).binMasses(dims);
-        double[] logBelow = below.logPdf(candidates, caches);
-        double[] logAbove = above.logPdf(candidates, caches);
+        double[] logBelow = below.logPdf(candidates);
+        double[] logAbove = above.logPdf(candidates);
         int best = 0;
         double bestScore = Double.NEGATIVE_INFINITY;
         for (int s = 0; s < nEiCandidates; s++) {

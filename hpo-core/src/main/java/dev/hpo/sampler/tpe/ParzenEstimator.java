@@ -404,14 +404,6 @@ public final class ParzenEstimator {
      * and only kernels that the log-sum-exp leaves out are dropped.
      */
     public double[] logPdf(double[][] points) {
-        return logPdf(points, new BinMassCache[dims.length]);
-    }
-
-    /**
-     * {@link #logPdf(double[][])} with a memo of bin masses per discrete dimension ({@code caches[d]}, null where
-     * there is none), kept by the caller across estimators of the same parameters; same results.
-     */
-    public double[] logPdf(double[][] points, BinMassCache[] caches) {
         int count = points.length == 0 ? 0 : points[0].length;
         double[] out = new double[count];
         double[] acc = new double[kernels];
@@ -421,7 +413,7 @@ public final class ParzenEstimator {
         BinTerms[] bins = new BinTerms[dims.length];
         for (int j = 0; j < dims.length; j++) {
             if (dims[j].isDiscrete()) {
-                bins[j] = new BinTerms(j, points[j], caches[j]);
+                bins[j] = new BinTerms(j, points[j]);
             }
         }
         for (int s = 0; s < count; s++) {
@@ -579,11 +571,9 @@ public final class ParzenEstimator {
         final double[] value;
         final double[] factor;
         final int[] stamp;
-        final BinMassCache cache;
 
-        BinTerms(int j, double[] xs, BinMassCache cache) {
+        BinTerms(int j, double[] xs) {
             this.j = j;
-            this.cache = cache;
             this.pairs = pairMu[j].length;
             double[] distinct = new double[xs.length];
             int[] row = new int[xs.length];
@@ -638,25 +628,7 @@ public final class ParzenEstimator {
                 }
                 stamp[slot] = s;
             }
-            if (cache == null) {
-                computeMass(slot, values[s], p);
-                return slot;
-            }
-            double x = values[s];
-            int c = cache.slot(x, pairMu[j][p], pairSigma[j][p]);
-            if (cache.isSet(c)) {
-                value[slot] = cache.value(c);
-                factor[slot] = cache.factor(c);
-            } else {
-                computeMass(slot, x, p);
-                cache.put(c, x, pairMu[j][p], pairSigma[j][p], value[slot], factor[slot]);
-            }
-            return slot;
-        }
-
-        /** Fills the slot with the log mass pair p gives to the bin of grid value x. */
-        private void computeMass(int slot, double x, int p) {
-            binOf(x);
+            binOf(values[s]);
             double e1 = binLow[j];
             double e2 = binHigh[j];
             double inv = pairInvSigma[j][p];
@@ -671,6 +643,7 @@ public final class ParzenEstimator {
                 value[slot] = Gaussian.logMass((e1 - m) * inv, (e2 - m) * inv);
                 factor[slot] = 1;
             }
+            return slot;
         }
     }
 
