@@ -102,8 +102,10 @@ public record FrozenTrial(
 
     /** True when every constraint value is at most 0 (trials without constraints are feasible). */
     public boolean isFeasible() {
-        for (Double c : constraints().values()) {
-            if (!(c <= 0)) {
+        // read in place: samplers ask this of every finished trial at every decision
+        for (Map.Entry<String, Object> e : systemAttrs.entrySet()) {
+            if (e.getKey().startsWith(CONSTRAINT_PREFIX) && e.getValue() instanceof Number n
+                    && !(n.doubleValue() <= 0)) {
                 return false;
             }
         }

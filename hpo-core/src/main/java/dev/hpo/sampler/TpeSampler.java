@@ -5,6 +5,7 @@ import dev.hpo.FrozenTrial;
 import dev.hpo.Study;
 import dev.hpo.TrialState;
 import dev.hpo.sampler.tpe.Dimension;
+import dev.hpo.sampler.tpe.FinishedTrials;
 import dev.hpo.sampler.tpe.GroupDecomposedSearchSpace;
 import dev.hpo.sampler.tpe.HypervolumeWeights;
 import dev.hpo.sampler.tpe.IncrementalIntersection;
@@ -65,10 +66,9 @@ public final class TpeSampler implements Sampler {
     private final SplittableRandom startupRandom;
     private final Map<Study, StudyState> states = new WeakHashMap<>();
 
-    /** Per-study caches: the observation rows, the search spaces, the finished trials of the last trial list. */
+    /** Per-study caches: the observation rows, the search spaces, the finished trials seen so far. */
     private static final class StudyState {
-        List<FrozenTrial> lastTrials;
-        List<FrozenTrial> lastFinished;
+        final FinishedTrials finished = new FinishedTrials();
         final Observations observations = new Observations();
         final GroupDecomposedSearchSpace groups = new GroupDecomposedSearchSpace();
         final IncrementalIntersection intersection = new IncrementalIntersection();
@@ -136,7 +136,7 @@ public final class TpeSampler implements Sampler {
                 space.putAll(g);
             }
         } else {
-            state(study).intersection.update(finished(study)).forEach((name, d) -> {
+            refreshed(study).intersection.space().forEach((name, d) -> {
                 if (!d.isSingle()) {
                     space.put(name, d);
                 }
@@ -147,8 +147,7 @@ public final class TpeSampler implements Sampler {
 
     /** The study's groups without single-valued parameters, refreshed with the trials finished since last time. */
     private List<Map<String, Distribution>> groups(Study study) {
-        GroupDecomposedSearchSpace g = state(study).groups;
-        g.update(finished(study));
+        GroupDecomposedSearchSpace g = refreshed(study).groups;
         List<Map<String, Distribution>> out = new ArrayList<>();
         for (Map<String, Distribution> sub : g.groups()) {
             sub.values().removeIf(Distribution::isSingle);
@@ -162,7 +161,7 @@ public final class TpeSampler implements Sampler {
     @Override
     public synchronized Map<String, Double> sampleRelative(Study study, FrozenTrial trial,
             Map<String, Distribution> searchSpace) {
-        if (searchSpace.isEmpty() || finished(study).size() < nStartupTrials) {
+        if (searchSpace.isEmpty() || refreshed(study).finished.count() < nStartupTrials) {
             return Map.of();
         }
         Map<String, Double> out = new LinkedHashMap<>();
@@ -203,7 +202,7 @@ public final class TpeSampler implements Sampler {
 
     @Override
     public synchronized double sampleIndependent(Study study, FrozenTrial trial, String name, Distribution distribution) {
-        if (finished(study).size() < nStartupTrials) {
+        if (refreshed(study).finished.count() < nStartupTrials) {
             return RandomSampler.sample(startupRandom, distribution);
         }
         return sample(study, trial, Map.of(name, distribution)).get(name);
@@ -304,24 +303,20 @@ public final class TpeSampler implements Sampler {
     }
 
     /**
-     * The study's COMPLETE and PRUNED trials. The storage hands out the same list until something changes, so the
-     * filtered list is reused while it does.
+     * The study's caches, with the trials finished since the last call handed to the search space this sampler
+     * uses (the intersection, or the groups), so that it sees every finished trial once.
      */
-    private List<FrozenTrial> finished(Study study) {
+    private StudyState refreshed(Study study) {
         StudyState s = state(study);
-        List<FrozenTrial> all = study.trials();
-        if (all != s.lastTrials) {
-            List<FrozenTrial> out = new ArrayList<>(all.size());
-            for (int i = 0; i < all.size(); i++) {
-                FrozenTrial t = all.get(i);
-                if (t.state() == TrialState.COMPLETE || t.state() == TrialState.PRUNED) {
-                    out.add(t);
-                }
+        List<FrozenTrial> fresh = s.finished.update(study.trials());
+        if (!fresh.isEmpty() && multivariate) {
+            if (group) {
+                s.groups.update(fresh);
+            } else {
+                s.intersection.update(fresh);
             }
-            s.lastTrials = all;
-            s.lastFinished = out;
         }
-        return s.lastFinished;
+        return s;
     }
 
     private StudyState state(Study study) {

@@ -3,6 +3,8 @@ package dev.hpo.storage;
 import dev.hpo.FrozenTrial;
 import dev.hpo.TrialState;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.BitSet;
 import java.util.Collections;
 import java.util.List;
 import java.util.Set;
@@ -21,6 +23,9 @@ final class TrialIndex {
     private final List<TrialRecord> all = new ArrayList<>();
     private final TreeMap<Integer, TrialRecord> unfinished = new TreeMap<>();
     private List<FrozenTrial> frozen;
+    /** The snapshots behind the last {@link #frozen()} list, and the trials changed since (by number). */
+    private FrozenTrial[] snapshots = new FrozenTrial[0];
+    private final BitSet stale = new BitSet();
 
     /** How many trials the study has; the number of the next one. */
     int size() {
@@ -38,6 +43,7 @@ final class TrialIndex {
         if (!t.state.isFinished()) {
             unfinished.put(t.number, t);
         }
+        stale.set(all.size() - 1);
         frozen = null;
     }
 
@@ -46,17 +52,22 @@ final class TrialIndex {
         if (t.state.isFinished()) {
             unfinished.remove(t.number);
         }
+        stale.set(t.number);
         frozen = null;
     }
 
     /** Snapshots of all trials, in number order, unmodifiable. */
     List<FrozenTrial> frozen() {
         if (frozen == null) {
-            List<FrozenTrial> out = new ArrayList<>(all.size());
-            for (TrialRecord t : all) {
-                out.add(t.freeze());
+            // a copy of the last snapshots with the changed trials refrozen: a list handed out never changes, and
+            // a trial's change costs one snapshot instead of a pass over the whole study
+            FrozenTrial[] out = Arrays.copyOf(snapshots, all.size());
+            for (int i = stale.nextSetBit(0); i >= 0; i = stale.nextSetBit(i + 1)) {
+                out[i] = all.get(i).freeze();
             }
-            frozen = Collections.unmodifiableList(out);
+            stale.clear();
+            snapshots = out;
+            frozen = Collections.unmodifiableList(Arrays.asList(out));
         }
         return frozen;
     }

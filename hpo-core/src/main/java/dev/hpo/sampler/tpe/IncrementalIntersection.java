@@ -40,6 +40,11 @@ public final class IncrementalIntersection {
                 }
             }
         }
+        return space();
+    }
+
+    /** The intersection over the trials added so far, sorted by name. */
+    public Map<String, Distribution> space() {
         return space == null ? Map.of() : new TreeMap<>(space);
     }
 }

@@ -5,11 +5,9 @@ import dev.hpo.FrozenTrial;
 import dev.hpo.TrialState;
 import dev.hpo.multi.ConstrainedDominance;
 import java.util.ArrayList;
-import java.util.Collections;
+import java.util.BitSet;
 import java.util.Comparator;
-import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Set;
 
 /**
  * TPE's division of the finished trials into the γ best ("below", modelled by ℓ(x)) and the rest ("above",
@@ -54,25 +52,39 @@ public record TrialSplit(List<FrozenTrial> below, List<FrozenTrial> above) {
                 }
             }
         }
-        Set<FrozenTrial> below = Collections.newSetFromMap(new IdentityHashMap<>());
+        // the below trials by number (numbers are unique in a study): a bit per trial instead of a hash set
+        BitSet below = new BitSet();
         int left = Math.max(0, nBelow);
-        below.addAll(multi ? bestByFront(complete, left, directions) : bestByValue(complete, left, directions.get(0)));
-        left = Math.max(0, nBelow - below.size());
-        pruned.sort(prunedOrder(directions.get(0)));
-        below.addAll(pruned.subList(0, Math.min(left, pruned.size())));
-        left = Math.max(0, nBelow - below.size());
-        infeasible.sort(Comparator.comparingDouble(ConstrainedDominance::violation));
-        below.addAll(infeasible.subList(0, Math.min(left, infeasible.size())));
-        List<FrozenTrial> belowList = new ArrayList<>(below.size());
+        int size = mark(below,
+                multi ? bestByFront(complete, left, directions) : bestByValue(complete, left, directions.get(0)));
+        left = Math.max(0, nBelow - size);
+        if (left > 0 && !pruned.isEmpty()) {
+            pruned.sort(prunedOrder(directions.get(0)));
+            size += mark(below, pruned.subList(0, Math.min(left, pruned.size())));
+        }
+        left = Math.max(0, nBelow - size);
+        if (left > 0 && !infeasible.isEmpty()) {
+            infeasible.sort(Comparator.comparingDouble(ConstrainedDominance::violation));
+            size += mark(below, infeasible.subList(0, Math.min(left, infeasible.size())));
+        }
+        List<FrozenTrial> belowList = new ArrayList<>(size);
         List<FrozenTrial> above = new ArrayList<>(trials.size());
         for (FrozenTrial t : trials) {
-            if (below.contains(t)) {
+            if (below.get(t.number())) {
                 belowList.add(t);
             } else if (!(multi && t.state() == TrialState.PRUNED)) {
                 above.add(t);
             }
         }
         return new TrialSplit(belowList, above);
+    }
+
+    /** Sets the bits of the trials' numbers; returns how many trials there are. */
+    private static int mark(BitSet bits, List<FrozenTrial> trials) {
+        for (FrozenTrial t : trials) {
+            bits.set(t.number());
+        }
+        return trials.size();
     }
 
     /** The {@code n} best completed trials by value; of equal values the earlier trial, as in a stable sort. */
