@@ -78,6 +78,11 @@ final class JournalReplay implements JournalFile.LineConsumer {
             }
             throw corrupt(lineNumber, "is not valid JSON (" + (e instanceof com.fasterxml.jackson.core.JsonProcessingException j ? j.getOriginalMessage() : e.getMessage()) + ")", bytes, offset, length, e);
         }
+        return accept(line, bytes, offset, length, lineNumber);
+    }
+
+    /** Applies a line already parsed; its bytes only name it in an error. */
+    boolean accept(JsonNode line, byte[] bytes, int offset, int length, long lineNumber) {
         try {
             apply(line);
         } catch (RuntimeException e) {

@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -96,6 +97,9 @@ public final class JournalStorage implements Storage {
     private final Condition wake = mutex.newCondition();
     private final ByteArrayOutputStream pending = new ByteArrayOutputStream();
     private final ByteArrayOutputStream outgoing = new ByteArrayOutputStream();
+    /** The trees of the lines in {@link #pending} and {@link #outgoing}, in the same order. */
+    private final List<ObjectNode> pendingLines = new ArrayList<>();
+    private final List<ObjectNode> outgoingLines = new ArrayList<>();
     private final Thread syncer;
     private long pendingSince;
     private boolean unsynced;
@@ -168,14 +172,18 @@ public final class JournalStorage implements Storage {
             try {
                 file.readNew(replay);
                 outgoing.reset();
+                outgoingLines.clear();
                 result = body.run();
                 if (pending.size() > 0 || outgoing.size() > 0) {
                     pending.write(outgoing.toByteArray(), 0, outgoing.size());
-                    file.append(pendingBytes(), pending.size(), replay);
+                    pendingLines.addAll(outgoingLines);
+                    file.append(pendingBytes(), pending.size(), ownLines(pendingLines));
                     pending.reset();
+                    pendingLines.clear();
                 }
             } finally {
                 outgoing.reset();
+                outgoingLines.clear();
                 file.unlock();
             }
             if (durable) {
@@ -200,6 +208,18 @@ public final class JournalStorage implements Storage {
         byte[] bytes = JournalJson.bytes(line);
         outgoing.write(bytes, 0, bytes.length);
         outgoing.write('\n');
+        outgoingLines.add(line);
+    }
+
+    /**
+     * Hands this storage's appended lines to the replay as the trees they were written from: parsing the bytes back
+     * gives equal trees (see {@link JournalJson#toJson}), so it would only cost a JSON parse per line, most of what
+     * a trial spends in a JVM that has not compiled the parser yet.
+     */
+    private JournalFile.LineConsumer ownLines(List<ObjectNode> lines) {
+        Iterator<ObjectNode> next = lines.iterator();
+        return (bytes, offset, length, lineNumber, last) -> replay.accept(next.next(), bytes, offset, length,
+                lineNumber);
     }
 
     /**
@@ -224,6 +244,7 @@ public final class JournalStorage implements Storage {
             }
             pending.write(bytes, 0, bytes.length);
             pending.write('\n');
+            pendingLines.add(line);
         } finally {
             mutex.unlock();
         }

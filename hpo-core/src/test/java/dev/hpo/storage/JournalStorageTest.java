@@ -72,6 +72,45 @@ class JournalStorageTest {
     }
 
     @Test
+    void attributeValuesOfEveryJsonTypeReadBackAsTheWriterSeesThem() {
+        // The writer replays its own lines from the trees it wrote them from; a fresh reader parses the bytes.
+        Path journal = dir.resolve("attrs.log");
+        Map<String, Object> values = new java.util.LinkedHashMap<>();
+        values.put("int", 7);
+        values.put("long", 5_000_000_000L);
+        values.put("smallLong", 5L);
+        values.put("double", 2.5);
+        values.put("integralDouble", 3.0);
+        values.put("negativeZero", -0.0);
+        values.put("float", 1.25f);
+        values.put("huge", 1e300);
+        values.put("bool", true);
+        values.put("text", "naïve \"quoted\" \u2603");
+        values.put("list", List.of(1, "two", 3.5, List.of()));
+        values.put("map", Map.of("k", List.of(false)));
+        List<FrozenTrial> written;
+        Map<String, Object> studyAttrs;
+        try (Study study = Study.builder().name("attrs").storage("journal:" + journal)
+                .sampler(new RandomSampler(3)).build()) {
+            values.forEach(study::setUserAttr);
+            study.optimize(trial -> {
+                values.forEach(trial::setUserAttr);
+                trial.report(0, -0.0);
+                return trial.suggestInt("i", 0, 3) + trial.suggestFloat("x", 0, 1, 0.25);
+            }, 2);
+            written = study.trials();
+            studyAttrs = study.userAttrs();
+        }
+        List<FrozenTrial> read = reread(journal, "attrs");
+        written.get(0).userAttrs().forEach((k, v) -> assertEquals(v, read.get(0).userAttrs().get(k),
+                k + ": " + v.getClass() + " vs " + read.get(0).userAttrs().get(k).getClass()));
+        assertEquals(written, read);
+        try (Study fresh = Study.builder().name("attrs").storage("journal:" + journal).loadIfExists(true).build()) {
+            assertEquals(studyAttrs, fresh.userAttrs());
+        }
+    }
+
+    @Test
     void multiObjectiveValuesIncludingInfinityReadBack() {
         Path journal = dir.resolve("multi.log");
         List<FrozenTrial> written;

@@ -100,9 +100,18 @@ public final class JournalJson {
         return node.toString();
     }
 
-    /** A Java attribute value as JSON; enums become their names. */
+    /**
+     * A Java attribute value as JSON; enums become their names. The tree is the one a reader parses from the line
+     * (a {@code Long} that fits an int is an int node, a {@code Float} a double node), so the writer, which
+     * replays its own lines from their trees, sees the same values as every other process.
+     */
     public static JsonNode toJson(Object value) {
-        return MAPPER.valueToTree(value instanceof Enum<?> e ? e.name() : value);
+        try {
+            return MAPPER.readTree(MAPPER.writeValueAsBytes(value instanceof Enum<?> e ? e.name() : value));
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot write attribute value " + value + " as JSON: "
+                    + e.getMessage(), e);
+        }
     }
 
     /** A list of floats, {@code null} staying null. */
