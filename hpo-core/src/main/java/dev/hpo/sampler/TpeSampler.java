@@ -44,7 +44,10 @@ import java.util.function.IntUnaryOperator;
  * <p><b>Several objectives</b> (MOTPE, Ozaki et al. 2020, 2022, as Optuna's {@code TPESampler}): the good trials
  * are whole non-domination fronts, the last one thinned by hypervolume subset selection, and each weighs its
  * hypervolume contribution in ℓ(x) ({@link HypervolumeWeights}), so the model favours points that widen the
- * front; g(x) is built as for one objective. Pruned trials are not used there. <b>Constraints</b>
+ * front; g(x) is built as for one objective. Pruned trials are not used there. These are Optuna 4's MOTPE rules,
+ * measured in {@code hpo-bench/results/multi-objective.md}; Optuna 5 changed its defaults for several objectives
+ * (one parameter at a time, γ = 10 % without the cap of 25, equal weights), which this sampler does not follow.
+ * <b>Constraints</b>
  * ({@code Trial.setConstraint}): feasible trials fill the good places first, infeasible ones follow by total
  * violation, so the sampler leaves the infeasible region as soon as it has found enough feasible points (see
  * {@link TrialSplit}).
@@ -329,7 +332,7 @@ public final class TpeSampler implements Sampler {
                 + ", nStartupTrials=" + nStartupTrials + ", nEiCandidates=" + nEiCandidates + "]";
     }
 
-    /** Options of a {@link TpeSampler}; every one defaults to Optuna 5's value. */
+    /** Options of a {@link TpeSampler}; every one defaults to Optuna 5's value for one objective. */
     public static final class Builder {
         private Long seed;
         private boolean multivariate = true;
