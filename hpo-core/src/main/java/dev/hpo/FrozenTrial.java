@@ -50,8 +50,11 @@ public record FrozenTrial(
         distributions = distributions == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(distributions));
         intermediateValues = intermediateValues == null ? Collections.emptySortedMap()
                 : Collections.unmodifiableSortedMap(new TreeMap<>(intermediateValues));
-        userAttrs = userAttrs == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(userAttrs));
-        systemAttrs = systemAttrs == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(systemAttrs));
+        // most trials have no attributes: the shared empty map keeps samplers' passes over them out of memory
+        userAttrs = userAttrs == null || userAttrs.isEmpty() ? Map.of()
+                : Collections.unmodifiableMap(new LinkedHashMap<>(userAttrs));
+        systemAttrs = systemAttrs == null || systemAttrs.isEmpty() ? Map.of()
+                : Collections.unmodifiableMap(new LinkedHashMap<>(systemAttrs));
     }
 
     /** True when the trial has objective values. */
@@ -103,6 +106,9 @@ public record FrozenTrial(
     /** True when every constraint value is at most 0 (trials without constraints are feasible). */
     public boolean isFeasible() {
         // read in place: samplers ask this of every finished trial at every decision
+        if (systemAttrs.isEmpty()) {
+            return true;
+        }
         for (Map.Entry<String, Object> e : systemAttrs.entrySet()) {
             if (e.getKey().startsWith(CONSTRAINT_PREFIX) && e.getValue() instanceof Number n
                     && !(n.doubleValue() <= 0)) {
