@@ -51,8 +51,8 @@ import java.util.concurrent.locks.ReentrantLock;
  *       {@code tell} returns, its lines are in the file, visible to every process and safe from a crash of
  *       this JVM (kill -9). {@link Durability#ASYNC} (the default) forces them from a background thread, at
  *       most every {@link #SYNC_INTERVAL}, so a power failure can lose the trials of the last 50 milliseconds or
- *       so; {@link Durability#SYNC} makes
- *       the write wait for the fsync (1-3 ms on a typical disk) and loses nothing that was told.</li>
+ *       so; {@link Durability#SYNC} makes the write wait for the fsync (1-3 ms on a typical disk) and loses
+ *       nothing that was told.</li>
  * </ul>
  *
  * <p>Reading stays proportional to what changed: only bytes appended since the last read are parsed, and the
