@@ -225,19 +225,14 @@ public final class ParzenEstimator {
         return 1 - Gaussian.upperTail((m - lo) * inv) - Gaussian.upperTail((hi - m) * inv);
     }
 
-    /** Groups a discrete dimension's kernels by (grid value, σ) with a small open-addressing table. */
+    /**
+     * Groups a discrete dimension's kernels by (grid value, σ) with a small open-addressing table. Large grids are
+     * grouped too: once TPE has converged, observations pile up on a few grid values (a log grid of 1024 values
+     * near its low end), with the clip's minimum σ, so a few pairs stand for hundreds of kernels and their bin
+     * masses fit the table that points share.
+     */
     private void buildPairs(int j, Dimension dim, double[] m, double[] s, double[] z) {
         int k = m.length;
-        if (dim.size() >= k) {
-            // a grid as large as the kernel count has few repeated values: one pair per kernel
-            int[] of = new int[k];
-            for (int i = 0; i < k; i++) {
-                of[i] = i;
-                z[i] *= innerMass(dim.lo(), dim.hi(), m[i], 1 / s[i]);
-            }
-            setPairs(j, of, m, s, k);
-            return;
-        }
         int capacity = Integer.highestOneBit(Math.max(4, k * 2)) << 1;
         int shift = Integer.numberOfTrailingZeros(capacity);
         int[] slots = new int[capacity];
