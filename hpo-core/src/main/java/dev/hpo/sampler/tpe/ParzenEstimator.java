@@ -86,6 +86,8 @@ public final class ParzenEstimator {
     private final int[][] choiceOf;
     private final double[] observedP;
     private final double[] otherP;
+    /** Categorical: per dimension and choice, each kernel's log probability of it ({@link #choiceTerms}). */
+    private final double[][][] choiceTerms;
 
     /** An estimator whose observations' sorted order is computed here. */
     public ParzenEstimator(Dimension[] dims, double[][] observations, double[] observationWeights, Options options) {
@@ -148,6 +150,7 @@ public final class ParzenEstimator {
         choiceOf = new int[d][];
         observedP = new double[d];
         otherP = new double[d];
+        choiceTerms = new double[d][][];
         double[] z = new double[k];
         Arrays.fill(z, 1);
         for (int j = 0; j < d; j++) {
@@ -473,14 +476,10 @@ public final class ParzenEstimator {
                 acc[k] = c[k] - 0.5 * z * z;
             }
         } else {
-            int[] of = choiceOf[j];
-            int choice = (int) x;
-            double logObserved = Math.log(observedP[j]);
-            double logOther = Math.log(otherP[j]);
-            for (int k = 0; k < kernels - 1; k++) {
-                acc[k] = c[k] + (of[k] == choice ? logObserved : logOther);
+            double[] t = choiceTerms(j, (int) x);
+            for (int k = 0; k < kernels; k++) {
+                acc[k] = c[k] + t[k];
             }
-            acc[kernels - 1] = c[kernels - 1] - Math.log(dims[j].size());
         }
     }
 
@@ -497,13 +496,38 @@ public final class ParzenEstimator {
 
     /** Adds a categorical dimension's term to every kernel. */
     private void addCategorical(int j, int choice, double[] acc) {
-        int[] of = choiceOf[j];
-        double logObserved = Math.log(observedP[j]);
-        double logOther = Math.log(otherP[j]);
-        for (int k = 0; k < kernels - 1; k++) {
-            acc[k] += of[k] == choice ? logObserved : logOther;
+        double[] t = choiceTerms(j, choice);
+        for (int k = 0; k < kernels; k++) {
+            acc[k] += t[k];
         }
-        acc[kernels - 1] -= Math.log(dims[j].size());
+    }
+
+    /**
+     * Categorical dimension j's log probability of {@code choice} under each kernel (the prior's -log size last),
+     * made on first use. Why a table: the 24 candidates of a decision take only a few choices, and adding a row of
+     * a table is a plain vector add, where picking one of two logs per kernel is a compare and select the JIT does
+     * not vectorize. The values are the same logs, so each kernel's sum is the same to the bit.
+     */
+    private double[] choiceTerms(int j, int choice) {
+        double[][] byChoice = choiceTerms[j];
+        if (byChoice == null) {
+            byChoice = new double[dims[j].size()][];
+            choiceTerms[j] = byChoice;
+        }
+        double[] t = byChoice[choice];
+        if (t == null) {
+            int[] of = choiceOf[j];
+            double logObserved = Math.log(observedP[j]);
+            double logOther = Math.log(otherP[j]);
+            t = new double[kernels];
+            for (int k = 0; k < kernels - 1; k++) {
+                t[k] = of[k] == choice ? logObserved : logOther;
+            }
+            // a - b and a + (-b) are the same floating-point operation
+            t[kernels - 1] = -Math.log(dims[j].size());
+            byChoice[choice] = t;
+        }
+        return t;
     }
 
     /** Adds a discrete dimension's bin mass (value and series factor) to the active kernels still at the cut. */
