@@ -33,17 +33,25 @@ public final class IntersectionSearchSpace {
                 space = new LinkedHashMap<>(t.distributions());
                 continue;
             }
-            Iterator<Map.Entry<String, Distribution>> it = space.entrySet().iterator();
-            while (it.hasNext()) {
-                Map.Entry<String, Distribution> e = it.next();
-                if (!e.getValue().equals(t.distributions().get(e.getKey()))) {
-                    it.remove();
-                }
-            }
+            narrow(space, t);
             if (space.isEmpty()) {
                 break;
             }
         }
         return space == null ? Map.of() : new TreeMap<>(space);
+    }
+
+    /**
+     * Narrows {@code space} to the parameters {@code trial} has with the same distribution: one step of the
+     * intersection, shared with samplers that keep it up to date trial by trial.
+     */
+    public static void narrow(Map<String, Distribution> space, FrozenTrial trial) {
+        Iterator<Map.Entry<String, Distribution>> it = space.entrySet().iterator();
+        while (it.hasNext()) {
+            Map.Entry<String, Distribution> e = it.next();
+            if (!e.getValue().equals(trial.distributions().get(e.getKey()))) {
+                it.remove();
+            }
+        }
     }
 }

@@ -4,7 +4,6 @@ import dev.hpo.FrozenTrial;
 import dev.hpo.sampler.IntersectionSearchSpace;
 import dev.hpo.space.Distribution;
 import java.util.BitSet;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,13 +31,7 @@ public final class IncrementalIntersection {
                 space = new LinkedHashMap<>(t.distributions());
                 continue;
             }
-            Iterator<Map.Entry<String, Distribution>> it = space.entrySet().iterator();
-            while (it.hasNext()) {
-                Map.Entry<String, Distribution> e = it.next();
-                if (!e.getValue().equals(t.distributions().get(e.getKey()))) {
-                    it.remove();
-                }
-            }
+            IntersectionSearchSpace.narrow(space, t);
         }
         return space();
     }
