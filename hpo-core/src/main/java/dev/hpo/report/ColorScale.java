@@ -1,7 +1,5 @@
 package dev.hpo.report;
 
-import java.util.Locale;
-
 /**
  * A sequential colour scale (the viridis palette, perceptually uniform and readable in grey) that maps
  * values in [min, max] to colours, with a legend bar. Where a direction is known, the best values get the
@@ -47,7 +45,9 @@ final class ColorScale {
         double f = scaled - i;
         int[] a = STOPS[i];
         int[] b = STOPS[i + 1];
-        return String.format(Locale.ROOT, "#%02x%02x%02x", mix(a[0], b[0], f), mix(a[1], b[1], f), mix(a[2], b[2], f));
+        int rgb = mix(a[0], b[0], f) << 16 | mix(a[1], b[1], f) << 8 | mix(a[2], b[2], f);
+        String hex = Integer.toHexString(rgb | 1 << 24);  // the leading 1 keeps the zeros of a dark red
+        return "#" + hex.substring(1);
     }
 
     private static int mix(int a, int b, double f) {

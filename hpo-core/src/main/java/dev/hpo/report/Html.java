@@ -2,7 +2,9 @@ package dev.hpo.report;
 
 import dev.hpo.space.CategoricalDistribution;
 import dev.hpo.space.Distribution;
-import java.util.Locale;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
 
 /**
  * Escaping and number formatting shared by the HTML and SVG the report writes. Every string that comes
@@ -43,7 +45,14 @@ final class Html {
         return out == null ? s : out.toString();
     }
 
-    /** A number as a person reads it: integers plainly, others with four significant digits. */
+    private static final MathContext FOUR_DIGITS = new MathContext(4, RoundingMode.HALF_UP);
+
+    /**
+     * A number as a person reads it: integers plainly, others with four significant digits and no trailing zeros,
+     * scientific notation ({@code 1.5e-5}, {@code 2.5e+04}) outside [0.001, 10,000). What {@code %.4g} and
+     * {@code %.3e} print, trimmed, without {@link String#format}: a report shows thousands of numbers and is
+     * often drawn by a JVM that has not compiled the formatter's pattern parsing.
+     */
     static String number(double v) {
         if (Double.isNaN(v)) {
             return "NaN";
@@ -55,16 +64,35 @@ final class Html {
             return Long.toString((long) v);
         }
         double a = Math.abs(v);
-        if (a >= 1e-3 && a < 1e6) {
-            String s = String.format(Locale.ROOT, "%.4g", v);
-            if (s.contains("e")) {
-                return s;
-            }
-            return s.contains(".") ? s.replaceAll("0+$", "").replaceAll("\\.$", "") : s;
+        // Formatter rounds the shortest decimal form of the double half-up; BigDecimal.valueOf starts from it too.
+        BigDecimal rounded = BigDecimal.valueOf(v).round(FOUR_DIGITS);
+        int exponent = rounded.precision() - rounded.scale() - 1;
+        if (a >= 1e-3 && a < 1e6 && exponent < 4) {
+            BigDecimal plain = rounded.stripTrailingZeros();
+            return plain.scale() <= 0 ? plain.toBigInteger().toString() : plain.toPlainString();
         }
-        String[] parts = String.format(Locale.ROOT, "%.3e", v).split("e");
-        String mantissa = parts[0].replaceAll("0+$", "").replaceAll("\\.$", "");
-        return mantissa + "e" + Integer.parseInt(parts[1]);
+        String digits = rounded.unscaledValue().abs().toString();
+        StringBuilder out = new StringBuilder(12);
+        if (v < 0) {
+            out.append('-');
+        }
+        out.append(digits.charAt(0));
+        if (a >= 1e-3 && a < 1e6) {  // %.4g keeps all four digits and a two-digit signed exponent
+            out.append('.').append(digits, 1, Math.min(4, digits.length()));
+            for (int i = digits.length(); i < 4; i++) {
+                out.append('0');
+            }
+            return out.append(exponent < 0 ? "e-" : "e+").append(Math.abs(exponent) < 10 ? "0" : "")
+                    .append(Math.abs(exponent)).toString();
+        }
+        int last = digits.length();
+        while (last > 1 && digits.charAt(last - 1) == '0') {
+            last--;
+        }
+        if (last > 1) {
+            out.append('.').append(digits, 1, last);
+        }
+        return out.append('e').append(exponent).toString();
     }
 
     /** A pixel coordinate with one decimal, short. */

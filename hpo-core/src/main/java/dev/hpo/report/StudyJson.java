@@ -1,9 +1,11 @@
 package dev.hpo.report;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hpo.FrozenTrial;
 import dev.hpo.Study;
@@ -90,14 +92,15 @@ public final class StudyJson {
             ArrayNode values = n.putArray("values");
             t.values().forEach(v -> addNumber(values, v));
         }
-        n.set("params", MAPPER.valueToTree(t.params()));
+        ObjectNode params = n.putObject("params");
+        t.params().forEach((k, v) -> params.set(k, value(v)));
         ObjectNode dists = n.putObject("distributions");
         t.distributions().forEach((k, d) -> dists.put(k, d.toString()));
         ObjectNode iv = n.putObject("intermediateValues");
         for (Map.Entry<Integer, Double> e : t.intermediateValues().entrySet()) {
             number(iv, Integer.toString(e.getKey()), e.getValue());
         }
-        n.set("userAttrs", MAPPER.valueToTree(t.userAttrs()));
+        n.set("userAttrs", t.userAttrs().isEmpty() ? MAPPER.createObjectNode() : MAPPER.valueToTree(t.userAttrs()));
         Object reason = t.systemAttrs().get(Study.FAIL_REASON_ATTR);
         if (reason != null) {
             n.put("failReason", String.valueOf(reason));
@@ -108,6 +111,30 @@ public final class StudyJson {
             n.put("durationSeconds", t.duration().toNanos() / 1e9);
         }
         return n;
+    }
+
+    /**
+     * A parameter value as databind would write it; the common kinds are made directly, since {@code valueToTree}
+     * costs a serializer lookup per trial in a JVM that has not compiled it.
+     */
+    private static JsonNode value(Object v) {
+        JsonNodeFactory nodes = MAPPER.getNodeFactory();
+        if (v instanceof Double d) {
+            return nodes.numberNode(d);
+        }
+        if (v instanceof Integer i) {
+            return nodes.numberNode(i);
+        }
+        if (v instanceof Long l) {
+            return nodes.numberNode(l);
+        }
+        if (v instanceof String text) {
+            return nodes.textNode(text);
+        }
+        if (v instanceof Boolean b) {
+            return nodes.booleanNode(b);
+        }
+        return v == null ? nodes.nullNode() : MAPPER.valueToTree(v);
     }
 
     private static void number(ObjectNode node, String field, double v) {

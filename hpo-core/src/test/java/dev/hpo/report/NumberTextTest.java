@@ -1,0 +1,64 @@
+package dev.hpo.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.Locale;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+class NumberTextTest {
+
+    /** What the report printed with {@link String#format} before, the rule {@link Html#number} keeps. */
+    private static String formatted(double v) {
+        if (Double.isNaN(v)) {
+            return "NaN";
+        }
+        if (Double.isInfinite(v)) {
+            return v > 0 ? "∞" : "-∞";
+        }
+        if (v == Math.rint(v) && Math.abs(v) < 1e15) {
+            return Long.toString((long) v);
+        }
+        double a = Math.abs(v);
+        if (a >= 1e-3 && a < 1e6) {
+            String s = String.format(Locale.ROOT, "%.4g", v);
+            if (s.contains("e")) {
+                return s;
+            }
+            return s.contains(".") ? s.replaceAll("0+$", "").replaceAll("\\.$", "") : s;
+        }
+        String[] parts = String.format(Locale.ROOT, "%.3e", v).split("e");
+        String mantissa = parts[0].replaceAll("0+$", "").replaceAll("\\.$", "");
+        return mantissa + "e" + Integer.parseInt(parts[1]);
+    }
+
+    @Test
+    void numbersReadAsFormatterPrintedThem() {
+        SplittableRandom random = new SplittableRandom(7);
+        for (int i = 0; i < 50_000; i++) {
+            double magnitude = Math.pow(10, random.nextDouble(-12, 18));
+            double v = (random.nextBoolean() ? -1 : 1) * magnitude;
+            if (i % 5 == 0) {
+                v = Math.round(v * 1e4) / 1e4;  // short decimals, where half-up ties happen
+            }
+            assertEquals(formatted(v), Html.number(v), "value " + v);
+        }
+    }
+
+    @Test
+    void edgesReadAsFormatterPrintedThem() {
+        double[] edges = {0.5, -0.5, 0.001, 0.0009999, 0.00099996, 9999.5, 9999.4, 999999.5, 1e6 + 0.5, 100.04,
+                12.345, 12.355, 1.0005, 2.5e-5, 1.5e-300, Double.MIN_VALUE, Double.MAX_VALUE, 1e15 + 0.5, 1e16,
+                -1e-7, 0.1 + 0.2, Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, 0.0, -0.0};
+        for (double v : edges) {
+            assertEquals(formatted(v), Html.number(v), "value " + v);
+        }
+    }
+
+    @Test
+    void coloursKeepTheirLeadingZeros() {
+        assertEquals("#440154", ColorScale.at(0));  // viridis ends and a middle stop
+        assertEquals("#3b528b", ColorScale.at(0.25));
+        assertEquals("#fde725", ColorScale.at(1));
+    }
+}
