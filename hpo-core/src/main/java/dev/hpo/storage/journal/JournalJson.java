@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonFactoryBuilder;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -26,6 +28,8 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The JSON dialect of Optuna's journal: Python's {@code json} module, which writes non-finite floats as the bare
@@ -40,7 +44,38 @@ public final class JournalJson {
 
     private static final DateTimeFormatter MICROS = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSS");
 
+    /** Fields whose string values recur on every line of a worker or parameter: quoted once, then copied. */
+    private static final Set<String> REPEATED_VALUES = Set.of("worker_id", "param_name", "distribution", "study_name");
+
+    private static final QuotedStrings QUOTED = new QuotedStrings(4096);
+
     private JournalJson() {
+    }
+
+    /**
+     * Field names and recurring values with their quoted UTF-8 bytes, so that a line copies them instead of
+     * escaping them character by character, which is most of a line's cost before the JIT has compiled the
+     * generator. Bounded: beyond {@code capacity} strings (many user attribute keys, say) the rest are quoted each
+     * time.
+     */
+    private static final class QuotedStrings {
+        private final ConcurrentHashMap<String, SerializedString> quoted = new ConcurrentHashMap<>();
+        private final int capacity;
+
+        QuotedStrings(int capacity) {
+            this.capacity = capacity;
+        }
+
+        SerializableString get(String text) {
+            SerializedString s = quoted.get(text);
+            if (s == null) {
+                s = new SerializedString(text);
+                if (quoted.size() < capacity) {
+                    quoted.putIfAbsent(text, s);
+                }
+            }
+            return s;
+        }
     }
 
     private static JsonFactory factory() {
@@ -77,8 +112,14 @@ public final class JournalJson {
                 Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
                 while (fields.hasNext()) {
                     Map.Entry<String, JsonNode> field = fields.next();
-                    g.writeFieldName(field.getKey());
-                    write(field.getValue(), g);
+                    SerializableString name = QUOTED.get(field.getKey());
+                    JsonNode value = field.getValue();
+                    g.writeFieldName(name);
+                    if (value.isTextual() && REPEATED_VALUES.contains(name.getValue())) {
+                        g.writeString(QUOTED.get(value.textValue()));
+                    } else {
+                        write(value, g);
+                    }
                 }
                 g.writeEndObject();
             }

@@ -20,6 +20,8 @@ class JournalJsonBytesTest {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final String[] TEXTS = {"", "plain", "naïve \"quoted\" \\ back", "tab\tnew\nline", "\u2603 snow",
         "\u0001 control", "{\"op_code\": 5}"};
+    /** Fields whose string values the writer copies from a cache of quoted strings. */
+    private static final String[] REPEATED = {"worker_id", "param_name", "distribution", "study_name"};
     private static final double[] DOUBLES = {0.0, -0.0, 1.5, -2.25e-300, 1e300, Double.NaN,
         Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, 0.1 + 0.2, 3.0};
 
@@ -44,7 +46,9 @@ class JournalJsonBytesTest {
         ObjectNode node = NODES.objectNode();
         int fields = random.nextInt(0, 6);
         for (int f = 0; f < fields; f++) {
-            node.set("f" + f + TEXTS[random.nextInt(TEXTS.length)], value(random, depth));
+            String name = random.nextInt(3) == 0 ? REPEATED[random.nextInt(REPEATED.length)]
+                    : "f" + f + TEXTS[random.nextInt(TEXTS.length)];
+            node.set(name, value(random, depth));
         }
         return node;
     }
