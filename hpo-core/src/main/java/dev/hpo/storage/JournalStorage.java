@@ -99,6 +99,7 @@ public final class JournalStorage implements Storage {
     private final ByteArrayOutputStream outgoing = new ByteArrayOutputStream();
     /** The trees of the lines in {@link #pending} and {@link #outgoing}, in the same order. */
     private final List<ObjectNode> pendingLines = new ArrayList<>();
+    private final JournalJson.LineEncoder encoder = new JournalJson.LineEncoder();
     private final List<ObjectNode> outgoingLines = new ArrayList<>();
     private final Thread syncer;
     private long pendingSince;
@@ -205,8 +206,7 @@ public final class JournalStorage implements Storage {
     }
 
     private void stage(ObjectNode line) {
-        byte[] bytes = JournalJson.bytes(line);
-        outgoing.write(bytes, 0, bytes.length);
+        encoder.append(line, outgoing);
         outgoing.write('\n');
         outgoingLines.add(line);
     }
@@ -237,12 +237,11 @@ public final class JournalStorage implements Storage {
             TrialRecord t = replay.trial(trialId);
             t.checkUpdatable();
             check.run(t);
-            byte[] bytes = JournalJson.bytes(line);
             if (pending.size() == 0) {
                 pendingSince = System.nanoTime();
                 wake.signalAll();
             }
-            pending.write(bytes, 0, bytes.length);
+            encoder.append(line, pending);
             pending.write('\n');
             pendingLines.add(line);
         } finally {

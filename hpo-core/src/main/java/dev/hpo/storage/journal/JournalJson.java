@@ -90,19 +90,54 @@ public final class JournalJson {
         return MAPPER.readTree(bytes, offset, length);
     }
 
-    /**
-     * One line's bytes, without the newline: the tree's tokens written straight to Jackson's generator, the same
-     * calls databind makes for a tree, without its serializer lookups, which cost a trial more than the writing
-     * itself until the JVM has compiled them.
-     */
+    /** One line's bytes, without the newline (see {@link LineEncoder}). */
     public static byte[] bytes(JsonNode line) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(256);
-        try (JsonGenerator g = MAPPER.getFactory().createGenerator(out, JsonEncoding.UTF8)) {
-            write(line, g);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write journal line " + line, e);
-        }
+        new LineEncoder().append(line, out);
         return out.toByteArray();
+    }
+
+    /**
+     * Writes journal lines: each tree's tokens straight to one reused Jackson generator, the same calls databind
+     * makes for a tree without its serializer lookups, and without a new generator (buffers, contexts) per line.
+     * Both cost a trial more than the writing itself until the JVM has compiled them. Not thread-safe: one per
+     * writer, used under its lock.
+     */
+    public static final class LineEncoder {
+        private final Buffer buffer = new Buffer();
+        private JsonGenerator generator;
+
+        /** Appends the line's bytes to {@code out}, without the newline; {@code out} is unchanged if it fails. */
+        public void append(JsonNode line, ByteArrayOutputStream out) {
+            buffer.reset();
+            boolean written = false;
+            try {
+                if (generator == null) {
+                    generator = MAPPER.getFactory().createGenerator(buffer, JsonEncoding.UTF8);
+                    generator.setRootValueSeparator(null);
+                }
+                write(line, generator);
+                generator.flush();
+                written = true;
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write journal line " + line, e);
+            } finally {
+                if (!written) {
+                    generator = null;  // its state is unknown after a failed line: the next line starts afresh
+                }
+            }
+            buffer.copyTo(out);
+        }
+
+        private static final class Buffer extends ByteArrayOutputStream {
+            Buffer() {
+                super(256);
+            }
+
+            void copyTo(ByteArrayOutputStream out) {
+                out.write(buf, 0, count);
+            }
+        }
     }
 
     private static void write(JsonNode node, JsonGenerator g) throws IOException {

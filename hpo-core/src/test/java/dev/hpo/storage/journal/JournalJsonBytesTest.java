@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -32,6 +33,23 @@ class JournalJsonBytesTest {
             JsonNode tree = object(random, 3);
             assertArrayEquals(JournalJson.MAPPER.writeValueAsBytes(tree), JournalJson.bytes(tree), tree::toString);
         }
+    }
+
+    @Test
+    void oneEncoderWritesLineAfterLineWithNothingBetween() throws IOException {
+        SplittableRandom random = new SplittableRandom(12);
+        JournalJson.LineEncoder encoder = new JournalJson.LineEncoder();
+        ByteArrayOutputStream all = new ByteArrayOutputStream();
+        ByteArrayOutputStream expected = new ByteArrayOutputStream();
+        for (int i = 0; i < 500; i++) {
+            JsonNode tree = object(random, 3);
+            ByteArrayOutputStream one = new ByteArrayOutputStream();
+            encoder.append(tree, one);
+            assertArrayEquals(JournalJson.MAPPER.writeValueAsBytes(tree), one.toByteArray(), tree::toString);
+            encoder.append(tree, all);
+            expected.write(JournalJson.MAPPER.writeValueAsBytes(tree));
+        }
+        assertArrayEquals(expected.toByteArray(), all.toByteArray());
     }
 
     @Test
