@@ -106,6 +106,9 @@ public final class JournalStorage implements Storage {
     private boolean unsynced;
     /** When the background thread started its last fsync ({@link System#nanoTime}); written under the mutex. */
     private long lastForce = System.nanoTime() - SYNC_INTERVAL.toNanos();
+    /** Whether the background thread is waiting, and until when: it needs a signal only for an earlier deadline. */
+    private boolean syncWaiting;
+    private long syncWakeAt;
     private boolean closed;
     private RuntimeException syncFailure;
 
@@ -192,7 +195,7 @@ public final class JournalStorage implements Storage {
                     file.force();
                 } else {
                     unsynced = true;
-                    wake.signalAll();
+                    wakeSyncBy(lastForce + SYNC_INTERVAL.toNanos());
                 }
             }
             return result;
@@ -239,7 +242,7 @@ public final class JournalStorage implements Storage {
             check.run(t);
             if (pending.size() == 0) {
                 pendingSince = System.nanoTime();
-                wake.signalAll();
+                wakeSyncBy(pendingSince + FLUSH_DELAY.toNanos());
             }
             encoder.append(line, pending);
             pending.write('\n');
@@ -500,14 +503,21 @@ public final class JournalStorage implements Storage {
             mutex.lock();
             try {
                 while (!closed && !syncDue() && !pendingDue()) {
-                    long wait = TimeUnit.SECONDS.toNanos(1);
+                    long now = System.nanoTime();
+                    long wakeAt = now + TimeUnit.SECONDS.toNanos(1);
                     if (pending.size() > 0) {
-                        wait = pendingSince + FLUSH_DELAY.toNanos() - System.nanoTime();
+                        wakeAt = pendingSince + FLUSH_DELAY.toNanos();
                     }
-                    if (unsynced) {
-                        wait = Math.min(wait, lastForce + SYNC_INTERVAL.toNanos() - System.nanoTime());
+                    if (unsynced && lastForce + SYNC_INTERVAL.toNanos() - wakeAt < 0) {
+                        wakeAt = lastForce + SYNC_INTERVAL.toNanos();
                     }
-                    wake.awaitNanos(Math.max(wait, 1));
+                    syncWaiting = true;
+                    syncWakeAt = wakeAt;
+                    try {
+                        wake.awaitNanos(Math.max(wakeAt - now, 1));
+                    } finally {
+                        syncWaiting = false;
+                    }
                 }
                 if (closed) {
                     return;
@@ -518,6 +528,7 @@ public final class JournalStorage implements Storage {
                 force = syncDue();
                 if (force) {
                     unsynced = false;
+                    lastForce = System.nanoTime();
                 }
             } catch (InterruptedException e) {
                 return;
@@ -529,7 +540,6 @@ public final class JournalStorage implements Storage {
             }
             if (force) {
                 try {
-                    lastForce = System.nanoTime();
                     file.force();
                 } catch (RuntimeException e) {
                     mutex.lock();
@@ -541,6 +551,17 @@ public final class JournalStorage implements Storage {
                     return;
                 }
             }
+        }
+    }
+
+    /**
+     * Wakes the background thread if it sleeps past {@code deadline}. A trial's lines would otherwise wake it twice
+     * per trial only for it to go back to sleep, and on two cores each of those wake-ups costs the trial thread.
+     * When it is awake it checks the state under the mutex before it sleeps again, so nothing is missed.
+     */
+    private void wakeSyncBy(long deadline) {
+        if (syncWaiting && deadline - syncWakeAt < 0) {
+            wake.signalAll();
         }
     }
 

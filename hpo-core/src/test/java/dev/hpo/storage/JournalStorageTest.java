@@ -175,6 +175,25 @@ class JournalStorageTest {
     }
 
     @Test
+    void runningTrialParameterReachesOtherWorkersAfterTheFlushDelayNotTheIdleWait() throws InterruptedException {
+        Path journal = dir.resolve("flush.log");
+        try (JournalStorage a = new JournalStorage(journal); JournalStorage b = new JournalStorage(journal)) {
+            long study = a.createStudy("flush", List.of(Direction.MINIMIZE));
+            long trial = a.createTrial(study, null);
+            // Nothing left to write or force: the background thread settles into its one-second idle wait.
+            Thread.sleep(JournalStorage.SYNC_INTERVAL.toMillis() * 4);
+            a.setTrialParam(trial, "x", 0.5, FloatDistribution.of(0, 1));
+            // About one flush delay after the change, not whenever the idle wait ends (up to a second).
+            long deadline = System.nanoTime() + JournalStorage.FLUSH_DELAY.toNanos() * 3;
+            while (b.trial(trial).params().isEmpty()) {
+                assertTrue(System.nanoTime() < deadline, "the waiting line was not written within 3 flush delays");
+                Thread.sleep(5);
+            }
+            assertEquals(0.5, b.trial(trial).params().get("x"));
+        }
+    }
+
+    @Test
     void duplicateStudyNameFromAnotherProcessIsRefused() {
         Path journal = dir.resolve("dup.log");
         try (JournalStorage a = new JournalStorage(journal); JournalStorage b = new JournalStorage(journal)) {
