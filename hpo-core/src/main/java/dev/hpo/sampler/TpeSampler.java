@@ -9,12 +9,14 @@ import dev.hpo.sampler.tpe.FinishedTrials;
 import dev.hpo.sampler.tpe.GroupDecomposedSearchSpace;
 import dev.hpo.sampler.tpe.HypervolumeWeights;
 import dev.hpo.sampler.tpe.IncrementalIntersection;
+import dev.hpo.sampler.tpe.KernelCache;
 import dev.hpo.sampler.tpe.Observations;
 import dev.hpo.sampler.tpe.ParzenEstimator;
 import dev.hpo.sampler.tpe.TrialSplit;
 import dev.hpo.space.Distribution;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -69,12 +71,16 @@ public final class TpeSampler implements Sampler {
     private final SplittableRandom startupRandom;
     private final Map<Study, StudyState> states = new WeakHashMap<>();
 
-    /** Per-study caches: the observation rows, the search spaces, the finished trials seen so far. */
+    /**
+     * Per-study caches: the observation rows, the search spaces, the finished trials seen so far, and g(x)'s kernels
+     * per tuple of dimensions (one tuple per group of parameters, or per parameter when sampled alone).
+     */
     private static final class StudyState {
         final FinishedTrials finished = new FinishedTrials();
         final Observations observations = new Observations();
         final GroupDecomposedSearchSpace groups = new GroupDecomposedSearchSpace();
         final IncrementalIntersection intersection = new IncrementalIntersection();
+        final Map<List<Dimension>, KernelCache> aboveKernels = new HashMap<>();
     }
 
     /** A sampler with Optuna's defaults and a random seed. */
@@ -233,7 +239,8 @@ public final class TpeSampler implements Sampler {
         for (int j = 0; j < names.length; j++) {
             dims[j] = Dimension.of(names[j], space.get(names[j]));
         }
-        Observations observations = state(study).observations;
+        StudyState state = state(study);
+        Observations observations = state.observations;
         boolean[] numeric = new boolean[dims.length];
         for (int j = 0; j < dims.length; j++) {
             numeric[j] = dims[j].isNumeric();
@@ -243,7 +250,7 @@ public final class TpeSampler implements Sampler {
                 ? new ParzenEstimator(dims, belowMatrix.columns(), belowMatrix.order(),
                         hypervolumeWeights(split.below(), directions, names), options)
                 : estimator(dims, belowMatrix);
-        ParzenEstimator above = estimator(dims, observations.matrix(split.above(), names, numeric));
+        ParzenEstimator above = aboveEstimator(state, dims, names, numeric, split.above());
         double[][] candidates = below.sample(random, nEiCandidates);
         double[] logBelow = below.logPdf(candidates);
         double[] logAbove = above.logPdf(candidates);
@@ -284,8 +291,31 @@ public final class TpeSampler implements Sampler {
         return Arrays.copyOf(kept, n);
     }
 
+    /**
+     * g(x) of the above trials: from the study's kept kernels when every above trial is finished (see
+     * {@link KernelCache}), otherwise built from scratch.
+     */
+    private ParzenEstimator aboveEstimator(StudyState state, Dimension[] dims, String[] names, boolean[] numeric,
+            List<FrozenTrial> above) {
+        Observations observations = state.observations;
+        int[] rows = observations.finishedRows(above, names);
+        if (rows != null && rows.length > 0) {
+            KernelCache cache = state.aboveKernels.computeIfAbsent(List.of(dims), d -> new KernelCache(dims, options));
+            ParzenEstimator e = cache.estimator(rows, observations, this::weights);
+            if (e != null) {
+                return e;
+            }
+        }
+        return estimator(dims, observations.matrix(above, names, numeric));
+    }
+
     private ParzenEstimator estimator(Dimension[] dims, Observations.Matrix matrix) {
-        int n = matrix.size();
+        double[] w = weights(matrix.size());
+        return new ParzenEstimator(dims, matrix.columns(), matrix.order(), w, options);
+    }
+
+    /** The weights function's n weights, checked: finite, non-negative, not all zero. */
+    private double[] weights(int n) {
         double[] w = n == 0 ? new double[0] : weights.apply(n);
         if (w.length < n) {
             throw new IllegalStateException("the weights function returned " + w.length + " weights for " + n
@@ -302,7 +332,7 @@ public final class TpeSampler implements Sampler {
         if (n > 0 && sum <= 0) {
             throw new IllegalStateException("the weights function returned only zeros for " + n + " observations");
         }
-        return new ParzenEstimator(dims, matrix.columns(), matrix.order(), w, options);
+        return w;
     }
 
     /**
