@@ -141,13 +141,25 @@ public final class Observations {
             ensureRead(t);
             out[n++] = t.number();
         }
+        return completeRows(out, names);
+    }
+
+    /** Reads a finished trial's values (once; later calls do nothing). */
+    public void read(FrozenTrial t) {
+        if (t.state().isFinished()) {
+            ensureRead(t);
+        }
+    }
+
+    /** The numbers, in the order given, of the {@link #read} trials that have every named parameter. */
+    public int[] completeRows(int[] numbers, String[] names) {
         double[][] data = new double[names.length][];
         for (int j = 0; j < names.length; j++) {
             data[j] = values.get(column(names[j]));
         }
+        int[] out = new int[numbers.length];
         int kept = 0;
-        for (int i = 0; i < n; i++) {
-            int num = out[i];
+        for (int num : numbers) {
             boolean complete = true;
             for (int j = 0; j < data.length && complete; j++) {
                 complete = num < data[j].length && !Double.isNaN(data[j][num]);
