@@ -9,12 +9,15 @@ import dev.hpo.sampler.tpe.FinishedTrials;
 import dev.hpo.sampler.tpe.GroupDecomposedSearchSpace;
 import dev.hpo.sampler.tpe.HypervolumeWeights;
 import dev.hpo.sampler.tpe.IncrementalIntersection;
+import dev.hpo.sampler.tpe.KernelCache;
 import dev.hpo.sampler.tpe.Observations;
 import dev.hpo.sampler.tpe.ParzenEstimator;
+import dev.hpo.sampler.tpe.RankedTrials;
 import dev.hpo.sampler.tpe.TrialSplit;
 import dev.hpo.space.Distribution;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +26,7 @@ import java.util.TreeMap;
 import java.util.WeakHashMap;
 import java.util.function.IntFunction;
 import java.util.function.IntUnaryOperator;
+import java.util.function.Supplier;
 
 /**
  * Tree-structured Parzen Estimator (Bergstra et al. 2011; Watanabe 2023), the default sampler of single-objective
@@ -69,12 +73,17 @@ public final class TpeSampler implements Sampler {
     private final SplittableRandom startupRandom;
     private final Map<Study, StudyState> states = new WeakHashMap<>();
 
-    /** Per-study caches: the observation rows, the search spaces, the finished trials seen so far. */
+    /**
+     * Per-study caches: the observation rows, the search spaces, the finished trials seen so far, and g(x)'s kernels
+     * per tuple of dimensions (one tuple per group of parameters, or per parameter when sampled alone).
+     */
     private static final class StudyState {
         final FinishedTrials finished = new FinishedTrials();
         final Observations observations = new Observations();
         final GroupDecomposedSearchSpace groups = new GroupDecomposedSearchSpace();
         final IncrementalIntersection intersection = new IncrementalIntersection();
+        final Map<List<Dimension>, KernelCache> aboveKernels = new HashMap<>();
+        final RankedTrials ranked = new RankedTrials();
     }
 
     /** A sampler with Optuna's defaults and a random seed. */
@@ -216,34 +225,47 @@ public final class TpeSampler implements Sampler {
         List<Direction> directions = study.directions();
         boolean multi = directions.size() > 1;
         List<FrozenTrial> all = study.trials();
-        List<FrozenTrial> trials = new ArrayList<>(all.size());
-        int finishedCount = 0;
-        for (FrozenTrial t : all) {
-            TrialState s = t.state();
-            if (s == TrialState.COMPLETE || (s == TrialState.PRUNED && !multi)) {
-                trials.add(t);
-                finishedCount++;
-            } else if (constantLiar && s == TrialState.RUNNING && t.number() != trial.number()) {
-                trials.add(t);
-            }
-        }
-        TrialSplit split = TrialSplit.of(trials, gamma.applyAsInt(finishedCount), directions);
+        StudyState state = refreshed(study, all);
         String[] names = space.keySet().toArray(new String[0]);
         Dimension[] dims = new Dimension[names.length];
         for (int j = 0; j < names.length; j++) {
             dims[j] = Dimension.of(names[j], space.get(names[j]));
         }
-        Observations observations = state(study).observations;
+        Observations observations = state.observations;
         boolean[] numeric = new boolean[dims.length];
         for (int j = 0; j < dims.length; j++) {
             numeric[j] = dims[j].isNumeric();
         }
-        Observations.Matrix belowMatrix = observations.matrix(split.below(), names, numeric);
-        ParzenEstimator below = multi
-                ? new ParzenEstimator(dims, belowMatrix.columns(), belowMatrix.order(),
-                        hypervolumeWeights(split.below(), directions, names), options)
-                : estimator(dims, belowMatrix);
-        ParzenEstimator above = estimator(dims, observations.matrix(split.above(), names, numeric));
+        ParzenEstimator below;
+        ParzenEstimator above;
+        int[] belowNumbers = multi ? null : rankedBelow(state, all, trial);
+        if (belowNumbers != null) {
+            // the common case without a walk over every trial: the split from the ranked numbers
+            below = estimator(dims, observations.matrix(byNumber(all, belowNumbers), names, numeric));
+            int[] others = state.ranked.others(belowNumbers);
+            above = aboveEstimator(state, dims, names, numeric, observations.completeRows(others, names),
+                    () -> byNumber(all, others));
+        } else {
+            List<FrozenTrial> trials = new ArrayList<>(all.size());
+            int finishedCount = 0;
+            for (FrozenTrial t : all) {
+                TrialState s = t.state();
+                if (s == TrialState.COMPLETE || (s == TrialState.PRUNED && !multi)) {
+                    trials.add(t);
+                    finishedCount++;
+                } else if (constantLiar && s == TrialState.RUNNING && t.number() != trial.number()) {
+                    trials.add(t);
+                }
+            }
+            TrialSplit split = TrialSplit.of(trials, gamma.applyAsInt(finishedCount), directions);
+            Observations.Matrix belowMatrix = observations.matrix(split.below(), names, numeric);
+            below = multi
+                    ? new ParzenEstimator(dims, belowMatrix.columns(), belowMatrix.order(),
+                            hypervolumeWeights(split.below(), directions, names), options)
+                    : estimator(dims, belowMatrix);
+            above = aboveEstimator(state, dims, names, numeric, observations.finishedRows(split.above(), names),
+                    split::above);
+        }
         double[][] candidates = below.sample(random, nEiCandidates);
         double[] logBelow = below.logPdf(candidates);
         double[] logAbove = above.logPdf(candidates);
@@ -284,8 +306,66 @@ public final class TpeSampler implements Sampler {
         return Arrays.copyOf(kept, n);
     }
 
+    /**
+     * g(x) of the above trials: from the study's kept kernels when every above trial is finished (see
+     * {@link KernelCache}), otherwise built from scratch.
+     */
+    private ParzenEstimator aboveEstimator(StudyState state, Dimension[] dims, String[] names, boolean[] numeric,
+            int[] rows, Supplier<List<FrozenTrial>> above) {
+        Observations observations = state.observations;
+        if (rows != null && rows.length > 0) {
+            KernelCache cache = state.aboveKernels.computeIfAbsent(List.of(dims), d -> new KernelCache(dims, options));
+            ParzenEstimator e = cache.estimator(rows, observations, this::weights);
+            if (e != null) {
+                return e;
+            }
+        }
+        return estimator(dims, observations.matrix(above.get(), names, numeric));
+    }
+
+    /**
+     * The numbers of the below trials of a single-objective decision from the ranked finished trials, or {@code null}
+     * when the split needs the trial list: another trial is running (the constant liar counts it), the γ best are
+     * not all feasible completed trials (see {@link RankedTrials}), or the list is not indexed by trial number.
+     */
+    private int[] rankedBelow(StudyState state, List<FrozenTrial> all, FrozenTrial trial) {
+        if (constantLiar) {
+            for (int i = state.finished.firstOpen(); i < all.size(); i++) {
+                FrozenTrial t = all.get(i);
+                if (t.state() == TrialState.RUNNING && t.number() != trial.number()) {
+                    return null;
+                }
+            }
+        }
+        int[] below = state.ranked.below(gamma.applyAsInt(state.ranked.count()));
+        return below != null && indexedByNumber(all) ? below : null;
+    }
+
+    /**
+     * Whether trial i of the list is trial number i: the list is in increasing number order, so it is when the first
+     * is number 0 and the last number size - 1.
+     */
+    private static boolean indexedByNumber(List<FrozenTrial> all) {
+        int size = all.size();
+        return size > 0 && all.get(0).number() == 0 && all.get(size - 1).number() == size - 1;
+    }
+
+    /** The trials of the given numbers, in that order (the list is indexed by number, see {@link #rankedBelow}). */
+    private static List<FrozenTrial> byNumber(List<FrozenTrial> all, int[] numbers) {
+        List<FrozenTrial> out = new ArrayList<>(numbers.length);
+        for (int number : numbers) {
+            out.add(all.get(number));
+        }
+        return out;
+    }
+
     private ParzenEstimator estimator(Dimension[] dims, Observations.Matrix matrix) {
-        int n = matrix.size();
+        double[] w = weights(matrix.size());
+        return new ParzenEstimator(dims, matrix.columns(), matrix.order(), w, options);
+    }
+
+    /** The weights function's n weights, checked: finite, non-negative, not all zero. */
+    private double[] weights(int n) {
         double[] w = n == 0 ? new double[0] : weights.apply(n);
         if (w.length < n) {
             throw new IllegalStateException("the weights function returned " + w.length + " weights for " + n
@@ -302,7 +382,7 @@ public final class TpeSampler implements Sampler {
         if (n > 0 && sum <= 0) {
             throw new IllegalStateException("the weights function returned only zeros for " + n + " observations");
         }
-        return new ParzenEstimator(dims, matrix.columns(), matrix.order(), w, options);
+        return w;
     }
 
     /**
@@ -310,13 +390,30 @@ public final class TpeSampler implements Sampler {
      * uses (the intersection, or the groups), so that it sees every finished trial once.
      */
     private StudyState refreshed(Study study) {
+        return refreshed(study, study.trials());
+    }
+
+    /**
+     * {@link #refreshed(Study)} with the given trial list, which also files the fresh trials' values and, with one
+     * objective, their rank.
+     */
+    private StudyState refreshed(Study study, List<FrozenTrial> trials) {
         StudyState s = state(study);
-        List<FrozenTrial> fresh = s.finished.update(study.trials());
-        if (!fresh.isEmpty() && multivariate) {
-            if (group) {
-                s.groups.update(fresh);
-            } else {
-                s.intersection.update(fresh);
+        List<FrozenTrial> fresh = s.finished.update(trials);
+        if (!fresh.isEmpty()) {
+            if (multivariate) {
+                if (group) {
+                    s.groups.update(fresh);
+                } else {
+                    s.intersection.update(fresh);
+                }
+            }
+            List<Direction> directions = study.directions();
+            for (FrozenTrial t : fresh) {
+                s.observations.read(t);
+                if (directions.size() == 1) {
+                    s.ranked.add(t, directions.get(0));
+                }
             }
         }
         return s;

@@ -50,6 +50,11 @@ public final class FinishedTrials {
         return fresh;
     }
 
+    /** The index of the trial list from which on trials may be unfinished (every one before it is finished). */
+    public int firstOpen() {
+        return firstOpen;
+    }
+
     /** The number of COMPLETE and PRUNED trials seen so far. */
     public int count() {
         return count;

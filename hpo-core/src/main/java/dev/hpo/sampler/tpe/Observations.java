@@ -127,6 +127,65 @@ public final class Observations {
         return new Matrix(out, order);
     }
 
+    /**
+     * The trial numbers of the trials (all finished, in number order) that have every named parameter, their values
+     * read; {@code null} when one of the trials is still running, whose values are not fixed yet.
+     */
+    public int[] finishedRows(List<FrozenTrial> trials, String[] names) {
+        int[] out = new int[trials.size()];
+        int n = 0;
+        for (FrozenTrial t : trials) {
+            if (!t.state().isFinished()) {
+                return null;
+            }
+            ensureRead(t);
+            out[n++] = t.number();
+        }
+        return completeRows(out, names);
+    }
+
+    /** Reads a finished trial's values (once; later calls do nothing). */
+    public void read(FrozenTrial t) {
+        if (t.state().isFinished()) {
+            ensureRead(t);
+        }
+    }
+
+    /** The numbers, in the order given, of the {@link #read} trials that have every named parameter. */
+    public int[] completeRows(int[] numbers, String[] names) {
+        double[][] data = new double[names.length][];
+        for (int j = 0; j < names.length; j++) {
+            data[j] = values.get(column(names[j]));
+        }
+        int[] out = new int[numbers.length];
+        int kept = 0;
+        for (int num : numbers) {
+            boolean complete = true;
+            for (int j = 0; j < data.length && complete; j++) {
+                complete = num < data[j].length && !Double.isNaN(data[j][num]);
+            }
+            if (complete) {
+                out[kept++] = num;
+            }
+        }
+        return kept == out.length ? out : Arrays.copyOf(out, kept);
+    }
+
+    /** A parameter's internal value by trial number for the finished trials read so far (NaN: lacks it). */
+    double[] valuesByNumber(String name) {
+        return values.get(column(name));
+    }
+
+    /** The numbers of the finished trials read so far that have the parameter, by value (ties: by number). */
+    int[] sortedNumbers(String name) {
+        return sorted.get(column(name));
+    }
+
+    /** How many entries of {@link #sortedNumbers} there are. */
+    int sortedCount(String name) {
+        return sortedSize.get(column(name));
+    }
+
     private int column(String name) {
         Integer c = columns.get(name);
         if (c == null) {

@@ -106,33 +106,9 @@ public final class ParzenEstimator {
         int n = observations.length == 0 ? 0 : observations[0].length;
         this.kernels = n + 1;
         int k = kernels;
-        double[] w = new double[k];
-        if (n == 0) {
-            w[0] = 1;
-        } else {
-            System.arraycopy(observationWeights, 0, w, 0, n);
-            w[n] = options.priorWeight();
-        }
-        double total = 0;
-        for (double x : w) {
-            total += x;
-        }
         cumulativeWeights = new double[k];
         kernelConst = new double[k];
-        double acc = 0;
-        double lastShare = Double.NaN;
-        double lastLog = Double.NaN;
-        for (int i = 0; i < k; i++) {
-            double share = w[i] / total;
-            acc += share;
-            cumulativeWeights[i] = acc;
-            // the recent observations share one weight: one logarithm for the run
-            if (share != lastShare) {
-                lastShare = share;
-                lastLog = Math.log(share);
-            }
-            kernelConst[i] = lastLog;
-        }
+        weightTerms(observationWeights, n, options.priorWeight(), cumulativeWeights, kernelConst);
         int d = dims.length;
         mu = new double[d][];
         sigma = new double[d][];
@@ -169,6 +145,89 @@ public final class ParzenEstimator {
         }
     }
 
+    /**
+     * An estimator from kernels prepared by a {@link KernelCache}: arrays indexed [dimension][kernel] (null for the
+     * dimensions they do not apply to), the prior kernel last; arrays may be longer than {@code kernels}. The
+     * estimator reads them in place, so it is valid until the cache changes them.
+     */
+    ParzenEstimator(Dimension[] dims, int kernels, double[] cumulativeWeights, double[] kernelConst, double[][] mu,
+            double[][] sigma, double[][] invSigma, int[][] pairOf, double[][] pairMu, double[][] pairSigma,
+            int[][] choiceOf, double priorWeight) {
+        this.dims = dims;
+        this.kernels = kernels;
+        this.cumulativeWeights = cumulativeWeights;
+        this.kernelConst = kernelConst;
+        this.mu = mu;
+        this.sigma = sigma;
+        this.invSigma = invSigma;
+        int d = dims.length;
+        this.pairOf = new int[d][];
+        this.pairMu = new double[d][];
+        this.pairSigma = new double[d][];
+        this.pairInvSigma = new double[d][];
+        this.pairLogSigma = new double[d][];
+        binOf = new double[d];
+        Arrays.fill(binOf, Double.NaN);
+        binLow = new double[d];
+        binHigh = new double[d];
+        binLogWidth = new double[d];
+        this.choiceOf = choiceOf;
+        observedP = new double[d];
+        otherP = new double[d];
+        choiceTerms = new double[d][][];
+        for (int j = 0; j < d; j++) {
+            if (dims[j].isDiscrete()) {
+                setPairs(j, pairOf[j], pairMu[j], pairSigma[j], pairMu[j].length);
+            } else if (!dims[j].isNumeric()) {
+                setChoiceProbabilities(j, dims[j], kernels, priorWeight);
+            }
+        }
+    }
+
+    /**
+     * The weights' part of every kernel: the cumulative shares (for drawing a kernel) and log w_k, the start of each
+     * kernel's constant. The prior kernel, last, weighs {@code priorWeight}; with no observations it is alone.
+     */
+    static void weightTerms(double[] observationWeights, int n, double priorWeight, double[] cumulative,
+            double[] constant) {
+        int k = n + 1;
+        double[] w = new double[k];
+        if (n == 0) {
+            w[0] = 1;
+        } else {
+            System.arraycopy(observationWeights, 0, w, 0, n);
+            w[n] = priorWeight;
+        }
+        double total = 0;
+        for (double x : w) {
+            total += x;
+        }
+        double acc = 0;
+        double lastShare = Double.NaN;
+        double lastLog = Double.NaN;
+        for (int i = 0; i < k; i++) {
+            double share = w[i] / total;
+            acc += share;
+            cumulative[i] = acc;
+            // the recent observations share one weight: one logarithm for the run
+            if (share != lastShare) {
+                lastShare = share;
+                lastLog = Math.log(share);
+            }
+            constant[i] = lastLog;
+        }
+    }
+
+    /** The clip's smallest σ for a numeric dimension of width {@code range} with k kernels (prior included). */
+    static double minSigma(Options options, double range, int k) {
+        return options.considerMagicClip() ? range / Math.min(100.0, 1.0 + k) : EPS;
+    }
+
+    /** A neighbour bandwidth clipped to [minSigma, range]. */
+    static double clip(double v, double minSigma, double range) {
+        return v < minSigma ? minSigma : v > range ? range : v;
+    }
+
     private void buildNumeric(int j, Dimension dim, double[][] observations, int[] order, Options options,
             double[] z) {
         int n = observations[j].length;
@@ -188,10 +247,9 @@ public final class ParzenEstimator {
         } else if (n > 0) {
             neighbourSigmas(m, n, order != null ? order : sortedOrder(m, n), lo, hi, options.considerEndpoints(), s);
         }
-        double minSigma = options.considerMagicClip() ? range / Math.min(100.0, 1.0 + k) : EPS;
+        double minSigma = minSigma(options, range, k);
         for (int i = 0; i < n; i++) {
-            double v = s[i];
-            s[i] = v < minSigma ? minSigma : v > range ? range : v;
+            s[i] = clip(s[i], minSigma, range);
         }
         s[n] = range;
         double[] inv = new double[k];
@@ -224,7 +282,7 @@ public final class ParzenEstimator {
     }
 
     /** The mass of kernel N(μ, σ²) inside [lo, hi] (μ is inside, so both ends are on their own side). */
-    private static double innerMass(double lo, double hi, double m, double inv) {
+    static double innerMass(double lo, double hi, double m, double inv) {
         return 1 - Gaussian.upperTail((m - lo) * inv) - Gaussian.upperTail((hi - m) * inv);
     }
 
@@ -284,22 +342,30 @@ public final class ParzenEstimator {
      */
     static void neighbourSigmas(double[] m, int n, int[] order, double lo, double hi, boolean considerEndpoints,
             double[] out) {
+        double[] sorted = new double[n];
         for (int p = 0; p < n; p++) {
-            double v = m[order[p]];
-            double prev = p == 0 ? lo : m[order[p - 1]];
-            double next = p == n - 1 ? hi : m[order[p + 1]];
-            double left = v - prev;
-            double right = next - v;
-            double sigma = left > right ? left : right;
-            if (!considerEndpoints && n >= 2) {
-                if (p == 0) {
-                    sigma = m[order[1]] - v;
-                } else if (p == n - 1) {
-                    sigma = v - m[order[n - 2]];
-                }
-            }
-            out[order[p]] = sigma;
+            sorted[p] = m[order[p]];
         }
+        for (int p = 0; p < n; p++) {
+            out[order[p]] = neighbourSigma(sorted, p, n, lo, hi, considerEndpoints);
+        }
+    }
+
+    /** {@link #neighbourSigmas}'s bandwidth of the p-th of n values sorted[0..n) in increasing order. */
+    static double neighbourSigma(double[] sorted, int p, int n, double lo, double hi, boolean considerEndpoints) {
+        double v = sorted[p];
+        if (!considerEndpoints && n >= 2) {
+            if (p == 0) {
+                return sorted[1] - v;
+            } else if (p == n - 1) {
+                return v - sorted[n - 2];
+            }
+        }
+        double prev = p == 0 ? lo : sorted[p - 1];
+        double next = p == n - 1 ? hi : sorted[p + 1];
+        double left = v - prev;
+        double right = next - v;
+        return left > right ? left : right;
     }
 
     /** The indices 0..n-1 by increasing m, ties by index (a primitive sort, then each index to its slot). */
@@ -327,17 +393,22 @@ public final class ParzenEstimator {
     private void buildCategorical(int j, Dimension dim, double[][] observations, Options options) {
         int n = observations[j].length;
         int k = n + 1;
-        int c = dim.size();
-        double base = options.priorWeight() / k;
-        // every observation row has the same two values, the prior row is uniform
-        otherP[j] = base / (base * c + 1);
-        observedP[j] = (base + 1) / (base * c + 1);
+        setChoiceProbabilities(j, dim, k, options.priorWeight());
         int[] of = new int[k];
         for (int i = 0; i < n; i++) {
             of[i] = (int) observations[j][i];
         }
         of[n] = -1;
         choiceOf[j] = of;
+    }
+
+    /** An observation kernel's probability of its own choice and of each other choice, with k kernels. */
+    private void setChoiceProbabilities(int j, Dimension dim, int k, double priorWeight) {
+        int c = dim.size();
+        double base = priorWeight / k;
+        // every observation row has the same two values, the prior row is uniform
+        otherP[j] = base / (base * c + 1);
+        observedP[j] = (base + 1) / (base * c + 1);
     }
 
     /** Number of kernels, the prior's included. */
