@@ -63,13 +63,17 @@ abstract class AbstractHpoMojo extends AbstractMojo {
         File properties = propertiesFile != null ? propertiesFile : new File(outputDirectory, "best-params.properties");
         File report = reportFile != null ? reportFile : new File(outputDirectory, "report.html");
         try {
+            long started = System.nanoTime();
             for (String name : studies) {
                 outcomes.add(StudyOutcome.read(store, name, runTrials.getOrDefault(name, List.of())));
             }
+            long read = System.nanoTime();
             if (!outcomes.isEmpty()) {
                 ReportOutputs.write(store, List.copyOf(studies), properties.toPath(), report.toPath(),
                         outputDirectory.toPath());
             }
+            getLog().debug("hpo: read the studies in " + (read - started) / 1_000_000 + " ms, wrote the outputs in "
+                    + (System.nanoTime() - read) / 1_000_000 + " ms");
         } catch (UncheckedIOException | StorageException | IllegalStateException e) {
             throw new MojoExecutionException("cannot read the studies back from storage " + storage
                     + " or write the outputs to " + outputDirectory + ": " + e.getMessage(), e);

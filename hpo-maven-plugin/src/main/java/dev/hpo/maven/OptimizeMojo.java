@@ -187,7 +187,9 @@ public final class OptimizeMojo extends AbstractHpoMojo {
 
     private void judge(ForkRun run) throws MojoExecutionException, MojoFailureException {
         List<StudyOutcome> outcomes;
+        long opening = System.nanoTime();
         try (Storage store = openStorage()) {
+            getLog().debug("hpo: opened " + storage + " in " + (System.nanoTime() - opening) / 1_000_000 + " ms");
             outcomes = readAndWrite(store, run.studies(), run.trialsByStudy());
         }
         List<String> problems = new ArrayList<>();
