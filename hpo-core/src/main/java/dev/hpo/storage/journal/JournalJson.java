@@ -24,12 +24,12 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The JSON dialect of Optuna's journal: Python's {@code json} module, which writes non-finite floats as the bare
@@ -47,31 +47,25 @@ public final class JournalJson {
     /** Fields whose string values recur on every line of a worker or parameter: quoted once, then copied. */
     private static final Set<String> REPEATED_VALUES = Set.of("worker_id", "param_name", "distribution", "study_name");
 
-    private static final QuotedStrings QUOTED = new QuotedStrings(4096);
-
     private JournalJson() {
     }
 
     /**
      * Field names and recurring values with their quoted UTF-8 bytes, so that a line copies them instead of
      * escaping them character by character, which is most of a line's cost before the JIT has compiled the
-     * generator. Bounded: beyond {@code capacity} strings (many user attribute keys, say) the rest are quoted each
-     * time.
+     * generator. Bounded: beyond {@link #CAPACITY} strings (many user attribute keys, say) the rest are quoted each
+     * time. One per encoder, so not shared between threads.
      */
     private static final class QuotedStrings {
-        private final ConcurrentHashMap<String, SerializedString> quoted = new ConcurrentHashMap<>();
-        private final int capacity;
-
-        QuotedStrings(int capacity) {
-            this.capacity = capacity;
-        }
+        static final int CAPACITY = 1024;
+        private final Map<String, SerializedString> quoted = new HashMap<>();
 
         SerializableString get(String text) {
             SerializedString s = quoted.get(text);
             if (s == null) {
                 s = new SerializedString(text);
-                if (quoted.size() < capacity) {
-                    quoted.putIfAbsent(text, s);
+                if (quoted.size() < CAPACITY) {
+                    quoted.put(text, s);
                 }
             }
             return s;
@@ -105,6 +99,7 @@ public final class JournalJson {
      */
     public static final class LineEncoder {
         private final Buffer buffer = new Buffer();
+        private final QuotedStrings quoted = new QuotedStrings();
         private JsonGenerator generator;
 
         /** Appends the line's bytes to {@code out}, without the newline; {@code out} is unchanged if it fails. */
@@ -116,7 +111,7 @@ public final class JournalJson {
                     generator = MAPPER.getFactory().createGenerator(buffer, JsonEncoding.UTF8);
                     generator.setRootValueSeparator(null);
                 }
-                write(line, generator);
+                write(line, generator, quoted);
                 generator.flush();
                 written = true;
             } catch (IOException e) {
@@ -140,20 +135,20 @@ public final class JournalJson {
         }
     }
 
-    private static void write(JsonNode node, JsonGenerator g) throws IOException {
+    private static void write(JsonNode node, JsonGenerator g, QuotedStrings quoted) throws IOException {
         switch (node.getNodeType()) {
             case OBJECT -> {
                 g.writeStartObject();
                 Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
                 while (fields.hasNext()) {
                     Map.Entry<String, JsonNode> field = fields.next();
-                    SerializableString name = QUOTED.get(field.getKey());
+                    SerializableString name = quoted.get(field.getKey());
                     JsonNode value = field.getValue();
                     g.writeFieldName(name);
                     if (value.isTextual() && REPEATED_VALUES.contains(name.getValue())) {
-                        g.writeString(QUOTED.get(value.textValue()));
+                        g.writeString(quoted.get(value.textValue()));
                     } else {
-                        write(value, g);
+                        write(value, g, quoted);
                     }
                 }
                 g.writeEndObject();
@@ -161,7 +156,7 @@ public final class JournalJson {
             case ARRAY -> {
                 g.writeStartArray();
                 for (JsonNode element : node) {
-                    write(element, g);
+                    write(element, g, quoted);
                 }
                 g.writeEndArray();
             }
