@@ -95,6 +95,14 @@ final class Html {
         return out.append('e').append(exponent).toString();
     }
 
+    /**
+     * v rounded to {@code digits} significant digits, half up from its shortest decimal form: what parsing
+     * {@code %.<digits>g} back gives, so that axis ticks such as 0.30000000000000004 read 0.3.
+     */
+    static double significant(double v, int digits) {
+        return BigDecimal.valueOf(v).round(new MathContext(digits, RoundingMode.HALF_UP)).doubleValue();
+    }
+
     /** A pixel coordinate with one decimal, short. */
     static String px(double v) {
         long tenths = Math.round(v * 10);

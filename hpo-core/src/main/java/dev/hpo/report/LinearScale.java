@@ -65,7 +65,7 @@ final class LinearScale implements Scale {
             if (Math.abs(v) < step * 1e-9) {
                 v = 0;
             }
-            out.add(new Tick(v, Html.number(Double.parseDouble(String.format(java.util.Locale.ROOT, "%.12g", v)))));
+            out.add(new Tick(v, Html.number(Html.significant(v, 12))));
         }
         return out;
     }

@@ -68,13 +68,13 @@ public final class StudyJson {
             FrozenTrial best = study.bestTrial();
             root.put("bestTrial", best.number());
             number(root, "bestValue", best.value());
-            root.set("bestParams", MAPPER.valueToTree(best.params()));
+            root.set("bestParams", params(best.params()));
         }
         ArrayNode front = root.putArray("bestTrials");
         if (anyComplete) {
             study.bestTrials().forEach(t -> front.add(t.number()));
         }
-        root.set("userAttrs", MAPPER.valueToTree(study.userAttrs()));
+        root.set("userAttrs", attrs(study.userAttrs()));
         ArrayNode out = root.putArray("trials");
         for (FrozenTrial t : trials) {
             out.add(trial(t));
@@ -92,15 +92,14 @@ public final class StudyJson {
             ArrayNode values = n.putArray("values");
             t.values().forEach(v -> addNumber(values, v));
         }
-        ObjectNode params = n.putObject("params");
-        t.params().forEach((k, v) -> params.set(k, value(v)));
+        n.set("params", params(t.params()));
         ObjectNode dists = n.putObject("distributions");
         t.distributions().forEach((k, d) -> dists.put(k, d.toString()));
         ObjectNode iv = n.putObject("intermediateValues");
         for (Map.Entry<Integer, Double> e : t.intermediateValues().entrySet()) {
             number(iv, Integer.toString(e.getKey()), e.getValue());
         }
-        n.set("userAttrs", t.userAttrs().isEmpty() ? MAPPER.createObjectNode() : MAPPER.valueToTree(t.userAttrs()));
+        n.set("userAttrs", attrs(t.userAttrs()));
         Object reason = t.systemAttrs().get(Study.FAIL_REASON_ATTR);
         if (reason != null) {
             n.put("failReason", String.valueOf(reason));
@@ -111,6 +110,16 @@ public final class StudyJson {
             n.put("durationSeconds", t.duration().toNanos() / 1e9);
         }
         return n;
+    }
+
+    private static ObjectNode params(Map<String, Object> params) {
+        ObjectNode node = MAPPER.createObjectNode();
+        params.forEach((k, v) -> node.set(k, value(v)));
+        return node;
+    }
+
+    private static JsonNode attrs(Map<String, Object> attrs) {
+        return attrs.isEmpty() ? MAPPER.createObjectNode() : MAPPER.valueToTree(attrs);
     }
 
     /**

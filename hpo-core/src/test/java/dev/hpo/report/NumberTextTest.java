@@ -62,6 +62,21 @@ class NumberTextTest {
     }
 
     @Test
+    void ticksRoundAsParsingTheFormattedNumberBack() {
+        SplittableRandom random = new SplittableRandom(8);
+        for (int i = 0; i < 20_000; i++) {
+            double v = (random.nextBoolean() ? -1 : 1) * random.nextDouble() * Math.pow(10, random.nextInt(-8, 9));
+            if (i % 3 == 0) {
+                v = random.nextInt(-50, 50) * 0.1;  // 0.30000000000000004 and its kind
+            }
+            for (int digits : new int[] {6, 12}) {
+                assertEquals(Double.parseDouble(String.format(Locale.ROOT, "%." + digits + "g", v)),
+                        Html.significant(v, digits), "value " + v + ", " + digits + " digits");
+            }
+        }
+    }
+
+    @Test
     void coloursKeepTheirLeadingZeros() {
         assertEquals("#440154", ColorScale.at(0));  // viridis ends and a middle stop
         assertEquals("#3b528b", ColorScale.at(0.25));
