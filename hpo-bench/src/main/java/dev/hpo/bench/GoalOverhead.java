@@ -57,17 +57,17 @@ public final class GoalOverhead {
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--sample" -> sample = Path.of(args[++i]);
-                case "--rounds" -> rounds = Integer.parseInt(args[++i]);
-                case "--trials" -> trials = Integer.parseInt(args[++i]);
+                case "--rounds" -> rounds = count("--rounds", args, ++i, 1);
+                case "--trials" -> trials = count("--trials", args, ++i, 2);
                 case "--sampler" -> sampler = args[++i];
                 case "--out" -> out = Path.of(args[++i]);
                 default -> throw new IllegalArgumentException("unknown argument " + args[i]
                         + "; expected --sample, --rounds, --trials, --sampler or --out");
             }
         }
-        if (!Files.isRegularFile(sample.resolve("pom.xml")) || trials < 2) {
-            throw new IllegalArgumentException("sample " + sample.toAbsolutePath() + " has no pom.xml (build it with"
-                    + " mvn -B verify -pl it -am) or --trials " + trials + " is below 2");
+        if (!Files.isRegularFile(sample.resolve("pom.xml"))) {
+            throw new IllegalArgumentException("--sample " + sample.toAbsolutePath().normalize() + " has no pom.xml;"
+                    + " build the it/ samples first with mvn -B verify -pl it -am, or name a sample project");
         }
         List<Round> done = new ArrayList<>();
         for (int r = 0; r < rounds; r++) {
@@ -82,6 +82,15 @@ public final class GoalOverhead {
         Files.createDirectories(out.toAbsolutePath().getParent());
         Files.writeString(out, report(done, sample, sampler, trials));
         System.out.println("wrote " + out.toAbsolutePath().normalize());
+    }
+
+    /** The whole number after an option, at least {@code min}; otherwise an error naming the option and value. */
+    private static int count(String option, String[] args, int i, int min) {
+        String value = i < args.length ? args[i] : "(nothing)";
+        if (value.matches("\\d{1,9}") && Integer.parseInt(value) >= min) {
+            return Integer.parseInt(value);
+        }
+        throw new IllegalArgumentException(option + " must be a whole number of at least " + min + ", got " + value);
     }
 
     private record Build(double wall) {
