@@ -326,6 +326,44 @@ final class JournalReplay implements JournalFile.LineConsumer {
         return nextStudyId;
     }
 
+    // ---- what a snapshot saves and restores (JournalSnapshot) ---------------------------------------------------
+
+    /** Every trial by id, including those of deleted studies (ids are global and stay taken). */
+    List<TrialRecord> allTrials() {
+        return trials;
+    }
+
+    StudyState studyOf(TrialRecord t) {
+        return studyOfTrial.get((int) t.id);
+    }
+
+    /** The studies not deleted, in creation order. */
+    Iterable<StudyState> liveStudies() {
+        return studies.values();
+    }
+
+    void restoreNextStudyId(long next) {
+        nextStudyId = next;
+    }
+
+    /** Adds a restored study; a deleted one only holds its trials and is found by no id or name. */
+    void restoreStudy(StudyState s, boolean live) {
+        if (live) {
+            studies.put(s.id, s);
+            byName.put(s.name, s);
+        }
+    }
+
+    /** Adds a restored trial, the next id, to its study. */
+    void restoreTrial(TrialRecord t, StudyState s) {
+        if (t.id != trials.size()) {
+            throw new IllegalArgumentException("trial id " + t.id + " restored out of order");
+        }
+        trials.add(t);
+        studyOfTrial.add(s);
+        s.trials.add(t);
+    }
+
     long nextTrialId() {
         return trials.size();
     }

@@ -57,7 +57,9 @@ import java.util.concurrent.locks.ReentrantLock;
  *
  * <p>Reading stays proportional to what changed: only bytes appended since the last read are parsed, and the
  * replay keeps the unfinished trials of each study apart, so that {@code ask}'s look for WAITING trials does not
- * grow with the study.
+ * grow with the study. Opening starts from the snapshot of an earlier replay kept beside the file when it still
+ * matches the file's first bytes ({@code <file>.snapshot}, written at close after a thousand lines or more), so a
+ * process that opens a long journal parses only what was appended after that snapshot.
  *
  * <h2>Heartbeats</h2>
  * Optuna's journal has no heartbeat. This storage records one as the trial system attribute
@@ -111,6 +113,8 @@ public final class JournalStorage implements Storage {
     private long syncWakeAt;
     private boolean closed;
     private RuntimeException syncFailure;
+    /** Lines covered by the snapshot this storage started from (0 without one). */
+    private final long linesAtOpen;
 
     /** Opens (or creates) the journal at {@code path} with {@link Durability#ASYNC}. */
     public JournalStorage(Path path) {
@@ -133,7 +137,9 @@ public final class JournalStorage implements Storage {
             throw new IllegalArgumentException("lock grace period must be positive, got " + lockGrace);
         }
         this.file = new JournalFile(path, lockGrace);
-        this.replay = new JournalReplay(file.path().toString());
+        JournalReplay fromSnapshot = JournalSnapshot.load(file);
+        this.replay = fromSnapshot != null ? fromSnapshot : new JournalReplay(file.path().toString());
+        this.linesAtOpen = file.linesRead();
         this.durability = durability;
         this.clock = clock;
         try {
@@ -150,6 +156,11 @@ public final class JournalStorage implements Storage {
     /** The journal file. */
     public Path path() {
         return file.path();
+    }
+
+    /** How many of the journal's lines this storage took from a snapshot instead of parsing them (tests). */
+    long linesFromSnapshot() {
+        return linesAtOpen;
     }
 
     /** This process's id for the thread that writes, as Optuna's worker ids are; kept so a line does not build it. */
@@ -608,6 +619,9 @@ public final class JournalStorage implements Storage {
         try {
             if (unsynced) {
                 file.force();
+            }
+            if (syncFailure == null && file.linesRead() - linesAtOpen >= JournalSnapshot.MIN_NEW_LINES) {
+                JournalSnapshot.save(file, replay);
             }
         } finally {
             file.close();

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
+import java.util.zip.CRC32;
 
 /**
  * The bytes of a journal: an append-only file of lines that several processes share. It reads incrementally
@@ -39,6 +40,8 @@ public final class JournalFile implements AutoCloseable {
     private final FileChannel writer;
     private final JournalFileLock lock;
     private long offset;
+    /** CRC-32 of the bytes before {@link #offset}: what a snapshot of the replay names the prefix it covers by. */
+    private CRC32 prefixCrc = new CRC32();
     /** The file's size at the last {@link #readNew}, or -1 before the first: the end of the bytes it saw. */
     private long sizeSeen = -1;
     private long linesRead;
@@ -71,6 +74,54 @@ public final class JournalFile implements AutoCloseable {
         return linesRead;
     }
 
+    /** The byte offset after the last line handed out. */
+    public long offset() {
+        return offset;
+    }
+
+    /** CRC-32 of the bytes before {@link #offset()}. */
+    public long prefixChecksum() {
+        return prefixCrc.getValue();
+    }
+
+    /**
+     * Moves a file that has handed out nothing yet past its first {@code length} bytes ({@code lines} lines), for
+     * a reader that has their replay from elsewhere (a snapshot), if those bytes still have the given CRC-32.
+     * Reading them costs a checksum, far less than parsing them. Returns false and stays at the start when the
+     * file is shorter or its prefix differs (the file was cut, edited or replaced since).
+     */
+    public boolean skipVerified(long length, long lines, long checksum) {
+        if (offset != 0 || linesRead != 0) {
+            throw new IllegalStateException("journal " + path + ": skipVerified after lines were read");
+        }
+        try {
+            if (length <= 0 || reader.size() < length) {
+                return false;
+            }
+            CRC32 crc = new CRC32();
+            long at = 0;
+            byte lastByte = 0;
+            while (at < length) {
+                int got = readFully(at, (int) Math.min(buffer.length, length - at));
+                if (got <= 0) {
+                    return false;
+                }
+                crc.update(buffer, 0, got);
+                lastByte = buffer[got - 1];
+                at += got;
+            }
+            if (crc.getValue() != checksum || lastByte != '\n') {
+                return false;
+            }
+            prefixCrc = crc;
+            offset = length;
+            linesRead = lines;
+            return true;
+        } catch (IOException e) {
+            throw new JournalIoException("cannot read journal " + path, e);
+        }
+    }
+
     /** Hands every complete line written since the last call to the consumer. */
     public void readNew(LineConsumer consumer) {
         try {
@@ -94,6 +145,7 @@ public final class JournalFile implements AutoCloseable {
                 while (newline >= 0) {
                     boolean last = offset + newline + 1 == size;
                     if (!consumer.accept(buffer, start, newline - start, linesRead + 1, last)) {
+                        prefixCrc.update(buffer, 0, start);
                         offset += start;
                         return;
                     }
@@ -101,6 +153,7 @@ public final class JournalFile implements AutoCloseable {
                     start = newline + 1;
                     newline = indexOf(buffer, start, got);
                 }
+                prefixCrc.update(buffer, 0, start);
                 offset += start;
             }
         } catch (IOException e) {
@@ -172,6 +225,7 @@ public final class JournalFile implements AutoCloseable {
                     return; // left for the next readNew, which reads it from the file
                 }
                 linesRead++;
+                prefixCrc.update(lines, start, i + 1 - start);
                 offset += i + 1 - start;
                 start = i + 1;
             }
