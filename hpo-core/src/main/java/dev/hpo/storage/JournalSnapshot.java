@@ -66,7 +66,7 @@ final class JournalSnapshot {
      */
     static JournalReplay load(JournalFile file) {
         Path path = pathOf(file.path());
-        try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(path), 1 << 16))) {
+        try (Input in = new Input(path)) {
             if (!MAGIC.equals(in.readUTF()) || in.readInt() != VERSION) {
                 return null;
             }
@@ -179,17 +179,17 @@ final class JournalSnapshot {
         }
     }
 
-    private static JournalReplay read(DataInputStream in, String fileName) throws IOException {
+    private static JournalReplay read(Input in, String fileName) throws IOException {
         JournalReplay replay = new JournalReplay(fileName);
         List<Distribution> distributions = new ArrayList<>();
         replay.restoreNextStudyId(in.readLong());
-        int studyCount = in.readInt();
+        int studyCount = in.size();
         List<JournalReplay.StudyState> studies = new ArrayList<>(studyCount);
         for (int i = 0; i < studyCount; i++) {
             long id = in.readLong();
             boolean live = in.readBoolean();
             String name = readString(in);
-            int directionCount = in.readInt();
+            int directionCount = in.size();
             List<Direction> directions = new ArrayList<>(directionCount);
             for (int d = 0; d < directionCount; d++) {
                 directions.add(DIRECTIONS[in.readByte()]);
@@ -197,7 +197,7 @@ final class JournalSnapshot {
             JournalReplay.StudyState s = new JournalReplay.StudyState(id, name, directions);
             readAttrs(in, s.userAttrs);
             readAttrs(in, s.systemAttrs);
-            int kinds = in.readInt();
+            int kinds = in.size();
             for (int k = 0; k < kinds; k++) {
                 String param = readString(in);
                 s.paramKinds.put(param, distribution(in, distributions));
@@ -205,20 +205,20 @@ final class JournalSnapshot {
             studies.add(s);
             replay.restoreStudy(s, live);
         }
-        int trialCount = in.readInt();
+        int trialCount = in.size();
         for (long id = 0; id < trialCount; id++) {
             JournalReplay.StudyState s = studies.get(in.readInt());
             TrialRecord t = new TrialRecord(id, s.id, in.readInt(), null, null);
             t.state = STATES[in.readByte()];
             t.values = readValues(in);
-            int params = in.readInt();
+            int params = in.size();
             for (int p = 0; p < params; p++) {
                 String name = readString(in);
                 Distribution d = distribution(in, distributions);
                 t.distributions.put(name, d);
                 t.params.put(name, d.toExternal(in.readDouble()));
             }
-            int steps = in.readInt();
+            int steps = in.size();
             for (int p = 0; p < steps; p++) {
                 t.intermediateValues.put(in.readInt(), in.readDouble());
             }
@@ -229,6 +229,25 @@ final class JournalSnapshot {
             replay.restoreTrial(t, s);
         }
         return replay;
+    }
+
+    /** The snapshot's bytes, with sizes checked against the file's, so that a damaged one fails instead of allocating. */
+    private static final class Input extends DataInputStream {
+        private final long limit;
+
+        Input(Path path) throws IOException {
+            super(new BufferedInputStream(Files.newInputStream(path), 1 << 16));
+            this.limit = Files.size(path);
+        }
+
+        /** A count or a length: not negative, and no more than the file has bytes. */
+        int size() throws IOException {
+            int n = readInt();
+            if (n < 0 || n > limit) {
+                throw new IOException("damaged: a size of " + n + " in a file of " + limit + " bytes");
+            }
+            return n;
+        }
     }
 
     /** Distributions in the order first written: each one's JSON the first time, its index after. */
@@ -249,7 +268,7 @@ final class JournalSnapshot {
     }
 
     /** Reads a distribution written by {@link DistributionTable#index}: its JSON, then its index (or the index). */
-    private static Distribution distribution(DataInputStream in, List<Distribution> table) throws IOException {
+    private static Distribution distribution(Input in, List<Distribution> table) throws IOException {
         int i = in.readInt();
         if (i == -1) {
             table.add(DistributionJson.fromJson(readString(in)));
@@ -259,8 +278,8 @@ final class JournalSnapshot {
     }
 
     private static void writeValues(DataOutputStream out, List<Double> values) throws IOException {
+        out.writeBoolean(values == null);
         if (values == null) {
-            out.writeInt(-1);
             return;
         }
         out.writeInt(values.size());
@@ -270,11 +289,11 @@ final class JournalSnapshot {
         }
     }
 
-    private static List<Double> readValues(DataInputStream in) throws IOException {
-        int n = in.readInt();
-        if (n < 0) {
+    private static List<Double> readValues(Input in) throws IOException {
+        if (in.readBoolean()) {
             return null;
         }
+        int n = in.size();
         List<Double> values = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             boolean present = in.readBoolean();
@@ -295,8 +314,8 @@ final class JournalSnapshot {
         out.write(json);
     }
 
-    private static void readAttrs(DataInputStream in, Map<String, Object> into) throws IOException {
-        int length = in.readInt();
+    private static void readAttrs(Input in, Map<String, Object> into) throws IOException {
+        int length = in.size();
         if (length == 0) {
             return;
         }
@@ -317,7 +336,7 @@ final class JournalSnapshot {
         }
     }
 
-    private static Instant readInstant(DataInputStream in) throws IOException {
+    private static Instant readInstant(Input in) throws IOException {
         return in.readBoolean() ? Instant.ofEpochSecond(in.readLong(), in.readInt()) : null;
     }
 
@@ -328,8 +347,8 @@ final class JournalSnapshot {
         out.write(bytes);
     }
 
-    private static String readString(DataInputStream in) throws IOException {
-        byte[] bytes = new byte[in.readInt()];
+    private static String readString(Input in) throws IOException {
+        byte[] bytes = new byte[in.size()];
         in.readFully(bytes);
         return new String(bytes, StandardCharsets.UTF_8);
     }

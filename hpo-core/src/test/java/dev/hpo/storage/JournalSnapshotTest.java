@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -147,7 +148,7 @@ class JournalSnapshotTest {
         Path journal = richJournal();
         Path snapshot = JournalSnapshot.pathOf(journal);
         byte[] bytes = Files.readAllBytes(snapshot);
-        Files.write(snapshot, java.util.Arrays.copyOf(bytes, bytes.length / 2));
+        Files.write(snapshot, Arrays.copyOf(bytes, bytes.length / 2));
         List<Object> expected = fullReplay(journal);
         try (JournalStorage storage = new JournalStorage(journal)) {
             assertEquals(0, storage.linesFromSnapshot());
@@ -156,6 +157,20 @@ class JournalSnapshotTest {
         // the storage above replayed everything, so it left a whole snapshot again
         try (JournalStorage storage = new JournalStorage(journal)) {
             assertEquals(lines(journal), storage.linesFromSnapshot());
+        }
+    }
+
+    @Test
+    void aSnapshotWithImpossibleSizesIsIgnoredWithoutAllocatingThem() throws IOException {
+        Path journal = richJournal();
+        Path snapshot = JournalSnapshot.pathOf(journal);
+        byte[] bytes = Files.readAllBytes(snapshot);
+        Arrays.fill(bytes, 58, bytes.length, (byte) 0x7f); // from the study count on: sizes of about 2^31
+        Files.write(snapshot, bytes);
+        List<Object> expected = fullReplay(journal);
+        try (JournalStorage storage = new JournalStorage(journal)) {
+            assertEquals(0, storage.linesFromSnapshot());
+            assertEquals(expected, state(storage));
         }
     }
 
