@@ -30,11 +30,10 @@ import java.util.function.Supplier;
 
 /**
  * Tree-structured Parzen Estimator (Bergstra et al. 2011; Watanabe 2023), the default sampler of single-objective
- * studies, with the behaviour of Optuna's {@code TPESampler} except one default (below). After
- * {@code nStartupTrials} random trials, every
- * decision splits the finished trials into the γ(n) best and the rest, fits a Parzen estimator to each (ℓ(x) and
- * g(x)), draws {@code nEiCandidates} points from ℓ and keeps the one with the largest ℓ(x)/g(x), which maximizes
- * expected improvement.
+ * studies, with the behaviour of Optuna's {@code TPESampler} except one default (below). After {@code nStartupTrials}
+ * random trials, every decision splits the finished trials into the γ(n) best and the rest, fits a Parzen estimator to
+ * each (ℓ(x) and g(x)), draws {@code nEiCandidates} points from ℓ and keeps the one with the largest ℓ(x)/g(x), which
+ * maximizes expected improvement.
  *
  * <ul>
  *   <li>{@code multivariate} (default, as in Optuna 5): the parameters every finished trial has
@@ -68,8 +67,9 @@ import java.util.function.Supplier;
  * 6.24, ackley5 6.63 → 4.54, lr_valley6 0.0320 → 0.0140), and after 50 and 200 trials too. The price: on small
  * integer grids the sampler repeats points more often, and parallel workers under the constant liar meet more often
  * on a found optimum. Several objectives (MOTPE, multivariate here) use the same clip: on ZDT1 and ZDT2 (seeds
- * 20..79, 100 trials) the median hypervolume rose from 11.01 to 11.24 and from 10.42 to 10.71. Independent sampling ({@code multivariate(false)}) keeps Optuna's clip, where the tighter one
- * was not better (hartmann6 worse on all six seed sets). {@link Builder#optunaMagicClip()} restores Optuna's clip;
+ * 20..79, 100 trials) the median hypervolume rose from 11.01 to 11.24 and from 10.42 to 10.71. Independent sampling
+ * ({@code multivariate(false)}) keeps Optuna's clip, where the tighter one was not better (hartmann6 worse on all
+ * six seed sets). {@link Builder#optunaMagicClip()} restores Optuna's clip;
  * with it every default is Optuna 5's and the sampler matches its {@code TPESampler} on equal histories
  * ({@code hpo-bench/results/tpe-vs-optuna.md}).
  *
@@ -450,8 +450,7 @@ public final class TpeSampler implements Sampler {
     /**
      * Options of a {@link TpeSampler}; every one defaults to Optuna 5's value for one objective except the magic
      * clip of multivariate TPE ({@link #minBandwidthFactor(double)}, {@link #magicClipExponent(double)}; see the class
-     * comment).
-     * {@link #optunaMagicClip()} restores Optuna's.
+     * comment). {@link #optunaMagicClip()} restores Optuna's.
      */
     public static final class Builder {
         /** hpo's default floor of the magic clip of multivariate TPE (see the class comment for the measurements). */

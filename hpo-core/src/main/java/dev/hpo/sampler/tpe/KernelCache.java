@@ -17,7 +17,8 @@ import java.util.function.IntFunction;
  * built from scratch; so is every other value, which makes the estimator the same to the bit.
  *
  * <p>It applies when the clip's minimum σ no longer depends on the number of kernels (from {@link #MIN_ROWS}
- * observations on; with a clip that keeps shrinking beyond, never), with {@link ParzenEstimator.Bandwidth#NEIGHBOURS}, to finished trials only (whose values never
+ * observations on; never with a clip that still shrinks there), with {@link ParzenEstimator.Bandwidth#NEIGHBOURS},
+ * to finished trials only (whose values never
  * change), and when the rows' sorted order is the one {@link Observations} keeps (ties: by trial number); otherwise
  * {@link #estimator} answers {@code null} and the caller builds the estimator from scratch. More than
  * {@link #MAX_CHANGES} rows in or out since the last call (another group of parameters, a search space that

@@ -14,7 +14,7 @@ import java.util.SplittableRandom;
  * distance. {@link Bandwidth#SCOTT} is the rule Optuna 2.2 to 4.x used for multivariate TPE:
  * σ = 0.2 · n^(-1/(D+4)) · range for every kernel. With the magic clip, σ ∈ [range · max(f, (K + 1)^-α), range]
  * for K kernels including the prior, f the {@code minBandwidthFactor} and α the {@code magicClipExponent}
- * (Watanabe 2023, section 3.4 and table 6); Optuna's clip is f = 0.01, α = 1, that is range / min(100, K + 1).
+ * (Watanabe 2023, table 6); Optuna's clip is f = 0.01, α = 1, that is range / min(100, K + 1).
  * Without the clip σ ∈ [1e-12, range].
  * Categorical kernels put weight 1 + priorWeight/K on the observed choice and priorWeight/K on each other choice
  * (then normalized); the prior kernel is uniform.

@@ -39,7 +39,8 @@ class ParzenEstimatorTest {
     void clipFallsWithTheExponentUntilTheMinimumBandwidthFactor() {
         ParzenEstimator.Options hpo =
                 new ParzenEstimator.Options(1.0, true, false, ParzenEstimator.Bandwidth.NEIGHBOURS, 0.03, 1.5);
-        // (k + 1)^-1.5: 4^-1.5 = 1/8 of the range with 3 kernels, then the floor 0.03 from k + 1 = 0.03^(-2/3) ≈ 10.4 on
+        // (k + 1)^-1.5: 4^-1.5 = 1/8 of the range with 3 kernels, then the floor 0.03 from
+        // k + 1 = 0.03^(-2/3) ≈ 10.4 on
         assertEquals(2.0 / 8, ParzenEstimator.minSigma(hpo, 2.0, 3), 1e-15);
         assertEquals(2.0 * Math.pow(10, -1.5), ParzenEstimator.minSigma(hpo, 2.0, 9), 1e-15);
         assertEquals(2.0 * 0.03, ParzenEstimator.minSigma(hpo, 2.0, 10), 1e-15);
