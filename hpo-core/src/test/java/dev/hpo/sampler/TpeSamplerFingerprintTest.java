@@ -22,6 +22,10 @@ import org.junit.jupiter.api.Test;
  *
  * <p>A fingerprint folds, trial by trial, the number, the state and every internal parameter value (by its bits,
  * parameters sorted by name) into a 64-bit hash.
+ *
+ * <p>The pins of the multivariate modes were taken with Optuna's magic clip ({@link #optuna}), the configuration
+ * that matches Optuna 5's {@code TPESampler}, and still hold for it; hpo's default clip (floor 0.03 of the range,
+ * exponent 1.5, see {@link TpeSampler}) is pinned by {@link #multivariateTrialsWithTheDefaultClipArePinned}.
  */
 class TpeSamplerFingerprintTest {
 
@@ -66,6 +70,11 @@ class TpeSamplerFingerprintTest {
         return h;
     }
 
+    /** A sampler with Optuna 5's options throughout, its magic clip included. */
+    private static TpeSampler optuna(long seed) {
+        return TpeSampler.builder().seed(seed).optunaMagicClip().build();
+    }
+
     private static Study study(Sampler sampler) {
         return Study.builder().sampler(sampler).pruner(new NopPruner()).build();
     }
@@ -78,14 +87,21 @@ class TpeSamplerFingerprintTest {
 
     @Test
     void multivariateTrialsOnTheTenParameterObjectiveArePinned() {
-        Study s = study(new TpeSampler(0));
+        Study s = study(optuna(0));
         s.optimize(TpeSamplerFingerprintTest::tenParameters, 1000);
         assertFingerprint(0x4abe805f4877db9fL, s.trials());
     }
 
     @Test
-    void firstTrialsAfterStartupArePinnedByValue() {
+    void multivariateTrialsWithTheDefaultClipArePinned() {
         Study s = study(new TpeSampler(0));
+        s.optimize(TpeSamplerFingerprintTest::tenParameters, 1000);
+        assertFingerprint(0x2f3ab93161ae18feL, s.trials());
+    }
+
+    @Test
+    void firstTrialsAfterStartupArePinnedByValue() {
+        Study s = study(optuna(0));
         s.optimize(TpeSamplerFingerprintTest::tenParameters, 13);
         List<String> values = new ArrayList<>();
         for (FrozenTrial t : s.trials().subList(10, 13)) {
@@ -104,14 +120,14 @@ class TpeSamplerFingerprintTest {
 
     @Test
     void groupTrialsOnAConditionalSpaceArePinned() {
-        Study s = study(TpeSampler.builder().seed(5).group(true).build());
+        Study s = study(TpeSampler.builder().seed(5).group(true).optunaMagicClip().build());
         s.optimize(TpeSamplerFingerprintTest::conditional, 80);
         assertFingerprint(0xc50fd80f2a2e2cafL, s.trials());
     }
 
     @Test
     void trialsWithPrunedOnesArePinned() {
-        Study s = study(new TpeSampler(7));
+        Study s = study(optuna(7));
         s.optimize(t -> {
             double v = tenParameters(t);
             t.report(0, v);
@@ -128,7 +144,7 @@ class TpeSamplerFingerprintTest {
 
     @Test
     void trialsAskedWhileOthersRunArePinned() {
-        Study s = study(new TpeSampler(11));
+        Study s = study(optuna(11));
         List<Trial> running = new ArrayList<>();
         for (int round = 0; round < 25; round++) {
             for (int k = 0; k < 3; k++) {
@@ -148,7 +164,7 @@ class TpeSamplerFingerprintTest {
 
     @Test
     void twoObjectiveTrialsArePinned() {
-        Study s = Study.builder().directions(Direction.MINIMIZE, Direction.MAXIMIZE).sampler(new TpeSampler(13))
+        Study s = Study.builder().directions(Direction.MINIMIZE, Direction.MAXIMIZE).sampler(optuna(13))
                 .pruner(new NopPruner()).build();
         s.optimizeMulti(t -> {
             double v = tenParameters(t);
@@ -159,7 +175,7 @@ class TpeSamplerFingerprintTest {
 
     @Test
     void constrainedTrialsArePinned() {
-        Study s = study(new TpeSampler(17));
+        Study s = study(optuna(17));
         s.optimize(t -> {
             double v = tenParameters(t);
             t.setConstraint("f1 at least 2", 2 - t.suggestFloat("f1", -10, 10));

@@ -17,7 +17,8 @@ import java.util.function.IntFunction;
  * built from scratch; so is every other value, which makes the estimator the same to the bit.
  *
  * <p>It applies when the clip's minimum σ no longer depends on the number of kernels (from {@link #MIN_ROWS}
- * observations on), with {@link ParzenEstimator.Bandwidth#NEIGHBOURS}, to finished trials only (whose values never
+ * observations on; never with a clip that still shrinks there), with {@link ParzenEstimator.Bandwidth#NEIGHBOURS},
+ * to finished trials only (whose values never
  * change), and when the rows' sorted order is the one {@link Observations} keeps (ties: by trial number); otherwise
  * {@link #estimator} answers {@code null} and the caller builds the estimator from scratch. More than
  * {@link #MAX_CHANGES} rows in or out since the last call (another group of parameters, a search space that
@@ -29,8 +30,8 @@ public final class KernelCache {
     /** Rows in and out beyond which rebuilding every kernel costs less than updating them one at a time. */
     static final int MAX_CHANGES = 16;
     /**
-     * From this many rows on (less {@link #MAX_CHANGES} to spare), the clip's minimum σ is range / 100 whatever the
-     * number of kernels, so that a change of n leaves the other kernels' σ alone.
+     * From this many rows on (less {@link #MAX_CHANGES} to spare), the clip's minimum σ is its floor (Optuna's clip:
+     * range / 100) whatever the number of kernels, so that a change of n leaves the other kernels' σ alone.
      */
     static final int MIN_ROWS = 128;
 
@@ -95,7 +96,8 @@ public final class KernelCache {
      * @param weights the sampler's weights of n rows, checked
      */
     public ParzenEstimator estimator(int[] rows, Observations observations, IntFunction<double[]> weights) {
-        if (options.bandwidth() != ParzenEstimator.Bandwidth.NEIGHBOURS || rows.length < MIN_ROWS + MAX_CHANGES) {
+        if (options.bandwidth() != ParzenEstimator.Bandwidth.NEIGHBOURS || rows.length < MIN_ROWS + MAX_CHANGES
+                || !options.clipSettledFrom(MIN_ROWS + 1)) {
             built = false;
             return null;
         }

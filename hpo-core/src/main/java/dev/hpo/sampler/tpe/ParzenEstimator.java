@@ -12,8 +12,10 @@ import java.util.SplittableRandom;
  * ({@link Bandwidth#NEIGHBOURS}): the larger distance of an observation to its sorted neighbours, the range's ends
  * counting as neighbours; with {@code considerEndpoints} off the outermost kernels take their inner neighbour's
  * distance. {@link Bandwidth#SCOTT} is the rule Optuna 2.2 to 4.x used for multivariate TPE:
- * σ = 0.2 · n^(-1/(D+4)) · range for every kernel. With the magic clip, σ ∈ [range / min(100, K + 1), range] for
- * K kernels including the prior, without it σ ∈ [1e-12, range].
+ * σ = 0.2 · n^(-1/(D+4)) · range for every kernel. With the magic clip, σ ∈ [range · max(f, (K + 1)^-α), range]
+ * for K kernels including the prior, f the {@code minBandwidthFactor} and α the {@code magicClipExponent}
+ * (Watanabe 2023, table 6); Optuna's clip is f = 0.01, α = 1, that is range / min(100, K + 1).
+ * Without the clip σ ∈ [1e-12, range].
  * Categorical kernels put weight 1 + priorWeight/K on the observed choice and priorWeight/K on each other choice
  * (then normalized); the prior kernel is uniform.
  *
@@ -43,9 +45,21 @@ public final class ParzenEstimator {
         SCOTT
     }
 
-    /** The options Optuna calls the Parzen estimator parameters. */
+    /**
+     * The options Optuna calls the Parzen estimator parameters, and the two parameters of the magic clip that
+     * Watanabe (2023) varies: the clip's smallest σ is range · max(minBandwidthFactor, (K + 1)^-magicClipExponent)
+     * for K kernels.
+     *
+     * @param minBandwidthFactor the clip's floor as a share of the range, in (0, 1]; Optuna: 0.01
+     * @param magicClipExponent how fast the clip's σ falls with the number of kernels, positive; Optuna: 1
+     */
     public record Options(double priorWeight, boolean considerMagicClip, boolean considerEndpoints,
-            Bandwidth bandwidth) {
+            Bandwidth bandwidth, double minBandwidthFactor, double magicClipExponent) {
+
+        /** Optuna's magic clip: σ ≥ range / min(100, K + 1). */
+        public static final double OPTUNA_MIN_BANDWIDTH_FACTOR = 0.01;
+        public static final double OPTUNA_MAGIC_CLIP_EXPONENT = 1.0;
+
         public Options {
             if (!(priorWeight > 0) || !Double.isFinite(priorWeight)) {
                 throw new IllegalArgumentException("priorWeight must be a positive number, got " + priorWeight);
@@ -53,6 +67,28 @@ public final class ParzenEstimator {
             if (bandwidth == null) {
                 throw new IllegalArgumentException("bandwidth must not be null; use Bandwidth.NEIGHBOURS (Optuna 5)");
             }
+            if (!(minBandwidthFactor > 0 && minBandwidthFactor <= 1)) {
+                throw new IllegalArgumentException("minBandwidthFactor must be in (0, 1], got " + minBandwidthFactor
+                        + "; Optuna's clip uses 0.01");
+            }
+            if (!(magicClipExponent > 0) || !Double.isFinite(magicClipExponent)) {
+                throw new IllegalArgumentException("magicClipExponent must be a positive number, got "
+                        + magicClipExponent + "; Optuna's clip uses 1");
+            }
+        }
+
+        /** Options with Optuna's magic clip (minimum bandwidth factor 0.01, exponent 1). */
+        public Options(double priorWeight, boolean considerMagicClip, boolean considerEndpoints, Bandwidth bandwidth) {
+            this(priorWeight, considerMagicClip, considerEndpoints, bandwidth, OPTUNA_MIN_BANDWIDTH_FACTOR,
+                    OPTUNA_MAGIC_CLIP_EXPONENT);
+        }
+
+        /**
+         * Whether the clip's smallest σ is the same for every estimator of at least {@code k} kernels: without the
+         * clip, or once (k + 1)^α reaches 1 / minBandwidthFactor.
+         */
+        boolean clipSettledFrom(int k) {
+            return !considerMagicClip || Math.pow(1.0 + k, magicClipExponent) >= 1 / minBandwidthFactor;
         }
     }
 
@@ -218,9 +254,15 @@ public final class ParzenEstimator {
         }
     }
 
-    /** The clip's smallest σ for a numeric dimension of width {@code range} with k kernels (prior included). */
+    /**
+     * The clip's smallest σ for a numeric dimension of width {@code range} with k kernels (prior included):
+     * range / min(1 / f, (k + 1)^α), which is range · max(f, (k + 1)^-α) and, with Optuna's f = 0.01 and α = 1,
+     * range / min(100, k + 1) to the bit (1 / 0.01 is 100.0 and x^1.0 is x in floating point).
+     */
     static double minSigma(Options options, double range, int k) {
-        return options.considerMagicClip() ? range / Math.min(100.0, 1.0 + k) : EPS;
+        return options.considerMagicClip()
+                ? range / Math.min(1 / options.minBandwidthFactor(), Math.pow(1.0 + k, options.magicClipExponent()))
+                : EPS;
     }
 
     /** A neighbour bandwidth clipped to [minSigma, range]. */

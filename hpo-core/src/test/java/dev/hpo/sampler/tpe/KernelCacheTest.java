@@ -54,8 +54,38 @@ class KernelCacheTest {
         return w;
     }
 
+    /** hpo's default clip of multivariate TPE: floor 0.03 of the range, exponent 1.5. */
+    private static final ParzenEstimator.Options HPO_CLIP =
+            new ParzenEstimator.Options(1.0, true, false, ParzenEstimator.Bandwidth.NEIGHBOURS, 0.03, 1.5);
+
     @Test
     void estimatorEqualsTheOneBuiltFromScratchAfterEveryChangeOfRows() {
+        assertCacheEqualsScratch(OPTIONS);
+    }
+
+    @Test
+    void withHposClipTheEstimatorEqualsTheOneBuiltFromScratch() {
+        assertCacheEqualsScratch(HPO_CLIP);
+    }
+
+    @Test
+    void aClipStillFallingAtTheCachesSizeIsLeftToTheEstimatorFromScratch() {
+        // (k + 1)^-1 reaches the floor 0.001 only at 999 kernels: σ of every kernel would change with n
+        ParzenEstimator.Options falling =
+                new ParzenEstimator.Options(1.0, true, false, ParzenEstimator.Bandwidth.NEIGHBOURS, 0.001, 1.0);
+        List<FrozenTrial> all = trials(300);
+        Dimension[] dims = dimensions(all.get(0));
+        String[] names = new String[dims.length];
+        for (int j = 0; j < dims.length; j++) {
+            names[j] = dims[j].name();
+        }
+        Observations observations = new Observations();
+        int[] rows = observations.finishedRows(all, names);
+        assertNull(new KernelCache(dims, falling).estimator(rows, observations, KernelCacheTest::weights));
+        assertNotNull(new KernelCache(dims, HPO_CLIP).estimator(rows, observations, KernelCacheTest::weights));
+    }
+
+    private static void assertCacheEqualsScratch(ParzenEstimator.Options options) {
         List<FrozenTrial> all = trials(420);
         Dimension[] dims = dimensions(all.get(0));
         String[] names = new String[dims.length];
@@ -65,7 +95,7 @@ class KernelCacheTest {
             numeric[j] = dims[j].isNumeric();
         }
         Observations observations = new Observations();
-        KernelCache cache = new KernelCache(dims, OPTIONS);
+        KernelCache cache = new KernelCache(dims, options);
         SplittableRandom random = new SplittableRandom(3);
         boolean[] in = new boolean[all.size()];
         for (int i = 0; i < 300; i++) {
@@ -88,7 +118,7 @@ class KernelCacheTest {
             ParzenEstimator cached = cache.estimator(rows, observations, KernelCacheTest::weights);
             assertNotNull(cached, "the cache applies to " + rows.length + " finished rows");
             Observations.Matrix m = observations.matrix(rowsTrials, names, numeric);
-            ParzenEstimator scratch = new ParzenEstimator(dims, m.columns(), m.order(), weights(m.size()), OPTIONS);
+            ParzenEstimator scratch = new ParzenEstimator(dims, m.columns(), m.order(), weights(m.size()), options);
             long seed = random.nextLong();
             double[][] points = scratch.sample(new SplittableRandom(seed), 16);
             double[][] cachedPoints = cached.sample(new SplittableRandom(seed), 16);

@@ -2,6 +2,7 @@ package dev.hpo.sampler.tpe;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.hpo.space.CategoricalDistribution;
@@ -22,6 +23,45 @@ class ParzenEstimatorTest {
         double[] w = new double[observations.length];
         Arrays.fill(w, 1);
         return new ParzenEstimator(new Dimension[] {Dimension.of("p", d)}, new double[][] {observations}, w, OPTIONS);
+    }
+
+    @Test
+    void optunasClipIsRangeOverMinOf100AndKernelsPlusOneToTheBit() {
+        for (int k = 1; k <= 300; k++) {
+            for (double range : new double[] {1, 15, 65.536, Math.log(1025.5) - Math.log(0.5)}) {
+                assertEquals(range / Math.min(100.0, 1.0 + k), ParzenEstimator.minSigma(OPTIONS, range, k), 0.0,
+                        "k = " + k + ", range = " + range);
+            }
+        }
+    }
+
+    @Test
+    void clipFallsWithTheExponentUntilTheMinimumBandwidthFactor() {
+        ParzenEstimator.Options hpo =
+                new ParzenEstimator.Options(1.0, true, false, ParzenEstimator.Bandwidth.NEIGHBOURS, 0.03, 1.5);
+        // (k + 1)^-1.5: 4^-1.5 = 1/8 of the range with 3 kernels, then the floor 0.03 from
+        // k + 1 = 0.03^(-2/3) ≈ 10.4 on
+        assertEquals(2.0 / 8, ParzenEstimator.minSigma(hpo, 2.0, 3), 1e-15);
+        assertEquals(2.0 * Math.pow(10, -1.5), ParzenEstimator.minSigma(hpo, 2.0, 9), 1e-15);
+        assertEquals(2.0 * 0.03, ParzenEstimator.minSigma(hpo, 2.0, 10), 1e-15);
+        assertEquals(2.0 * 0.03, ParzenEstimator.minSigma(hpo, 2.0, 500), 1e-15);
+        assertTrue(hpo.clipSettledFrom(10) && !hpo.clipSettledFrom(9));
+        assertTrue(OPTIONS.clipSettledFrom(99) && !OPTIONS.clipSettledFrom(98));
+        ParzenEstimator.Options noClip =
+                new ParzenEstimator.Options(1.0, false, false, ParzenEstimator.Bandwidth.NEIGHBOURS, 0.03, 1.5);
+        assertEquals(1e-12, ParzenEstimator.minSigma(noClip, 2.0, 500), 0.0);
+    }
+
+    @Test
+    void clipParametersOutsideTheirRangeAreRejected() {
+        for (double f : new double[] {0, -0.1, 1.5, Double.NaN}) {
+            assertThrows(IllegalArgumentException.class, () -> new ParzenEstimator.Options(1.0, true, false,
+                    ParzenEstimator.Bandwidth.NEIGHBOURS, f, 1.0), "minBandwidthFactor " + f);
+        }
+        for (double a : new double[] {0, -1, Double.POSITIVE_INFINITY, Double.NaN}) {
+            assertThrows(IllegalArgumentException.class, () -> new ParzenEstimator.Options(1.0, true, false,
+                    ParzenEstimator.Bandwidth.NEIGHBOURS, 0.01, a), "magicClipExponent " + a);
+        }
     }
 
     @Test
