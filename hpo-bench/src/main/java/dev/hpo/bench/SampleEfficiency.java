@@ -81,8 +81,8 @@ public final class SampleEfficiency {
             pool.shutdown();
         }
         double minutes = (System.nanoTime() - start) / 6e10;
-        String md = report(results, samplers, problems, OptunaFigures.load(), seedOffset, seeds, trials, threads,
-                minutes);
+        String md = report(String.join(" ", args), results, samplers, problems, OptunaFigures.load(), seedOffset,
+                seeds, trials, threads, minutes);
         Files.createDirectories(out.toAbsolutePath().getParent());
         Files.writeString(out, md);
         System.out.println("wrote " + out.toAbsolutePath());
@@ -156,14 +156,16 @@ public final class SampleEfficiency {
         return String.format(Locale.ROOT, "%.3g", v);
     }
 
-    private static String report(List<Result> results, List<String> samplers, List<Problem> problems,
-            OptunaFigures optuna, int seedOffset, int seeds, int trials, int threads, double minutes) {
+    /** The results as Markdown; {@code arguments} (this run's, {@code --out} included) go into its command. */
+    private static String report(String arguments, List<Result> results, List<String> samplers,
+            List<Problem> problems, OptunaFigures optuna, int seedOffset, int seeds, int trials, int threads,
+            double minutes) {
         StringBuilder md = new StringBuilder();
         md.append("# Sample efficiency: hpo beside Optuna\n\n");
         md.append("Regenerate (from the repository root; `-Dexec.skip=true` keeps exec off the other reactor modules,"
                 + " hpo-bench switches it back on):\n\n```\nmvn -B -q -pl hpo-bench -am compile "
                 + "exec:exec@sample-efficiency -Dexec.skip=true -Dexec.executable=java -Dbench.args=\"")
-                .append(String.join(" ", samplers)).append("\"\n```\n\n");
+                .append(arguments).append("\"\n```\n\n");
         md.append("Problems and optima from `problems.json`; ").append(seeds).append(" seeds (").append(seedOffset)
                 .append("..").append(seedOffset + seeds - 1).append(") × ").append(trials)
                 .append(" trials per problem and sampler, in-memory storage, no pruner. The 50 and 100 figures are read "
