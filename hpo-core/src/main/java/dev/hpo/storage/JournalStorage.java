@@ -621,7 +621,12 @@ public final class JournalStorage implements Storage {
                 file.force();
             }
             if (syncFailure == null && file.linesRead() - linesAtOpen >= JournalSnapshot.MIN_NEW_LINES) {
-                JournalSnapshot.save(file, replay);
+                mutex.lock(); // a reader still holding this storage must not move the replay while it is saved
+                try {
+                    JournalSnapshot.save(file, replay);
+                } finally {
+                    mutex.unlock();
+                }
             }
         } finally {
             file.close();
