@@ -315,20 +315,85 @@ public final class TpeSampler implements Sampler {
         double[][] candidates = below.sample(random, nEiCandidates);
         double[] logBelow = below.logPdf(candidates);
         double[] logAbove = above.logPdf(candidates);
-        int best = 0;
-        double bestScore = Double.NEGATIVE_INFINITY;
-        for (int s = 0; s < nEiCandidates; s++) {
-            double score = logBelow[s] - logAbove[s];
-            if (score > bestScore) {
-                bestScore = score;
-                best = s;
-            }
+        List<double[]> taken = constantLiar ? runningPoints(observations, all, trial, names, space) : List.of();
+        int best = bestCandidate(candidates, logBelow, logAbove, taken);
+        if (best < 0) {
+            best = bestCandidate(candidates, logBelow, logAbove, List.of());
         }
         Map<String, Double> out = new LinkedHashMap<>();
         for (int j = 0; j < names.length; j++) {
             out.put(names[j], candidates[j][best]);
         }
         return out;
+    }
+
+    /**
+     * The candidate with the best ℓ/g that is none of the {@code taken} points, or -1 when every one is. Without
+     * taken points it is Optuna's rule (the first best on ties).
+     */
+    private int bestCandidate(double[][] candidates, double[] logBelow, double[] logAbove, List<double[]> taken) {
+        int best = -1;
+        double bestScore = Double.NEGATIVE_INFINITY;
+        for (int s = 0; s < nEiCandidates; s++) {
+            if (isTaken(candidates, s, taken)) {
+                continue;
+            }
+            if (best < 0) {
+                best = s;
+            }
+            double score = logBelow[s] - logAbove[s];
+            if (score > bestScore) {
+                bestScore = score;
+                best = s;
+            }
+        }
+        return best;
+    }
+
+    private static boolean isTaken(double[][] candidates, int s, List<double[]> taken) {
+        for (double[] point : taken) {
+            boolean same = true;
+            for (int j = 0; j < point.length && same; j++) {
+                same = candidates[j][s] == point[j];
+            }
+            if (same) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The points (internal values, in {@code names} order) of the other running trials that have every parameter of
+     * the space: what they suggested, or what this sampler chose for them and they have not suggested yet. With the
+     * constant liar a worker does not propose a point another worker is evaluating: the liar makes it unlikely, and
+     * on a small grid, where a sharply peaked ℓ(x) can still draw it, it would only evaluate the same parameters
+     * twice.
+     */
+    private static List<double[]> runningPoints(Observations observations, List<FrozenTrial> all, FrozenTrial trial,
+            String[] names, Map<String, Distribution> space) {
+        List<double[]> points = new ArrayList<>();
+        for (FrozenTrial t : all) {
+            if (t.state() != TrialState.RUNNING || t.number() == trial.number()) {
+                continue;
+            }
+            Map<String, Double> values = observations.running(t);
+            double[] point = new double[names.length];
+            boolean complete = true;
+            for (int j = 0; j < names.length && complete; j++) {
+                Double value = values.get(names[j]);
+                Distribution suggested = t.distributions().get(names[j]);
+                // a value without a distribution is this sampler's own choice for this space
+                complete = value != null && (suggested == null || suggested.equals(space.get(names[j])));
+                if (complete) {
+                    point[j] = value;
+                }
+            }
+            if (complete) {
+                points.add(point);
+            }
+        }
+        return points;
     }
 
     /**

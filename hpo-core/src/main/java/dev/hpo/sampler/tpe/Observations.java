@@ -246,7 +246,7 @@ public final class Observations {
     }
 
     /** A running trial's values: what the sampler chose for it, overridden by what it has suggested. */
-    private Map<String, Double> running(FrozenTrial t) {
+    public Map<String, Double> running(FrozenTrial t) {
         Map<String, Double> out = new HashMap<>(pending.getOrDefault(t.number(), Map.of()));
         for (String name : t.params().keySet()) {
             out.put(name, t.internalParam(name));
