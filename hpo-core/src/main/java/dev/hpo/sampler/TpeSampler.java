@@ -315,7 +315,8 @@ public final class TpeSampler implements Sampler {
         double[][] candidates = below.sample(random, nEiCandidates);
         double[] logBelow = below.logPdf(candidates);
         double[] logAbove = above.logPdf(candidates);
-        List<double[]> taken = constantLiar ? runningPoints(observations, all, trial, names, space) : List.of();
+        List<double[]> taken = constantLiar
+                ? runningPoints(observations, all, state.finished.firstOpen(), trial, names, space) : List.of();
         int best = bestCandidate(candidates, logBelow, logAbove, taken);
         if (best < 0) {
             best = bestCandidate(candidates, logBelow, logAbove, List.of());
@@ -370,10 +371,11 @@ public final class TpeSampler implements Sampler {
      * on a small grid, where a sharply peaked ℓ(x) can still draw it, it would only evaluate the same parameters
      * twice.
      */
-    private static List<double[]> runningPoints(Observations observations, List<FrozenTrial> all, FrozenTrial trial,
-            String[] names, Map<String, Distribution> space) {
+    private static List<double[]> runningPoints(Observations observations, List<FrozenTrial> all, int firstOpen,
+            FrozenTrial trial, String[] names, Map<String, Distribution> space) {
         List<double[]> points = new ArrayList<>();
-        for (FrozenTrial t : all) {
+        for (int i = firstOpen; i < all.size(); i++) { // every trial before firstOpen is finished
+            FrozenTrial t = all.get(i);
             if (t.state() != TrialState.RUNNING || t.number() == trial.number()) {
                 continue;
             }
