@@ -82,6 +82,15 @@ class JournalSnapshotTest {
         }
     }
 
+    /** Opening the journal ignores its snapshot and gives what a copy without one gives. */
+    private static void assertOpensByFullReplay(Path journal) throws IOException {
+        List<Object> expected = fullReplay(journal);
+        try (JournalStorage storage = new JournalStorage(journal)) {
+            assertEquals(0, storage.linesFromSnapshot());
+            assertEquals(expected, state(storage));
+        }
+    }
+
     private static long lines(Path journal) throws IOException {
         return Files.readAllLines(journal).size();
     }
@@ -136,11 +145,7 @@ class JournalSnapshotTest {
         Path journal = richJournal();
         List<String> all = Files.readAllLines(journal, StandardCharsets.UTF_8);
         Files.write(journal, all.subList(0, all.size() - 10), StandardCharsets.UTF_8);
-        List<Object> expected = fullReplay(journal);
-        try (JournalStorage storage = new JournalStorage(journal)) {
-            assertEquals(0, storage.linesFromSnapshot());
-            assertEquals(expected, state(storage));
-        }
+        assertOpensByFullReplay(journal);
     }
 
     @Test
@@ -149,11 +154,7 @@ class JournalSnapshotTest {
         Path snapshot = JournalSnapshot.pathOf(journal);
         byte[] bytes = Files.readAllBytes(snapshot);
         Files.write(snapshot, Arrays.copyOf(bytes, bytes.length / 2));
-        List<Object> expected = fullReplay(journal);
-        try (JournalStorage storage = new JournalStorage(journal)) {
-            assertEquals(0, storage.linesFromSnapshot());
-            assertEquals(expected, state(storage));
-        }
+        assertOpensByFullReplay(journal);
         // the storage above replayed everything, so it left a whole snapshot again
         try (JournalStorage storage = new JournalStorage(journal)) {
             assertEquals(lines(journal), storage.linesFromSnapshot());
@@ -167,11 +168,7 @@ class JournalSnapshotTest {
         byte[] bytes = Files.readAllBytes(snapshot);
         Arrays.fill(bytes, 58, bytes.length, (byte) 0x7f); // from the study count on: sizes of about 2^31
         Files.write(snapshot, bytes);
-        List<Object> expected = fullReplay(journal);
-        try (JournalStorage storage = new JournalStorage(journal)) {
-            assertEquals(0, storage.linesFromSnapshot());
-            assertEquals(expected, state(storage));
-        }
+        assertOpensByFullReplay(journal);
     }
 
     @Test

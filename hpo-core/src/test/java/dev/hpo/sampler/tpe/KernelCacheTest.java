@@ -75,10 +75,7 @@ class KernelCacheTest {
                 new ParzenEstimator.Options(1.0, true, false, ParzenEstimator.Bandwidth.NEIGHBOURS, 0.001, 1.0);
         List<FrozenTrial> all = trials(300);
         Dimension[] dims = dimensions(all.get(0));
-        String[] names = new String[dims.length];
-        for (int j = 0; j < dims.length; j++) {
-            names[j] = dims[j].name();
-        }
+        String[] names = names(dims);
         Observations observations = new Observations();
         int[] rows = observations.finishedRows(all, names);
         assertNull(new KernelCache(dims, falling).estimator(rows, observations, KernelCacheTest::weights));
@@ -133,12 +130,17 @@ class KernelCacheTest {
     void fewRowsAreLeftToTheEstimatorFromScratch() {
         List<FrozenTrial> all = trials(60);
         Dimension[] dims = dimensions(all.get(0));
+        String[] names = names(dims);
+        Observations observations = new Observations();
+        int[] rows = observations.finishedRows(all, names);
+        assertNull(new KernelCache(dims, OPTIONS).estimator(rows, observations, KernelCacheTest::weights));
+    }
+
+    private static String[] names(Dimension[] dims) {
         String[] names = new String[dims.length];
         for (int j = 0; j < dims.length; j++) {
             names[j] = dims[j].name();
         }
-        Observations observations = new Observations();
-        int[] rows = observations.finishedRows(all, names);
-        assertNull(new KernelCache(dims, OPTIONS).estimator(rows, observations, KernelCacheTest::weights));
+        return names;
     }
 }
