@@ -643,18 +643,27 @@ public final class ParzenEstimator {
         return t;
     }
 
-    /** Adds a discrete dimension's bin mass (value and series factor) to the active kernels still at the cut. */
+    /**
+     * Adds a discrete dimension's bin mass (value and series factor) to the active kernels still at the cut. The
+     * masses are made first, in a pass whose only branch (is this mass made yet?) is almost always predicted; the
+     * adding pass is then free of branches, since which kernels are still at the cut is as good as random.
+     */
     private int addDiscrete(BinTerms bins, int s, double[] acc, double[] factor, int[] active, int n, double cut) {
+        bins.fill(s, acc, active, n, cut);
+        int base = bins.base(s);
+        int[] of = pairOf[bins.j];
+        double[] value = bins.value;
+        double[] binFactor = bins.factor;
         int kept = 0;
         for (int i = 0; i < n; i++) {
             int k = active[i];
-            if (acc[k] < cut) {
-                continue;
-            }
-            int slot = bins.slot(k, s);
-            acc[k] += bins.value[slot];
-            factor[k] *= bins.factor[slot];
-            active[kept++] = k;
+            double a = acc[k];
+            int slot = base + of[k];
+            // a kernel below the cut gets the term too (its mass may not be made): it is dropped here all the same
+            acc[k] = a + value[slot];
+            factor[k] *= binFactor[slot];
+            active[kept] = k;
+            kept += a >= cut ? 1 : 0;
         }
         return kept;
     }
@@ -743,23 +752,40 @@ public final class ParzenEstimator {
             }
         }
 
-        /** The table slot of kernel k's mass for point s, computed on first use. */
+        /** Where point s's masses start in the table. */
+        int base(int s) {
+            return rowOf != null ? rowOf[s] * pairs : 0;
+        }
+
+        /** Makes point s's masses for the active kernels at the cut that lack them. */
+        void fill(int s, double[] acc, int[] active, int n, double cut) {
+            int[] of = pairOf[j];
+            int base = base(s);
+            int mark = rowOf != null ? 1 : s;
+            for (int i = 0; i < n; i++) {
+                int k = active[i];
+                int slot = base + of[k];
+                if (stamp[slot] != mark && acc[k] >= cut) {
+                    stamp[slot] = mark;
+                    make(slot, s, of[k]);
+                }
+            }
+        }
+
+        /** The table slot of kernel k's mass for point s, made on first use. */
         int slot(int k, int s) {
             int p = pairOf[j][k];
-            int slot;
-            if (rowOf != null) {
-                slot = rowOf[s] * pairs + p;
-                if (stamp[slot] != 0) {
-                    return slot;
-                }
-                stamp[slot] = 1;
-            } else {
-                slot = p;
-                if (stamp[slot] == s) {
-                    return slot;
-                }
-                stamp[slot] = s;
+            int slot = base(s) + p;
+            int mark = rowOf != null ? 1 : s;
+            if (stamp[slot] != mark) {
+                stamp[slot] = mark;
+                make(slot, s, p);
             }
+            return slot;
+        }
+
+        /** Point s's bin mass under pair p, into {@code slot}. */
+        private void make(int slot, int s, int p) {
             binOf(values[s]);
             double e1 = binLow[j];
             double e2 = binHigh[j];
@@ -775,7 +801,6 @@ public final class ParzenEstimator {
                 value[slot] = Gaussian.logMass((e1 - m) * inv, (e2 - m) * inv);
                 factor[slot] = 1;
             }
-            return slot;
         }
     }
 
