@@ -507,12 +507,14 @@ public final class ParzenEstimator {
      *
      * <p>Every normalizing constant is in the kernel's constant, so each dimension adds a term that is never
      * positive (-z²/2, a log probability, a log bin mass): a kernel's partial sum only falls as dimensions are added.
-     * The cheap dimensions (continuous, categorical) are added for every kernel in tight loops; then the kernel in
-     * the lead gives a full value L, and a kernel whose partial sum is below L - 40 can only add less than e^-40 of
-     * L's share, so it is dropped: the cut {@link #logSumExp} makes anyway, made early. Each discrete dimension (whose
-     * bin masses are costly) is then added only for the kernels still in, and the leader of the survivors tightens
-     * L. The result is the same as adding every term of every kernel: each kernel's sum is formed in the same order,
-     * and only kernels that the log-sum-exp leaves out are dropped.
+     * The cheap dimensions are added for every kernel in tight loops: continuous, categorical, and the leading
+     * discrete ones whose bin masses fit in a column per distinct value (few values and (grid value, σ) pairs against
+     * the kernels, the common case when g(x) has hundreds of kernels). Then the kernel in the lead gives a full value
+     * L, and a kernel whose partial sum is below L - 40 can only add less than e^-40 of L's share, so it is dropped:
+     * the cut {@link #logSumExp} makes anyway, made early. Each remaining discrete dimension (whose bin masses are
+     * costly) is then added only for the kernels still in, and the leader of the survivors tightens L. The result is
+     * the same as adding every term of every kernel: each kernel's sum is formed in the same order, and only kernels
+     * that the log-sum-exp leaves out are dropped.
      */
     public double[] logPdf(double[][] points) {
         int count = points.length == 0 ? 0 : points[0].length;
@@ -522,20 +524,28 @@ public final class ParzenEstimator {
         int[] active = new int[kernels];
         int[] dimOrder = dimensionOrder();
         BinTerms[] bins = new BinTerms[dims.length];
-        for (int j = 0; j < dims.length; j++) {
+        boolean columns = true;
+        for (int j : dimOrder) {
             if (dims[j].isDiscrete()) {
-                bins[j] = new BinTerms(j, points[j]);
+                // only a leading run of grid dimensions gets columns, so that every kernel's terms add up in order
+                bins[j] = new BinTerms(j, points[j], columns);
+                columns = bins[j].columns != null;
             }
         }
         for (int s = 0; s < count; s++) {
+            Arrays.fill(factor, 1.0);
             int o = 0;
-            if (dimOrder.length > 0 && !dims[dimOrder[0]].isDiscrete()) {
-                firstTerm(dimOrder[0], points[dimOrder[0]][s], acc);
-                for (o = 1; o < dimOrder.length && !dims[dimOrder[o]].isDiscrete(); o++) {
-                    if (dims[dimOrder[o]].kind() == Dimension.Kind.CONTINUOUS) {
-                        addContinuous(dimOrder[o], points[dimOrder[o]][s], acc);
+            if (dimOrder.length > 0 && isDense(dimOrder[0], bins)) {
+                firstTerm(dimOrder[0], points[dimOrder[0]][s], s, bins, acc, factor);
+                for (o = 1; o < dimOrder.length && isDense(dimOrder[o], bins); o++) {
+                    int j = dimOrder[o];
+                    if (dims[j].kind() == Dimension.Kind.CONTINUOUS) {
+                        addContinuous(j, points[j][s], acc);
                     } else {
-                        addCategorical(dimOrder[o], (int) points[dimOrder[o]][s], acc);
+                        addTerms(denseTerms(j, points[j][s], s, bins), acc);
+                        if (dims[j].isDiscrete()) {
+                            multiplyFactors(bins[j].factorColumn(s), factor);
+                        }
                     }
                 }
             } else {
@@ -547,12 +557,12 @@ public final class ParzenEstimator {
                     lead = k;
                 }
             }
-            double cut = acc[lead] + rest(points, s, lead, o, dimOrder, bins) + NEGLIGIBLE - SLACK;
+            double cut = acc[lead] + Math.log(factor[lead]) + rest(points, s, lead, o, dimOrder, bins) + NEGLIGIBLE
+                    - SLACK;
             int n = 0;
             for (int k = 0; k < kernels; k++) {
                 // branch-free: which kernels pass is as good as random to the branch predictor
                 active[n] = k;
-                factor[k] = 1;
                 n += acc[k] >= cut ? 1 : 0;
             }
             for (; o < dimOrder.length; o++) {
@@ -577,8 +587,18 @@ public final class ParzenEstimator {
         return out;
     }
 
-    /** Sets acc[k] to kernel k's constant plus its term for the first dimension (continuous or categorical). */
-    private void firstTerm(int j, double x, double[] acc) {
+    /** Whether dimension j is added for every kernel: continuous, categorical and discrete with columns. */
+    private boolean isDense(int j, BinTerms[] bins) {
+        return !dims[j].isDiscrete() || bins[j].columns != null;
+    }
+
+    /** A dense dimension's log term under each kernel for point s: a categorical choice's, or a grid column. */
+    private double[] denseTerms(int j, double x, int s, BinTerms[] bins) {
+        return dims[j].kind() == Dimension.Kind.CATEGORICAL ? choiceTerms(j, (int) x) : bins[j].column(s);
+    }
+
+    /** Sets acc[k] to kernel k's constant plus its term for the first dimension (a dense one). */
+    private void firstTerm(int j, double x, int s, BinTerms[] bins, double[] acc, double[] factor) {
         double[] c = kernelConst;
         if (dims[j].kind() == Dimension.Kind.CONTINUOUS) {
             double y = dims[j].transform(x);
@@ -589,9 +609,12 @@ public final class ParzenEstimator {
                 acc[k] = c[k] - 0.5 * z * z;
             }
         } else {
-            double[] t = choiceTerms(j, (int) x);
+            double[] t = denseTerms(j, x, s, bins);
             for (int k = 0; k < kernels; k++) {
                 acc[k] = c[k] + t[k];
+            }
+            if (dims[j].isDiscrete()) {
+                multiplyFactors(bins[j].factorColumn(s), factor);
             }
         }
     }
@@ -607,9 +630,17 @@ public final class ParzenEstimator {
         }
     }
 
-    /** Adds a categorical dimension's term to every kernel. */
-    private void addCategorical(int j, int choice, double[] acc) {
-        double[] t = choiceTerms(j, choice);
+    /** Multiplies in a grid column's series factors, unless it has none (null: all 1). */
+    private void multiplyFactors(double[] f, double[] factor) {
+        if (f != null) {
+            for (int k = 0; k < kernels; k++) {
+                factor[k] *= f[k];
+            }
+        }
+    }
+
+    /** Adds a dense dimension's per-kernel terms to every kernel. */
+    private void addTerms(double[] t, double[] acc) {
         for (int k = 0; k < kernels; k++) {
             acc[k] += t[k];
         }
@@ -668,7 +699,7 @@ public final class ParzenEstimator {
         return kept;
     }
 
-    /** Dimensions cheapest first: continuous, categorical, discrete. */
+    /** Dimensions cheapest first: continuous, categorical, discrete (the ones with columns first, see BinTerms). */
     private int[] dimensionOrder() {
         int[] order = new int[dims.length];
         int i = 0;
@@ -712,8 +743,15 @@ public final class ParzenEstimator {
         final double[] value;
         final double[] factor;
         final int[] stamp;
+        /**
+         * Per row, each kernel's log bin mass (its Gaussian part; the series factors per row in factorColumns, null
+         * where all are 1), when the table is small against the kernels: then the dimension is added like a
+         * categorical one, to every kernel in a loop the JIT vectorizes; else null.
+         */
+        final double[][] columns;
+        final double[][] factorColumns;
 
-        BinTerms(int j, double[] xs) {
+        BinTerms(int j, double[] xs, boolean mayHaveColumns) {
             this.j = j;
             this.pairs = pairMu[j].length;
             double[] distinct = new double[xs.length];
@@ -736,9 +774,56 @@ public final class ParzenEstimator {
             this.value = new double[size];
             this.factor = new double[size];
             this.stamp = new int[size];
+            this.columns = mayHaveColumns && shared && (long) v * pairs <= kernels ? new double[v][] : null;
+            this.factorColumns = columns != null ? new double[v][] : null;
             if (!shared) {
                 Arrays.fill(stamp, -1);
             }
+        }
+
+        /**
+         * Point s's column: every kernel's bin mass of its value as the Gaussian part (the series factor is in
+         * {@link #factorColumn}), made with its row's whole table on first use.
+         */
+        double[] column(int s) {
+            int r = rowOf[s];
+            if (columns[r] == null) {
+                makeColumns(r, s);
+            }
+            return columns[r];
+        }
+
+        /** Point s's column of series factors, or null when they are all 1. */
+        double[] factorColumn(int s) {
+            int r = rowOf[s];
+            if (columns[r] == null) {
+                makeColumns(r, s);
+            }
+            return factorColumns[r];
+        }
+
+        private void makeColumns(int r, int s) {
+            boolean factors = false;
+            for (int p = 0, slot = r * pairs; p < pairs; p++, slot++) {
+                if (stamp[slot] != 1) {
+                    stamp[slot] = 1;
+                    make(slot, s, p);
+                }
+                factors |= factor[slot] != 1;
+            }
+            int[] of = pairOf[j];
+            double[] column = new double[kernels];
+            for (int k = 0; k < kernels; k++) {
+                column[k] = value[r * pairs + of[k]];
+            }
+            if (factors) {
+                double[] f = new double[kernels];
+                for (int k = 0; k < kernels; k++) {
+                    f[k] = factor[r * pairs + of[k]];
+                }
+                factorColumns[r] = f;
+            }
+            columns[r] = column;
         }
 
         /** Sets the bin edges of dimension j to those of grid value x. */

@@ -110,6 +110,41 @@ class ParzenEstimatorTest {
     }
 
     @Test
+    void gridColumnsAndKernelByKernelMassesGiveTheSameDensitiesToTheBit() {
+        // one point per call: each grid has one value, so its masses go by column over every kernel; all points in
+        // one call: a hundred values per grid against 60 kernels, so the masses go kernel by kernel after the cut
+        Dimension[] dims = {Dimension.of("x", FloatDistribution.of(-5, 5)),
+            Dimension.of("c", CategoricalDistribution.of(List.of("a", "b", "c"))),
+            Dimension.of("i", IntDistribution.of(0, 200)), Dimension.of("s", FloatDistribution.stepped(-1, 1, 0.01)),
+            Dimension.of("l", IntDistribution.log(1, 5000))};
+        SplittableRandom random = new SplittableRandom(11);
+        int n = 60;
+        double[][] obs = new double[dims.length][n];
+        for (int i = 0; i < n; i++) {
+            obs[0][i] = random.nextDouble(-5, 5);
+            obs[1][i] = random.nextInt(3);
+            obs[2][i] = random.nextInt(40, 60);
+            obs[3][i] = -1 + 0.01 * random.nextInt(200);
+            obs[4][i] = 1 + random.nextInt(30);
+        }
+        double[] w = new double[n];
+        Arrays.fill(w, 1);
+        for (ParzenEstimator.Options options : List.of(OPTIONS, new ParzenEstimator.Options(1.0, true, false,
+                ParzenEstimator.Bandwidth.NEIGHBOURS, 0.03, 1.5))) {
+            ParzenEstimator pe = new ParzenEstimator(dims, obs, w, options);
+            double[][] points = pe.sample(new SplittableRandom(12), 300);
+            double[] together = pe.logPdf(points);
+            for (int s = 0; s < points[0].length; s++) {
+                double[][] one = new double[dims.length][1];
+                for (int j = 0; j < dims.length; j++) {
+                    one[j][0] = points[j][s];
+                }
+                assertEquals(together[s], pe.logPdf(one)[0], 0.0, "point " + s);
+            }
+        }
+    }
+
+    @Test
     void categoricalProbabilitiesFollowOptunasSmoothing() {
         CategoricalDistribution d = CategoricalDistribution.of(List.of("a", "b", "c"));
         ParzenEstimator pe = estimator(d, 0, 0);
