@@ -842,11 +842,16 @@ public final class ParzenEstimator {
             return rowOf != null ? rowOf[s] * pairs : 0;
         }
 
+        /** The stamp of a slot that holds point s's mass: 1 in a shared table, else the point. */
+        private int mark(int s) {
+            return rowOf != null ? 1 : s;
+        }
+
         /** Makes point s's masses for the active kernels at the cut that lack them. */
         void fill(int s, double[] acc, int[] active, int n, double cut) {
             int[] of = pairOf[j];
             int base = base(s);
-            int mark = rowOf != null ? 1 : s;
+            int mark = mark(s);
             for (int i = 0; i < n; i++) {
                 int k = active[i];
                 int slot = base + of[k];
@@ -861,7 +866,7 @@ public final class ParzenEstimator {
         int slot(int k, int s) {
             int p = pairOf[j][k];
             int slot = base(s) + p;
-            int mark = rowOf != null ? 1 : s;
+            int mark = mark(s);
             if (stamp[slot] != mark) {
                 stamp[slot] = mark;
                 make(slot, s, p);
