@@ -127,7 +127,13 @@ class ParzenEstimatorTest {
             obs[3][i] = -1 + 0.01 * random.nextInt(200);
             obs[4][i] = 1 + random.nextInt(30);
         }
-        double[] w = new double[n];
+        assertColumnsMatchKernelByKernel(dims, obs);
+        // grids only: the first dimension added is a column
+        assertColumnsMatchKernelByKernel(Arrays.copyOfRange(dims, 2, 5), Arrays.copyOfRange(obs, 2, 5));
+    }
+
+    private static void assertColumnsMatchKernelByKernel(Dimension[] dims, double[][] obs) {
+        double[] w = new double[obs[0].length];
         Arrays.fill(w, 1);
         for (ParzenEstimator.Options options : List.of(OPTIONS, new ParzenEstimator.Options(1.0, true, false,
                 ParzenEstimator.Bandwidth.NEIGHBOURS, 0.03, 1.5))) {
