@@ -565,6 +565,8 @@ public final class ParzenEstimator {
                 active[n] = k;
                 n += acc[k] >= cut ? 1 : 0;
             }
+            // with every dimension added, the leader holds the largest sum of the kernels still in
+            double max = o == dimOrder.length ? acc[lead] : Double.NaN;
             for (; o < dimOrder.length; o++) {
                 n = addDiscrete(bins[dimOrder[o]], s, acc, factor, active, n, cut);
                 if (o + 1 < dimOrder.length && n > RELEAD_MIN) {
@@ -582,7 +584,7 @@ public final class ParzenEstimator {
                     }
                 }
             }
-            out[s] = logSumExp(acc, factor, active, n);
+            out[s] = Double.isNaN(max) ? logSumExp(acc, factor, active, n) : logSumExp(acc, factor, active, n, max);
         }
         return out;
     }
@@ -903,6 +905,11 @@ public final class ParzenEstimator {
                 max = v;
             }
         }
+        return logSumExp(acc, factor, active, n, max);
+    }
+
+    /** The log-sum-exp of the active kernels' terms, {@code max} the largest of their log values. */
+    private static double logSumExp(double[] acc, double[] factor, int[] active, int n, double max) {
         if (max == Double.NEGATIVE_INFINITY) {
             return max;
         }
