@@ -64,6 +64,12 @@ final class Html {
             return Long.toString((long) v);
         }
         double a = Math.abs(v);
+        if (a >= 1e-3 && a < 1e4) {
+            String plain = fourDigitsPlain(v, a);
+            if (plain != null) {
+                return plain;
+            }
+        }
         // Formatter rounds the shortest decimal form of the double half-up; BigDecimal.valueOf starts from it too.
         BigDecimal rounded = BigDecimal.valueOf(v).round(FOUR_DIGITS);
         int exponent = rounded.precision() - rounded.scale() - 1;
@@ -95,6 +101,49 @@ final class Html {
         return out.append('e').append(exponent).toString();
     }
 
+    private static final double[] POWERS_OF_TEN = {1, 10, 100, 1e3, 1e4, 1e5, 1e6};
+
+    /**
+     * {@link #number} for 1e-3 ≤ |v| < 1e4 in long arithmetic, or null where it cannot be sure: v scaled to four
+     * integer digits is off its exact value by about 1e-12, and the shortest decimal form that {@code %.4g} rounds
+     * by less still, so the rounding goes the same way unless the scaled value is within 1e-6 of a tie. Worth it
+     * because {@code Double.toString} and {@code BigDecimal} are slow in a JVM that has not compiled them, and a
+     * report of a thousand trials formats thousands of numbers.
+     */
+    private static String fourDigitsPlain(double v, double a) {
+        int exponent = (int) Math.floor(Math.log10(a));
+        double scaled = a * POWERS_OF_TEN[3 - exponent];
+        double whole = Math.floor(scaled);
+        double fraction = scaled - whole;
+        if (scaled < 1000 || scaled >= 10_000 || Math.abs(fraction - 0.5) < 1e-6) {
+            return null;
+        }
+        long digits = (long) whole + (fraction > 0.5 ? 1 : 0);
+        if (digits == 10_000) {
+            return null;
+        }
+        int decimals = 3 - exponent;
+        while (decimals > 0 && digits % 10 == 0) {
+            digits /= 10;
+            decimals--;
+        }
+        StringBuilder out = new StringBuilder(12);
+        if (v < 0) {
+            out.append('-');
+        }
+        long unit = (long) POWERS_OF_TEN[decimals];
+        out.append(digits / unit);
+        if (decimals > 0) {
+            out.append('.');
+            String fractionDigits = Long.toString(digits % unit);
+            for (int i = fractionDigits.length(); i < decimals; i++) {
+                out.append('0');
+            }
+            out.append(fractionDigits);
+        }
+        return out.toString();
+    }
+
     /**
      * v rounded to {@code digits} significant digits, half up from its shortest decimal form: what parsing
      * {@code %.<digits>g} back gives, so that axis ticks such as 0.30000000000000004 read 0.3.
@@ -106,7 +155,15 @@ final class Html {
     /** A pixel coordinate with one decimal, short. */
     static String px(double v) {
         long tenths = Math.round(v * 10);
-        return tenths % 10 == 0 ? Long.toString(tenths / 10) : Double.toString(tenths / 10.0);
+        if (tenths % 10 == 0) {
+            return Long.toString(tenths / 10);
+        }
+        if (Math.abs(tenths) >= 10_000_000) {  // where Double.toString turns to E notation
+            return Double.toString(tenths / 10.0);
+        }
+        // what Double.toString(tenths / 10.0) gives, without its shortest-digit search
+        long abs = Math.abs(tenths);
+        return (tenths < 0 ? "-" : "") + abs / 10 + "." + abs % 10;
     }
 
     /** A parameter value as shown to users: numbers formatted, choices as they are. */

@@ -52,6 +52,32 @@ class NumberTextTest {
     }
 
     @Test
+    void fourDigitNumbersNearTiesReadAsFormatterPrintedThem() {
+        SplittableRandom random = new SplittableRandom(9);
+        for (int i = 0; i < 20_000; i++) {
+            int exponent = random.nextInt(-3, 4);
+            // five significant digits ending in 5 (a tie at four), or a hair off one
+            double v = (random.nextInt(10_000, 100_000) / 10 * 10 + 5) * Math.pow(10, exponent - 4);
+            v += random.nextInt(-1, 2) * Math.ulp(v) * random.nextInt(0, 3);
+            if (v != Math.rint(v)) {
+                assertEquals(formatted(v), Html.number(v), "value " + v);
+                assertEquals(formatted(-v), Html.number(-v), "value " + -v);
+            }
+        }
+    }
+
+    @Test
+    void pixelsHaveOneDecimalAsDoubleToStringPrintsIt() {
+        SplittableRandom random = new SplittableRandom(10);
+        for (int i = 0; i < 20_000; i++) {
+            double v = (random.nextBoolean() ? -1 : 1) * Math.pow(10, random.nextDouble(-3, 8));
+            long tenths = Math.round(v * 10);
+            String old = tenths % 10 == 0 ? Long.toString(tenths / 10) : Double.toString(tenths / 10.0);
+            assertEquals(old, Html.px(v), "value " + v);
+        }
+    }
+
+    @Test
     void integersAndNonFiniteNumbersArePlain() {
         assertEquals("0", Html.number(-0.0));
         assertEquals("-42", Html.number(-42));
