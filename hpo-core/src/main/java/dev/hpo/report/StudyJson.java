@@ -1,16 +1,13 @@
 package dev.hpo.report;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hpo.FrozenTrial;
 import dev.hpo.Study;
 import dev.hpo.TrialState;
 import java.io.IOException;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -23,10 +20,14 @@ import java.util.Map;
  * A study as JSON ({@code target/hpo/<study>.json}): name, directions, trial counts, best trial(s) and every
  * trial with state, values, parameters, intermediate values, attributes and times. Non-finite numbers are
  * written as the strings {@code "Infinity"}, {@code "-Infinity"} and {@code "NaN"}, which JSON lacks.
+ *
+ * <p>Written token by token, indented as databind's {@code INDENT_OUTPUT} does: the goal writes this file in a JVM
+ * that has not compiled databind's tree code, where building a thousand trials' tree first cost as much as
+ * writing it.
  */
 public final class StudyJson {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private StudyJson() {
     }
@@ -45,120 +46,146 @@ public final class StudyJson {
     }
 
     public static String render(Study study) {
-        try {
-            return MAPPER.writeValueAsString(tree(study));
-        } catch (JsonProcessingException e) {
+        StringWriter out = new StringWriter(1 << 14);
+        try (JsonGenerator g = MAPPER.getFactory().createGenerator(out)) {
+            g.setPrettyPrinter(new DefaultPrettyPrinter());
+            study(g, study);
+        } catch (IOException e) {
             throw new IllegalStateException("study " + study.name() + " cannot be written as JSON: " + e.getMessage(), e);
         }
+        return out.toString();
     }
 
-    /** The JSON tree of a study. */
-    public static ObjectNode tree(Study study) {
-        ObjectNode root = MAPPER.createObjectNode();
-        root.put("name", study.name());
-        ArrayNode dirs = root.putArray("directions");
-        study.directions().forEach(d -> dirs.add(d.name()));
-        List<FrozenTrial> trials = study.trials();
-        ObjectNode counts = root.putObject("counts");
-        for (TrialState s : TrialState.values()) {
-            counts.put(s.name(), trials.stream().filter(t -> t.state() == s).count());
+    private static void study(JsonGenerator g, Study study) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("name", study.name());
+        g.writeArrayFieldStart("directions");
+        for (var d : study.directions()) {
+            g.writeString(d.name());
         }
+        g.writeEndArray();
+        List<FrozenTrial> trials = study.trials();
+        long[] counts = new long[TrialState.values().length];
+        for (FrozenTrial t : trials) {
+            counts[t.state().ordinal()]++;
+        }
+        g.writeObjectFieldStart("counts");
+        for (TrialState s : TrialState.values()) {
+            g.writeNumberField(s.name(), counts[s.ordinal()]);
+        }
+        g.writeEndObject();
         boolean anyComplete = !study.trials(EnumSet.of(TrialState.COMPLETE)).isEmpty();
         if (anyComplete && study.directions().size() == 1) {
             FrozenTrial best = study.bestTrial();
-            root.put("bestTrial", best.number());
-            number(root, "bestValue", best.value());
-            root.set("bestParams", params(best.params()));
+            g.writeNumberField("bestTrial", best.number());
+            g.writeFieldName("bestValue");
+            number(g, best.value());
+            g.writeFieldName("bestParams");
+            params(g, best.params());
         }
-        ArrayNode front = root.putArray("bestTrials");
+        g.writeArrayFieldStart("bestTrials");
         if (anyComplete) {
-            study.bestTrials().forEach(t -> front.add(t.number()));
+            for (FrozenTrial t : study.bestTrials()) {
+                g.writeNumber(t.number());
+            }
         }
-        root.set("userAttrs", attrs(study.userAttrs()));
-        ArrayNode out = root.putArray("trials");
+        g.writeEndArray();
+        g.writeFieldName("userAttrs");
+        attrs(g, study.userAttrs());
+        g.writeArrayFieldStart("trials");
         for (FrozenTrial t : trials) {
-            out.add(trial(t));
+            trial(g, t);
         }
-        return root;
+        g.writeEndArray();
+        g.writeEndObject();
     }
 
-    private static ObjectNode trial(FrozenTrial t) {
-        ObjectNode n = MAPPER.createObjectNode();
-        n.put("number", t.number());
-        n.put("state", t.state().name());
+    private static void trial(JsonGenerator g, FrozenTrial t) throws IOException {
+        g.writeStartObject();
+        g.writeNumberField("number", t.number());
+        g.writeStringField("state", t.state().name());
+        g.writeFieldName("values");
         if (t.values() == null) {
-            n.putNull("values");
+            g.writeNull();
         } else {
-            ArrayNode values = n.putArray("values");
-            t.values().forEach(v -> addNumber(values, v));
+            g.writeStartArray();
+            for (double v : t.values()) {
+                number(g, v);
+            }
+            g.writeEndArray();
         }
-        n.set("params", params(t.params()));
-        ObjectNode dists = n.putObject("distributions");
-        t.distributions().forEach((k, d) -> dists.put(k, d.toString()));
-        ObjectNode iv = n.putObject("intermediateValues");
+        g.writeFieldName("params");
+        params(g, t.params());
+        g.writeObjectFieldStart("distributions");
+        for (var d : t.distributions().entrySet()) {
+            g.writeStringField(d.getKey(), d.getValue().toString());
+        }
+        g.writeEndObject();
+        g.writeObjectFieldStart("intermediateValues");
         for (Map.Entry<Integer, Double> e : t.intermediateValues().entrySet()) {
-            number(iv, Integer.toString(e.getKey()), e.getValue());
+            g.writeFieldName(Integer.toString(e.getKey()));
+            number(g, e.getValue());
         }
-        n.set("userAttrs", attrs(t.userAttrs()));
+        g.writeEndObject();
+        g.writeFieldName("userAttrs");
+        attrs(g, t.userAttrs());
         Object reason = t.systemAttrs().get(Study.FAIL_REASON_ATTR);
         if (reason != null) {
-            n.put("failReason", String.valueOf(reason));
+            g.writeStringField("failReason", String.valueOf(reason));
         }
-        n.put("start", t.start() == null ? null : t.start().toString());
-        n.put("complete", t.complete() == null ? null : t.complete().toString());
+        g.writeStringField("start", t.start() == null ? null : t.start().toString());
+        g.writeStringField("complete", t.complete() == null ? null : t.complete().toString());
         if (t.duration() != null) {
-            n.put("durationSeconds", t.duration().toNanos() / 1e9);
+            g.writeNumberField("durationSeconds", t.duration().toNanos() / 1e9);
         }
-        return n;
+        g.writeEndObject();
     }
 
-    private static ObjectNode params(Map<String, Object> params) {
-        ObjectNode node = MAPPER.createObjectNode();
-        params.forEach((k, v) -> node.set(k, value(v)));
-        return node;
+    private static void params(JsonGenerator g, Map<String, Object> params) throws IOException {
+        g.writeStartObject();
+        for (Map.Entry<String, Object> p : params.entrySet()) {
+            g.writeFieldName(p.getKey());
+            value(g, p.getValue());
+        }
+        g.writeEndObject();
     }
 
-    private static JsonNode attrs(Map<String, Object> attrs) {
-        return attrs.isEmpty() ? MAPPER.createObjectNode() : MAPPER.valueToTree(attrs);
+    private static void attrs(JsonGenerator g, Map<String, Object> attrs) throws IOException {
+        if (attrs.isEmpty()) {
+            g.writeStartObject();
+            g.writeEndObject();
+        } else {
+            MAPPER.writeValue(g, attrs);
+        }
     }
 
     /**
-     * A parameter value as databind would write it; the common kinds are made directly, since {@code valueToTree}
-     * costs a serializer lookup per trial in a JVM that has not compiled it.
+     * A parameter value as databind would write it; the common kinds directly, since databind's serializer lookup
+     * is slow in a JVM that has not compiled it.
      */
-    private static JsonNode value(Object v) {
-        JsonNodeFactory nodes = MAPPER.getNodeFactory();
+    private static void value(JsonGenerator g, Object v) throws IOException {
         if (v instanceof Double d) {
-            return nodes.numberNode(d);
-        }
-        if (v instanceof Integer i) {
-            return nodes.numberNode(i);
-        }
-        if (v instanceof Long l) {
-            return nodes.numberNode(l);
-        }
-        if (v instanceof String text) {
-            return nodes.textNode(text);
-        }
-        if (v instanceof Boolean b) {
-            return nodes.booleanNode(b);
-        }
-        return v == null ? nodes.nullNode() : MAPPER.valueToTree(v);
-    }
-
-    private static void number(ObjectNode node, String field, double v) {
-        if (Double.isFinite(v)) {
-            node.put(field, v);
+            g.writeNumber(d);
+        } else if (v instanceof Integer i) {
+            g.writeNumber(i);
+        } else if (v instanceof Long l) {
+            g.writeNumber(l);
+        } else if (v instanceof String text) {
+            g.writeString(text);
+        } else if (v instanceof Boolean b) {
+            g.writeBoolean(b);
+        } else if (v == null) {
+            g.writeNull();
         } else {
-            node.put(field, Double.toString(v));
+            MAPPER.writeValue(g, v);
         }
     }
 
-    private static void addNumber(ArrayNode array, double v) {
+    private static void number(JsonGenerator g, double v) throws IOException {
         if (Double.isFinite(v)) {
-            array.add(v);
+            g.writeNumber(v);
         } else {
-            array.add(Double.toString(v));
+            g.writeString(Double.toString(v));
         }
     }
 }
