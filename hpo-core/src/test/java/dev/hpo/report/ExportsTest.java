@@ -5,11 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.hpo.Study;
 import dev.hpo.Trial;
 import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
 
@@ -71,6 +73,20 @@ class ExportsTest {
         assertEquals("FAIL", failed.get("state").asText());
         assertTrue(failed.get("failReason").asText().contains("diverged"));
         assertTrue(root.get("trials").get(3).get("intermediateValues").size() > 0);
+    }
+
+    @Test
+    void jsonIsLaidOutAsDatabindIndentsItsTree() throws Exception {
+        Study s = ReportFixtures.single(30);
+        s.setUserAttr("nested", Map.of("k", List.of(1, 2.5, "x")));
+        Trial t = s.ask();
+        t.setUserAttr("ratio", 0.25);
+        s.tell(t, Double.NaN);
+        for (Study study : List.of(s, ReportFixtures.multi(12), Study.builder().name("empty").build())) {
+            String text = StudyJson.render(study);
+            ObjectMapper indenting = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+            assertEquals(indenting.writeValueAsString(indenting.readTree(text)), text, study.name());
+        }
     }
 
     @Test
