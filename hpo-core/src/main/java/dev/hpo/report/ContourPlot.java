@@ -3,7 +3,6 @@ package dev.hpo.report;
 import dev.hpo.FrozenTrial;
 import dev.hpo.space.Distribution;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -183,7 +182,7 @@ public final class ContourPlot implements Plot {
                 }
             }
             List<double[]> shown = Thinning.keepBest(grid.points(), MAX_POINTS,
-                    Comparator.comparingDouble(p -> study.direction().toMinimized(p[2])));
+                    p -> study.direction().toMinimized(p[2]));
             for (double[] p : shown) {
                 svg.circle(x.toPixel(p[0]), y.toPixel(p[1]), 2.2, "cpt", null);
             }

@@ -64,72 +64,74 @@ final class Html {
             return Long.toString((long) v);
         }
         double a = Math.abs(v);
-        if (a >= 1e-3 && a < 1e4) {
-            String plain = fourDigitsPlain(v, a);
-            if (plain != null) {
-                return plain;
+        // v ≈ ±digits · 10^(exponent - 3) with four significant digits, 1000 ≤ digits < 10,000
+        int exponent = (int) Math.floor(Math.log10(a));
+        long digits = fourDigits(a, exponent);
+        if (digits < 0) {
+            // Formatter rounds the shortest decimal form of the double half-up; BigDecimal.valueOf starts from it too.
+            BigDecimal rounded = BigDecimal.valueOf(a).round(FOUR_DIGITS);
+            exponent = rounded.precision() - rounded.scale() - 1;
+            digits = rounded.unscaledValue().longValueExact();
+            for (int p = rounded.precision(); p < 4; p++) {
+                digits *= 10;
             }
+        } else if (digits == 10_000) {
+            digits = 1000;
+            exponent++;
         }
-        // Formatter rounds the shortest decimal form of the double half-up; BigDecimal.valueOf starts from it too.
-        BigDecimal rounded = BigDecimal.valueOf(v).round(FOUR_DIGITS);
-        int exponent = rounded.precision() - rounded.scale() - 1;
-        if (a >= 1e-3 && a < 1e6 && exponent < 4) {
-            BigDecimal plain = rounded.stripTrailingZeros();
-            return plain.scale() <= 0 ? plain.toBigInteger().toString() : plain.toPlainString();
-        }
-        String digits = rounded.unscaledValue().abs().toString();
         StringBuilder out = new StringBuilder(12);
         if (v < 0) {
             out.append('-');
         }
-        out.append(digits.charAt(0));
-        if (a >= 1e-3 && a < 1e6) {  // %.4g keeps all four digits and a two-digit signed exponent
-            out.append('.').append(digits, 1, Math.min(4, digits.length()));
-            for (int i = digits.length(); i < 4; i++) {
-                out.append('0');
-            }
-            return out.append(exponent < 0 ? "e-" : "e+").append(Math.abs(exponent) < 10 ? "0" : "")
-                    .append(Math.abs(exponent)).toString();
+        if (a >= 1e-3 && a < 1e6 && exponent < 4) {
+            return plain(out, digits, 3 - exponent);
         }
-        int last = digits.length();
-        while (last > 1 && digits.charAt(last - 1) == '0') {
+        String text = Long.toString(digits);
+        out.append(text.charAt(0));
+        if (a >= 1e-3 && a < 1e6) {  // %.4g keeps all four digits and a two-digit signed exponent
+            return out.append('.').append(text, 1, 4).append(exponent < 0 ? "e-" : "e+")
+                    .append(Math.abs(exponent) < 10 ? "0" : "").append(Math.abs(exponent)).toString();
+        }
+        int last = 4;
+        while (last > 1 && text.charAt(last - 1) == '0') {
             last--;
         }
         if (last > 1) {
-            out.append('.').append(digits, 1, last);
+            out.append('.').append(text, 1, last);
         }
         return out.append('e').append(exponent).toString();
     }
 
-    private static final double[] POWERS_OF_TEN = {1, 10, 100, 1e3, 1e4, 1e5, 1e6};
+    private static final double[] POWERS_OF_TEN = {1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
+        1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
 
     /**
-     * {@link #number} for 1e-3 ≤ |v| < 1e4 in long arithmetic, or null where it cannot be sure: v scaled to four
-     * integer digits is off its exact value by about 1e-12, and the shortest decimal form that {@code %.4g} rounds
-     * by less still, so the rounding goes the same way unless the scaled value is within 1e-6 of a tie. Worth it
-     * because {@code Double.toString} and {@code BigDecimal} are slow in a JVM that has not compiled them, and a
-     * report of a thousand trials formats thousands of numbers.
+     * a's four significant digits, rounded half up as {@code %.4g} rounds, in double arithmetic (10,000 when a
+     * rounds up to the next power of ten), or -1 where it cannot be sure. a scaled by an exact power of ten is
+     * off its exact value by about 1e-12, and the shortest decimal form that {@code %.4g} rounds by less still, so
+     * the rounding goes the same way unless the scaled value is within 1e-6 of a tie. Worth it because
+     * {@code Double.toString} and {@code BigDecimal} are slow in a JVM that has not compiled them, and a report of
+     * a thousand trials formats thousands of numbers.
      */
-    private static String fourDigitsPlain(double v, double a) {
-        int exponent = (int) Math.floor(Math.log10(a));
-        double scaled = a * POWERS_OF_TEN[3 - exponent];
+    private static long fourDigits(double a, int exponent) {
+        int shift = 3 - exponent;
+        if (shift > 22 || shift < -22) {
+            return -1;
+        }
+        double scaled = shift >= 0 ? a * POWERS_OF_TEN[shift] : a / POWERS_OF_TEN[-shift];
         double whole = Math.floor(scaled);
         double fraction = scaled - whole;
         if (scaled < 1000 || scaled >= 10_000 || Math.abs(fraction - 0.5) < 1e-6) {
-            return null;
+            return -1;
         }
-        long digits = (long) whole + (fraction > 0.5 ? 1 : 0);
-        if (digits == 10_000) {
-            return null;
-        }
-        int decimals = 3 - exponent;
+        return (long) whole + (fraction > 0.5 ? 1 : 0);
+    }
+
+    /** digits · 10^-decimals without trailing zeros, after what {@code out} holds (a sign). */
+    private static String plain(StringBuilder out, long digits, int decimals) {
         while (decimals > 0 && digits % 10 == 0) {
             digits /= 10;
             decimals--;
-        }
-        StringBuilder out = new StringBuilder(12);
-        if (v < 0) {
-            out.append('-');
         }
         long unit = (long) POWERS_OF_TEN[decimals];
         out.append(digits / unit);

@@ -3,7 +3,6 @@ package dev.hpo.report;
 import dev.hpo.FrozenTrial;
 import dev.hpo.TrialState;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
@@ -75,9 +74,8 @@ public final class IntermediateValuesPlot implements Plot {
         Scale x = new LinearScale(0, maxStep, 70, W - 130, 8, true);
         Scale y = Axes.forValues(all.stream().mapToDouble(Double::doubleValue).toArray(), H - 50, 14, 6);
         Axes.draw(svg, x, y, "step", "intermediate value");
-        Comparator<Curve> better = Comparator.comparingDouble(
+        List<Curve> shown = Thinning.keepBest(curves, MAX_TRIALS,
                 c -> study.direction().toMinimized(c.values()[c.values().length - 1]));
-        List<Curve> shown = Thinning.keepBest(curves, MAX_TRIALS, better);
         for (Curve c : shown) {
             double[] xs = new double[c.steps().length];
             double[] ys = new double[xs.length];

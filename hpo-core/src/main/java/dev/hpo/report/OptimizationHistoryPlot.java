@@ -65,7 +65,8 @@ public final class OptimizationHistoryPlot implements Plot {
         Scale x = new LinearScale(0, Math.max(1, lastTrial), 70, W - 20, 8, true);
         Scale y = Axes.forValues(ys, H - 50, 14, 6);
         Axes.draw(svg, x, y, "trial", study.objectiveLabel());
-        List<FrozenTrial> shown = Thinning.keepBest(study.complete(), MAX_POINTS, study.betterFirst());
+        List<FrozenTrial> shown = Thinning.keepBest(study.complete(), MAX_POINTS,
+                t -> study.direction().toMinimized(StudyData.objective(t)));
         svg.startGroup("points", null);
         for (FrozenTrial t : shown) {
             double v = StudyData.objective(t);

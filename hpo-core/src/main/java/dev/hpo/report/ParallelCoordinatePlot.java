@@ -94,8 +94,8 @@ public final class ParallelCoordinatePlot implements Plot {
         for (int i = 0; i < data.trials().size(); i++) {
             order.add(i);
         }
-        order = Thinning.keepBest(order, MAX_LINES, (a, b) -> study.betterFirst().compare(data.trials().get(a),
-                data.trials().get(b)));
+        order = Thinning.keepBest(order, MAX_LINES,
+                i -> study.direction().toMinimized(StudyData.objective(data.trials().get(i))));
         order.sort((a, b) -> study.betterFirst().compare(data.trials().get(b), data.trials().get(a)));
         svg.startGroup("lines", null);
         for (int i : order) {

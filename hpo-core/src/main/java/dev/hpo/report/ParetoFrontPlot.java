@@ -64,7 +64,7 @@ public final class ParetoFrontPlot implements Plot {
         Axes.draw(svg, x, y, "objective 0 (" + study.directions().get(0).name().toLowerCase(java.util.Locale.ROOT)
                 + ")", "objective 1 (" + study.directions().get(1).name().toLowerCase(java.util.Locale.ROOT) + ")");
         List<FrozenTrial> dominated = Thinning.keepBest(data.dominated(), MAX_DOMINATED,
-                Comparator.comparingInt(FrozenTrial::number));
+                FrozenTrial::number);
         svg.startGroup("dominated", null);
         for (FrozenTrial t : dominated) {
             svg.circle(x.toPixel(t.values().get(0)), y.toPixel(t.values().get(1)), 2.8, "pt-dominated", label(t));

@@ -80,8 +80,7 @@ public final class SlicePlot implements Plot {
             Scale y = Axes.forValues(all, oy + PH - 48, oy + 10, 5);
             Axes.draw(svg, x, y, panel.param(), i % COLUMNS == 0 ? study.objectiveLabel() : null);
             List<Point> shown = Thinning.keepBest(panel.points(), MAX_POINTS,
-                    (a, b) -> study.direction().isBetter(a.value(), b.value()) ? -1
-                            : study.direction().isBetter(b.value(), a.value()) ? 1 : 0);
+                    p -> study.direction().toMinimized(p.value()));
             for (Point p : shown) {
                 svg.circle(x.toPixel(p.param()), y.toPixel(p.value()), 2.6, colors.color(p.trial()),
                         "trial " + p.trial() + ": " + panel.param() + "="

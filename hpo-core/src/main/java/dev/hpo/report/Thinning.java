@@ -1,8 +1,9 @@
 package dev.hpo.report;
 
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.Arrays;
 import java.util.List;
+import java.util.function.ToDoubleFunction;
 
 /**
  * Caps how many marks a plot draws: beyond a few thousand points a person sees a cloud, and a 10,000-trial
@@ -15,30 +16,47 @@ final class Thinning {
     }
 
     /**
-     * At most {@code cap} of the items: all when they fit, otherwise the {@code cap / 5} best by
-     * {@code better} (best first) and an even stride through the others.
+     * At most {@code cap} of the items: all when they fit, otherwise the {@code cap / 5} with the lowest
+     * {@code loss} (ties: the earlier item; keys ordered as {@link Double#compare} orders them) and an even stride
+     * through the others, in their original order.
+     *
+     * <p>A key per item rather than a comparator: the report is often drawn by a JVM that has not compiled it,
+     * where sorting a thousand items through comparator lambdas cost more than drawing them; the best items are
+     * found by sorting the keys alone.
      */
-    static <T> List<T> keepBest(List<T> items, int cap, Comparator<? super T> better) {
-        if (items.size() <= cap) {
+    static <T> List<T> keepBest(List<T> items, int cap, ToDoubleFunction<? super T> loss) {
+        int n = items.size();
+        if (n <= cap) {
             return items;
         }
         int bestCount = Math.max(1, cap / 5);
-        List<Integer> order = new ArrayList<>();
-        for (int i = 0; i < items.size(); i++) {
-            order.add(i);
+        double[] keys = new double[n];
+        for (int i = 0; i < n; i++) {
+            keys[i] = loss.applyAsDouble(items.get(i));
         }
-        order.sort((a, b) -> better.compare(items.get(a), items.get(b)));
-        boolean[] keep = new boolean[items.size()];
+        double[] sorted = keys.clone();
+        Arrays.sort(sorted);
+        double threshold = sorted[bestCount - 1];
+        int tiesTaken = bestCount;  // the best below the threshold, then ties at it in item order
         for (int k = 0; k < bestCount; k++) {
-            keep[order.get(k)] = true;
+            if (Double.compare(sorted[k], threshold) < 0) {
+                tiesTaken--;
+            }
+        }
+        boolean[] keep = new boolean[n];
+        for (int i = 0; i < n; i++) {
+            int c = Double.compare(keys[i], threshold);
+            if (c < 0 || c == 0 && tiesTaken-- > 0) {
+                keep[i] = true;
+            }
         }
         int rest = cap - bestCount;
-        int others = items.size() - bestCount;
+        int others = n - bestCount;
         double stride = (double) others / rest;
         int seen = 0;
         int taken = 0;
         double next = 0;
-        for (int i = 0; i < items.size() && taken < rest; i++) {
+        for (int i = 0; i < n && taken < rest; i++) {
             if (keep[i]) {
                 continue;
             }
@@ -50,7 +68,7 @@ final class Thinning {
             seen++;
         }
         List<T> out = new ArrayList<>(cap);
-        for (int i = 0; i < items.size(); i++) {
+        for (int i = 0; i < n; i++) {
             if (keep[i]) {
                 out.add(items.get(i));
             }

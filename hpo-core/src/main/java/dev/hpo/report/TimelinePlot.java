@@ -5,7 +5,6 @@ import dev.hpo.TrialState;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 
@@ -84,7 +83,7 @@ public final class TimelinePlot implements Plot {
         Axes.draw(svg, x, y, "seconds since the first trial started", "trial");
         // failed and pruned trials are the ones people look for: keep them first when thinning
         List<Bar> shown = Thinning.keepBest(bars, MAX_BARS,
-                Comparator.comparingInt((Bar b) -> b.trial().state() == TrialState.COMPLETE ? 1 : 0));
+                b -> b.trial().state() == TrialState.COMPLETE ? 1 : 0);
         double h = Math.max(1, Math.min(10, (H - 64) / Math.max(1, bars.size())));
         for (Bar b : shown) {
             double x0 = x.toPixel(b.startSeconds());

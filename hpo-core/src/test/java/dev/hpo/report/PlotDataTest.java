@@ -120,10 +120,35 @@ class PlotDataTest {
     @Test
     void thinningKeepsTheBestAndStaysUnderTheCap() {
         List<Integer> items = java.util.stream.IntStream.range(0, 10_000).boxed().toList();
-        List<Integer> kept = Thinning.keepBest(items, 500, java.util.Comparator.reverseOrder());
+        List<Integer> kept = Thinning.keepBest(items, 500, i -> -i);
         assertEquals(500, kept.size());
         assertTrue(kept.containsAll(java.util.stream.IntStream.range(9_900, 10_000).boxed().toList()));
-        assertEquals(kept, Thinning.keepBest(items, 500, java.util.Comparator.reverseOrder()));
+        assertEquals(kept, Thinning.keepBest(items, 500, i -> -i));
+    }
+
+    @Test
+    void thinningKeepsWhatAStableSortOfTheKeysPutsFirst() {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(3);
+        for (int round = 0; round < 200; round++) {
+            int n = random.nextInt(101, 400);
+            // few distinct keys, so that the cut falls among ties; signed zeros and infinities among them
+            double[] pool = {-0.0, 0.0, 1, 2, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY, 0.5};
+            List<double[]> items = new java.util.ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                items.add(new double[] {pool[random.nextInt(pool.length)], i});
+            }
+            List<double[]> sorted = new java.util.ArrayList<>(items);
+            sorted.sort((a, b) -> Double.compare(a[0], b[0]));
+            int cap = 100;
+            java.util.Set<double[]> best = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+            best.addAll(sorted.subList(0, cap / 5));
+            List<double[]> kept = Thinning.keepBest(items, cap, item -> item[0]);
+            assertEquals(cap, kept.size());
+            assertTrue(kept.containsAll(best), "round " + round);
+            for (int k = 1; k < kept.size(); k++) {
+                assertTrue(kept.get(k - 1)[1] < kept.get(k)[1], "kept items stay in their order");
+            }
+        }
     }
 
     @Test
