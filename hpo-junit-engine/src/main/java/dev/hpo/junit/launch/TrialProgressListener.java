@@ -3,9 +3,6 @@ package dev.hpo.junit.launch;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.math.BigDecimal;
-import java.math.MathContext;
-import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -41,8 +38,6 @@ public final class TrialProgressListener implements TestExecutionListener {
     static final String BEST_TRIAL = "hpo.bestTrial";
     static final String PLANNED = "hpo.trials";
     static final String FINISHED = "hpo.finished";
-
-    private static final MathContext FOUR_DIGITS = new MathContext(4, RoundingMode.HALF_UP);
 
     private final PrintStream out;
     private final Map<String, List<Integer>> trialsByStudy = new LinkedHashMap<>();
@@ -136,35 +131,131 @@ public final class TrialProgressListener implements TestExecutionListener {
 
     /**
      * Four significant digits for ordinary magnitudes, scientific notation for tiny or huge ones: what
-     * {@code %.4g} and {@code %.3e} print, without {@link String#format}, whose pattern parsing was a quarter of a
-     * trial's cost in a fork that has not warmed up yet.
+     * {@code %.4g} and {@code %.3e} print. The trial's entries carry {@code Double.toString} text, the shortest
+     * decimal form of the double, which is what the formatter rounds half up; so the digits of the text are rounded
+     * as they are, without {@link String#format} (whose pattern parsing was a quarter of a trial's cost in a fork
+     * that has not warmed up yet), and without parsing the double and formatting it again through
+     * {@code BigDecimal}, which a cold fork also paid for on every line. Other text is first read as a double and
+     * written in that form.
      */
     static String formatNumber(String text) {
+        String t = text.trim();
+        String formatted = formatDecimal(t);
+        if (formatted != null) {
+            return formatted;
+        }
         double v;
         try {
-            v = Double.parseDouble(text.trim());
+            v = Double.parseDouble(t);
         } catch (NumberFormatException e) {
-            return text.trim();
+            return t;
         }
-        if (Double.isNaN(v) || Double.isInfinite(v) || v == 0) {
-            return v == 0 ? "0" : Double.toString(v);
+        if (Double.isNaN(v) || Double.isInfinite(v)) {
+            return Double.toString(v);
         }
-        double a = Math.abs(v);
-        // Formatter rounds the shortest decimal form of the double half-up; BigDecimal.valueOf starts from it too.
-        BigDecimal rounded = BigDecimal.valueOf(v).round(FOUR_DIGITS);
-        int exponent = rounded.precision() - rounded.scale() - 1;
-        if (a >= 1e-4 && a < 1e4 && exponent < 4) {
-            return rounded.setScale(3 - exponent, RoundingMode.UNNECESSARY).toPlainString();
+        return formatDecimal(Double.toString(v));
+    }
+
+    /** {@link #formatNumber} of a plain decimal ({@code -12.5}, {@code 1.0E-5}), or null for other text. */
+    private static String formatDecimal(String t) {
+        int i = 0;
+        int n = t.length();
+        boolean negative = i < n && t.charAt(i) == '-';
+        if (negative || i < n && t.charAt(i) == '+') {
+            i++;
         }
-        StringBuilder digits = new StringBuilder(rounded.unscaledValue().abs().toString());
-        while (digits.length() < 4) {
-            digits.append('0');
+        char[] digits = new char[4];
+        int significant = 0;  // significant digits seen (leading zeros skipped)
+        int beforePoint = 0;  // of them, before the point
+        int zerosAfterPoint = 0;  // leading zeros after the point, before the first significant digit
+        boolean point = false;
+        boolean roundUp = false;
+        boolean anyDigit = false;
+        for (; i < n; i++) {
+            char c = t.charAt(i);
+            if (c == '.' && !point) {
+                point = true;
+            } else if (c >= '0' && c <= '9') {
+                anyDigit = true;
+                if (significant == 0 && c == '0') {
+                    zerosAfterPoint += point ? 1 : 0;
+                    continue;
+                }
+                if (significant < 4) {
+                    digits[significant] = c;
+                } else if (significant == 4) {
+                    roundUp = c >= '5';  // half up: the first dropped digit decides
+                }
+                significant++;
+                beforePoint += point ? 0 : 1;
+            } else {
+                break;
+            }
         }
-        StringBuilder out = new StringBuilder(10);
-        if (v < 0) {
+        int exponentPart = 0;
+        if (i < n && (t.charAt(i) == 'e' || t.charAt(i) == 'E')) {
+            int j = i + 1;
+            boolean negativeExponent = j < n && t.charAt(j) == '-';
+            if (negativeExponent || j < n && t.charAt(j) == '+') {
+                j++;
+            }
+            if (j == n || n - j > 4) {
+                return null;
+            }
+            for (; j < n; j++) {
+                char c = t.charAt(j);
+                if (c < '0' || c > '9') {
+                    return null;
+                }
+                exponentPart = exponentPart * 10 + (c - '0');
+            }
+            exponentPart = negativeExponent ? -exponentPart : exponentPart;
+            i = n;
+        }
+        if (!anyDigit || i != n) {
+            return null;
+        }
+        if (significant == 0) {
+            return "0";
+        }
+        for (int k = Math.min(significant, 4); k < 4; k++) {
+            digits[k] = '0';
+        }
+        // the value is 0.d1d2d3d4… · 10^(exponent + 1): exponent is the first significant digit's power of ten
+        int exponent = (beforePoint > 0 ? beforePoint - 1 : -zerosAfterPoint - 1) + exponentPart;
+        boolean ordinary = exponent >= -4 && exponent <= 3;  // 1e-4 ≤ |v| < 1e4, before rounding
+        if (roundUp) {
+            int k = 3;
+            while (k >= 0 && digits[k] == '9') {
+                digits[k--] = '0';
+            }
+            if (k >= 0) {
+                digits[k]++;
+            } else {
+                digits[0] = '1';
+                exponent++;
+            }
+        }
+        StringBuilder out = new StringBuilder(12);
+        if (negative) {
             out.append('-');
         }
-        out.append(digits.charAt(0)).append('.').append(digits, 1, 4).append(exponent < 0 ? "e-" : "e+");
+        if (ordinary && exponent < 4) {
+            if (exponent >= 0) {
+                out.append(digits, 0, exponent + 1);
+                if (exponent < 3) {
+                    out.append('.').append(digits, exponent + 1, 3 - exponent);
+                }
+            } else {
+                out.append("0.");
+                for (int k = -1; k > exponent; k--) {
+                    out.append('0');
+                }
+                out.append(digits);
+            }
+            return out.toString();
+        }
+        out.append(digits[0]).append('.').append(digits, 1, 3).append(exponent < 0 ? "e-" : "e+");
         int magnitude = Math.abs(exponent);
         if (magnitude < 10) {
             out.append('0');

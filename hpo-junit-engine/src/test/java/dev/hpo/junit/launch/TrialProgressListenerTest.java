@@ -43,6 +43,18 @@ class TrialProgressListenerTest {
     }
 
     @Test
+    void textThatIsNotAPlainDecimalIsReadAsADoubleFirst() {
+        assertEquals("8.000", TrialProgressListener.formatNumber("0x1p3"));
+        assertEquals("2.500", TrialProgressListener.formatNumber(" 2.5 "));
+        assertEquals("0", TrialProgressListener.formatNumber("-0.0"));
+        assertEquals("NaN", TrialProgressListener.formatNumber("NaN"));
+        assertEquals("-Infinity", TrialProgressListener.formatNumber("-Infinity"));
+        assertEquals("diverged", TrialProgressListener.formatNumber("diverged"));
+        assertEquals("1.000e+300", TrialProgressListener.formatNumber("1e300"));
+        assertEquals("9.999e-300", TrialProgressListener.formatNumber("9.99949e-300"));
+    }
+
+    @Test
     void numbersReadAsFormatterWouldPrintThem() {
         SplittableRandom random = new SplittableRandom(7);
         for (int i = 0; i < 20_000; i++) {
