@@ -37,16 +37,16 @@ final class Thinning {
         double[] sorted = keys.clone();
         Arrays.sort(sorted);
         double threshold = sorted[bestCount - 1];
-        int tiesTaken = bestCount;  // the best below the threshold, then ties at it in item order
+        int tiesToTake = bestCount;  // the best below the threshold, then ties at it in item order
         for (int k = 0; k < bestCount; k++) {
             if (Double.compare(sorted[k], threshold) < 0) {
-                tiesTaken--;
+                tiesToTake--;
             }
         }
         boolean[] keep = new boolean[n];
         for (int i = 0; i < n; i++) {
             int c = Double.compare(keys[i], threshold);
-            if (c < 0 || c == 0 && tiesTaken-- > 0) {
+            if (c < 0 || c == 0 && tiesToTake-- > 0) {
                 keep[i] = true;
             }
         }
