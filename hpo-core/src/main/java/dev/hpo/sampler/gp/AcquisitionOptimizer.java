@@ -4,7 +4,9 @@ import dev.hpo.sampler.UnitSpace;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.commons.math3.random.SobolSequenceGenerator;
 
 /**
@@ -20,6 +22,15 @@ final class AcquisitionOptimizer {
     private static final int LOCAL_ITERATIONS = 30;
     private static final int ROUNDS = 3;
     private static final double RELAX_BELOW = 0.05;
+
+    /**
+     * The first points of the Sobol sequence by (dimension, count): every search starts from the same ones, shifted
+     * at random, and commons-math3 reads its direction numbers from a resource file for each new generator.
+     */
+    private static final Map<SobolKey, double[][]> SOBOL_POINTS = new ConcurrentHashMap<>();
+
+    private record SobolKey(int dimension, int count) {
+    }
 
     private final UnitSpace space;
     private final Acquisition acquisition;
@@ -45,13 +56,13 @@ final class AcquisitionOptimizer {
     double[] maximize(SplittableRandom random, List<double[]> incumbents, List<double[]> taken) {
         int dim = space.dimension();
         List<double[]> pool = new ArrayList<>();
-        SobolSequenceGenerator sobol = new SobolSequenceGenerator(dim);
+        double[][] sobol = SOBOL_POINTS.computeIfAbsent(new SobolKey(dim, candidates), AcquisitionOptimizer::sobolPoints);
         double[] shift = new double[dim];
         for (int d = 0; d < dim; d++) {
             shift[d] = random.nextDouble();
         }
         for (int c = 0; c < candidates; c++) {
-            double[] u = sobol.nextVector();
+            double[] u = sobol[c];
             double[] x = new double[dim];
             for (int d = 0; d < dim; d++) {
                 x[d] = coordinate(d, (u[d] + shift[d]) % 1.0);
@@ -226,5 +237,14 @@ final class AcquisitionOptimizer {
             x[d] = chosen;
         }
         return best;
+    }
+
+    private static double[][] sobolPoints(SobolKey key) {
+        SobolSequenceGenerator generator = new SobolSequenceGenerator(key.dimension());
+        double[][] points = new double[key.count()][];
+        for (int c = 0; c < points.length; c++) {
+            points[c] = generator.nextVector();
+        }
+        return points;
     }
 }
