@@ -39,6 +39,13 @@ final class AcquisitionOptimizer {
     /** The function maximized: its value and, for the continuous coordinates, its gradient. */
     interface Acquisition {
         double value(double[] x, double[] grad);
+
+        /** The values at many points, without gradients; one by one unless an acquisition scores them faster together. */
+        default void values(List<double[]> xs, double[] out) {
+            for (int i = 0; i < out.length; i++) {
+                out[i] = value(xs.get(i), null);
+            }
+        }
     }
 
     AcquisitionOptimizer(UnitSpace space, Acquisition acquisition, int candidates) {
@@ -86,9 +93,9 @@ final class AcquisitionOptimizer {
             pool.add(x);
         }
         double[] scores = new double[pool.size()];
+        acquisition.values(pool, scores);
         Integer[] order = new Integer[pool.size()];
         for (int i = 0; i < scores.length; i++) {
-            scores[i] = acquisition.value(pool.get(i), null);
             order[i] = i;
         }
         java.util.Arrays.sort(order, Comparator.comparingDouble(i -> -scores[i]));

@@ -65,6 +65,17 @@ public final class GpModel {
             return logEi(x, null);
         }
 
+        /** {@link #logEi} at many points, scored together ({@link GaussianProcess#predictMany}). */
+        void logEis(List<double[]> xs, double[] out) {
+            double[] means = new double[xs.size()];
+            double[] variances = new double[xs.size()];
+            gp.predictMany(xs, means, variances);
+            for (int i = 0; i < out.length; i++) {
+                double s = Math.sqrt(variances[i]);
+                out[i] = Math.log(s) + LogEi.logH((bestStandardized - means[i]) / s);
+            }
+        }
+
         double logEi(double[] x, double[] grad) {
             double[] out = new double[2];
             double[] gm = grad == null ? null : new double[x.length];
@@ -143,7 +154,18 @@ public final class GpModel {
         /** The point that maximizes log EI, searched as {@link AcquisitionOptimizer} describes. */
         public double[] maximizeLogEi(SplittableRandom random, List<double[]> incumbents, List<double[]> taken,
                 int candidates) {
-            return new AcquisitionOptimizer(space, this::logEi, candidates).maximize(random, incumbents, taken);
+            AcquisitionOptimizer.Acquisition acquisition = new AcquisitionOptimizer.Acquisition() {
+                @Override
+                public double value(double[] x, double[] grad) {
+                    return logEi(x, grad);
+                }
+
+                @Override
+                public void values(List<double[]> xs, double[] out) {
+                    logEis(xs, out);
+                }
+            };
+            return new AcquisitionOptimizer(space, acquisition, candidates).maximize(random, incumbents, taken);
         }
     }
 
