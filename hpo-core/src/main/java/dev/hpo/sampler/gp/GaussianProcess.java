@@ -46,10 +46,22 @@ final class GaussianProcess {
         double noise = Math.exp(theta[dim + 1]);
         double[][] k = covariance(kernel, x, inv2, signal, noise);
         CholeskyDecomposition chol = factorize(k);
-        double[][] l = chol.getL().getData();
         double[][] lt = chol.getLT().getData();
+        double[][] l = transpose(lt);
         double[] a = chol.getSolver().solve(new org.apache.commons.math3.linear.ArrayRealVector(y, false)).toArray();
         return new GaussianProcess(kernel, x, inv2, signal, l, lt, a);
+    }
+
+    /** Written out: commons-math3's transpose walks the matrix through a visitor, entry by entry. */
+    private static double[][] transpose(double[][] m) {
+        int n = m.length;
+        double[][] t = new double[n][n];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                t[j][i] = m[i][j];
+            }
+        }
+        return t;
     }
 
     static double[] inverseSquaredLengthScales(double[] theta, int dim) {

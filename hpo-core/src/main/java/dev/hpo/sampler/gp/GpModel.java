@@ -83,9 +83,10 @@ public final class GpModel {
             gp.predict(x, out, gm, gv);
             double s = Math.sqrt(out[1]);
             double z = (bestStandardized - out[0]) / s;
-            double value = Math.log(s) + LogEi.logH(z);
+            double logH = LogEi.logH(z);
+            double value = Math.log(s) + logH;
             if (grad != null) {
-                double r = LogEi.dLogH(z);
+                double r = LogEi.dLogH(z, logH);
                 for (int d = 0; d < x.length; d++) {
                     double ds = gv[d] / (2 * s);
                     double dz = -(gm[d] + z * ds) / s;

@@ -92,10 +92,10 @@ final class HyperparameterFit {
         var solver = chol.getSolver();
         double[] alpha = solver.solve(new ArrayRealVector(y, false)).toArray();
         double[][] kinv = solver.getInverse().getData();
-        double[][] l = chol.getL().getData();
+        double[][] lt = chol.getLT().getData();  // its diagonal is L's, without commons' transposing walk
         double value = 0.5 * n * LOG_2PI;
         for (int i = 0; i < n; i++) {
-            value += 0.5 * y[i] * alpha[i] + Math.log(l[i][i]);
+            value += 0.5 * y[i] * alpha[i] + Math.log(lt[i][i]);
         }
         java.util.Arrays.fill(grad, 0);
         for (int i = 0; i < n; i++) {

@@ -40,7 +40,12 @@ final class LogEi {
 
     /** d log h / dz = Φ(z) / h(z), computed in log space for the same range as {@link #logH}. */
     static double dLogH(double z) {
-        return Math.exp(logBigPhi(z) - logH(z));
+        return dLogH(z, logH(z));
+    }
+
+    /** {@link #dLogH} when log h(z) is known already (an error function fewer). */
+    static double dLogH(double z, double logH) {
+        return Math.exp(logBigPhi(z) - logH);
     }
 
     /** log Φ(z), accurate in the far lower tail. */
