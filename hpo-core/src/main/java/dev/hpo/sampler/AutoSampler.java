@@ -6,9 +6,12 @@ import dev.hpo.TrialState;
 import dev.hpo.space.CategoricalDistribution;
 import dev.hpo.space.Distribution;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -45,6 +48,15 @@ public final class AutoSampler implements Sampler {
     private CmaEsSampler cmaes;
     private Sampler tpe;
     private Sampler random;
+    /**
+     * The finished trials' parameters, folded in as trials finish (a finished trial never changes), so that
+     * choosing does not walk the whole study for every trial: the intersection of their distributions and the
+     * union of their names. For the study they were folded from.
+     */
+    private Study foldedStudy;
+    private final Set<Integer> folded = new HashSet<>();
+    private Map<String, Distribution> intersection;
+    private final Set<String> union = new HashSet<>();
 
     /** A sampler with a random seed. */
     public AutoSampler() {
@@ -68,8 +80,10 @@ public final class AutoSampler implements Sampler {
         if (study.directions().size() > 1) {
             return tpeAvailable ? tpe(study) : random();
         }
-        Map<String, Distribution> intersection = IntersectionSearchSpace.of(study, true);
-        boolean conditional = finished.stream().anyMatch(t -> !intersection.keySet().containsAll(t.params().keySet()));
+        fold(study, finished);
+        Map<String, Distribution> intersection = this.intersection == null ? Map.of() : this.intersection;
+        // some finished trial has a parameter that not every one has (with one distribution)
+        boolean conditional = union.size() > intersection.size();
         if (conditional && tpeAvailable) {
             return tpe(study);
         }
@@ -85,6 +99,29 @@ public final class AutoSampler implements Sampler {
                     .build();
         }
         return cmaes;
+    }
+
+    private void fold(Study study, List<FrozenTrial> finished) {
+        if (study != foldedStudy) {
+            foldedStudy = study;
+            folded.clear();
+            intersection = null;
+            union.clear();
+        }
+        if (finished.size() == folded.size()) {
+            return;
+        }
+        for (FrozenTrial t : finished) {
+            if (!folded.add(t.number())) {
+                continue;
+            }
+            union.addAll(t.params().keySet());
+            if (intersection == null) {
+                intersection = new TreeMap<>(t.distributions());
+            } else {
+                IntersectionSearchSpace.narrow(intersection, t);
+            }
+        }
     }
 
     private GpSampler gp() {

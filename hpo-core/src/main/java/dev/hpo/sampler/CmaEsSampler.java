@@ -53,6 +53,9 @@ public final class CmaEsSampler implements Sampler {
     private final Boolean separable;
     private final List<FrozenTrial> sourceTrials;
     private final Sampler independent;
+    /** The state last read from or written to the study, and its JSON: each trial reads it back. */
+    private String stateJson;
+    private CmaState stateRead;
 
     /** A sampler with a random seed and default options. */
     public CmaEsSampler() {
@@ -186,7 +189,10 @@ public final class CmaEsSampler implements Sampler {
         CmaState state = loaded == null ? initialState(space, key) : loaded;
         state = tellIfComplete(study, cma, state, space);
         if (state != loaded) {
-            study.setSystemAttr(STATE_ATTR, state.toJson());
+            String json = state.toJson();
+            study.setSystemAttr(STATE_ATTR, json);
+            stateJson = json;
+            stateRead = state;
         }
         SplittableRandom random = new SplittableRandom(seed ^ (0x9E3779B97F4A7C15L * (trial.number() + 1)));
         double[] x = cma.ask(state, random);
@@ -199,12 +205,15 @@ public final class CmaEsSampler implements Sampler {
         return space.toParams(cma.encode(state, x));
     }
 
-    private static CmaState loadState(Study study, String key) {
+    private CmaState loadState(Study study, String key) {
         Object json = study.systemAttrs().get(STATE_ATTR);
         if (!(json instanceof String s)) {
             return null;
         }
-        CmaState state = CmaState.fromJson(s);
+        // a state is never changed once made, and its JSON reads back to the same numbers
+        CmaState state = s.equals(stateJson) ? stateRead : CmaState.fromJson(s);
+        stateJson = s;
+        stateRead = state;
         return state.space().equals(key) ? state : null;
     }
 

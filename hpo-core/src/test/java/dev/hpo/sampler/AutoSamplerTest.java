@@ -53,6 +53,27 @@ class AutoSamplerTest {
     }
 
     @Test
+    void aParameterThatAppearsLateMakesTheSpaceConditional() {
+        AutoSampler auto = new AutoSampler(5);
+        Study study = Study.builder().sampler(auto).build();
+        study.optimize(AutoSamplerTest::bowl, 4);
+        assertInstanceOf(GpSampler.class, auto.choose(study));
+        study.optimize(t -> bowl(t) + t.suggestFloat("z", 0, 1), 1);
+        assertInstanceOf(TpeSampler.class, auto.choose(study));
+    }
+
+    @Test
+    void aSamplerUsedForASecondStudyJudgesThatStudyAlone() {
+        AutoSampler auto = new AutoSampler(6);
+        Study conditional = Study.builder().sampler(auto).build();
+        conditional.optimize(t -> t.number() % 2 == 0 ? bowl(t) : t.suggestFloat("z", 0, 1), 4);
+        assertInstanceOf(TpeSampler.class, auto.choose(conditional));
+        Study plain = Study.builder().sampler(auto).build();
+        plain.optimize(AutoSamplerTest::bowl, 3);
+        assertInstanceOf(GpSampler.class, auto.choose(plain));
+    }
+
+    @Test
     void sameSeedGivesSameTrials() {
         assertEquals(run(3), run(3));
     }
