@@ -6,12 +6,10 @@ import dev.hpo.TrialState;
 import dev.hpo.space.CategoricalDistribution;
 import dev.hpo.space.Distribution;
 import java.util.EnumSet;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.SplittableRandom;
-import java.util.TreeMap;
+import java.util.WeakHashMap;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -48,15 +46,8 @@ public final class AutoSampler implements Sampler {
     private CmaEsSampler cmaes;
     private Sampler tpe;
     private Sampler random;
-    /**
-     * The finished trials' parameters, folded in as trials finish (a finished trial never changes), so that
-     * choosing does not walk the whole study for every trial: the intersection of their distributions and the
-     * union of their names. For the study they were folded from.
-     */
-    private Study foldedStudy;
-    private final Set<Integer> folded = new HashSet<>();
-    private Map<String, Distribution> intersection;
-    private final Set<String> union = new HashSet<>();
+    /** Per study, its finished trials' parameters, folded in as trials finish rather than reread for every trial. */
+    private final Map<Study, IncrementalIntersection> intersections = new WeakHashMap<>();
 
     /** A sampler with a random seed. */
     public AutoSampler() {
@@ -80,11 +71,9 @@ public final class AutoSampler implements Sampler {
         if (study.directions().size() > 1) {
             return tpeAvailable ? tpe(study) : random();
         }
-        fold(study, finished);
-        Map<String, Distribution> intersection = this.intersection == null ? Map.of() : this.intersection;
-        // some finished trial has a parameter that not every one has (with one distribution)
-        boolean conditional = union.size() > intersection.size();
-        if (conditional && tpeAvailable) {
+        IncrementalIntersection folded = intersections.computeIfAbsent(study, s -> new IncrementalIntersection());
+        Map<String, Distribution> intersection = folded.update(finished);
+        if (folded.conditional() && tpeAvailable) {
             return tpe(study);
         }
         if (cmaes == null && finished.size() < gpTrials) {
@@ -99,29 +88,6 @@ public final class AutoSampler implements Sampler {
                     .build();
         }
         return cmaes;
-    }
-
-    private void fold(Study study, List<FrozenTrial> finished) {
-        if (study != foldedStudy) {
-            foldedStudy = study;
-            folded.clear();
-            intersection = null;
-            union.clear();
-        }
-        if (finished.size() == folded.size()) {
-            return;
-        }
-        for (FrozenTrial t : finished) {
-            if (!folded.add(t.number())) {
-                continue;
-            }
-            union.addAll(t.params().keySet());
-            if (intersection == null) {
-                intersection = new TreeMap<>(t.distributions());
-            } else {
-                IntersectionSearchSpace.narrow(intersection, t);
-            }
-        }
     }
 
     private GpSampler gp() {

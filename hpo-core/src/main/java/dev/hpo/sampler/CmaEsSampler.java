@@ -13,6 +13,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.WeakHashMap;
 
 /**
  * CMA-ES (covariance matrix adaptation evolution strategy) over the numeric parameters that every trial has:
@@ -53,6 +54,8 @@ public final class CmaEsSampler implements Sampler {
     private final Boolean separable;
     private final List<FrozenTrial> sourceTrials;
     private final Sampler independent;
+    /** Per study, the intersection over its COMPLETE trials, folded in as they finish. */
+    private final Map<Study, IncrementalIntersection> intersections = new WeakHashMap<>();
     /** The state last read from or written to the study, and its JSON: each trial reads it back. */
     private String stateJson;
     private CmaState stateRead;
@@ -173,7 +176,13 @@ public final class CmaEsSampler implements Sampler {
             throw new UnsupportedOperationException("CmaEsSampler optimizes one objective, but study " + study.name()
                     + " has " + study.directions().size() + "; use the default sampler or TPE for several objectives");
         }
-        return UnitSpace.numericPart(IntersectionSearchSpace.of(study, false));
+        IncrementalIntersection complete;
+        synchronized (this) {
+            complete = intersections.computeIfAbsent(study, s -> new IncrementalIntersection());
+        }
+        synchronized (complete) {
+            return UnitSpace.numericPart(complete.update(study.trials(EnumSet.of(TrialState.COMPLETE))));
+        }
     }
 
     @Override

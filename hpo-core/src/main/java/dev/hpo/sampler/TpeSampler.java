@@ -8,7 +8,6 @@ import dev.hpo.sampler.tpe.Dimension;
 import dev.hpo.sampler.tpe.FinishedTrials;
 import dev.hpo.sampler.tpe.GroupDecomposedSearchSpace;
 import dev.hpo.sampler.tpe.HypervolumeWeights;
-import dev.hpo.sampler.tpe.IncrementalIntersection;
 import dev.hpo.sampler.tpe.KernelCache;
 import dev.hpo.sampler.tpe.Observations;
 import dev.hpo.sampler.tpe.ParzenEstimator;

@@ -1,12 +1,14 @@
 package dev.hpo.sampler.tpe;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.hpo.FrozenTrial;
 import dev.hpo.Study;
 import dev.hpo.Trial;
 import dev.hpo.TrialState;
 import dev.hpo.pruner.NopPruner;
+import dev.hpo.sampler.IncrementalIntersection;
 import dev.hpo.sampler.IntersectionSearchSpace;
 import dev.hpo.sampler.RandomSampler;
 import dev.hpo.space.Distribution;
@@ -55,6 +57,7 @@ class SearchSpaceCachesTest {
         fresh.update(all.subList(0, 10));
         assertEquals(IntersectionSearchSpace.of(bigger, true), fresh.update(all));
         assertEquals(Set.of("branch", "x"), fresh.update(all).keySet());
+        assertTrue(fresh.conditional(), "the branches' own parameters lie outside the intersection");
     }
 
     @Test
