@@ -1,6 +1,7 @@
 package dev.hpo.examples.digits;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
@@ -13,6 +14,7 @@ import smile.classification.SVM;
 import smile.data.DataFrame;
 import smile.data.formula.Formula;
 import smile.data.vector.IntVector;
+import smile.math.MathEx;
 import smile.math.kernel.GaussianKernel;
 import smile.math.kernel.LaplacianKernel;
 import smile.math.kernel.LinearKernel;
@@ -55,7 +57,12 @@ public final class Classifiers {
             default -> throw new IllegalArgumentException("unknown SVM kernel '" + kernel + "'; use rbf, laplacian or linear");
         };
         return (x, y) -> {
-            OneVersusOne<double[]> model = OneVersusOne.fit(x, y, (xs, ys) -> SVM.fit(xs, ys, k, c, 1e-3));
+            OneVersusOne<double[]> model = OneVersusOne.fit(x, y, (xs, ys) -> {
+                // smile trains the pairs on parallel threads and LASVM shuffles with the running thread's generator;
+                // seeding it from the pair's own data makes a score independent of which thread ran which pair
+                MathEx.setSeed(31L * Arrays.hashCode(ys) + xs.length);
+                return SVM.fit(xs, ys, k, c, 1e-3);
+            });
             return rows -> predictEach(rows, model::predict);
         };
     }
