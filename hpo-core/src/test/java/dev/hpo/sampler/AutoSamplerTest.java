@@ -19,6 +19,13 @@ class AutoSamplerTest {
         return x * x + y * y;
     }
 
+    /** A study sampled by {@code auto} that has run {@code trials} trials of the bowl. */
+    private static Study bowlStudy(AutoSampler auto, int trials) {
+        Study study = Study.builder().sampler(auto).build();
+        study.optimize(AutoSamplerTest::bowl, trials);
+        return study;
+    }
+
     @Test
     void isTheDefaultSampler() {
         assertInstanceOf(AutoSampler.class, Samplers.createDefault(List.of(Direction.MINIMIZE), 1L));
@@ -35,16 +42,13 @@ class AutoSamplerTest {
     @Test
     void choosesTheGpForASmallNumericStudy() {
         AutoSampler auto = new AutoSampler(1);
-        Study study = Study.builder().sampler(auto).build();
-        study.optimize(AutoSamplerTest::bowl, 3);
-        assertInstanceOf(GpSampler.class, auto.choose(study));
+        assertInstanceOf(GpSampler.class, auto.choose(bowlStudy(auto, 3)));
     }
 
     @Test
     void switchesToAWarmStartedCmaEsOnANumericSpaceAfterTheGpBudget() {
         AutoSampler auto = new AutoSampler(2, 12);
-        Study study = Study.builder().sampler(auto).build();
-        study.optimize(AutoSamplerTest::bowl, 20);
+        Study study = bowlStudy(auto, 20);
         assertInstanceOf(CmaEsSampler.class, auto.choose(study));
         List<FrozenTrial> cma = study.trials().stream()
                 .filter(t -> t.systemAttrs().containsKey(CmaEsSampler.GENERATION_ATTR)).toList();
@@ -55,8 +59,7 @@ class AutoSamplerTest {
     @Test
     void aParameterThatAppearsLateMakesTheSpaceConditional() {
         AutoSampler auto = new AutoSampler(5);
-        Study study = Study.builder().sampler(auto).build();
-        study.optimize(AutoSamplerTest::bowl, 4);
+        Study study = bowlStudy(auto, 4);
         assertInstanceOf(GpSampler.class, auto.choose(study));
         study.optimize(t -> bowl(t) + t.suggestFloat("z", 0, 1), 1);
         assertInstanceOf(TpeSampler.class, auto.choose(study));
@@ -68,9 +71,7 @@ class AutoSamplerTest {
         Study conditional = Study.builder().sampler(auto).build();
         conditional.optimize(t -> t.number() % 2 == 0 ? bowl(t) : t.suggestFloat("z", 0, 1), 4);
         assertInstanceOf(TpeSampler.class, auto.choose(conditional));
-        Study plain = Study.builder().sampler(auto).build();
-        plain.optimize(AutoSamplerTest::bowl, 3);
-        assertInstanceOf(GpSampler.class, auto.choose(plain));
+        assertInstanceOf(GpSampler.class, auto.choose(bowlStudy(auto, 3)));
     }
 
     @Test
