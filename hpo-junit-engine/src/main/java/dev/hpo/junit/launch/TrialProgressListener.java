@@ -223,6 +223,9 @@ public final class TrialProgressListener implements TestExecutionListener {
         }
         // the value is 0.d1d2d3d4… · 10^(exponent + 1): exponent is the first significant digit's power of ten
         int exponent = (beforePoint > 0 ? beforePoint - 1 : -zerosAfterPoint - 1) + exponentPart;
+        if (exponent > 308 || exponent < -324) {
+            return null;  // beyond a double's range: read as one (infinity or zero)
+        }
         boolean ordinary = exponent >= -4 && exponent <= 3;  // 1e-4 ≤ |v| < 1e4, before rounding
         if (roundUp) {
             int k = 3;

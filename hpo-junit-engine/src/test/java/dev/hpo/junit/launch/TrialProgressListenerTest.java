@@ -52,6 +52,8 @@ class TrialProgressListenerTest {
         assertEquals("diverged", TrialProgressListener.formatNumber("diverged"));
         assertEquals("1.000e+300", TrialProgressListener.formatNumber("1e300"));
         assertEquals("9.999e-300", TrialProgressListener.formatNumber("9.99949e-300"));
+        assertEquals("Infinity", TrialProgressListener.formatNumber("1e400"));
+        assertEquals("0", TrialProgressListener.formatNumber("1e-400"));
     }
 
     @Test
