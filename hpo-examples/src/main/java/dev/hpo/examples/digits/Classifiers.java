@@ -74,7 +74,10 @@ public final class Classifiers {
             DataFrame train = frame(x).merge(IntVector.of(LABEL, y));
             int mtry = (int) Math.floor(Math.sqrt(x[0].length));
             RandomForest model = RandomForest.fit(Formula.lhs(LABEL), train, trees, mtry, rule, maxDepth,
-                    x.length, 1, 1.0, null, LongStream.range(seed, seed + trees));
+                    x.length, 1, 1.0, null,
+                    // smile seeds a tree's generator only with a seed above 1, else the tree draws from whatever
+                    // its thread's generator holds: every tree's seed is kept above 1, for any seed
+                    LongStream.range(0, trees).map(t -> Math.floorMod(seed, 1L << 40) * trees + t + 2));
             return rows -> {
                 DataFrame test = frame(rows);
                 int[] out = new int[rows.length];
