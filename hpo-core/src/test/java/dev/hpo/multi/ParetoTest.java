@@ -1,0 +1,59 @@
+package dev.hpo.multi;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.hpo.Direction;
+import dev.hpo.FrozenTrial;
+import dev.hpo.TrialState;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class ParetoTest {
+
+    private static final double[] AWKWARD = {0.0, -0.0, 1.0, -1.0, 2.5, Double.NaN, Double.POSITIVE_INFINITY,
+        Double.NEGATIVE_INFINITY};
+
+    /** The definition: every trial that no other trial dominates, in input order. */
+    private static List<FrozenTrial> pairwise(List<FrozenTrial> trials, List<Direction> directions) {
+        List<FrozenTrial> out = new ArrayList<>();
+        for (FrozenTrial t : trials) {
+            if (trials.stream().noneMatch(o -> o != t && Pareto.dominates(o.values(), t.values(), directions))) {
+                out.add(t);
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void oneObjectiveFrontIsEveryTrialAtTheBestValueTiesAndNaNIncluded() {
+        Random random = new Random(7);
+        for (Direction direction : Direction.values()) {
+            for (int round = 0; round < 500; round++) {
+                int n = 1 + random.nextInt(12);
+                List<FrozenTrial> trials = new ArrayList<>();
+                for (int i = 0; i < n; i++) {
+                    double v = random.nextInt(3) == 0 ? AWKWARD[random.nextInt(AWKWARD.length)] : random.nextInt(4);
+                    trials.add(new FrozenTrial(i, i, TrialState.COMPLETE, List.of(v), null, null, null, null, null,
+                            null, null));
+                }
+                List<Direction> directions = List.of(direction);
+                assertEquals(pairwise(trials, directions), Pareto.front(trials, directions),
+                        direction + " " + trials.stream().map(t -> t.values().get(0)).toList());
+            }
+        }
+    }
+
+    @Test
+    void twoObjectivesKeepTheTradeOffs() {
+        List<Direction> min2 = List.of(Direction.MINIMIZE, Direction.MINIMIZE);
+        double[][] points = {{1, 5}, {2, 3}, {2, 3}, {3, 4}, {4, 1}};
+        List<FrozenTrial> trials = new ArrayList<>();
+        for (int i = 0; i < points.length; i++) {
+            trials.add(new FrozenTrial(i, i, TrialState.COMPLETE, List.of(points[i][0], points[i][1]), null, null,
+                    null, null, null, null, null));
+        }
+        assertEquals(List.of(0, 1, 2, 4), Pareto.front(trials, min2).stream().map(FrozenTrial::number).toList());
+    }
+}
