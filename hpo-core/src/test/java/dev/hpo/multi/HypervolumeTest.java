@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.hpo.Direction;
 import dev.hpo.FrozenTrial;
 import dev.hpo.TrialState;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -41,12 +40,7 @@ class HypervolumeTest {
     @Test
     void frontsAndCrowdingDistance() {
         List<Direction> min2 = List.of(Direction.MINIMIZE, Direction.MINIMIZE);
-        double[][] pts = {{1, 5}, {2, 3}, {4, 1}, {3, 4}, {5, 5}};
-        List<FrozenTrial> trials = new ArrayList<>();
-        for (int i = 0; i < pts.length; i++) {
-            trials.add(new FrozenTrial(i, i, TrialState.COMPLETE, List.of(pts[i][0], pts[i][1]), null, null, null,
-                    null, null, null, null));
-        }
+        List<FrozenTrial> trials = ParetoTest.completeTrials(new double[][] {{1, 5}, {2, 3}, {4, 1}, {3, 4}, {5, 5}});
         List<List<FrozenTrial>> fronts = ConstrainedDominance.fronts(trials, min2);
         assertEquals(List.of(0, 1, 2), fronts.get(0).stream().map(FrozenTrial::number).toList());
         assertEquals(List.of(3), fronts.get(1).stream().map(FrozenTrial::number).toList());

@@ -48,12 +48,20 @@ class ParetoTest {
     @Test
     void twoObjectivesKeepTheTradeOffs() {
         List<Direction> min2 = List.of(Direction.MINIMIZE, Direction.MINIMIZE);
-        double[][] points = {{1, 5}, {2, 3}, {2, 3}, {3, 4}, {4, 1}};
-        List<FrozenTrial> trials = new ArrayList<>();
-        for (int i = 0; i < points.length; i++) {
-            trials.add(new FrozenTrial(i, i, TrialState.COMPLETE, List.of(points[i][0], points[i][1]), null, null,
-                    null, null, null, null, null));
-        }
+        List<FrozenTrial> trials = completeTrials(new double[][] {{1, 5}, {2, 3}, {2, 3}, {3, 4}, {4, 1}});
         assertEquals(List.of(0, 1, 2, 4), Pareto.front(trials, min2).stream().map(FrozenTrial::number).toList());
+    }
+
+    /** Completed trials numbered 0, 1, … with the given rows as their values. */
+    static List<FrozenTrial> completeTrials(double[][] values) {
+        List<FrozenTrial> trials = new ArrayList<>();
+        for (int i = 0; i < values.length; i++) {
+            List<Double> v = new ArrayList<>();
+            for (double x : values[i]) {
+                v.add(x);
+            }
+            trials.add(new FrozenTrial(i, i, TrialState.COMPLETE, v, null, null, null, null, null, null, null));
+        }
+        return trials;
     }
 }
