@@ -31,13 +31,11 @@ class ParetoTest {
         Random random = new Random(7);
         for (Direction direction : Direction.values()) {
             for (int round = 0; round < 500; round++) {
-                int n = 1 + random.nextInt(12);
-                List<FrozenTrial> trials = new ArrayList<>();
-                for (int i = 0; i < n; i++) {
-                    double v = random.nextInt(3) == 0 ? AWKWARD[random.nextInt(AWKWARD.length)] : random.nextInt(4);
-                    trials.add(new FrozenTrial(i, i, TrialState.COMPLETE, List.of(v), null, null, null, null, null,
-                            null, null));
+                double[][] values = new double[1 + random.nextInt(12)][1];
+                for (double[] v : values) {
+                    v[0] = random.nextInt(3) == 0 ? AWKWARD[random.nextInt(AWKWARD.length)] : random.nextInt(4);
                 }
+                List<FrozenTrial> trials = completeTrials(values);
                 List<Direction> directions = List.of(direction);
                 assertEquals(pairwise(trials, directions), Pareto.front(trials, directions),
                         direction + " " + trials.stream().map(t -> t.values().get(0)).toList());
