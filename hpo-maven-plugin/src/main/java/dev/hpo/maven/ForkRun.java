@@ -15,25 +15,34 @@ import java.util.Properties;
 
 /**
  * What the forked launcher reports about its run (the file {@code dev.hpo.junit.launch.RunRecord} writes): how
- * many objectives discovery found, which studies ran with which trial numbers, and the tests that failed outside
- * any trial. It tells the goal which studies of the storage belong to this build; their results are read from the
+ * many objectives discovery found and why any were skipped, which studies ran with which trial numbers, and the
+ * tests that failed outside any trial. It tells the goal which studies of the storage belong to this build; their results are read from the
  * storage.
  *
- * @param objectives tests and containers discovered by the hpo engine
+ * @param objectives objectives discovered by the hpo engine, valid or malformed
+ * @param skipped why each skipped objective did not run (the {@code hpo.objectives} filter); a launcher of an older
+ *        engine version does not write it, and then it is empty
  * @param trialsByStudy study name to the trial numbers this run finished
  * @param failures failed tests that were not trials (malformed objectives, engine errors)
  */
-public record ForkRun(int objectives, Map<String, List<Integer>> trialsByStudy, List<Failure> failures) {
+public record ForkRun(int objectives, List<String> skipped, Map<String, List<Integer>> trialsByStudy,
+        List<Failure> failures) {
 
     /** A test that failed outside any trial. */
     public record Failure(String test, String message) {
     }
 
     public ForkRun {
+        skipped = List.copyOf(skipped);
         Map<String, List<Integer>> copy = new LinkedHashMap<>();
         trialsByStudy.forEach((k, v) -> copy.put(k, List.copyOf(v)));
         trialsByStudy = Collections.unmodifiableMap(copy);
         failures = List.copyOf(failures);
+    }
+
+    /** Whether every objective found was skipped, so no study ran and nothing failed. */
+    public boolean allSkipped() {
+        return objectives > 0 && skipped.size() == objectives && failures.isEmpty();
     }
 
     public List<String> studies() {
@@ -48,6 +57,11 @@ public record ForkRun(int objectives, Map<String, List<Integer>> trialsByStudy, 
         }
         try {
             int objectives = Integer.parseInt(required(p, "objectives", file));
+            List<String> skipped = new ArrayList<>();
+            int s = Integer.parseInt(p.getProperty("skipped", "0"));
+            for (int i = 0; i < s; i++) {
+                skipped.add(required(p, "skipped." + i, file));
+            }
             Map<String, List<Integer>> studies = new LinkedHashMap<>();
             int n = Integer.parseInt(required(p, "studies", file));
             for (int i = 0; i < n; i++) {
@@ -65,7 +79,7 @@ public record ForkRun(int objectives, Map<String, List<Integer>> trialsByStudy, 
                 failures.add(new Failure(required(p, "failure." + i + ".test", file),
                         p.getProperty("failure." + i + ".message", "")));
             }
-            return new ForkRun(objectives, studies, failures);
+            return new ForkRun(objectives, skipped, studies, failures);
         } catch (NumberFormatException e) {
             throw new IOException("malformed run file " + file + ": " + e.getMessage(), e);
         }

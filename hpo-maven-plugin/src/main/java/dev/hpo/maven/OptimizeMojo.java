@@ -198,8 +198,11 @@ public final class OptimizeMojo extends AbstractHpoMojo {
         }
         if (run.objectives() == 0 && run.failures().isEmpty()) {
             problems.add("no objective found in " + project.getBuild().getTestOutputDirectory()
-                    + (objectives == null ? "" : " matching objectives '" + objectives + "'")
                     + ": annotate a test method with @dev.hpo.junit.Objective and its parameters with search ranges");
+        } else if (run.allSkipped()) {
+            problems.add("no objective ran: " + String.join("; ", run.skipped()) + ". Name studies in objectives"
+                    + " (hpo.objectives) as <class>.<method> or the @Objective's name, comma-separated; * matches any"
+                    + " text");
         }
         problems.addAll(ThresholdGate.broken(outcomes));
         List<String> misses = ThresholdGate.misses(outcomes);

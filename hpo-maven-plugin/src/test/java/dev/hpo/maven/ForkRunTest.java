@@ -1,7 +1,9 @@
 package dev.hpo.maven;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -19,17 +21,39 @@ class ForkRunTest {
     @Test
     void readsStudiesTrialNumbersAndFailures() throws IOException {
         Path f = dir.resolve("run.properties");
-        Files.writeString(f, String.join("\n", "objectives=3", "studies=2",
+        Files.writeString(f, String.join("\n", "objectives=3", "skipped=1",
+                "skipped.0=study Other.x is not among hpo.objectives \\= QuadraticTuning.bowl,custom name", "studies=2",
                 "study.0.name=QuadraticTuning.bowl", "study.0.trials=4,5,6",
                 "study.1.name=custom name", "study.1.trials=",
                 "failures=1", "failure.0.test=hpo > Broken > bad(int)",
                 "failure.0.message=@IntRange on parameter 'depth'\\: min 30 > max 2"));
         ForkRun run = ForkRun.read(f);
         assertEquals(3, run.objectives());
+        assertEquals(List.of("study Other.x is not among hpo.objectives = QuadraticTuning.bowl,custom name"), run.skipped());
+        assertFalse(run.allSkipped());
         assertEquals(Map.of("QuadraticTuning.bowl", List.of(4, 5, 6), "custom name", List.of()), run.trialsByStudy());
         assertEquals(List.of("QuadraticTuning.bowl", "custom name"), run.studies());
         assertEquals(List.of(new ForkRun.Failure("hpo > Broken > bad(int)", "@IntRange on parameter 'depth': min 30 > max 2")),
                 run.failures());
+    }
+
+    @Test
+    void everyObjectiveSkippedMeansNoStudyRan() throws IOException {
+        Path f = dir.resolve("run.properties");
+        Files.writeString(f, String.join("\n", "objectives=1", "skipped=1",
+                "skipped.0=study A.b is not among hpo.objectives \\= Nope.x", "studies=0", "failures=0"));
+        ForkRun run = ForkRun.read(f);
+        assertTrue(run.allSkipped());
+        assertEquals(List.of("study A.b is not among hpo.objectives = Nope.x"), run.skipped());
+    }
+
+    @Test
+    void aLauncherThatWritesNoSkippedKeysSkippedNothing() throws IOException {
+        Path f = dir.resolve("run.properties");
+        Files.writeString(f, String.join("\n", "objectives=1", "studies=0", "failures=0"));
+        ForkRun run = ForkRun.read(f);
+        assertEquals(List.of(), run.skipped());
+        assertFalse(run.allSkipped());
     }
 
     @Test

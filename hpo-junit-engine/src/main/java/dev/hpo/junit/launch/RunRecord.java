@@ -15,21 +15,26 @@ import java.util.stream.Collectors;
 /**
  * What one forked run found, written for {@code hpo:optimize} to read after the fork exits: which studies ran
  * (so the goal knows which studies of a shared storage belong to this build), which trial numbers this run
- * finished, how many objectives discovery found, and the tests that failed outside any trial (malformed
- * objectives, engine errors). Trial results are not here: the goal reads them from the storage.
+ * finished, how many objectives discovery found and why those that did not run were skipped (the
+ * {@code hpo.objectives} filter), and the tests that failed outside any trial (malformed objectives, engine errors).
+ * Trial results are not here: the goal reads them from the storage.
  *
- * <p>The file is a {@code .properties} file (keys {@value #OBJECTIVES}, {@value #STUDIES},
+ * <p>The file is a {@code .properties} file (keys {@value #OBJECTIVES}, {@value #SKIPPED}, {@code skipped.<i>},
+ * {@value #STUDIES},
  * {@code study.<i>.name}, {@code study.<i>.trials} as comma-separated trial numbers, {@value #FAILURES},
  * {@code failure.<i>.test}, {@code failure.<i>.message}); the goal's {@code dev.hpo.maven.ForkRun} reads the
  * same keys.
  *
- * @param objectives tests and containers the hpo engine discovered (0: no objective found)
+ * @param objectives objectives the hpo engine discovered, valid or malformed (0: no objective found)
+ * @param skipped why each skipped objective did not run, e.g. {@code study A.b is not among hpo.objectives = C.d}
  * @param trialsByStudy study name to the numbers of the trials this run finished, in finishing order
  * @param failures tests that failed outside any trial
  */
-public record RunRecord(int objectives, Map<String, List<Integer>> trialsByStudy, List<Failure> failures) {
+public record RunRecord(int objectives, List<String> skipped, Map<String, List<Integer>> trialsByStudy,
+        List<Failure> failures) {
 
     static final String OBJECTIVES = "objectives";
+    static final String SKIPPED = "skipped";
     static final String STUDIES = "studies";
     static final String FAILURES = "failures";
 
@@ -38,6 +43,7 @@ public record RunRecord(int objectives, Map<String, List<Integer>> trialsByStudy
     }
 
     public RunRecord {
+        skipped = List.copyOf(skipped);
         Map<String, List<Integer>> copy = new LinkedHashMap<>();
         trialsByStudy.forEach((k, v) -> copy.put(k, List.copyOf(v)));
         trialsByStudy = java.util.Collections.unmodifiableMap(copy);
@@ -48,6 +54,10 @@ public record RunRecord(int objectives, Map<String, List<Integer>> trialsByStudy
     public void write(Path file) throws IOException {
         Properties p = new Properties();
         p.setProperty(OBJECTIVES, Integer.toString(objectives));
+        p.setProperty(SKIPPED, Integer.toString(skipped.size()));
+        for (int i = 0; i < skipped.size(); i++) {
+            p.setProperty(SKIPPED + "." + i, skipped.get(i));
+        }
         p.setProperty(STUDIES, Integer.toString(trialsByStudy.size()));
         List<String> names = new ArrayList<>(trialsByStudy.keySet());
         for (int i = 0; i < names.size(); i++) {

@@ -44,6 +44,7 @@ public final class TrialProgressListener implements TestExecutionListener {
     private final Set<TestIdentifier> trialTests = new HashSet<>();
     private final Map<TestIdentifier, FailedTest> failedTests = new LinkedHashMap<>();
     private final Map<String, Integer> finishedInRun = new HashMap<>();
+    private final List<String> skipped = new ArrayList<>();
     private TestPlan testPlan;
     private int objectives;
 
@@ -59,9 +60,20 @@ public final class TrialProgressListener implements TestExecutionListener {
         this.testPlan = plan;
         int count = 0;
         for (TestIdentifier root : plan.getRoots()) {
-            count += plan.getDescendants(root).size();
+            for (TestIdentifier descendant : plan.getDescendants(root)) {
+                if (descendant.isTest()) {
+                    count++;
+                }
+            }
         }
         objectives = count;
+    }
+
+    @Override
+    public synchronized void executionSkipped(TestIdentifier test, String reason) {
+        if (test.isTest()) {
+            skipped.add(reason);
+        }
     }
 
     @Override
@@ -290,7 +302,7 @@ public final class TrialProgressListener implements TestExecutionListener {
         List<RunRecord.Failure> failures = new ArrayList<>();
         failedTests.forEach((id, f) -> failures.add(new RunRecord.Failure(f.path(),
                 f.cause() == null ? "failed without an exception" : describe(f.cause()))));
-        return new RunRecord(objectives, trialsByStudy, failures);
+        return new RunRecord(objectives, skipped, trialsByStudy, failures);
     }
 
     /** Prints the stack trace of every non-trial failure, for the person reading the build log. */

@@ -3,7 +3,7 @@ package sample;
 import dev.hpo.junit.FloatRange;
 import dev.hpo.junit.Objective;
 
-/** Never runs: every build of this project skips hpo. */
+/** Never runs: every build of this project skips hpo or filters this study out. */
 class SkippedTuning {
 
     @Objective(trials = 3)
