@@ -25,6 +25,10 @@ import java.util.TreeSet;
  * refinement that keeps integers and categories on their values. Parameters outside the joint space, and the
  * first {@code nStartupTrials} trials, come from the independent sampler.
  *
+ * <p>Failed and pruned trials (the objective threw or returned NaN, or the pruner stopped it): a GP of where
+ * trials do not complete weighs the acquisition by the probability that a trial completes, so the sampler steers
+ * around such a region instead of suggesting the same point again (Optuna's GP sampler uses completed trials only).
+ *
  * <p>Parallel trials: points of RUNNING trials are added with their predicted value as a fantasy, so concurrent
  * workers get different suggestions. Cost per trial stays bounded: hyperparameters are refitted with a warm
  * start every trial while the study is small and every {@code n/10} trials later, and at most
@@ -147,9 +151,15 @@ public final class GpSampler implements Sampler {
         UnitSpace space = new UnitSpace(searchSpace);
         boolean maximize = study.direction() == Direction.MAXIMIZE;
         List<Observation> observed = new ArrayList<>();
-        for (FrozenTrial t : study.trials(EnumSet.of(TrialState.COMPLETE))) {
+        List<double[]> stopped = new ArrayList<>();
+        for (FrozenTrial t : study.trials(EnumSet.of(TrialState.COMPLETE, TrialState.FAIL, TrialState.PRUNED))) {
             double[] x = space.toUnit(t);
-            if (x != null && Double.isFinite(t.value())) {
+            if (x == null) {
+                continue;
+            }
+            if (t.state() != TrialState.COMPLETE) {
+                stopped.add(x);
+            } else if (Double.isFinite(t.value())) {
                 observed.add(new Observation(t.number(), x, maximize ? -t.value() : t.value(), t.isFeasible(),
                         t.constraints()));
             }
@@ -182,10 +192,14 @@ public final class GpSampler implements Sampler {
         }
         GpModel.Posterior posterior = model.condition(x, y, pending, h, feasible);
         List<GpModel.Posterior> constraints = constraintPosteriors(model, spaceKey, training);
+        if (!stopped.isEmpty()) {
+            constraints.add(stoppedPosterior(model, spaceKey, training, stopped));
+        }
         List<double[]> incumbents = training.stream().sorted(BEST_FIRST).limit(5).map(Observation::x).toList();
         SplittableRandom random = new SplittableRandom(seed ^ (0x9E3779B97F4A7C15L * (trial.number() + 1)));
         List<double[]> taken = new ArrayList<>(pending);
         observed.forEach(o -> taken.add(o.x()));
+        taken.addAll(stopped);
         if (constraints.isEmpty()) {
             return space.toParams(posterior.maximizeLogEi(random, incumbents, taken, candidates));
         }
@@ -224,6 +238,33 @@ public final class GpSampler implements Sampler {
             out.add(model.condition(x, c, List.of(), h));
         }
         return out;
+    }
+
+    /**
+     * Not completing as one more constraint (Gelbart et al. 2014, "Bayesian optimization with unknown constraints"):
+     * a GP fitted to +1 at the points of failed and pruned trials and −1 at the training points, so that the
+     * acquisition weighs expected improvement by the probability that a trial there runs to completion. Left out, a
+     * failed or pruned point stays as attractive as before, and the acquisition's optimum (nearly deterministic) is
+     * suggested again and again: a study whose objective throws in some region, or whose pruner stops trials there,
+     * spent the rest of its budget on one point. Imputing the worst value instead would bend the objective's model
+     * next to that region, where optima often are (the largest learning rate that does not diverge). Only the most
+     * recent {@code maxPoints} such trials count, which bounds the cost.
+     */
+    private GpModel.Posterior stoppedPosterior(GpModel model, String spaceKey, List<Observation> training,
+            List<double[]> stopped) {
+        List<double[]> recent = stopped.subList(Math.max(0, stopped.size() - maxPoints), stopped.size());
+        double[][] x = new double[training.size() + recent.size()][];
+        double[] c = new double[x.length];
+        for (int i = 0; i < training.size(); i++) {
+            x[i] = training.get(i).x();
+            c[i] = -1;
+        }
+        for (int i = 0; i < recent.size(); i++) {
+            x[training.size() + i] = recent.get(i);
+            c[training.size() + i] = 1;
+        }
+        GpModel.Hyperparameters h = hyperparameters(model, "stopped", spaceKey, x, c);
+        return model.condition(x, c, List.of(), h);
     }
 
     /** Refits with a warm start when the data grew enough since the last fit; reuses the last fit otherwise. */
