@@ -10,11 +10,14 @@ import java.util.SplittableRandom;
 
 /**
  * Draws every parameter independently and uniformly (log-uniformly on log scales). The baseline every other
- * sampler must beat, and what model-based samplers use for their start-up trials.
+ * sampler must beat, and what model-based samplers use for their start-up trials. A seeded sampler that resumes a
+ * study draws new points, not the previous run's again ({@link ResumableStream}).
  */
 public final class RandomSampler implements Sampler {
 
-    private final SplittableRandom random;
+    private final long seed;
+    /** Started at the first draw; see {@link ResumableStream}. */
+    private SplittableRandom random;
 
     /** A sampler with a random seed. */
     public RandomSampler() {
@@ -22,11 +25,14 @@ public final class RandomSampler implements Sampler {
     }
 
     public RandomSampler(long seed) {
-        this.random = new SplittableRandom(seed);
+        this.seed = seed;
     }
 
     @Override
     public synchronized double sampleIndependent(Study study, FrozenTrial trial, String name, Distribution distribution) {
+        if (random == null) {
+            random = ResumableStream.startingAt(seed, trial);
+        }
         return sample(random, distribution);
     }
 

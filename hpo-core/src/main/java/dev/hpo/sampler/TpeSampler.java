@@ -85,8 +85,10 @@ public final class TpeSampler implements Sampler {
     private final IntUnaryOperator gamma;
     private final IntFunction<double[]> weights;
     private final ParzenEstimator.Options options;
-    private final SplittableRandom random;
-    private final SplittableRandom startupRandom;
+    private final long seed;
+    /** The candidates' and the start-up trials' streams, started at the first draw ({@link ResumableStream}). */
+    private SplittableRandom random;
+    private SplittableRandom startupRandom;
     private final Map<Study, StudyState> states = new WeakHashMap<>();
 
     /**
@@ -151,9 +153,7 @@ public final class TpeSampler implements Sampler {
         this.weights = b.weights;
         this.options = new ParzenEstimator.Options(b.priorWeight, b.considerMagicClip, b.considerEndpoints,
                 b.bandwidth, b.resolvedMinBandwidthFactor(), b.resolvedMagicClipExponent());
-        SplittableRandom base = new SplittableRandom(b.seed != null ? b.seed : new SplittableRandom().nextLong());
-        this.random = base.split();
-        this.startupRandom = base.split();
+        this.seed = b.seed != null ? b.seed : new SplittableRandom().nextLong();
     }
 
     public static Builder builder() {
@@ -259,14 +259,25 @@ public final class TpeSampler implements Sampler {
 
     @Override
     public synchronized double sampleIndependent(Study study, FrozenTrial trial, String name, Distribution distribution) {
+        start(trial);
         if (refreshed(study).finished.count() < nStartupTrials) {
             return RandomSampler.sample(startupRandom, distribution);
         }
         return sample(study, trial, Map.of(name, distribution)).get(name);
     }
 
+    /** Starts both streams at the first trial this sampler draws for, from one base as they always were. */
+    private void start(FrozenTrial trial) {
+        if (random == null) {
+            SplittableRandom base = ResumableStream.startingAt(seed, trial);
+            random = base.split();
+            startupRandom = base.split();
+        }
+    }
+
     /** One TPE decision for a (sorted) search space: candidates from ℓ, the one with the best ℓ/g wins. */
     private Map<String, Double> sample(Study study, FrozenTrial trial, Map<String, Distribution> space) {
+        start(trial);
         List<Direction> directions = study.directions();
         boolean multi = directions.size() > 1;
         List<FrozenTrial> all = study.trials();
