@@ -42,7 +42,10 @@ import java.util.function.Supplier;
  *   <li>{@code constantLiar} (default, as in Optuna 5): running trials count as bad ones, with the values already
  *       chosen for them, so parallel workers spread out.</li>
  * </ul>
- * Pruned trials count too, ranked by how far they got and their last intermediate value.
+ * Pruned trials count too, ranked by how far they got and their last intermediate value. Failed trials (the
+ * objective threw or returned NaN) count as bad ones in g(x): ignored, as Optuna's samplers ignore them, a region
+ * where the objective fails has no mass in g(x), so ℓ(x)/g(x) is largest there and TPE keeps sampling it (on a
+ * bowl whose optimum lies at the edge of such a region, most of 100 trials failed).
  *
  * <p><b>Several objectives</b> (MOTPE, Ozaki et al. 2020, 2022, as Optuna's {@code TPESampler}): the good trials
  * are whole non-domination fronts, the last one thinned by hypervolume subset selection, and each weighs its
@@ -72,8 +75,8 @@ import java.util.function.Supplier;
  * with it every default is Optuna 5's and the sampler matches its {@code TPESampler} on equal histories
  * ({@code hpo-bench/results/tpe-vs-optuna.md}).
  *
- * <p>Same seed, same trials (when trials run one at a time). The sampler is thread safe; one instance may follow
- * several studies.
+ * <p>Same seed, same trials (when trials run one at a time); a sampler that resumes a study draws new ones
+ * ({@link ResumableStream}). The sampler is thread safe; one instance may follow several studies.
  */
 public final class TpeSampler implements Sampler {
 
@@ -309,7 +312,8 @@ public final class TpeSampler implements Sampler {
                 if (s == TrialState.COMPLETE || (s == TrialState.PRUNED && !multi)) {
                     trials.add(t);
                     finishedCount++;
-                } else if (constantLiar && s == TrialState.RUNNING && t.number() != trial.number()) {
+                } else if (s == TrialState.FAIL
+                        || (constantLiar && s == TrialState.RUNNING && t.number() != trial.number())) {
                     trials.add(t);
                 }
             }
@@ -448,10 +452,14 @@ public final class TpeSampler implements Sampler {
 
     /**
      * The numbers of the below trials of a single-objective decision from the ranked finished trials, or {@code null}
-     * when the split needs the trial list: another trial is running (the constant liar counts it), the γ best are
+     * when the split needs the trial list: a trial failed or another is running (the constant liar counts it; failed
+     * trials are always above), the γ best are
      * not all feasible completed trials (see {@link RankedTrials}), or the list is not indexed by trial number.
      */
     private int[] rankedBelow(StudyState state, List<FrozenTrial> all, FrozenTrial trial) {
+        if (state.finished.failed() > 0) {
+            return null;
+        }
         if (constantLiar) {
             for (int i = state.finished.firstOpen(); i < all.size(); i++) {
                 FrozenTrial t = all.get(i);

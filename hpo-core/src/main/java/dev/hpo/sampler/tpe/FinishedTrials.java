@@ -7,7 +7,7 @@ import java.util.BitSet;
 import java.util.List;
 
 /**
- * Follows one study's COMPLETE and PRUNED trials as they appear, so that the sampler's per-study caches (search
+ * Follows one study's COMPLETE and PRUNED trials (and counts its FAIL ones) as they appear, so that the sampler's per-study caches (search
  * spaces, observations) are fed each finished trial once instead of rereading the whole trial list per decision.
  * Trials come in number order and a finished trial never changes, so only the trials from the first unfinished
  * one on need a look: with trials run one at a time that is the last one or two. Not thread safe: the sampler
@@ -20,6 +20,7 @@ public final class FinishedTrials {
     /** Every trial before this index of the list is finished (in any state) and has been looked at. */
     private int firstOpen;
     private int count;
+    private int failed;
 
     /**
      * Brings the count up to date with the study's trial list (in number order) and returns the COMPLETE and
@@ -39,6 +40,9 @@ public final class FinishedTrials {
             if ((state == TrialState.COMPLETE || state == TrialState.PRUNED) && !seen.get(t.number())) {
                 seen.set(t.number());
                 fresh.add(t);
+            } else if (state == TrialState.FAIL && !seen.get(t.number())) {
+                seen.set(t.number());
+                failed++;
             }
             if (prefix && state.isFinished()) {
                 firstOpen = i + 1;
@@ -58,5 +62,10 @@ public final class FinishedTrials {
     /** The number of COMPLETE and PRUNED trials seen so far. */
     public int count() {
         return count;
+    }
+
+    /** The number of FAIL trials seen so far. */
+    public int failed() {
+        return failed;
     }
 }
