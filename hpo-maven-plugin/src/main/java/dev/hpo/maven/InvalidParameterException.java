@@ -10,7 +10,15 @@ public final class InvalidParameterException extends IllegalArgumentException {
     private static final long serialVersionUID = 1L;
 
     public InvalidParameterException(String parameter, String property, String value, String allowed) {
-        super("invalid value '" + value + "' for parameter " + parameter + " (" + property + "): allowed is "
-                + allowed);
+        this(parameter, property, value, "allowed is ", allowed);
+    }
+
+    private InvalidParameterException(String parameter, String property, String value, String lead, String text) {
+        super("invalid value '" + value + "' for parameter " + parameter + " (" + property + "): " + lead + text);
+    }
+
+    /** For a value whose kind is allowed but whose details are not: the reason says which detail and the fix. */
+    public static InvalidParameterException because(String parameter, String property, String value, String reason) {
+        return new InvalidParameterException(parameter, property, value, "", reason);
     }
 }

@@ -5,6 +5,7 @@ import dev.hpo.pruner.Pruners;
 import dev.hpo.sampler.Samplers;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -51,8 +52,16 @@ public record OptimizeParameters(Integer trials, Integer timeoutSeconds, String 
             try {
                 Pruners.byName(pruner);
             } catch (IllegalArgumentException e) {
-                throw new InvalidParameterException("pruner", "hpo.pruner", pruner,
-                        "one of " + String.join(", ", Pruners.NAMES));
+                String name = pruner.split(":", 2)[0].trim().toLowerCase(Locale.ROOT);
+                if (!Pruners.NAMES.contains(name)) {
+                    throw new InvalidParameterException("pruner", "hpo.pruner", pruner,
+                            "one of " + String.join(", ", Pruners.NAMES));
+                }
+                // a known pruner with a bad option: the pruner's own message names the option and the fix
+                String reason = e.getMessage();
+                String echo = "pruner '" + pruner + "': ";
+                throw InvalidParameterException.because("pruner", "hpo.pruner", pruner,
+                        reason.startsWith(echo) ? reason.substring(echo.length()) : reason);
             }
         }
         storage = StorageUrl.checkForFork(storage);

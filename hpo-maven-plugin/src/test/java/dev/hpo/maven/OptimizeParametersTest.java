@@ -29,6 +29,27 @@ class OptimizeParametersTest {
     }
 
     @Test
+    void aKnownPrunerWithABadOptionSaysWhichOptionAndWhatItTakes() {
+        InvalidParameterException e = assertThrows(InvalidParameterException.class, () -> new OptimizeParameters(
+                null, null, null, "hyperband:max-resorce=81", null, null, "journal:x", null, null));
+        assertEquals("invalid value 'hyperband:max-resorce=81' for parameter pruner (hpo.pruner): unknown option"
+                + " 'max-resorce'; options of hyperband: min-resource, max-resource, reduction-factor, bootstrap-count",
+                e.getMessage());
+        e = assertThrows(InvalidParameterException.class, () -> new OptimizeParameters(
+                null, null, null, "percentile:percentile=150", null, null, "journal:x", null, null));
+        assertEquals("invalid value 'percentile:percentile=150' for parameter pruner (hpo.pruner): percentile must be"
+                + " between 0.0 and 100.0 inclusive, got 150.0", e.getMessage());
+    }
+
+    @Test
+    void anUnknownPrunerListsTheKnownPruners() {
+        InvalidParameterException e = assertThrows(InvalidParameterException.class, () -> new OptimizeParameters(
+                null, null, null, "bogus:x=1", null, null, "journal:x", null, null));
+        assertTrue(e.getMessage().startsWith("invalid value 'bogus:x=1' for parameter pruner (hpo.pruner): allowed is"
+                + " one of median, "), e.getMessage());
+    }
+
+    @Test
     void unknownSamplerListsTheKnownSamplers() {
         InvalidParameterException e = assertThrows(InvalidParameterException.class,
                 () -> new OptimizeParameters(null, null, "annealing", null, null, null, "journal:x", null, null));
