@@ -12,10 +12,13 @@ import java.util.function.Consumer;
 
 /**
  * Runs the forked JVM: its output (stdout and stderr, merged so lines keep their order) goes line by line to
- * a consumer, the goal's log; an optional hard timeout kills the fork. What the fork did is then read from its run
+ * a consumer, the goal's log; an optional hard timeout stops the fork (as Ctrl-C would, then killed if it lingers). What the fork did is then read from its run
  * file and the storage, never from this process's memory.
  */
 final class ForkedJvm {
+
+    /** How long a fork asked to stop may take to store its running trials as FAIL before it is killed. */
+    static final Duration STOP_GRACE = Duration.ofSeconds(10);
 
     /** How a fork ended. {@code timedOut} means it was killed after the hard timeout. */
     record Exit(int code, boolean timedOut) {
@@ -45,15 +48,26 @@ final class ForkedJvm {
                 finished = process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
             }
         } catch (InterruptedException e) {
-            process.destroyForcibly();
+            stop(process);
             throw e;
         }
         if (!finished) {
-            process.destroyForcibly();
-            process.waitFor();
+            stop(process);
         }
         pump.join(TimeUnit.SECONDS.toMillis(10));
         return new Exit(process.exitValue(), !finished);
+    }
+
+    /**
+     * Ends the fork the way Ctrl-C would, so that its shutdown hook stores the trials it was running as FAIL, and
+     * kills it when it has not exited within {@link #STOP_GRACE}.
+     */
+    private static void stop(Process process) throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
+            process.destroyForcibly();
+            process.waitFor();
+        }
     }
 
     private static void pump(Process process, Consumer<String> lines) {

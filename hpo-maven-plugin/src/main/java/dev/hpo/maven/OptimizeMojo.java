@@ -69,7 +69,10 @@ public final class OptimizeMojo extends AbstractHpoMojo {
     @Parameter(property = "hpo.argLine")
     private String argLine;
 
-    /** Kills the forked JVM after this many seconds (0: no limit); a hard stop beyond {@code timeout}. */
+    /**
+     * Stops the forked JVM after this many seconds (0: no limit), a hard stop beyond {@code timeout}: as Ctrl-C would,
+     * so that the trials it was running are stored as FAIL, then killed if it has not exited within 10 s.
+     */
     @Parameter(property = "hpo.forkTimeout", defaultValue = "0")
     private int forkTimeout;
 
@@ -170,8 +173,8 @@ public final class OptimizeMojo extends AbstractHpoMojo {
         getLog().debug("hpo: forked run took " + Duration.ofNanos(System.nanoTime() - started).toMillis() + " ms");
         if (exit.timedOut()) {
             throw new MojoExecutionException("the forked JVM did not finish within forkTimeout " + forkTimeout
-                    + " s and was killed; the trials it finished are in " + storage + ". Raise hpo.forkTimeout or"
-                    + " give the study a budget with hpo.timeout");
+                    + " s and was stopped; the trials it finished are in " + storage + ", those it was running"
+                    + " stored as FAIL. Raise hpo.forkTimeout or give the study a budget with hpo.timeout");
         }
         if (exit.code() != 0 || !Files.isRegularFile(command.runFile())) {
             throw new MojoExecutionException("the forked JVM exited with code " + exit.code() + " before it finished"

@@ -23,11 +23,18 @@ import org.opentest4j.TestAbortedException;
  *
  * <p>The study gets two system attributes for the tools that read the storage: {@code hpo.objective}
  * ({@code com.example.Tuning.accuracy}) and, when the objective declares one, {@code hpo.threshold}.
+ *
+ * <p>While the study runs, a shutdown hook guards its running trials: when the JVM exits under them (an objective
+ * calls {@code System.exit}, Ctrl-C, the goal's {@code forkTimeout}), they are stored as FAIL with the reason, rather
+ * than left RUNNING for good, where every later build's sampler would count them as still running. A JVM killed
+ * outright (SIGKILL, a crash) runs no hook; those trials stay RUNNING.
  */
 final class StudyRun {
 
     static final String OBJECTIVE_ATTR = "hpo.objective";
     static final String THRESHOLD_ATTR = "hpo.threshold";
+    static final String EXIT_REASON = "the JVM exited while the trial ran (System.exit in the objective, an interrupt"
+            + " such as Ctrl-C, or the goal's forkTimeout)";
 
     private final ObjectiveDescriptor descriptor;
     private final ObjectiveDefinition definition;
@@ -41,8 +48,13 @@ final class StudyRun {
 
     /** A trial between its start and the study's callback; written and read on the trial's own thread. */
     private static final class RunningTrial {
+        final Trial trial;
         TrialDescriptor descriptor;
         Throwable error;
+
+        RunningTrial(Trial trial) {
+            this.trial = trial;
+        }
     }
 
     StudyRun(ObjectiveDescriptor descriptor, ObjectiveDefinition definition, RunSettings settings,
@@ -66,7 +78,17 @@ final class StudyRun {
         }
         report = new TrialReport(study.name(), study.direction(), settings.trials(),
                 study.trials(EnumSet.of(TrialState.COMPLETE)));
-        study.optimize(this::evaluate, settings.optimizeOptions().callback(this::finished).build());
+        Thread exitGuard = new Thread(() -> failRunningTrials(study), "hpo-exit-guard " + study.name());
+        Runtime.getRuntime().addShutdownHook(exitGuard);
+        try {
+            study.optimize(this::evaluate, settings.optimizeOptions().callback(this::finished).build());
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(exitGuard);
+            } catch (IllegalStateException shuttingDown) {
+                // the JVM is exiting: the guard is running or has run
+            }
+        }
         // A run that only pruned is healthy when the study already has a completed trial (a resumed study whose
         // new trials were all worse); a run whose trials all failed, or a study with nothing completed, is not.
         boolean studyHasResult = !study.trials(EnumSet.of(TrialState.COMPLETE)).isEmpty();
@@ -78,8 +100,23 @@ final class StudyRun {
         }
     }
 
+    /** The shutdown hook's work: every trial still running is stored as FAIL, with the reason, and reported. */
+    private void failRunningTrials(Study study) {
+        for (RunningTrial run : running.values()) {
+            try {
+                study.storage().setTrialSystemAttr(run.trial.snapshot().id(), Study.FAIL_REASON_ATTR, EXIT_REASON);
+                // optimize's callbacks do not see a trial told here: report it as finished, so its line is printed
+                finished(study, study.tell(run.trial, TrialState.FAIL));
+            } catch (RuntimeException e) {
+                // finished meanwhile, or the storage is gone: nothing more can be done while the JVM exits
+                System.err.println("[hpo] could not mark trial " + run.trial.number() + " of study " + study.name()
+                        + " FAIL as the JVM exited: " + e);
+            }
+        }
+    }
+
     private double evaluate(Trial trial) throws Exception {
-        RunningTrial run = new RunningTrial();
+        RunningTrial run = new RunningTrial(trial);
         running.put(trial.number(), run);
         try {
             Object[] arguments = definition.arguments(trial);
