@@ -19,7 +19,8 @@ final class ResumableStream {
     /** The stream of a sampler whose first draw is for {@code trial}. */
     static SplittableRandom startingAt(long seed, FrozenTrial trial) {
         int n = trial.number();
-        // an odd multiplier unrelated to SplittableRandom's own increment, so that no two starts share a stretch
+        // an odd multiplier unrelated to SplittableRandom's own increment: two starts are, in practice, never a few
+        // steps of one stream apart, so they share no stretch of draws
         return new SplittableRandom(n == 0 ? seed : seed ^ (0xD1B54A32D192ED03L * n));
     }
 }

@@ -453,8 +453,8 @@ public final class TpeSampler implements Sampler {
     /**
      * The numbers of the below trials of a single-objective decision from the ranked finished trials, or {@code null}
      * when the split needs the trial list: a trial failed or another is running (the constant liar counts it; failed
-     * trials are always above), the γ best are
-     * not all feasible completed trials (see {@link RankedTrials}), or the list is not indexed by trial number.
+     * trials are always above), the γ best are not all feasible completed trials (see {@link RankedTrials}), or the
+     * list is not indexed by trial number.
      */
     private int[] rankedBelow(StudyState state, List<FrozenTrial> all, FrozenTrial trial) {
         if (state.finished.failed() > 0) {

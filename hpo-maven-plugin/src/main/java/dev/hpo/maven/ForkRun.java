@@ -16,8 +16,8 @@ import java.util.Properties;
 /**
  * What the forked launcher reports about its run (the file {@code dev.hpo.junit.launch.RunRecord} writes): how
  * many objectives discovery found and why any were skipped, which studies ran with which trial numbers, and the
- * tests that failed outside any trial. It tells the goal which studies of the storage belong to this build; their results are read from the
- * storage.
+ * tests that failed outside any trial. It tells the goal which studies of the storage belong to this build; their
+ * results are read from the storage.
  *
  * @param objectives objectives discovered by the hpo engine, valid or malformed
  * @param skipped why each skipped objective did not run (the {@code hpo.objectives} filter); a launcher of an older

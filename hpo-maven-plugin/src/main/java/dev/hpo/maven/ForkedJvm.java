@@ -12,15 +12,15 @@ import java.util.function.Consumer;
 
 /**
  * Runs the forked JVM: its output (stdout and stderr, merged so lines keep their order) goes line by line to
- * a consumer, the goal's log; an optional hard timeout stops the fork (as Ctrl-C would, then killed if it lingers). What the fork did is then read from its run
- * file and the storage, never from this process's memory.
+ * a consumer, the goal's log; an optional hard timeout stops the fork (as Ctrl-C would, killing it if it lingers).
+ * What the fork did is then read from its run file and the storage, never from this process's memory.
  */
 final class ForkedJvm {
 
     /** How long a fork asked to stop may take to store its running trials as FAIL before it is killed. */
     static final Duration STOP_GRACE = Duration.ofSeconds(10);
 
-    /** How a fork ended. {@code timedOut} means it was killed after the hard timeout. */
+    /** How a fork ended. {@code timedOut} means it was stopped after the hard timeout. */
     record Exit(int code, boolean timedOut) {
     }
 

@@ -7,8 +7,9 @@ import java.util.BitSet;
 import java.util.List;
 
 /**
- * Follows one study's COMPLETE and PRUNED trials (and counts its FAIL ones) as they appear, so that the sampler's per-study caches (search
- * spaces, observations) are fed each finished trial once instead of rereading the whole trial list per decision.
+ * Follows one study's COMPLETE and PRUNED trials (and counts its FAIL ones) as they appear, so that the sampler's
+ * per-study caches (search spaces, observations) are fed each finished trial once instead of rereading the whole
+ * trial list per decision.
  * Trials come in number order and a finished trial never changes, so only the trials from the first unfinished
  * one on need a look: with trials run one at a time that is the last one or two. Not thread safe: the sampler
  * that owns it locks.

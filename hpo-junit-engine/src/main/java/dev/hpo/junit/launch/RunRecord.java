@@ -20,10 +20,9 @@ import java.util.stream.Collectors;
  * Trial results are not here: the goal reads them from the storage.
  *
  * <p>The file is a {@code .properties} file (keys {@value #OBJECTIVES}, {@value #SKIPPED}, {@code skipped.<i>},
- * {@value #STUDIES},
- * {@code study.<i>.name}, {@code study.<i>.trials} as comma-separated trial numbers, {@value #FAILURES},
- * {@code failure.<i>.test}, {@code failure.<i>.message}); the goal's {@code dev.hpo.maven.ForkRun} reads the
- * same keys.
+ * {@value #STUDIES}, {@code study.<i>.name}, {@code study.<i>.trials} as comma-separated trial numbers,
+ * {@value #FAILURES}, {@code failure.<i>.test}, {@code failure.<i>.message}); the goal's
+ * {@code dev.hpo.maven.ForkRun} reads the same keys.
  *
  * @param objectives objectives the hpo engine discovered, valid or malformed (0: no objective found)
  * @param skipped why each skipped objective did not run, e.g. {@code study A.b is not among hpo.objectives = C.d}
