@@ -29,7 +29,8 @@ class ForkRunTest {
                 "failure.0.message=@IntRange on parameter 'depth'\\: min 30 > max 2"));
         ForkRun run = ForkRun.read(f);
         assertEquals(3, run.objectives());
-        assertEquals(List.of("study Other.x is not among hpo.objectives = QuadraticTuning.bowl,custom name"), run.skipped());
+        assertEquals(List.of("study Other.x is not among hpo.objectives = QuadraticTuning.bowl,custom name"),
+                run.skipped());
         assertFalse(run.allSkipped());
         assertEquals(Map.of("QuadraticTuning.bowl", List.of(4, 5, 6), "custom name", List.of()), run.trialsByStudy());
         assertEquals(List.of("QuadraticTuning.bowl", "custom name"), run.studies());
