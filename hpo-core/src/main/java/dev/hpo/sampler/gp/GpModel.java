@@ -106,6 +106,17 @@ public final class GpModel {
             return Math.exp(logProbabilityAtMost(x, threshold, null));
         }
 
+        /** {@link #logProbabilityAtMost} at many points, scored together ({@link GaussianProcess#predictMany}). */
+        void logProbabilitiesAtMost(List<double[]> xs, double threshold, double[] out) {
+            double[] means = new double[xs.size()];
+            double[] variances = new double[xs.size()];
+            gp.predictMany(xs, means, variances);
+            double t = (warp.apply(threshold) - shift) / scale;
+            for (int i = 0; i < out.length; i++) {
+                out[i] = LogEi.logBigPhi((t - means[i]) / Math.sqrt(variances[i]));
+            }
+        }
+
         /** log P(target(x) ≤ threshold) = log Φ((t − μ) / σ) in standardized units, with its gradient. */
         double logProbabilityAtMost(double[] x, double threshold, double[] grad) {
             double[] out = new double[2];
@@ -133,21 +144,38 @@ public final class GpModel {
          */
         public double[] maximizeConstrainedLogEi(SplittableRandom random, List<double[]> incumbents,
                 List<double[]> taken, int candidates, List<Posterior> constraints, boolean feasibleSeen) {
-            AcquisitionOptimizer.Acquisition acquisition = (x, grad) -> {
-                double[] part = grad == null ? null : new double[x.length];
-                double value = 0;
-                if (grad != null) {
-                    java.util.Arrays.fill(grad, 0);
+            AcquisitionOptimizer.Acquisition acquisition = new AcquisitionOptimizer.Acquisition() {
+                @Override
+                public double value(double[] x, double[] grad) {
+                    double[] part = grad == null ? null : new double[x.length];
+                    double value = 0;
+                    if (grad != null) {
+                        java.util.Arrays.fill(grad, 0);
+                    }
+                    if (feasibleSeen) {
+                        value = logEi(x, part);
+                        add(grad, part);
+                    }
+                    for (Posterior c : constraints) {
+                        value += c.logProbabilityAtMost(x, 0, part);
+                        add(grad, part);
+                    }
+                    return value;
                 }
-                if (feasibleSeen) {
-                    value = logEi(x, part);
-                    add(grad, part);
+
+                @Override
+                public void values(List<double[]> xs, double[] out) {
+                    java.util.Arrays.fill(out, 0);
+                    double[] part = new double[out.length];
+                    if (feasibleSeen) {
+                        logEis(xs, part);
+                        add(out, part);
+                    }
+                    for (Posterior c : constraints) {
+                        c.logProbabilitiesAtMost(xs, 0, part);
+                        add(out, part);
+                    }
                 }
-                for (Posterior c : constraints) {
-                    value += c.logProbabilityAtMost(x, 0, part);
-                    add(grad, part);
-                }
-                return value;
             };
             return new AcquisitionOptimizer(space, acquisition, candidates).maximize(random, incumbents, taken);
         }

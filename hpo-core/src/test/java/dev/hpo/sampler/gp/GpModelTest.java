@@ -44,6 +44,28 @@ class GpModelTest {
     }
 
     @Test
+    void probabilitiesScoredTogetherEqualThoseScoredOneByOne() {
+        double[][] x = new double[40][];
+        double[] c = new double[40];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = new double[] {(i * 0.618) % 1};
+            c[i] = x[i][0] > 0.7 ? 1 : -1; // where trials fail, as GpSampler's classifier of stopped trials sees it
+        }
+        GpModel.Posterior post = MODEL.condition(x, c, List.of(), MODEL.fit(x, c, null, 60));
+        List<double[]> points = new java.util.ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            points.add(new double[] {i / 299.0});
+        }
+        double[] together = new double[points.size()];
+        post.logProbabilitiesAtMost(points, 0, together);
+        for (int i = 0; i < points.size(); i++) {
+            assertEquals(post.logProbabilityAtMost(points.get(i), 0, null), together[i], 0.0, "at " + points.get(i)[0]);
+        }
+        assertTrue(post.probabilityAtMost(new double[] {0.2}, 0) > 0.9);
+        assertTrue(post.probabilityAtMost(new double[] {0.95}, 0) < 0.1);
+    }
+
+    @Test
     void pendingPointsLoseTheirExpectedImprovement() {
         double[][] x = {{0.1}, {0.5}, {0.9}};
         double[] y = {1.0, 0.0, 1.0};
