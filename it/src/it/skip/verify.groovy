@@ -5,7 +5,10 @@ def check(ok, String what) { if (!ok) throw new AssertionError(what) }
 
 check(log.contains('hpo: skipped (hpo.skip=true)'), 'hpo.skip line')
 check(log.contains('hpo: skipped because skipTests is set'), 'skipTests line')
-check(log.contains('no objective ran: study SkippedTuning.bowl is not among hpo.objectives = Nope.x'), 'filter failure')
+check(log.contains('[ERROR] Failed to execute goal dev.hpo:hpo-maven-plugin')
+        && log.contains('no objective ran: study SkippedTuning.bowl is not among hpo.objectives = Nope.x'), 'filter failure')
+check(log.contains('[WARNING] no objective ran: study SkippedTuning.bowl is not among hpo.objectives = Nope.x')
+        && log.contains('(failIfNoObjectives=false: not failing the build)'), 'filter warning')
 check(!log.contains('[hpo] SkippedTuning'), 'no trial ran')
 check(!new File(out, 'best-params.properties').exists(), 'no outputs')
 return true

@@ -65,6 +65,13 @@ public final class OptimizeMojo extends AbstractHpoMojo {
     @Parameter(property = "hpo.failOnThreshold", defaultValue = "true")
     private boolean failOnThreshold;
 
+    /**
+     * Fail the build when the project has no objective, or when {@code objectives} matches none of them; a warning
+     * only when false (surefire's {@code failIfNoTests}), for a multi-module build that filters studies of one module.
+     */
+    @Parameter(property = "hpo.failIfNoObjectives", defaultValue = "true")
+    private boolean failIfNoObjectives;
+
     /** JVM options of the forked JVM, for example {@code -Xmx2g}. */
     @Parameter(property = "hpo.argLine")
     private String argLine;
@@ -101,11 +108,21 @@ public final class OptimizeMojo extends AbstractHpoMojo {
                     + " is set: objectives are tests");
             return;
         }
+        if ("pom".equals(project.getPackaging())) {
+            getLog().info("hpo: skipped: " + project.getArtifactId() + " has packaging pom, so no test classes to run"
+                    + " objectives from (its modules run their own)");
+            return;
+        }
         OptimizeParameters parameters = parameters();
         Path testClasses = Path.of(project.getBuild().getTestOutputDirectory());
         if (!Files.isDirectory(testClasses)) {
-            throw new MojoFailureException("no objective found: " + testClasses + " does not exist, so the project has"
-                    + " no compiled test classes; write an @Objective method under src/test/java");
+            String problem = "no objective found: " + testClasses + " does not exist, so the project has no compiled"
+                    + " test classes; write an @Objective method under src/test/java";
+            if (failIfNoObjectives) {
+                throw new MojoFailureException(problem);
+            }
+            getLog().warn(problem + " (failIfNoObjectives=false: not failing the build)");
+            return;
         }
         ForkClasspath classpath = classpath();
         openStorage().close();  // a bad storage URL fails now, not after the study
@@ -199,13 +216,19 @@ public final class OptimizeMojo extends AbstractHpoMojo {
         for (ForkRun.Failure f : run.failures()) {
             problems.add(f.test() + ": " + f.message());
         }
+        String none = null;
         if (run.objectives() == 0 && run.failures().isEmpty()) {
-            problems.add("no objective found in " + project.getBuild().getTestOutputDirectory()
-                    + ": annotate a test method with @dev.hpo.junit.Objective and its parameters with search ranges");
+            none = "no objective found in " + project.getBuild().getTestOutputDirectory()
+                    + ": annotate a test method with @dev.hpo.junit.Objective and its parameters with search ranges";
         } else if (run.allSkipped()) {
-            problems.add("no objective ran: " + String.join("; ", run.skipped()) + ". Name studies in objectives"
+            none = "no objective ran: " + String.join("; ", run.skipped()) + ". Name studies in objectives"
                     + " (hpo.objectives) as <class>.<method> or the @Objective's name, comma-separated; * matches any"
-                    + " text");
+                    + " text";
+        }
+        if (none != null && failIfNoObjectives) {
+            problems.add(none);
+        } else if (none != null) {
+            getLog().warn(none + " (failIfNoObjectives=false: not failing the build)");
         }
         problems.addAll(ThresholdGate.broken(outcomes));
         List<String> misses = ThresholdGate.misses(outcomes);
