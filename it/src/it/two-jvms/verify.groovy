@@ -6,6 +6,8 @@ def check(ok, String what) { if (!ok) throw new AssertionError(what) }
 check(new File(basedir, 'shared/studies.log').isFile(), 'one journal for both modules')
 check(log.contains('hpo: skipped: two-jvms has packaging pom, so no test classes to run objectives from'),
         'the parent, which declares the plugin too, skips it')
+check(log.contains('hpo: skipped: two-jvms has packaging pom (its modules report their own studies)'),
+        'hpo:report skips the parent too')
 check(log.count('[hpo] shared.bowl trial') == 30, 'both forks ran their 15 trials')
 // the report of module a, rebuilt after both builds ended, sees every trial of both forks
 def json = new groovy.json.JsonSlurper().parse(new File(basedir, 'a/target/hpo/shared.bowl.json'))

@@ -21,6 +21,11 @@ public final class ReportMojo extends AbstractHpoMojo {
             getLog().info("hpo: skipped (hpo.skip=true)");
             return;
         }
+        if ("pom".equals(project.getPackaging())) {
+            getLog().info("hpo: skipped: " + project.getArtifactId() + " has packaging pom (its modules report their"
+                    + " own studies)");
+            return;
+        }
         try (Storage store = openStorage()) {
             List<String> studies = new StudyFilter(objectives).filter(store.studies().stream().map(StudyInfo::name).toList());
             if (studies.isEmpty()) {
