@@ -2,6 +2,7 @@ package dev.hpo.junit.engine;
 
 import dev.hpo.Direction;
 import dev.hpo.FrozenTrial;
+import dev.hpo.Study;
 import dev.hpo.TrialState;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,6 +21,8 @@ import org.junit.platform.engine.reporting.ReportEntry;
  * completed (the study's completed trials when the run started, plus this run's)</li>
  * <li>{@code hpo.trials}: the trials planned for this run (-1 for no limit, with a timeout)</li>
  * <li>{@code hpo.finished}: how many trials of this run have finished, this one included</li>
+ * <li>{@code hpo.reason}: why a FAIL trial failed (its {@code fail_reason}: the exception, or "the objective
+ * returned NaN"), the first line of it</li>
  * </ul>
  * The best is kept here from the trials the run sees rather than re-read from the storage after every trial, which
  * would cost time proportional to the study's size per trial.
@@ -70,6 +73,10 @@ final class TrialReport {
         }
         entry.put("hpo.trials", Integer.toString(planned));
         entry.put("hpo.finished", Integer.toString(finished));
+        Object reason = trial.systemAttrs().get(Study.FAIL_REASON_ATTR);
+        if (trial.state() == TrialState.FAIL && reason != null) {
+            entry.put("hpo.reason", String.valueOf(reason).lines().findFirst().orElse("").strip());
+        }
         return ReportEntry.from(entry);
     }
 

@@ -38,6 +38,9 @@ public final class TrialProgressListener implements TestExecutionListener {
     static final String BEST_TRIAL = "hpo.bestTrial";
     static final String PLANNED = "hpo.trials";
     static final String FINISHED = "hpo.finished";
+    static final String REASON = "hpo.reason";
+    /** A failure's reason is cut to this many characters on the line; the report and the JSON have it whole. */
+    static final int REASON_LENGTH = 120;
 
     private final PrintStream out;
     private final Map<String, List<Integer>> trialsByStudy = new LinkedHashMap<>();
@@ -126,6 +129,11 @@ public final class TrialProgressListener implements TestExecutionListener {
             line.append("  value ").append(formatNumber(value));
         } else {
             line.append("  ").append(state.equalsIgnoreCase("FAIL") ? "failed" : state.toLowerCase(Locale.ROOT));
+            String reason = kv.get(REASON);
+            if (reason != null && !reason.isBlank()) {
+                line.append(" (").append(reason.length() > REASON_LENGTH
+                        ? reason.substring(0, REASON_LENGTH - 1) + "…" : reason).append(')');
+            }
             if (value != null && !value.isBlank()) {
                 line.append(" at ").append(formatNumber(value));
             }

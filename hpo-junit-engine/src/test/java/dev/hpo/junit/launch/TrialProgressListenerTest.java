@@ -37,6 +37,17 @@ class TrialProgressListenerTest {
     }
 
     @Test
+    void failedTrialSaysWhyCutToOneShortLine() {
+        assertEquals("[hpo] S.m trial 3/10  failed (java.lang.IllegalStateException: diverged)  best 0.5000 (#1)",
+                TrialProgressListener.progressLine("S.m", 3, 2, Map.of("hpo.state", "FAIL", "hpo.reason",
+                        "java.lang.IllegalStateException: diverged", "hpo.best", "0.5", "hpo.bestTrial", "1",
+                        "hpo.trials", "10")));
+        String line = TrialProgressListener.progressLine("S.m", 3, 2, Map.of("hpo.state", "FAIL", "hpo.reason",
+                "x".repeat(500), "hpo.trials", "10"));
+        assertEquals("[hpo] S.m trial 3/10  failed (" + "x".repeat(119) + "…)", line);
+    }
+
+    @Test
     void tinyAndHugeValuesUseScientificNotation() {
         assertEquals("1.235e-07", TrialProgressListener.formatNumber("1.2345e-7"));
         assertEquals("3.000e+09", TrialProgressListener.formatNumber("3e9"));
