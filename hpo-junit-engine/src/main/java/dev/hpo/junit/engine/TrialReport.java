@@ -73,8 +73,8 @@ final class TrialReport {
         }
         entry.put("hpo.trials", Integer.toString(planned));
         entry.put("hpo.finished", Integer.toString(finished));
-        Object reason = trial.systemAttrs().get(Study.FAIL_REASON_ATTR);
-        if (trial.state() == TrialState.FAIL && reason != null) {
+        Object reason = trial.state() == TrialState.FAIL ? trial.systemAttrs().get(Study.FAIL_REASON_ATTR) : null;
+        if (reason != null) {
             entry.put("hpo.reason", String.valueOf(reason).lines().findFirst().orElse("").strip());
         }
         return ReportEntry.from(entry);
