@@ -286,6 +286,30 @@ class TpeSamplerTest {
         }
     }
 
+    /**
+     * The bowl (x − 1)² + y² + ½(z − 0.3)² on [−2, 2]³ that throws where x > 0.5, so its optimum borders the failing
+     * region: ignoring failed trials, g(x) had no mass there and TPE went on sampling it (43 of 60 trials failed in
+     * the median of 20 seeds, {@code failed-trials.md}); counted as bad trials in g(x), 21.
+     */
+    @Test
+    void failedTrialsCountAsBadOnesSoTheFailingRegionIsLeft() {
+        for (long seed = 0; seed < 3; seed++) {
+            Study s = Study.builder().sampler(new TpeSampler(seed)).pruner(new NopPruner()).build();
+            s.optimize(t -> {
+                double x = t.suggestFloat("x", -2, 2);
+                double y = t.suggestFloat("y", -2, 2);
+                double z = t.suggestFloat("z", -2, 2);
+                if (x > 0.5) {
+                    throw new IllegalStateException("diverged");
+                }
+                return (x - 1) * (x - 1) + y * y + 0.5 * (z - 0.3) * (z - 0.3);
+            }, 60);
+            long failed = s.trials().stream().filter(t -> t.state() == TrialState.FAIL).count();
+            assertTrue(failed <= 30, "seed " + seed + ": " + failed + " of 60 trials failed");
+            assertTrue(s.bestValue() < 0.45, "seed " + seed + ": best " + s.bestValue() + ", optimum 0.25");
+        }
+    }
+
     /** ZDT1 subject to f1 ≥ 0.5 (half the box): the hypervolume of the feasible trials after 80 trials. */
     private static double feasibleZdt1Hypervolume(Sampler sampler) {
         Study s = Study.builder().directions(Direction.MINIMIZE, Direction.MINIMIZE).sampler(sampler)
