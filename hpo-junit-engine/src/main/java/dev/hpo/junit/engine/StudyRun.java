@@ -33,8 +33,7 @@ final class StudyRun {
 
     static final String OBJECTIVE_ATTR = "hpo.objective";
     static final String THRESHOLD_ATTR = "hpo.threshold";
-    static final String EXIT_REASON = "the JVM exited while the trial ran (System.exit in the objective, an interrupt"
-            + " such as Ctrl-C, or the goal's forkTimeout)";
+    static final String EXIT_REASON = "the JVM exited during the trial (System.exit, Ctrl-C or the goal's forkTimeout)";
 
     private final ObjectiveDescriptor descriptor;
     private final ObjectiveDefinition definition;
