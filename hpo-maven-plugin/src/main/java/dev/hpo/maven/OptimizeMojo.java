@@ -57,6 +57,15 @@ public final class OptimizeMojo extends AbstractHpoMojo {
     @Parameter(property = "hpo.parallelism")
     private Integer parallelism;
 
+    /**
+     * Seconds between the heartbeats of a running trial (none by default). With heartbeats, a trial whose worker died
+     * without a word (killed by the operating system, a lost machine) is marked FAIL by the next worker on the same
+     * storage once it has missed two heartbeats; for storages several machines share. Each trial then costs one more
+     * storage write.
+     */
+    @Parameter(property = "hpo.heartbeat")
+    private Integer heartbeat;
+
     /** Prepended to every study name, so that projects can share one storage. */
     @Parameter(property = "hpo.study.prefix")
     private String studyPrefix;
@@ -141,7 +150,7 @@ public final class OptimizeMojo extends AbstractHpoMojo {
         try {
             ForkCommand.splitArgLine(argLine);
             return new OptimizeParameters(trials, timeout, sampler, pruner, seed, parallelism, storage, objectives,
-                    studyPrefix);
+                    studyPrefix, heartbeat);
         } catch (InvalidParameterException e) {
             throw new MojoExecutionException(e.getMessage(), e);
         }

@@ -22,9 +22,11 @@ import java.util.Map;
  * @param storage the storage URL the engine writes and the goal reads back
  * @param objectives comma-separated study names to run; {@code null} for all
  * @param studyPrefix prepended to every study name (to share one storage between projects)
+ * @param heartbeatSeconds how often a running trial tells the storage it is alive, so that other workers can mark
+ *        FAIL the trials of a worker that died; {@code null} for no heartbeats
  */
 public record OptimizeParameters(Integer trials, Integer timeoutSeconds, String sampler, String pruner, Long seed,
-        Integer parallelism, String storage, String objectives, String studyPrefix) {
+        Integer parallelism, String storage, String objectives, String studyPrefix, Integer heartbeatSeconds) {
 
     /** Configuration parameter keys, as the engine reads them. */
     static final String MODE = "hpo.mode";
@@ -36,6 +38,7 @@ public record OptimizeParameters(Integer trials, Integer timeoutSeconds, String 
         }
         atLeast("timeout", "hpo.timeout", timeoutSeconds, 1);
         atLeast("parallelism", "hpo.parallelism", parallelism, 1);
+        atLeast("heartbeat", "hpo.heartbeat", heartbeatSeconds, 1);
         sampler = blankToNull(sampler);
         pruner = blankToNull(pruner);
         objectives = blankToNull(objectives);
@@ -80,6 +83,7 @@ public record OptimizeParameters(Integer trials, Integer timeoutSeconds, String 
         put(p, "hpo.storage", storage);
         put(p, "hpo.objectives", objectives);
         put(p, "hpo.study.prefix", studyPrefix);
+        put(p, "hpo.heartbeat", heartbeatSeconds);
         return p;
     }
 

@@ -27,9 +27,12 @@ import org.junit.platform.engine.ConfigurationParameters;
  * @param studyPrefix {@code hpo.study.prefix}: put in front of every study name as it is (default none)
  * @param objectives {@code hpo.objectives}: comma-separated study names ({@code *} matches any text) of the
  *        objectives to run; empty for all
+ * @param heartbeatSeconds {@code hpo.heartbeat}: seconds between a running trial's heartbeats in study mode, so that
+ *        a worker that died has its trials marked FAIL by the next one ({@code Study.Builder.heartbeatInterval});
+ *        {@code null} for none
  */
 record HpoConfiguration(Mode mode, Integer trials, Long timeoutSeconds, String sampler, String pruner, Long seed,
-        int parallelism, String storage, String studyPrefix, List<String> objectives) {
+        int parallelism, String storage, String studyPrefix, List<String> objectives, Long heartbeatSeconds) {
 
     static final String MODE = "hpo.mode";
     static final String TRIALS = "hpo.trials";
@@ -41,6 +44,7 @@ record HpoConfiguration(Mode mode, Integer trials, Long timeoutSeconds, String s
     static final String STORAGE = "hpo.storage";
     static final String STUDY_PREFIX = "hpo.study.prefix";
     static final String OBJECTIVES = "hpo.objectives";
+    static final String HEARTBEAT = "hpo.heartbeat";
 
     HpoConfiguration {
         objectives = List.copyOf(objectives);
@@ -76,9 +80,16 @@ record HpoConfiguration(Mode mode, Integer trials, Long timeoutSeconds, String s
                 objectives.add(name.trim());
             }
         }
+        Long heartbeat = parse(parameters, HEARTBEAT, "seconds >= 1", v -> {
+            long h = Long.parseLong(v);
+            if (h < 1) {
+                throw new IllegalArgumentException("below 1");
+            }
+            return h;
+        }).orElse(null);
         return new HpoConfiguration(mode, trials, timeout, text(parameters, SAMPLER).orElse(null),
                 text(parameters, PRUNER).orElse(null), seed, parallelism, text(parameters, STORAGE).orElse(null),
-                text(parameters, STUDY_PREFIX).orElse(""), objectives);
+                text(parameters, STUDY_PREFIX).orElse(""), objectives, heartbeat);
     }
 
     /** The full name of a study: the prefix, then the objective's own study name. */

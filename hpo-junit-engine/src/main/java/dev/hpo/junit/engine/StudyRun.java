@@ -4,6 +4,7 @@ import dev.hpo.FrozenTrial;
 import dev.hpo.Study;
 import dev.hpo.Trial;
 import dev.hpo.TrialState;
+import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -68,9 +69,14 @@ final class StudyRun {
 
     void run() {
         invoker = new ObjectiveInvoker(definition);
-        Study study = Study.builder().name(settings.studyName()).direction(settings.direction())
+        Study.Builder builder = Study.builder().name(settings.studyName()).direction(settings.direction())
                 .sampler(settings.createSampler()).pruner(settings.createPruner())
-                .storage(context.storage(storageUrl)).loadIfExists(true).build();
+                .storage(context.storage(storageUrl)).loadIfExists(true);
+        Long heartbeat = context.configuration().heartbeatSeconds();
+        if (heartbeat != null) {
+            builder.heartbeatInterval(Duration.ofSeconds(heartbeat));
+        }
+        Study study = builder.build();
         study.setSystemAttr(OBJECTIVE_ATTR, definition.qualifiedMethodName());
         if (!Double.isNaN(settings.threshold())) {
             study.setSystemAttr(THRESHOLD_ATTR, settings.threshold());
@@ -87,6 +93,7 @@ final class StudyRun {
             } catch (IllegalStateException shuttingDown) {
                 // the JVM is exiting: the guard is running or has run
             }
+            study.close(); // stops its heartbeat thread; the storage is the engine's, and stays open
         }
         // A run that only pruned is healthy when the study already has a completed trial (a resumed study whose
         // new trials were all worse); a run whose trials all failed, or a study with nothing completed, is not.

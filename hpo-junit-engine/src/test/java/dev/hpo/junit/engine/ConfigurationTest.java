@@ -20,6 +20,7 @@ class ConfigurationTest {
             hpo.timeout     | soon       | seconds >= 0 (0 for none)
             hpo.seed        | 1.5        | an integer (long)
             hpo.parallelism | 0          | a number of threads >= 1
+            hpo.heartbeat   | 0          | seconds >= 1
             """)
     void valueThatDoesNotParseFailsTheObjectiveNamingTheKey(String key, String value, String expected) {
         EngineExecutionResults results = hpo().selectors(selectClass(Bowl.class))

@@ -20,6 +20,11 @@ import dev.hpo.junit.engine.fixtures.FreshInstance;
 import dev.hpo.junit.engine.fixtures.Kinds;
 import dev.hpo.storage.InMemoryStorage;
 import dev.hpo.storage.Storage;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -213,6 +218,52 @@ class StudyModeTest {
                 .configurationParameter("hpo.study.prefix", "ci-").execute();
         assertTrue(storage.findStudy("ci-Bowl.bowl").isPresent());
         assertEquals("ci-Bowl.bowl", reportEntries(results).get(0).get("hpo.study"));
+    }
+
+    /** A clock the test moves forward. */
+    private static final class MovableClock extends Clock {
+        private Instant now = Instant.parse("2026-11-26T00:00:00Z");
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+
+    @Test
+    void withHeartbeatsTheTrialOfAWorkerThatDiedIsMarkedFail() {
+        MovableClock clock = new MovableClock();
+        Storage shared = new InMemoryStorage(clock);
+        // a worker with heartbeats starts trial 0 of the study and dies without a word
+        Study dead = Study.builder().name("Bowl.bowl").storage(shared).heartbeatInterval(Duration.ofSeconds(1)).build();
+        dead.ask();
+        clock.now = clock.now.plusSeconds(10);
+        study(shared).selectors(selectClass(Bowl.class)).configurationParameter("hpo.heartbeat", "1").execute();
+        List<FrozenTrial> all = shared.trials(shared.findStudy("Bowl.bowl").orElseThrow());
+        assertEquals(TrialState.FAIL, all.get(0).state());
+        assertTrue(String.valueOf(all.get(0).systemAttrs().get(Study.FAIL_REASON_ATTR)).contains("heartbeat"),
+                all.get(0).systemAttrs().toString());
+        assertEquals(5, all.stream().filter(t -> t.state() == TrialState.COMPLETE).count());
+    }
+
+    @Test
+    void withoutHeartbeatsThatTrialStaysRunning() {
+        MovableClock clock = new MovableClock();
+        Storage shared = new InMemoryStorage(clock);
+        Study.builder().name("Bowl.bowl").storage(shared).heartbeatInterval(Duration.ofSeconds(1)).build().ask();
+        clock.now = clock.now.plusSeconds(10);
+        study(shared).selectors(selectClass(Bowl.class)).execute();
+        assertEquals(TrialState.RUNNING, shared.trials(shared.findStudy("Bowl.bowl").orElseThrow()).get(0).state());
     }
 
     @Test
