@@ -20,6 +20,25 @@ final class ForkedJvm {
     /** How long a fork asked to stop may take to store its running trials as FAIL before it is killed. */
     static final Duration STOP_GRACE = Duration.ofSeconds(10);
 
+    /**
+     * A line of the fork's output and the level it goes to the build log at: the fork's java.util.logging records
+     * come as {@code WARNING: …} and {@code SEVERE: …} (the launcher's one-line format) and keep their level, without
+     * the prefix; everything else, the trial lines first of all, is information.
+     */
+    record Line(Level level, String text) {
+        enum Level { INFO, WARNING, ERROR }
+
+        static Line of(String line) {
+            if (line.startsWith("WARNING: ")) {
+                return new Line(Level.WARNING, line.substring("WARNING: ".length()));
+            }
+            if (line.startsWith("SEVERE: ")) {
+                return new Line(Level.ERROR, line.substring("SEVERE: ".length()));
+            }
+            return new Line(Level.INFO, line);
+        }
+    }
+
     /** How a fork ended. {@code timedOut} means it was stopped after the hard timeout. */
     record Exit(int code, boolean timedOut) {
     }

@@ -189,7 +189,7 @@ public final class OptimizeMojo extends AbstractHpoMojo {
         ForkedJvm.Exit exit;
         try {
             exit = ForkedJvm.run(command.prepare(), project.getBasedir().toPath(),
-                    forkTimeout == 0 ? null : Duration.ofSeconds(forkTimeout), getLog()::info);
+                    forkTimeout == 0 ? null : Duration.ofSeconds(forkTimeout), this::relay);
         } catch (IOException e) {
             throw new MojoExecutionException("cannot start the forked JVM " + command.javaExecutable() + ": " + e.getMessage(), e);
         } catch (InterruptedException e) {
@@ -211,6 +211,16 @@ public final class OptimizeMojo extends AbstractHpoMojo {
             return ForkRun.read(command.runFile());
         } catch (IOException e) {
             throw new MojoExecutionException("cannot read the forked run's results: " + e.getMessage(), e);
+        }
+    }
+
+    /** One line of the fork's output into the build log, at its level ({@link ForkedJvm.Line}). */
+    private void relay(String text) {
+        ForkedJvm.Line line = ForkedJvm.Line.of(text);
+        switch (line.level()) {
+            case WARNING -> getLog().warn(line.text());
+            case ERROR -> getLog().error(line.text());
+            default -> getLog().info(line.text());
         }
     }
 

@@ -53,6 +53,17 @@ class ForkedJvmTest {
     }
 
     @Test
+    void logRecordsOfTheForkKeepTheirLevelAndTrialLinesAreInformation() {
+        assertEquals(new ForkedJvm.Line(ForkedJvm.Line.Level.WARNING, "study S.m trial 2 marked FAIL"),
+                ForkedJvm.Line.of("WARNING: study S.m trial 2 marked FAIL"));
+        assertEquals(new ForkedJvm.Line(ForkedJvm.Line.Level.ERROR, "the storage is gone"),
+                ForkedJvm.Line.of("SEVERE: the storage is gone"));
+        assertEquals(new ForkedJvm.Line(ForkedJvm.Line.Level.INFO, "[hpo] S.m trial 1/4  value 0.1000"),
+                ForkedJvm.Line.of("[hpo] S.m trial 1/4  value 0.1000"));
+        assertEquals(ForkedJvm.Line.Level.INFO, ForkedJvm.Line.of("WARNING without the colon").level());
+    }
+
+    @Test
     void aForkThatExitsHandsOverItsLinesAndCode() throws Exception {
         List<String> lines = new ArrayList<>();
         ForkedJvm.Exit exit = ForkedJvm.run(java(Exiting.class), dir, null, lines::add);

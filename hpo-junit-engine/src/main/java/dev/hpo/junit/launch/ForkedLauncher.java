@@ -36,10 +36,21 @@ public final class ForkedLauncher {
     /** The engine this launcher runs, and nothing else. */
     public static final String ENGINE_ID = "hpo";
 
+    /**
+     * java.util.logging's one-line format for this JVM, unless the project sets its own: {@code WARNING: message},
+     * which the goal logs at that level. The JDK's default spends two lines (a time stamp and the source method,
+     * then the level and message) on each record of the Maven log.
+     */
+    static final String LOG_FORMAT = "%4$s: %5$s%6$s%n";
+    static final String LOG_FORMAT_PROPERTY = "java.util.logging.SimpleFormatter.format";
+
     private ForkedLauncher() {
     }
 
     public static void main(String[] args) {
+        if (System.getProperty(LOG_FORMAT_PROPERTY) == null) {
+            System.setProperty(LOG_FORMAT_PROPERTY, LOG_FORMAT);
+        }
         LaunchArguments arguments;
         try {
             arguments = LaunchArguments.parse(Arrays.asList(args));
