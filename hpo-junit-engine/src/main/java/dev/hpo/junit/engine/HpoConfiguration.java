@@ -52,41 +52,19 @@ record HpoConfiguration(Mode mode, Integer trials, Long timeoutSeconds, String s
 
     static HpoConfiguration from(ConfigurationParameters parameters) {
         Mode mode = parse(parameters, MODE, "smoke or study", Mode::parse).orElse(Mode.SMOKE);
-        Integer trials = parse(parameters, TRIALS, "a number of trials >= 0, or -1 for no limit", v -> {
-            int t = Integer.parseInt(v);
-            if (t < -1) {
-                throw new IllegalArgumentException("negative");
-            }
-            return t;
-        }).orElse(null);
-        Long timeout = parse(parameters, TIMEOUT, "seconds >= 0 (0 for none)", v -> {
-            long t = Long.parseLong(v);
-            if (t < 0) {
-                throw new IllegalArgumentException("negative");
-            }
-            return t;
-        }).orElse(null);
+        Integer trials = parse(parameters, TRIALS, "a number of trials >= 0, or -1 for no limit",
+                v -> Math.toIntExact(atLeast(-1, v))).orElse(null);
+        Long timeout = parse(parameters, TIMEOUT, "seconds >= 0 (0 for none)", v -> atLeast(0, v)).orElse(null);
         Long seed = parse(parameters, SEED, "an integer (long)", Long::parseLong).orElse(null);
-        int parallelism = parse(parameters, PARALLELISM, "a number of threads >= 1", v -> {
-            int p = Integer.parseInt(v);
-            if (p < 1) {
-                throw new IllegalArgumentException("below 1");
-            }
-            return p;
-        }).orElse(1);
+        int parallelism = parse(parameters, PARALLELISM, "a number of threads >= 1",
+                v -> Math.toIntExact(atLeast(1, v))).orElse(1);
         List<String> objectives = new ArrayList<>();
         for (String name : text(parameters, OBJECTIVES).orElse("").split(",")) {
             if (!name.isBlank()) {
                 objectives.add(name.trim());
             }
         }
-        Long heartbeat = parse(parameters, HEARTBEAT, "seconds >= 1", v -> {
-            long h = Long.parseLong(v);
-            if (h < 1) {
-                throw new IllegalArgumentException("below 1");
-            }
-            return h;
-        }).orElse(null);
+        Long heartbeat = parse(parameters, HEARTBEAT, "seconds >= 1", v -> atLeast(1, v)).orElse(null);
         return new HpoConfiguration(mode, trials, timeout, text(parameters, SAMPLER).orElse(null),
                 text(parameters, PRUNER).orElse(null), seed, parallelism, text(parameters, STORAGE).orElse(null),
                 text(parameters, STUDY_PREFIX).orElse(""), objectives, heartbeat);
@@ -121,6 +99,15 @@ record HpoConfiguration(Mode mode, Integer trials, Long timeoutSeconds, String s
         return parameters.get(key).map(String::trim).filter(v -> !v.isEmpty());
     }
 
+    /** The value as a long, which must be at least {@code min}; an {@link IllegalArgumentException} otherwise. */
+    private static long atLeast(long min, String value) {
+        long v = Long.parseLong(value);
+        if (v < min) {
+            throw new IllegalArgumentException(v + " is below " + min);
+        }
+        return v;
+    }
+
     private static <T> Optional<T> parse(ConfigurationParameters parameters, String key, String expected,
             Function<String, T> parser) {
         Optional<String> value = text(parameters, key);
@@ -129,7 +116,7 @@ record HpoConfiguration(Mode mode, Integer trials, Long timeoutSeconds, String s
         }
         try {
             return Optional.of(parser.apply(value.get()));
-        } catch (IllegalArgumentException e) {
+        } catch (IllegalArgumentException | ArithmeticException e) { // not a number, out of range, or too large
             throw new IllegalArgumentException("configuration parameter " + key + " = '" + value.get()
                     + "' is not valid; expected " + expected, e);
         }
