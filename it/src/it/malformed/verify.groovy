@@ -7,4 +7,7 @@ check(log.contains('BUILD FAILURE'), 'build failed')
 def error = log.readLines().findAll { it.startsWith('[ERROR]') }.join('\n')
 check(error.contains('BrokenTuning') && error.contains('depth') && error.contains('30'),
         "the failure names class, parameter and bad value:\n$error")
+// one line for the person reading the log, not the engine's stack trace
+check(log.readLines().any { it.contains('[hpo] FAILED') && it.contains('depth') }, 'the failure has its own log line')
+check(!log.contains('at dev.hpo.junit.engine.'), "a malformed objective is reported without a stack trace:\n$log")
 return true

@@ -1,5 +1,6 @@
 package dev.hpo.junit.launch;
 
+import dev.hpo.junit.engine.InvalidObjectiveException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -313,9 +314,17 @@ public final class TrialProgressListener implements TestExecutionListener {
         return new RunRecord(objectives, skipped, trialsByStudy, failures);
     }
 
-    /** Prints the stack trace of every non-trial failure, for the person reading the build log. */
+    /**
+     * Prints every non-trial failure for the person reading the build log: a malformed objective as one line with
+     * what is wrong and how to fix it (its stack trace would only show the engine), anything else with its stack
+     * trace.
+     */
     public synchronized void printFailures() {
         failedTests.forEach((id, f) -> {
+            if (f.cause() instanceof InvalidObjectiveException invalid) {
+                out.println(PREFIX + "FAILED " + f.path() + ": " + invalid.getMessage());
+                return;
+            }
             out.println(PREFIX + "FAILED " + f.path());
             if (f.cause() != null) {
                 StringWriter trace = new StringWriter();

@@ -1,11 +1,21 @@
 package dev.hpo.junit.launch;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.hpo.junit.engine.InvalidObjectiveException;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import org.junit.platform.engine.TestDescriptor;
+import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.engine.UniqueId;
+import org.junit.platform.engine.support.descriptor.AbstractTestDescriptor;
+import org.junit.platform.launcher.TestIdentifier;
 
 class TrialProgressListenerTest {
 
@@ -14,6 +24,31 @@ class TrialProgressListenerTest {
         assertEquals("[hpo] QuadraticTuning.bowl trial 12/60  value 0.8123  best 0.4410 (#7)",
                 TrialProgressListener.progressLine("QuadraticTuning.bowl", 12, 11, Map.of("hpo.state", "COMPLETE",
                         "hpo.value", "0.81234", "hpo.best", "0.441", "hpo.bestTrial", "7", "hpo.trials", "60")));
+    }
+
+    @Test
+    void malformedObjectiveTakesOneLineAndOtherFailuresTheirStackTrace() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        TrialProgressListener listener = new TrialProgressListener(new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        listener.executionFinished(test("depth()"), TestExecutionResult.failed(
+                new InvalidObjectiveException("demo.Trees.depth, parameter 'depth': @IntRange min 30 > max 3")));
+        listener.executionFinished(test("broken()"), TestExecutionResult.failed(new IllegalStateException("boom")));
+        listener.printFailures();
+
+        String[] lines = bytes.toString(StandardCharsets.UTF_8).split("\\R");
+        assertEquals("[hpo] FAILED depth(): demo.Trees.depth, parameter 'depth': @IntRange min 30 > max 3", lines[0]);
+        assertEquals("[hpo] FAILED broken()", lines[1]);
+        assertEquals("java.lang.IllegalStateException: boom", lines[2]);
+        assertTrue(lines[3].trim().startsWith("at "), lines[3]);
+    }
+
+    private static TestIdentifier test(String name) {
+        return TestIdentifier.from(new AbstractTestDescriptor(UniqueId.forEngine("hpo").append("objective", name), name) {
+            @Override
+            public Type getType() {
+                return TestDescriptor.Type.TEST;
+            }
+        });
     }
 
     @Test
