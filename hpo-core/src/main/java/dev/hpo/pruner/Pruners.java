@@ -17,6 +17,8 @@ import java.util.List;
  *       {@code reduction-factor}, {@code bootstrap-count};</li>
  *   <li>{@code threshold}: {@code lower} and/or {@code upper} (one is required: a threshold pruner without bounds
  *       means nothing), {@code warmup}, {@code interval}; for example {@code threshold:upper=10};</li>
+ *   <li>{@code wilcoxon}: {@code p-threshold} (default 0.1), {@code startup-steps} (default 2), for objectives that
+ *       report one score per instance or fold ({@link WilcoxonPruner});</li>
  *   <li>{@code none} (alias {@code nop}): never prune.</li>
  * </ul>
  * {@link PatientPruner} wraps another pruner object and so is only built in code.
@@ -25,7 +27,7 @@ public final class Pruners {
 
     /** Names {@link #byName} understands. */
     public static final List<String> NAMES = List.of("median", "percentile", "successive-halving", "asha",
-            "hyperband", "threshold", "none");
+            "hyperband", "threshold", "wilcoxon", "none");
 
     private static final List<String> PERCENTILE_OPTIONS = List.of("startup", "warmup", "interval", "min-trials");
 
@@ -50,6 +52,10 @@ public final class Pruners {
             case "successive-halving", "asha" -> successiveHalving(spec);
             case "hyperband" -> hyperband(spec);
             case "threshold" -> threshold(spec);
+            case "wilcoxon" -> {
+                spec.allowOnly(List.of("p-threshold", "startup-steps"));
+                yield new WilcoxonPruner(spec.doubleOption("p-threshold", 0.1), spec.intOption("startup-steps", 2));
+            }
             case "none", "nop" -> {
                 spec.allowOnly(List.of());
                 yield new NopPruner();

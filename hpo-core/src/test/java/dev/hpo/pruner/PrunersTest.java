@@ -37,6 +37,10 @@ class PrunersTest {
         assertEquals(2.0, t.upperBound());
         assertEquals(5, ((HyperbandPruner) Pruners.byName("hyperband:max-resource=81")).bracketCount());
         assertInstanceOf(SuccessiveHalvingPruner.class, Pruners.byName("asha:min-resource=auto,reduction-factor=3"));
+        WilcoxonPruner w = (WilcoxonPruner) Pruners.byName("wilcoxon:p-threshold=0.05,startup-steps=5");
+        assertEquals(0.05, w.pThreshold());
+        assertEquals(5, w.nStartupSteps());
+        assertEquals(0.1, ((WilcoxonPruner) Pruners.byName("wilcoxon")).pThreshold());
     }
 
     @Test
@@ -55,5 +59,7 @@ class PrunersTest {
         assertMessage(() -> Pruners.byName("median:startup=many"), "startup", "many");
         assertMessage(() -> Pruners.byName("median:startup"), "startup", "key=value");
         assertMessage(() -> Pruners.byName("hyperband:reduction-factor=1"), "reductionFactor", "1");
+        assertMessage(() -> Pruners.byName("wilcoxon:p-threshold=2"), "pThreshold", "2");
+        assertMessage(() -> Pruners.byName("wilcoxon:warmup=2"), "warmup", "p-threshold", "startup-steps");
     }
 }
