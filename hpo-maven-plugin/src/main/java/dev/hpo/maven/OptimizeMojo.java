@@ -1,13 +1,16 @@
 package dev.hpo.maven;
 
 import dev.hpo.storage.Storage;
+import dev.hpo.storage.StudyInfo;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.apache.maven.artifact.Artifact;
 import org.apache.maven.artifact.DependencyResolutionRequiredException;
 import org.apache.maven.execution.MavenSession;
@@ -186,6 +189,7 @@ public final class OptimizeMojo extends AbstractHpoMojo {
         getLog().info("hpo: running the objectives of " + project.getArtifactId() + " in a forked JVM (JUnit Platform "
                 + platformVersion + ", storage " + storage + ")");
         long started = System.nanoTime();
+        Instant launched = Instant.now();
         ForkedJvm.Exit exit;
         try {
             exit = ForkedJvm.run(command.prepare(), project.getBasedir().toPath(),
@@ -197,12 +201,16 @@ public final class OptimizeMojo extends AbstractHpoMojo {
             throw new MojoExecutionException("interrupted while the forked JVM ran; it was killed", e);
         }
         getLog().debug("hpo: forked run took " + Duration.ofNanos(System.nanoTime() - started).toMillis() + " ms");
+        boolean finished = !exit.timedOut() && exit.code() == 0 && Files.isRegularFile(command.runFile());
+        if (!finished) {
+            writeWhatTheForkStored(launched);
+        }
         if (exit.timedOut()) {
             throw new MojoExecutionException("the forked JVM did not finish within forkTimeout " + forkTimeout
                     + " s and was stopped; the trials it finished are in " + storage + ", those it was running"
                     + " stored as FAIL. Raise hpo.forkTimeout or give the study a budget with hpo.timeout");
         }
-        if (exit.code() != 0 || !Files.isRegularFile(command.runFile())) {
+        if (!finished) {
             throw new MojoExecutionException("the forked JVM exited with code " + exit.code() + " before it finished"
                     + " the study (did an objective call System.exit or run out of memory? see its output above;"
                     + " JVM options go in hpo.argLine, e.g. -Xmx2g)");
@@ -211,6 +219,30 @@ public final class OptimizeMojo extends AbstractHpoMojo {
             return ForkRun.read(command.runFile());
         } catch (IOException e) {
             throw new MojoExecutionException("cannot read the forked run's results: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * After a fork that did not finish (an objective called {@code System.exit}, the JVM ran out of memory or was
+     * stopped at {@code forkTimeout}): the outputs of the studies it worked on, from what the storage holds, so that
+     * the report and the JSON show the trials it finished and the one it died in. Those studies are the ones with a
+     * trial started since the fork was launched (it wrote no record of its run). A failure here is logged, so that
+     * the build fails for the fork's reason.
+     */
+    private void writeWhatTheForkStored(Instant launched) {
+        try (Storage store = openStorage()) {
+            List<String> touched = new ArrayList<>();
+            for (StudyInfo study : store.studies()) {
+                if (store.trials(study.id()).stream().anyMatch(t -> t.start() != null && !t.start().isBefore(launched))) {
+                    touched.add(study.name());
+                }
+            }
+            List<String> studies = new StudyFilter(objectives).filter(touched);
+            if (!studies.isEmpty()) {
+                readAndWrite(store, studies, Map.of());
+            }
+        } catch (MojoExecutionException | RuntimeException e) {
+            getLog().warn("hpo: could not write the outputs of the unfinished run: " + e.getMessage());
         }
     }
 
