@@ -6,9 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.hpo.Direction;
+import dev.hpo.FrozenTrial;
 import dev.hpo.Study;
 import dev.hpo.Trial;
 import dev.hpo.TrialState;
+import dev.hpo.multi.Hypervolume;
 import dev.hpo.multi.Pareto;
 import dev.hpo.space.CategoricalDistribution;
 import dev.hpo.space.FloatDistribution;
@@ -99,6 +101,38 @@ class PlotDataTest {
         for (int i = 1; i < data.front().size(); i++) {
             assertTrue(data.front().get(i - 1).values().get(0) <= data.front().get(i).values().get(0));
         }
+    }
+
+    @Test
+    void hypervolumeHistoryGrowsOnlyWhenTheFrontDoes() {
+        Study study = Study.builder().name("hv").directions(Direction.MINIMIZE, Direction.MAXIMIZE).build();
+        double[][] values = {{2, 1}, {1, 0}, {3, 0.5}, {1, 2}};  // #2 is dominated by #0; #3 dominates #0 and #1
+        for (double[] v : values) {
+            study.addTrial(new FrozenTrial(0, -1, TrialState.COMPLETE, List.of(v[0], v[1]), null, null, null, null,
+                    null, null, null));
+        }
+        HypervolumeHistoryPlot.Data data = HypervolumeHistoryPlot.data(StudyData.of(study));
+        // reference: worst cost 3 plus a tenth of the range [1, 3]; worst quality 0 minus a tenth of [0, 2]
+        assertArrayEquals(new double[] {3.2, -0.2}, data.reference(), 1e-12);
+        double[] expected = {1.2 * 1.2, 1.2 * 1.2 + 2.2 * 0.2 - 1.2 * 0.2, 1.64, 2.2 * 2.2};
+        for (int i = 0; i < expected.length; i++) {
+            assertEquals(i, data.history().get(i).trial());
+            assertEquals(expected[i], data.history().get(i).hypervolume(), 1e-12, "after trial " + i);
+        }
+    }
+
+    @Test
+    void hypervolumeHistoryEndsAtTheWholeFrontsVolume() {
+        Study study = ReportFixtures.multi(60);
+        HypervolumeHistoryPlot.Data data = HypervolumeHistoryPlot.data(StudyData.of(study));
+        assertEquals(60, data.history().size());
+        for (int i = 1; i < 60; i++) {
+            assertTrue(data.history().get(i).hypervolume() >= data.history().get(i - 1).hypervolume());
+        }
+        double[] reference = {data.reference()[0], -data.reference()[1]};
+        double[][] front = study.bestTrials().stream()
+                .map(t -> new double[] {t.values().get(0), -t.values().get(1)}).toArray(double[][]::new);
+        assertEquals(Hypervolume.of(front, reference), data.history().get(59).hypervolume(), 1e-12);
     }
 
     @Test
