@@ -16,6 +16,7 @@ import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -206,6 +207,44 @@ public final class Study implements AutoCloseable {
         FrozenTrial template = new FrozenTrial(0, -1, TrialState.WAITING, null, null, null, null, userAttrs,
                 Map.of(FIXED_PARAMS_ATTR, Map.copyOf(params)), null, null);
         storage.createTrial(id, template);
+    }
+
+    /**
+     * Enqueues a trial, or with {@code skipIfExists} does nothing when the study already has a trial with these
+     * parameters (Optuna's {@code skip_if_exists}): one enqueued with them, whatever its state, or one whose
+     * parameters are exactly these. A build that enqueues a known configuration every time so evaluates it once,
+     * in the first build. Numbers match within a relative 1e-5, as in Optuna; other values by {@code equals}.
+     *
+     * @return whether the trial was enqueued
+     */
+    public boolean enqueueTrial(Map<String, ?> params, Map<String, Object> userAttrs, boolean skipIfExists) {
+        if (skipIfExists) {
+            for (FrozenTrial t : trials()) {
+                Map<?, ?> existing = t.systemAttrs().get(FIXED_PARAMS_ATTR) instanceof Map<?, ?> fixed ? fixed : t.params();
+                if (sameParams(existing, params)) {
+                    return false;
+                }
+            }
+        }
+        enqueueTrial(params, userAttrs);
+        return true;
+    }
+
+    private static boolean sameParams(Map<?, ?> existing, Map<String, ?> params) {
+        if (!existing.keySet().equals(params.keySet())) {
+            return false;
+        }
+        for (Map.Entry<String, ?> e : params.entrySet()) {
+            Object a = existing.get(e.getKey());
+            Object b = e.getValue();
+            boolean same = a instanceof Number x && b instanceof Number y
+                    ? Math.abs(x.doubleValue() - y.doubleValue()) <= 1e-5 * Math.abs(y.doubleValue())
+                    : Objects.equals(a, b);
+            if (!same) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

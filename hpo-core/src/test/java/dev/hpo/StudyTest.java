@@ -183,6 +183,24 @@ class StudyTest {
     }
 
     @Test
+    void enqueueingAKnownConfigurationAgainCanBeSkipped() {
+        Study s = study();
+        Map<String, Object> config = Map.of("c", 1.0, "depth", 8);
+        assertTrue(s.enqueueTrial(config, Map.of(), true));
+        assertFalse(s.enqueueTrial(config, Map.of(), true), "already waiting");
+        ObjectiveFunction objective = t -> t.suggestFloat("c", 1e-3, 1e3, true) + t.suggestInt("depth", 2, 32)
+                + t.suggestFloat("free", 0, 1);
+        s.optimize(objective, 1);
+        // as a later build would: the enqueued trial ran (with a sampled 'free'), so the same call enqueues nothing
+        assertFalse(s.enqueueTrial(Map.of("c", 1.0 + 1e-7, "depth", 8L), Map.of(), true), "numbers match loosely");
+        assertTrue(s.enqueueTrial(Map.of("c", 2.0, "depth", 8), Map.of(), true));
+        s.optimize(objective, 2);  // the enqueued trial, then a sampled one
+        assertFalse(s.enqueueTrial(s.trials().get(2).params(), Map.of(), true), "a sampled trial has these parameters");
+        assertTrue(s.enqueueTrial(config, Map.of(), false), "without the flag it always enqueues");
+        assertEquals(4, s.trials().size());
+    }
+
+    @Test
     void askAndTell() {
         Study s = Study.builder().direction(Direction.MAXIMIZE).sampler(new RandomSampler(5)).build();
         Trial t = s.ask();
