@@ -1,6 +1,8 @@
 package dev.hpo.storage;
 
+import dev.hpo.FrozenTrial;
 import java.nio.file.Path;
+import java.util.Map;
 
 /**
  * Opens a storage from its URL, the form users write in configuration ({@code hpo.storage}, the goal's
@@ -39,6 +41,35 @@ public final class Storages {
             return new JdbcStorage(u);
         }
         throw new IllegalArgumentException("unknown storage URL '" + url + "'; known schemes: " + knownSchemes());
+    }
+
+    /**
+     * Copies a study, its attributes and every trial (in any state, with its number order, parameters, intermediate
+     * values, attributes and times) into another storage under {@code toName} (Optuna's {@code copy_study}): to move
+     * a study from a journal file to a database shared by many machines, or out of one into a journal file that
+     * Optuna's tools read. The source is only read. Trials keep their order; their numbers are the target's, which
+     * for a new study are the same.
+     *
+     * @return the new study's id in {@code to}
+     * @throws IllegalArgumentException when {@code from} has no study {@code fromName}
+     * @throws DuplicateStudyException when {@code to} already has a study {@code toName}
+     */
+    public static long copyStudy(Storage from, String fromName, Storage to, String toName) {
+        long source = from.findStudy(fromName).orElseThrow(() -> new IllegalArgumentException(
+                "no study named '" + fromName + "' to copy; the storage has " + from.studies().stream()
+                        .map(StudyInfo::name).toList()));
+        StudyInfo info = from.study(source);
+        long target = to.createStudy(toName, info.directions());
+        for (Map.Entry<String, Object> e : info.userAttrs().entrySet()) {
+            to.setStudyUserAttr(target, e.getKey(), e.getValue());
+        }
+        for (Map.Entry<String, Object> e : info.systemAttrs().entrySet()) {
+            to.setStudySystemAttr(target, e.getKey(), e.getValue());
+        }
+        for (FrozenTrial t : from.trials(source)) {
+            to.createTrial(target, t);
+        }
+        return target;
     }
 
     private static String knownSchemes() {
