@@ -9,8 +9,8 @@ import org.apache.commons.math3.stat.ranking.TiesStrategy;
 /**
  * The one-sided Wilcoxon signed-rank test of paired differences (Wilcoxon 1945), as {@link WilcoxonPruner} needs it.
  * commons-math3's {@code WilcoxonSignedRankTest} is two-sided and drops zero differences; here a zero difference
- * keeps its rank and gives half of it to each side (Pratt's "zero split"), so that a trial equal to the best one on
- * every step shows no evidence either way instead of an empty sample.
+ * keeps its rank and gives half of it to each side (SciPy's {@code zero_method="zsplit"}), so that a trial equal to
+ * the best one on every step shows no evidence either way instead of an empty sample.
  *
  * <p>Up to {@value #EXACT_MAX} differences the p-value is exact: the null distribution of the positive rank sum is
  * counted over the 2^n sign patterns of the observed ranks, tied (average) ranks and zeros included. Beyond that it
