@@ -19,7 +19,8 @@ import java.lang.annotation.Target;
  * the objective runs once, at the best parameters known to the configured storage or else at the middle of its
  * ranges. With {@code hpo.mode=study} (what {@code mvn hpo:optimize} sets) it runs {@link #trials()} more trials
  * of its study. The values here are the objective's defaults; the configuration parameters {@code hpo.trials},
- * {@code hpo.timeout}, {@code hpo.sampler}, {@code hpo.pruner} and {@code hpo.seed} override them.
+ * {@code hpo.timeout}, {@code hpo.sampler}, {@code hpo.pruner}, {@code hpo.seed} and {@code hpo.patience} override
+ * them.
  */
 @Documented
 @Target(ElementType.METHOD)
@@ -59,4 +60,10 @@ public @interface Objective {
 
     /** Seeds the sampler, so that a study can be repeated; {@link #NO_SEED} for a random seed. */
     long seed() default NO_SEED;
+
+    /**
+     * Stops the study once this many trials have finished since its best value last improved
+     * ({@code dev.hpo.NoImprovementCallback}); 0 to run every trial. {@link #trials()} stays the most a run adds.
+     */
+    int patience() default 0;
 }

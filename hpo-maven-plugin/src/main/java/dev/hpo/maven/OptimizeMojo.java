@@ -69,6 +69,13 @@ public final class OptimizeMojo extends AbstractHpoMojo {
     @Parameter(property = "hpo.heartbeat")
     private Integer heartbeat;
 
+    /**
+     * Stops each study once this many trials have finished since its best value last improved; 0 runs every trial.
+     * Overrides {@code @Objective(patience)}; {@code trials} stays the most a build adds.
+     */
+    @Parameter(property = "hpo.patience")
+    private Integer patience;
+
     /** Prepended to every study name, so that projects can share one storage. */
     @Parameter(property = "hpo.study.prefix")
     private String studyPrefix;
@@ -153,7 +160,7 @@ public final class OptimizeMojo extends AbstractHpoMojo {
         try {
             ForkCommand.splitArgLine(argLine);
             return new OptimizeParameters(trials, timeout, sampler, pruner, seed, parallelism, storage, objectives,
-                    studyPrefix, heartbeat);
+                    studyPrefix, heartbeat, patience);
         } catch (InvalidParameterException e) {
             throw new MojoExecutionException(e.getMessage(), e);
         }

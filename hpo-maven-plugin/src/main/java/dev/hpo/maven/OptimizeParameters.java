@@ -24,9 +24,12 @@ import java.util.Map;
  * @param studyPrefix prepended to every study name (to share one storage between projects)
  * @param heartbeatSeconds how often a running trial tells the storage it is alive, so that other workers can mark
  *        FAIL the trials of a worker that died; {@code null} for no heartbeats
+ * @param patience finished trials without a new best value after which a study stops; 0 for none, {@code null} for
+ *        the objective's {@code @Objective(patience)}
  */
 public record OptimizeParameters(Integer trials, Integer timeoutSeconds, String sampler, String pruner, Long seed,
-        Integer parallelism, String storage, String objectives, String studyPrefix, Integer heartbeatSeconds) {
+        Integer parallelism, String storage, String objectives, String studyPrefix, Integer heartbeatSeconds,
+        Integer patience) {
 
     /** Configuration parameter keys, as the engine reads them. */
     static final String MODE = "hpo.mode";
@@ -39,6 +42,7 @@ public record OptimizeParameters(Integer trials, Integer timeoutSeconds, String 
         atLeast("timeout", "hpo.timeout", timeoutSeconds, 1);
         atLeast("parallelism", "hpo.parallelism", parallelism, 1);
         atLeast("heartbeat", "hpo.heartbeat", heartbeatSeconds, 1);
+        atLeast("patience", "hpo.patience", patience, 0);
         sampler = blankToNull(sampler);
         pruner = blankToNull(pruner);
         objectives = blankToNull(objectives);
@@ -84,6 +88,7 @@ public record OptimizeParameters(Integer trials, Integer timeoutSeconds, String 
         put(p, "hpo.objectives", objectives);
         put(p, "hpo.study.prefix", studyPrefix);
         put(p, "hpo.heartbeat", heartbeatSeconds);
+        put(p, "hpo.patience", patience);
         return p;
     }
 

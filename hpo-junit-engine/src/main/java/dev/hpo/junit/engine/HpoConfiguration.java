@@ -30,9 +30,12 @@ import org.junit.platform.engine.ConfigurationParameters;
  * @param heartbeatSeconds {@code hpo.heartbeat}: seconds between a running trial's heartbeats in study mode, so that
  *        a worker that died has its trials marked FAIL by the next one ({@code Study.Builder.heartbeatInterval});
  *        {@code null} for none
+ * @param patience {@code hpo.patience}: finished trials without a new best value after which a study stops; 0 for
+ *        none
  */
 record HpoConfiguration(Mode mode, Integer trials, Long timeoutSeconds, String sampler, String pruner, Long seed,
-        int parallelism, String storage, String studyPrefix, List<String> objectives, Long heartbeatSeconds) {
+        int parallelism, String storage, String studyPrefix, List<String> objectives, Long heartbeatSeconds,
+        Integer patience) {
 
     static final String MODE = "hpo.mode";
     static final String TRIALS = "hpo.trials";
@@ -45,6 +48,7 @@ record HpoConfiguration(Mode mode, Integer trials, Long timeoutSeconds, String s
     static final String STUDY_PREFIX = "hpo.study.prefix";
     static final String OBJECTIVES = "hpo.objectives";
     static final String HEARTBEAT = "hpo.heartbeat";
+    static final String PATIENCE = "hpo.patience";
 
     HpoConfiguration {
         objectives = List.copyOf(objectives);
@@ -65,9 +69,11 @@ record HpoConfiguration(Mode mode, Integer trials, Long timeoutSeconds, String s
             }
         }
         Long heartbeat = parse(parameters, HEARTBEAT, "seconds >= 1", v -> atLeast(1, v)).orElse(null);
+        Integer patience = parse(parameters, PATIENCE, "a number of trials >= 0 (0 for none)",
+                v -> Math.toIntExact(atLeast(0, v))).orElse(null);
         return new HpoConfiguration(mode, trials, timeout, text(parameters, SAMPLER).orElse(null),
                 text(parameters, PRUNER).orElse(null), seed, parallelism, text(parameters, STORAGE).orElse(null),
-                text(parameters, STUDY_PREFIX).orElse(""), objectives, heartbeat);
+                text(parameters, STUDY_PREFIX).orElse(""), objectives, heartbeat, patience);
     }
 
     /** The full name of a study: the prefix, then the objective's own study name. */

@@ -1,6 +1,7 @@
 package dev.hpo.junit.engine;
 
 import dev.hpo.Direction;
+import dev.hpo.NoImprovementCallback;
 import dev.hpo.OptimizeOptions;
 import dev.hpo.junit.Objective;
 import dev.hpo.pruner.Pruner;
@@ -18,9 +19,10 @@ import java.util.List;
  * @param trials more trials for this run; -1 for no limit
  * @param timeout the run's wall-clock budget, or {@code null}
  * @param seed the sampler's seed, or {@code null} for a random one
+ * @param patience finished trials without a new best value after which the study stops; 0 for none
  */
 record RunSettings(String studyName, Direction direction, int trials, Duration timeout, String sampler,
-        String pruner, Long seed, int parallelism, double threshold) {
+        String pruner, Long seed, int parallelism, double threshold, int patience) {
 
     static RunSettings of(ObjectiveDefinition definition, HpoConfiguration configuration) {
         Objective o = definition.annotation();
@@ -37,7 +39,8 @@ record RunSettings(String studyName, Direction direction, int trials, Duration t
                 timeoutSeconds == 0 ? null : Duration.ofSeconds(timeoutSeconds),
                 configuration.sampler() != null ? configuration.sampler() : o.sampler(),
                 configuration.pruner() != null ? configuration.pruner() : o.pruner(),
-                seed, configuration.parallelism(), o.threshold());
+                seed, configuration.parallelism(), o.threshold(),
+                configuration.patience() != null ? configuration.patience() : o.patience());
     }
 
     Sampler createSampler() {
@@ -49,6 +52,8 @@ record RunSettings(String studyName, Direction direction, int trials, Duration t
     }
 
     OptimizeOptions.Builder optimizeOptions() {
-        return OptimizeOptions.builder().trials(trials).timeout(timeout).parallelism(parallelism);
+        OptimizeOptions.Builder options = OptimizeOptions.builder().trials(trials).timeout(timeout)
+                .parallelism(parallelism);
+        return patience > 0 ? options.callback(new NoImprovementCallback(patience)) : options;
     }
 }

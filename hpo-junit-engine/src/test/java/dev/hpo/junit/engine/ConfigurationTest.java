@@ -21,6 +21,7 @@ class ConfigurationTest {
             hpo.seed        | 1.5        | an integer (long)
             hpo.parallelism | 0          | a number of threads >= 1
             hpo.heartbeat   | 0          | seconds >= 1
+            hpo.patience    | -1         | a number of trials >= 0 (0 for none)
             hpo.parallelism | 9999999999 | a number of threads >= 1
             """)
     void valueThatDoesNotParseFailsTheObjectiveNamingTheKey(String key, String value, String expected) {

@@ -18,6 +18,7 @@ import dev.hpo.junit.engine.fixtures.DefineByRun;
 import dev.hpo.junit.engine.fixtures.Flaky;
 import dev.hpo.junit.engine.fixtures.FreshInstance;
 import dev.hpo.junit.engine.fixtures.Kinds;
+import dev.hpo.junit.engine.fixtures.Plateau;
 import dev.hpo.storage.InMemoryStorage;
 import dev.hpo.storage.Storage;
 import java.time.Clock;
@@ -59,6 +60,14 @@ class StudyModeTest {
         results.testEvents().assertStatistics(s -> s.dynamicallyRegistered(5).started(5 + OBJECTIVE).succeeded(5 + OBJECTIVE));
         results.containerEvents().assertStatistics(s -> s.succeeded(3).failed(0));
         assertEquals(5, trials("Bowl.bowl").size());
+    }
+
+    @Test
+    void patienceStopsAStudyWhoseBestNoLongerImproves() {
+        study(storage).selectors(selectClass(Plateau.class)).execute();
+        assertEquals(6, trials("Plateau.flat").size(), "the first trial, then 5 without improvement");
+        study(storage).selectors(selectClass(Plateau.class)).configurationParameter("hpo.patience", "0").execute();
+        assertEquals(36, trials("Plateau.flat").size(), "hpo.patience = 0 runs every trial");
     }
 
     @Test
