@@ -20,6 +20,7 @@ public final class NoImprovementCallback implements TrialCallback {
 
     private final int patience;
     private final double minDelta;
+    private volatile boolean stopped;
 
     /** Stops after {@code patience} finished trials without a new best value. */
     public NoImprovementCallback(int patience) {
@@ -48,8 +49,20 @@ public final class NoImprovementCallback implements TrialCallback {
                     + study.name() + " has " + study.directions().size());
         }
         if (sinceLastImprovement(study) >= patience) {
+            stopped = true;
             study.stop();
         }
+    }
+
+    /** Whether this callback has stopped a study, for a log line saying why the study ended early. */
+    public boolean stoppedStudy() {
+        return stopped;
+    }
+
+    /** Why it stops a study, for that line: {@code 20 finished trials without a new best value}. */
+    public String reason() {
+        return patience + " finished trial" + (patience == 1 ? "" : "s") + " without a new best value"
+                + (minDelta > 0 ? " (by more than " + minDelta + ")" : "");
     }
 
     /** The finished trials numbered after the last trial that improved the best value (all of them if none did). */

@@ -1,7 +1,6 @@
 package dev.hpo.junit.engine;
 
 import dev.hpo.Direction;
-import dev.hpo.NoImprovementCallback;
 import dev.hpo.OptimizeOptions;
 import dev.hpo.junit.Objective;
 import dev.hpo.pruner.Pruner;
@@ -52,8 +51,6 @@ record RunSettings(String studyName, Direction direction, int trials, Duration t
     }
 
     OptimizeOptions.Builder optimizeOptions() {
-        OptimizeOptions.Builder options = OptimizeOptions.builder().trials(trials).timeout(timeout)
-                .parallelism(parallelism);
-        return patience > 0 ? options.callback(new NoImprovementCallback(patience)) : options;
+        return OptimizeOptions.builder().trials(trials).timeout(timeout).parallelism(parallelism);
     }
 }

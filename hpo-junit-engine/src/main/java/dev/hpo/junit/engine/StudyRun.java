@@ -1,6 +1,8 @@
 package dev.hpo.junit.engine;
 
 import dev.hpo.FrozenTrial;
+import dev.hpo.NoImprovementCallback;
+import dev.hpo.OptimizeOptions;
 import dev.hpo.Study;
 import dev.hpo.Trial;
 import dev.hpo.TrialState;
@@ -34,6 +36,8 @@ final class StudyRun {
 
     static final String OBJECTIVE_ATTR = "hpo.objective";
     static final String THRESHOLD_ATTR = "hpo.threshold";
+    /** Report entry key: why the study stopped before its trials were used up. */
+    static final String STOPPED = "hpo.stopped";
     static final String EXIT_REASON = "the JVM exited during the trial (System.exit, Ctrl-C or the goal's forkTimeout)";
 
     private final ObjectiveDescriptor descriptor;
@@ -85,8 +89,13 @@ final class StudyRun {
                 study.trials(EnumSet.of(TrialState.COMPLETE)));
         Thread exitGuard = new Thread(() -> failRunningTrials(study), "hpo-exit-guard " + study.name());
         Runtime.getRuntime().addShutdownHook(exitGuard);
+        OptimizeOptions.Builder options = settings.optimizeOptions();
+        NoImprovementCallback patience = settings.patience() > 0 ? new NoImprovementCallback(settings.patience()) : null;
+        if (patience != null) {
+            options.callback(patience);
+        }
         try {
-            study.optimize(this::evaluate, settings.optimizeOptions().callback(this::finished).build());
+            study.optimize(this::evaluate, options.callback(this::finished).build());
         } finally {
             try {
                 Runtime.getRuntime().removeShutdownHook(exitGuard);
@@ -94,6 +103,10 @@ final class StudyRun {
                 // the JVM is exiting: the guard is running or has run
             }
             study.close(); // stops its heartbeat thread; the storage is the engine's, and stays open
+        }
+        if (patience != null && patience.stoppedStudy()) {
+            context.events().published(descriptor, ReportEntry.from(Map.of("hpo.study", study.name(),
+                    STOPPED, patience.reason())));
         }
         // A run that only pruned is healthy when the study already has a completed trial (a resumed study whose
         // new trials were all worse); a run whose trials all failed, or a study with nothing completed, is not.

@@ -40,6 +40,8 @@ public final class TrialProgressListener implements TestExecutionListener {
     static final String PLANNED = "hpo.trials";
     static final String FINISHED = "hpo.finished";
     static final String REASON = "hpo.reason";
+    /** On a study's objective rather than a trial: why the study ended before its trials were used up. */
+    static final String STOPPED = "hpo.stopped";
     /** A failure's reason is cut to this many characters on the line; the report and the JSON have it whole. */
     static final int REASON_LENGTH = 120;
 
@@ -85,6 +87,10 @@ public final class TrialProgressListener implements TestExecutionListener {
         Map<String, String> kv = entry.getKeyValuePairs();
         String study = kv.get(STUDY);
         String trial = kv.get(TRIAL);
+        if (study != null && kv.containsKey(STOPPED)) {
+            out.println(PREFIX + study + " stopped early: " + kv.get(STOPPED));
+            return;
+        }
         if (study == null || trial == null) {
             return;
         }

@@ -64,8 +64,10 @@ class StudyModeTest {
 
     @Test
     void patienceStopsAStudyWhoseBestNoLongerImproves() {
-        study(storage).selectors(selectClass(Plateau.class)).execute();
+        EngineExecutionResults results = study(storage).selectors(selectClass(Plateau.class)).execute();
         assertEquals(6, trials("Plateau.flat").size(), "the first trial, then 5 without improvement");
+        assertTrue(reportEntries(results).stream().anyMatch(e -> "5 finished trials without a new best value"
+                .equals(e.get("hpo.stopped"))), "the objective says why the study stopped");
         study(storage).selectors(selectClass(Plateau.class)).configurationParameter("hpo.patience", "0").execute();
         assertEquals(36, trials("Plateau.flat").size(), "hpo.patience = 0 runs every trial");
     }

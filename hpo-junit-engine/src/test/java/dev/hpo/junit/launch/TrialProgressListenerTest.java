@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.platform.engine.TestDescriptor;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.UniqueId;
+import org.junit.platform.engine.reporting.ReportEntry;
 import org.junit.platform.engine.support.descriptor.AbstractTestDescriptor;
 import org.junit.platform.launcher.TestIdentifier;
 
@@ -40,6 +41,16 @@ class TrialProgressListenerTest {
         assertEquals("[hpo] FAILED broken()", lines[1]);
         assertEquals("java.lang.IllegalStateException: boom", lines[2]);
         assertTrue(lines[3].trim().startsWith("at "), lines[3]);
+    }
+
+    @Test
+    void aStudyStoppedEarlySaysWhy() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        TrialProgressListener listener = new TrialProgressListener(new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        listener.reportingEntryPublished(test("bowl()"), ReportEntry.from(Map.of("hpo.study", "Q.bowl",
+                "hpo.stopped", "20 finished trials without a new best value")));
+        assertEquals("[hpo] Q.bowl stopped early: 20 finished trials without a new best value",
+                bytes.toString(StandardCharsets.UTF_8).strip());
     }
 
     private static TestIdentifier test(String name) {
