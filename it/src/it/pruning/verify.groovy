@@ -12,4 +12,12 @@ check(log =~ /PruningTuning\.curve\s+minimize\s+\S+\s+#\d+\s+$complete\s+$pruned
 def p = props(new File(out, 'best-params.properties'))
 double rate = p.getProperty('PruningTuning.curve.rate') as double
 check(rate >= 0 && rate <= 1, "best rate $rate written")
+// the Wilcoxon pruner and patience (FoldsTuning): fold-by-fold pruning, then an early stop that the log explains
+def folds = new groovy.json.JsonSlurper().parse(new File(out, 'FoldsTuning.folds.json'))
+def foldsPruned = folds.trials.count { it.state == 'PRUNED' }
+check(foldsPruned > folds.trials.size() / 2, "most fold trials pruned: $foldsPruned of ${folds.trials.size()}")
+def best = folds.trials.find { it.number == folds.bestTrial }
+check(best.intermediateValues.size() == 10, "the best trial saw every fold: ${best.intermediateValues}")
+check(folds.trials.size() < 60 && log.contains('[hpo] FoldsTuning.folds stopped early: 10 finished trials without a new best value'),
+        "patience stopped the study after ${folds.trials.size()} of 60 trials, and the log says why")
 return true
