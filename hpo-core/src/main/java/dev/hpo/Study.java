@@ -39,6 +39,8 @@ public final class Study implements AutoCloseable {
 
     /** Trial system attribute holding the parameters of an enqueued trial (Optuna's key). */
     public static final String FIXED_PARAMS_ATTR = "fixed_params";
+    /** Study system attribute with the objective values' names, Optuna's key. */
+    public static final String METRIC_NAMES_ATTR = "study:metric_names";
     /** Trial system attribute holding why a trial failed (Optuna's key). */
     public static final String FAIL_REASON_ATTR = "fail_reason";
 
@@ -180,6 +182,31 @@ public final class Study implements AutoCloseable {
 
     public void setUserAttr(String key, Object value) {
         storage.setStudyUserAttr(id, key, value);
+    }
+
+    /**
+     * Names the objective values ({@code accuracy}, {@code latency ms}), one per direction, for the report's axes and
+     * the JSON export (Optuna's {@code set_metric_names}; stored where Optuna keeps them, so either reads the other's).
+     */
+    public void setMetricNames(List<String> names) {
+        if (names.size() != directions.size()) {
+            throw new IllegalArgumentException("study " + name + " has " + directions.size() + " objective(s), so it"
+                    + " needs as many metric names, got " + names);
+        }
+        storage.setStudySystemAttr(id, METRIC_NAMES_ATTR, List.copyOf(names));
+    }
+
+    /** The names of the objective values, or an empty list when {@link #setMetricNames} was never called. */
+    public List<String> metricNames() {
+        return metricNames(systemAttrs(), directions.size());
+    }
+
+    /** The metric names stored in a study's system attributes, when they fit its number of objectives. */
+    public static List<String> metricNames(Map<String, Object> systemAttrs, int objectives) {
+        if (systemAttrs.get(METRIC_NAMES_ATTR) instanceof List<?> names && names.size() == objectives) {
+            return names.stream().map(String::valueOf).toList();
+        }
+        return List.of();
     }
 
     public Map<String, Object> userAttrs() {

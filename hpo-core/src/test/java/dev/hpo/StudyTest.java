@@ -201,6 +201,18 @@ class StudyTest {
     }
 
     @Test
+    void metricNamesAreStoredWhereOptunaKeepsThem() {
+        Study s = Study.builder().directions(Direction.MINIMIZE, Direction.MAXIMIZE).build();
+        assertEquals(List.of(), s.metricNames());
+        s.setMetricNames(List.of("loss", "acc"));
+        assertEquals(List.of("loss", "acc"), s.metricNames());
+        assertEquals(List.of("loss", "acc"), s.systemAttrs().get("study:metric_names"));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> s.setMetricNames(List.of("loss")));
+        assertTrue(e.getMessage().contains("2 objective(s)"), e.getMessage());
+    }
+
+    @Test
     void askAndTell() {
         Study s = Study.builder().direction(Direction.MAXIMIZE).sampler(new RandomSampler(5)).build();
         Trial t = s.ask();

@@ -4,6 +4,7 @@ import dev.hpo.FrozenTrial;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The first two objectives of a multi-objective study against each other: the Pareto-optimal trials
@@ -61,8 +62,8 @@ public final class ParetoFrontPlot implements Plot {
         double[] b = study.complete().stream().mapToDouble(t -> t.values().get(1)).toArray();
         Scale x = Axes.forValues(a, 70, W - 150, 8);
         Scale y = Axes.forValues(b, H - 50, 14, 6);
-        Axes.draw(svg, x, y, "objective 0 (" + study.directions().get(0).name().toLowerCase(java.util.Locale.ROOT)
-                + ")", "objective 1 (" + study.directions().get(1).name().toLowerCase(java.util.Locale.ROOT) + ")");
+        Axes.draw(svg, x, y, study.metricLabel(0) + " (" + study.directions().get(0).name().toLowerCase(Locale.ROOT)
+                + ")", study.metricLabel(1) + " (" + study.directions().get(1).name().toLowerCase(Locale.ROOT) + ")");
         List<FrozenTrial> dominated = Thinning.keepBest(data.dominated(), MAX_DOMINATED,
                 FrozenTrial::number);
         svg.startGroup("dominated", null);

@@ -36,7 +36,8 @@ public record StudyData(
         List<FrozenTrial> best,
         Map<String, Double> importances,
         String importanceNote,
-        Map<String, Object> userAttrs) {
+        Map<String, Object> userAttrs,
+        List<String> metricNames) {
 
     /** Reads a study with the default importance evaluator. */
     public static StudyData of(Study study) {
@@ -75,7 +76,7 @@ public record StudyData(
             }
         }
         return new StudyData(study.name(), directions, trials, complete, params, best, importances, note,
-                study.userAttrs());
+                study.userAttrs(), study.metricNames());
     }
 
     /**
@@ -104,6 +105,7 @@ public record StudyData(
         best = List.copyOf(best);
         importances = new LinkedHashMap<>(importances);
         userAttrs = new LinkedHashMap<>(userAttrs);
+        metricNames = List.copyOf(metricNames);
     }
 
     public boolean multiObjective() {
@@ -128,7 +130,15 @@ public record StudyData(
 
     /** The label of the first objective on axes. */
     public String objectiveLabel() {
-        return multiObjective() ? "objective 0" : "objective value";
+        return metricLabel(0);
+    }
+
+    /** The label of objective {@code i} on axes: its metric name when the study has them. */
+    public String metricLabel(int i) {
+        if (!metricNames.isEmpty()) {
+            return metricNames.get(i);
+        }
+        return multiObjective() ? "objective " + i : "objective value";
     }
 
     /** The parameters, most important first (those without an importance after, by name). */

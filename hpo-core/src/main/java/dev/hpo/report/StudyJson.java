@@ -64,6 +64,14 @@ public final class StudyJson {
             g.writeString(d.name());
         }
         g.writeEndArray();
+        List<String> metricNames = study.metricNames();
+        if (!metricNames.isEmpty()) {
+            g.writeArrayFieldStart("metricNames");
+            for (String m : metricNames) {
+                g.writeString(m);
+            }
+            g.writeEndArray();
+        }
         List<FrozenTrial> trials = study.trials();
         long[] counts = new long[TrialState.values().length];
         for (FrozenTrial t : trials) {

@@ -90,6 +90,19 @@ class ExportsTest {
     }
 
     @Test
+    void metricNamesLabelTheJsonAndThePlots() throws Exception {
+        Study s = ReportFixtures.multi(20);
+        s.setMetricNames(List.of("cost", "quality"));
+        JsonNode root = new ObjectMapper().readTree(StudyJson.render(s));
+        assertEquals("cost", root.get("metricNames").get(0).asText());
+        assertEquals("quality", root.get("metricNames").get(1).asText());
+        String html = HtmlReport.render(s);
+        assertTrue(html.contains("cost (minimize)") && html.contains("quality (maximize)"), "Pareto front axes");
+        assertTrue(new ObjectMapper().readTree(StudyJson.render(ReportFixtures.multi(5))).get("metricNames") == null,
+                "no names, no field");
+    }
+
+    @Test
     void jsonOfMultiObjectiveStudyListsTheFront() throws Exception {
         Study s = ReportFixtures.multi(20);
         JsonNode root = new ObjectMapper().readTree(StudyJson.render(s));

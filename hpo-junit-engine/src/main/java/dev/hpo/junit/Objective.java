@@ -52,6 +52,12 @@ public @interface Objective {
     /** The study's name; {@code SimpleClassName.method} when empty. */
     String name() default "";
 
+    /**
+     * What the returned value measures ({@code "accuracy"}, {@code "latency ms"}): the report's axes say it instead of
+     * "objective value", and the study JSON lists it ({@code Study.setMetricNames}); none when empty.
+     */
+    String metric() default "";
+
     /** The sampler by name, as {@code dev.hpo.sampler.Samplers#byName} knows them. */
     String sampler() default "auto";
 

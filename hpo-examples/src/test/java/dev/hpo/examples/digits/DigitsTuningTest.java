@@ -27,7 +27,7 @@ class DigitsTuningTest {
     private static final int FOLDS = 5;
     private static final long FOLD_SEED = 1;
 
-    @Objective(direction = Direction.MAXIMIZE, trials = 40, threshold = 0.98, seed = 7)
+    @Objective(direction = Direction.MAXIMIZE, trials = 40, threshold = 0.98, seed = 7, metric = "5-fold CV accuracy")
     double modelSelection(@Choice({"svm", "random-forest", "logistic-regression"}) String classifier, Trial trial) {
         Classifiers.Trainer trainer = switch (classifier) {
             case "svm" -> {
@@ -46,7 +46,8 @@ class DigitsTuningTest {
         return Classifiers.crossValidatedAccuracy(DIGITS, FOLDS, FOLD_SEED, trainer);
     }
 
-    @Objective(direction = Direction.MAXIMIZE, trials = 30, threshold = 0.95, seed = 11, pruner = "median")
+    @Objective(direction = Direction.MAXIMIZE, trials = 30, threshold = 0.95, seed = 11, pruner = "median",
+            metric = "validation accuracy")
     double mlp(@IntRange(min = 16, max = 128, log = true) int hiddenUnits,
                @LogFloat(min = 1e-3, max = 0.5) double learningRate,
                @FloatRange(min = 0.0, max = 0.95) double momentum,

@@ -85,6 +85,10 @@ final class StudyRun {
         if (!Double.isNaN(settings.threshold())) {
             study.setSystemAttr(THRESHOLD_ATTR, settings.threshold());
         }
+        String metric = definition.annotation().metric().strip();
+        if (!metric.isEmpty() && !study.metricNames().equals(List.of(metric))) {
+            study.setMetricNames(List.of(metric));
+        }
         report = new TrialReport(study.name(), study.direction(), settings.trials(),
                 study.trials(EnumSet.of(TrialState.COMPLETE)));
         Thread exitGuard = new Thread(() -> failRunningTrials(study), "hpo-exit-guard " + study.name());

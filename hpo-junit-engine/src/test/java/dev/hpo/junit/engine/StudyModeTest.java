@@ -73,6 +73,12 @@ class StudyModeTest {
     }
 
     @Test
+    void theObjectivesMetricNamesTheStudysValue() {
+        study(storage).selectors(selectClass(Plateau.class)).execute();
+        assertEquals(List.of("loss"), Study.load(storage, "Plateau.flat").metricNames());
+    }
+
+    @Test
     void trialIsNamedLikeAParameterizedInvocationWithItsParameters() {
         EngineExecutionResults results = study(storage).selectors(selectClass(Bowl.class)).execute();
         TestDescriptor first = results.testEvents().dynamicallyRegistered().list().get(0).getTestDescriptor();
