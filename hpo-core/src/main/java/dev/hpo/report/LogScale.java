@@ -29,8 +29,11 @@ final class LogScale implements Scale {
     @Override
     public List<Tick> ticks() {
         List<Tick> out = new ArrayList<>();
-        double[] mantissas = high - low > 3 ? new double[] {1} : new double[] {1, 2, 5};
-        int stride = (int) Math.max(1, Math.ceil((high - low) / 8));
+        // about one label per 20 pixels: a narrow panel (a slice) gets powers of ten where a wide axis gets 1, 2, 5
+        int room = Math.max(2, (int) (Math.abs(to - from) / 20));
+        double decades = high - low;
+        double[] mantissas = decades <= 3 && 3 * (decades + 1) <= room ? new double[] {1, 2, 5} : new double[] {1};
+        int stride = (int) Math.max(1, Math.ceil(decades / Math.min(8, room)));
         for (int e = (int) Math.floor(low); e <= (int) Math.ceil(high); e += stride) {
             for (double m : mantissas) {
                 double v = m * Math.pow(10, e);

@@ -92,7 +92,10 @@ public final class OptimizationHistoryPlot implements Plot {
                     bs.stream().mapToDouble(Double::doubleValue).toArray(), "best-line", null,
                     "best value: " + Html.number(data.best().get(data.best().size() - 1).value()));
         }
-        svg.circle(W - 170, 24, 4, "pt", null).text(W - 160, 28, "objective value", "start", "legend", 0);
-        svg.line(W - 176, 42, W - 164, 42, "best-line").text(W - 160, 46, "best value", "start", "legend", 0);
+        // the legend goes in the corner the best line leaves free: it ends high when maximizing, low when minimizing
+        double top = study.direction() == Direction.MAXIMIZE ? H - 90 : 20;
+        svg.circle(W - 170, top + 4, 4, "pt", null).text(W - 160, top + 8, study.objectiveLabel(), "start", "legend", 0);
+        svg.line(W - 176, top + 22, W - 164, top + 22, "best-line").text(W - 160, top + 26, "best so far", "start",
+                "legend", 0);
     }
 }

@@ -197,4 +197,13 @@ class PlotDataTest {
         assertEquals(List.of("1e-5", "1e-4", "0.001", "0.01", "0.1", "1"),
                 s.ticks().stream().map(Scale.Tick::label).toList());
     }
+
+    @Test
+    void aNarrowLogAxisOfFewDecadesKeepsToPowersOfTen() {
+        FloatDistribution rate = FloatDistribution.log(0.001, 0.5);
+        assertEquals(List.of("0.001", "0.002", "0.005", "0.01", "0.02", "0.05", "0.1", "0.2", "0.5"),
+                Axes.forParam(rate, 0, 400).ticks().stream().map(Scale.Tick::label).toList());
+        assertEquals(List.of("0.001", "0.01", "0.1"),
+                Axes.forParam(rate, 0, 110).ticks().stream().map(Scale.Tick::label).toList(), "a slice panel");
+    }
 }
