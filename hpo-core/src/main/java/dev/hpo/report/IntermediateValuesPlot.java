@@ -91,6 +91,6 @@ public final class IntermediateValuesPlot implements Plot {
                 svg.polyline(xs, ys, "iv iv-" + c.state().name().toLowerCase(java.util.Locale.ROOT), null, title);
             }
         }
-        StateLegend.draw(svg, W - 115, 24);
+        StateLegend.draw(svg, W - 115, 24, curves.stream().map(Curve::state).toList());
     }
 }

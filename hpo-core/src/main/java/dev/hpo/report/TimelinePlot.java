@@ -93,6 +93,6 @@ public final class TimelinePlot implements Plot {
                     "st-" + t.state().name().toLowerCase(Locale.ROOT),
                     "trial " + t.number() + " " + t.state() + ", " + Html.number(b.endSeconds() - b.startSeconds()) + " s");
         }
-        StateLegend.draw(svg, W - 115, 24);
+        StateLegend.draw(svg, W - 115, 24, bars.stream().map(b -> b.trial().state()).toList());
     }
 }
