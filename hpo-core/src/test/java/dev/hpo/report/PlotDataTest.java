@@ -83,6 +83,24 @@ class PlotDataTest {
     }
 
     @Test
+    void contourSkipsPairsThatNoTrialHasTogether() {
+        Study study = Study.builder().name("conditional").sampler(new dev.hpo.sampler.RandomSampler(3)).build();
+        study.optimize(t -> {
+            double z = t.suggestFloat("z", 0, 1);
+            return t.suggestCategorical("kind", List.of("a", "b")).equals("a")
+                    ? z + t.suggestFloat("x", 0, 1) : z * t.suggestFloat("y", 0, 1);
+        }, 40);
+        List<String> pairs = ContourPlot.pairs(StudyData.of(study)).stream().map(p -> p[0] + "/" + p[1]).toList();
+        assertFalse(pairs.contains("x/y") || pairs.contains("y/x"), "x and y are never in one trial: " + pairs);
+        assertEquals(5, pairs.size(), "every other pair of the four parameters: " + pairs);
+
+        Study flat = ReportFixtures.single(40);
+        List<String> top = StudyData.of(flat).paramsByImportance();
+        assertEquals(Math.min(4, top.size()) * (Math.min(4, top.size()) - 1) / 2,
+                ContourPlot.pairs(StudyData.of(flat)).size(), "all pairs of the four most important");
+    }
+
+    @Test
     void fillInterpolatesFromNeighbours() {
         double[][] filled = ContourPlot.fill(new double[][] {{1, Double.NaN, 3}});
         assertArrayEquals(new double[] {1, 2, 3}, filled[0], 1e-12);
