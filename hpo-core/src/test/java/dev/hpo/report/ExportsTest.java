@@ -6,8 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.hpo.FrozenTrial;
 import dev.hpo.Study;
 import dev.hpo.Trial;
+import dev.hpo.TrialState;
 import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
@@ -100,6 +102,39 @@ class ExportsTest {
         assertTrue(html.contains("cost (minimize)") && html.contains("quality (maximize)"), "Pareto front axes");
         assertTrue(new ObjectMapper().readTree(StudyJson.render(ReportFixtures.multi(5))).get("metricNames") == null,
                 "no names, no field");
+    }
+
+    @Test
+    void csvHasOptunasColumnsAndQuotesWhatNeedsIt() {
+        Study s = Study.builder().name("csv").build();
+        s.enqueueTrial(Map.of("x", 0.5, "kind", "a,b"));
+        s.enqueueTrial(Map.of("kind", "plain"));
+        Trial first = s.ask();
+        double x = first.suggestFloat("x", 0, 1);
+        first.suggestCategorical("kind", List.of("a,b", "plain"));
+        first.setUserAttr("note", "say \"hi\"");
+        s.tell(first, x + 1);
+        Trial second = s.ask();
+        second.suggestCategorical("kind", List.of("a,b", "plain"));
+        s.tell(second, TrialState.FAIL);
+
+        String[] lines = StudyCsv.render(s).split("\r\n");
+        assertEquals("number,value,datetime_start,datetime_complete,duration_seconds,params_x,params_kind,"
+                + "user_attrs_note,state", lines[0]);
+        FrozenTrial done = s.trials().get(0);
+        assertEquals("0,1.5," + done.start() + "," + done.complete() + ","
+                + java.time.Duration.between(done.start(), done.complete()).toNanos() / 1e9
+                + ",0.5,\"a,b\",\"say \"\"hi\"\"\",COMPLETE", lines[1]);
+        assertTrue(lines[2].startsWith("1,,") && lines[2].endsWith(",,plain,,FAIL"), lines[2]);
+        assertEquals(3, lines.length);
+    }
+
+    @Test
+    void csvOfSeveralObjectivesNamesTheirColumns() {
+        Study s = ReportFixtures.multi(3);
+        assertTrue(StudyCsv.render(s).startsWith("number,values_0,values_1,datetime_start"));
+        s.setMetricNames(List.of("cost", "quality"));
+        assertTrue(StudyCsv.render(s).startsWith("number,values_cost,values_quality,datetime_start"));
     }
 
     @Test
