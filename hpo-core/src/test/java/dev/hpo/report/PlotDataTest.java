@@ -94,6 +94,16 @@ class PlotDataTest {
         assertFalse(pairs.contains("x/y") || pairs.contains("y/x"), "x and y are never in one trial: " + pairs);
         assertEquals(5, pairs.size(), "every other pair of the four parameters: " + pairs);
 
+        // a choice without the other parameter stays blank instead of borrowing its neighbour's colours
+        ContourPlot.Grid kindAndX = ContourPlot.grid(StudyData.of(study), "kind", "x");
+        int b = 1;  // "b" trials never have x
+        for (double v : kindAndX.filled()[b]) {
+            assertTrue(Double.isNaN(v), "choice b has no x");
+        }
+        for (double v : kindAndX.filled()[0]) {
+            assertFalse(Double.isNaN(v), "choice a is filled");
+        }
+
         Study flat = ReportFixtures.single(40);
         List<String> top = StudyData.of(flat).paramsByImportance();
         assertEquals(Math.min(4, top.size()) * (Math.min(4, top.size()) - 1) / 2,
