@@ -112,32 +112,24 @@ public final class ContourPlot implements Plot {
         double[][] filled = fill(mean);
         // a choice no trial with both parameters took (in a conditional space, the parameter belongs to other
         // choices) stays blank rather than borrowing its neighbours' colours
+        int[] perColumn = new int[nx];
+        int[] perRow = new int[ny];
         for (int i = 0; i < nx; i++) {
             for (int j = 0; j < ny; j++) {
-                boolean emptyColumn = xd instanceof CategoricalDistribution && columnCount(count, i) == 0;
-                boolean emptyRow = yd instanceof CategoricalDistribution && rowCount(count, j) == 0;
-                if (emptyColumn || emptyRow) {
+                perColumn[i] += count[i][j];
+                perRow[j] += count[i][j];
+            }
+        }
+        for (int i = 0; i < nx; i++) {
+            for (int j = 0; j < ny; j++) {
+                boolean emptyChoice = xd instanceof CategoricalDistribution && perColumn[i] == 0
+                        || yd instanceof CategoricalDistribution && perRow[j] == 0;
+                if (emptyChoice) {
                     filled[i][j] = Double.NaN;
                 }
             }
         }
         return new Grid(xp, yp, new ParamAxisInfo(xd, nx), new ParamAxisInfo(yd, ny), mean, filled, count, points);
-    }
-
-    private static int columnCount(int[][] count, int i) {
-        int n = 0;
-        for (int c : count[i]) {
-            n += c;
-        }
-        return n;
-    }
-
-    private static int rowCount(int[][] count, int j) {
-        int n = 0;
-        for (int[] column : count) {
-            n += column[j];
-        }
-        return n;
     }
 
     /** Fills empty cells with the mean of their filled 4-neighbours, sweep after sweep, until none is left. */
