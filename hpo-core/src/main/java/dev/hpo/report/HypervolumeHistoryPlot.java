@@ -11,7 +11,8 @@ import java.util.List;
  * number (Optuna's {@code plot_hypervolume_history}). The single-objective history's counterpart for several
  * objectives: a flat stretch is trials that added nothing to the front.
  *
- * <p>Optuna asks the user for the reference point; the report takes the worst value of each objective over the
+ * <p>Trials with an infinite value are left out: no finite reference point bounds their volume. Optuna asks the
+ * user for the reference point; the report takes the worst value of each objective over the
  * feasible completed trials, a tenth of that objective's range beyond it, so that every front trial adds volume and
  * the curve ends where the whole front is counted. Drawn for two and three objectives, where the exact hypervolume
  * of a front of hundreds of trials is cheap to recompute at each improvement.
@@ -39,7 +40,8 @@ public final class HypervolumeHistoryPlot implements Plot {
     public static Data data(StudyData study) {
         List<Direction> directions = study.directions();
         int m = directions.size();
-        List<FrozenTrial> trials = study.complete().stream().filter(FrozenTrial::isFeasible).toList();
+        List<FrozenTrial> trials = study.complete().stream()
+                .filter(t -> t.isFeasible() && t.values().stream().allMatch(Double::isFinite)).toList();
         List<double[]> points = new ArrayList<>(trials.size());
         for (FrozenTrial t : trials) {
             double[] p = new double[m];
@@ -113,7 +115,7 @@ public final class HypervolumeHistoryPlot implements Plot {
     @Override
     public boolean appliesTo(StudyData data) {
         return data.multiObjective() && data.directions().size() <= MAX_OBJECTIVES
-                && data.complete().stream().anyMatch(FrozenTrial::isFeasible);
+                && data.complete().stream().anyMatch(t -> t.isFeasible() && t.values().stream().allMatch(Double::isFinite));
     }
 
     @Override

@@ -139,6 +139,9 @@ class PlotDataTest {
             study.addTrial(new FrozenTrial(0, -1, TrialState.COMPLETE, List.of(v[0], v[1]), null, null, null, null,
                     null, null, null));
         }
+        // an infinite value has no finite volume: left out, as if the trial had not completed
+        study.addTrial(new FrozenTrial(0, -1, TrialState.COMPLETE, List.of(Double.POSITIVE_INFINITY, 5.0), null, null,
+                null, null, null, null, null));
         HypervolumeHistoryPlot.Data data = HypervolumeHistoryPlot.data(StudyData.of(study));
         // reference: worst cost 3 plus a tenth of the range [1, 3]; worst quality 0 minus a tenth of [0, 2]
         assertArrayEquals(new double[] {3.2, -0.2}, data.reference(), 1e-12);
