@@ -67,6 +67,9 @@ final class TrialReport {
         if (trial.hasValues() && trial.values().size() == 1) {
             entry.put("hpo.value", Double.toString(trial.value()));
         }
+        if (trial.state() == TrialState.PRUNED && trial.lastStep() >= 0) {
+            entry.put("hpo.step", Integer.toString(trial.lastStep()));
+        }
         if (best != null) {
             entry.put("hpo.best", Double.toString(best.value()));
             entry.put("hpo.bestTrial", Integer.toString(best.number()));

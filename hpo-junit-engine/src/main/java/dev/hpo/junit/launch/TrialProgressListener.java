@@ -40,6 +40,8 @@ public final class TrialProgressListener implements TestExecutionListener {
     static final String PLANNED = "hpo.trials";
     static final String FINISHED = "hpo.finished";
     static final String REASON = "hpo.reason";
+    /** The step a pruned trial last reported, whose value its line shows. */
+    static final String STEP = "hpo.step";
     /** On a study's objective rather than a trial: why the study ended before its trials were used up. */
     static final String STOPPED = "hpo.stopped";
     /** A failure's reason is cut to this many characters on the line; the report and the JSON have it whole. */
@@ -141,8 +143,12 @@ public final class TrialProgressListener implements TestExecutionListener {
                 line.append(" (").append(reason.length() > REASON_LENGTH
                         ? reason.substring(0, REASON_LENGTH - 1) + "…" : reason).append(')');
             }
+            String step = kv.get(STEP);
+            if (step != null && !step.isBlank()) {
+                line.append(" at step ").append(step.trim());
+            }
             if (value != null && !value.isBlank()) {
-                line.append(" at ").append(formatNumber(value));
+                line.append(step != null && !step.isBlank() ? ": " : " at ").append(formatNumber(value));
             }
         }
         String best = kv.get(BEST);

@@ -145,6 +145,7 @@ class StudyModeTest {
         assertEquals("trial 0 of study Flaky.flaky pruned at step 3", t.getMessage());
         assertEquals(TrialState.PRUNED, trials("Flaky.flaky").get(0).state());
         assertEquals("PRUNED", reportEntries(results).get(0).get("hpo.state"));
+        assertEquals("3", reportEntries(results).get(0).get("hpo.step"), "the log line shows the step");
     }
 
     @Test

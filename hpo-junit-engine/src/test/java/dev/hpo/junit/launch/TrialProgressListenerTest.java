@@ -71,9 +71,12 @@ class TrialProgressListenerTest {
 
     @Test
     void prunedTrialShowsItsStateAndLastValue() {
+        assertEquals("[hpo] S.m trial 3/10  pruned at step 4: 0.9000  best 0.5000 (#1)",
+                TrialProgressListener.progressLine("S.m", 3, 2, Map.of("hpo.state", "PRUNED", "hpo.value", "0.9",
+                        "hpo.step", "4", "hpo.best", "0.5", "hpo.bestTrial", "1", "hpo.trials", "10")));
         assertEquals("[hpo] S.m trial 3/10  pruned at 0.9000  best 0.5000 (#1)",
                 TrialProgressListener.progressLine("S.m", 3, 2, Map.of("hpo.state", "PRUNED", "hpo.value", "0.9",
-                        "hpo.best", "0.5", "hpo.bestTrial", "1", "hpo.trials", "10")));
+                        "hpo.best", "0.5", "hpo.bestTrial", "1", "hpo.trials", "10")), "a goal reading an older engine");
     }
 
     @Test
