@@ -1,0 +1,97 @@
+package dev.hpo.terminator;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.hpo.ObjectiveFunction;
+import dev.hpo.OptimizeOptions;
+import dev.hpo.Study;
+import dev.hpo.Trial;
+import dev.hpo.sampler.TpeSampler;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+class TerminatorTest {
+
+    private static final ObjectiveFunction BOWL = t -> {
+        double x = t.suggestFloat("x", 0, 1);
+        double y = t.suggestFloat("y", 0, 1);
+        return (x - 0.3) * (x - 0.3) + (y - 0.7) * (y - 0.7);
+    };
+
+    @Test
+    void theCrossValidationErrorIsTheCorrectedSpreadOfTheBestTrialsFoldScores() {
+        Study study = Study.builder().name("cv").build();
+        Trial trial = study.ask();
+        Terminator.reportCrossValidationScores(trial, 0.8, 0.9, 1.0);
+        study.tell(trial, 0.9);
+        // population variance 0.02/3, corrected by 1/3 + 1/2 (Nadeau and Bengio)
+        assertEquals(Math.sqrt((1.0 / 3 + 1.0 / 2) * 0.02 / 3), new CrossValidationErrorEvaluator().evaluate(study),
+                1e-12);
+        assertEquals(List.of(0.8, 0.9, 1.0), study.bestTrial().systemAttrs().get(Terminator.CV_SCORES_ATTR));
+    }
+
+    @Test
+    void missingOrTooFewScoresAreClearErrors() {
+        Study study = Study.builder().name("no-cv").build();
+        Trial trial = study.ask();
+        assertThrows(IllegalArgumentException.class, () -> Terminator.reportCrossValidationScores(trial, 0.5));
+        study.tell(trial, 1.0);
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> new CrossValidationErrorEvaluator().evaluate(study));
+        assertTrue(e.getMessage().contains("reportCrossValidationScores"), e.getMessage());
+    }
+
+    @Test
+    void theRegretBoundShrinksAsTheStudyConverges() {
+        Study study = Study.builder().name("bowl").sampler(TpeSampler.builder().seed(1).build()).build();
+        RegretBoundEvaluator regret = new RegretBoundEvaluator();
+        study.optimize(BOWL, 40);
+        double early = regret.evaluate(study);
+        study.optimize(BOWL, 280);
+        double late = regret.evaluate(study);
+        assertTrue(early >= 0 && Double.isFinite(early) && late >= 0, early + " then " + late);
+        assertTrue(late < early / 10, "the bound fell from " + early + " to " + late);
+    }
+
+    @Test
+    void theCallbackStopsOnceTheBoundIsBelowTheErrorAndNotBeforeMinTrials() {
+        Study loose = Study.builder().name("loose").sampler(TpeSampler.builder().seed(2).build()).build();
+        loose.optimize(BOWL, OptimizeOptions.builder().trials(100).callback(new TerminatorCallback(
+                new Terminator(new RegretBoundEvaluator(), new StaticErrorEvaluator(1e9), 20))).build());
+        assertEquals(20, loose.trials().size(), "any bound is below a huge error, but only from the 20th trial on");
+
+        Study strict = Study.builder().name("strict").sampler(TpeSampler.builder().seed(2).build()).build();
+        strict.optimize(BOWL, OptimizeOptions.builder().trials(40).callback(new TerminatorCallback(
+                new Terminator(new RegretBoundEvaluator(), new StaticErrorEvaluator(0), 20))).build());
+        assertEquals(40, strict.trials().size(), "no bound is below an error of 0");
+    }
+
+    @Test
+    void theNoisierTheFoldsTheSoonerTheStudyStops() {
+        int noisy = trialsUntilStopped(0.05);
+        int quiet = trialsUntilStopped(0.0005);
+        assertTrue(noisy >= Terminator.DEFAULT_MIN_TRIALS && noisy < quiet && quiet < 300,
+                "fold noise 0.05: " + noisy + " trials; 0.0005: " + quiet);
+    }
+
+    /** A five-fold cross-validated bowl whose folds scatter by {@code noise}, under the default terminator. */
+    private static int trialsUntilStopped(double noise) {
+        Study study = Study.builder().name("noisy").sampler(TpeSampler.builder().seed(3).build()).build();
+        study.optimize(t -> {
+            double x = t.suggestFloat("x", 0, 1);
+            SplittableRandom folds = new SplittableRandom(t.number());
+            double[] scores = new double[5];
+            double sum = 0;
+            for (int k = 0; k < scores.length; k++) {
+                scores[k] = (x - 0.4) * (x - 0.4) + noise * folds.nextGaussian();
+                sum += scores[k];
+            }
+            Terminator.reportCrossValidationScores(t, scores);
+            return sum / scores.length;
+        }, OptimizeOptions.builder().trials(300).callback(new TerminatorCallback()).build());
+        return study.trials().size();
+    }
+}
