@@ -7,7 +7,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.List;
@@ -28,15 +27,7 @@ public final class BestParamsProperties {
     }
 
     public static void write(Path file, List<Study> studies) {
-        try {
-            Path parent = file.toAbsolutePath().getParent();
-            if (parent != null) {
-                Files.createDirectories(parent);
-            }
-            Files.writeString(file, render(studies), StandardCharsets.ISO_8859_1);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write best parameters to " + file + ": " + e.getMessage(), e);
-        }
+        OutputFile.write(file, render(studies), StandardCharsets.ISO_8859_1, "best parameters");
     }
 
     public static void write(Path file, Study... studies) {

@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -34,16 +33,7 @@ public final class HtmlReport {
     }
 
     public static void write(Path file, List<Study> studies) {
-        String html = render(studies);
-        try {
-            Path parent = file.toAbsolutePath().getParent();
-            if (parent != null) {
-                Files.createDirectories(parent);
-            }
-            Files.writeString(file, html, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the hpo report to " + file + ": " + e.getMessage(), e);
-        }
+        OutputFile.write(file, render(studies), StandardCharsets.UTF_8, "the hpo report");
     }
 
     public static String render(Study... studies) {

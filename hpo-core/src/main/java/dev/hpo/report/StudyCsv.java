@@ -4,10 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hpo.FrozenTrial;
 import dev.hpo.Study;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -34,16 +31,7 @@ public final class StudyCsv {
     }
 
     public static void write(Path file, Study study) {
-        try {
-            Path parent = file.toAbsolutePath().getParent();
-            if (parent != null) {
-                Files.createDirectories(parent);
-            }
-            Files.writeString(file, render(study), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write study " + study.name() + " as CSV to " + file + ": "
-                    + e.getMessage(), e);
-        }
+        OutputFile.write(file, render(study), StandardCharsets.UTF_8, "study " + study.name() + " as CSV");
     }
 
     public static String render(Study study) {

@@ -8,9 +8,7 @@ import dev.hpo.Study;
 import dev.hpo.TrialState;
 import java.io.IOException;
 import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.List;
@@ -33,16 +31,7 @@ public final class StudyJson {
     }
 
     public static void write(Path file, Study study) {
-        try {
-            Path parent = file.toAbsolutePath().getParent();
-            if (parent != null) {
-                Files.createDirectories(parent);
-            }
-            Files.writeString(file, render(study), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write study " + study.name() + " as JSON to " + file + ": "
-                    + e.getMessage(), e);
-        }
+        OutputFile.write(file, render(study), StandardCharsets.UTF_8, "study " + study.name() + " as JSON");
     }
 
     public static String render(Study study) {
