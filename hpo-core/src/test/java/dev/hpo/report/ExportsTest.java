@@ -11,6 +11,7 @@ import dev.hpo.Study;
 import dev.hpo.Trial;
 import dev.hpo.TrialState;
 import java.io.StringReader;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -123,7 +124,7 @@ class ExportsTest {
                 + "user_attrs_note,state", lines[0]);
         FrozenTrial done = s.trials().get(0);
         assertEquals("0,1.5," + done.start() + "," + done.complete() + ","
-                + java.time.Duration.between(done.start(), done.complete()).toNanos() / 1e9
+                + Duration.between(done.start(), done.complete()).toNanos() / 1e9
                 + ",0.5,\"a,b\",\"say \"\"hi\"\"\",COMPLETE", lines[1]);
         assertTrue(lines[2].startsWith("1,,") && lines[2].endsWith(",,plain,,FAIL"), lines[2]);
         assertEquals(3, lines.length);
