@@ -20,6 +20,11 @@ public final class CrossValidationErrorEvaluator implements ErrorEvaluator {
                     + " has no cross-validation scores: call Terminator.reportCrossValidationScores(trial, scores) in"
                     + " the objective, or give the Terminator a StaticErrorEvaluator");
         }
+        if (raw.size() < 2 || !raw.stream().allMatch(v -> v instanceof Number)) {
+            throw new IllegalStateException("the best trial #" + best.number() + " of study " + study.name()
+                    + " has cross-validation scores " + raw + " under " + Terminator.CV_SCORES_ATTR + "; they must be"
+                    + " two or more numbers, as Terminator.reportCrossValidationScores stores them");
+        }
         double[] scores = raw.stream().mapToDouble(v -> ((Number) v).doubleValue()).toArray();
         int k = scores.length;
         double mean = 0;

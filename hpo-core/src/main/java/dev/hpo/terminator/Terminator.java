@@ -6,6 +6,7 @@ import dev.hpo.TrialState;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Decides when a study has found what it can (Optuna's {@code Terminator}): once the improvement still possible,
@@ -34,8 +35,8 @@ public final class Terminator {
         if (minTrials < 2) {
             throw new IllegalArgumentException("minTrials must be at least 2, got " + minTrials);
         }
-        this.improvement = improvement;
-        this.error = error;
+        this.improvement = Objects.requireNonNull(improvement, "the Terminator needs an improvement evaluator");
+        this.error = Objects.requireNonNull(error, "the Terminator needs an error evaluator");
         this.minTrials = minTrials;
     }
 

@@ -42,6 +42,15 @@ class TerminatorTest {
         IllegalStateException e = assertThrows(IllegalStateException.class,
                 () -> new CrossValidationErrorEvaluator().evaluate(study));
         assertTrue(e.getMessage().contains("reportCrossValidationScores"), e.getMessage());
+
+        Study written = Study.builder().name("strings").build();
+        Trial other = written.ask();
+        other.setSystemAttr(Terminator.CV_SCORES_ATTR, List.of("0.8", "0.9"));  // as another tool might have stored
+        written.tell(other, 1.0);
+        IllegalStateException bad = assertThrows(IllegalStateException.class,
+                () -> new CrossValidationErrorEvaluator().evaluate(written));
+        assertTrue(bad.getMessage().contains("[0.8, 0.9]") && bad.getMessage().contains("two or more numbers"),
+                bad.getMessage());
     }
 
     @Test

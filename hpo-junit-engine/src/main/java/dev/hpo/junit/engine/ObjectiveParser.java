@@ -92,6 +92,10 @@ final class ObjectiveParser {
             throw new InvalidObjectiveException(where + ": @Objective timeout = " + objective.timeout()
                     + "; use seconds > 0, or 0 for none");
         }
+        if (objective.patience() < 0) {
+            throw new InvalidObjectiveException(where + ": @Objective patience = " + objective.patience()
+                    + "; use a number of trials > 0, or 0 to run every trial");
+        }
     }
 
     private static ObjectiveParameter parameter(Parameter parameter, String name, String where) {

@@ -10,6 +10,7 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectMetho
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectPackage;
 
 import dev.hpo.junit.engine.fixtures.duplicate.FirstShared;
+import dev.hpo.junit.engine.fixtures.malformed.BadPatience;
 import dev.hpo.junit.engine.fixtures.malformed.Malformed;
 import dev.hpo.junit.engine.fixtures.malformed.NoDefaultConstructor;
 import java.util.List;
@@ -49,6 +50,12 @@ class MalformedObjectiveTest {
         assertTrue(message.contains(Malformed.class.getName() + "." + method), message);
         assertTrue(message.contains(parameter), message);
         assertTrue(message.contains(bad), message);
+    }
+
+    @Test
+    void negativePatienceFailsNamingTheValue() {
+        String message = failureOf(BadPatience.class, "negativePatience");
+        assertTrue(message.contains(BadPatience.class.getName() + ".negativePatience: @Objective patience = -3"), message);
     }
 
     @Test
