@@ -6,7 +6,9 @@ import dev.hpo.TrialState;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Decides when a study has found what it can (Optuna's {@code Terminator}): once the improvement still possible,
@@ -40,12 +42,68 @@ public final class Terminator {
         this.minTrials = minTrials;
     }
 
+    /**
+     * A terminator by name, for settings given as text ({@code @Objective(terminator)}, {@code hpo.terminator}):
+     * {@code cv} for the default (the error from the best trial's cross-validation scores), or a number of at
+     * least 0 for a fixed error ({@link StaticErrorEvaluator}), the noise the user knows the values to have.
+     *
+     * @throws IllegalArgumentException naming the text and what is accepted
+     */
+    public static Terminator byName(String name) {
+        String text = name.strip();
+        if (text.equalsIgnoreCase("cv")) {
+            return new Terminator();
+        }
+        double error;
+        try {
+            error = Double.parseDouble(text);
+        } catch (NumberFormatException e) {
+            error = Double.NaN;
+        }
+        if (!(error >= 0) || Double.isInfinite(error)) {
+            throw new IllegalArgumentException("unknown terminator '" + name + "': use 'cv' (the error of the best"
+                    + " trial's cross-validation scores, reported with Terminator.reportCrossValidationScores) or the"
+                    + " objective's known error as a number of at least 0, e.g. '0.001'");
+        }
+        return new Terminator(new RegretBoundEvaluator(), new StaticErrorEvaluator(error), DEFAULT_MIN_TRIALS);
+    }
+
+    /**
+     * One judgement of a study: the bound on the improvement still possible and the error of its values.
+     *
+     * @param completeTrials the completed trials it was made on
+     */
+    public record Evaluation(int completeTrials, double improvement, double error) {
+
+        /** More trials would chase noise: the improvement still possible is below the error. */
+        public boolean shouldTerminate() {
+            return improvement < error;
+        }
+
+        /** Why a study stopped, for a log line: {@code the improvement still possible (≤ 0.0012) is below ...}. */
+        public String reason() {
+            return String.format(Locale.ROOT, "after %d completed trials the improvement still possible (at most %.4g)"
+                    + " is below the error of the values (%.4g)", completeTrials, improvement, error);
+        }
+    }
+
+    /** Whether the error comes from the trials' cross-validation scores, which the objective must then report. */
+    public boolean usesCrossValidation() {
+        return error instanceof CrossValidationErrorEvaluator;
+    }
+
+    /** The bound and the error, once the study has enough completed trials; empty before. */
+    public Optional<Evaluation> evaluate(Study study) {
+        int complete = study.trials(EnumSet.of(TrialState.COMPLETE)).size();
+        if (complete < minTrials) {
+            return Optional.empty();
+        }
+        return Optional.of(new Evaluation(complete, improvement.evaluate(study), error.evaluate(study)));
+    }
+
     /** Whether the study should stop: enough completed trials, and a bound on the improvement below the error. */
     public boolean shouldTerminate(Study study) {
-        if (study.trials(EnumSet.of(TrialState.COMPLETE)).size() < minTrials) {
-            return false;
-        }
-        return improvement.evaluate(study) < error.evaluate(study);
+        return evaluate(study).map(Evaluation::shouldTerminate).orElse(false);
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.hpo.terminator;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,6 +11,8 @@ import dev.hpo.Study;
 import dev.hpo.Trial;
 import dev.hpo.sampler.TpeSampler;
 import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
@@ -68,14 +71,51 @@ class TerminatorTest {
     @Test
     void theCallbackStopsOnceTheBoundIsBelowTheErrorAndNotBeforeMinTrials() {
         Study loose = Study.builder().name("loose").sampler(TpeSampler.builder().seed(2).build()).build();
-        loose.optimize(BOWL, OptimizeOptions.builder().trials(100).callback(new TerminatorCallback(
-                new Terminator(new RegretBoundEvaluator(), new StaticErrorEvaluator(1e9), 20))).build());
+        TerminatorCallback stopping = new TerminatorCallback(Terminator.byName("1e9"));
+        loose.optimize(BOWL, OptimizeOptions.builder().trials(100).callback(stopping).build());
         assertEquals(20, loose.trials().size(), "any bound is below a huge error, but only from the 20th trial on");
+        assertTrue(stopping.stoppedStudy());
+        assertTrue(stopping.reason().startsWith("after 20 completed trials the improvement still possible (at most ")
+                && stopping.reason().endsWith("is below the error of the values (1.000e+09)"), stopping.reason());
 
         Study strict = Study.builder().name("strict").sampler(TpeSampler.builder().seed(2).build()).build();
-        strict.optimize(BOWL, OptimizeOptions.builder().trials(40).callback(new TerminatorCallback(
-                new Terminator(new RegretBoundEvaluator(), new StaticErrorEvaluator(0), 20))).build());
+        TerminatorCallback going = new TerminatorCallback(Terminator.byName("0"));
+        strict.optimize(BOWL, OptimizeOptions.builder().trials(40).callback(going).build());
         assertEquals(40, strict.trials().size(), "no bound is below an error of 0");
+        assertFalse(going.stoppedStudy());
+        assertEquals("", going.reason());
+    }
+
+    @Test
+    void everyJudgementIsStoredWithTheStudyForTheReport() {
+        Study study = Study.builder().name("judged").sampler(TpeSampler.builder().seed(4).build()).build();
+        study.optimize(BOWL, OptimizeOptions.builder().trials(30).callback(
+                new TerminatorCallback(Terminator.byName("0"))).build());
+        SortedMap<Integer, Terminator.Evaluation> judged = TerminatorCallback.evaluations(study.systemAttrs());
+        assertEquals(List.of(19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29), List.copyOf(judged.keySet()),
+                "one judgement after every trial from the 20th completed one");
+        assertEquals(20, judged.get(19).completeTrials());
+        assertEquals(30, judged.get(29).completeTrials());
+        assertTrue(judged.values().stream().allMatch(e -> e.improvement() >= 0 && e.error() == 0), judged.toString());
+
+        Study other = Study.builder().name("other").build();
+        other.setSystemAttr(TerminatorCallback.EVALUATION_ATTR_PREFIX + "x", Map.of("improvement", 1));
+        other.setSystemAttr(TerminatorCallback.EVALUATION_ATTR_PREFIX + "3", "not a judgement");
+        assertTrue(TerminatorCallback.evaluations(other.systemAttrs()).isEmpty(), "other shapes are skipped");
+    }
+
+    @Test
+    void aTerminatorByNameIsTheCrossValidationOneOrAFixedError() {
+        Study study = Study.builder().name("named").sampler(TpeSampler.builder().seed(5).build()).build();
+        study.optimize(BOWL, 20);
+        assertEquals(0.25, Terminator.byName(" 0.25 ").evaluate(study).orElseThrow().error());
+        IllegalStateException noScores = assertThrows(IllegalStateException.class,
+                () -> Terminator.byName("CV").evaluate(study));
+        assertTrue(noScores.getMessage().contains("reportCrossValidationScores"), noScores.getMessage());
+        for (String bad : List.of("gp", "-0.1", "NaN", "Infinity", "")) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Terminator.byName(bad));
+            assertTrue(e.getMessage().contains("'" + bad + "'") && e.getMessage().contains("'cv'"), e.getMessage());
+        }
     }
 
     @Test

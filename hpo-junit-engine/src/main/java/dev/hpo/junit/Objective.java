@@ -19,8 +19,8 @@ import java.lang.annotation.Target;
  * the objective runs once, at the best parameters known to the configured storage or else at the middle of its
  * ranges. With {@code hpo.mode=study} (what {@code mvn hpo:optimize} sets) it runs {@link #trials()} more trials
  * of its study. The values here are the objective's defaults; the configuration parameters {@code hpo.trials},
- * {@code hpo.timeout}, {@code hpo.sampler}, {@code hpo.pruner}, {@code hpo.seed} and {@code hpo.patience} override
- * them.
+ * {@code hpo.timeout}, {@code hpo.sampler}, {@code hpo.pruner}, {@code hpo.seed}, {@code hpo.patience} and
+ * {@code hpo.terminator} override them.
  */
 @Documented
 @Target(ElementType.METHOD)
@@ -72,4 +72,14 @@ public @interface Objective {
      * ({@code dev.hpo.NoImprovementCallback}); 0 to run every trial. {@link #trials()} stays the most a run adds.
      */
     int patience() default 0;
+
+    /**
+     * Stops the study once a Gaussian process's bound on the improvement still possible is below the error of the
+     * objective's values ({@code dev.hpo.terminator.Terminator}, Optuna's Terminator): {@code "cv"} takes the error
+     * from the cross-validation scores the objective reports for its trial with
+     * {@code Terminator.reportCrossValidationScores(trial, scores)}; a number ({@code "0.002"}) is a known, fixed
+     * error. Nothing is decided before 20 completed trials, and each judgement fits a Gaussian process, so it is for
+     * objectives that cost more than that. Empty (or {@code "none"}) to run every trial.
+     */
+    String terminator() default "";
 }

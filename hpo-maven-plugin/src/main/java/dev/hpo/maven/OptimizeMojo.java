@@ -76,6 +76,15 @@ public final class OptimizeMojo extends AbstractHpoMojo {
     @Parameter(property = "hpo.patience")
     private Integer patience;
 
+    /**
+     * Stops each study once a Gaussian process's bound on the improvement still possible is below the error of its
+     * values (Optuna's Terminator): {@code cv} for the error of the best trial's cross-validation scores (the
+     * objective reports them with {@code Terminator.reportCrossValidationScores}), a number for a known, fixed error,
+     * {@code none} to run every trial. Overrides {@code @Objective(terminator)}.
+     */
+    @Parameter(property = "hpo.terminator")
+    private String terminator;
+
     /** Prepended to every study name, so that projects can share one storage. */
     @Parameter(property = "hpo.study.prefix")
     private String studyPrefix;
@@ -160,7 +169,7 @@ public final class OptimizeMojo extends AbstractHpoMojo {
         try {
             ForkCommand.splitArgLine(argLine);
             return new OptimizeParameters(trials, timeout, sampler, pruner, seed, parallelism, storage, objectives,
-                    studyPrefix, heartbeat, patience);
+                    studyPrefix, heartbeat, patience, terminator);
         } catch (InvalidParameterException e) {
             throw new MojoExecutionException(e.getMessage(), e);
         }

@@ -3,6 +3,7 @@ package dev.hpo.maven;
 import dev.hpo.Direction;
 import dev.hpo.pruner.Pruners;
 import dev.hpo.sampler.Samplers;
+import dev.hpo.terminator.Terminator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -26,10 +27,12 @@ import java.util.Map;
  *        FAIL the trials of a worker that died; {@code null} for no heartbeats
  * @param patience finished trials without a new best value after which a study stops; 0 for none, {@code null} for
  *        the objective's {@code @Objective(patience)}
+ * @param terminator {@code cv}, the objective's known error as a number, or {@code none}: stops a study once
+ *        further trials would chase noise; {@code null} for the objective's {@code @Objective(terminator)}
  */
 public record OptimizeParameters(Integer trials, Integer timeoutSeconds, String sampler, String pruner, Long seed,
         Integer parallelism, String storage, String objectives, String studyPrefix, Integer heartbeatSeconds,
-        Integer patience) {
+        Integer patience, String terminator) {
 
     /** Configuration parameter keys, as the engine reads them. */
     static final String MODE = "hpo.mode";
@@ -47,6 +50,16 @@ public record OptimizeParameters(Integer trials, Integer timeoutSeconds, String 
         pruner = blankToNull(pruner);
         objectives = blankToNull(objectives);
         studyPrefix = blankToNull(studyPrefix);
+        terminator = blankToNull(terminator);
+        if (terminator != null && !terminator.equalsIgnoreCase("none")) {
+            try {
+                Terminator.byName(terminator);
+            } catch (IllegalArgumentException e) {
+                throw new InvalidParameterException("terminator", "hpo.terminator", terminator,
+                        "'cv' (the error of the best trial's cross-validation scores), the objective's known error as"
+                                + " a number of at least 0, or 'none'");
+            }
+        }
         if (sampler != null) {
             try {
                 Samplers.byName(sampler, List.of(Direction.MINIMIZE), seed);
@@ -89,6 +102,7 @@ public record OptimizeParameters(Integer trials, Integer timeoutSeconds, String 
         put(p, "hpo.study.prefix", studyPrefix);
         put(p, "hpo.heartbeat", heartbeatSeconds);
         put(p, "hpo.patience", patience);
+        put(p, "hpo.terminator", terminator);
         return p;
     }
 

@@ -32,10 +32,12 @@ import org.junit.platform.engine.ConfigurationParameters;
  *        {@code null} for none
  * @param patience {@code hpo.patience}: finished trials without a new best value after which a study stops; 0 for
  *        none
+ * @param terminator {@code hpo.terminator}: when a study stops because further trials would chase noise,
+ *        {@code cv}, a fixed error or {@code none} ({@link RunSettings#terminator})
  */
 record HpoConfiguration(Mode mode, Integer trials, Long timeoutSeconds, String sampler, String pruner, Long seed,
         int parallelism, String storage, String studyPrefix, List<String> objectives, Long heartbeatSeconds,
-        Integer patience) {
+        Integer patience, String terminator) {
 
     static final String MODE = "hpo.mode";
     static final String TRIALS = "hpo.trials";
@@ -49,6 +51,7 @@ record HpoConfiguration(Mode mode, Integer trials, Long timeoutSeconds, String s
     static final String OBJECTIVES = "hpo.objectives";
     static final String HEARTBEAT = "hpo.heartbeat";
     static final String PATIENCE = "hpo.patience";
+    static final String TERMINATOR = "hpo.terminator";
 
     HpoConfiguration {
         objectives = List.copyOf(objectives);
@@ -71,9 +74,14 @@ record HpoConfiguration(Mode mode, Integer trials, Long timeoutSeconds, String s
         Long heartbeat = parse(parameters, HEARTBEAT, "seconds >= 1", v -> atLeast(1, v)).orElse(null);
         Integer patience = parse(parameters, PATIENCE, "a number of trials >= 0 (0 for none)",
                 v -> Math.toIntExact(atLeast(0, v))).orElse(null);
+        String terminator = parse(parameters, TERMINATOR, "'cv', the objective's error as a number >= 0, or 'none'",
+                v -> {
+                    RunSettings.createTerminator(v);  // throws when it is none of these
+                    return v;
+                }).orElse(null);
         return new HpoConfiguration(mode, trials, timeout, text(parameters, SAMPLER).orElse(null),
                 text(parameters, PRUNER).orElse(null), seed, parallelism, text(parameters, STORAGE).orElse(null),
-                text(parameters, STUDY_PREFIX).orElse(""), objectives, heartbeat, patience);
+                text(parameters, STUDY_PREFIX).orElse(""), objectives, heartbeat, patience, terminator);
     }
 
     /** The full name of a study: the prefix, then the objective's own study name. */

@@ -96,6 +96,11 @@ final class ObjectiveParser {
             throw new InvalidObjectiveException(where + ": @Objective patience = " + objective.patience()
                     + "; use a number of trials > 0, or 0 to run every trial");
         }
+        try {
+            RunSettings.createTerminator(objective.terminator());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidObjectiveException(where + ": @Objective terminator: " + e.getMessage());
+        }
     }
 
     private static ObjectiveParameter parameter(Parameter parameter, String name, String where) {

@@ -7,6 +7,7 @@ import dev.hpo.pruner.Pruner;
 import dev.hpo.pruner.Pruners;
 import dev.hpo.sampler.Sampler;
 import dev.hpo.sampler.Samplers;
+import dev.hpo.terminator.Terminator;
 import java.time.Duration;
 import java.util.List;
 
@@ -19,9 +20,10 @@ import java.util.List;
  * @param timeout the run's wall-clock budget, or {@code null}
  * @param seed the sampler's seed, or {@code null} for a random one
  * @param patience finished trials without a new best value after which the study stops; 0 for none
+ * @param terminator the terminator by name ({@code Terminator.byName}); empty or {@code none} for none
  */
 record RunSettings(String studyName, Direction direction, int trials, Duration timeout, String sampler,
-        String pruner, Long seed, int parallelism, double threshold, int patience) {
+        String pruner, Long seed, int parallelism, double threshold, int patience, String terminator) {
 
     static RunSettings of(ObjectiveDefinition definition, HpoConfiguration configuration) {
         Objective o = definition.annotation();
@@ -39,7 +41,22 @@ record RunSettings(String studyName, Direction direction, int trials, Duration t
                 configuration.sampler() != null ? configuration.sampler() : o.sampler(),
                 configuration.pruner() != null ? configuration.pruner() : o.pruner(),
                 seed, configuration.parallelism(), o.threshold(),
-                configuration.patience() != null ? configuration.patience() : o.patience());
+                configuration.patience() != null ? configuration.patience() : o.patience(),
+                configuration.terminator() != null ? configuration.terminator() : o.terminator());
+    }
+
+    /** The study's terminator, or {@code null} for none. */
+    Terminator createTerminator() {
+        return createTerminator(terminator);
+    }
+
+    /**
+     * A terminator by name, {@code null} for an empty name or {@code none}.
+     *
+     * @throws IllegalArgumentException for a name {@code Terminator.byName} does not know
+     */
+    static Terminator createTerminator(String name) {
+        return name.isBlank() || name.strip().equalsIgnoreCase("none") ? null : Terminator.byName(name);
     }
 
     Sampler createSampler() {

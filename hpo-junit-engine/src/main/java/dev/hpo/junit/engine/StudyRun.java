@@ -6,6 +6,8 @@ import dev.hpo.OptimizeOptions;
 import dev.hpo.Study;
 import dev.hpo.Trial;
 import dev.hpo.TrialState;
+import dev.hpo.terminator.Terminator;
+import dev.hpo.terminator.TerminatorCallback;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
@@ -93,13 +95,22 @@ final class StudyRun {
                 study.trials(EnumSet.of(TrialState.COMPLETE)));
         Thread exitGuard = new Thread(() -> failRunningTrials(study), "hpo-exit-guard " + study.name());
         Runtime.getRuntime().addShutdownHook(exitGuard);
-        OptimizeOptions.Builder options = settings.optimizeOptions();
+        // the trial's test finishes first, so that a callback that throws leaves no test unfinished
+        OptimizeOptions.Builder options = settings.optimizeOptions().callback(this::finished);
         NoImprovementCallback patience = settings.patience() > 0 ? new NoImprovementCallback(settings.patience()) : null;
         if (patience != null) {
             options.callback(patience);
         }
+        Terminator terminator = settings.createTerminator();
+        TerminatorCallback terminating = terminator == null ? null : new TerminatorCallback(terminator);
+        if (terminating != null) {
+            if (terminator.usesCrossValidation()) {
+                options.callback(StudyRun::checkCrossValidationScores);
+            }
+            options.callback(terminating);
+        }
         try {
-            study.optimize(this::evaluate, options.callback(this::finished).build());
+            study.optimize(this::evaluate, options.build());
         } finally {
             try {
                 Runtime.getRuntime().removeShutdownHook(exitGuard);
@@ -108,9 +119,11 @@ final class StudyRun {
             }
             study.close(); // stops its heartbeat thread; the storage is the engine's, and stays open
         }
-        if (patience != null && patience.stoppedStudy()) {
+        String stopped = patience != null && patience.stoppedStudy() ? patience.reason()
+                : terminating != null && terminating.stoppedStudy() ? terminating.reason() : null;
+        if (stopped != null) {
             context.events().published(descriptor, ReportEntry.from(Map.of("hpo.study", study.name(),
-                    STOPPED, patience.reason())));
+                    STOPPED, stopped)));
         }
         // A run that only pruned is healthy when the study already has a completed trial (a resumed study whose
         // new trials were all worse); a run whose trials all failed, or a study with nothing completed, is not.
@@ -135,6 +148,19 @@ final class StudyRun {
                 System.err.println("[hpo] could not mark trial " + run.trial.number() + " of study " + study.name()
                         + " FAIL as the JVM exited: " + e);
             }
+        }
+    }
+
+    /**
+     * With {@code terminator = "cv"}, every completed trial must carry its fold scores: said at the first trial
+     * without them, not 20 trials later when the terminator first needs them.
+     */
+    private static void checkCrossValidationScores(Study study, FrozenTrial trial) {
+        if (trial.state() == TrialState.COMPLETE && !trial.systemAttrs().containsKey(Terminator.CV_SCORES_ATTR)) {
+            throw new IllegalStateException("study " + study.name() + " runs with terminator = \"cv\", but trial "
+                    + trial.number() + " reported no cross-validation scores: call"
+                    + " Terminator.reportCrossValidationScores(trial, scores) in the objective (it takes a Trial"
+                    + " parameter), or give the objective's known error as the terminator, e.g. terminator = \"0.001\"");
         }
     }
 

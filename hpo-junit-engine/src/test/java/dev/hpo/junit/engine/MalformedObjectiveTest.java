@@ -11,6 +11,7 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectPacka
 
 import dev.hpo.junit.engine.fixtures.duplicate.FirstShared;
 import dev.hpo.junit.engine.fixtures.malformed.BadPatience;
+import dev.hpo.junit.engine.fixtures.malformed.BadTerminator;
 import dev.hpo.junit.engine.fixtures.malformed.Malformed;
 import dev.hpo.junit.engine.fixtures.malformed.NoDefaultConstructor;
 import java.util.List;
@@ -56,6 +57,13 @@ class MalformedObjectiveTest {
     void negativePatienceFailsNamingTheValue() {
         String message = failureOf(BadPatience.class, "negativePatience");
         assertTrue(message.contains(BadPatience.class.getName() + ".negativePatience: @Objective patience = -3"), message);
+    }
+
+    @Test
+    void unknownTerminatorFailsNamingTheValueAndWhatIsAccepted() {
+        String message = failureOf(BadTerminator.class, "unknownTerminator");
+        assertTrue(message.contains(BadTerminator.class.getName() + ".unknownTerminator: @Objective terminator:"
+                + " unknown terminator 'gaussian': use 'cv'"), message);
     }
 
     @Test

@@ -8,12 +8,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectMethod;
 
 import dev.hpo.FrozenTrial;
 import dev.hpo.Study;
 import dev.hpo.TrialState;
 import dev.hpo.junit.engine.fixtures.AlwaysFailing;
 import dev.hpo.junit.engine.fixtures.Bowl;
+import dev.hpo.junit.engine.fixtures.CrossValidated;
 import dev.hpo.junit.engine.fixtures.DefineByRun;
 import dev.hpo.junit.engine.fixtures.Flaky;
 import dev.hpo.junit.engine.fixtures.FreshInstance;
@@ -21,6 +23,7 @@ import dev.hpo.junit.engine.fixtures.Kinds;
 import dev.hpo.junit.engine.fixtures.Plateau;
 import dev.hpo.storage.InMemoryStorage;
 import dev.hpo.storage.Storage;
+import dev.hpo.terminator.TerminatorCallback;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -70,6 +73,30 @@ class StudyModeTest {
                 .equals(e.get("hpo.stopped"))), "the objective says why the study stopped");
         study(storage).selectors(selectClass(Plateau.class)).configurationParameter("hpo.patience", "0").execute();
         assertEquals(36, trials("Plateau.flat").size(), "hpo.patience = 0 runs every trial");
+    }
+
+    @Test
+    void theTerminatorStopsAStudyOnceItsBoundIsBelowTheFoldsError() {
+        EngineExecutionResults results = study(storage).selectors(selectMethod(CrossValidated.class, "folds",
+                "double, dev.hpo.Trial")).execute();
+        int run = trials("CrossValidated.folds").size();
+        assertTrue(run > 20 && run < 200, run + " trials");
+        String why = reportEntries(results).stream().map(e -> e.get("hpo.stopped")).filter(w -> w != null)
+                .findFirst().orElseThrow();
+        assertTrue(why.startsWith("after " + run + " completed trials the improvement still possible"), why);
+        Study study = Study.load(storage, "CrossValidated.folds");
+        assertEquals(run - 19, TerminatorCallback.evaluations(study.systemAttrs()).size(),
+                "one stored judgement per trial from the 20th");
+    }
+
+    @Test
+    void aCrossValidationTerminatorWithoutFoldScoresFailsAtTheFirstTrial() {
+        EngineExecutionResults results = study(storage).selectors(selectMethod(CrossValidated.class, "noScores",
+                "double")).execute();
+        assertEquals(1, trials("CrossValidated.noScores").size());
+        String message = throwable(results.containerEvents().failed().list().get(0)).getMessage();
+        assertTrue(message.contains("trial 0 reported no cross-validation scores: call"
+                + " Terminator.reportCrossValidationScores(trial, scores)"), message);
     }
 
     @Test
