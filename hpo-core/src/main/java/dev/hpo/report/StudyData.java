@@ -8,14 +8,18 @@ import dev.hpo.importance.ImportanceEvaluator;
 import dev.hpo.importance.Importances;
 import dev.hpo.multi.Pareto;
 import dev.hpo.space.Distribution;
+import dev.hpo.terminator.Terminator;
+import dev.hpo.terminator.TerminatorCallback;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
@@ -26,6 +30,8 @@ import java.util.TreeMap;
  * @param params every parameter of a finished trial with its distribution (the first one seen), by name
  * @param importances parameter importances for the first objective, most important first; empty when they
  *        could not be computed (then {@code importanceNote} says why)
+ * @param terminator the judgements a {@link TerminatorCallback} stored, by the trial after which each was made;
+ *        empty when the study ran without one
  */
 public record StudyData(
         String name,
@@ -37,7 +43,8 @@ public record StudyData(
         Map<String, Double> importances,
         String importanceNote,
         Map<String, Object> userAttrs,
-        List<String> metricNames) {
+        List<String> metricNames,
+        SortedMap<Integer, Terminator.Evaluation> terminator) {
 
     /** Reads a study with the default importance evaluator. */
     public static StudyData of(Study study) {
@@ -75,8 +82,10 @@ public record StudyData(
                 note = "Importance could not be computed: " + e.getMessage();
             }
         }
+        Map<String, Object> systemAttrs = study.systemAttrs();
         return new StudyData(study.name(), directions, trials, complete, params, best, importances, note,
-                study.userAttrs(), study.metricNames());
+                study.userAttrs(), Study.metricNames(systemAttrs, directions.size()),
+                TerminatorCallback.evaluations(systemAttrs));
     }
 
     /**
@@ -106,6 +115,7 @@ public record StudyData(
         importances = new LinkedHashMap<>(importances);
         userAttrs = new LinkedHashMap<>(userAttrs);
         metricNames = List.copyOf(metricNames);
+        terminator = Collections.unmodifiableSortedMap(new TreeMap<>(terminator));
     }
 
     public boolean multiObjective() {

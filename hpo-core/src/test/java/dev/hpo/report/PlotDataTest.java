@@ -153,6 +153,23 @@ class PlotDataTest {
     }
 
     @Test
+    void theTerminatorPlotDrawsEveryStoredJudgementAndOnlyForStudiesThatHaveThem() {
+        Study study = ReportFixtures.terminated(30);
+        StudyData data = StudyData.of(study);
+        assertEquals(11, data.terminator().size(), "trials 19 to 29");
+        assertTrue(new TerminatorPlot().appliesTo(data));
+        assertFalse(new TerminatorPlot().appliesTo(StudyData.of(told(Direction.MINIMIZE, 1, 2, 3))));
+        SvgWriter svg = new SvgWriter("terminator");
+        new TerminatorPlot().render(data, svg);
+        String drawn = svg.toString();
+        for (int trial = 19; trial < 30; trial++) {
+            assertTrue(drawn.contains("after trial " + trial + ": bound "), "trial " + trial);
+        }
+        assertTrue(drawn.contains("class=\"bound-line\"") && drawn.contains("class=\"error-line\"")
+                && drawn.contains("error 5e-4"), drawn);
+    }
+
+    @Test
     void hypervolumeHistoryEndsAtTheWholeFrontsVolume() {
         Study study = ReportFixtures.multi(60);
         HypervolumeHistoryPlot.Data data = HypervolumeHistoryPlot.data(StudyData.of(study));

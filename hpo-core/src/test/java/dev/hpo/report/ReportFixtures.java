@@ -4,6 +4,8 @@ import dev.hpo.Direction;
 import dev.hpo.Study;
 import dev.hpo.TrialPruned;
 import dev.hpo.sampler.RandomSampler;
+import dev.hpo.terminator.Terminator;
+import dev.hpo.terminator.TerminatorCallback;
 import java.util.List;
 
 /** Studies that exercise every plot, with hostile names where users choose names. */
@@ -39,6 +41,18 @@ final class ReportFixtures {
             }
             return value;
         }, dev.hpo.OptimizeOptions.builder().trials(trials).catching(IllegalStateException.class).build());
+        return study;
+    }
+
+    /** A bowl searched under a terminator that never stops it, so that every judgement from the 20th trial is kept. */
+    static Study terminated(int trials) {
+        Study study = Study.builder().name("terminated").sampler(new RandomSampler(3)).build();
+        study.optimize(t -> {
+            double x = t.suggestFloat("x", 0, 1);
+            double y = t.suggestFloat("y", 0, 1);
+            return (x - 0.3) * (x - 0.3) + (y - 0.6) * (y - 0.6);
+        }, dev.hpo.OptimizeOptions.builder().trials(trials)
+                .callback(new TerminatorCallback(Terminator.byName("0.0005"))).build());
         return study;
     }
 
