@@ -20,4 +20,10 @@ def best = folds.trials.find { it.number == folds.bestTrial }
 check(best.intermediateValues.size() == 10, "the best trial saw every fold: ${best.intermediateValues}")
 check(folds.trials.size() < 60 && log.contains('[hpo] FoldsTuning.folds stopped early: 10 finished trials without a new best value'),
         "patience stopped the study after ${folds.trials.size()} of 60 trials, and the log says why")
+// the terminator (CrossValidationTuning): stops once the bound on the improvement is below the folds' spread
+def cv = new groovy.json.JsonSlurper().parse(new File(out, 'CrossValidationTuning.folds.json'))
+def stopLine = log =~ /\[hpo\] CrossValidationTuning\.folds stopped early: after (\d+) completed trials the improvement still possible \(at most \S+\) is below the error of the values \(\S+\)/
+check(stopLine.find() && (stopLine.group(1) as int) == cv.trials.size() && cv.trials.size() >= 20 && cv.trials.size() < 150,
+        "the terminator stopped the study after ${cv.trials.size()} of 150 trials, and the log says why")
+check(new File(out, 'report.html').text.contains('data-plot="terminator"'), 'the report draws the terminator')
 return true
