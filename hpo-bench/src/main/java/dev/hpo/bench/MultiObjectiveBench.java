@@ -15,37 +15,59 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Multi-objective sample efficiency: ZDT1 and ZDT2 (Zitzler, Deb and Thiele 2000) with 6 variables in [0, 1],
- * 200 trials, 20 seeds; the median and quartiles of the hypervolume of each sampler's Pareto front against the
- * reference point (1.1, 11), which every point of the space dominates. Writes
+ * Multi-objective sample efficiency: ZDT1 and ZDT2 (Zitzler, Deb and Thiele 2000) with 6 variables in [0, 1] and
+ * two objectives, 200 trials, and DTLZ2 (Deb, Thiele, Laumanns and Zitzler 2002) with 7 variables and three
+ * objectives, 600 trials; 20 seeds each. Cells are the median and quartiles of the hypervolume of each sampler's
+ * Pareto front against a reference point every point of the space dominates. Writes
  * {@code hpo-bench/results/multi-objective.md}.
  *
  * <p>Run from the repository root ({@code -Dexec.skip=true} keeps exec off the other reactor modules, hpo-bench
  * switches it back on): {@code mvn -B -q -pl hpo-bench -am compile exec:exec@multi-objective -Dexec.skip=true
- * -Dexec.executable=java -Dbench.args="tpe nsga2 auto random"}; the arguments are sampler names as
+ * -Dexec.executable=java -Dbench.args="tpe nsga2 nsga3 auto random"}; the arguments are sampler names as
  * {@code Samplers.byName} knows them.
  */
 public final class MultiObjectiveBench {
 
-    private static final int VARIABLES = 6;
-    private static final int TRIALS = 200;
     private static final int SEEDS = 20;
-    private static final double[] REFERENCE = {1.1, 11};
-    private static final int[] CHECKPOINTS = {50, 100, 200};
 
-    private record Problem(String name, boolean convex) {
-        MultiObjectiveFunction function() {
-            return trial -> {
-                double[] x = new double[VARIABLES];
-                for (int i = 0; i < VARIABLES; i++) {
-                    x[i] = trial.suggestFloat("x" + (i + 1), 0, 1);
-                }
-                double g = 1 + 9 * Arrays.stream(x, 1, VARIABLES).sum() / (VARIABLES - 1);
-                double ratio = x[0] / g;
-                double h = convex ? 1 - Math.sqrt(ratio) : 1 - ratio * ratio;
-                return new double[] {x[0], g * h};
-            };
+    private record Problem(String name, int trials, int[] checkpoints, double[] reference,
+            MultiObjectiveFunction function) {
+        int objectives() {
+            return reference.length;
         }
+    }
+
+    private static Problem zdt(String name, boolean convex) {
+        int variables = 6;
+        return new Problem(name, 200, new int[] {50, 100, 200}, new double[] {1.1, 11}, trial -> {
+            double[] x = new double[variables];
+            for (int i = 0; i < variables; i++) {
+                x[i] = trial.suggestFloat("x" + (i + 1), 0, 1);
+            }
+            double g = 1 + 9 * Arrays.stream(x, 1, variables).sum() / (variables - 1);
+            double ratio = x[0] / g;
+            double h = convex ? 1 - Math.sqrt(ratio) : 1 - ratio * ratio;
+            return new double[] {x[0], g * h};
+        });
+    }
+
+    /** DTLZ2 with three objectives: the front is the positive octant of the unit sphere. */
+    private static Problem dtlz2() {
+        return new Problem("dtlz2 (3 objectives)", 600, new int[] {100, 300, 600}, new double[] {1.1, 1.1, 1.1},
+                trial -> {
+                    double[] x = new double[7];
+                    for (int i = 0; i < x.length; i++) {
+                        x[i] = trial.suggestFloat("x" + (i + 1), 0, 1);
+                    }
+                    double g = 0;
+                    for (int i = 2; i < x.length; i++) {
+                        g += (x[i] - 0.5) * (x[i] - 0.5);
+                    }
+                    double a = x[0] * Math.PI / 2;
+                    double b = x[1] * Math.PI / 2;
+                    return new double[] {(1 + g) * Math.cos(a) * Math.cos(b), (1 + g) * Math.cos(a) * Math.sin(b),
+                            (1 + g) * Math.sin(a)};
+                });
     }
 
     private MultiObjectiveBench() {
@@ -53,47 +75,50 @@ public final class MultiObjectiveBench {
 
     public static void main(String[] args) throws IOException {
         String[] names = Args.split(args);
-        List<String> samplers = names.length > 0 ? List.of(names) : List.of("tpe", "nsga2", "auto", "random");
-        List<Problem> problems = List.of(new Problem("zdt1", true), new Problem("zdt2", false));
+        List<String> samplers = names.length > 0 ? List.of(names) : List.of("tpe", "nsga2", "nsga3", "auto", "random");
+        List<Problem> problems = List.of(zdt("zdt1", true), zdt("zdt2", false), dtlz2());
         StringBuilder md = new StringBuilder();
-        md.append("# Multi-objective sample efficiency: ZDT1 and ZDT2\n\n")
+        md.append("# Multi-objective sample efficiency: ZDT1, ZDT2 and DTLZ2\n\n")
                 .append("Written by `dev.hpo.bench.MultiObjectiveBench` on ").append(LocalDate.now())
-                .append(". ZDT1 (convex front) and ZDT2 (concave front), 6 variables in [0, 1], both objectives ")
-                .append("minimized; ").append(SEEDS).append(" seeds (0..").append(SEEDS - 1).append(") × ")
-                .append(TRIALS).append(" trials per sampler, in-memory storage. Cells: hypervolume of the Pareto ")
-                .append("front of the trials so far with respect to the reference point (1.1, 11), median ")
-                .append("[25th, 75th percentile] over the seeds; higher is better. The ideal front's hypervolume is ")
-                .append("32/3 + 1.1 ≈ 11.77 (ZDT1) and 31/3 + 1.1 ≈ 11.43 (ZDT2). `auto` is the default sampler of a multi-objective ")
-                .append("study. Samplers are named as `Samplers.byName` knows them.\n\n")
+                .append(". ZDT1 (convex front) and ZDT2 (concave front): 6 variables in [0, 1], two objectives, ")
+                .append("200 trials, reference point (1.1, 11); the ideal front's hypervolume is 32/3 + 1.1 ≈ 11.77 ")
+                .append("(ZDT1) and 31/3 + 1.1 ≈ 11.43 (ZDT2). DTLZ2: 7 variables in [0, 1], three objectives, 600 ")
+                .append("trials, reference point (1.1, 1.1, 1.1); the ideal front's hypervolume is 1.331 − π/6 ≈ ")
+                .append("0.8074. All objectives minimized; ").append(SEEDS).append(" seeds (0..").append(SEEDS - 1)
+                .append(") per sampler, in-memory storage. Cells: hypervolume of the Pareto front of the trials so ")
+                .append("far, median [25th, 75th percentile] over the seeds; higher is better. `auto` is the default ")
+                .append("sampler of a multi-objective study. Samplers are named as `Samplers.byName` knows them.\n\n")
                 .append("Regenerate (from the repository root):\n\n```\nmvn -B -q -pl hpo-bench -am compile ")
                 .append("exec:exec@multi-objective -Dexec.skip=true -Dexec.executable=java -Dbench.args=\"")
                 .append(String.join(" ", samplers)).append("\"\n```\n\n");
         long start = System.nanoTime();
         for (Problem p : problems) {
             md.append("## ").append(p.name()).append("\n\n| sampler |");
-            for (int c : CHECKPOINTS) {
+            for (int c : p.checkpoints()) {
                 md.append(" after ").append(c).append(" trials |");
             }
             md.append("\n|---|");
-            md.append("---|".repeat(CHECKPOINTS.length)).append('\n');
+            md.append("---|".repeat(p.checkpoints().length)).append('\n');
+            Direction[] minimize = new Direction[p.objectives()];
+            Arrays.fill(minimize, Direction.MINIMIZE);
             for (String sampler : samplers) {
-                double[][] hv = new double[CHECKPOINTS.length][SEEDS];
+                double[][] hv = new double[p.checkpoints().length][SEEDS];
                 for (int seed = 0; seed < SEEDS; seed++) {
-                    List<Direction> dirs = List.of(Direction.MINIMIZE, Direction.MINIMIZE);
-                    Study study = Study.builder().directions(Direction.MINIMIZE, Direction.MINIMIZE)
-                            .sampler(Samplers.byName(sampler, dirs, (long) seed)).build();
-                    study.optimizeMulti(p.function(), TRIALS);
+                    Study study = Study.builder().directions(minimize)
+                            .sampler(Samplers.byName(sampler, List.of(minimize), (long) seed)).build();
+                    study.optimizeMulti(p.function(), p.trials());
                     List<double[]> points = new ArrayList<>();
-                    study.trials().forEach(t -> points.add(new double[] {t.values().get(0), t.values().get(1)}));
-                    for (int k = 0; k < CHECKPOINTS.length; k++) {
-                        hv[k][seed] = Hypervolume.of(points.subList(0, CHECKPOINTS[k]).toArray(double[][]::new),
-                                REFERENCE);
+                    study.trials().forEach(t -> points.add(t.values().stream().mapToDouble(Double::doubleValue)
+                            .toArray()));
+                    for (int k = 0; k < p.checkpoints().length; k++) {
+                        hv[k][seed] = Hypervolume.of(points.subList(0, p.checkpoints()[k]).toArray(double[][]::new),
+                                p.reference());
                     }
                 }
                 md.append("| ").append(sampler).append(" |");
                 for (double[] values : hv) {
                     Arrays.sort(values);
-                    md.append(String.format(Locale.ROOT, " %.3f [%.3f, %.3f] |", quantile(values, 0.5),
+                    md.append(String.format(Locale.ROOT, " %.4g [%.4g, %.4g] |", quantile(values, 0.5),
                             quantile(values, 0.25), quantile(values, 0.75)));
                 }
                 md.append('\n');

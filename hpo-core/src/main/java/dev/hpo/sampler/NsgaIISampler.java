@@ -6,12 +6,14 @@ import dev.hpo.Study;
 import dev.hpo.TrialState;
 import dev.hpo.multi.ConstrainedDominance;
 import dev.hpo.sampler.nsga.Crossover;
+import dev.hpo.sampler.nsga.ReferencePointSelection;
 import dev.hpo.sampler.nsga.UniformCrossover;
 import dev.hpo.space.CategoricalDistribution;
 import dev.hpo.space.Distribution;
 import dev.hpo.space.FloatDistribution;
 import dev.hpo.space.IntDistribution;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -25,6 +27,11 @@ import java.util.SplittableRandom;
  * children, ranked by constrained non-dominated sorting and crowding distance; a child takes two parents by
  * binary tournament, combines them with a {@link Crossover} and mutates each parameter with probability
  * {@code 1/d} (polynomial mutation for numbers, a random choice for categories).
+ *
+ * <p>With reference points ({@link Builder#referencePoints(int)}) it is NSGA-III (Deb and Jain 2014; Optuna's
+ * {@code NSGAIIISampler}, sampler name {@code nsga3}): the front that does not fit the next parents whole is thinned
+ * by {@link ReferencePointSelection}'s niching instead of crowding distance, which keeps the population spread
+ * when there are three objectives or more, and the tournament compares ranks only.
  *
  * <p>The generation of each trial and the parents of each generation are stored as system attributes, so
  * several workers and processes evolve one population. Trials with constraints ({@code Trial.setConstraint})
@@ -40,6 +47,9 @@ public final class NsgaIISampler implements Sampler {
     private final double mutationProb;
     private final double mutationEta;
     private final Crossover crossover;
+    /** NSGA-III's reference points, or null for NSGA-II; made per number of objectives from the divisions. */
+    private final double[][] referencePoints;
+    private final int referenceDivisions;
     private final SplittableRandom random;
     private final RandomSampler independent;
     private final Map<String, List<FrozenTrial>> parentCache = new HashMap<>();
@@ -51,6 +61,8 @@ public final class NsgaIISampler implements Sampler {
         this.mutationProb = b.mutationProb;
         this.mutationEta = b.mutationEta;
         this.crossover = b.crossover;
+        this.referencePoints = b.referencePoints;
+        this.referenceDivisions = b.referenceDivisions;
         long seed = b.seed != null ? b.seed : new SplittableRandom().nextLong();
         this.random = new SplittableRandom(seed);
         this.independent = new RandomSampler(random.nextLong());
@@ -104,6 +116,9 @@ public final class NsgaIISampler implements Sampler {
         int[] rank = new int[parents.size()];
         double[] crowding = new double[parents.size()];
         rankAndCrowd(parents, study.directions(), rank, crowding);
+        if (isNsga3()) {
+            Arrays.fill(crowding, 0);  // NSGA-III's tournament compares ranks only
+        }
         FrozenTrial p1 = parents.get(tournament(rank, crowding));
         FrozenTrial p2 = parents.get(tournament(rank, crowding));
 
@@ -206,6 +221,13 @@ public final class NsgaIISampler implements Sampler {
                 out.addAll(front);
                 continue;
             }
+            if (isNsga3()) {
+                for (int k : referenceSelection(directions.size()).choose(minimized(out, directions),
+                        minimized(front, directions), populationSize - out.size(), random)) {
+                    out.add(front.get(k));
+                }
+                break;
+            }
             double[] crowding = ConstrainedDominance.crowdingDistance(front, directions);
             List<Integer> order = new ArrayList<>();
             for (int i = 0; i < front.size(); i++) {
@@ -216,6 +238,30 @@ public final class NsgaIISampler implements Sampler {
                 out.add(front.get(order.get(k)));
             }
             break;
+        }
+        return out;
+    }
+
+    private boolean isNsga3() {
+        return referencePoints != null || referenceDivisions > 0;
+    }
+
+    private ReferencePointSelection referenceSelection(int objectives) {
+        ReferencePointSelection selection = new ReferencePointSelection(referencePoints != null ? referencePoints
+                : ReferencePointSelection.dasDennis(objectives, referenceDivisions));
+        if (selection.objectives() != objectives) {
+            throw new IllegalStateException("NSGA-III's reference points have " + selection.objectives()
+                    + " coordinates but the study has " + objectives + " objectives; give one coordinate per objective");
+        }
+        return selection;
+    }
+
+    private static double[][] minimized(List<FrozenTrial> trials, List<Direction> directions) {
+        double[][] out = new double[trials.size()][directions.size()];
+        for (int s = 0; s < trials.size(); s++) {
+            for (int i = 0; i < directions.size(); i++) {
+                out[s][i] = directions.get(i).toMinimized(trials.get(s).values().get(i));
+            }
         }
         return out;
     }
@@ -291,6 +337,8 @@ public final class NsgaIISampler implements Sampler {
         private double mutationProb = Double.NaN;
         private double mutationEta = 20;
         private Crossover crossover = new UniformCrossover();
+        private double[][] referencePoints;
+        private int referenceDivisions;
         private Long seed;
 
         private Builder() {
@@ -332,6 +380,28 @@ public final class NsgaIISampler implements Sampler {
 
         public Builder crossover(Crossover crossover) {
             this.crossover = java.util.Objects.requireNonNull(crossover, "crossover");
+            return this;
+        }
+
+        /**
+         * Makes the sampler NSGA-III, with Das and Dennis's reference points: every point of the objectives' unit
+         * simplex whose coordinates are multiples of {@code 1 / divisions} (Optuna's {@code dividing_parameter},
+         * default {@value ReferencePointSelection#DEFAULT_DIVISIONS}).
+         */
+        public Builder referencePoints(int divisions) {
+            if (divisions < 1) {
+                throw new IllegalArgumentException("reference point divisions must be at least 1, got " + divisions);
+            }
+            this.referenceDivisions = divisions;
+            this.referencePoints = null;
+            return this;
+        }
+
+        /** Makes the sampler NSGA-III, with these reference points: one row per point, one column per objective. */
+        public Builder referencePoints(double[][] points) {
+            new ReferencePointSelection(points);  // validates them now, not at the first generation
+            this.referencePoints = Arrays.stream(points).map(double[]::clone).toArray(double[][]::new);
+            this.referenceDivisions = 0;
             return this;
         }
 

@@ -1,6 +1,7 @@
 package dev.hpo.sampler;
 
 import dev.hpo.Direction;
+import dev.hpo.sampler.nsga.ReferencePointSelection;
 import java.util.List;
 import java.util.Locale;
 
@@ -13,7 +14,7 @@ public final class Samplers {
 
     /** Names {@link #byName} understands. */
     public static final List<String> NAMES = List.of("auto", "random", "tpe", "tpe-independent", "cmaes", "gp",
-            "nsga2", "qmc", "sobol", "halton", "bruteforce", "brute-force");
+            "nsga2", "nsga3", "qmc", "sobol", "halton", "bruteforce", "brute-force");
 
     private Samplers() {
     }
@@ -50,6 +51,8 @@ public final class Samplers {
             case "cmaes" -> seed == null ? new CmaEsSampler() : new CmaEsSampler(seed);
             case "gp" -> seed == null ? new GpSampler() : new GpSampler(seed);
             case "nsga2", "nsgaii", "nsga-ii" -> seed == null ? new NsgaIISampler() : new NsgaIISampler(seed);
+            case "nsga3", "nsgaiii", "nsga-iii" -> nsga(seed).referencePoints(ReferencePointSelection.DEFAULT_DIVISIONS)
+                    .build();
             case "qmc", "sobol" -> seed == null ? new QmcSampler() : new QmcSampler(QmcSampler.Type.SOBOL, seed);
             case "halton" -> seed == null ? QmcSampler.builder().type(QmcSampler.Type.HALTON).build()
                     : new QmcSampler(QmcSampler.Type.HALTON, seed);
@@ -57,6 +60,11 @@ public final class Samplers {
             default -> throw new IllegalArgumentException("unknown sampler '" + name + "'; known samplers: "
                     + String.join(", ", NAMES));
         };
+    }
+
+    private static NsgaIISampler.Builder nsga(Long seed) {
+        NsgaIISampler.Builder b = NsgaIISampler.builder();
+        return seed == null ? b : b.seed(seed);
     }
 
     private static TpeSampler.Builder tpe(Long seed) {

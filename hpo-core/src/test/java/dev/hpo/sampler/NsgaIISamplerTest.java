@@ -1,6 +1,7 @@
 package dev.hpo.sampler;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.hpo.Direction;
@@ -48,6 +49,53 @@ class NsgaIISamplerTest {
         for (int i = 0; i < 40; i++) {
             assertEquals(a.trials().get(i).params(), b.trials().get(i).params());
         }
+    }
+
+    /** DTLZ2 with three objectives and 7 variables in [0, 1]: the front is the unit sphere's positive octant. */
+    static final MultiObjectiveFunction DTLZ2 = t -> {
+        double[] x = new double[7];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = t.suggestFloat("x" + i, 0, 1);
+        }
+        double g = 0;
+        for (int i = 2; i < x.length; i++) {
+            g += (x[i] - 0.5) * (x[i] - 0.5);
+        }
+        double a = x[0] * Math.PI / 2;
+        double b = x[1] * Math.PI / 2;
+        return new double[] {(1 + g) * Math.cos(a) * Math.cos(b), (1 + g) * Math.cos(a) * Math.sin(b),
+                (1 + g) * Math.sin(a)};
+    };
+
+    private static double dtlz2Hypervolume(Sampler sampler, int trials) {
+        Study s = Study.builder().directions(Direction.MINIMIZE, Direction.MINIMIZE, Direction.MINIMIZE)
+                .sampler(sampler).build();
+        s.optimizeMulti(DTLZ2, trials);
+        double[][] front = s.bestTrials().stream()
+                .map(t -> t.values().stream().mapToDouble(Double::doubleValue).toArray()).toArray(double[][]::new);
+        return Hypervolume.of(front, new double[] {1.1, 1.1, 1.1});
+    }
+
+    @Test
+    void nsga3ByNameBeatsRandomSearchOnThreeObjectivesAndRepeatsItself() {
+        List<Direction> three = List.of(Direction.MINIMIZE, Direction.MINIMIZE, Direction.MINIMIZE);
+        double nsga3 = dtlz2Hypervolume(Samplers.byName("nsga3", three, 3L), 500);
+        double again = dtlz2Hypervolume(Samplers.byName("nsga3", three, 3L), 500);
+        double random = dtlz2Hypervolume(new RandomSampler(3), 500);
+        assertEquals(nsga3, again, "same seed, same front");
+        assertTrue(nsga3 > random, "NSGA-III " + nsga3 + " vs random " + random);
+    }
+
+    @Test
+    void referencePointsMustFitTheStudysObjectives() {
+        Sampler twoPoints = NsgaIISampler.builder().seed(1).populationSize(4)
+                .referencePoints(new double[][] {{1, 0}, {0, 1}}).build();
+        Study s = Study.builder().directions(Direction.MINIMIZE, Direction.MINIMIZE, Direction.MINIMIZE)
+                .sampler(twoPoints).build();
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> s.optimizeMulti(DTLZ2, 20));
+        assertTrue(e.getMessage().contains("reference points have 2 coordinates but the study has 3 objectives"),
+                e.getMessage());
     }
 
     @Test
