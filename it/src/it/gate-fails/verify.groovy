@@ -6,4 +6,7 @@ def check(ok, String what) { if (!ok) throw new AssertionError(what) }
 check(log =~ /study GateTuning\.bowl: best \S+ \(trial \d+\) missed threshold -1\.0 \(minimize\)/, 'threshold message')
 check(log.contains('BUILD FAILURE'), 'build failed')
 check(new File(out, 'best-params.properties').isFile(), 'outputs are written before the gate fails the build')
+def junit = new groovy.xml.XmlSlurper().parse(new File(basedir, 'target/hpo-reports/TEST-hpo.xml'))
+check(junit.@failures == '1' && junit.testcase[0].failure.@message.text() ==~ /study GateTuning\.bowl: best \S+ \(trial \d+\) missed threshold -1\.0 \(minimize\)/,
+        "the JUnit XML report has the miss as a failed case: ${junit.testcase[0].failure.@message}")
 return true

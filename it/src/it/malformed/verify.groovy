@@ -10,4 +10,7 @@ check(error.contains('BrokenTuning') && error.contains('depth') && error.contain
 // one line for the person reading the log, not the engine's stack trace
 check(log.readLines().any { it.contains('[hpo] FAILED') && it.contains('depth') }, 'the failure has its own log line')
 check(!log.contains('at dev.hpo.junit.engine.'), "a malformed objective is reported without a stack trace:\n$log")
+def junit = new groovy.xml.XmlSlurper().parse(new File(basedir, 'target/hpo-reports/TEST-hpo.xml'))
+check(junit.@errors.text() as int >= 1 && junit.testcase.error.find { it.@message.text().contains('depth') },
+        "the JUnit XML report has the malformed objective as an error: ${junit.testcase*.attributes()}")
 return true

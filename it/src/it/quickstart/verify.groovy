@@ -19,4 +19,9 @@ def report = new File(out, 'report.html')
 check(report.isFile() && report.text.contains('QuadraticTuning.bowl'), 'report.html names the study')
 def json = new groovy.json.JsonSlurper().parse(new File(out, 'QuadraticTuning.bowl.json'))
 check(json.trials.size() == 20, "json has 20 trials, got ${json.trials.size()}")
+// the gate as a JUnit XML report, where CI servers read test results
+def junit = new groovy.xml.XmlSlurper().parse(new File(basedir, 'target/hpo-reports/TEST-hpo.xml'))
+check(junit.@tests == '1' && junit.@failures == '0' && junit.@errors == '0', "one passing case: ${junit.attributes()}")
+check(junit.testcase[0].@classname == 'sample.QuadraticTuning' && junit.testcase[0].@name == 'QuadraticTuning.bowl',
+        "the case is the study, under its objective's class: ${junit.testcase[0].attributes()}")
 return true

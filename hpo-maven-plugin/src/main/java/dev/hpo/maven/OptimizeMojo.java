@@ -100,6 +100,15 @@ public final class OptimizeMojo extends AbstractHpoMojo {
     @Parameter(property = "hpo.failIfNoObjectives", defaultValue = "true")
     private boolean failIfNoObjectives;
 
+    /**
+     * Where the build's verdict is written as a JUnit XML report, {@code TEST-hpo.xml} (failsafe's
+     * {@code reportsDirectory}): one test case per study, failed when it missed its threshold, so that a CI server
+     * that reads JUnit reports shows the gate. A threshold missed under {@code failOnThreshold=false} is still a
+     * failed case there (a CI server may mark the build unstable) while the build passes.
+     */
+    @Parameter(property = "hpo.reportsDirectory", defaultValue = "${project.build.directory}/hpo-reports")
+    private File reportsDirectory;
+
     /** JVM options of the forked JVM, for example {@code -Xmx2g}. */
     @Parameter(property = "hpo.argLine")
     private String argLine;
@@ -296,6 +305,13 @@ public final class OptimizeMojo extends AbstractHpoMojo {
             problems.add(none);
         } else if (none != null) {
             getLog().warn(none + " (failIfNoObjectives=false: not failing the build)");
+        }
+        try {
+            Path written = GateReport.write(reportsDirectory.toPath(), outcomes, run.failures());
+            getLog().debug("hpo: wrote " + written);
+        } catch (IOException e) {
+            throw new MojoExecutionException("cannot write the JUnit XML report to " + reportsDirectory + ": "
+                    + e.getMessage(), e);
         }
         problems.addAll(ThresholdGate.broken(outcomes));
         List<String> misses = ThresholdGate.misses(outcomes);

@@ -28,12 +28,17 @@ import java.util.Set;
  * @param failed trials FAIL
  * @param trialTime the summed duration of the study's finished trials
  * @param runTrials the trials of this study that this build finished (empty for {@code hpo:report})
+ * @param objective the objective method the study belongs to ({@code com.example.Tuning.accuracy}), from the
+ *        study system attribute {@value #OBJECTIVE_ATTR}; {@code null} for a study the engine did not create
  */
 public record StudyOutcome(String name, List<Direction> directions, Double threshold, FrozenTrial best,
-        int paretoSize, int complete, int pruned, int failed, Duration trialTime, List<FrozenTrial> runTrials) {
+        int paretoSize, int complete, int pruned, int failed, Duration trialTime, List<FrozenTrial> runTrials,
+        String objective) {
 
     /** The study user attribute where the engine stores {@code @Objective(threshold)}. */
     public static final String THRESHOLD_ATTR = "hpo.threshold";
+    /** The study system attribute where the engine stores the objective's qualified method name. */
+    public static final String OBJECTIVE_ATTR = "hpo.objective";
 
     public StudyOutcome {
         directions = List.copyOf(directions);
@@ -92,7 +97,7 @@ public record StudyOutcome(String name, List<Direction> directions, Double thres
             paretoSize = Pareto.front(completed, info.directions()).size();
         }
         return new StudyOutcome(name, info.directions(), threshold(info), best, paretoSize, complete, pruned,
-                failed, time, runTrials);
+                failed, time, runTrials, info.systemAttrs().get(OBJECTIVE_ATTR) instanceof String s ? s : null);
     }
 
     private static Double threshold(StudyInfo info) {

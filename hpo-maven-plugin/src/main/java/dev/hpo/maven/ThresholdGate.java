@@ -3,7 +3,6 @@ package dev.hpo.maven;
 import dev.hpo.Direction;
 import dev.hpo.FrozenTrial;
 import dev.hpo.TrialState;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -19,22 +18,21 @@ final class ThresholdGate {
 
     /** Threshold misses, one sentence each; empty when every study reached its threshold. */
     static List<String> misses(List<StudyOutcome> outcomes) {
-        List<String> out = new ArrayList<>();
-        for (StudyOutcome o : outcomes) {
-            if (o.threshold() == null || !o.singleObjective() || o.best() == null) {
-                continue;
-            }
-            Direction d = o.directions().get(0);
-            double best = o.best().value();
-            double threshold = o.threshold();
-            boolean reached = d == Direction.MINIMIZE ? best <= threshold : best >= threshold;
-            if (!reached) {
-                out.add("study " + o.name() + ": best " + Numbers.format(best) + " (trial " + o.best().number()
-                        + ") missed threshold " + Numbers.format(threshold) + " (" + d.name().toLowerCase(Locale.ROOT)
-                        + ")");
-            }
+        return outcomes.stream().map(ThresholdGate::miss).filter(m -> m != null).toList();
+    }
+
+    /** Why a study missed its threshold, or {@code null} when it reached it or has none to reach. */
+    static String miss(StudyOutcome o) {
+        if (o.threshold() == null || !o.singleObjective() || o.best() == null) {
+            return null;
         }
-        return out;
+        Direction d = o.directions().get(0);
+        double best = o.best().value();
+        double threshold = o.threshold();
+        boolean reached = d == Direction.MINIMIZE ? best <= threshold : best >= threshold;
+        return reached ? null : "study " + o.name() + ": best " + Numbers.format(best) + " (trial "
+                + o.best().number() + ") missed threshold " + Numbers.format(threshold) + " ("
+                + d.name().toLowerCase(Locale.ROOT) + ")";
     }
 
     /**
@@ -42,19 +40,20 @@ final class ThresholdGate {
      * sentence each, with the reason the last failed trial recorded.
      */
     static List<String> broken(List<StudyOutcome> outcomes) {
-        List<String> out = new ArrayList<>();
-        for (StudyOutcome o : outcomes) {
-            List<FrozenTrial> run = o.runTrials();
-            boolean allRunFailed = !run.isEmpty() && run.stream().allMatch(t -> t.state() == TrialState.FAIL);
-            if (allRunFailed) {
-                out.add("study " + o.name() + ": all " + run.size() + " trials of this build failed"
-                        + lastReason(run));
-            } else if (o.complete() == 0) {
-                out.add("study " + o.name() + ": no trial completed (" + o.pruned() + " pruned, " + o.failed()
-                        + " failed)" + lastReason(run));
-            }
+        return outcomes.stream().map(ThresholdGate::broken).filter(b -> b != null).toList();
+    }
+
+    /** Why a study produced nothing to judge, or {@code null} when it has a result. */
+    static String broken(StudyOutcome o) {
+        List<FrozenTrial> run = o.runTrials();
+        if (!run.isEmpty() && run.stream().allMatch(t -> t.state() == TrialState.FAIL)) {
+            return "study " + o.name() + ": all " + run.size() + " trials of this build failed" + lastReason(run);
         }
-        return out;
+        if (o.complete() == 0) {
+            return "study " + o.name() + ": no trial completed (" + o.pruned() + " pruned, " + o.failed()
+                    + " failed)" + lastReason(run);
+        }
+        return null;
     }
 
     private static String lastReason(List<FrozenTrial> run) {
