@@ -1,5 +1,8 @@
 package dev.hpo.maven;
 
+import dev.hpo.FrozenTrial;
+import dev.hpo.Study;
+import dev.hpo.TrialState;
 import dev.hpo.storage.Storage;
 import dev.hpo.storage.StudyInfo;
 import java.io.File;
@@ -9,8 +12,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.apache.maven.artifact.Artifact;
 import org.apache.maven.artifact.DependencyResolutionRequiredException;
 import org.apache.maven.execution.MavenSession;
@@ -35,6 +41,9 @@ import org.eclipse.aether.RepositorySystem;
 @Mojo(name = "optimize", defaultPhase = LifecyclePhase.VERIFY, requiresDependencyResolution = ResolutionScope.TEST,
         threadSafe = true)
 public final class OptimizeMojo extends AbstractHpoMojo {
+
+    /** The engine's configuration parameter naming the process on every trial it runs ({@code Study.WORKER_ATTR}). */
+    static final String WORKER_PARAMETER = "hpo.worker";
 
     /** How many more trials each study runs in this build (Optuna's meaning); the objective's own count otherwise. */
     @Parameter(property = "hpo.trials")
@@ -163,10 +172,14 @@ public final class OptimizeMojo extends AbstractHpoMojo {
         }
         ForkClasspath classpath = classpath();
         openStorage().close();  // a bad storage URL fails now, not after the study
+        // a name for the fork on every trial it runs, so that the trials of a fork that died can be told apart
+        String worker = "hpo:optimize " + project.getArtifactId() + " " + UUID.randomUUID();
+        Map<String, String> configuration = new LinkedHashMap<>(parameters.configurationParameters());
+        configuration.put(WORKER_PARAMETER, worker);
         ForkCommand command = new ForkCommand(Path.of(System.getProperty("java.home"), "bin", "java"),
                 ForkCommand.splitArgLine(argLine), classpath.entries(), testClasses,
-                parameters.configurationParameters(), outputDirectory.toPath().resolve("fork"));
-        ForkRun run = fork(command, classpath.platformVersion());
+                configuration, outputDirectory.toPath().resolve("fork"));
+        ForkRun run = fork(command, classpath.platformVersion(), worker);
         judge(run);
     }
 
@@ -210,7 +223,7 @@ public final class OptimizeMojo extends AbstractHpoMojo {
         }
     }
 
-    private ForkRun fork(ForkCommand command, String platformVersion) throws MojoExecutionException {
+    private ForkRun fork(ForkCommand command, String platformVersion, String worker) throws MojoExecutionException {
         getLog().info("hpo: running the objectives of " + project.getArtifactId() + " in a forked JVM (JUnit Platform "
                 + platformVersion + ", storage " + storage + ")");
         long started = System.nanoTime();
@@ -228,6 +241,7 @@ public final class OptimizeMojo extends AbstractHpoMojo {
         getLog().debug("hpo: forked run took " + Duration.ofNanos(System.nanoTime() - started).toMillis() + " ms");
         boolean finished = !exit.timedOut() && exit.code() == 0 && Files.isRegularFile(command.runFile());
         if (!finished) {
+            failTrialsLeftRunning(worker, exit.code());
             writeWhatTheForkStored(launched);
         }
         if (exit.timedOut()) {
@@ -244,6 +258,33 @@ public final class OptimizeMojo extends AbstractHpoMojo {
             return ForkRun.read(command.runFile());
         } catch (IOException e) {
             throw new MojoExecutionException("cannot read the forked run's results: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * After a fork that died without running its shutdown hook (killed by the system, as the out-of-memory killer
+     * does): the trials it left RUNNING, found by the name it wrote on them, are stored as FAIL with the reason, so
+     * that later builds neither count them as running nor show them so. A failure here is logged, so that the build
+     * fails for the fork's reason.
+     */
+    private void failTrialsLeftRunning(String worker, int exitCode) {
+        try (Storage store = openStorage()) {
+            for (StudyInfo study : store.studies()) {
+                for (FrozenTrial t : store.trials(study.id(), EnumSet.of(TrialState.RUNNING))) {
+                    if (!worker.equals(t.systemAttrs().get(Study.WORKER_ATTR))) {
+                        continue;
+                    }
+                    String reason = "the forked JVM died (exit code " + exitCode + ") during the trial without"
+                            + " storing it; killed by the system, as the out-of-memory killer does?";
+                    store.setTrialSystemAttr(t.id(), Study.FAIL_REASON_ATTR, reason);
+                    if (store.setTrialState(t.id(), TrialState.FAIL, null)) {
+                        getLog().warn("hpo: trial " + t.number() + " of study " + study.name() + " was running when "
+                                + "the forked JVM died; stored as FAIL");
+                    }
+                }
+            }
+        } catch (MojoExecutionException | RuntimeException e) {
+            getLog().warn("hpo: could not mark FAIL the trials the forked JVM left running: " + e.getMessage());
         }
     }
 

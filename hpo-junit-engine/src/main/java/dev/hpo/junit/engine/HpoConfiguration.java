@@ -34,10 +34,12 @@ import org.junit.platform.engine.ConfigurationParameters;
  *        none
  * @param terminator {@code hpo.terminator}: when a study stops because further trials would chase noise,
  *        {@code cv}, a fixed error or {@code none} ({@link RunSettings#terminator})
+ * @param worker {@code hpo.worker}: a name for this process, stored on every trial it runs
+ *        ({@code Study.WORKER_ATTR}); {@code null} for none
  */
 record HpoConfiguration(Mode mode, Integer trials, Long timeoutSeconds, String sampler, String pruner, Long seed,
         int parallelism, String storage, String studyPrefix, List<String> objectives, Long heartbeatSeconds,
-        Integer patience, String terminator) {
+        Integer patience, String terminator, String worker) {
 
     static final String MODE = "hpo.mode";
     static final String TRIALS = "hpo.trials";
@@ -52,6 +54,7 @@ record HpoConfiguration(Mode mode, Integer trials, Long timeoutSeconds, String s
     static final String HEARTBEAT = "hpo.heartbeat";
     static final String PATIENCE = "hpo.patience";
     static final String TERMINATOR = "hpo.terminator";
+    static final String WORKER = "hpo.worker";
 
     HpoConfiguration {
         objectives = List.copyOf(objectives);
@@ -81,7 +84,8 @@ record HpoConfiguration(Mode mode, Integer trials, Long timeoutSeconds, String s
                 }).orElse(null);
         return new HpoConfiguration(mode, trials, timeout, text(parameters, SAMPLER).orElse(null),
                 text(parameters, PRUNER).orElse(null), seed, parallelism, text(parameters, STORAGE).orElse(null),
-                text(parameters, STUDY_PREFIX).orElse(""), objectives, heartbeat, patience, terminator);
+                text(parameters, STUDY_PREFIX).orElse(""), objectives, heartbeat, patience, terminator,
+                text(parameters, WORKER).orElse(null));
     }
 
     /** The full name of a study: the prefix, then the objective's own study name. */

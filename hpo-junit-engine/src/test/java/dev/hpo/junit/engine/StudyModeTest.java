@@ -100,6 +100,15 @@ class StudyModeTest {
     }
 
     @Test
+    void aNamedWorkerWritesItsNameOnEveryTrialItRuns() {
+        study(storage).selectors(selectClass(Bowl.class)).configurationParameter("hpo.worker", "fork 7").execute();
+        assertTrue(trials("Bowl.bowl").stream().allMatch(t -> "fork 7".equals(t.systemAttrs().get(Study.WORKER_ATTR))));
+        study(storage).selectors(selectClass(Bowl.class)).execute();
+        assertEquals(5, trials("Bowl.bowl").stream().filter(t -> !t.systemAttrs().containsKey(Study.WORKER_ATTR))
+                .count(), "an unnamed process writes no name");
+    }
+
+    @Test
     void theObjectivesMetricNamesTheStudysValue() {
         study(storage).selectors(selectClass(Plateau.class)).execute();
         assertEquals(List.of("loss"), Study.load(storage, "Plateau.flat").metricNames());
