@@ -44,8 +44,10 @@ public final class Terminator {
 
     /**
      * A terminator by name, for settings given as text ({@code @Objective(terminator)}, {@code hpo.terminator}):
-     * {@code cv} for the default (the error from the best trial's cross-validation scores), or a number of at
-     * least 0 for a fixed error ({@link StaticErrorEvaluator}), the noise the user knows the values to have.
+     * {@code cv} for the default (the error from the best trial's cross-validation scores), {@code median} for
+     * objectives without either ({@link MedianErrorEvaluator}: a hundredth of how much the study could improve early
+     * on), or a number of at least 0 for a fixed error ({@link StaticErrorEvaluator}), the noise the user knows the
+     * values to have.
      *
      * @throws IllegalArgumentException naming the text and what is accepted
      */
@@ -53,6 +55,10 @@ public final class Terminator {
         String text = name.strip();
         if (text.equalsIgnoreCase("cv")) {
             return new Terminator();
+        }
+        if (text.equalsIgnoreCase("median")) {
+            return new Terminator(new RegretBoundEvaluator(), new MedianErrorEvaluator(new RegretBoundEvaluator()),
+                    DEFAULT_MIN_TRIALS);
         }
         double error;
         try {
@@ -62,7 +68,8 @@ public final class Terminator {
         }
         if (!(error >= 0) || Double.isInfinite(error)) {
             throw new IllegalArgumentException("unknown terminator '" + name + "': use 'cv' (the error of the best"
-                    + " trial's cross-validation scores, reported with Terminator.reportCrossValidationScores) or the"
+                    + " trial's cross-validation scores, reported with Terminator.reportCrossValidationScores),"
+                    + " 'median' (a hundredth of the early regret bounds, for objectives without either) or the"
                     + " objective's known error as a number of at least 0, e.g. '0.001'");
         }
         return new Terminator(new RegretBoundEvaluator(), new StaticErrorEvaluator(error), DEFAULT_MIN_TRIALS);

@@ -105,6 +105,35 @@ class TerminatorTest {
     }
 
     @Test
+    void theMedianErrorIsAShareOfTheMedianBoundOverGrowingPrefixesAfterTheWarmUp() {
+        Study study = Study.builder().name("median").sampler(TpeSampler.builder().seed(6).build()).build();
+        // judges each prefix by its size and by the number of its first trial (kept as the user attribute "n")
+        MedianErrorEvaluator bySize = new MedianErrorEvaluator(s -> s.trials().size(), 10, 20, 0.01);
+        MedianErrorEvaluator byFirst = new MedianErrorEvaluator(
+                s -> ((Number) s.trials().get(0).userAttrs().get("n")).doubleValue(), 10, 20, 0.01);
+        ObjectiveFunction numbered = t -> {
+            t.setUserAttr("n", t.number());
+            return t.suggestFloat("x", 0, 1);
+        };
+        study.optimize(numbered, 29);
+        assertEquals(Double.NEGATIVE_INFINITY, bySize.evaluate(study), "nothing is judged before 30 completed trials");
+        study.optimize(numbered, 1);
+        assertEquals(0.11, bySize.evaluate(study), 1e-12, "prefixes of 1..20 trials: the median (upper) is 11");
+        assertEquals(0.10, byFirst.evaluate(study), 1e-12, "every prefix starts after the 10 warm-up trials");
+        study.optimize(numbered, 10);
+        assertEquals(0.11, bySize.evaluate(study), 1e-12, "kept once computed");
+    }
+
+    @Test
+    void theMedianTerminatorStopsABowlOnceItsBoundFallsToAHundredthOfTheEarlyOnes() {
+        Study study = Study.builder().name("bowl").sampler(TpeSampler.builder().seed(7).build()).build();
+        TerminatorCallback callback = new TerminatorCallback(Terminator.byName("median"));
+        study.optimize(BOWL, OptimizeOptions.builder().trials(400).callback(callback).build());
+        int run = study.trials().size();
+        assertTrue(callback.stoppedStudy() && run > 30 && run < 400, run + " trials: " + callback.reason());
+    }
+
+    @Test
     void aTerminatorByNameIsTheCrossValidationOneOrAFixedError() {
         Study study = Study.builder().name("named").sampler(TpeSampler.builder().seed(5).build()).build();
         study.optimize(BOWL, 20);

@@ -88,8 +88,9 @@ public final class OptimizeMojo extends AbstractHpoMojo {
     /**
      * Stops each study once a Gaussian process's bound on the improvement still possible is below the error of its
      * values (Optuna's Terminator): {@code cv} for the error of the best trial's cross-validation scores (the
-     * objective reports them with {@code Terminator.reportCrossValidationScores}), a number for a known, fixed error,
-     * {@code none} to run every trial. Overrides {@code @Objective(terminator)}.
+     * objective reports them with {@code Terminator.reportCrossValidationScores}), {@code median} for objectives
+     * without either (a hundredth of the early regret bounds), a number for a known, fixed error, {@code none} to run
+     * every trial. Overrides {@code @Objective(terminator)}.
      */
     @Parameter(property = "hpo.terminator")
     private String terminator;

@@ -56,8 +56,9 @@ public record OptimizeParameters(Integer trials, Integer timeoutSeconds, String 
                 Terminator.byName(terminator);
             } catch (IllegalArgumentException e) {
                 throw new InvalidParameterException("terminator", "hpo.terminator", terminator,
-                        "'cv' (the error of the best trial's cross-validation scores), the objective's known error as"
-                                + " a number of at least 0, or 'none'");
+                        "'cv' (the error of the best trial's cross-validation scores), 'median' (a hundredth of the"
+                                + " early regret bounds), the objective's known error as a number of at least 0, or"
+                                + " 'none'");
             }
         }
         if (sampler != null) {

@@ -33,7 +33,7 @@ import org.junit.platform.engine.ConfigurationParameters;
  * @param patience {@code hpo.patience}: finished trials without a new best value after which a study stops; 0 for
  *        none
  * @param terminator {@code hpo.terminator}: when a study stops because further trials would chase noise,
- *        {@code cv}, a fixed error or {@code none} ({@link RunSettings#terminator})
+ *        {@code cv}, {@code median}, a fixed error or {@code none} ({@link RunSettings#terminator})
  * @param worker {@code hpo.worker}: a name for this process, stored on every trial it runs
  *        ({@code Study.WORKER_ATTR}); {@code null} for none
  */
@@ -77,7 +77,7 @@ record HpoConfiguration(Mode mode, Integer trials, Long timeoutSeconds, String s
         Long heartbeat = parse(parameters, HEARTBEAT, "seconds >= 1", v -> atLeast(1, v)).orElse(null);
         Integer patience = parse(parameters, PATIENCE, "a number of trials >= 0 (0 for none)",
                 v -> Math.toIntExact(atLeast(0, v))).orElse(null);
-        String terminator = parse(parameters, TERMINATOR, "'cv', the objective's error as a number >= 0, or 'none'",
+        String terminator = parse(parameters, TERMINATOR, "'cv', 'median', the objective's error as a number >= 0, or 'none'",
                 v -> {
                     RunSettings.createTerminator(v);  // throws when it is none of these
                     return v;
