@@ -251,7 +251,8 @@ public final class NsgaIISampler implements Sampler {
                 : ReferencePointSelection.dasDennis(objectives, referenceDivisions));
         if (selection.objectives() != objectives) {
             throw new IllegalStateException("NSGA-III's reference points have " + selection.objectives()
-                    + " coordinates but the study has " + objectives + " objectives; give one coordinate per objective");
+                    + " coordinates but the study has " + objectives + " objectives; give one coordinate per"
+                    + " objective");
         }
         return selection;
     }
