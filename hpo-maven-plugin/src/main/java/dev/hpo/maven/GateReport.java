@@ -129,7 +129,7 @@ final class GateReport {
         if (best != null) {
             s.append("best ").append(Numbers.format(best.value())).append(" at trial #").append(best.number());
             if (!best.params().isEmpty()) {
-                s.append(' ').append(best.params());
+                s.append(" (").append(SummaryTable.parameters(best.params())).append(')');
             }
         } else if (!o.singleObjective()) {
             s.append(o.paretoSize()).append(" Pareto-optimal trials");

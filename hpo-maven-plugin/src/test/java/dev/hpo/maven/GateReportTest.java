@@ -61,7 +61,7 @@ class GateReportTest {
         assertEquals("Tuning.good", good.getAttribute("name"));
         assertEquals(0, good.getElementsByTagName("failure").getLength() + good.getElementsByTagName("error").getLength());
         assertTrue(good.getElementsByTagName("system-out").item(0).getTextContent().startsWith(
-                "best 0.99 at trial #3 {x=0.5}; 2 trials this build, 2 in the study (1 complete, 0 pruned, 1 failed);"
+                "best 0.99 at trial #3 (x=0.5); 2 trials this build, 2 in the study (1 complete, 0 pruned, 1 failed);"
                         + " threshold 0.98 (maximize)"));
         Element weak = (Element) ((Element) cases.item(1)).getElementsByTagName("failure").item(0);
         assertEquals("study Tuning.weak: best 0.99 (trial 3) missed threshold 0.999 (maximize)",
