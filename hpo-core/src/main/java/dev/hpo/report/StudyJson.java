@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hpo.FrozenTrial;
 import dev.hpo.Study;
 import dev.hpo.TrialState;
+import dev.hpo.terminator.Terminator;
+import dev.hpo.terminator.TerminatorCallback;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -13,10 +15,12 @@ import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedMap;
 
 /**
- * A study as JSON ({@code target/hpo/<study>.json}): name, directions, trial counts, best trial(s) and every
- * trial with state, values, parameters, intermediate values, attributes and times. Non-finite numbers are
+ * A study as JSON ({@code target/hpo/<study>.json}): name, directions, trial counts, best trial(s), the terminator's
+ * judgements when it ran with one, and every trial with state, values, parameters, intermediate values, attributes
+ * and times. Non-finite numbers are
  * written as the strings {@code "Infinity"}, {@code "-Infinity"} and {@code "NaN"}, which JSON lacks.
  *
  * <p>Written token by token, indented as databind's {@code INDENT_OUTPUT} does: the goal writes this file in a JVM
@@ -89,6 +93,19 @@ public final class StudyJson {
         g.writeEndArray();
         g.writeFieldName("userAttrs");
         attrs(g, study.userAttrs());
+        SortedMap<Integer, Terminator.Evaluation> judged = TerminatorCallback.evaluations(study.systemAttrs());
+        if (!judged.isEmpty()) {
+            g.writeArrayFieldStart("terminator");
+            for (Map.Entry<Integer, Terminator.Evaluation> e : judged.entrySet()) {
+                g.writeStartObject();
+                g.writeNumberField("afterTrial", e.getKey());
+                g.writeNumberField("completeTrials", e.getValue().completeTrials());
+                g.writeNumberField("improvement", e.getValue().improvement());
+                g.writeNumberField("error", e.getValue().error());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+        }
         g.writeArrayFieldStart("trials");
         for (FrozenTrial t : trials) {
             trial(g, t);

@@ -93,6 +93,22 @@ class ExportsTest {
     }
 
     @Test
+    void jsonListsTheTerminatorsJudgementsWhenTheStudyHasThem() throws Exception {
+        Study s = ReportFixtures.terminated(22);
+        String text = StudyJson.render(s);
+        ObjectMapper indenting = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        assertEquals(indenting.writeValueAsString(indenting.readTree(text)), text, "laid out as databind would");
+        JsonNode judged = new ObjectMapper().readTree(text).get("terminator");
+        assertEquals(3, judged.size(), "after trials 19, 20 and 21");
+        assertEquals(19, judged.get(0).get("afterTrial").asInt());
+        assertEquals(20, judged.get(0).get("completeTrials").asInt());
+        assertEquals(0.0005, judged.get(2).get("error").asDouble());
+        assertTrue(judged.get(2).get("improvement").asDouble() >= 0);
+        assertTrue(new ObjectMapper().readTree(StudyJson.render(ReportFixtures.multi(5))).get("terminator") == null,
+                "no terminator, no field");
+    }
+
+    @Test
     void metricNamesLabelTheJsonAndThePlots() throws Exception {
         Study s = ReportFixtures.multi(20);
         s.setMetricNames(List.of("cost", "quality"));
