@@ -26,4 +26,6 @@ def stopLine = log =~ /\[hpo\] CrossValidationTuning\.folds stopped early: after
 check(stopLine.find() && (stopLine.group(1) as int) == cv.trials.size() && cv.trials.size() >= 20 && cv.trials.size() < 150,
         "the terminator stopped the study after ${cv.trials.size()} of 150 trials, and the log says why")
 check(new File(out, 'report.html').text.contains('data-plot="terminator"'), 'the report draws the terminator')
+check(cv.terminator.size() == cv.trials.size() - 19 && cv.terminator[-1].improvement < cv.terminator[-1].error,
+        "the JSON has a judgement after every trial from the 20th, the last one the stop: ${cv.terminator[-1]}")
 return true
