@@ -23,7 +23,7 @@ import java.util.function.LongFunction;
  * How the model-based samplers cope with an objective that fails (throws) in part of the space. The objective is
  * (x − 1)² + y² + ½(z − 0.3)² on [−2, 2]³, and it throws: nowhere ({@code none}); where x > 0.5, so that the
  * optimum (regret measured against 0.25) lies on the edge of the failing region, as the largest learning rate that
- * does not diverge would ({@code edge}); where x < −1, far from the optimum ({@code far}); in a ball of radius 0.3
+ * does not diverge would ({@code edge}); where x &lt; −1, far from the optimum ({@code far}); in a ball of radius 0.3
  * around the unconstrained optimum (optimum 0.09 on its surface, {@code ball}); on a random 20 % of trials whatever
  * the point, as a flaky machine would ({@code flaky}). And one case without failures where the median pruner stops
  * trials instead ({@code pruned}): the objective reports a learning curve, f + 2/(step + 1) for steps 0..9, so the

@@ -147,7 +147,7 @@ public final class SuccessiveHalvingPruner implements Pruner {
 
     /**
      * True when {@code value} is within the best ⌊n/η⌋ of the n competing values (which include it), or the best
-     * one while n < η: asynchronous SHA cannot wait for a rung to fill, so early arrivals must lead it.
+     * one while n &lt; η: asynchronous SHA cannot wait for a rung to fill, so early arrivals must lead it.
      */
     private boolean isPromotable(double value, List<Double> competing, Direction direction) {
         int promotable = Math.max(competing.size() / reductionFactor - 1, 0);

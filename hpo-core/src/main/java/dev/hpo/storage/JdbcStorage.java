@@ -616,9 +616,9 @@ public final class JdbcStorage implements Storage {
     }
 
     /**
-     * Where the dialect {@linkplain jdbc.SqlDialect#pipelinesReads() pipelines} (PostgreSQL), runs one idempotent
+     * Where the dialect {@linkplain dev.hpo.storage.jdbc.SqlDialect#pipelinesReads() pipelines} (PostgreSQL), runs one idempotent
      * write of a running trial as a single request that is its own transaction with a
-     * {@linkplain jdbc.SqlDialect#relaxedCommit() relaxed commit}, and returns the rows it touched; elsewhere
+     * {@linkplain dev.hpo.storage.jdbc.SqlDialect#relaxedCommit() relaxed commit}, and returns the rows it touched; elsewhere
      * returns -1 without doing anything. A caller that gets anything but its expected count does the write the
      * general way, which also finds and reports what is wrong (an unknown or finished trial).
      */

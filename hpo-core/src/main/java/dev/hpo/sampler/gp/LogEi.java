@@ -69,7 +69,7 @@ final class LogEi {
         return 0.5 * Erf.erfc(-z / SQRT2);
     }
 
-    /** log(1 - exp(a)) for a < 0, accurate near 0 and far below (Mächler 2012). */
+    /** log(1 - exp(a)) for a &lt; 0, accurate near 0 and far below (Mächler 2012). */
     static double log1mexp(double a) {
         return a > -Math.log(2) ? Math.log(-Math.expm1(a)) : Math.log1p(-Math.exp(a));
     }

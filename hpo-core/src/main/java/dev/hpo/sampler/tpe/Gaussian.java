@@ -22,7 +22,7 @@ public final class Gaussian {
 
     private static final double H = 1.0 / 256;
     private static final double INV_H = 256;
-    /** Beyond this Q(x) < 1e-17, which is nothing next to 1. */
+    /** Beyond this Q(x) &lt; 1e-17, which is nothing next to 1. */
     private static final double Q_MAX = 8.5;
     /** Beyond this log Q comes from the asymptotic series. */
     private static final double LOGQ_MAX = 12.0;
@@ -61,7 +61,7 @@ public final class Gaussian {
     }
 
     /**
-     * e^d for -745 < d ≤ 0, about twice as fast as {@link Math#exp} where a mixture sums thousands of terms:
+     * e^d for -745 &lt; d ≤ 0, about twice as fast as {@link Math#exp} where a mixture sums thousands of terms:
      * d = (64q + r)·ln2/64 + f with |f| ≤ ln2/128, e^d = 2^q · 2^(r/64) · e^f, e^f by its Taylor polynomial of
      * degree 6 (relative error below 1e-16).
      */
@@ -107,7 +107,7 @@ public final class Gaussian {
     }
 
     /**
-     * log(1 - x) for 0 ≤ x < 1 without {@link Math#log1p}, which is not intrinsic and slow: a short series for small
+     * log(1 - x) for 0 ≤ x &lt; 1 without {@link Math#log1p}, which is not intrinsic and slow: a short series for small
      * x (error below 1e-17 relative), a plain logarithm otherwise (where 1 - x is exact enough).
      */
     static double log1m(double x) {
@@ -124,7 +124,7 @@ public final class Gaussian {
     }
 
     /**
-     * log(Φ(b) - Φ(a)) for a < b: the log mass of an interval (in standard units), stable in both tails and for
+     * log(Φ(b) - Φ(a)) for a &lt; b: the log mass of an interval (in standard units), stable in both tails and for
      * intervals so narrow that the two CDF values are almost equal.
      */
     public static double logMass(double a, double b) {

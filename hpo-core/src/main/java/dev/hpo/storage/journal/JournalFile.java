@@ -24,7 +24,9 @@ public final class JournalFile implements AutoCloseable {
     @FunctionalInterface
     public interface LineConsumer {
         /**
-         * @param line the bytes of the line, without its newline, in {@code bytes[offset, offset + length)}
+         * @param bytes holds the line, without its newline, in {@code bytes[offset, offset + length)}
+         * @param offset where the line starts in {@code bytes}
+         * @param length the line's length in bytes
          * @param lineNumber 1-based number of the line in the file
          * @param last true when no byte of the file follows this line
          * @return false to leave this line (and the rest) unread, to be handed out again by the next read
