@@ -27,6 +27,8 @@ import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
+import org.apache.maven.toolchain.Toolchain;
+import org.apache.maven.toolchain.ToolchainManager;
 import org.eclipse.aether.RepositorySystem;
 
 /**
@@ -128,6 +130,13 @@ public final class OptimizeMojo extends AbstractHpoMojo {
     @Parameter(property = "hpo.reportsDirectory", defaultValue = "${project.build.directory}/hpo-reports")
     private File reportsDirectory;
 
+    /**
+     * The {@code java} of the forked JVM, as surefire's {@code jvm}: the path of the executable or of a JDK home. By
+     * default the JDK of the build's toolchain (maven-toolchains-plugin), else the JVM running Maven.
+     */
+    @Parameter(property = "hpo.jvm")
+    private String jvm;
+
     /** JVM options of the forked JVM, for example {@code -Xmx2g}. */
     @Parameter(property = "hpo.argLine")
     private String argLine;
@@ -152,6 +161,9 @@ public final class OptimizeMojo extends AbstractHpoMojo {
 
     @Component
     private RepositorySystem repositorySystem;
+
+    @Component
+    private ToolchainManager toolchainManager;
 
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
@@ -186,11 +198,27 @@ public final class OptimizeMojo extends AbstractHpoMojo {
         String worker = "hpo:optimize " + project.getArtifactId() + " " + UUID.randomUUID();
         Map<String, String> configuration = new LinkedHashMap<>(parameters.configurationParameters());
         configuration.put(WORKER_PARAMETER, worker);
-        ForkCommand command = new ForkCommand(Path.of(System.getProperty("java.home"), "bin", "java"),
+        ForkCommand command = new ForkCommand(forkJava().executable(),
                 ForkCommand.splitArgLine(argLine), classpath.entries(), testClasses,
                 configuration, outputDirectory.toPath().resolve("fork"));
         ForkRun run = fork(command, classpath.platformVersion(), worker);
         judge(run);
+    }
+
+    private ForkJava forkJava() throws MojoExecutionException {
+        Toolchain toolchain = toolchainManager == null ? null : toolchainManager.getToolchainFromBuildContext("jdk",
+                session);
+        String toolchainJava = toolchain == null ? null : toolchain.findTool("java");
+        try {
+            ForkJava java = ForkJava.resolve(jvm, toolchainJava, Path.of(System.getProperty("java.home")));
+            if ((jvm != null && !jvm.isBlank()) || toolchainJava != null) {
+                getLog().info("hpo: the forked JVM is " + java.executable() + ", from " + java.source()
+                        + (java.source().contains("toolchain") ? " (" + toolchain + ")" : ""));
+            }
+            return java;
+        } catch (InvalidParameterException e) {
+            throw new MojoExecutionException(e.getMessage(), e);
+        }
     }
 
     private OptimizeParameters parameters() throws MojoExecutionException {

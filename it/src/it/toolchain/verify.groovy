@@ -1,0 +1,10 @@
+def log = new File(basedir, 'build.log').text
+def check(ok, String what) { if (!ok) throw new AssertionError(what) }
+
+def home = new File(System.getProperty('java.home')).canonicalPath
+check(log =~ /hpo: the forked JVM is \S+, from the build's JDK toolchain \(JDK\[/, 'the goal says it forks the toolchain JDK')
+def json = new groovy.json.JsonSlurper().parse(new File(basedir, 'target/hpo/ToolchainTuning.bowl.json'))
+check(json.trials.size() == 3, "three trials: ${json.trials.size()}")
+check(json.trials.every { new File(it.userAttrs['java.home']).canonicalPath == home },
+        "every trial ran on the toolchain's JDK ${home}: ${json.trials*.userAttrs}")
+return true
