@@ -44,9 +44,8 @@ public final class Study implements AutoCloseable {
     /** Trial system attribute holding why a trial failed (Optuna's key). */
     public static final String FAIL_REASON_ATTR = "fail_reason";
     /**
-     * Trial system attribute naming the process that ran the trial, when it was given a name
-     * ({@link Builder#workerName}): {@code hpo:optimize} names each fork, so that it can store as FAIL the trials of
-     * one that died without a word.
+     * Trial system attribute naming the process that ran the trial, when it was given a name ({@code hpo.worker}):
+     * {@code hpo:optimize} names each fork, so that it can store as FAIL the trials of one that died without a word.
      */
     public static final String WORKER_ATTR = "hpo:worker";
 
@@ -63,8 +62,6 @@ public final class Study implements AutoCloseable {
     private final Map<String, Distribution> knownDistributions = new ConcurrentHashMap<>();
     private final AtomicBoolean stopRequested = new AtomicBoolean();
     private final Heartbeat heartbeat;
-    /** System attributes every trial this process starts gets with its creation: the worker's name, if any. */
-    private final Map<String, Object> startAttrs;
     private ScheduledExecutorService heartbeatThread;
 
     /**
@@ -76,7 +73,7 @@ public final class Study implements AutoCloseable {
     }
 
     private Study(Storage storage, boolean ownsStorage, long id, String name, List<Direction> directions,
-            Sampler sampler, Pruner pruner, Heartbeat heartbeat, String workerName) {
+            Sampler sampler, Pruner pruner, Heartbeat heartbeat) {
         this.storage = storage;
         this.ownsStorage = ownsStorage;
         this.id = id;
@@ -85,7 +82,6 @@ public final class Study implements AutoCloseable {
         this.sampler = sampler;
         this.pruner = pruner;
         this.heartbeat = heartbeat;
-        this.startAttrs = workerName == null ? Map.of() : Map.of(WORKER_ATTR, workerName);
         for (FrozenTrial t : storage.trials(id)) {
             t.distributions().forEach(knownDistributions::putIfAbsent);
         }
@@ -311,14 +307,12 @@ public final class Study implements AutoCloseable {
         for (FrozenTrial waiting : storage.trials(id, EnumSet.of(TrialState.WAITING))) {
             if (storage.setTrialState(waiting.id(), TrialState.RUNNING, null)) {
                 trialId = waiting.id();
-                long claimed = trialId;
-                startAttrs.forEach((key, value) -> storage.setTrialSystemAttr(claimed, key, value));
                 break;
             }
         }
         FrozenTrial started = null;
         if (trialId < 0) {
-            started = storage.createRunningTrial(id, startAttrs);
+            started = storage.createRunningTrial(id);
             trialId = started.id();
         }
         if (heartbeat != null) {
@@ -592,7 +586,6 @@ public final class Study implements AutoCloseable {
         private Duration heartbeatInterval;
         private Duration gracePeriod;
         private TrialCallback failedTrialCallback;
-        private String workerName;
 
         private Builder() {
         }
@@ -665,19 +658,6 @@ public final class Study implements AutoCloseable {
         }
 
         /**
-         * Names this process on every trial it starts (system attribute {@value Study#WORKER_ATTR}), in the storage
-         * write that creates the trial: whoever started the process can then find the trials it left RUNNING if it
-         * dies without a word, as {@code hpo:optimize} does for its fork.
-         */
-        public Builder workerName(String workerName) {
-            if (workerName == null || workerName.isBlank()) {
-                throw new IllegalArgumentException("a worker name must not be empty");
-            }
-            this.workerName = workerName;
-            return this;
-        }
-
-        /**
          * How long a RUNNING trial may go without a heartbeat before it counts as its worker's death and is marked
          * FAIL; twice the heartbeat interval by default, as in Optuna.
          */
@@ -735,7 +715,7 @@ public final class Study implements AutoCloseable {
                 }
                 Sampler smp = sampler != null ? sampler : Samplers.createDefault(dirs, seed);
                 Pruner p = pruner != null ? pruner : Pruners.createDefault();
-                return new Study(s, owns, studyId, n, dirs, smp, p, beat, workerName);
+                return new Study(s, owns, studyId, n, dirs, smp, p, beat);
             } catch (RuntimeException e) {
                 if (owns) {
                     s.close();

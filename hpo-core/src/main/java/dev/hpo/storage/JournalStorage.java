@@ -17,7 +17,6 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -323,17 +322,9 @@ public final class JournalStorage implements Storage {
     /** The new trial comes from the replay of the line that created it, without a second look at the file. */
     @Override
     public FrozenTrial createRunningTrial(long studyId) {
-        return createRunningTrial(studyId, Map.of());
-    }
-
-    /** The attributes go in the line that creates the trial (Optuna's template form of it), not in lines of their own. */
-    @Override
-    public FrozenTrial createRunningTrial(long studyId, Map<String, Object> systemAttrs) {
-        FrozenTrial template = systemAttrs.isEmpty() ? null : new FrozenTrial(0, -1, TrialState.RUNNING, null, null,
-                null, null, null, systemAttrs, null, null);
         mutex.lock();
         try {
-            return replay.trial(createTrial(studyId, template)).freeze();
+            return replay.trial(createTrial(studyId, null)).freeze();
         } finally {
             mutex.unlock();
         }

@@ -7,7 +7,6 @@ import dev.hpo.space.Distribution;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -55,19 +54,6 @@ public interface Storage extends AutoCloseable {
      */
     default FrozenTrial createRunningTrial(long studyId) {
         return trial(createTrial(studyId, null));
-    }
-
-    /**
-     * Creates a RUNNING trial that starts with these system attributes; a storage that can writes them with the
-     * trial, so that no reader ever sees the trial without them.
-     */
-    default FrozenTrial createRunningTrial(long studyId, Map<String, Object> systemAttrs) {
-        FrozenTrial created = createRunningTrial(studyId);
-        if (systemAttrs.isEmpty()) {
-            return created;
-        }
-        systemAttrs.forEach((key, value) -> setTrialSystemAttr(created.id(), key, value));
-        return trial(created.id());
     }
 
     /** Sets a parameter of a RUNNING trial; throws when the trial is finished. */

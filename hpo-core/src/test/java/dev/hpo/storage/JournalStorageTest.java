@@ -162,31 +162,6 @@ class JournalStorageTest {
     }
 
     @Test
-    void aNamedWorkersTrialsCarryTheNameFromTheLineThatCreatesThem() throws IOException {
-        Path journal = dir.resolve("worker.log");
-        try (Study study = Study.builder().name("named").storage("journal:" + journal).workerName("fork 1")
-                .sampler(new RandomSampler(3)).build()) {
-            study.enqueueTrial(Map.of("x", 0.5));
-            Trial claimed = study.ask();
-            Trial created = study.ask();
-            try (JournalStorage other = new JournalStorage(journal)) {  // another process, before either trial writes
-                List<FrozenTrial> seen = other.trials(other.findStudy("named").orElseThrow());
-                assertEquals(List.of("fork 1", "fork 1"), seen.stream().map(t -> t.systemAttrs().get(Study.WORKER_ATTR))
-                        .toList());
-                assertEquals(List.of(TrialState.RUNNING, TrialState.RUNNING), seen.stream().map(FrozenTrial::state)
-                        .toList());
-                assertTrue(seen.get(1).start() != null);
-            }
-            study.tell(claimed, 1.0);
-            study.tell(created, 2.0);
-        }
-        List<String> lines = Files.readAllLines(journal, StandardCharsets.UTF_8);
-        assertEquals(1, lines.stream().filter(l -> l.contains("\"hpo:worker\"") && !l.contains("\"state\"")).count(),
-                "a line of its own only for the enqueued trial, which existed before the worker claimed it");
-        assertEquals("fork 1", reread(journal, "named").get(1).systemAttrs().get(Study.WORKER_ATTR));
-    }
-
-    @Test
     void enqueuedTrialGoesToOneWorkerOnly() {
         Path journal = dir.resolve("race.log");
         try (JournalStorage a = new JournalStorage(journal); JournalStorage b = new JournalStorage(journal)) {

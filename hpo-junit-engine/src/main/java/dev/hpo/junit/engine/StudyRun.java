@@ -33,8 +33,8 @@ import org.opentest4j.TestAbortedException;
  * calls {@code System.exit}, Ctrl-C, the goal's {@code forkTimeout}), they are stored as FAIL with the reason, rather
  * than left RUNNING for good, where every later build's sampler would count them as still running. A JVM killed
  * outright (SIGKILL, a crash) runs no hook; those trials stay RUNNING, unless the process was named
- * ({@code hpo.worker}, as the goal names each fork): then whoever started it can find them by that name, which is
- * written with each trial's creation ({@code Study.Builder.workerName}).
+ * ({@code hpo.worker}, as the goal names each fork): then whoever started it can find them by that name (a journal
+ * storage writes the name with the trial's next write, at the latest a tenth of a second after the trial starts).
  */
 final class StudyRun {
 
@@ -83,9 +83,6 @@ final class StudyRun {
         Long heartbeat = context.configuration().heartbeatSeconds();
         if (heartbeat != null) {
             builder.heartbeatInterval(Duration.ofSeconds(heartbeat));
-        }
-        if (context.configuration().worker() != null) {
-            builder.workerName(context.configuration().worker());
         }
         Study study = builder.build();
         study.setSystemAttr(OBJECTIVE_ATTR, definition.qualifiedMethodName());
@@ -173,6 +170,10 @@ final class StudyRun {
     private double evaluate(Trial trial) throws Exception {
         RunningTrial run = new RunningTrial(trial);
         running.put(trial.number(), run);
+        String worker = context.configuration().worker();
+        if (worker != null) {
+            trial.setSystemAttr(Study.WORKER_ATTR, worker);
+        }
         try {
             Object[] arguments = definition.arguments(trial);
             run.descriptor = start(trial.number(), trial.params());
