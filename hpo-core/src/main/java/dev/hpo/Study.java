@@ -43,11 +43,6 @@ public final class Study implements AutoCloseable {
     public static final String METRIC_NAMES_ATTR = "study:metric_names";
     /** Trial system attribute holding why a trial failed (Optuna's key). */
     public static final String FAIL_REASON_ATTR = "fail_reason";
-    /**
-     * Trial system attribute naming the process that ran the trial, when it was given a name ({@code hpo.worker}):
-     * {@code hpo:optimize} names each fork, so that it can store as FAIL the trials of one that died without a word.
-     */
-    public static final String WORKER_ATTR = "hpo:worker";
 
     private static final System.Logger LOG = System.getLogger(Study.class.getName());
     private static final Set<TrialState> COMPLETE = EnumSet.of(TrialState.COMPLETE);

@@ -39,6 +39,28 @@ final class ForkedJvm {
         }
     }
 
+    /**
+     * A trial the fork announced as it started it ({@code hpo.announceTrials}): {@code [hpo:started] 7 Tuning.accuracy},
+     * the prefix the engine's {@code StudyRun.STARTED} prints. Not shown in the build log.
+     */
+    record Started(int trial, String study) {
+        static final String PREFIX = "[hpo:started] ";
+
+        /** The announcement on this line, or {@code null} when the line is something else. */
+        static Started of(String line) {
+            if (!line.startsWith(PREFIX)) {
+                return null;
+            }
+            int space = line.indexOf(' ', PREFIX.length());
+            try {
+                return space < 0 ? null : new Started(Integer.parseInt(line.substring(PREFIX.length(), space)),
+                        line.substring(space + 1));
+            } catch (NumberFormatException e) {
+                return null;
+            }
+        }
+    }
+
     /** How a fork ended. {@code timedOut} means it was stopped after the hard timeout. */
     record Exit(int code, boolean timedOut) {
     }

@@ -16,7 +16,8 @@ import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.maven.artifact.Artifact;
 import org.apache.maven.artifact.DependencyResolutionRequiredException;
 import org.apache.maven.execution.MavenSession;
@@ -44,8 +45,8 @@ import org.eclipse.aether.RepositorySystem;
         threadSafe = true)
 public final class OptimizeMojo extends AbstractHpoMojo {
 
-    /** The engine's configuration parameter naming the process on every trial it runs ({@code Study.WORKER_ATTR}). */
-    static final String WORKER_PARAMETER = "hpo.worker";
+    /** The engine's configuration parameter that makes the fork print a line as each trial starts. */
+    static final String ANNOUNCE_TRIALS = "hpo.announceTrials";
 
     /** How many more trials each study runs in this build (Optuna's meaning); the objective's own count otherwise. */
     @Parameter(property = "hpo.trials")
@@ -165,6 +166,9 @@ public final class OptimizeMojo extends AbstractHpoMojo {
     @Component
     private ToolchainManager toolchainManager;
 
+    /** The trials the fork announced as it started them, by study; filled by the thread reading its output. */
+    private final Map<String, Set<Integer>> startedTrials = new ConcurrentHashMap<>();
+
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
         if (skip) {
@@ -194,14 +198,13 @@ public final class OptimizeMojo extends AbstractHpoMojo {
         }
         ForkClasspath classpath = classpath();
         openStorage().close();  // a bad storage URL fails now, not after the study
-        // a name for the fork on every trial it runs, so that the trials of a fork that died can be told apart
-        String worker = "hpo:optimize " + project.getArtifactId() + " " + UUID.randomUUID();
+        // the fork announces each trial as it starts, so that the trials of a fork that died can be told apart
         Map<String, String> configuration = new LinkedHashMap<>(parameters.configurationParameters());
-        configuration.put(WORKER_PARAMETER, worker);
+        configuration.put(ANNOUNCE_TRIALS, "true");
         ForkCommand command = new ForkCommand(forkJava().executable(),
                 ForkCommand.splitArgLine(argLine), classpath.entries(), testClasses,
                 configuration, outputDirectory.toPath().resolve("fork"));
-        ForkRun run = fork(command, classpath.platformVersion(), worker);
+        ForkRun run = fork(command, classpath.platformVersion());
         judge(run);
     }
 
@@ -261,7 +264,7 @@ public final class OptimizeMojo extends AbstractHpoMojo {
         }
     }
 
-    private ForkRun fork(ForkCommand command, String platformVersion, String worker) throws MojoExecutionException {
+    private ForkRun fork(ForkCommand command, String platformVersion) throws MojoExecutionException {
         getLog().info("hpo: running the objectives of " + project.getArtifactId() + " in a forked JVM (JUnit Platform "
                 + platformVersion + ", storage " + storage + ")");
         long started = System.nanoTime();
@@ -279,7 +282,7 @@ public final class OptimizeMojo extends AbstractHpoMojo {
         getLog().debug("hpo: forked run took " + Duration.ofNanos(System.nanoTime() - started).toMillis() + " ms");
         boolean finished = !exit.timedOut() && exit.code() == 0 && Files.isRegularFile(command.runFile());
         if (!finished) {
-            failTrialsLeftRunning(worker, exit.code());
+            failTrialsLeftRunning(exit.code());
             writeWhatTheForkStored(launched);
         }
         if (exit.timedOut()) {
@@ -301,15 +304,16 @@ public final class OptimizeMojo extends AbstractHpoMojo {
 
     /**
      * After a fork that died without running its shutdown hook (killed by the system, as the out-of-memory killer
-     * does): the trials it left RUNNING, found by the name it wrote on them, are stored as FAIL with the reason, so
-     * that later builds neither count them as running nor show them so. A failure here is logged, so that the build
-     * fails for the fork's reason.
+     * does): the trials it announced that are still RUNNING are stored as FAIL with the reason, so that later builds
+     * neither count them as running nor show them so. Trials of other processes on the same storage are left alone.
+     * A failure here is logged, so that the build fails for the fork's reason.
      */
-    private void failTrialsLeftRunning(String worker, int exitCode) {
+    private void failTrialsLeftRunning(int exitCode) {
         try (Storage store = openStorage()) {
             for (StudyInfo study : store.studies()) {
+                Set<Integer> announced = startedTrials.getOrDefault(study.name(), Set.of());
                 for (FrozenTrial t : store.trials(study.id(), EnumSet.of(TrialState.RUNNING))) {
-                    if (!worker.equals(t.systemAttrs().get(Study.WORKER_ATTR))) {
+                    if (!announced.contains(t.number())) {
                         continue;
                     }
                     String reason = "the forked JVM died (exit code " + exitCode + ") during the trial without"
@@ -352,6 +356,11 @@ public final class OptimizeMojo extends AbstractHpoMojo {
 
     /** One line of the fork's output into the build log, at its level ({@link ForkedJvm.Line}). */
     private void relay(String text) {
+        ForkedJvm.Started started = ForkedJvm.Started.of(text);
+        if (started != null) {
+            startedTrials.computeIfAbsent(started.study(), s -> ConcurrentHashMap.newKeySet()).add(started.trial());
+            return;
+        }
         ForkedJvm.Line line = ForkedJvm.Line.of(text);
         switch (line.level()) {
             case WARNING -> getLog().warn(line.text());

@@ -81,4 +81,13 @@ class ForkedJvmTest {
         assertEquals(List.of("started"), lines);
         assertTrue(Files.isRegularFile(marker), "the fork's shutdown hook (the engine's exit guard) did not run");
     }
+
+    @Test
+    void aTrialAnnouncementNamesTheTrialAndItsStudyAndNothingElseIsOne() {
+        assertEquals(new ForkedJvm.Started(7, "Tuning.accuracy with spaces"),
+                ForkedJvm.Started.of("[hpo:started] 7 Tuning.accuracy with spaces"));
+        assertEquals(null, ForkedJvm.Started.of("[hpo] Tuning.accuracy trial 1/20  value 0.5"));
+        assertEquals(null, ForkedJvm.Started.of("[hpo:started] seven Tuning.accuracy"));
+        assertEquals(null, ForkedJvm.Started.of("[hpo:started] 7"));
+    }
 }

@@ -34,12 +34,12 @@ import org.junit.platform.engine.ConfigurationParameters;
  *        none
  * @param terminator {@code hpo.terminator}: when a study stops because further trials would chase noise,
  *        {@code cv}, {@code median}, a fixed error or {@code none} ({@link RunSettings#terminator})
- * @param worker {@code hpo.worker}: a name for this process, stored on every trial it runs
- *        ({@code Study.WORKER_ATTR}); {@code null} for none
+ * @param announceTrials {@code hpo.announceTrials}: print a line as each trial starts
+ *        ({@link StudyRun#STARTED}), for the process that launched this one ({@code hpo:optimize} for its fork)
  */
 record HpoConfiguration(Mode mode, Integer trials, Long timeoutSeconds, String sampler, String pruner, Long seed,
         int parallelism, String storage, String studyPrefix, List<String> objectives, Long heartbeatSeconds,
-        Integer patience, String terminator, String worker) {
+        Integer patience, String terminator, boolean announceTrials) {
 
     static final String MODE = "hpo.mode";
     static final String TRIALS = "hpo.trials";
@@ -54,7 +54,7 @@ record HpoConfiguration(Mode mode, Integer trials, Long timeoutSeconds, String s
     static final String HEARTBEAT = "hpo.heartbeat";
     static final String PATIENCE = "hpo.patience";
     static final String TERMINATOR = "hpo.terminator";
-    static final String WORKER = "hpo.worker";
+    static final String ANNOUNCE_TRIALS = "hpo.announceTrials";
 
     HpoConfiguration {
         objectives = List.copyOf(objectives);
@@ -85,7 +85,7 @@ record HpoConfiguration(Mode mode, Integer trials, Long timeoutSeconds, String s
         return new HpoConfiguration(mode, trials, timeout, text(parameters, SAMPLER).orElse(null),
                 text(parameters, PRUNER).orElse(null), seed, parallelism, text(parameters, STORAGE).orElse(null),
                 text(parameters, STUDY_PREFIX).orElse(""), objectives, heartbeat, patience, terminator,
-                text(parameters, WORKER).orElse(null));
+                parse(parameters, ANNOUNCE_TRIALS, "true or false", HpoConfiguration::bool).orElse(false));
     }
 
     /** The full name of a study: the prefix, then the objective's own study name. */
@@ -115,6 +115,13 @@ record HpoConfiguration(Mode mode, Integer trials, Long timeoutSeconds, String s
 
     private static Optional<String> text(ConfigurationParameters parameters, String key) {
         return parameters.get(key).map(String::trim).filter(v -> !v.isEmpty());
+    }
+
+    private static boolean bool(String value) {
+        if (value.equalsIgnoreCase("true") || value.equalsIgnoreCase("false")) {
+            return Boolean.parseBoolean(value);
+        }
+        throw new IllegalArgumentException(value + " is not a boolean");
     }
 
     /** The value as a long, which must be at least {@code min}; an {@link IllegalArgumentException} otherwise. */

@@ -32,9 +32,8 @@ import org.opentest4j.TestAbortedException;
  * <p>While the study runs, a shutdown hook guards its running trials: when the JVM exits under them (an objective
  * calls {@code System.exit}, Ctrl-C, the goal's {@code forkTimeout}), they are stored as FAIL with the reason, rather
  * than left RUNNING for good, where every later build's sampler would count them as still running. A JVM killed
- * outright (SIGKILL, a crash) runs no hook; those trials stay RUNNING, unless the process was named
- * ({@code hpo.worker}, as the goal names each fork): then whoever started it can find them by that name (a journal
- * storage writes the name with the trial's next write, at the latest a tenth of a second after the trial starts).
+ * outright (SIGKILL, a crash) runs no hook; those trials stay RUNNING, unless it announced them
+ * ({@code hpo.announceTrials}, as the goal's fork does): then the process that launched it marks them FAIL.
  */
 final class StudyRun {
 
@@ -43,6 +42,12 @@ final class StudyRun {
     /** Report entry key: why the study stopped before its trials were used up. */
     static final String STOPPED = "hpo.stopped";
     static final String EXIT_REASON = "the JVM exited during the trial (System.exit, Ctrl-C or the goal's forkTimeout)";
+    /**
+     * With {@code hpo.announceTrials}, the line printed as a trial starts, then its number and its study:
+     * {@code [hpo:started] 7 Tuning.accuracy}. The goal reads it from its fork, so that it knows which trials a fork
+     * that died without a word left RUNNING (its {@code ForkedJvm} has the same prefix).
+     */
+    static final String STARTED = "[hpo:started] ";
 
     private final ObjectiveDescriptor descriptor;
     private final ObjectiveDefinition definition;
@@ -170,9 +175,8 @@ final class StudyRun {
     private double evaluate(Trial trial) throws Exception {
         RunningTrial run = new RunningTrial(trial);
         running.put(trial.number(), run);
-        String worker = context.configuration().worker();
-        if (worker != null) {
-            trial.setSystemAttr(Study.WORKER_ATTR, worker);
+        if (context.configuration().announceTrials()) {
+            System.out.println(STARTED + trial.number() + " " + trial.study().name());
         }
         try {
             Object[] arguments = definition.arguments(trial);

@@ -24,6 +24,7 @@ class ConfigurationTest {
             hpo.patience    | -1         | a number of trials >= 0 (0 for none)
             hpo.terminator  | gp         | 'cv', 'median', the objective's error as a number >= 0, or 'none'
             hpo.parallelism | 9999999999 | a number of threads >= 1
+            hpo.announceTrials | yes    | true or false
             """)
     void valueThatDoesNotParseFailsTheObjectiveNamingTheKey(String key, String value, String expected) {
         EngineExecutionResults results = hpo().selectors(selectClass(Bowl.class))

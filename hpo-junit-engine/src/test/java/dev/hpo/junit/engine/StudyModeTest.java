@@ -24,6 +24,9 @@ import dev.hpo.junit.engine.fixtures.Plateau;
 import dev.hpo.storage.InMemoryStorage;
 import dev.hpo.storage.Storage;
 import dev.hpo.terminator.TerminatorCallback;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -100,12 +103,21 @@ class StudyModeTest {
     }
 
     @Test
-    void aNamedWorkerWritesItsNameOnEveryTrialItRuns() {
-        study(storage).selectors(selectClass(Bowl.class)).configurationParameter("hpo.worker", "fork 7").execute();
-        assertTrue(trials("Bowl.bowl").stream().allMatch(t -> "fork 7".equals(t.systemAttrs().get(Study.WORKER_ATTR))));
-        study(storage).selectors(selectClass(Bowl.class)).execute();
-        assertEquals(5, trials("Bowl.bowl").stream().filter(t -> !t.systemAttrs().containsKey(Study.WORKER_ATTR))
-                .count(), "an unnamed process writes no name");
+    void announcedTrialsArePrintedAsTheyStart() {
+        PrintStream stdout = System.out;
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
+        try {
+            study(storage).selectors(selectClass(Bowl.class)).configurationParameter("hpo.announceTrials", "true")
+                    .execute();
+            study(storage).selectors(selectClass(Bowl.class)).execute();
+        } finally {
+            System.setOut(stdout);
+        }
+        assertEquals(List.of("[hpo:started] 0 Bowl.bowl", "[hpo:started] 1 Bowl.bowl", "[hpo:started] 2 Bowl.bowl",
+                "[hpo:started] 3 Bowl.bowl", "[hpo:started] 4 Bowl.bowl"),
+                printed.toString(StandardCharsets.UTF_8).lines().filter(l -> l.startsWith("[hpo:started]")).toList(),
+                "the first run's five trials; the second run announces none");
     }
 
     @Test
