@@ -24,4 +24,8 @@ def junit = new groovy.xml.XmlSlurper().parse(new File(basedir, 'target/hpo-repo
 check(junit.@tests == '1' && junit.@failures == '0' && junit.@errors == '0', "one passing case: ${junit.attributes()}")
 check(junit.testcase[0].@classname == 'sample.QuadraticTuning' && junit.testcase[0].@name == 'QuadraticTuning.bowl',
         "the case is the study, under its objective's class: ${junit.testcase[0].attributes()}")
+// as in a GitHub Actions job: the summary table, with the gate's verdict, appended to $GITHUB_STEP_SUMMARY
+def summary = new File(basedir, 'step-summary.md').text
+check(summary.startsWith('### hpo:optimize: quickstart') && summary =~ /\| QuadraticTuning\.bowl \| no threshold \| minimize \|/,
+        "the job summary has the study:\n$summary")
 return true

@@ -398,6 +398,14 @@ public final class OptimizeMojo extends AbstractHpoMojo {
             throw new MojoExecutionException("cannot write the JUnit XML report to " + reportsDirectory + ": "
                     + e.getMessage(), e);
         }
+        String summaryFile = System.getenv(StepSummary.ENV);
+        if (summaryFile != null && !summaryFile.isBlank() && !outcomes.isEmpty()) {
+            try {
+                StepSummary.append(Path.of(summaryFile), StepSummary.markdown(project.getArtifactId(), outcomes));
+            } catch (IOException | RuntimeException e) {
+                getLog().warn("hpo: could not write the GitHub job summary to " + summaryFile + ": " + e.getMessage());
+            }
+        }
         // what surefire would call test failures: an objective that could not run, a study without a result, a miss
         List<String> failures = new ArrayList<>();
         for (ForkRun.Failure f : run.failures()) {

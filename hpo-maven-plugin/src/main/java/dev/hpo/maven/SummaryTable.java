@@ -13,7 +13,7 @@ import java.util.stream.Collectors;
  */
 final class SummaryTable {
 
-    private static final List<String> HEADER = List.of("study", "direction", "best", "trial", "complete", "pruned",
+    static final List<String> HEADER = List.of("study", "direction", "best", "trial", "complete", "pruned",
             "failed", "time", "best parameters");
 
     private SummaryTable() {
@@ -24,7 +24,7 @@ final class SummaryTable {
         List<List<String>> rows = new ArrayList<>();
         rows.add(HEADER);
         for (StudyOutcome o : outcomes) {
-            rows.add(row(o));
+            rows.add(cells(o));
         }
         int[] width = new int[HEADER.size()];
         for (List<String> r : rows) {
@@ -47,7 +47,8 @@ final class SummaryTable {
         return lines;
     }
 
-    private static List<String> row(StudyOutcome o) {
+    /** A study's cells, under {@link #HEADER}. */
+    static List<String> cells(StudyOutcome o) {
         String direction = o.directions().stream().map(d -> d.name().toLowerCase(Locale.ROOT))
                 .collect(Collectors.joining(","));
         String best;
