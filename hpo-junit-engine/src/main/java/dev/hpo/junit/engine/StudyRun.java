@@ -167,8 +167,7 @@ final class StudyRun {
             throw new IllegalStateException("study " + study.name() + " runs with terminator = \"cv\", but trial "
                     + trial.number() + " reported no cross-validation scores: call"
                     + " Terminator.reportCrossValidationScores(trial, scores) in the objective (it takes a Trial"
-                    + " parameter), or give the objective's known error as the terminator, e.g. terminator ="
-                    + " \"0.001\"");
+                    + " parameter), or use terminator = \"median\", or the objective's known error, e.g. \"0.001\"");
         }
     }
 
