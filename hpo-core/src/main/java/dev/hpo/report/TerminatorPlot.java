@@ -5,7 +5,7 @@ import java.util.Map;
 
 /**
  * Why the terminator stopped the study, or why it did not yet (Optuna's {@code plot_terminator_improvement}): after
- * each trial, the bound on the improvement still possible against the error of the best value. The study stops where
+ * each trial, the bound on the improvement still possible against the error of the values. The study stops where
  * the bound first falls below the error. Drawn from the judgements the {@code TerminatorCallback} stored while the
  * study ran, so that the report fits no model itself; a study run without a terminator has none, and no plot.
  */
@@ -29,7 +29,8 @@ public final class TerminatorPlot implements Plot {
     @Override
     public String caption() {
         return "After each trial: a bound on the improvement still possible (a Gaussian process on the better trials)"
-                + " and the error of the best value; the study stops once the bound falls below the error.";
+                + " and the error of the values (from the best trial's folds, a share of the early bounds, or fixed);"
+                + " the study stops once the bound falls below the error.";
     }
 
     @Override
@@ -78,7 +79,7 @@ public final class TerminatorPlot implements Plot {
         svg.line(70, 14, 86, 14, "bound-line")
                 .text(92, 18, "bound on the improvement still possible", "start", "legend", 0);
         svg.line(360, 14, 376, 14, "error-line")
-                .text(382, 18, "error of the best value", "start", "legend", 0);
+                .text(382, 18, "error of the values", "start", "legend", 0);
     }
 
     /** A log axis when every value is positive and they span more than a factor of ten, a linear one otherwise. */
