@@ -24,6 +24,8 @@ public final class ReferencePointSelection {
     public static final int DEFAULT_DIVISIONS = 3;
     /** The small weight of the other axes in the achievement scalarizing function that finds extreme points. */
     private static final double ASF_EPSILON = 1e-6;
+    /** How many finite ranges beyond the finite values an infinite one is clipped to (Optuna's choice). */
+    private static final double INFINITY_MARGIN = 3;
 
     private final double[][] referencePoints;
 
@@ -109,10 +111,9 @@ public final class ReferencePointSelection {
                         + " points have " + m);
             }
         }
-        double[][] normalized = normalize(all);
-        int[] niche = new int[all.length];
-        double[] distance = new double[all.length];
-        associate(normalized, niche, distance);
+        Association association = associate(all);
+        int[] niche = association.niche();
+        double[] distance = association.distance();
 
         int[] members = new int[referencePoints.length];
         for (int s = 0; s < selected.length; s++) {
@@ -150,6 +151,52 @@ public final class ReferencePointSelection {
             members[r]++;
         }
         return taken;
+    }
+
+    /** For each point, the index of its nearest reference direction and its perpendicular distance to it. */
+    record Association(int[] niche, double[] distance) {
+    }
+
+    /** Normalizes the minimized objective values (infinities clipped first) and associates each with a direction. */
+    Association associate(double[][] values) {
+        double[][] normalized = normalize(clipInfinities(values));
+        int[] niche = new int[values.length];
+        double[] distance = new double[values.length];
+        associate(normalized, niche, distance);
+        return new Association(niche, distance);
+    }
+
+    /**
+     * Infinite values clipped to three times each objective's finite range beyond it, as Optuna does, so that one
+     * infinite value does not make every other one 0 after normalization.
+     */
+    static double[][] clipInfinities(double[][] values) {
+        int m = values[0].length;
+        double[][] out = new double[values.length][];
+        for (int s = 0; s < values.length; s++) {
+            out[s] = values[s].clone();
+        }
+        for (int i = 0; i < m; i++) {
+            double lo = Double.POSITIVE_INFINITY;
+            double hi = Double.NEGATIVE_INFINITY;
+            for (double[] f : values) {
+                if (Double.isFinite(f[i])) {
+                    lo = Math.min(lo, f[i]);
+                    hi = Math.max(hi, f[i]);
+                }
+            }
+            if (lo > hi) {  // no finite value: nothing to tell the points apart by
+                lo = 0;
+                hi = 0;
+            }
+            double margin = INFINITY_MARGIN * (hi - lo);
+            for (double[] f : out) {
+                if (!Double.isFinite(f[i])) {
+                    f[i] = f[i] > 0 ? hi + margin : lo - margin;
+                }
+            }
+        }
+        return out;
     }
 
     /** An active reference point with the fewest members, ties broken at random. */

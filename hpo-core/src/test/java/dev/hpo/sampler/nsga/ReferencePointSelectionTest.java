@@ -107,4 +107,42 @@ class ReferencePointSelectionTest {
                 () -> two.choose(new double[0][], new double[][] {{1, 2, 3}, {3, 2, 1}}, 1, new SplittableRandom(0)));
         assertTrue(mismatch.getMessage().contains("3 objectives but the reference points have 2"), mismatch.getMessage());
     }
+
+    /**
+     * Twelve points of three objectives on different scales, normalized and associated by Optuna 5.0's NSGA-III
+     * ({@code _normalize_objective_values} and {@code _associate_individuals_with_reference_points}, numpy seed 7,
+     * its default reference points listed in its own order): the same nearest directions and distances.
+     */
+    @Test
+    void normalizationAndAssociationMatchOptunasOnPinnedPoints() {
+        double[][] values = {
+            {0.07630828937395717, 2.7991879224011464, 46.84092314408935},
+            {0.7234651778309412, 4.779895119966026, 56.849587041043364},
+            {0.5011204636599379, -4.279488666402385, 29.843898010187118},
+            {0.49988250082555996, 1.7922999612094053, 83.37390361043755},
+            {0.3809411331485384, -4.340636530940949, 31.814559930799355},
+            {0.9095935277196137, -2.866146464200845, 48.21239618176831},
+            {0.9312060196890217, -4.75100772449652, 63.05489174641225},
+            {0.9501295004136456, -2.6969712097903518, 57.84899192360304},
+            {0.9091283748867313, -3.6683055424074986, 55.341258067376586},
+            {0.7504098591020348, 1.6901324088391378, 49.77528597449807},
+            {0.20484909029779508, -0.09234110908929516, 40.238468938505896},
+            {0.4774011548515884, -1.3410961421940701, 86.79179943092606}};
+        double[][] optunaReferencePoints = {{3, 0, 0}, {2, 1, 0}, {2, 0, 1}, {1, 2, 0}, {1, 1, 1}, {1, 0, 2},
+            {0, 3, 0}, {0, 2, 1}, {0, 1, 2}, {0, 0, 3}};
+        ReferencePointSelection.Association a = new ReferencePointSelection(optunaReferencePoints).associate(values);
+        assertArrayEquals(new int[] {7, 4, 0, 4, 0, 2, 2, 2, 2, 4, 7, 5}, a.niche());
+        assertArrayEquals(new double[] {0.08731759533165218, 0.3717953644402281, 0.04947265393310437,
+            0.32259608138972035, 0.05523928558118178, 0.24113529887749777, 0.08408514686357296, 0.2156390920634273,
+            0.11648464972478798, 0.31247553065904954, 0.15716654966890567, 0.3596478014291663}, a.distance(), 1e-12);
+    }
+
+    @Test
+    void infiniteValuesAreClippedBeyondTheFiniteRange() {
+        double[][] clipped = ReferencePointSelection.clipInfinities(new double[][] {{1, Double.POSITIVE_INFINITY},
+            {3, 2}, {Double.NEGATIVE_INFINITY, 4}});
+        assertArrayEquals(new double[] {1, 10}, clipped[0], "2 + 3 × (4 − 2)");
+        assertArrayEquals(new double[] {3, 2}, clipped[1]);
+        assertArrayEquals(new double[] {-5, 4}, clipped[2], "1 − 3 × (3 − 1)");
+    }
 }
