@@ -47,7 +47,7 @@ public final class AutoSampler implements Sampler {
     private Sampler tpe;
     private Sampler random;
     /** Per study, its finished trials' parameters, folded in as trials finish rather than reread for every trial. */
-    private final Map<Study, IncrementalIntersection> intersections = new WeakHashMap<>();
+    private final Map<Study, FinishedSpace> spaces = new WeakHashMap<>();
 
     /** A sampler with a random seed. */
     public AutoSampler() {
@@ -66,17 +66,17 @@ public final class AutoSampler implements Sampler {
 
     /** Which sampler a new trial of the study gets now, by the rules of the class comment. */
     synchronized Sampler choose(Study study) {
-        List<FrozenTrial> finished = study.trials(EnumSet.of(TrialState.COMPLETE, TrialState.PRUNED));
         boolean tpeAvailable = Samplers.NAMES.contains("tpe");
         if (study.directions().size() > 1) {
             return tpeAvailable ? tpe(study) : random();
         }
-        IncrementalIntersection folded = intersections.computeIfAbsent(study, s -> new IncrementalIntersection());
-        Map<String, Distribution> intersection = folded.update(finished);
-        if (folded.conditional() && tpeAvailable) {
+        FinishedSpace folded = spaces.computeIfAbsent(study, s -> new FinishedSpace());
+        folded.intersection.update(folded.finished.update(study.trials()));
+        Map<String, Distribution> intersection = folded.intersection.space();
+        if (folded.intersection.conditional() && tpeAvailable) {
             return tpe(study);
         }
-        if (cmaes == null && finished.size() < gpTrials) {
+        if (cmaes == null && folded.finished.count() < gpTrials) {
             return gp();
         }
         boolean categorical = intersection.values().stream().anyMatch(d -> d instanceof CategoricalDistribution);
@@ -141,5 +141,11 @@ public final class AutoSampler implements Sampler {
         if (s != null) {
             s.afterTrial(study, trial, state, values);
         }
+    }
+
+    /** A study's COMPLETE and PRUNED trials, each folded into the intersection of their spaces once. */
+    private static final class FinishedSpace {
+        final FinishedTrials finished = new FinishedTrials();
+        final IncrementalIntersection intersection = new IncrementalIntersection();
     }
 }

@@ -9,10 +9,12 @@ import dev.hpo.sampler.cmaes.CmaState;
 import dev.hpo.sampler.cmaes.WarmStart;
 import dev.hpo.space.Distribution;
 import java.util.ArrayList;
-import java.util.EnumSet;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.TreeMap;
 import java.util.WeakHashMap;
 
 /**
@@ -55,7 +57,8 @@ public final class CmaEsSampler implements Sampler {
     private final List<FrozenTrial> sourceTrials;
     private final Sampler independent;
     /** Per study, the intersection over its COMPLETE trials, folded in as they finish. */
-    private final Map<Study, IncrementalIntersection> intersections = new WeakHashMap<>();
+    /** Per study, its completed trials, folded in as they complete rather than reread for every trial. */
+    private final Map<Study, CompletedTrials> completed = new WeakHashMap<>();
     /** The state last read from or written to the study, and its JSON: each trial reads it back. */
     private String stateJson;
     private CmaState stateRead;
@@ -176,19 +179,17 @@ public final class CmaEsSampler implements Sampler {
             throw new UnsupportedOperationException("CmaEsSampler optimizes one objective, but study " + study.name()
                     + " has " + study.directions().size() + "; use the default sampler or TPE for several objectives");
         }
-        IncrementalIntersection complete;
-        synchronized (this) {
-            complete = intersections.computeIfAbsent(study, s -> new IncrementalIntersection());
-        }
-        synchronized (complete) {
-            return UnitSpace.numericPart(complete.update(study.trials(EnumSet.of(TrialState.COMPLETE))));
-        }
+        return UnitSpace.numericPart(completed(study).space(study));
+    }
+
+    private synchronized CompletedTrials completed(Study study) {
+        return completed.computeIfAbsent(study, s -> new CompletedTrials());
     }
 
     @Override
     public synchronized Map<String, Double> sampleRelative(Study study, FrozenTrial trial,
             Map<String, Distribution> searchSpace) {
-        if (searchSpace.isEmpty() || study.trials(EnumSet.of(TrialState.COMPLETE)).size() < nStartupTrials) {
+        if (searchSpace.isEmpty() || completed(study).count(study) < nStartupTrials) {
             return Map.of();
         }
         UnitSpace space = new UnitSpace(searchSpace);
@@ -263,10 +264,7 @@ public final class CmaEsSampler implements Sampler {
         boolean maximize = study.direction() == Direction.MAXIMIZE;
         List<double[]> solutions = new ArrayList<>();
         List<Double> values = new ArrayList<>();
-        for (FrozenTrial t : study.trials(EnumSet.of(TrialState.COMPLETE))) {
-            if (!(t.systemAttrs().get(GENERATION_ATTR) instanceof Number g) || g.intValue() != state.generation()) {
-                continue;
-            }
+        for (FrozenTrial t : completed(study).generation(study, state.generation())) {
             double[] x = rawPoint(t.systemAttrs().get(X_ATTR), space.dimension());
             if (x == null || !Double.isFinite(t.value())) {
                 continue;
@@ -283,6 +281,51 @@ public final class CmaEsSampler implements Sampler {
         double[] v = values.stream().mapToDouble(Double::doubleValue).toArray();
         SplittableRandom restartRandom = new SplittableRandom(seed ^ (0xC2B2AE3D27D4EB4FL * (state.generation() + 1)));
         return cma.tell(state, solutions, v, restartRandom);
+    }
+
+    /**
+     * A study's completed trials as this sampler needs them: the intersection of their search spaces, and grouped by
+     * the generation they were asked in, each group in number order. A completed trial never changes, so each is
+     * read once, when it first shows up, and a decision costs the trials finished since the last one rather than a
+     * pass over the whole study.
+     */
+    private static final class CompletedTrials {
+
+        private final FinishedTrials finished = new FinishedTrials();
+        private final IncrementalIntersection intersection = new IncrementalIntersection();
+        private final Map<Integer, TreeMap<Integer, FrozenTrial>> byGeneration = new HashMap<>();
+        private int count;
+
+        synchronized Map<String, Distribution> space(Study study) {
+            catchUp(study);
+            return intersection.space();
+        }
+
+        synchronized int count(Study study) {
+            catchUp(study);
+            return count;
+        }
+
+        synchronized Collection<FrozenTrial> generation(Study study, int generation) {
+            catchUp(study);
+            TreeMap<Integer, FrozenTrial> trials = byGeneration.get(generation);
+            return trials == null ? List.of() : List.copyOf(trials.values());
+        }
+
+        private void catchUp(Study study) {
+            List<FrozenTrial> complete = new ArrayList<>();
+            for (FrozenTrial t : finished.update(study.trials())) {
+                if (t.state() != TrialState.COMPLETE) {
+                    continue;
+                }
+                complete.add(t);
+                count++;
+                if (t.systemAttrs().get(GENERATION_ATTR) instanceof Number g) {
+                    byGeneration.computeIfAbsent(g.intValue(), k -> new TreeMap<>()).put(t.number(), t);
+                }
+            }
+            intersection.update(complete);
+        }
     }
 
     private static double[] rawPoint(Object attr, int n) {

@@ -5,7 +5,6 @@ import dev.hpo.FrozenTrial;
 import dev.hpo.Study;
 import dev.hpo.TrialState;
 import dev.hpo.sampler.tpe.Dimension;
-import dev.hpo.sampler.tpe.FinishedTrials;
 import dev.hpo.sampler.tpe.GroupDecomposedSearchSpace;
 import dev.hpo.sampler.tpe.HypervolumeWeights;
 import dev.hpo.sampler.tpe.KernelCache;

@@ -6,9 +6,13 @@ import dev.hpo.Direction;
 import dev.hpo.FrozenTrial;
 import dev.hpo.TrialState;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.SplittableRandom;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,6 +32,8 @@ class TrialsInStatesTest {
     private static final List<Set<TrialState>> QUERIES = List.of(EnumSet.of(TrialState.WAITING),
             EnumSet.of(TrialState.RUNNING), EnumSet.of(TrialState.WAITING, TrialState.RUNNING),
             EnumSet.of(TrialState.COMPLETE), EnumSet.of(TrialState.COMPLETE, TrialState.WAITING),
+            EnumSet.of(TrialState.COMPLETE, TrialState.PRUNED), Set.of(TrialState.FAIL),
+            EnumSet.of(TrialState.COMPLETE, TrialState.PRUNED, TrialState.FAIL),
             EnumSet.allOf(TrialState.class), EnumSet.noneOf(TrialState.class));
 
     private Supplier<Storage> storages(String kind) {
@@ -39,14 +45,10 @@ class TrialsInStatesTest {
         return new FrozenTrial(0, -1, state, values, null, null, null, null, null, null, null);
     }
 
-    private static List<Integer> filtered(Storage s, long study, Set<TrialState> states) {
-        return s.trials(study).stream().filter(t -> states.contains(t.state())).map(FrozenTrial::number).toList();
-    }
-
     private static void assertAllQueriesAgree(Storage s, long study) {
         for (Set<TrialState> states : QUERIES) {
-            assertEquals(filtered(s, study, states),
-                    s.trials(study, states).stream().map(FrozenTrial::number).toList(), states::toString);
+            List<FrozenTrial> expected = s.trials(study).stream().filter(t -> states.contains(t.state())).toList();
+            assertEquals(expected, s.trials(study, states), states::toString);
         }
     }
 
@@ -73,6 +75,45 @@ class TrialsInStatesTest {
             assertEquals(List.of(2), s.trials(study, EnumSet.of(TrialState.WAITING, TrialState.RUNNING)).stream()
                     .map(FrozenTrial::number).toList());
             assertEquals(1, s.trials(other, EnumSet.of(TrialState.WAITING)).size());
+        }
+    }
+
+    /**
+     * The lists of finished trials grow as trials finish, in an array the lists handed out share; trials finishing
+     * out of number order and attributes set on finished trials must neither be lost nor reach a list handed out
+     * before.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"memory", "journal"})
+    void finishedTrialsStayInNumberOrderAndListsHandedOutNeverChange(String kind) {
+        SplittableRandom random = new SplittableRandom(7);
+        TrialState[] ends = {TrialState.COMPLETE, TrialState.PRUNED, TrialState.FAIL};
+        try (Storage s = storages(kind).get()) {
+            long study = s.createStudy("growing", List.of(Direction.MINIMIZE));
+            List<Long> open = new ArrayList<>();
+            Map<List<FrozenTrial>, List<FrozenTrial>> handedOut = new IdentityHashMap<>();
+            for (int step = 0; step < 400; step++) {
+                int action = random.nextInt(10);
+                if (action < 4 || open.isEmpty()) {
+                    open.add(s.createTrial(study, null));
+                } else if (action < 9) {
+                    long id = open.remove(random.nextInt(open.size()));  // out of number order, as workers finish
+                    TrialState end = ends[random.nextInt(ends.length)];
+                    s.setTrialState(id, end, end == TrialState.FAIL ? null : List.of(random.nextDouble()));
+                } else {
+                    List<FrozenTrial> all = s.trials(study);
+                    FrozenTrial any = all.get(random.nextInt(all.size()));
+                    if (kind.equals("memory") || !any.state().isFinished()) {  // the journal refuses finished ones
+                        s.setTrialUserAttr(any.id(), "step", step);
+                    }
+                }
+                assertAllQueriesAgree(s, study);
+                for (Set<TrialState> states : QUERIES) {
+                    List<FrozenTrial> list = s.trials(study, states);
+                    handedOut.putIfAbsent(list, List.copyOf(list));
+                }
+            }
+            handedOut.forEach((list, copy) -> assertEquals(copy, list));
         }
     }
 

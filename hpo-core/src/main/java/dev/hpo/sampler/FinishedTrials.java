@@ -1,4 +1,4 @@
-package dev.hpo.sampler.tpe;
+package dev.hpo.sampler;
 
 import dev.hpo.FrozenTrial;
 import dev.hpo.TrialState;
@@ -14,7 +14,7 @@ import java.util.List;
  * one on need a look: with trials run one at a time that is the last one or two. Not thread safe: the sampler
  * that owns it locks.
  */
-public final class FinishedTrials {
+final class FinishedTrials {
 
     private final BitSet seen = new BitSet();
     private List<FrozenTrial> lastList;
@@ -27,7 +27,7 @@ public final class FinishedTrials {
      * Brings the count up to date with the study's trial list (in number order) and returns the COMPLETE and
      * PRUNED trials not returned before, in number order.
      */
-    public List<FrozenTrial> update(List<FrozenTrial> trials) {
+    List<FrozenTrial> update(List<FrozenTrial> trials) {
         if (trials == lastList) {
             // storages hand out the same list until a trial changes
             return List.of();
@@ -56,17 +56,17 @@ public final class FinishedTrials {
     }
 
     /** The index of the trial list from which on trials may be unfinished (every one before it is finished). */
-    public int firstOpen() {
+    int firstOpen() {
         return firstOpen;
     }
 
     /** The number of COMPLETE and PRUNED trials seen so far. */
-    public int count() {
+    int count() {
         return count;
     }
 
     /** The number of FAIL trials seen so far. */
-    public int failed() {
+    int failed() {
         return failed;
     }
 }
