@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.IntStream;
 import org.apache.commons.math3.random.SobolSequenceGenerator;
 
 /**
@@ -45,6 +46,14 @@ final class AcquisitionOptimizer {
             for (int i = 0; i < out.length; i++) {
                 out[i] = value(xs.get(i), null);
             }
+        }
+
+        /**
+         * Whether {@link #value} may run on several threads at once (it keeps no state between calls): then the
+         * local searches from the best starts run side by side.
+         */
+        default boolean concurrent() {
+            return false;
         }
     }
 
@@ -99,14 +108,24 @@ final class AcquisitionOptimizer {
             order[i] = i;
         }
         java.util.Arrays.sort(order, Comparator.comparingDouble(i -> -scores[i]));
+        int starts = Math.min(LOCAL_STARTS, order.length);
+        double[][] refined = new double[starts][];
+        double[] refinedValues = new double[starts];
+        IntStream searches = IntStream.range(0, starts);
+        if (acquisition.concurrent()) {
+            searches = searches.parallel();  // each search its own point; chosen below in the order of the starts
+        }
+        searches.forEach(s -> {
+            double[] x = pool.get(order[s]).clone();
+            refinedValues[s] = refine(x, scores[order[s]]);
+            refined[s] = x;
+        });
         double[] best = null;
         double bestValue = Double.NEGATIVE_INFINITY;
-        for (int s = 0; s < Math.min(LOCAL_STARTS, order.length); s++) {
-            double[] x = pool.get(order[s]).clone();
-            double value = refine(x, scores[order[s]]);
-            if (value > bestValue && !isTaken(x, taken)) {
-                bestValue = value;
-                best = x;
+        for (int s = 0; s < starts; s++) {
+            if (refinedValues[s] > bestValue && !isTaken(refined[s], taken)) {
+                bestValue = refinedValues[s];
+                best = refined[s];
             }
         }
         for (int i = 0; i < order.length; i++) {

@@ -1,6 +1,7 @@
 package dev.hpo.sampler.gp;
 
 import java.util.List;
+import java.util.stream.IntStream;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.CholeskyDecomposition;
 import org.apache.commons.math3.linear.NonPositiveDefiniteMatrixException;
@@ -159,51 +160,62 @@ final class GaussianProcess {
     /** Points scored together by {@link #predictMany}: their solves stay in the core's cache. */
     private static final int BATCH = 128;
 
+    /** Below this many kernel entries (observations × points) the batches run on the caller's thread alone. */
+    private static final int PARALLEL_FROM = 16_384;
+
     /**
      * Posterior means and variances at many points, as {@link #predict} gives them one by one (the same bits): the
      * triangular solve runs for a batch of points at once, each of L's entries applied to every point of the batch
-     * in a loop the JIT vectorizes, where one point at a time gives it short loops and reloads L for each.
+     * in a loop the JIT vectorizes, where one point at a time gives it short loops and reloads L for each. The
+     * batches are independent, so they run on the common fork-join pool as well as the caller's thread: each point's
+     * numbers are made by the same operations whichever thread makes them.
      */
     void predictMany(List<double[]> points, double[] means, double[] variances) {
+        int batches = (points.size() + BATCH - 1) / BATCH;
+        IntStream all = IntStream.range(0, batches);
+        if (batches > 1 && (long) x.length * points.size() >= PARALLEL_FROM) {
+            all = all.parallel();
+        }
+        all.forEach(b -> predictBatch(points, b * BATCH, Math.min(BATCH, points.size() - b * BATCH), means, variances));
+    }
+
+    private void predictBatch(List<double[]> points, int from, int m, double[] means, double[] variances) {
         int n = x.length;
-        double[][] v = new double[n][BATCH];
-        for (int from = 0; from < points.size(); from += BATCH) {
-            int m = Math.min(BATCH, points.size() - from);
-            for (int c = 0; c < m; c++) {
-                double[] p = points.get(from + c);
-                double mean = 0;
-                for (int i = 0; i < n; i++) {
-                    double k = signal * Matern52.value(kernel.r2(p, x[i], inv2));
-                    v[i][c] = k;
-                    mean += k * alpha[i];
-                }
-                means[from + c] = mean;
-            }
-            for (int j = 0; j < n; j++) {
-                double[] column = upper[j];
-                double[] vj = v[j];
-                double ljj = column[j];
-                for (int c = 0; c < m; c++) {
-                    vj[c] = vj[c] / ljj;
-                }
-                for (int i = j + 1; i < n; i++) {
-                    double lij = column[i];
-                    double[] vi = v[i];
-                    for (int c = 0; c < m; c++) {
-                        vi[c] -= lij * vj[c];
-                    }
-                }
-            }
-            double[] quad = new double[m];
+        double[][] v = new double[n][m];
+        for (int c = 0; c < m; c++) {
+            double[] p = points.get(from + c);
+            double mean = 0;
             for (int i = 0; i < n; i++) {
+                double k = signal * Matern52.value(kernel.r2(p, x[i], inv2));
+                v[i][c] = k;
+                mean += k * alpha[i];
+            }
+            means[from + c] = mean;
+        }
+        for (int j = 0; j < n; j++) {
+            double[] column = upper[j];
+            double[] vj = v[j];
+            double ljj = column[j];
+            for (int c = 0; c < m; c++) {
+                vj[c] = vj[c] / ljj;
+            }
+            for (int i = j + 1; i < n; i++) {
+                double lij = column[i];
                 double[] vi = v[i];
                 for (int c = 0; c < m; c++) {
-                    quad[c] += vi[c] * vi[c];
+                    vi[c] -= lij * vj[c];
                 }
             }
+        }
+        double[] quad = new double[m];
+        for (int i = 0; i < n; i++) {
+            double[] vi = v[i];
             for (int c = 0; c < m; c++) {
-                variances[from + c] = Math.max(signal * 1e-12, signal - quad[c]);
+                quad[c] += vi[c] * vi[c];
             }
+        }
+        for (int c = 0; c < m; c++) {
+            variances[from + c] = Math.max(signal * 1e-12, signal - quad[c]);
         }
     }
 

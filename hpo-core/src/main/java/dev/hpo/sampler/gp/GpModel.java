@@ -164,6 +164,11 @@ public final class GpModel {
                 }
 
                 @Override
+                public boolean concurrent() {
+                    return true;
+                }
+
+                @Override
                 public void values(List<double[]> xs, double[] out) {
                     java.util.Arrays.fill(out, 0);
                     double[] part = new double[out.length];
@@ -192,6 +197,11 @@ public final class GpModel {
                 @Override
                 public void values(List<double[]> xs, double[] out) {
                     logEis(xs, out);
+                }
+
+                @Override
+                public boolean concurrent() {
+                    return true;
                 }
             };
             return new AcquisitionOptimizer(space, acquisition, candidates).maximize(random, incumbents, taken);
