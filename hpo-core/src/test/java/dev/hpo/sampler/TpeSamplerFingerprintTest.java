@@ -80,8 +80,13 @@ class TpeSamplerFingerprintTest {
     }
 
     private static void assertFingerprint(long expected, List<FrozenTrial> trials) {
+        assertPinned("TPE", expected, trials);
+    }
+
+    /** Fails, with the new value to pin, when the trials' fingerprint is not the one pinned. */
+    static void assertPinned(String sampler, long expected, List<FrozenTrial> trials) {
         long actual = fingerprint(trials);
-        assertEquals(expected, actual, () -> "TPE drew other trials than the pinned ones: fingerprint 0x"
+        assertEquals(expected, actual, () -> sampler + " drew other trials than the pinned ones: fingerprint 0x"
                 + Long.toHexString(actual) + "L; if the sampling was meant to change, pin the new value");
     }
 
