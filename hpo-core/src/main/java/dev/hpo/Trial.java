@@ -1,5 +1,7 @@
 package dev.hpo;
 
+import dev.hpo.pruner.NopPruner;
+import dev.hpo.sampler.Sampler;
 import dev.hpo.space.CategoricalDistribution;
 import dev.hpo.space.Distribution;
 import dev.hpo.space.FloatDistribution;
@@ -9,7 +11,9 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * One evaluation of the objective, handed to it by the study. The objective asks it for parameters
@@ -56,6 +60,24 @@ public final class Trial {
         if (!relativeSpace.isEmpty()) {
             this.relativeParams = study.sampler().sampleRelative(study, snapshot(), relativeSpace);
         }
+    }
+
+    /**
+     * A trial outside any study that answers every suggestion from the given values, as Optuna's {@code FixedTrial}:
+     * to run an objective once more with chosen parameters (the best ones, say, to train the final model on them) or
+     * to test it with known ones. A suggestion of a name without a value, or with a value its range does not hold,
+     * is an error naming the parameter. Reports and attributes stay in the trial, which belongs to a study of its own
+     * in memory (number 0) and is never pruned.
+     */
+    public static Trial fixed(Map<String, ?> params) {
+        Set<String> given = new TreeSet<>(params.keySet());
+        Sampler valuesOnly = (study, trial, name, distribution) -> {
+            throw new IllegalArgumentException("parameter '" + name + "' has no value in this fixed trial, which has "
+                    + "values for " + given + "; add it to the map given to Trial.fixed");
+        };
+        Study own = Study.builder().name("fixed").sampler(valuesOnly).pruner(new NopPruner()).build();
+        own.enqueueTrial(params);
+        return own.ask();
     }
 
     /** Position of the trial in its study, from 0. */
@@ -157,8 +179,8 @@ public final class Trial {
             try {
                 return d.toInternal(value);
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("enqueued value " + value + " for parameter '" + name
-                        + "' does not fit " + d + " (" + e.getMessage() + ")", e);
+                throw new IllegalArgumentException("the value " + value + " given for parameter '" + name
+                        + "' (enqueued or fixed) does not fit " + d + " (" + e.getMessage() + ")", e);
             }
         }
         if (d.isSingle()) {
