@@ -134,11 +134,4 @@ class GpSamplerTest {
             assertTrue(run[1] < 4.6, "seed " + seed + ": best feasible value " + run[1] + ", optimum 4");
         }
     }
-
-    @Test
-    void severalObjectivesAreRejectedWithAClearMessage() {
-        Study study = Study.builder().directions(Direction.MINIMIZE, Direction.MINIMIZE).sampler(sampler(1)).build();
-        var e = assertThrows(UnsupportedOperationException.class, study::ask);
-        assertTrue(e.getMessage().contains("one objective"), e.getMessage());
-    }
 }

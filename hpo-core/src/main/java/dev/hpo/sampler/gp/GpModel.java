@@ -60,6 +60,24 @@ public final class GpModel {
             return new double[] {warped, var};
         }
 
+        /**
+         * A target in the scale the GP models: warped and standardized as the training targets were. Monotone, so
+         * it keeps which of two targets is better.
+         */
+        double standardized(double target) {
+            return (warp.apply(target) - shift) / scale;
+        }
+
+        /** Mean and variance in the modelled scale ({@link #standardized}), with gradients as the GP gives them. */
+        void predictStandardized(double[] x, double[] out, double[] gradMean, double[] gradVar) {
+            gp.predict(x, out, gradMean, gradVar);
+        }
+
+        /** {@link #predictStandardized} at many points, without gradients. */
+        void predictStandardizedMany(List<double[]> xs, double[] means, double[] variances) {
+            gp.predictMany(xs, means, variances);
+        }
+
         /** log EI over the best observed target (minimization). */
         public double logEi(double[] x) {
             return logEi(x, null);

@@ -77,4 +77,41 @@ class GradientTest {
             assertEquals(numeric, grad[d], 1e-4 * Math.max(1, Math.abs(numeric)), "x" + d);
         }
     }
+
+    @Test
+    void logEhviGradientMatchesFiniteDifferences() {
+        Map<String, Distribution> space = new LinkedHashMap<>();
+        space.put("a", FloatDistribution.of(0, 1));
+        space.put("b", FloatDistribution.of(0, 1));
+        space.put("c", CategoricalDistribution.of(List.of("p", "q", "r")));
+        GpModel model = new GpModel(new UnitSpace(space));
+        SplittableRandom r = new SplittableRandom(7);
+        double[][] x = points(r, 14);
+        double[] first = targets(x);
+        double[] second = new double[x.length];
+        double[] constraint = new double[x.length];
+        for (int i = 0; i < x.length; i++) {
+            second[i] = Math.cos(4 * x[i][1]) - x[i][0];
+            constraint[i] = x[i][0] - 0.6;
+        }
+        GpModel.Hyperparameters h = new GpModel.Hyperparameters(
+                new double[] {Math.log(0.3), Math.log(0.5), 0.0, 0.0, Math.log(1e-4)});
+        LogEhviAcquisition acquisition = new LogEhviAcquisition(new UnitSpace(space),
+                List.of(model.condition(x, first, List.of(), h), model.condition(x, second, List.of(), h)),
+                java.util.stream.IntStream.range(0, x.length).mapToObj(i -> new double[] {first[i], second[i]})
+                        .toArray(double[][]::new),
+                List.of(model.condition(x, constraint, List.of(), h)), new SplittableRandom(1));
+        double[] p = {0.37, 0.81, 1};
+        double[] grad = new double[3];
+        acquisition.value(p, grad);
+        for (int d = 0; d < 2; d++) {
+            double step = 1e-6;
+            double[] plus = p.clone();
+            double[] minus = p.clone();
+            plus[d] += step;
+            minus[d] -= step;
+            double numeric = (acquisition.at(plus) - acquisition.at(minus)) / (2 * step);
+            assertEquals(numeric, grad[d], 1e-4 * Math.max(1, Math.abs(numeric)), "x" + d);
+        }
+    }
 }
