@@ -8,6 +8,8 @@ import dev.hpo.sampler.Samplers;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -24,11 +26,17 @@ import java.util.Locale;
  * <p>Run from the repository root ({@code -Dexec.skip=true} keeps exec off the other reactor modules, hpo-bench
  * switches it back on): {@code mvn -B -q -pl hpo-bench -am compile exec:exec@multi-objective -Dexec.skip=true
  * -Dexec.executable=java -Dbench.args="tpe nsga2 nsga3 auto random"}; the arguments are sampler names as
- * {@code Samplers.byName} knows them.
+ * {@code Samplers.byName} knows them, and options for a shorter run (the GP costs far more per trial than the
+ * others): {@code seeds=N} (default 20), {@code problems=zdt1,dtlz2} (default all three), {@code dtlz2-checkpoints=a,b,c}
+ * (default 100,300,600: DTLZ2 runs to the last) and {@code out=FILE} (default
+ * {@code results/multi-objective.md}, relative to hpo-bench). A last column gives each sampler's time per trial
+ * around the middle checkpoint: the time between the completions of the trials 5 before and 5 after it, over 10,
+ * median over the seeds.
  */
 public final class MultiObjectiveBench {
 
-    private static final int SEEDS = 20;
+    /** Trials on each side of the middle checkpoint over which the time per trial is measured. */
+    private static final int TIMING_HALF_WINDOW = 5;
 
     private record Problem(String name, int trials, int[] checkpoints, double[] reference,
             MultiObjectiveFunction function) {
@@ -52,8 +60,9 @@ public final class MultiObjectiveBench {
     }
 
     /** DTLZ2 with three objectives: the front is the positive octant of the unit sphere. */
-    private static Problem dtlz2() {
-        return new Problem("dtlz2 (3 objectives)", 600, new int[] {100, 300, 600}, new double[] {1.1, 1.1, 1.1},
+    private static Problem dtlz2(int[] checkpoints) {
+        return new Problem("dtlz2 (3 objectives)", checkpoints[checkpoints.length - 1], checkpoints,
+                new double[] {1.1, 1.1, 1.1},
                 trial -> {
                     double[] x = new double[7];
                     for (int i = 0; i < x.length; i++) {
@@ -74,42 +83,78 @@ public final class MultiObjectiveBench {
     }
 
     public static void main(String[] args) throws IOException {
-        String[] names = Args.split(args);
-        List<String> samplers = names.length > 0 ? List.of(names) : List.of("tpe", "nsga2", "nsga3", "auto", "random");
-        List<Problem> problems = List.of(zdt("zdt1", true), zdt("zdt2", false), dtlz2());
+        List<String> samplers = new ArrayList<>();
+        int seeds = 20;
+        int[] dtlz2Checkpoints = {100, 300, 600};
+        List<String> problemNames = List.of("zdt1", "zdt2", "dtlz2");
+        Path out = Path.of("results", "multi-objective.md");
+        for (String a : Args.split(args)) {
+            String[] kv = a.split("=", 2);
+            switch (kv.length == 2 ? kv[0] : "") {
+                case "seeds" -> seeds = Integer.parseInt(kv[1]);
+                case "dtlz2-checkpoints" -> dtlz2Checkpoints = Arrays.stream(kv[1].split(","))
+                        .mapToInt(Integer::parseInt).sorted().toArray();
+                case "problems" -> problemNames = List.of(kv[1].split(","));
+                case "out" -> out = Path.of(kv[1]);
+                case "" -> samplers.add(a);
+                default -> throw new IllegalArgumentException("unknown option '" + a
+                        + "'; options are seeds=N, problems=zdt1,zdt2,dtlz2, dtlz2-checkpoints=a,b,c, "
+                        + "out=FILE");
+            }
+        }
+        if (samplers.isEmpty()) {
+            samplers = List.of("tpe", "nsga2", "nsga3", "auto", "random");
+        }
+        List<Problem> problems = new ArrayList<>();
+        for (String name : problemNames) {
+            problems.add(switch (name) {
+                case "zdt1" -> zdt("zdt1", true);
+                case "zdt2" -> zdt("zdt2", false);
+                case "dtlz2" -> dtlz2(dtlz2Checkpoints);
+                default -> throw new IllegalArgumentException("unknown problem '" + name + "'; known: zdt1, zdt2, dtlz2");
+            });
+        }
         StringBuilder md = new StringBuilder();
         md.append("# Multi-objective sample efficiency: ZDT1, ZDT2 and DTLZ2\n\n")
                 .append("Written by `dev.hpo.bench.MultiObjectiveBench` on ").append(LocalDate.now())
                 .append(". ZDT1 (convex front) and ZDT2 (concave front): 6 variables in [0, 1], two objectives, ")
                 .append("200 trials, reference point (1.1, 11); the ideal front's hypervolume is 32/3 + 1.1 ≈ 11.77 ")
-                .append("(ZDT1) and 31/3 + 1.1 ≈ 11.43 (ZDT2). DTLZ2: 7 variables in [0, 1], three objectives, 600 ")
+                .append("(ZDT1) and 31/3 + 1.1 ≈ 11.43 (ZDT2). DTLZ2: 7 variables in [0, 1], three objectives, ")
+                .append(dtlz2Checkpoints[dtlz2Checkpoints.length - 1]).append(" ")
                 .append("trials, reference point (1.1, 1.1, 1.1); the ideal front's hypervolume is 1.331 − π/6 ≈ ")
-                .append("0.8074. All objectives minimized; ").append(SEEDS).append(" seeds (0..").append(SEEDS - 1)
+                .append("0.8074. All objectives minimized; ").append(seeds).append(" seeds (0..").append(seeds - 1)
                 .append(") per sampler, in-memory storage. Cells: hypervolume of the Pareto front of the trials so ")
                 .append("far, median [25th, 75th percentile] over the seeds; higher is better. `auto` is the default ")
-                .append("sampler of a multi-objective study. Samplers are named as `Samplers.byName` knows them.\n\n")
+                .append("sampler of a multi-objective study. Samplers are named as `Samplers.byName` knows them. ")
+                .append("The last column is the time per trial around the middle checkpoint (10 trials), median over ")
+                .append("the seeds, on a machine shared with other work.\n\n")
                 .append("Regenerate (from the repository root):\n\n```\nmvn -B -q -pl hpo-bench -am compile ")
                 .append("exec:exec@multi-objective -Dexec.skip=true -Dexec.executable=java -Dbench.args=\"")
-                .append(String.join(" ", samplers)).append("\"\n```\n\n");
+                .append(String.join(" ", Args.split(args))).append("\"\n```\n\n");
         long start = System.nanoTime();
         for (Problem p : problems) {
             md.append("## ").append(p.name()).append("\n\n| sampler |");
             for (int c : p.checkpoints()) {
                 md.append(" after ").append(c).append(" trials |");
             }
-            md.append("\n|---|");
-            md.append("---|".repeat(p.checkpoints().length)).append('\n');
+            int middle = p.checkpoints()[p.checkpoints().length / 2];
+            md.append(" ms/trial near trial ").append(middle).append(" |\n|---|");
+            md.append("---|".repeat(p.checkpoints().length + 1)).append('\n');
             Direction[] minimize = new Direction[p.objectives()];
             Arrays.fill(minimize, Direction.MINIMIZE);
             for (String sampler : samplers) {
-                double[][] hv = new double[p.checkpoints().length][SEEDS];
-                for (int seed = 0; seed < SEEDS; seed++) {
+                double[][] hv = new double[p.checkpoints().length][seeds];
+                double[] millisPerTrial = new double[seeds];
+                for (int seed = 0; seed < seeds; seed++) {
                     Study study = Study.builder().directions(minimize)
                             .sampler(Samplers.byName(sampler, List.of(minimize), (long) seed)).build();
                     study.optimizeMulti(p.function(), p.trials());
                     List<double[]> points = new ArrayList<>();
                     study.trials().forEach(t -> points.add(t.values().stream().mapToDouble(Double::doubleValue)
                             .toArray()));
+                    Instant before = study.trials().get(middle - 1 - TIMING_HALF_WINDOW).complete();
+                    Instant after = study.trials().get(middle - 1 + TIMING_HALF_WINDOW).complete();
+                    millisPerTrial[seed] = Duration.between(before, after).toNanos() / 1e6 / (2 * TIMING_HALF_WINDOW);
                     for (int k = 0; k < p.checkpoints().length; k++) {
                         hv[k][seed] = Hypervolume.of(points.subList(0, p.checkpoints()[k]).toArray(double[][]::new),
                                 p.reference());
@@ -121,15 +166,17 @@ public final class MultiObjectiveBench {
                     md.append(String.format(Locale.ROOT, " %.4g [%.4g, %.4g] |", quantile(values, 0.5),
                             quantile(values, 0.25), quantile(values, 0.75)));
                 }
-                md.append('\n');
-                System.out.println(p.name() + " " + sampler + " done");
+                Arrays.sort(millisPerTrial);
+                md.append(String.format(Locale.ROOT, " %.3g |", quantile(millisPerTrial, 0.5))).append('\n');
+                System.out.println(p.name() + " " + sampler + " done at " + (System.nanoTime() - start) / 1_000_000_000 + " s");
             }
             md.append('\n');
         }
         md.append(String.format(Locale.ROOT, "Run time %.1f s on %d cores.%n", (System.nanoTime() - start) / 1e9,
                 Runtime.getRuntime().availableProcessors()));
-        Path out = Path.of("results", "multi-objective.md");
-        Files.createDirectories(out.getParent());
+        if (out.getParent() != null) {
+            Files.createDirectories(out.getParent());
+        }
         Files.writeString(out, md.toString());
         System.out.println("wrote " + out);
     }
