@@ -2,6 +2,7 @@ package dev.hpo.sampler;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.hpo.Direction;
@@ -182,5 +183,28 @@ class GpSamplerMultiObjectiveTest {
             assertEquals(1, (Integer) t.params().get("n") % 2, "n on its step grid: " + t.params());
         }
         assertEquals(15, s.trials().stream().filter(t -> t.state() == TrialState.COMPLETE).count());
+    }
+
+    @Test
+    void fourObjectivesRun() {
+        Study s = study(GpSampler.builder().seed(2).nStartupTrials(5).build(), Direction.MINIMIZE, Direction.MINIMIZE,
+                Direction.MINIMIZE, Direction.MAXIMIZE);
+        s.optimizeMulti(t -> {
+            double x = t.suggestFloat("x", 0, 1);
+            double y = t.suggestFloat("y", 0, 1);
+            return new double[] {x, y, (1 - x) * (1 - y), -x * y - (1 - x) * y};
+        }, 12);
+        assertEquals(12, s.trials().stream().filter(t -> t.state() == TrialState.COMPLETE).count());
+        assertEquals(12, s.trials().stream().map(FrozenTrial::params).distinct().count());
+    }
+
+    @Test
+    void fiveObjectivesAreRejectedWithAClearMessage() {
+        Direction[] five = new Direction[5];
+        Arrays.fill(five, Direction.MINIMIZE);
+        Study study = study(new GpSampler(1), five);
+        var e = assertThrows(UnsupportedOperationException.class, study::ask);
+        assertTrue(e.getMessage().contains("up to 4 objectives") && e.getMessage().contains("has 5")
+                && e.getMessage().contains("nsga3"), e.getMessage());
     }
 }

@@ -30,7 +30,8 @@ final class LogEhvi {
 
     LogEhvi(NondominatedBoxes boxes, double[][] xi) {
         this.objectives = xi[0].length;
-        if (Math.pow(EPSILON, objectives) == 0) {
+        if (objectives > 25) {
+            // ε^M, the smallest term, must stay a normal double
             throw new IllegalArgumentException("log EHVI is estimated for up to 25 objectives, got " + objectives);
         }
         this.upper = new double[boxes.size()][];
