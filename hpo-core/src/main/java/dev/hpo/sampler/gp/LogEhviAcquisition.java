@@ -162,6 +162,11 @@ public final class LogEhviAcquisition {
             public void values(List<double[]> xs, double[] out) {
                 LogEhviAcquisition.this.values(xs, out);
             }
+
+            @Override
+            public boolean concurrent() {
+                return true;  // the boxes, the samples and the posteriors are read only
+            }
         };
         return new AcquisitionOptimizer(space, acquisition, candidates).maximize(random, incumbents, taken);
     }
