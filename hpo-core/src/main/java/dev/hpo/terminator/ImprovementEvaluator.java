@@ -7,6 +7,10 @@ import dev.hpo.Study;
 @FunctionalInterface
 public interface ImprovementEvaluator {
 
-    /** An upper bound on the improvement still possible, at least 0; infinite when nothing can be said yet. */
+    /**
+     * An upper bound on the improvement still possible, at least 0, infinite when nothing can be said yet; or, for
+     * {@link BestValueStagnationEvaluator}, the trials still allowed without a new best value, below 0 once they
+     * are spent.
+     */
     double evaluate(Study study);
 }

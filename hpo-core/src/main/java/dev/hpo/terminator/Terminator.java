@@ -43,6 +43,16 @@ public final class Terminator {
     }
 
     /**
+     * Stops a study once {@code maxStagnationTrials} completed trials in a row have not improved its best value, and
+     * not before {@value #DEFAULT_MIN_TRIALS} completed trials: Optuna's {@code BestValueStagnationEvaluator} with
+     * its default error of 0.
+     */
+    public static Terminator onStagnation(int maxStagnationTrials) {
+        return new Terminator(new BestValueStagnationEvaluator(maxStagnationTrials), new StaticErrorEvaluator(0),
+                DEFAULT_MIN_TRIALS);
+    }
+
+    /**
      * A terminator by name, for settings given as text ({@code @Objective(terminator)}, {@code hpo.terminator}):
      * {@code cv} for the default (the error from the best trial's cross-validation scores), {@code median} for
      * objectives without either ({@link MedianErrorEvaluator}: a hundredth of how much the study could improve early

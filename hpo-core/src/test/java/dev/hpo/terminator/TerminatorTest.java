@@ -5,10 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.hpo.Direction;
 import dev.hpo.ObjectiveFunction;
 import dev.hpo.OptimizeOptions;
 import dev.hpo.Study;
 import dev.hpo.Trial;
+import dev.hpo.TrialState;
 import dev.hpo.sampler.TpeSampler;
 import java.util.List;
 import java.util.Map;
@@ -171,5 +173,40 @@ class TerminatorTest {
             return sum / scores.length;
         }, OptimizeOptions.builder().trials(300).callback(new TerminatorCallback()).build());
         return study.trials().size();
+    }
+
+    @Test
+    void theStagnationCountIsTheAllowanceMinusTheCompletedTrialsSinceTheBestAndGoesBelowZero() {
+        for (Direction direction : Direction.values()) {
+            double sign = direction == Direction.MINIMIZE ? 1 : -1;
+            Study study = Study.builder().name("stagnant").direction(direction).build();
+            for (double v : new double[] {5, 3, 4, 3, 6, 7}) {  // the best at the second trial, a tie later
+                study.tell(study.ask(), sign * v);
+            }
+            study.tell(study.ask(), TrialState.FAIL, (double[]) null);
+            assertEquals(1, new BestValueStagnationEvaluator(5).evaluate(study), 1e-12, direction::toString);
+            assertEquals(-4, new BestValueStagnationEvaluator(0).evaluate(study), 1e-12, direction::toString);
+        }
+        assertThrows(IllegalArgumentException.class, () -> new BestValueStagnationEvaluator(-1));
+        Study empty = Study.builder().name("empty").build();
+        assertThrows(IllegalStateException.class, () -> new BestValueStagnationEvaluator(3).evaluate(empty));
+    }
+
+    @Test
+    void onStagnationStopsAfterTheAllowedTrialsWithoutANewBestAndNotBeforeMinTrials() {
+        List<Double> values = new java.util.ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            values.add(i < 25 ? 100.0 - i : 60.0 + i);  // improves for 25 trials, then never again
+        }
+        Study study = Study.builder().name("plateau").build();
+        TerminatorCallback stopping = new TerminatorCallback(Terminator.onStagnation(10));
+        study.optimize(t -> values.get(t.number()), OptimizeOptions.builder().trials(100).callback(stopping).build());
+        assertEquals(36, study.trials().size(), "the best is trial 24; 11 trials later the allowance of 10 is spent");
+        assertTrue(stopping.stoppedStudy());
+
+        Study early = Study.builder().name("early").build();
+        TerminatorCallback patient = new TerminatorCallback(Terminator.onStagnation(0));
+        early.optimize(t -> 1.0, OptimizeOptions.builder().trials(100).callback(patient).build());
+        assertEquals(20, early.trials().size(), "a flat study stagnates at once, but stops only from the 20th trial");
     }
 }
