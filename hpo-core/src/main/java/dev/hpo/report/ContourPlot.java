@@ -13,9 +13,6 @@ import java.util.List;
  */
 public final class ContourPlot implements Plot {
 
-    private static final int MAX_PARAMS = 4;
-    /** Completed trials that must have both parameters of a pair for its picture to say anything. */
-    private static final int MIN_SHARED = 2;
     private static final int CELLS = 20;
     private static final int MAX_POINTS = 300;
     private static final double PW = 390;
@@ -42,42 +39,9 @@ public final class ContourPlot implements Plot {
         return out;
     }
 
-    /**
-     * Every pair of the (up to four) most important parameters; in a conditional space, where two parameters may
-     * never be in one trial, only pairs that at least {@value #MIN_SHARED} completed trials have, the next most
-     * important parameters taking the place of the others, up to as many pairs.
-     */
+    /** The pairs {@link ParamPairs#mostImportant} picks. */
     static List<String[]> pairs(StudyData study) {
-        List<String> params = study.paramsByImportance();
-        int wanted = MAX_PARAMS * (MAX_PARAMS - 1) / 2;
-        List<String[]> out = new ArrayList<>();
-        for (int k = Math.min(MAX_PARAMS, params.size()); k <= params.size(); k++) {
-            out.clear();
-            for (int a = 0; a < k && out.size() < wanted; a++) {
-                for (int b = a + 1; b < k && out.size() < wanted; b++) {
-                    if (shared(study, params.get(a), params.get(b)) >= MIN_SHARED) {
-                        out.add(new String[] {params.get(a), params.get(b)});
-                    }
-                }
-            }
-            if (out.size() >= wanted) {
-                break;
-            }
-        }
-        return out;
-    }
-
-    /** The completed trials that have both parameters, with the distributions the report draws them on. */
-    private static int shared(StudyData study, String xp, String yp) {
-        Distribution xd = study.params().get(xp);
-        Distribution yd = study.params().get(yp);
-        int n = 0;
-        for (FrozenTrial t : study.complete()) {
-            if (xd.equals(t.distributions().get(xp)) && yd.equals(t.distributions().get(yp))) {
-                n++;
-            }
-        }
-        return n;
+        return ParamPairs.mostImportant(study);
     }
 
     static Grid grid(StudyData study, String xp, String yp) {
@@ -91,7 +55,7 @@ public final class ContourPlot implements Plot {
         int[][] count = new int[nx][ny];
         List<double[]> points = new ArrayList<>();
         for (FrozenTrial t : study.complete()) {
-            if (!xd.equals(t.distributions().get(xp)) || !yd.equals(t.distributions().get(yp))) {
+            if (!ParamPairs.hasBoth(study, t, xp, yp)) {
                 continue;
             }
             double xv = t.internalParam(xp);
