@@ -56,16 +56,21 @@ final class ColorScale {
 
     /** A vertical legend bar at (x, y) of the given height, labelled with the ends of the range. */
     void legend(SvgWriter svg, double x, double y, double height, String label) {
+        bar(svg, x, y, height);
+        svg.text(x + 16, y + 9, Html.number(max), "start", "legend", 0);
+        svg.text(x + 16, y + height, Html.number(min), "start", "legend", 0);
+        if (label != null) {
+            svg.text(x + 6, y - 8, label, "middle", "legend", 0);
+        }
+    }
+
+    /** The bar of a legend, unlabelled: the maximum at the top (y), the minimum at the bottom. */
+    void bar(SvgWriter svg, double x, double y, double height) {
         int bands = 24;
         double h = height / bands;
         for (int k = 0; k < bands; k++) {
             double value = max - (max - min) * (k + 0.5) / bands;
             svg.rect(x, y + k * h, 12, h + 0.5, color(value), null);
-        }
-        svg.text(x + 16, y + 9, Html.number(max), "start", "legend", 0);
-        svg.text(x + 16, y + height, Html.number(min), "start", "legend", 0);
-        if (label != null) {
-            svg.text(x + 6, y - 8, label, "middle", "legend", 0);
         }
     }
 }
