@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Which pairs of parameters a pair plot such as {@link ContourPlot} draws: every pair of the few
+ * Which pairs of parameters the pair plots ({@link ContourPlot}, {@link RankPlot}) draw: every pair of the few
  * most important parameters, so that a study of many parameters gets a handful of panels, not a matrix of them.
  */
 final class ParamPairs {

@@ -29,8 +29,7 @@ public interface Plot {
     /** Every plot of the report, in page order. */
     static List<Plot> all() {
         return List.of(new OptimizationHistoryPlot(), new ParetoFrontPlot(), new HypervolumeHistoryPlot(),
-                new TerminatorPlot(), new ImportancePlot(), new SlicePlot(),
-                new ContourPlot(), new ParallelCoordinatePlot(), new IntermediateValuesPlot(), new EdfPlot(),
-                new TimelinePlot());
+                new TerminatorPlot(), new ImportancePlot(), new SlicePlot(), new ContourPlot(), new RankPlot(),
+                new ParallelCoordinatePlot(), new IntermediateValuesPlot(), new EdfPlot(), new TimelinePlot());
     }
 }

@@ -36,4 +36,18 @@ class EscapingTest {
         assertTrue(html.contains("diverged &lt;script&gt;alert(&#39;fail&#39;)&lt;/script&gt; &amp; stopped"),
                 "fail reason escaped");
     }
+
+    @Test
+    void rankPlotEscapesParameterNamesAndChoicesInLabelsAndHoverTitles() {
+        dev.hpo.Study study = dev.hpo.Study.builder().sampler(new dev.hpo.sampler.RandomSampler(2)).build();
+        study.optimize(t -> t.suggestFloat("x <b>&", 0, 1)
+                + (t.suggestCategorical("k<script>", List.of("<script>a</script>", "b&c")).equals("b&c") ? 1 : 0), 12);
+        SvgWriter svg = new SvgWriter("rank");
+        new RankPlot().render(StudyData.of(study), svg);
+        String out = svg.toString();
+        assertFalse(out.contains("<script>") || out.contains("<b>"), out);
+        assertTrue(out.contains(">k&lt;script&gt;</text>"), "axis label escaped");
+        assertTrue(out.contains("k&lt;script&gt;=&lt;script&gt;a&lt;/script&gt;"), "choice escaped in a hover title");
+        assertTrue(out.contains("x &lt;b&gt;&amp;="), "name escaped in a hover title");
+    }
 }

@@ -233,6 +233,158 @@ class PlotDataTest {
         }
     }
 
+    private static double[] ranksByTrial(RankPlot.Data data) {
+        return data.panels().get(0).points().stream().sorted(java.util.Comparator.comparingInt(RankPlot.Point::trial))
+                .mapToDouble(RankPlot.Point::rank).toArray();
+    }
+
+    /** A study of two float parameters a and b, one trial per value, a and b spread over [0, 1]. */
+    private static Study pairOf(Direction direction, double... values) {
+        Study study = Study.builder().direction(direction).build();
+        for (int i = 0; i < values.length; i++) {
+            study.enqueueTrial(java.util.Map.of("a", (double) i / values.length, "b", 1 - (double) i / values.length));
+            Trial t = study.ask();
+            t.suggestFloat("a", 0, 1);
+            t.suggestFloat("b", 0, 1);
+            study.tell(t, values[i]);
+        }
+        return study;
+    }
+
+    @Test
+    void rankOneIsTheLowestValueWhenMinimizingAndTheHighestWhenMaximizing() {
+        RankPlot.Data min = RankPlot.data(StudyData.of(pairOf(Direction.MINIMIZE, 5, 7, 3, 4, 1)));
+        assertArrayEquals(new double[] {4, 5, 2, 3, 1}, ranksByTrial(min));
+        assertArrayEquals(new double[] {1, 3, 4, 5, 7}, min.quantiles(), "best first");
+        RankPlot.Data max = RankPlot.data(StudyData.of(pairOf(Direction.MAXIMIZE, 5, 7, 3, 4, 1)));
+        assertArrayEquals(new double[] {2, 1, 4, 3, 5}, ranksByTrial(max));
+        assertArrayEquals(new double[] {7, 5, 4, 3, 1}, max.quantiles(), "best first");
+        assertEquals(5, max.ranked());
+    }
+
+    @Test
+    void tiedValuesShareTheMeanOfTheirPlaces() {
+        assertArrayEquals(new double[] {2.5, 1, 2.5, 4}, ranksByTrial(RankPlot.data(StudyData.of(
+                pairOf(Direction.MINIMIZE, 2, 1, 2, 3)))));
+        assertArrayEquals(new double[] {2, 2, 2}, RankPlot.ranks(new double[] {-0.0, 0.0, 0.0}), "-0 ties with 0");
+        // quartiles between places are interpolated: values 1, 2, 2, 3 at 25 % lie between 1 and 2
+        assertEquals(1.75, RankPlot.data(StudyData.of(pairOf(Direction.MINIMIZE, 2, 1, 2, 3))).quantiles()[1], 1e-12);
+    }
+
+    @Test
+    void infiniteValuesRankAtTheEndsAndANotANumberRanksLast() {
+        assertArrayEquals(new double[] {3, 2, 1, 4},
+                RankPlot.ranks(new double[] {Double.POSITIVE_INFINITY, 1, Double.NEGATIVE_INFINITY, Double.NaN}));
+        double inf = Double.POSITIVE_INFINITY;
+        assertArrayEquals(new double[] {2, 1, 3}, ranksByTrial(RankPlot.data(StudyData.of(
+                pairOf(Direction.MINIMIZE, 2, 1, inf)))));
+        RankPlot.Data max = RankPlot.data(StudyData.of(pairOf(Direction.MAXIMIZE, 2, 1, inf)));
+        assertArrayEquals(new double[] {2, 3, 1}, ranksByTrial(max));
+        // between -∞ and 2 the nearer place stands (halfway, the later one): interpolating would give NaN
+        assertArrayEquals(new double[] {inf, 2, 2, 1.5, 1}, max.quantiles());
+    }
+
+    @Test
+    void anInfiniteValueStaysInsideItsPanelAgainstTheValue() {
+        StudyData data = StudyData.of(told(Direction.MINIMIZE, 2, Double.POSITIVE_INFINITY, 1,
+                Double.NEGATIVE_INFINITY));
+        assertEquals(java.util.Arrays.asList(new String[] {"x", null}), java.util.Arrays.asList(
+                RankPlot.data(data).panels().get(0).xParam(), RankPlot.data(data).panels().get(0).yParam()));
+        SvgWriter svg = new SvgWriter("rank");
+        new RankPlot().render(data, svg);
+        java.util.regex.Matcher cy = java.util.regex.Pattern.compile("<circle[^>]* cy=\"([^\"]+)\"").matcher(svg.toString());
+        int circles = 0;
+        while (cy.find()) {
+            double y = Double.parseDouble(cy.group(1));
+            assertTrue(y >= 0 && y <= svg.height(), "cy " + y + " outside the picture");
+            circles++;
+        }
+        assertEquals(4, circles);
+    }
+
+    @Test
+    void theBestTrialIsTheBrightColourWhicheverTheDirection() {
+        for (Direction direction : Direction.values()) {
+            SvgWriter svg = new SvgWriter("rank");
+            new RankPlot().render(StudyData.of(pairOf(direction, 5, 7, 3, 4, 1)), svg);
+            String best = direction == Direction.MINIMIZE ? "trial 4:" : "trial 1:";
+            String worst = direction == Direction.MINIMIZE ? "trial 1:" : "trial 4:";
+            assertTrue(svg.toString().contains("fill=\"" + ColorScale.at(1) + "\"><title>" + best), direction + " " + svg);
+            assertTrue(svg.toString().contains("fill=\"" + ColorScale.at(0) + "\"><title>" + worst), direction + " " + svg);
+            assertTrue(svg.toString().contains("(rank 1 of 5)"));
+        }
+    }
+
+    @Test
+    void rankPanelsAreTheContourPairsAndHoldTheTrialsThatHaveBoth() {
+        StudyData data = StudyData.of(ReportFixtures.single(60));
+        List<String> rank = RankPlot.data(data).panels().stream().map(p -> p.xParam() + "/" + p.yParam()).toList();
+        assertEquals(ContourPlot.pairs(data).stream().map(p -> p[0] + "/" + p[1]).toList(), rank);
+        assertEquals(6, rank.size(), "every pair of the four most important of six parameters");
+        assertEquals(data.complete().size(), RankPlot.data(data).panels().get(0).points().size());
+
+        Study conditional = Study.builder().sampler(new dev.hpo.sampler.RandomSampler(3)).build();
+        conditional.optimize(t -> t.suggestCategorical("kind", List.of("a", "b")).equals("a")
+                ? t.suggestFloat("x", 0, 1) : t.suggestFloat("y", 0, 1), 30);
+        StudyData cd = StudyData.of(conditional);
+        for (RankPlot.Panel p : RankPlot.data(cd).panels()) {
+            assertFalse(Set.of(p.xParam(), p.yParam()).equals(Set.of("x", "y")), "x and y never share a trial");
+            for (RankPlot.Point point : p.points()) {
+                FrozenTrial t = cd.complete().stream().filter(c -> c.number() == point.trial()).findFirst().orElseThrow();
+                assertTrue(t.params().containsKey(p.xParam()) && t.params().containsKey(p.yParam()));
+            }
+        }
+    }
+
+    @Test
+    void rankAppliesToOneObjectiveWithTwoCompletedTrialsSharingAParameter() {
+        RankPlot rank = new RankPlot();
+        assertTrue(rank.appliesTo(StudyData.of(told(Direction.MINIMIZE, 1, 2))));
+        assertFalse(rank.appliesTo(StudyData.of(told(Direction.MINIMIZE, 1))), "one completed trial");
+        assertFalse(rank.appliesTo(StudyData.of(ReportFixtures.multi(10))), "two objectives");
+        Study none = Study.builder().build();
+        none.optimize(t -> 1.0, 3);
+        assertFalse(rank.appliesTo(StudyData.of(none)), "no parameter");
+        Study apart = Study.builder().build();  // two completed trials, each with a parameter of its own
+        for (String name : List.of("p", "q")) {
+            Trial t = apart.ask();
+            t.suggestFloat(name, 0, 1);
+            apart.tell(t, 1.0);
+        }
+        assertFalse(rank.appliesTo(StudyData.of(apart)), "no parameter shared");
+    }
+
+    @Test
+    void aTrialThatBreaksAConstraintIsGreyButStillRanked() {
+        Study study = Study.builder().build();
+        for (int i = 0; i < 3; i++) {
+            Trial t = study.ask();
+            t.suggestFloat("a", 0, 1);
+            t.suggestFloat("b", 0, 1);
+            t.setConstraint("budget", i == 0 ? 1.0 : -1.0);
+            study.tell(t, i);
+        }
+        StudyData data = StudyData.of(study);
+        RankPlot.Point broken = RankPlot.data(data).panels().get(0).points().get(0);
+        assertFalse(broken.feasible());
+        assertEquals(1.0, broken.rank());
+        SvgWriter svg = new SvgWriter("rank");
+        new RankPlot().render(data, svg);
+        assertTrue(svg.toString().contains("(rank 1 of 3), infeasible</title>"), svg.toString());
+        assertFalse(svg.toString().contains(ColorScale.at(1)), "the bright colour is the best feasible rank's only");
+    }
+
+    @Test
+    void aPanelOfManyTrialsIsThinnedKeepingTheBest() {
+        Study study = Study.builder().sampler(new dev.hpo.sampler.RandomSampler(1)).build();
+        study.optimize(t -> t.suggestFloat("a", 0, 1) + t.suggestFloat("b", 0, 1), 1000);
+        SvgWriter svg = new SvgWriter("rank");
+        new RankPlot().render(StudyData.of(study), svg);
+        int circles = svg.toString().split("<circle", -1).length - 1;
+        assertTrue(circles >= 200 && circles <= 250, circles + " points drawn");
+        assertTrue(svg.toString().contains("(rank 1 of 1000)"), "the best trial is kept");
+    }
+
     @Test
     void niceTicksAreRoundNumbers() {
         LinearScale s = new LinearScale(0.13, 9.7, 0, 100, 5);
