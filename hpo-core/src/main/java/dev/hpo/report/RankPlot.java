@@ -176,7 +176,7 @@ public final class RankPlot implements Plot {
 
     @Override
     public String title() {
-        return "Rank (pairs of the most important parameters)";
+        return "Rank";
     }
 
     @Override
