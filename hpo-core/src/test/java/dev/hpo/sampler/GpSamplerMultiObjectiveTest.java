@@ -29,20 +29,7 @@ class GpSamplerMultiObjectiveTest {
     };
 
     /** DTLZ2 with three objectives and 5 variables: the front is the positive octant of the unit sphere. */
-    private static final MultiObjectiveFunction DTLZ2 = t -> {
-        double[] x = new double[5];
-        for (int i = 0; i < x.length; i++) {
-            x[i] = t.suggestFloat("x" + i, 0, 1);
-        }
-        double g = 0;
-        for (int i = 2; i < x.length; i++) {
-            g += (x[i] - 0.5) * (x[i] - 0.5);
-        }
-        double a = x[0] * Math.PI / 2;
-        double b = x[1] * Math.PI / 2;
-        return new double[] {(1 + g) * Math.cos(a) * Math.cos(b), (1 + g) * Math.cos(a) * Math.sin(b),
-                (1 + g) * Math.sin(a)};
-    };
+    private static final MultiObjectiveFunction DTLZ2 = NsgaIISamplerTest.dtlz2(5);
 
     private static Study study(Sampler sampler, Direction... directions) {
         return Study.builder().directions(directions).sampler(sampler).pruner(new NopPruner()).build();

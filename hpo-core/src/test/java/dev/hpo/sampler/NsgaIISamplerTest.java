@@ -52,20 +52,25 @@ class NsgaIISamplerTest {
     }
 
     /** DTLZ2 with three objectives and 7 variables in [0, 1]: the front is the unit sphere's positive octant. */
-    static final MultiObjectiveFunction DTLZ2 = t -> {
-        double[] x = new double[7];
-        for (int i = 0; i < x.length; i++) {
-            x[i] = t.suggestFloat("x" + i, 0, 1);
-        }
-        double g = 0;
-        for (int i = 2; i < x.length; i++) {
-            g += (x[i] - 0.5) * (x[i] - 0.5);
-        }
-        double a = x[0] * Math.PI / 2;
-        double b = x[1] * Math.PI / 2;
-        return new double[] {(1 + g) * Math.cos(a) * Math.cos(b), (1 + g) * Math.cos(a) * Math.sin(b),
-                (1 + g) * Math.sin(a)};
-    };
+    static final MultiObjectiveFunction DTLZ2 = dtlz2(7);
+
+    /** DTLZ2 with three objectives and the given number of variables (at least 3) in [0, 1]. */
+    static MultiObjectiveFunction dtlz2(int variables) {
+        return t -> {
+            double[] x = new double[variables];
+            for (int i = 0; i < x.length; i++) {
+                x[i] = t.suggestFloat("x" + i, 0, 1);
+            }
+            double g = 0;
+            for (int i = 2; i < x.length; i++) {
+                g += (x[i] - 0.5) * (x[i] - 0.5);
+            }
+            double a = x[0] * Math.PI / 2;
+            double b = x[1] * Math.PI / 2;
+            return new double[] {(1 + g) * Math.cos(a) * Math.cos(b), (1 + g) * Math.cos(a) * Math.sin(b),
+                    (1 + g) * Math.sin(a)};
+        };
+    }
 
     private static double dtlz2Hypervolume(Sampler sampler, int trials) {
         Study s = Study.builder().directions(Direction.MINIMIZE, Direction.MINIMIZE, Direction.MINIMIZE)

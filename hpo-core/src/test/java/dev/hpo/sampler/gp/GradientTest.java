@@ -67,15 +67,7 @@ class GradientTest {
         double[] p = {0.37, 0.81, 1};
         double[] grad = new double[3];
         post.logEi(p, grad);
-        for (int d = 0; d < 2; d++) {
-            double h = 1e-6;
-            double[] plus = p.clone();
-            double[] minus = p.clone();
-            plus[d] += h;
-            minus[d] -= h;
-            double numeric = (post.logEi(plus) - post.logEi(minus)) / (2 * h);
-            assertEquals(numeric, grad[d], 1e-4 * Math.max(1, Math.abs(numeric)), "x" + d);
-        }
+        assertContinuousGradient(post::logEi, p, grad, 2);
     }
 
     @Test
@@ -104,13 +96,19 @@ class GradientTest {
         double[] p = {0.37, 0.81, 1};
         double[] grad = new double[3];
         acquisition.value(p, grad);
-        for (int d = 0; d < 2; d++) {
-            double step = 1e-6;
+        assertContinuousGradient(acquisition::at, p, grad, 2);
+    }
+
+    /** The first {@code continuous} entries of {@code grad} against central differences of f at p. */
+    private static void assertContinuousGradient(java.util.function.ToDoubleFunction<double[]> f, double[] p,
+            double[] grad, int continuous) {
+        for (int d = 0; d < continuous; d++) {
+            double h = 1e-6;
             double[] plus = p.clone();
             double[] minus = p.clone();
-            plus[d] += step;
-            minus[d] -= step;
-            double numeric = (acquisition.at(plus) - acquisition.at(minus)) / (2 * step);
+            plus[d] += h;
+            minus[d] -= h;
+            double numeric = (f.applyAsDouble(plus) - f.applyAsDouble(minus)) / (2 * h);
             assertEquals(numeric, grad[d], 1e-4 * Math.max(1, Math.abs(numeric)), "x" + d);
         }
     }
