@@ -54,10 +54,7 @@ class GradientTest {
 
     @Test
     void logEiGradientMatchesFiniteDifferences() {
-        Map<String, Distribution> space = new LinkedHashMap<>();
-        space.put("a", FloatDistribution.of(0, 1));
-        space.put("b", FloatDistribution.of(0, 1));
-        space.put("c", CategoricalDistribution.of(List.of("p", "q", "r")));
+        Map<String, Distribution> space = twoFloatsAndAChoice();
         GpModel model = new GpModel(new UnitSpace(space));
         SplittableRandom r = new SplittableRandom(5);
         double[][] x = points(r, 12);
@@ -72,10 +69,7 @@ class GradientTest {
 
     @Test
     void logEhviGradientMatchesFiniteDifferences() {
-        Map<String, Distribution> space = new LinkedHashMap<>();
-        space.put("a", FloatDistribution.of(0, 1));
-        space.put("b", FloatDistribution.of(0, 1));
-        space.put("c", CategoricalDistribution.of(List.of("p", "q", "r")));
+        Map<String, Distribution> space = twoFloatsAndAChoice();
         GpModel model = new GpModel(new UnitSpace(space));
         SplittableRandom r = new SplittableRandom(7);
         double[][] x = points(r, 14);
@@ -97,6 +91,14 @@ class GradientTest {
         double[] grad = new double[3];
         acquisition.value(p, grad);
         assertContinuousGradient(acquisition::at, p, grad, 2);
+    }
+
+    private static Map<String, Distribution> twoFloatsAndAChoice() {
+        Map<String, Distribution> space = new LinkedHashMap<>();
+        space.put("a", FloatDistribution.of(0, 1));
+        space.put("b", FloatDistribution.of(0, 1));
+        space.put("c", CategoricalDistribution.of(List.of("p", "q", "r")));
+        return space;
     }
 
     /** The first {@code continuous} entries of {@code grad} against central differences of f at p. */
