@@ -6,6 +6,7 @@ import dev.hpo.TrialState;
 import dev.hpo.space.Distribution;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -76,10 +77,14 @@ public interface Storage extends AutoCloseable {
     /** One trial; throws {@link StorageException} for an unknown id. */
     FrozenTrial trial(long trialId);
 
-    /** All trials of a study, in number order. */
+    /** All trials of a study, in number order, as a list that does not change (and may not be changed). */
     List<FrozenTrial> trials(long studyId);
 
-    /** The trials of a study in the given states, in number order. */
+    /**
+     * The trials of a study in the given states, in number order, as a list that does not change (and may not be
+     * changed). Samplers ask for the finished ones at every trial, so storages that hold trials in memory answer
+     * without a pass over the study.
+     */
     default List<FrozenTrial> trials(long studyId, Set<TrialState> states) {
         List<FrozenTrial> all = trials(studyId);
         List<FrozenTrial> out = new ArrayList<>(all.size());
@@ -88,7 +93,7 @@ public interface Storage extends AutoCloseable {
                 out.add(t);
             }
         }
-        return out;
+        return Collections.unmodifiableList(out);
     }
 
     /** Records that the worker running this trial is alive. */
