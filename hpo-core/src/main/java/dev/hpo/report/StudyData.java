@@ -30,6 +30,8 @@ import java.util.TreeMap;
  * @param params every parameter of a finished trial with its distribution (the first one seen), by name
  * @param importances parameter importances for the first objective, most important first; empty when they
  *        could not be computed (then {@code importanceNote} says why)
+ * @param objectiveImportances the importances for each objective in the study's order (the first is
+ *        {@code importances}), as Optuna's importance plot shows several objectives; empty with {@code importances}
  * @param terminator the judgements a {@link TerminatorCallback} stored, by the trial after which each was made;
  *        empty when the study ran without one
  */
@@ -41,6 +43,7 @@ public record StudyData(
         Map<String, Distribution> params,
         List<FrozenTrial> best,
         Map<String, Double> importances,
+        List<Map<String, Double>> objectiveImportances,
         String importanceNote,
         Map<String, Object> userAttrs,
         List<String> metricNames,
@@ -66,7 +69,7 @@ public record StudyData(
         }
         List<Direction> directions = study.directions();
         List<FrozenTrial> best = complete.isEmpty() ? List.of() : bestOf(study, complete);
-        Map<String, Double> importances = Map.of();
+        List<Map<String, Double>> objectiveImportances = List.of();
         String note = null;
         if (complete.size() < 2) {
             note = "Importance needs at least two completed trials.";
@@ -74,18 +77,39 @@ public record StudyData(
             note = "The study has no parameters.";
         } else {
             try {
-                importances = evaluator.evaluate(study, null, directions.size() > 1 ? t -> t.values().get(0) : null);
-                if (importances.isEmpty()) {
+                objectiveImportances = importances(study, evaluator);
+                if (objectiveImportances.get(0).isEmpty()) {
                     note = "No parameter is shared by every completed trial.";
+                    objectiveImportances = List.of();
                 }
             } catch (IllegalStateException | IllegalArgumentException e) {
                 note = "Importance could not be computed: " + e.getMessage();
             }
         }
+        Map<String, Double> importances = objectiveImportances.isEmpty() ? Map.of() : objectiveImportances.get(0);
         Map<String, Object> systemAttrs = study.systemAttrs();
-        return new StudyData(study.name(), directions, trials, complete, params, best, importances, note,
+        return new StudyData(study.name(), directions, trials, complete, params, best, importances,
+                objectiveImportances, note,
                 study.userAttrs(), Study.metricNames(systemAttrs, directions.size()),
                 TerminatorCallback.evaluations(systemAttrs));
+    }
+
+    /**
+     * The importances for each objective. An evaluator reads a target other than the study's own value as lower is
+     * better, so the values of an objective to maximize go to it negated.
+     */
+    private static List<Map<String, Double>> importances(Study study, ImportanceEvaluator evaluator) {
+        List<Direction> directions = study.directions();
+        if (directions.size() == 1) {
+            return List.of(evaluator.evaluate(study, null, null));
+        }
+        List<Map<String, Double>> out = new ArrayList<>();
+        for (int k = 0; k < directions.size(); k++) {
+            int objective = k;
+            double sign = directions.get(k) == Direction.MAXIMIZE ? -1 : 1;
+            out.add(evaluator.evaluate(study, null, t -> sign * t.values().get(objective)));
+        }
+        return out;
     }
 
     /**
@@ -113,6 +137,7 @@ public record StudyData(
         params = new LinkedHashMap<>(params);
         best = List.copyOf(best);
         importances = new LinkedHashMap<>(importances);
+        objectiveImportances = objectiveImportances.stream().<Map<String, Double>>map(LinkedHashMap::new).toList();
         userAttrs = new LinkedHashMap<>(userAttrs);
         metricNames = List.copyOf(metricNames);
         terminator = Collections.unmodifiableSortedMap(new TreeMap<>(terminator));

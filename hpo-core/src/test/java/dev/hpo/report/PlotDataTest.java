@@ -55,6 +55,31 @@ class PlotDataTest {
     }
 
     @Test
+    void eachObjectiveHasItsOwnImportancesAndAMaximizedOneIsReadHigherIsBetter() {
+        // cost rises with a alone; quality is maximized and set by b (mostly): each objective names its own parameter
+        Study study = Study.builder().name("two").directions(Direction.MINIMIZE, Direction.MAXIMIZE)
+                .sampler(new dev.hpo.sampler.RandomSampler(3)).build();
+        study.optimizeMulti(t -> {
+            double a = t.suggestFloat("a", 0, 1);
+            double b = t.suggestFloat("b", 0, 1);
+            return new double[] {a, b > 0.9 ? 1 : 0.1 * a};
+        }, 120);
+        StudyData data = StudyData.of(study);
+        assertEquals(2, data.objectiveImportances().size());
+        assertEquals(data.importances(), data.objectiveImportances().get(0));
+        assertEquals("a", data.objectiveImportances().get(0).keySet().iterator().next());
+        // only the trials with b > 0.9 reach the top of quality: read as lower-is-better, b would not stand out
+        assertEquals("b", data.objectiveImportances().get(1).keySet().iterator().next(),
+                data.objectiveImportances().get(1)::toString);
+        SvgWriter svg = new SvgWriter("importances");
+        new ImportancePlot().render(data, svg);
+        assertTrue(svg.toString().contains("a for objective 1: ") && svg.toString().contains("bar bar-1"),
+                svg::toString);
+        assertEquals(List.of(StudyData.of(ReportFixtures.single(40)).importances()),
+                StudyData.of(ReportFixtures.single(40)).objectiveImportances());
+    }
+
+    @Test
     void contourGridAveragesTrialsPerCell() {
         double[][] points = {{0.1, 0.1, 1}, {0.2, 0.2, 3}, {9.9, 9.9, 10}};
         Study exact = Study.builder().build();
