@@ -69,6 +69,7 @@ public final class GpSampler implements Sampler {
     private final int maxPoints;
     private final int candidates;
     private final Sampler independent;
+    private final boolean deterministicObjective;
     /** The last fit of each modelled target: the objective ("" ) and each constraint by name. */
     private final Map<String, Fit> fits = new HashMap<>();
 
@@ -91,6 +92,7 @@ public final class GpSampler implements Sampler {
         this.maxPoints = b.maxPoints;
         this.candidates = b.candidates;
         this.independent = b.independent == null ? new RandomSampler(seed) : b.independent;
+        this.deterministicObjective = b.deterministicObjective;
     }
 
     public static Builder builder() {
@@ -104,6 +106,7 @@ public final class GpSampler implements Sampler {
         private int maxPoints = 300;
         private int candidates = 512;
         private Sampler independent;
+        private boolean deterministicObjective;
 
         private Builder() {
         }
@@ -146,6 +149,18 @@ public final class GpSampler implements Sampler {
                 throw new IllegalArgumentException("the independent sampler must not be null");
             }
             this.independent = sampler;
+            return this;
+        }
+
+        /**
+         * Whether the objective gives the same value every time for the same parameters (Optuna's
+         * {@code deterministic_objective}; default false). The GPs of the objective values then keep their noise at
+         * the floor instead of fitting it, so the model passes through the observed values; an objective with noise
+         * (a validation score of a randomly initialized model, say) would be overfitted that way. Constraints and
+         * the model of failed trials are fitted as usual.
+         */
+        public Builder deterministicObjective(boolean deterministic) {
+            this.deterministicObjective = deterministic;
             return this;
         }
 
@@ -231,7 +246,7 @@ public final class GpSampler implements Sampler {
             feasible[i] = training.get(i).feasible();
             feasibleSeen |= feasible[i];
         }
-        GpModel.Hyperparameters h = hyperparameters(model, "", spaceKey, x, y);
+        GpModel.Hyperparameters h = hyperparameters(model, "", spaceKey, x, y, deterministicObjective);
         GpModel.Posterior posterior = model.condition(x, y, pending, h, feasible);
         List<double[]> incumbents = training.stream().sorted(BEST_FIRST).limit(5).map(Observation::x).toList();
         if (constraints.isEmpty()) {
@@ -269,7 +284,8 @@ public final class GpSampler implements Sampler {
             for (int i = 0; i < x.length; i++) {
                 y[i] = training.get(i).y()[j];
             }
-            GpModel.Hyperparameters h = hyperparameters(model, "objective " + j, spaceKey, x, y);
+            GpModel.Hyperparameters h =
+                    hyperparameters(model, "objective " + j, spaceKey, x, y, deterministicObjective);
             objectives.add(model.condition(x, y, pending, h));
         }
         List<Observation> feasible = training.stream().filter(Observation::feasible).toList();
@@ -314,7 +330,7 @@ public final class GpSampler implements Sampler {
             }
             double[][] x = xs.toArray(new double[0][]);
             double[] c = cs.stream().mapToDouble(Double::doubleValue).toArray();
-            GpModel.Hyperparameters h = hyperparameters(model, "constraint:" + name, spaceKey, x, c);
+            GpModel.Hyperparameters h = hyperparameters(model, "constraint:" + name, spaceKey, x, c, false);
             out.add(model.condition(x, c, List.of(), h));
         }
         return out;
@@ -343,13 +359,13 @@ public final class GpSampler implements Sampler {
             x[training.size() + i] = recent.get(i);
             c[training.size() + i] = 1;
         }
-        GpModel.Hyperparameters h = hyperparameters(model, "stopped", spaceKey, x, c);
+        GpModel.Hyperparameters h = hyperparameters(model, "stopped", spaceKey, x, c, false);
         return model.condition(x, c, List.of(), h);
     }
 
     /** Refits with a warm start when the data grew enough since the last fit; reuses the last fit otherwise. */
     private synchronized GpModel.Hyperparameters hyperparameters(GpModel model, String target, String spaceKey,
-            double[][] x, double[] y) {
+            double[][] x, double[] y, boolean noiseFree) {
         int n = x.length;
         Fit last = fits.get(target);
         boolean sameSpace = last != null && spaceKey.equals(last.space());
@@ -357,7 +373,7 @@ public final class GpSampler implements Sampler {
             return last.hyperparameters();
         }
         GpModel.Hyperparameters warm = sameSpace ? last.hyperparameters() : null;
-        GpModel.Hyperparameters fitted = model.fit(x, y, warm, warm == null ? 60 : 20);
+        GpModel.Hyperparameters fitted = model.fit(x, y, warm, warm == null ? 60 : 20, noiseFree);
         fits.put(target, new Fit(spaceKey, fitted, n));
         return fitted;
     }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.hpo.Direction;
 import dev.hpo.FrozenTrial;
+import dev.hpo.ObjectiveFunction;
 import dev.hpo.Study;
 import dev.hpo.Trial;
 import dev.hpo.TrialPruned;
@@ -72,6 +73,22 @@ class GpSamplerTest {
             return (x - 1) * (x - 1) + (y + 2) * (y + 2);
         }, 25);
         assertTrue(study.bestValue() < 1e-2, "best " + study.bestValue());
+    }
+
+    @Test
+    void aDeterministicObjectiveIsModelledWithoutNoiseAndStillFindsTheMinimum() {
+        ObjectiveFunction bowl = t -> {
+            double x = t.suggestFloat("x", -5, 5);
+            double y = t.suggestFloat("y", -5, 5);
+            return (x - 1) * (x - 1) + (y + 2) * (y + 2);
+        };
+        Study exact = Study.builder()
+                .sampler(GpSampler.builder().seed(1).nStartupTrials(5).deterministicObjective(true).build()).build();
+        exact.optimize(bowl, 25);
+        Study fitted = Study.builder().sampler(GpSampler.builder().seed(1).nStartupTrials(5).build()).build();
+        fitted.optimize(bowl, 25);
+        assertTrue(exact.bestValue() < 1e-2, "best " + exact.bestValue());
+        assertNotEquals(exact.trials().get(24).params(), fitted.trials().get(24).params(), "the model differs");
     }
 
     @Test

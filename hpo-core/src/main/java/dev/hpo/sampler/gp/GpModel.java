@@ -246,8 +246,16 @@ public final class GpModel {
      * mode is the only start).
      */
     public Hyperparameters fit(double[][] x, double[] y, Hyperparameters warm, int maxIterations) {
+        return fit(x, y, warm, maxIterations, false);
+    }
+
+    /**
+     * As {@link #fit(double[][], double[], Hyperparameters, int)}; with {@code noiseFree} the noise variance is held
+     * at its floor instead of fitted, for targets known to be deterministic.
+     */
+    public Hyperparameters fit(double[][] x, double[] y, Hyperparameters warm, int maxIterations, boolean noiseFree) {
         double[] ys = standardize(y)[0];
-        HyperparameterFit fit = new HyperparameterFit(kernel, x, ys);
+        HyperparameterFit fit = new HyperparameterFit(kernel, x, ys, noiseFree);
         List<double[]> starts = new ArrayList<>();
         boolean warmUsable = warm != null && warm.theta().length == space.dimension() + 2;
         if (warmUsable) {

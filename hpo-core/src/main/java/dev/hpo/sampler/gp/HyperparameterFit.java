@@ -22,12 +22,19 @@ final class HyperparameterFit {
     private final double[][] x;
     private final double[] y;
     private final double lengthScalePriorMean;
+    /** Whether the noise variance stays at {@link #MIN_NOISE}: the objective is known to be deterministic. */
+    private final boolean noiseFree;
 
     HyperparameterFit(Matern52 kernel, double[][] x, double[] y) {
+        this(kernel, x, y, false);
+    }
+
+    HyperparameterFit(Matern52 kernel, double[][] x, double[] y, boolean noiseFree) {
         this.kernel = kernel;
         this.x = x;
         this.y = y;
         this.lengthScalePriorMean = 0.0;
+        this.noiseFree = noiseFree;
     }
 
     /** The prior mode: where a fit starts when there is no earlier fit to warm-start from. */
@@ -38,7 +45,7 @@ final class HyperparameterFit {
             theta[d] = Math.log(0.5);
         }
         theta[dim] = 0.0;
-        theta[dim + 1] = Math.log(1e-4);
+        theta[dim + 1] = noiseFree ? Math.log(MIN_NOISE) : Math.log(1e-4);
         return theta;
     }
 
@@ -56,7 +63,7 @@ final class HyperparameterFit {
         double[] hi = new double[dim + 2];
         java.util.Arrays.fill(hi, 0, dim, Math.log(1e3));
         hi[dim] = Math.log(1e2);
-        hi[dim + 1] = Math.log(1.0);
+        hi[dim + 1] = noiseFree ? Math.log(MIN_NOISE) : Math.log(1.0);  // equal bounds hold it where it is
         return hi;
     }
 

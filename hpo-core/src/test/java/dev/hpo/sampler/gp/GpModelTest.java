@@ -36,6 +36,24 @@ class GpModelTest {
     }
 
     @Test
+    void aNoiseFreeFitHoldsTheNoiseAtItsFloorWhereAFreeFitLearnsIt() {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(3);
+        double[][] x = new double[30][];
+        double[] y = new double[30];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = new double[] {random.nextDouble()};
+            y[i] = f(x[i][0]) + 0.3 * random.nextGaussian();  // noisy values
+        }
+        double learned = Math.exp(MODEL.fit(x, y, null, 60).theta()[2]);
+        double held = Math.exp(MODEL.fit(x, y, null, 60, true).theta()[2]);
+        assertTrue(learned > 1e-2, "a free fit sees the noise: " + learned);
+        assertEquals(HyperparameterFit.MIN_NOISE, held, 1e-12, "a noise-free fit keeps the floor");
+        double warmHeld = Math.exp(MODEL.fit(x, y, new GpModel.Hyperparameters(new double[] {0, 0, Math.log(0.5)}), 20,
+                true).theta()[2]);
+        assertEquals(HyperparameterFit.MIN_NOISE, warmHeld, 1e-12, "a warm start's noise goes to the floor too");
+    }
+
+    @Test
     void varianceGrowsAwayFromTheData() {
         double[][] x = {{0.1}, {0.2}, {0.3}};
         double[] y = {f(0.1), f(0.2), f(0.3)};
