@@ -56,7 +56,6 @@ public final class CmaEsSampler implements Sampler {
     private final Boolean separable;
     private final List<FrozenTrial> sourceTrials;
     private final Sampler independent;
-    /** Per study, the intersection over its COMPLETE trials, folded in as they finish. */
     /** Per study, its completed trials, folded in as they complete rather than reread for every trial. */
     private final Map<Study, CompletedTrials> completed = new WeakHashMap<>();
     /** The state last read from or written to the study, and its JSON: each trial reads it back. */
