@@ -1,5 +1,6 @@
 package dev.hpo.pruner;
 
+import dev.hpo.NamedOptions;
 import java.util.List;
 
 /**
@@ -45,7 +46,7 @@ public final class Pruners {
      * @throws IllegalArgumentException naming the value and the known names, or the bad option
      */
     public static Pruner byName(String name) {
-        PrunerSpec spec = new PrunerSpec(name);
+        NamedOptions spec = new NamedOptions("pruner", name);
         return switch (spec.name()) {
             case "", "default", "median" -> median(spec);
             case "percentile" -> percentile(spec);
@@ -65,19 +66,19 @@ public final class Pruners {
         };
     }
 
-    private static Pruner median(PrunerSpec spec) {
+    private static Pruner median(NamedOptions spec) {
         spec.allowOnly(PERCENTILE_OPTIONS);
         return new MedianPruner(spec.intOption("startup", 5), spec.intOption("warmup", 0),
                 spec.intOption("interval", 1), spec.intOption("min-trials", 1));
     }
 
-    private static Pruner percentile(PrunerSpec spec) {
+    private static Pruner percentile(NamedOptions spec) {
         spec.allowOnly(List.of("percentile", "startup", "warmup", "interval", "min-trials"));
         return new PercentilePruner(spec.doubleOption("percentile", 25.0), spec.intOption("startup", 5),
                 spec.intOption("warmup", 0), spec.intOption("interval", 1), spec.intOption("min-trials", 1));
     }
 
-    private static Pruner successiveHalving(PrunerSpec spec) {
+    private static Pruner successiveHalving(NamedOptions spec) {
         spec.allowOnly(List.of("min-resource", "reduction-factor", "min-early-stopping-rate", "bootstrap-count"));
         SuccessiveHalvingPruner.Builder b = SuccessiveHalvingPruner.builder()
                 .reductionFactor(spec.intOption("reduction-factor", 4))
@@ -87,7 +88,7 @@ public final class Pruners {
         return (minResource == null ? b.minResourceAuto() : b.minResource(minResource)).build();
     }
 
-    private static Pruner hyperband(PrunerSpec spec) {
+    private static Pruner hyperband(NamedOptions spec) {
         spec.allowOnly(List.of("min-resource", "max-resource", "reduction-factor", "bootstrap-count"));
         HyperbandPruner.Builder b = HyperbandPruner.builder()
                 .minResource(spec.intOption("min-resource", 1))
@@ -97,7 +98,7 @@ public final class Pruners {
         return (maxResource == null ? b.maxResourceAuto() : b.maxResource(maxResource)).build();
     }
 
-    private static Pruner threshold(PrunerSpec spec) {
+    private static Pruner threshold(NamedOptions spec) {
         spec.allowOnly(List.of("lower", "upper", "warmup", "interval"));
         if (!spec.has("lower") && !spec.has("upper")) {
             throw new IllegalArgumentException("pruner 'threshold' needs a bound, for example threshold:upper=10 or"

@@ -1,14 +1,31 @@
 package dev.hpo.sampler;
 
 import dev.hpo.Direction;
+import dev.hpo.NamedOptions;
 import dev.hpo.sampler.nsga.ReferencePointSelection;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Samplers by name, for configuration ({@code hpo.sampler}, {@code @Objective(sampler = ...)}, the goal's
  * {@code sampler} parameter), and the sampler a study gets when it names none. {@code qmc} is the scrambled Sobol
  * sequence; {@link GridSampler} and {@link PartialFixedSampler} need values and so are only built in code.
+ *
+ * <p>A name may carry options after a colon, {@code name:key=value,key=value}, the builders' options that a build
+ * may want to set without code:
+ * <ul>
+ *   <li>{@code tpe} and {@code tpe-independent}: {@code startup} (start-up trials), {@code candidates} (ℓ(x)
+ *       candidates per decision), {@code prior-weight}, {@code constant-liar}, {@code group}, {@code optuna-clip}
+ *       (Optuna's bandwidth clip instead of hpo's); {@code tpe} also {@code multivariate};</li>
+ *   <li>{@code gp}: {@code startup}, {@code candidates}, {@code max-points}, {@code deterministic};</li>
+ *   <li>{@code cmaes}: {@code startup}, {@code popsize}, {@code sigma0}, {@code separable};</li>
+ *   <li>{@code nsga2} and {@code nsga3}: {@code population}, {@code crossover-prob}, {@code mutation-prob};
+ *       {@code nsga3} also {@code divisions} (of the reference points);</li>
+ *   <li>{@code qmc}, {@code sobol} and {@code halton}: {@code scramble};</li>
+ *   <li>{@code auto}, {@code random} and {@code bruteforce} take none.</li>
+ * </ul>
+ * For example {@code tpe:startup=20,constant-liar=true} or {@code gp:deterministic=true}. Boolean options are
+ * {@code true} or {@code false}.
  */
 public final class Samplers {
 
@@ -37,38 +54,138 @@ public final class Samplers {
     }
 
     /**
-     * A sampler by its configuration name (case-insensitive).
+     * A sampler by its configuration name (case-insensitive), with options as described above.
      *
-     * @throws IllegalArgumentException naming the value and the known names
+     * @throws IllegalArgumentException naming the value and the known names, or the bad option
      */
     public static Sampler byName(String name, List<Direction> directions, Long seed) {
-        String n = name == null ? "auto" : name.trim().toLowerCase(Locale.ROOT);
-        return switch (n) {
-            case "auto", "" -> createDefault(directions, seed);
-            case "random" -> seed == null ? new RandomSampler() : new RandomSampler(seed);
-            case "tpe" -> seed == null ? new TpeSampler() : new TpeSampler(seed);
-            case "tpe-independent" -> tpe(seed).multivariate(false).build();
-            case "cmaes" -> seed == null ? new CmaEsSampler() : new CmaEsSampler(seed);
-            case "gp" -> seed == null ? new GpSampler() : new GpSampler(seed);
-            case "nsga2", "nsgaii", "nsga-ii" -> seed == null ? new NsgaIISampler() : new NsgaIISampler(seed);
-            case "nsga3", "nsgaiii", "nsga-iii" -> nsga(seed).referencePoints(ReferencePointSelection.DEFAULT_DIVISIONS)
-                    .build();
-            case "qmc", "sobol" -> seed == null ? new QmcSampler() : new QmcSampler(QmcSampler.Type.SOBOL, seed);
-            case "halton" -> seed == null ? QmcSampler.builder().type(QmcSampler.Type.HALTON).build()
-                    : new QmcSampler(QmcSampler.Type.HALTON, seed);
-            case "bruteforce", "brute-force" -> seed == null ? new BruteForceSampler() : new BruteForceSampler(seed);
+        NamedOptions spec = new NamedOptions("sampler", name);
+        return switch (spec.name()) {
+            case "auto", "" -> {
+                spec.allowOnly(List.of());
+                yield createDefault(directions, seed);
+            }
+            case "random" -> {
+                spec.allowOnly(List.of());
+                yield seed == null ? new RandomSampler() : new RandomSampler(seed);
+            }
+            case "tpe" -> tpe(spec, seed, true);
+            case "tpe-independent" -> tpe(spec, seed, false);
+            case "cmaes" -> cmaes(spec, seed);
+            case "gp" -> gp(spec, seed);
+            case "nsga2", "nsgaii", "nsga-ii" -> nsga(spec, seed, false);
+            case "nsga3", "nsgaiii", "nsga-iii" -> nsga(spec, seed, true);
+            case "qmc", "sobol" -> qmc(spec, seed, QmcSampler.Type.SOBOL);
+            case "halton" -> qmc(spec, seed, QmcSampler.Type.HALTON);
+            case "bruteforce", "brute-force" -> {
+                spec.allowOnly(List.of());
+                yield seed == null ? new BruteForceSampler() : new BruteForceSampler(seed);
+            }
             default -> throw new IllegalArgumentException("unknown sampler '" + name + "'; known samplers: "
                     + String.join(", ", NAMES));
         };
     }
 
-    private static NsgaIISampler.Builder nsga(Long seed) {
-        NsgaIISampler.Builder b = NsgaIISampler.builder();
-        return seed == null ? b : b.seed(seed);
+    private static Sampler tpe(NamedOptions spec, Long seed, boolean multivariateByDefault) {
+        List<String> options = new ArrayList<>(List.of("startup", "candidates", "prior-weight", "constant-liar",
+                "group", "optuna-clip"));
+        if (multivariateByDefault) {
+            options.add("multivariate");
+        }
+        spec.allowOnly(options);
+        TpeSampler.Builder b = TpeSampler.builder();
+        if (seed != null) {
+            b.seed(seed);
+        }
+        b.multivariate(spec.booleanOption("multivariate", multivariateByDefault));
+        if (spec.has("startup")) {
+            b.nStartupTrials(spec.intOption("startup", 0));
+        }
+        if (spec.has("candidates")) {
+            b.nEiCandidates(spec.intOption("candidates", 0));
+        }
+        if (spec.has("prior-weight")) {
+            b.priorWeight(spec.doubleOption("prior-weight", 0));
+        }
+        if (spec.has("constant-liar")) {
+            b.constantLiar(spec.booleanOption("constant-liar", false));
+        }
+        if (spec.has("group")) {
+            b.group(spec.booleanOption("group", false));
+        }
+        if (spec.booleanOption("optuna-clip", false)) {
+            b.optunaMagicClip();
+        }
+        return b.build();
     }
 
-    private static TpeSampler.Builder tpe(Long seed) {
-        TpeSampler.Builder b = TpeSampler.builder();
-        return seed == null ? b : b.seed(seed);
+    private static Sampler gp(NamedOptions spec, Long seed) {
+        spec.allowOnly(List.of("startup", "candidates", "max-points", "deterministic"));
+        GpSampler.Builder b = GpSampler.builder();
+        if (seed != null) {
+            b.seed(seed);
+        }
+        if (spec.has("startup")) {
+            b.nStartupTrials(spec.intOption("startup", 0));
+        }
+        if (spec.has("candidates")) {
+            b.candidates(spec.intOption("candidates", 0));
+        }
+        if (spec.has("max-points")) {
+            b.maxPoints(spec.intOption("max-points", 0));
+        }
+        return b.deterministicObjective(spec.booleanOption("deterministic", false)).build();
+    }
+
+    private static Sampler cmaes(NamedOptions spec, Long seed) {
+        spec.allowOnly(List.of("startup", "popsize", "sigma0", "separable"));
+        CmaEsSampler.Builder b = CmaEsSampler.builder();
+        if (seed != null) {
+            b.seed(seed);
+        }
+        if (spec.has("startup")) {
+            b.nStartupTrials(spec.intOption("startup", 0));
+        }
+        if (spec.has("popsize")) {
+            b.popsize(spec.intOption("popsize", 0));
+        }
+        if (spec.has("sigma0")) {
+            b.sigma0(spec.doubleOption("sigma0", 0));
+        }
+        if (spec.has("separable")) {
+            b.separable(spec.booleanOption("separable", false));
+        }
+        return b.build();
+    }
+
+    private static Sampler nsga(NamedOptions spec, Long seed, boolean referencePoints) {
+        List<String> options = new ArrayList<>(List.of("population", "crossover-prob", "mutation-prob"));
+        if (referencePoints) {
+            options.add("divisions");
+        }
+        spec.allowOnly(options);
+        NsgaIISampler.Builder b = NsgaIISampler.builder();
+        if (seed != null) {
+            b.seed(seed);
+        }
+        if (spec.has("population")) {
+            b.populationSize(spec.intOption("population", 0));
+        }
+        if (spec.has("crossover-prob")) {
+            b.crossoverProb(spec.doubleOption("crossover-prob", 0));
+        }
+        if (spec.has("mutation-prob")) {
+            b.mutationProb(spec.doubleOption("mutation-prob", 0));
+        }
+        if (referencePoints) {
+            b.referencePoints(spec.intOption("divisions", ReferencePointSelection.DEFAULT_DIVISIONS));
+        }
+        return b.build();
+    }
+
+    private static Sampler qmc(NamedOptions spec, Long seed, QmcSampler.Type type) {
+        spec.allowOnly(List.of("scramble"));
+        QmcSampler.Builder b = QmcSampler.builder().type(type).scramble(spec.booleanOption("scramble", true));
+        return seed == null ? b.build() : b.seed(seed).build();
     }
 }

@@ -2,10 +2,13 @@ package dev.hpo.sampler;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.hpo.Direction;
+import dev.hpo.Study;
+import dev.hpo.pruner.NopPruner;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -51,5 +54,56 @@ class SamplersTest {
                 () -> Samplers.byName("grid", ONE, 1L));
         assertTrue(e.getMessage().contains("'grid'") && e.getMessage().contains("halton")
                 && e.getMessage().contains("tpe-independent"), e.getMessage());
+    }
+
+    private static long trials(Sampler sampler, int n) {
+        Study study = Study.builder().sampler(sampler).pruner(new NopPruner()).build();
+        study.optimize(t -> Math.pow(t.suggestFloat("x", -3, 3) - 1, 2) + Math.pow(t.suggestFloat("y", -3, 3), 2), n);
+        return TpeSamplerFingerprintTest.fingerprint(study.trials());
+    }
+
+    @Test
+    void aNameWithoutOptionsBuildsTheSamplersDefaultsAndOptionsChangeWhatItDoes() {
+        assertEquals(trials(new TpeSampler(4), 15), trials(Samplers.byName("tpe", ONE, 4L), 15));
+        assertEquals(trials(new TpeSampler(4), 15), trials(Samplers.byName("tpe:multivariate=true", ONE, 4L), 15));
+        assertEquals(trials(new GpSampler(4), 14), trials(Samplers.byName("gp", ONE, 4L), 14));
+        assertEquals(trials(new CmaEsSampler(4), 20), trials(Samplers.byName("cmaes", ONE, 4L), 20));
+        for (String configured : List.of("tpe:startup=3", "tpe:candidates=64", "tpe:optuna-clip=true",
+                "tpe:multivariate=false", "tpe-independent:prior-weight=2", "gp:deterministic=true",
+                "gp:startup=4", "cmaes:popsize=12", "cmaes:sigma0=0.05", "qmc:scramble=false")) {
+            String plain = configured.substring(0, configured.indexOf(':'));
+            assertNotEquals(trials(Samplers.byName(plain, ONE, 4L), 15), trials(Samplers.byName(configured, ONE, 4L), 15),
+                    configured);
+        }
+        for (String configured : List.of("nsga2:population=10", "nsga3:population=10,divisions=2")) {
+            String plain = configured.substring(0, configured.indexOf(':'));
+            assertNotEquals(twoObjectiveTrials(Samplers.byName(plain, TWO, 4L)),
+                    twoObjectiveTrials(Samplers.byName(configured, TWO, 4L)), configured);
+        }
+    }
+
+    private static long twoObjectiveTrials(Sampler sampler) {
+        Study study = Study.builder().directions(Direction.MINIMIZE, Direction.MAXIMIZE).sampler(sampler).build();
+        study.optimizeMulti(t -> {
+            double x = t.suggestFloat("x", 0, 1);
+            double y = t.suggestFloat("y", 0, 1);
+            return new double[] {x + y, x * y};
+        }, 30);
+        return TpeSamplerFingerprintTest.fingerprint(study.trials());
+    }
+
+    @Test
+    void aBadOptionNamesTheSamplerTheOptionAndWhatIsAccepted() {
+        IllegalArgumentException typo = assertThrows(IllegalArgumentException.class,
+                () -> Samplers.byName("tpe:stratup=20", ONE, 1L));
+        assertTrue(typo.getMessage().contains("sampler 'tpe:stratup=20'") && typo.getMessage().contains("'stratup'")
+                && typo.getMessage().contains("startup"), typo.getMessage());
+        IllegalArgumentException notBoolean = assertThrows(IllegalArgumentException.class,
+                () -> Samplers.byName("gp:deterministic=yes", ONE, 1L));
+        assertTrue(notBoolean.getMessage().contains("true or false"), notBoolean.getMessage());
+        IllegalArgumentException none = assertThrows(IllegalArgumentException.class,
+                () -> Samplers.byName("random:startup=3", ONE, 1L));
+        assertTrue(none.getMessage().contains("random takes no options"), none.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> Samplers.byName("tpe:startup=-1", ONE, 1L));
     }
 }

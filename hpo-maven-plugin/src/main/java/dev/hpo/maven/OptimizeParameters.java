@@ -65,27 +65,34 @@ public record OptimizeParameters(Integer trials, Integer timeoutSeconds, String 
             try {
                 Samplers.byName(sampler, List.of(Direction.MINIMIZE), seed);
             } catch (IllegalArgumentException e) {
-                throw new InvalidParameterException("sampler", "hpo.sampler", sampler,
-                        "one of " + String.join(", ", Samplers.NAMES));
+                throw invalidNamed("sampler", sampler, Samplers.NAMES, e);
             }
         }
         if (pruner != null) {
             try {
                 Pruners.byName(pruner);
             } catch (IllegalArgumentException e) {
-                String name = pruner.split(":", 2)[0].trim().toLowerCase(Locale.ROOT);
-                if (!Pruners.NAMES.contains(name)) {
-                    throw new InvalidParameterException("pruner", "hpo.pruner", pruner,
-                            "one of " + String.join(", ", Pruners.NAMES));
-                }
-                // a known pruner with a bad option: the pruner's own message names the option and the fix
-                String reason = e.getMessage();
-                String echo = "pruner '" + pruner + "': ";
-                throw InvalidParameterException.because("pruner", "hpo.pruner", pruner,
-                        reason.startsWith(echo) ? reason.substring(echo.length()) : reason);
+                throw invalidNamed("pruner", pruner, Pruners.NAMES, e);
             }
         }
         storage = StorageUrl.checkForFork(storage);
+    }
+
+    /**
+     * An unknown name lists the known ones; a known sampler or pruner with a bad option gets its own message, which
+     * names the option and the fix.
+     */
+    private static InvalidParameterException invalidNamed(String parameter, String value, List<String> names,
+            IllegalArgumentException e) {
+        String name = value.split(":", 2)[0].trim().toLowerCase(Locale.ROOT);
+        if (!names.contains(name)) {
+            return new InvalidParameterException(parameter, "hpo." + parameter, value,
+                    "one of " + String.join(", ", names));
+        }
+        String reason = e.getMessage();
+        String echo = parameter + " '" + value + "': ";
+        return InvalidParameterException.because(parameter, "hpo." + parameter, value,
+                reason.startsWith(echo) ? reason.substring(echo.length()) : reason);
     }
 
     /** The configuration parameters of the forked launcher, in a stable order. */

@@ -42,6 +42,20 @@ class OptimizeParametersTest {
     }
 
     @Test
+    void aKnownSamplerWithABadOptionSaysWhichOptionAndWhatItTakesAndAGoodOneGoesToTheEngine() {
+        InvalidParameterException e = assertThrows(InvalidParameterException.class, () -> new OptimizeParameters(
+                null, null, "gp:deterministic=yes", null, null, null, "journal:x", null, null, null, null, null));
+        assertEquals("invalid value 'gp:deterministic=yes' for parameter sampler (hpo.sampler): option deterministic"
+                + " must be true or false, got 'yes'", e.getMessage());
+        e = assertThrows(InvalidParameterException.class, () -> new OptimizeParameters(
+                null, null, "annealing:steps=3", null, null, null, "journal:x", null, null, null, null, null));
+        assertTrue(e.getMessage().startsWith("invalid value 'annealing:steps=3' for parameter sampler (hpo.sampler):"
+                + " allowed is one of auto, random, tpe"), e.getMessage());
+        assertEquals("tpe:startup=20", new OptimizeParameters(null, null, "tpe:startup=20", null, null, null,
+                "journal:x", null, null, null, null, null).configurationParameters().get("hpo.sampler"));
+    }
+
+    @Test
     void heartbeatGoesToTheEngineAndMustBeAtLeastOneSecond() {
         assertEquals("5", new OptimizeParameters(null, null, null, null, null, null, "journal:x", null, null, 5, null, null)
                 .configurationParameters().get("hpo.heartbeat"));
