@@ -4,6 +4,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.DoubleConsumer;
+import java.util.function.Function;
+import java.util.function.IntConsumer;
 
 /**
  * A sampler or pruner named in configuration, where only text can go ({@code hpo.sampler}, {@code hpo.pruner},
@@ -64,16 +68,8 @@ public final class NamedOptions {
     }
 
     public int intOption(String key, int defaultValue) {
-        String v = options.get(key);
-        if (v == null) {
-            return defaultValue;
-        }
-        try {
-            return Integer.parseInt(v);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(kind + " '" + text + "': option " + key + " must be an integer, got '"
-                    + v + "'", e);
-        }
+        Integer v = parsed(key, Integer::valueOf, "an integer");
+        return v == null ? defaultValue : v;
     }
 
     /** An integer option that may also be {@code auto} ({@code null}). */
@@ -83,28 +79,55 @@ public final class NamedOptions {
     }
 
     public double doubleOption(String key, double defaultValue) {
-        String v = options.get(key);
-        if (v == null) {
-            return defaultValue;
-        }
-        try {
-            return Double.parseDouble(v);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(kind + " '" + text + "': option " + key + " must be a number, got '"
-                    + v + "'", e);
-        }
+        Double v = parsed(key, Double::valueOf, "a number");
+        return v == null ? defaultValue : v;
     }
 
     /** {@code true} or {@code false}, any case; anything else is an error. */
     public boolean booleanOption(String key, boolean defaultValue) {
+        Boolean v = parsed(key, NamedOptions::strictBoolean, "true or false");
+        return v == null ? defaultValue : v;
+    }
+
+    /** Hands the integer option to {@code set} when it was given: for a builder's setter. */
+    public void applyInt(String key, IntConsumer set) {
+        if (has(key)) {
+            set.accept(intOption(key, 0));
+        }
+    }
+
+    /** Hands the number option to {@code set} when it was given. */
+    public void applyDouble(String key, DoubleConsumer set) {
+        if (has(key)) {
+            set.accept(doubleOption(key, 0));
+        }
+    }
+
+    /** Hands the boolean option to {@code set} when it was given. */
+    public void applyBoolean(String key, Consumer<Boolean> set) {
+        if (has(key)) {
+            set.accept(booleanOption(key, false));
+        }
+    }
+
+    /** The option parsed, null when not given; a value that does not parse is an error saying what it must be. */
+    private <T> T parsed(String key, Function<String, T> parse, String what) {
         String v = options.get(key);
         if (v == null) {
-            return defaultValue;
+            return null;
         }
+        try {
+            return parse.apply(v);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(kind + " '" + text + "': option " + key + " must be " + what + ", got '"
+                    + v + "'", e);
+        }
+    }
+
+    private static Boolean strictBoolean(String v) {
         if (v.equalsIgnoreCase("true") || v.equalsIgnoreCase("false")) {
-            return Boolean.parseBoolean(v);
+            return Boolean.valueOf(v);
         }
-        throw new IllegalArgumentException(kind + " '" + text + "': option " + key + " must be true or false, got '"
-                + v + "'");
+        throw new IllegalArgumentException("not a boolean: " + v);
     }
 }

@@ -98,21 +98,11 @@ public final class Samplers {
             b.seed(seed);
         }
         b.multivariate(spec.booleanOption("multivariate", multivariateByDefault));
-        if (spec.has("startup")) {
-            b.nStartupTrials(spec.intOption("startup", 0));
-        }
-        if (spec.has("candidates")) {
-            b.nEiCandidates(spec.intOption("candidates", 0));
-        }
-        if (spec.has("prior-weight")) {
-            b.priorWeight(spec.doubleOption("prior-weight", 0));
-        }
-        if (spec.has("constant-liar")) {
-            b.constantLiar(spec.booleanOption("constant-liar", false));
-        }
-        if (spec.has("group")) {
-            b.group(spec.booleanOption("group", false));
-        }
+        spec.applyInt("startup", b::nStartupTrials);
+        spec.applyInt("candidates", b::nEiCandidates);
+        spec.applyDouble("prior-weight", b::priorWeight);
+        spec.applyBoolean("constant-liar", b::constantLiar);
+        spec.applyBoolean("group", b::group);
         if (spec.booleanOption("optuna-clip", false)) {
             b.optunaMagicClip();
         }
@@ -125,15 +115,9 @@ public final class Samplers {
         if (seed != null) {
             b.seed(seed);
         }
-        if (spec.has("startup")) {
-            b.nStartupTrials(spec.intOption("startup", 0));
-        }
-        if (spec.has("candidates")) {
-            b.candidates(spec.intOption("candidates", 0));
-        }
-        if (spec.has("max-points")) {
-            b.maxPoints(spec.intOption("max-points", 0));
-        }
+        spec.applyInt("startup", b::nStartupTrials);
+        spec.applyInt("candidates", b::candidates);
+        spec.applyInt("max-points", b::maxPoints);
         return b.deterministicObjective(spec.booleanOption("deterministic", false)).build();
     }
 
@@ -143,18 +127,10 @@ public final class Samplers {
         if (seed != null) {
             b.seed(seed);
         }
-        if (spec.has("startup")) {
-            b.nStartupTrials(spec.intOption("startup", 0));
-        }
-        if (spec.has("popsize")) {
-            b.popsize(spec.intOption("popsize", 0));
-        }
-        if (spec.has("sigma0")) {
-            b.sigma0(spec.doubleOption("sigma0", 0));
-        }
-        if (spec.has("separable")) {
-            b.separable(spec.booleanOption("separable", false));
-        }
+        spec.applyInt("startup", b::nStartupTrials);
+        spec.applyInt("popsize", b::popsize);
+        spec.applyDouble("sigma0", b::sigma0);
+        spec.applyBoolean("separable", b::separable);
         return b.build();
     }
 
@@ -168,15 +144,9 @@ public final class Samplers {
         if (seed != null) {
             b.seed(seed);
         }
-        if (spec.has("population")) {
-            b.populationSize(spec.intOption("population", 0));
-        }
-        if (spec.has("crossover-prob")) {
-            b.crossoverProb(spec.doubleOption("crossover-prob", 0));
-        }
-        if (spec.has("mutation-prob")) {
-            b.mutationProb(spec.doubleOption("mutation-prob", 0));
-        }
+        spec.applyInt("population", b::populationSize);
+        spec.applyDouble("crossover-prob", b::crossoverProb);
+        spec.applyDouble("mutation-prob", b::mutationProb);
         if (referencePoints) {
             b.referencePoints(spec.intOption("divisions", ReferencePointSelection.DEFAULT_DIVISIONS));
         }
