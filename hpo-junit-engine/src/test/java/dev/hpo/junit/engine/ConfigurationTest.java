@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
 import dev.hpo.junit.engine.fixtures.Bowl;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
@@ -34,15 +35,26 @@ class ConfigurationTest {
                 message);
     }
 
+    /** A bad name or option fails the study when it starts, with the registry's own message. */
     @ParameterizedTest(name = "{0} = {1}")
     @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
             hpo.sampler | simulated-annealing | unknown sampler 'simulated-annealing'
             hpo.pruner  | guillotine          | unknown pruner 'guillotine'
+            hpo.sampler | tpe:stratup=20      | sampler 'tpe:stratup=20': unknown option 'stratup'; options of tpe:
             """)
     void unknownSamplerOrPrunerFailsTheStudyNamingIt(String key, String value, String expected) {
         EngineExecutionResults results = hpo().selectors(selectClass(Bowl.class))
                 .configurationParameter("hpo.mode", "study").configurationParameter(key, value).execute();
         String message = throwable(results.allEvents().failed().list().get(0)).getMessage();
         assertEquals(true, message.startsWith(expected), message);
+    }
+
+    @Test
+    void aSamplerWithOptionsRunsTheStudy() {
+        EngineExecutionResults results = hpo().selectors(selectClass(Bowl.class))
+                .configurationParameter("hpo.mode", "study").configurationParameter("hpo.trials", "12")
+                .configurationParameter("hpo.sampler", "tpe:startup=3,constant-liar=true").execute();
+        assertEquals(0, results.allEvents().failed().count());
+        assertEquals(true, results.allEvents().succeeded().count() > 0);
     }
 }
