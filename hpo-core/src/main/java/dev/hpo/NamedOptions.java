@@ -8,6 +8,7 @@ import java.util.function.Consumer;
 import java.util.function.DoubleConsumer;
 import java.util.function.Function;
 import java.util.function.IntConsumer;
+import java.util.function.Supplier;
 
 /**
  * A sampler or pruner named in configuration, where only text can go ({@code hpo.sampler}, {@code hpo.pruner},
@@ -87,6 +88,22 @@ public final class NamedOptions {
     public boolean booleanOption(String key, boolean defaultValue) {
         Boolean v = parsed(key, NamedOptions::strictBoolean, "true or false");
         return v == null ? defaultValue : v;
+    }
+
+    /**
+     * Builds the named thing, so that a value its builder or constructor refuses (a negative count, say) is reported
+     * with the configured text, as the options' own errors are: {@code sampler 'tpe:startup=-1': ...}.
+     */
+    public <T> T build(Supplier<T> factory) {
+        try {
+            return factory.get();
+        } catch (IllegalArgumentException e) {
+            String prefix = kind + " '" + text + "': ";
+            if (e.getMessage() != null && e.getMessage().startsWith(prefix)) {
+                throw e;
+            }
+            throw new IllegalArgumentException(prefix + e.getMessage(), e);
+        }
     }
 
     /** Hands the integer option to {@code set} when it was given: for a builder's setter. */

@@ -53,5 +53,10 @@ class FixedTrialTest {
         IllegalArgumentException outside = assertThrows(IllegalArgumentException.class,
                 () -> Trial.fixed(Map.of("x", 7.5)).suggestFloat("x", 0, 5));
         assertTrue(outside.getMessage().contains("'x'") && outside.getMessage().contains("7.5"), outside::getMessage);
+        java.util.Map<String, Object> withNull = new java.util.HashMap<>();
+        withNull.put("depth", null);
+        IllegalArgumentException nullValue = assertThrows(IllegalArgumentException.class, () -> Trial.fixed(withNull));
+        assertTrue(nullValue.getMessage().contains("'depth'"), nullValue::getMessage);
+        assertThrows(IllegalArgumentException.class, () -> Trial.fixed(null));
     }
 }

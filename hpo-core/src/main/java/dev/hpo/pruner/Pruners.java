@@ -2,6 +2,7 @@ package dev.hpo.pruner;
 
 import dev.hpo.NamedOptions;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * Pruners by configuration name ({@code hpo.pruner}, {@code @Objective(pruner = ...)}), and the default one.
@@ -47,23 +48,24 @@ public final class Pruners {
      */
     public static Pruner byName(String name) {
         NamedOptions spec = new NamedOptions("pruner", name);
-        return switch (spec.name()) {
-            case "", "default", "median" -> median(spec);
-            case "percentile" -> percentile(spec);
-            case "successive-halving", "asha" -> successiveHalving(spec);
-            case "hyperband" -> hyperband(spec);
-            case "threshold" -> threshold(spec);
-            case "wilcoxon" -> {
+        Supplier<Pruner> factory = switch (spec.name()) {
+            case "", "default", "median" -> () -> median(spec);
+            case "percentile" -> () -> percentile(spec);
+            case "successive-halving", "asha" -> () -> successiveHalving(spec);
+            case "hyperband" -> () -> hyperband(spec);
+            case "threshold" -> () -> threshold(spec);
+            case "wilcoxon" -> () -> {
                 spec.allowOnly(List.of("p-threshold", "startup-steps"));
-                yield new WilcoxonPruner(spec.doubleOption("p-threshold", 0.1), spec.intOption("startup-steps", 2));
-            }
-            case "none", "nop" -> {
+                return new WilcoxonPruner(spec.doubleOption("p-threshold", 0.1), spec.intOption("startup-steps", 2));
+            };
+            case "none", "nop" -> () -> {
                 spec.allowOnly(List.of());
-                yield new NopPruner();
-            }
+                return new NopPruner();
+            };
             default -> throw new IllegalArgumentException("unknown pruner '" + name + "'; known pruners: "
                     + String.join(", ", NAMES));
         };
+        return spec.build(factory);
     }
 
     private static Pruner median(NamedOptions spec) {

@@ -5,6 +5,7 @@ import dev.hpo.NamedOptions;
 import dev.hpo.sampler.nsga.ReferencePointSelection;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * Samplers by name, for configuration ({@code hpo.sampler}, {@code @Objective(sampler = ...)}, the goal's
@@ -60,30 +61,31 @@ public final class Samplers {
      */
     public static Sampler byName(String name, List<Direction> directions, Long seed) {
         NamedOptions spec = new NamedOptions("sampler", name);
-        return switch (spec.name()) {
-            case "auto", "" -> {
+        Supplier<Sampler> factory = switch (spec.name()) {
+            case "auto", "" -> () -> {
                 spec.allowOnly(List.of());
-                yield createDefault(directions, seed);
-            }
-            case "random" -> {
+                return createDefault(directions, seed);
+            };
+            case "random" -> () -> {
                 spec.allowOnly(List.of());
-                yield seed == null ? new RandomSampler() : new RandomSampler(seed);
-            }
-            case "tpe" -> tpe(spec, seed, true);
-            case "tpe-independent" -> tpe(spec, seed, false);
-            case "cmaes" -> cmaes(spec, seed);
-            case "gp" -> gp(spec, seed);
-            case "nsga2", "nsgaii", "nsga-ii" -> nsga(spec, seed, false);
-            case "nsga3", "nsgaiii", "nsga-iii" -> nsga(spec, seed, true);
-            case "qmc", "sobol" -> qmc(spec, seed, QmcSampler.Type.SOBOL);
-            case "halton" -> qmc(spec, seed, QmcSampler.Type.HALTON);
-            case "bruteforce", "brute-force" -> {
+                return seed == null ? new RandomSampler() : new RandomSampler(seed);
+            };
+            case "tpe" -> () -> tpe(spec, seed, true);
+            case "tpe-independent" -> () -> tpe(spec, seed, false);
+            case "cmaes" -> () -> cmaes(spec, seed);
+            case "gp" -> () -> gp(spec, seed);
+            case "nsga2", "nsgaii", "nsga-ii" -> () -> nsga(spec, seed, false);
+            case "nsga3", "nsgaiii", "nsga-iii" -> () -> nsga(spec, seed, true);
+            case "qmc", "sobol" -> () -> qmc(spec, seed, QmcSampler.Type.SOBOL);
+            case "halton" -> () -> qmc(spec, seed, QmcSampler.Type.HALTON);
+            case "bruteforce", "brute-force" -> () -> {
                 spec.allowOnly(List.of());
-                yield seed == null ? new BruteForceSampler() : new BruteForceSampler(seed);
-            }
+                return seed == null ? new BruteForceSampler() : new BruteForceSampler(seed);
+            };
             default -> throw new IllegalArgumentException("unknown sampler '" + name + "'; known samplers: "
                     + String.join(", ", NAMES));
         };
+        return spec.build(factory);
     }
 
     private static Sampler tpe(NamedOptions spec, Long seed, boolean multivariateByDefault) {

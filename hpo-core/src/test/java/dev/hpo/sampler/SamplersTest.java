@@ -104,6 +104,9 @@ class SamplersTest {
         IllegalArgumentException none = assertThrows(IllegalArgumentException.class,
                 () -> Samplers.byName("random:startup=3", ONE, 1L));
         assertTrue(none.getMessage().contains("random takes no options"), none.getMessage());
-        assertThrows(IllegalArgumentException.class, () -> Samplers.byName("tpe:startup=-1", ONE, 1L));
+        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
+                () -> Samplers.byName("tpe:startup=-1", ONE, 1L));
+        assertTrue(refused.getMessage().startsWith("sampler 'tpe:startup=-1': ") && refused.getMessage().contains("-1"),
+                refused.getMessage());
     }
 }
