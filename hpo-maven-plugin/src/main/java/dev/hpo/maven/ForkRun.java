@@ -20,8 +20,8 @@ import java.util.Properties;
  * results are read from the storage.
  *
  * @param objectives objectives discovered by the hpo engine, valid or malformed
- * @param skipped why each skipped objective did not run (the {@code hpo.objectives} filter); a launcher of an older
- *        engine version does not write it, and then it is empty
+ * @param skipped why each skipped objective did not run (the {@code hpo.objectives} filter, {@code @Disabled}); a
+ *        launcher of an older engine version does not write it, and then it is empty
  * @param trialsByStudy study name to the trial numbers this run finished
  * @param failures failed tests that were not trials (malformed objectives, engine errors)
  */
@@ -43,6 +43,20 @@ public record ForkRun(int objectives, List<String> skipped, Map<String, List<Int
     /** Whether every objective found was skipped, so no study ran and nothing failed. */
     public boolean allSkipped() {
         return objectives > 0 && skipped.size() == objectives && failures.isEmpty();
+    }
+
+    /**
+     * The skip reasons that are Jupiter's {@code @Disabled} on an objective or its class, which the engine words as
+     * {@code "Tuning.slow is @Disabled: too slow"} (its {@code JupiterDisabled}), rather than the
+     * {@code hpo.objectives} filter.
+     */
+    public List<String> disabled() {
+        return skipped.stream().filter(reason -> reason.contains(" is @Disabled")).toList();
+    }
+
+    /** Whether every objective found was skipped because it is {@code @Disabled}: on purpose, not a mistake. */
+    public boolean allDisabled() {
+        return allSkipped() && disabled().size() == skipped.size();
     }
 
     public List<String> studies() {

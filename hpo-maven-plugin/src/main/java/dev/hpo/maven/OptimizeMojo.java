@@ -381,10 +381,16 @@ public final class OptimizeMojo extends AbstractHpoMojo {
         if (run.objectives() == 0 && run.failures().isEmpty()) {
             none = "no objective found in " + project.getBuild().getTestOutputDirectory()
                     + ": annotate a test method with @dev.hpo.junit.Objective and its parameters with search ranges";
+        } else if (run.allDisabled()) {
+            // on purpose: a build whose tests are all @Disabled passes too
+            getLog().info("no objective ran: " + String.join("; ", run.skipped()));
         } else if (run.allSkipped()) {
             none = "no objective ran: " + String.join("; ", run.skipped()) + ". Name studies in objectives"
                     + " (hpo.objectives) as <class>.<method> or the @Objective's name, comma-separated; * matches any"
                     + " text";
+        }
+        if (!run.allSkipped()) {
+            run.disabled().forEach(reason -> getLog().info("skipped: " + reason));
         }
         if (none != null && failIfNoObjectives) {
             problems.add(none);

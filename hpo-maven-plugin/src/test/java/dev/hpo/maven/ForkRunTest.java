@@ -49,6 +49,22 @@ class ForkRunTest {
     }
 
     @Test
+    void objectivesSkippedAsDisabledAreToldFromFilteredOnes() throws IOException {
+        Path f = dir.resolve("run.properties");
+        Files.writeString(f, String.join("\n", "objectives=2", "skipped=2", "skipped.0=A.b is @Disabled\\: too slow",
+                "skipped.1=A is @Disabled", "studies=0", "failures=0"));
+        ForkRun run = ForkRun.read(f);
+        assertEquals(List.of("A.b is @Disabled: too slow", "A is @Disabled"), run.disabled());
+        assertTrue(run.allDisabled());
+        Files.writeString(f, String.join("\n", "objectives=2", "skipped=2", "skipped.0=A.b is @Disabled",
+                "skipped.1=study A.c is not among hpo.objectives \\= Nope.x", "studies=0", "failures=0"));
+        ForkRun mixed = ForkRun.read(f);
+        assertEquals(List.of("A.b is @Disabled"), mixed.disabled());
+        assertTrue(mixed.allSkipped());
+        assertFalse(mixed.allDisabled(), "a filter that matches nothing is still a mistake to report");
+    }
+
+    @Test
     void aLauncherThatWritesNoSkippedKeysSkippedNothing() throws IOException {
         Path f = dir.resolve("run.properties");
         Files.writeString(f, String.join("\n", "objectives=1", "studies=0", "failures=0"));

@@ -9,7 +9,8 @@ import org.junit.platform.engine.support.hierarchical.Node;
 
 /**
  * A class with objectives: the container IDEs and surefire show, with the class's simple name as display name and
- * its full name as legacy reporting name (surefire's XML report names its test suite after it).
+ * its full name as legacy reporting name (surefire's XML report names its test suite after it). It runs the class's
+ * {@code @BeforeAll} and {@code @AfterAll} methods around its objectives ({@link JupiterLifecycle}).
  */
 final class ObjectiveClassDescriptor extends AbstractTestDescriptor implements Node<HpoExecutionContext> {
 
@@ -17,12 +18,45 @@ final class ObjectiveClassDescriptor extends AbstractTestDescriptor implements N
 
     private final Class<?> testClass;
     private final Set<TestTag> tags;
+    private final JupiterLifecycle lifecycle;
+    private boolean beforeAllStarted;
 
     ObjectiveClassDescriptor(UniqueId parentId, Class<?> testClass) {
         super(parentId.append(SEGMENT_TYPE, testClass.getName()), testClass.getSimpleName(),
                 ClassSource.from(testClass));
         this.testClass = testClass;
         this.tags = JupiterTags.of(testClass);
+        this.lifecycle = lifecycleOf(testClass);
+    }
+
+    /** A malformed lifecycle method runs nothing here: every objective of the class fails with the reason. */
+    private static JupiterLifecycle lifecycleOf(Class<?> testClass) {
+        try {
+            return JupiterLifecycle.of(testClass);
+        } catch (InvalidObjectiveException e) {
+            return JupiterLifecycle.NONE;
+        }
+    }
+
+    /**
+     * Runs the class's {@code @BeforeAll} methods, but only when one of its objectives will run: a class whose
+     * objectives are all filtered out or disabled does not load its data for nothing.
+     */
+    @Override
+    public HpoExecutionContext before(HpoExecutionContext context) throws Exception {
+        if (lifecycle.hasAll() && getChildren().stream()
+                .anyMatch(child -> child instanceof ObjectiveDescriptor o && o.runs(context))) {
+            beforeAllStarted = true;  // @AfterAll runs even when a @BeforeAll method throws, as in Jupiter
+            lifecycle.beforeAll();
+        }
+        return context;
+    }
+
+    @Override
+    public void after(HpoExecutionContext context) throws Exception {
+        if (beforeAllStarted) {
+            lifecycle.afterAll();
+        }
     }
 
     Class<?> testClass() {

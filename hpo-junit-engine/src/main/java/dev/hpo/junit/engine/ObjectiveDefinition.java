@@ -13,9 +13,11 @@ import java.util.List;
  *
  * @param studyName the study's name before {@code hpo.study.prefix}: {@code SimpleClassName.method} or the
  *        annotation's name
+ * @param lifecycle the class's Jupiter lifecycle methods, whose {@code @BeforeEach}/{@code @AfterEach} surround
+ *        every call of an instance objective
  */
 record ObjectiveDefinition(Class<?> testClass, Method method, Objective annotation, String studyName,
-        List<ObjectiveParameter> parameters) {
+        List<ObjectiveParameter> parameters, JupiterLifecycle lifecycle) {
 
     ObjectiveDefinition {
         parameters = List.copyOf(parameters);

@@ -3,6 +3,7 @@ package dev.hpo.junit.engine;
 import java.lang.reflect.Method;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.platform.engine.TestTag;
@@ -91,8 +92,19 @@ final class ObjectiveDescriptor extends AbstractTestDescriptor implements Node<H
         return tags;
     }
 
+    /** Whether this objective will run its method (it is valid and not skipped), so its class's @BeforeAll must. */
+    boolean runs(HpoExecutionContext context) {
+        return problem == null && !shouldBeSkipped(context).isSkipped();
+    }
+
     @Override
     public SkipResult shouldBeSkipped(HpoExecutionContext context) {
+        Optional<String> disabled = JupiterDisabled.reason(method, testClass.getClassLoader(),
+                        testClass.getSimpleName() + "." + method.getName())
+                .or(() -> JupiterDisabled.reason(testClass, testClass.getClassLoader(), testClass.getSimpleName()));
+        if (disabled.isPresent()) {
+            return SkipResult.skip(disabled.get());
+        }
         if (problem != null) {
             return SkipResult.doNotSkip();
         }

@@ -7,7 +7,8 @@ import java.lang.reflect.Modifier;
 
 /**
  * Calls an objective method: on a fresh instance of its class for an instance method (so that trials share no
- * state, as Jupiter tests share none), or statically. Exceptions of the method reach the caller as thrown, not
+ * state, as Jupiter tests share none), between the class's {@code @BeforeEach} and {@code @AfterEach} methods; or
+ * statically. Exceptions of the method reach the caller as thrown, not
  * wrapped, so that a failed trial reports the user's own exception.
  */
 final class ObjectiveInvoker {
@@ -36,7 +37,8 @@ final class ObjectiveInvoker {
     /** Calls the method with the arguments and returns its score. */
     double invoke(Object[] arguments) throws Exception {
         Object target = constructor == null ? null : unwrap(() -> constructor.newInstance());
-        Object result = unwrap(() -> method.invoke(target, arguments));
+        Object result = definition.lifecycle().aroundEach(target,
+                () -> unwrap(() -> method.invoke(target, arguments)));
         if (result == null) {
             throw new IllegalStateException(definition.qualifiedMethodName()
                     + " returned null; an objective returns its score as a number");

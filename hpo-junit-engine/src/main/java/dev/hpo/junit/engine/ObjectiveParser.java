@@ -54,7 +54,8 @@ final class ObjectiveParser {
         for (int i = 0; i < declared.length; i++) {
             parameters.add(parameter(declared[i], names[i], where));
         }
-        return new ObjectiveDefinition(testClass, method, objective, studyName(testClass, method), parameters);
+        return new ObjectiveDefinition(testClass, method, objective, studyName(testClass, method), parameters,
+                JupiterLifecycle.of(testClass));
     }
 
     private static void checkMethod(Class<?> testClass, Method method, String where, Objective objective) {

@@ -11,11 +11,31 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Disabled;
 
 /** Objectives beside Jupiter tests; each call is written to target/objective-calls.txt for verify.groovy. */
 class TuningTest {
 
     enum Kernel { RBF, LINEAR }
+
+    @BeforeAll
+    static void open() throws IOException {
+        record("beforeAll");
+    }
+
+    @AfterAll
+    static void close() throws IOException {
+        record("afterAll");
+    }
+
+    @Disabled("too slow for a smoke run")
+    @Objective(trials = 10)
+    static double disabled(@FloatRange(min = 0, max = 1) double x) throws IOException {
+        record("disabled x=" + x);
+        return x;
+    }
 
     @Objective(trials = 50)
     static double bowl(@FloatRange(min = -4, max = 6) double x, @IntRange(min = 1, max = 9) int k)

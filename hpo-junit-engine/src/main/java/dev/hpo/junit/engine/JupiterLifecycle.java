@@ -1,0 +1,187 @@
+package dev.hpo.junit.engine;
+
+import java.lang.annotation.Annotation;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.platform.commons.support.AnnotationSupport;
+import org.junit.platform.commons.support.HierarchyTraversalMode;
+
+/**
+ * The Jupiter lifecycle methods of an objective class, run around its objectives as Jupiter runs them around tests:
+ * {@code @BeforeAll} once before the class's first objective runs and {@code @AfterAll} after its last, both static;
+ * {@code @BeforeEach} and {@code @AfterEach} on every trial's fresh instance, around the objective's call (they do
+ * not apply to a static objective, which has no instance). Superclass methods run first for the "before" kinds and
+ * last for the "after" kinds; an "after" method runs even when what it follows failed, and every one of them runs.
+ *
+ * <p>Found by annotation type name through the objective class's own class loader, as {@link JupiterTags} reads
+ * tags: the engine does not depend on Jupiter. Lifecycle methods take no arguments here: the parameter resolvers
+ * Jupiter offers them ({@code TestInfo}, {@code @TempDir}) belong to Jupiter's extension model, which hpo does not
+ * run, so such a method is reported rather than silently skipped.
+ */
+final class JupiterLifecycle {
+
+    /** A class without Jupiter or without lifecycle methods. */
+    static final JupiterLifecycle NONE = new JupiterLifecycle(List.of(), List.of(), List.of(), List.of());
+
+    private static final String PACKAGE = "org.junit.jupiter.api.";
+
+    private final List<Method> beforeAll;
+    private final List<Method> afterAll;
+    private final List<Method> beforeEach;
+    private final List<Method> afterEach;
+
+    private JupiterLifecycle(List<Method> beforeAll, List<Method> afterAll, List<Method> beforeEach,
+            List<Method> afterEach) {
+        this.beforeAll = beforeAll;
+        this.afterAll = afterAll;
+        this.beforeEach = beforeEach;
+        this.afterEach = afterEach;
+    }
+
+    /**
+     * The lifecycle methods of {@code testClass} and its superclasses.
+     *
+     * @throws InvalidObjectiveException when one cannot be called as Jupiter would: private, not returning void,
+     *         taking parameters, or {@code @BeforeAll}/{@code @AfterAll} on an instance method
+     */
+    static JupiterLifecycle of(Class<?> testClass) {
+        List<Method> beforeAll = find(testClass, "BeforeAll", HierarchyTraversalMode.TOP_DOWN, true);
+        List<Method> afterAll = find(testClass, "AfterAll", HierarchyTraversalMode.BOTTOM_UP, true);
+        List<Method> beforeEach = find(testClass, "BeforeEach", HierarchyTraversalMode.TOP_DOWN, false);
+        List<Method> afterEach = find(testClass, "AfterEach", HierarchyTraversalMode.BOTTOM_UP, false);
+        if (beforeAll.isEmpty() && afterAll.isEmpty() && beforeEach.isEmpty() && afterEach.isEmpty()) {
+            return NONE;
+        }
+        return new JupiterLifecycle(beforeAll, afterAll, beforeEach, afterEach);
+    }
+
+    private static List<Method> find(Class<?> testClass, String simpleName, HierarchyTraversalMode order,
+            boolean once) {
+        Class<? extends Annotation> type = annotationType(testClass, simpleName);
+        if (type == null) {
+            return List.of();
+        }
+        List<Method> methods = AnnotationSupport.findAnnotatedMethods(testClass, type, order);
+        for (Method m : methods) {
+            String where = "@" + simpleName + " method " + m.getDeclaringClass().getName() + "." + m.getName() + "()";
+            if (once && !Modifier.isStatic(m.getModifiers())) {
+                throw new InvalidObjectiveException(where + " is not static; hpo runs @" + simpleName
+                        + " methods without an instance of the class, so make it static");
+            }
+            if (Modifier.isPrivate(m.getModifiers())) {
+                throw new InvalidObjectiveException(where + " is private; make it package-private or public so"
+                        + " that the engine can call it");
+            }
+            if (m.getReturnType() != void.class) {
+                throw new InvalidObjectiveException(where + " returns " + m.getReturnType().getSimpleName()
+                        + "; a lifecycle method returns void");
+            }
+            if (m.getParameterCount() > 0) {
+                throw new InvalidObjectiveException(where + " takes parameters "
+                        + Arrays.stream(m.getParameterTypes()).map(Class::getSimpleName).toList() + "; hpo calls lifecycle methods without"
+                        + " arguments (Jupiter's parameter resolvers do not run in the hpo engine), so drop them"
+                        + " or move the objective to a class of its own");
+            }
+            m.setAccessible(true);
+        }
+        return List.copyOf(methods);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Class<? extends Annotation> annotationType(Class<?> testClass, String simpleName) {
+        try {
+            return (Class<? extends Annotation>) Class.forName(PACKAGE + simpleName, false,
+                    testClass.getClassLoader());
+        } catch (ClassNotFoundException | LinkageError noJupiter) {
+            return null;
+        }
+    }
+
+    boolean hasAll() {
+        return !beforeAll.isEmpty() || !afterAll.isEmpty();
+    }
+
+    /** Runs the {@code @BeforeAll} methods, stopping at the first that throws. */
+    void beforeAll() throws Exception {
+        for (Method m : beforeAll) {
+            call(m, null);
+        }
+    }
+
+    /** Runs every {@code @AfterAll} method; the first exception is thrown, later ones suppressed in it. */
+    void afterAll() throws Exception {
+        Throwable first = runAll(afterAll, null, null);
+        rethrow(first);
+    }
+
+    /**
+     * Calls {@code objective} on {@code instance} between its {@code @BeforeEach} and {@code @AfterEach} methods:
+     * the objective is skipped when a {@code @BeforeEach} method throws, the {@code @AfterEach} methods run anyway,
+     * and the first exception wins, later ones suppressed in it.
+     */
+    Object aroundEach(Object instance, ObjectiveCall objective) throws Exception {
+        if (instance == null || (beforeEach.isEmpty() && afterEach.isEmpty())) {
+            return objective.call();
+        }
+        Object result = null;
+        Throwable first = null;
+        try {
+            for (Method m : beforeEach) {
+                call(m, instance);
+            }
+            result = objective.call();
+        } catch (Exception | Error e) {
+            first = e;
+        }
+        first = runAll(afterEach, instance, first);
+        rethrow(first);
+        return result;
+    }
+
+    /** The objective's own call, with its exceptions as thrown. */
+    interface ObjectiveCall {
+        Object call() throws Exception;
+    }
+
+    private static Throwable runAll(List<Method> methods, Object instance, Throwable first) {
+        for (Method m : methods) {
+            try {
+                call(m, instance);
+            } catch (Exception | Error e) {
+                if (first == null) {
+                    first = e;
+                } else if (first != e) {
+                    first.addSuppressed(e);
+                }
+            }
+        }
+        return first;
+    }
+
+    private static void call(Method m, Object instance) throws Exception {
+        try {
+            m.invoke(instance);
+        } catch (InvocationTargetException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof Exception ex) {
+                throw ex;
+            }
+            if (cause instanceof Error err) {
+                throw err;
+            }
+            throw e;
+        }
+    }
+
+    private static void rethrow(Throwable t) throws Exception {
+        if (t instanceof Exception e) {
+            throw e;
+        }
+        if (t instanceof Error e) {
+            throw e;
+        }
+    }
+}

@@ -1,0 +1,134 @@
+package dev.hpo.junit.engine;
+
+import static dev.hpo.junit.engine.Engines.hpo;
+import static dev.hpo.junit.engine.Engines.study;
+import static dev.hpo.junit.engine.Engines.throwable;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+import static org.junit.platform.testkit.engine.EventConditions.event;
+import static org.junit.platform.testkit.engine.EventConditions.skippedWithReason;
+import static org.junit.platform.testkit.engine.EventConditions.test;
+
+import dev.hpo.FrozenTrial;
+import dev.hpo.Study;
+import dev.hpo.TrialState;
+import dev.hpo.junit.engine.fixtures.lifecycle.BadLifecycle;
+import dev.hpo.junit.engine.fixtures.lifecycle.DisabledClass;
+import dev.hpo.junit.engine.fixtures.lifecycle.Disabling;
+import dev.hpo.junit.engine.fixtures.lifecycle.Events;
+import dev.hpo.junit.engine.fixtures.lifecycle.FailingBeforeAll;
+import dev.hpo.junit.engine.fixtures.lifecycle.FailingEach;
+import dev.hpo.junit.engine.fixtures.lifecycle.Lifecycle;
+import dev.hpo.storage.InMemoryStorage;
+import dev.hpo.storage.Storage;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.platform.testkit.engine.EngineExecutionResults;
+
+/** Jupiter's lifecycle methods and {@code @Disabled} on objective classes, in both modes. */
+class LifecycleTest {
+
+    private final Storage storage = new InMemoryStorage();
+
+    @BeforeEach
+    void clearEvents() {
+        Events.LOG.clear();
+    }
+
+    @Test
+    void studyRunsBeforeAllOnceAndEachMethodAroundEveryTrialSuperclassFirst() {
+        study(storage).selectors(selectClass(Lifecycle.class)).execute()
+                .testEvents().assertStatistics(s -> s.succeeded(3).failed(0));
+        List<String> trial = List.of("base beforeEach", "beforeEach", "trial", "afterEach", "base afterEach");
+        List<String> expected = new ArrayList<>(List.of("base beforeAll", "beforeAll"));
+        expected.addAll(trial);
+        expected.addAll(trial);
+        expected.addAll(List.of("afterAll", "base afterAll"));
+        assertEquals(expected, Events.LOG);
+        List<FrozenTrial> trials = storage.trials(storage.findStudy("Lifecycle.score").orElseThrow());
+        for (FrozenTrial t : trials) {
+            assertEquals(TrialState.COMPLETE, t.state());
+            int i = (Integer) t.params().get("i");
+            assertEquals(new int[] {3, 1, 2}[i] + 10, t.value(), "the objective saw both set-ups");
+        }
+    }
+
+    @Test
+    void smokeRunHasTheSameLifecycle() {
+        hpo().selectors(selectClass(Lifecycle.class)).execute()
+                .testEvents().assertStatistics(s -> s.succeeded(1).failed(0));
+        assertEquals(List.of("base beforeAll", "beforeAll", "base beforeEach", "beforeEach", "trial", "afterEach",
+                "base afterEach", "afterAll", "base afterAll"), Events.LOG);
+    }
+
+    @Test
+    void aFailingBeforeAllFailsTheClassRunsNoTrialAndStillRunsAfterAll() {
+        EngineExecutionResults results = study(storage).selectors(selectClass(FailingBeforeAll.class)).execute();
+        assertEquals(List.of("beforeAll", "afterAll"), Events.LOG);
+        results.testEvents().assertStatistics(s -> s.started(0));
+        Throwable t = throwable(results.containerEvents().failed().list().get(0));
+        assertInstanceOf(IllegalStateException.class, t);
+        assertEquals("the data set is missing", t.getMessage());
+        assertTrue(storage.findStudy("FailingBeforeAll.score").isEmpty(), "no study was created");
+    }
+
+    @Test
+    void aFailingBeforeEachOrAfterEachFailsItsTrialAndTheStudyGoesOn() {
+        try (Study s = Study.builder().name("FailingEach.score").storage(storage).build()) {
+            for (int i : new int[] {0, 1, 2}) {
+                s.enqueueTrial(Map.of("i", i));
+            }
+        }
+        EngineExecutionResults results = study(storage).selectors(selectClass(FailingEach.class)).execute();
+        assertEquals(List.of("beforeEach", "afterEach -1", "beforeEach", "trial 1", "afterEach 1", "beforeEach",
+                "trial 2", "afterEach 2"), Events.LOG, "the first trial's objective never ran; every @AfterEach did");
+        List<FrozenTrial> trials = storage.trials(storage.findStudy("FailingEach.score").orElseThrow());
+        assertEquals(List.of(TrialState.FAIL, TrialState.FAIL, TrialState.COMPLETE),
+                trials.stream().map(FrozenTrial::state).toList());
+        List<String> messages = results.testEvents().failed().stream().map(e -> throwable(e).getMessage()).toList();
+        assertEquals(List.of("set-up failed", "tear-down failed"), messages);
+    }
+
+    @Test
+    void aDisabledObjectiveIsSkippedWithItsReasonAndTheOtherRuns() {
+        EngineExecutionResults results = study(storage).selectors(selectClass(Disabling.class)).execute();
+        results.allEvents().assertThatEvents().haveExactly(1,
+                event(test("slow"), skippedWithReason("Disabling.slow is @Disabled: takes an hour")));
+        assertEquals(List.of("beforeAll", "quick", "quick"), Events.LOG);
+        assertTrue(storage.findStudy("Disabling.slow").isEmpty());
+    }
+
+    @Test
+    void aDisabledClassSkipsItsObjectivesWithoutRunningBeforeAll() {
+        EngineExecutionResults results = hpo().selectors(selectClass(DisabledClass.class)).execute();
+        results.allEvents().assertThatEvents().haveExactly(1,
+                event(test("score"), skippedWithReason("DisabledClass is @Disabled")));
+        assertEquals(List.of(), Events.LOG);
+    }
+
+    @Test
+    void objectivesFilteredOutDoNotRunBeforeAll() {
+        study(storage).selectors(selectClass(Lifecycle.class)).configurationParameter("hpo.objectives", "Other.*")
+                .execute().testEvents().assertStatistics(s -> s.skipped(1).started(0));
+        assertEquals(List.of(), Events.LOG);
+    }
+
+    @Test
+    void lifecycleMethodsHpoCannotCallMakeTheObjectiveMalformed() {
+        Throwable instance = throwable(hpo().selectors(selectClass(BadLifecycle.InstanceBeforeAll.class)).execute()
+                .testEvents().failed().list().get(0));
+        assertEquals("@BeforeAll method " + BadLifecycle.InstanceBeforeAll.class.getName() + ".load() is not static;"
+                + " hpo runs @BeforeAll methods without an instance of the class, so make it static",
+                instance.getMessage());
+        Throwable parameter = throwable(hpo().selectors(selectClass(BadLifecycle.ResolvedParameter.class)).execute()
+                .testEvents().failed().list().get(0));
+        assertTrue(parameter.getMessage().startsWith("@BeforeEach method " + BadLifecycle.ResolvedParameter.class
+                .getName() + ".setUp() takes parameters [TestInfo]; hpo calls lifecycle methods without arguments"),
+                parameter.getMessage());
+    }
+}
