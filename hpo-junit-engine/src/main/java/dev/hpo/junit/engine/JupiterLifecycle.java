@@ -1,7 +1,6 @@
 package dev.hpo.junit.engine;
 
 import java.lang.annotation.Annotation;
-import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.Arrays;
@@ -162,18 +161,7 @@ final class JupiterLifecycle {
     }
 
     private static void call(Method m, Object instance) throws Exception {
-        try {
-            m.invoke(instance);
-        } catch (InvocationTargetException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof Exception ex) {
-                throw ex;
-            }
-            if (cause instanceof Error err) {
-                throw err;
-            }
-            throw e;
-        }
+        ObjectiveInvoker.unwrap(() -> m.invoke(instance));
     }
 
     private static void rethrow(Throwable t) throws Exception {

@@ -46,11 +46,12 @@ final class ObjectiveInvoker {
         return ((Number) result).doubleValue();
     }
 
-    private interface ReflectiveCall {
+    interface ReflectiveCall {
         Object call() throws ReflectiveOperationException;
     }
 
-    private Object unwrap(ReflectiveCall call) throws Exception {
+    /** Makes a reflective call, throwing what the called code threw rather than its wrapper. */
+    static Object unwrap(ReflectiveCall call) throws Exception {
         try {
             return call.call();
         } catch (InvocationTargetException e) {
