@@ -122,4 +122,137 @@ public record FrozenTrial(
     public Duration duration() {
         return start == null || complete == null ? null : Duration.between(start, complete);
     }
+
+    /**
+     * A finished trial to hand to {@link Study#addTrial}: results from before the study (an earlier search, a
+     * colleague's spreadsheet, a published baseline) that samplers then learn from as from their own trials, as
+     * Optuna's {@code create_trial} makes them. The state is COMPLETE unless set; start and completion default to
+     * the time of {@link Builder#build()}; the study gives the trial its number.
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Checks that every parameter has a distribution and lies in it: a trial to add must be one a study could run. */
+    static void checkParams(Map<String, Object> params, Map<String, Distribution> distributions) {
+        params.forEach((name, value) -> {
+            Distribution d = distributions.get(name);
+            if (d == null) {
+                throw new IllegalArgumentException("parameter '" + name + "' = " + value + " has no distribution;"
+                        + " give one for every parameter");
+            }
+            try {
+                d.toInternal(value);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("parameter '" + name + "': " + e.getMessage(), e);
+            }
+        });
+        distributions.keySet().stream().filter(name -> !params.containsKey(name)).findFirst().ifPresent(name -> {
+            throw new IllegalArgumentException("distribution of '" + name + "' has no value; give the parameter's"
+                    + " value with its distribution");
+        });
+    }
+
+    /** Builds a finished trial; see {@link FrozenTrial#builder()}. */
+    public static final class Builder {
+
+        private TrialState state = TrialState.COMPLETE;
+        private List<Double> values;
+        private final Map<String, Object> params = new LinkedHashMap<>();
+        private final Map<String, Distribution> distributions = new LinkedHashMap<>();
+        private final SortedMap<Integer, Double> intermediateValues = new TreeMap<>();
+        private final Map<String, Object> userAttrs = new LinkedHashMap<>();
+        private final Map<String, Object> systemAttrs = new LinkedHashMap<>();
+        private Instant start;
+        private Instant complete;
+
+        private Builder() {
+        }
+
+        /** COMPLETE (the default), PRUNED or FAIL. */
+        public Builder state(TrialState state) {
+            if (state == null || !state.isFinished()) {
+                throw new IllegalArgumentException("state " + state + ": a trial to add is finished (COMPLETE,"
+                        + " PRUNED or FAIL); running trials come from Study.ask");
+            }
+            this.state = state;
+            return this;
+        }
+
+        /** The objective value of a single-objective study. */
+        public Builder value(double value) {
+            return values(value);
+        }
+
+        /** The objective values, one per direction of the study. */
+        public Builder values(double... values) {
+            List<Double> list = new ArrayList<>(values.length);
+            for (double v : values) {
+                list.add(v);
+            }
+            this.values = list;
+            return this;
+        }
+
+        /** A parameter's value as {@code suggest*} would have returned it, and the range it was drawn from. */
+        public Builder param(String name, Object value, Distribution distribution) {
+            if (name == null || value == null || distribution == null) {
+                throw new IllegalArgumentException("param(" + name + ", " + value + ", " + distribution
+                        + "): name, value and distribution must not be null");
+            }
+            params.put(name, value);
+            distributions.put(name, distribution);
+            return this;
+        }
+
+        /** A value the trial reported at a step, as {@link Trial#report} records it (what pruners compare). */
+        public Builder intermediateValue(int step, double value) {
+            intermediateValues.put(step, value);
+            return this;
+        }
+
+        public Builder userAttr(String key, Object value) {
+            userAttrs.put(key, value);
+            return this;
+        }
+
+        public Builder systemAttr(String key, Object value) {
+            systemAttrs.put(key, value);
+            return this;
+        }
+
+        /** When the trial ran; both default to the time of {@link #build()}. */
+        public Builder times(Instant start, Instant complete) {
+            if (start != null && complete != null && complete.isBefore(start)) {
+                throw new IllegalArgumentException("completion " + complete + " is before start " + start);
+            }
+            this.start = start;
+            this.complete = complete;
+            return this;
+        }
+
+        /**
+         * The trial, checked as {@link Study#addTrial} needs it: a COMPLETE trial has finite values, a FAIL trial
+         * none, and every parameter lies in its distribution.
+         */
+        public FrozenTrial build() {
+            if (state == TrialState.COMPLETE && (values == null || values.isEmpty())) {
+                throw new IllegalArgumentException("a COMPLETE trial needs its value: call value(…) or values(…),"
+                        + " or state(PRUNED) or state(FAIL) for a trial without one");
+            }
+            if (state == TrialState.FAIL && values != null) {
+                throw new IllegalArgumentException("a FAIL trial has no value, got " + values);
+            }
+            if (values != null && values.stream().anyMatch(v -> !Double.isFinite(v))) {
+                throw new IllegalArgumentException("values " + values + " are not all finite; a trial whose"
+                        + " objective returned NaN or an infinity is a FAIL trial");
+            }
+            checkParams(params, distributions);
+            Instant now = Instant.now();
+            Instant started = start != null ? start : complete != null ? complete : now;
+            Instant completed = complete != null ? complete : started.isAfter(now) ? started : now;
+            return new FrozenTrial(0, -1, state, values, params, distributions, intermediateValues, userAttrs,
+                    systemAttrs, started, completed);
+        }
+    }
 }

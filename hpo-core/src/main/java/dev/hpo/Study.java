@@ -13,6 +13,7 @@ import dev.hpo.storage.Storages;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -275,8 +276,9 @@ public final class Study implements AutoCloseable {
     }
 
     /**
-     * Adds a finished trial evaluated elsewhere (to warm-start a study from earlier results). Its number is
-     * the next of this study.
+     * Adds a finished trial evaluated elsewhere (to warm-start a study from earlier results), made with
+     * {@link FrozenTrial#builder()}. Its number is the next of this study; samplers and pruners count it as one of
+     * the study's own.
      */
     public void addTrial(FrozenTrial trial) {
         if (!trial.state().isFinished()) {
@@ -286,8 +288,14 @@ public final class Study implements AutoCloseable {
             throw new IllegalArgumentException("a COMPLETE trial needs " + directions.size() + " value(s), got "
                     + trial.values());
         }
+        FrozenTrial.checkParams(trial.params(), trial.distributions());
         trial.distributions().forEach(this::checkDistribution);
         storage.createTrial(id, trial);
+    }
+
+    /** Adds finished trials, in order; see {@link #addTrial}. */
+    public void addTrials(Collection<FrozenTrial> trials) {
+        trials.forEach(this::addTrial);
     }
 
     /**
