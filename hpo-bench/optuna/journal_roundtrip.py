@@ -5,6 +5,7 @@ Needs optuna (5.0.0 was used). Usage: python journal_roundtrip.py FILE
 import sys
 
 import optuna
+from optuna.artifacts import FileSystemArtifactStore, get_all_artifact_meta
 from optuna.distributions import CategoricalDistribution, FloatDistribution, IntDistribution
 from optuna.storages import JournalStorage
 from optuna.storages.journal import JournalFileBackend
@@ -25,8 +26,14 @@ assert trials[0].distributions == {
     "x": FloatDistribution(-2, 2), "lr": FloatDistribution(1e-4, 1, log=True), "n": IntDistribution(1, 16, log=True),
     "q": FloatDistribution(0, 1, step=0.25), "k": IntDistribution(0, 10, step=2),
     "kind": CategoricalDistribution(("a", "b", "c"))}
+store = FileSystemArtifactStore(sys.argv[1] + ".artifacts")
 for t in trials:
     assert t.user_attrs == {"note": f"trial {t.number}"}
+    (meta,) = get_all_artifact_meta(t, storage=storage)
+    assert (meta.filename, meta.mimetype, meta.encoding) == (f"trial-{t.number}.txt", "text/plain", None)
+    with store.open_reader(meta.artifact_id) as f:
+        text = f.read().decode()
+    assert text.startswith(f"trial {t.number} x=") and float(text.split("x=")[1]) == t.params["x"], text
     assert sorted(t.intermediate_values) == [0, 1, 2]
     if t.state == TrialState.COMPLETE:
         p = t.params

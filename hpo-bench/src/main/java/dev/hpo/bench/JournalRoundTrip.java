@@ -4,6 +4,9 @@ import dev.hpo.Direction;
 import dev.hpo.FrozenTrial;
 import dev.hpo.Study;
 import dev.hpo.TrialPruned;
+import dev.hpo.artifact.ArtifactStore;
+import dev.hpo.artifact.Artifacts;
+import dev.hpo.artifact.FileSystemArtifactStore;
 import dev.hpo.sampler.TpeSampler;
 import dev.hpo.storage.Storage;
 import dev.hpo.storage.Storages;
@@ -16,8 +19,9 @@ import java.util.TreeMap;
 /**
  * The journal both ways with Python Optuna, for the README's claim that the two share a file: {@code write FILE}
  * writes two studies the way a build does (every kind of distribution, an enqueued trial, pruned and failed trials,
- * intermediate values, attributes, two objectives), {@code hpo-bench/optuna/journal_roundtrip.py FILE} checks them
- * with Optuna and appends trials of its own, and {@code read FILE} prints every trial as hpo reads it back.
+ * intermediate values, attributes, an artifact per trial in {@code FILE.artifacts/}, two objectives),
+ * {@code hpo-bench/optuna/journal_roundtrip.py FILE} checks them with Optuna and appends trials of its own, and
+ * {@code read FILE} prints every trial as hpo reads it back.
  */
 public final class JournalRoundTrip {
 
@@ -37,20 +41,21 @@ public final class JournalRoundTrip {
         }
         try (Storage storage = Storages.open("journal:" + file)) {
             if (args[0].equals("write")) {
-                write(storage);
+                write(storage, new FileSystemArtifactStore(Path.of(file + ".artifacts")));
             }
             for (String name : List.of("mixed", "two")) {
                 Study study = Study.load(storage, name);
                 System.out.println("study " + name + " " + study.directions() + " " + study.userAttrs());
                 for (FrozenTrial t : study.trials()) {
                     System.out.println("  " + t.number() + " " + t.state() + " " + t.values() + " "
-                            + new TreeMap<>(t.params()) + " " + t.userAttrs() + " " + t.intermediateValues());
+                            + new TreeMap<>(t.params()) + " " + t.userAttrs() + " " + t.intermediateValues()
+                            + (Artifacts.list(t).isEmpty() ? "" : " " + Artifacts.list(t).get(0).filename()));
                 }
             }
         }
     }
 
-    private static void write(Storage storage) throws Exception {
+    private static void write(Storage storage, ArtifactStore artifacts) throws Exception {
         Study mixed = Study.builder().name("mixed").storage(storage).sampler(new TpeSampler(1)).build();
         mixed.setUserAttr("owner", "hpo");
         mixed.enqueueTrial(Map.of("x", 0.5, "n", 4, "kind", "b"));
@@ -62,6 +67,9 @@ public final class JournalRoundTrip {
             int k = t.suggestInt("k", 0, 10, 2);
             String kind = t.suggestCategorical("kind", List.of("a", "b", "c"));
             t.setUserAttr("note", "trial " + t.number());
+            Path note = Files.writeString(Files.createTempDirectory("hpo-artifact").resolve("trial-" + t.number()
+                    + ".txt"), "trial " + t.number() + " x=" + x + "\n");
+            Artifacts.upload(t, note, artifacts);
             for (int step = 0; step < 3; step++) {
                 t.report(step, x * x + step);
             }
