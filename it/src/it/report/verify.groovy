@@ -11,6 +11,15 @@ def json = new groovy.json.JsonSlurper().parse(new File(rebuilt, 'ReportTuning.b
 check(json.trials.size() == 4, 'the report ran no trial')
 check(log.count('[hpo] ReportTuning.bowl trial') == 4, 'trial lines only from the optimize build')
 check(json.trials.every { it.state == 'COMPLETE' }, 'every trial completed, so the fork ran @BeforeAll and @BeforeEach')
-check(log.contains('skipped: ReportTuning.slow is @Disabled: never in CI'), 'the disabled objective is named in the log')
+check(log.contains('hpo: not run: ReportTuning.slow is @Disabled: never in CI'), 'the disabled objective is named in the log')
 check(!new File(out, 'ReportTuning.slow.json').exists(), 'the disabled objective has no study')
+
+// every trial's artifact is in the store; the best trial's is handed on by both goals
+check(new File(basedir, 'target/hpo/artifacts').listFiles().size() == 4, 'one artifact per trial')
+def best = props(new File(out, 'best-params.properties'))
+def model = "trained at x=${best['ReportTuning.bowl.x']}, y=${best['ReportTuning.bowl.y']}"
+check(new File(out, 'best/ReportTuning.bowl/model.txt').text == model, 'the best trial\'s model: ' + model)
+check(new File(rebuilt, 'best/ReportTuning.bowl/model.txt').text == model, 'hpo:report copies it too')
+check(log.contains("hpo: ReportTuning.bowl: best trial #${best['ReportTuning.bowl.trial']}'s artifacts (1 file) copied to"),
+        'the log says where the best model is')
 return true

@@ -14,6 +14,7 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -100,6 +101,26 @@ public final class Artifacts {
         try (InputStream in = store.open(artifactId)) {
             Files.copy(in, target);
         }
+    }
+
+    /**
+     * Downloads every artifact of a trial into {@code directory} under its file name (prefixed with its id when the
+     * trial uploaded that name more than once), replacing files of those names; returns the files written. This is
+     * how a build hands on the best trial's model: {@code downloadAll(study.bestTrial(), store, dir)}.
+     */
+    public static List<Path> downloadAll(FrozenTrial trial, ArtifactStore store, Path directory) throws IOException {
+        List<ArtifactMeta> artifacts = list(trial);
+        Map<String, Long> uses = new HashMap<>();
+        artifacts.forEach(a -> uses.merge(a.filename(), 1L, Long::sum));
+        List<Path> written = new ArrayList<>();
+        for (ArtifactMeta a : artifacts) {
+            Path target = directory.resolve(uses.get(a.filename()) > 1 ? a.artifactId() + "-" + a.filename()
+                    : a.filename());
+            Files.deleteIfExists(target);
+            download(store, a.artifactId(), target);
+            written.add(target);
+        }
+        return written;
     }
 
     /** The MIME type and encoding Optuna would record for a file name: {@code model.tar.gz} is a gzipped tar. */

@@ -76,6 +76,30 @@ class ArtifactsTest {
     }
 
     @Test
+    void downloadAllWritesEveryFileOfATrialAndKeepsRepeatedNamesApart() throws IOException {
+        ArtifactStore store = new FileSystemArtifactStore(dir.resolve("a"));
+        Path model = Files.writeString(dir.resolve("model.bin"), "first");
+        Path plot = Files.writeString(dir.resolve("loss.svg"), "<svg/>");
+        try (Study study = Study.builder().build()) {
+            var trial = study.ask();
+            String first = Artifacts.upload(trial, model, store);
+            Files.writeString(model, "second");
+            String second = Artifacts.upload(trial, model, store);
+            Artifacts.upload(trial, plot, store);
+            study.tell(trial, 1.0);
+            Path out = dir.resolve("best");
+            Files.createDirectories(out);
+            Files.writeString(out.resolve("loss.svg"), "stale");
+            List<Path> written = Artifacts.downloadAll(study.bestTrial(), store, out);
+            assertEquals(List.of(out.resolve(first + "-model.bin"), out.resolve(second + "-model.bin"),
+                    out.resolve("loss.svg")), written);
+            assertEquals("first", Files.readString(written.get(0)));
+            assertEquals("second", Files.readString(written.get(1)));
+            assertEquals("<svg/>", Files.readString(written.get(2)), "a file of the same name is replaced");
+        }
+    }
+
+    @Test
     void typesAndEncodingsAreGuessedAsOptunaGuessesThem() {
         // Python 3.11's mimetypes.guess_type, which Optuna's upload_artifact calls
         assertGuess("model.json", "application/json", null);

@@ -49,6 +49,14 @@ abstract class AbstractHpoMojo extends AbstractMojo {
     @Parameter(property = "hpo.reportFile")
     protected File reportFile;
 
+    /**
+     * The directory of the artifact store that objectives taking an {@code ArtifactStore} upload to (the fork gets it
+     * as {@code hpo.artifacts}). The best trial's files of every single-objective study are copied from there to
+     * {@code best/<study>/} in {@code outputDirectory}.
+     */
+    @Parameter(property = "hpo.artifacts", defaultValue = "${project.build.directory}/hpo/artifacts")
+    protected File artifacts;
+
     /** Skips the goal. */
     @Parameter(property = "hpo.skip", defaultValue = "false")
     protected boolean skip;
@@ -60,6 +68,7 @@ abstract class AbstractHpoMojo extends AbstractMojo {
     protected List<StudyOutcome> readAndWrite(Storage store, Collection<String> studies,
             Map<String, List<Integer>> runTrials) throws MojoExecutionException {
         List<StudyOutcome> outcomes = new ArrayList<>();
+        List<BestArtifacts> exported = List.of();
         File properties = propertiesFile != null ? propertiesFile : new File(outputDirectory, "best-params.properties");
         File report = reportFile != null ? reportFile : new File(outputDirectory, "report.html");
         try {
@@ -69,8 +78,8 @@ abstract class AbstractHpoMojo extends AbstractMojo {
             }
             long read = System.nanoTime();
             if (!outcomes.isEmpty()) {
-                ReportOutputs.write(store, List.copyOf(studies), properties.toPath(), report.toPath(),
-                        outputDirectory.toPath());
+                exported = ReportOutputs.write(store, List.copyOf(studies), properties.toPath(), report.toPath(),
+                        outputDirectory.toPath(), artifacts.toPath());
             }
             getLog().debug("hpo: read the studies in " + (read - started) / 1_000_000 + " ms, wrote the outputs in "
                     + (System.nanoTime() - read) / 1_000_000 + " ms");
@@ -84,6 +93,15 @@ abstract class AbstractHpoMojo extends AbstractMojo {
                     + outputDirectory);
             for (String line : SummaryTable.lines(outcomes)) {
                 getLog().info(line);
+            }
+        }
+        for (BestArtifacts best : exported) {
+            if (best.problem() == null) {
+                getLog().info("hpo: " + best.study() + ": best trial #" + best.trial() + "'s artifacts ("
+                        + best.files() + (best.files() == 1 ? " file" : " files") + ") copied to " + best.directory());
+            } else {
+                getLog().warn("hpo: " + best.study() + ": cannot copy the artifacts of its best trial #" + best.trial()
+                        + " from " + artifacts + ": " + best.problem());
             }
         }
         return outcomes;

@@ -45,6 +45,9 @@ import org.eclipse.aether.RepositorySystem;
         threadSafe = true)
 public final class OptimizeMojo extends AbstractHpoMojo {
 
+    /** The engine's configuration parameter naming the artifact store's directory. */
+    static final String ARTIFACTS = "hpo.artifacts";
+
     /** The engine's configuration parameter that makes the fork print a line as each trial starts. */
     static final String ANNOUNCE_TRIALS = "hpo.announceTrials";
 
@@ -201,6 +204,7 @@ public final class OptimizeMojo extends AbstractHpoMojo {
         // the fork announces each trial as it starts, so that the trials of a fork that died can be told apart
         Map<String, String> configuration = new LinkedHashMap<>(parameters.configurationParameters());
         configuration.put(ANNOUNCE_TRIALS, "true");
+        configuration.put(ARTIFACTS, artifacts.getAbsolutePath());
         ForkCommand command = new ForkCommand(forkJava().executable(),
                 ForkCommand.splitArgLine(argLine), classpath.entries(), testClasses,
                 configuration, outputDirectory.toPath().resolve("fork"));
@@ -390,7 +394,7 @@ public final class OptimizeMojo extends AbstractHpoMojo {
                     + " text";
         }
         if (!run.allSkipped()) {
-            run.disabled().forEach(reason -> getLog().info("skipped: " + reason));
+            run.disabled().forEach(reason -> getLog().info("hpo: not run: " + reason));
         }
         if (none != null && failIfNoObjectives) {
             problems.add(none);

@@ -1,18 +1,30 @@
 package dev.hpo.maven;
 
+import dev.hpo.FrozenTrial;
 import dev.hpo.Study;
+import dev.hpo.TrialState;
+import dev.hpo.artifact.Artifacts;
+import dev.hpo.artifact.FileSystemArtifactStore;
 import dev.hpo.report.BestParamsProperties;
 import dev.hpo.report.HtmlReport;
 import dev.hpo.report.StudyJson;
 import dev.hpo.storage.Storage;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
+import java.util.stream.Stream;
 
 /**
  * The goal's one call into the report module ({@code dev.hpo.report}): loads the studies from the storage and
- * writes {@code best-params.properties}, {@code report.html} and one {@code <study>.json} per study. Both goals
+ * writes {@code best-params.properties}, {@code report.html}, one {@code <study>.json} per study and, for a
+ * single-objective study whose best trial uploaded artifacts, those files under {@code best/<study>/}. Both goals
  * write their outputs only through here.
  */
 final class ReportOutputs {
@@ -24,18 +36,57 @@ final class ReportOutputs {
      * The report is drawn on a second thread while this one writes the properties and the JSON files: the build
      * waits for both, and a fresh Maven JVM spends most of that time compiling, which two cores do side by side.
      */
-    static void write(Storage storage, List<String> studies, Path propertiesFile, Path reportFile, Path jsonDirectory) {
+    static List<BestArtifacts> write(Storage storage, List<String> studies, Path propertiesFile, Path reportFile,
+            Path outputDirectory, Path artifactDirectory) {
         List<Study> loaded = studies.stream().map(name -> Study.load(storage, name)).toList();
         FutureTask<Void> report = new FutureTask<>(() -> HtmlReport.write(reportFile, loaded), null);
         Thread drawing = new Thread(report, "hpo-report");
         drawing.start();
+        List<BestArtifacts> exported = new ArrayList<>();
         try {
             BestParamsProperties.write(propertiesFile, loaded);
             for (Study study : loaded) {
-                StudyJson.write(jsonDirectory.resolve(fileName(study.name()) + ".json"), study);
+                StudyJson.write(outputDirectory.resolve(fileName(study.name()) + ".json"), study);
+                bestArtifacts(study, artifactDirectory, outputDirectory.resolve("best")).ifPresent(exported::add);
             }
         } finally {
             awaitReport(report);
+        }
+        return exported;
+    }
+
+    /**
+     * Copies the best trial's artifacts to {@code best/<study>/}, replacing what an earlier best left there; nothing
+     * for a study with several objectives (no single best trial), without a completed trial or without artifacts.
+     */
+    private static Optional<BestArtifacts> bestArtifacts(Study study, Path artifactDirectory, Path bestDirectory) {
+        if (study.directions().size() != 1
+                || study.trials(EnumSet.of(TrialState.COMPLETE)).isEmpty()) {
+            return Optional.empty();
+        }
+        FrozenTrial best = study.bestTrial();
+        if (Artifacts.list(best).isEmpty()) {
+            return Optional.empty();
+        }
+        Path target = bestDirectory.resolve(fileName(study.name()));
+        try {
+            deleteTree(target);
+            Files.createDirectories(target);
+            List<Path> files = Artifacts.downloadAll(best, new FileSystemArtifactStore(artifactDirectory), target);
+            return Optional.of(new BestArtifacts(study.name(), best.number(), target, files.size(), null));
+        } catch (IOException e) {
+            return Optional.of(new BestArtifacts(study.name(), best.number(), target, 0, e.toString()));
+        }
+    }
+
+    private static void deleteTree(Path directory) throws IOException {
+        if (!Files.exists(directory)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(directory)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
         }
     }
 

@@ -36,10 +36,12 @@ import org.junit.platform.engine.ConfigurationParameters;
  *        {@code cv}, {@code median}, a fixed error or {@code none} ({@link RunSettings#terminator})
  * @param announceTrials {@code hpo.announceTrials}: print a line as each trial starts
  *        ({@link StudyRun#STARTED}), for the process that launched this one ({@code hpo:optimize} for its fork)
+ * @param artifacts {@code hpo.artifacts}: the directory of the artifact store injected into objectives that take an
+ *        {@code ArtifactStore} in study mode ({@link #DEFAULT_ARTIFACTS} when not set)
  */
 record HpoConfiguration(Mode mode, Integer trials, Long timeoutSeconds, String sampler, String pruner, Long seed,
         int parallelism, String storage, String studyPrefix, List<String> objectives, Long heartbeatSeconds,
-        Integer patience, String terminator, boolean announceTrials) {
+        Integer patience, String terminator, boolean announceTrials, String artifacts) {
 
     static final String MODE = "hpo.mode";
     static final String TRIALS = "hpo.trials";
@@ -55,6 +57,9 @@ record HpoConfiguration(Mode mode, Integer trials, Long timeoutSeconds, String s
     static final String PATIENCE = "hpo.patience";
     static final String TERMINATOR = "hpo.terminator";
     static final String ANNOUNCE_TRIALS = "hpo.announceTrials";
+    static final String ARTIFACTS = "hpo.artifacts";
+    /** Where the goal keeps artifacts by default ({@code target/hpo/artifacts}), relative to the working directory. */
+    static final String DEFAULT_ARTIFACTS = "target/hpo/artifacts";
 
     HpoConfiguration {
         objectives = List.copyOf(objectives);
@@ -85,7 +90,8 @@ record HpoConfiguration(Mode mode, Integer trials, Long timeoutSeconds, String s
         return new HpoConfiguration(mode, trials, timeout, text(parameters, SAMPLER).orElse(null),
                 text(parameters, PRUNER).orElse(null), seed, parallelism, text(parameters, STORAGE).orElse(null),
                 text(parameters, STUDY_PREFIX).orElse(""), objectives, heartbeat, patience, terminator,
-                parse(parameters, ANNOUNCE_TRIALS, "true or false", HpoConfiguration::bool).orElse(false));
+                parse(parameters, ANNOUNCE_TRIALS, "true or false", HpoConfiguration::bool).orElse(false),
+                text(parameters, ARTIFACTS).orElse(DEFAULT_ARTIFACTS));
     }
 
     /** The full name of a study: the prefix, then the objective's own study name. */

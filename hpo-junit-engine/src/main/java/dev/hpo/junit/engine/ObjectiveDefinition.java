@@ -1,6 +1,7 @@
 package dev.hpo.junit.engine;
 
 import dev.hpo.Trial;
+import dev.hpo.artifact.ArtifactStore;
 import dev.hpo.junit.Objective;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
@@ -35,12 +36,17 @@ record ObjectiveDefinition(Class<?> testClass, Method method, Objective annotati
     }
 
     /** Suggests every tuned parameter from the trial and returns the method's arguments. */
-    Object[] arguments(Trial trial) {
+    Object[] arguments(Trial trial, ArtifactStore artifacts) {
         Object[] args = new Object[parameters.size()];
         for (int i = 0; i < args.length; i++) {
-            args[i] = parameters.get(i).argument(trial);
+            args[i] = parameters.get(i).argument(trial, artifacts);
         }
         return args;
+    }
+
+    /** Whether the method takes an {@link ArtifactStore}, so a run opens one. */
+    boolean usesArtifacts() {
+        return parameters.stream().anyMatch(p -> p instanceof ArtifactStoreParameter);
     }
 
     /** {@code com.example.Tuning.accuracy}: how messages name the method. */

@@ -1,6 +1,7 @@
 package dev.hpo.junit.engine;
 
 import dev.hpo.Trial;
+import dev.hpo.artifact.ArtifactStore;
 import dev.hpo.junit.Choice;
 import dev.hpo.junit.FloatRange;
 import dev.hpo.junit.IntRange;
@@ -123,6 +124,13 @@ final class ObjectiveParser {
                 throw new InvalidObjectiveException(what + " is the injected Trial and cannot have a range annotation");
             }
             return new TrialParameter();
+        }
+        if (type == ArtifactStore.class) {
+            if (!ranges.isEmpty()) {
+                throw new InvalidObjectiveException(what + " is the injected ArtifactStore and cannot have a range"
+                        + " annotation");
+            }
+            return new ArtifactStoreParameter();
         }
         Distribution distribution = ranges.isEmpty() ? inferred(type, what) : ranged(ranges.get(0), type, what);
         return new TunedParameter(name, distribution, type);

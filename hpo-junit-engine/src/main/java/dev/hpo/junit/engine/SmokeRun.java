@@ -6,13 +6,20 @@ import dev.hpo.Study;
 import dev.hpo.Trial;
 import dev.hpo.TrialPruned;
 import dev.hpo.TrialState;
+import dev.hpo.artifact.ArtifactStore;
+import dev.hpo.artifact.FileSystemArtifactStore;
 import dev.hpo.pruner.NopPruner;
 import dev.hpo.space.Distribution;
 import dev.hpo.storage.Storage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.junit.platform.engine.reporting.ReportEntry;
 import org.opentest4j.AssertionFailedError;
 import org.opentest4j.TestAbortedException;
@@ -41,6 +48,18 @@ final class SmokeRun {
     }
 
     void run() throws Exception {
+        // a smoke trial's files go to a store of its own, deleted afterwards: smoke runs leave nothing behind
+        Path artifactDirectory = definition.usesArtifacts() ? Files.createTempDirectory("hpo-smoke-artifacts") : null;
+        try {
+            run(artifactDirectory == null ? null : new FileSystemArtifactStore(artifactDirectory));
+        } finally {
+            if (artifactDirectory != null) {
+                deleteTree(artifactDirectory);
+            }
+        }
+    }
+
+    private void run(ArtifactStore artifacts) throws Exception {
         ObjectiveInvoker invoker = new ObjectiveInvoker(definition);
         try (Study study = Study.builder().name(settings.studyName()).direction(settings.direction())
                 .sampler(new MiddleSampler()).pruner(new NopPruner()).build()) {
@@ -51,7 +70,7 @@ final class SmokeRun {
             Trial trial = study.ask();
             double value;
             try {
-                value = invoker.invoke(definition.arguments(trial));
+                value = invoker.invoke(definition.arguments(trial, artifacts));
             } catch (TrialPruned pruned) {
                 throw new TestAbortedException(definition.qualifiedMethodName() + " pruned its smoke trial at "
                         + trial.params(), pruned);
@@ -97,6 +116,14 @@ final class SmokeRun {
             }
         }
         return params;
+    }
+
+    private static void deleteTree(Path directory) throws IOException {
+        try (Stream<Path> paths = Files.walk(directory)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
     }
 
     private static boolean fits(Distribution distribution, Object value) {

@@ -6,8 +6,11 @@ import dev.hpo.OptimizeOptions;
 import dev.hpo.Study;
 import dev.hpo.Trial;
 import dev.hpo.TrialState;
+import dev.hpo.artifact.ArtifactStore;
+import dev.hpo.artifact.FileSystemArtifactStore;
 import dev.hpo.terminator.Terminator;
 import dev.hpo.terminator.TerminatorCallback;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
@@ -25,6 +28,9 @@ import org.opentest4j.TestAbortedException;
  * entry (see {@link TrialReport}) from which the Maven goal prints its line. A pruned trial is aborted, a failed one
  * fails and the study goes on; the run fails only when none of its trials completed and either none was pruned
  * (all failed) or the study has no completed trial at all.
+ *
+ * <p>An objective that takes an {@code ArtifactStore} gets one in the directory {@code hpo.artifacts}
+ * ({@code target/hpo/artifacts} by default), where the goal finds the best trial's files.
  *
  * <p>The study gets two system attributes for the tools that read the storage: {@code hpo.objective}
  * ({@code com.example.Tuning.accuracy}) and, when the objective declares one, {@code hpo.threshold}.
@@ -57,6 +63,7 @@ final class StudyRun {
     private final List<TunedParameter> tuned;
     private final Map<Integer, RunningTrial> running = new ConcurrentHashMap<>();
     private ObjectiveInvoker invoker;
+    private ArtifactStore artifacts;
     private TrialReport report;
 
     /** A trial between its start and the study's callback; written and read on the trial's own thread. */
@@ -82,6 +89,9 @@ final class StudyRun {
 
     void run() {
         invoker = new ObjectiveInvoker(definition);
+        if (definition.usesArtifacts()) {
+            artifacts = new FileSystemArtifactStore(Path.of(context.configuration().artifacts()));
+        }
         Study.Builder builder = Study.builder().name(settings.studyName()).direction(settings.direction())
                 .sampler(settings.createSampler()).pruner(settings.createPruner())
                 .storage(context.storage(storageUrl)).loadIfExists(true);
@@ -178,7 +188,7 @@ final class StudyRun {
             System.out.println(STARTED + trial.number() + " " + trial.study().name());
         }
         try {
-            Object[] arguments = definition.arguments(trial);
+            Object[] arguments = definition.arguments(trial, artifacts);
             run.descriptor = start(trial.number(), trial.params());
             return invoker.invoke(arguments);
         } catch (Throwable t) {

@@ -1,6 +1,7 @@
 package dev.hpo.junit.engine;
 
 import dev.hpo.Trial;
+import dev.hpo.artifact.ArtifactStore;
 import dev.hpo.space.Distribution;
 
 /**
@@ -15,7 +16,7 @@ import dev.hpo.space.Distribution;
 record TunedParameter(String name, Distribution distribution, Class<?> javaType) implements ObjectiveParameter {
 
     @Override
-    public Object argument(Trial trial) {
+    public Object argument(Trial trial, ArtifactStore artifacts) {
         return toJava(trial.suggest(name, distribution));
     }
 

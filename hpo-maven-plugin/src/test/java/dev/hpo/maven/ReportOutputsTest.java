@@ -1,0 +1,99 @@
+package dev.hpo.maven;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.hpo.Direction;
+import dev.hpo.Study;
+import dev.hpo.Trial;
+import dev.hpo.artifact.ArtifactStore;
+import dev.hpo.artifact.Artifacts;
+import dev.hpo.artifact.FileSystemArtifactStore;
+import dev.hpo.storage.InMemoryStorage;
+import dev.hpo.storage.Storage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ReportOutputsTest {
+
+    @TempDir
+    Path dir;
+
+    private final Storage storage = new InMemoryStorage();
+
+    /** Runs trials with the given values, each uploading a file that names its trial. */
+    private void study(String name, ArtifactStore store, double... values) throws IOException {
+        try (Study study = Study.builder().name(name).storage(storage).loadIfExists(true).build()) {
+            for (double v : values) {
+                Trial t = study.ask();
+                t.suggestFloat("x", 0, 10);
+                Path file = dir.resolve("model.txt");
+                Files.writeString(file, "trial " + t.number());
+                Artifacts.upload(t, file, store);
+                study.tell(t, v);
+            }
+        }
+    }
+
+    @Test
+    void theBestTrialsArtifactsAreCopiedBesideTheOutputsAndReplacedWhenTheBestChanges() throws IOException {
+        Path artifacts = dir.resolve("artifacts");
+        ArtifactStore store = new FileSystemArtifactStore(artifacts);
+        Path out = dir.resolve("out");
+        study("A.b", store, 3.0, 1.0, 2.0);
+        try (Study plain = Study.builder().name("plain").storage(storage).build()) {
+            plain.optimize(t -> t.suggestFloat("x", 0, 1), 2);
+        }
+        List<BestArtifacts> exported = write(out, artifacts);
+        assertEquals(List.of(new BestArtifacts("A.b", 1, out.resolve("best/A.b"), 1, null)), exported,
+                "studies without artifacts are left out");
+        assertEquals("trial 1", Files.readString(out.resolve("best/A.b/model.txt")));
+        assertFalse(Files.exists(out.resolve("best/plain")));
+
+        study("A.b", store, 0.5);  // a resumed study finds a new best
+        Files.writeString(out.resolve("best/A.b/stale.txt"), "from an earlier best");
+        write(out, artifacts);
+        assertEquals("trial 3", Files.readString(out.resolve("best/A.b/model.txt")));
+        assertFalse(Files.exists(out.resolve("best/A.b/stale.txt")), "the directory holds only the best's files");
+    }
+
+    @Test
+    void aFileMissingFromTheStoreIsReportedNotFatal() throws IOException {
+        Path artifacts = dir.resolve("artifacts");
+        study("A.b", new FileSystemArtifactStore(artifacts), 1.0);
+        try (var files = Files.list(artifacts)) {
+            for (Path f : files.toList()) {
+                Files.delete(f);
+            }
+        }
+        Path out = dir.resolve("out");
+        BestArtifacts best = write(out, artifacts).get(0);
+        assertEquals(0, best.files());
+        assertTrue(best.problem().contains("no artifact"), best.problem());
+        assertTrue(Files.isRegularFile(out.resolve("report.html")), "the other outputs are written");
+    }
+
+    @Test
+    void multiObjectiveStudiesHaveNoSingleBestToCopy() throws IOException {
+        Path artifacts = dir.resolve("artifacts");
+        ArtifactStore store = new FileSystemArtifactStore(artifacts);
+        try (Study study = Study.builder().name("mo").storage(storage)
+                .directions(Direction.MINIMIZE, Direction.MAXIMIZE).build()) {
+            Trial t = study.ask();
+            Artifacts.upload(t, Files.writeString(dir.resolve("m.txt"), "m"), store);
+            study.tell(t, 1.0, 2.0);
+        }
+        assertEquals(List.of(), write(dir.resolve("out"), artifacts));
+    }
+
+    private List<BestArtifacts> write(Path out, Path artifacts) {
+        List<String> names = storage.studies().stream().map(s -> s.name()).toList();
+        return ReportOutputs.write(storage, names, out.resolve("best-params.properties"), out.resolve("report.html"),
+                out, artifacts);
+    }
+}
