@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hpo.FrozenTrial;
 import dev.hpo.Study;
 import dev.hpo.TrialState;
+import dev.hpo.artifact.ArtifactMeta;
+import dev.hpo.artifact.Artifacts;
 import dev.hpo.terminator.Terminator;
 import dev.hpo.terminator.TerminatorCallback;
 import java.io.IOException;
@@ -143,6 +145,19 @@ public final class StudyJson {
         g.writeEndObject();
         g.writeFieldName("userAttrs");
         attrs(g, t.userAttrs());
+        List<ArtifactMeta> artifacts = Artifacts.list(t);
+        if (!artifacts.isEmpty()) {
+            g.writeArrayFieldStart("artifacts");
+            for (ArtifactMeta a : artifacts) {
+                g.writeStartObject();
+                g.writeStringField("id", a.artifactId());
+                g.writeStringField("filename", a.filename());
+                g.writeStringField("mimetype", a.mimetype());
+                g.writeStringField("encoding", a.encoding());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+        }
         Object reason = t.systemAttrs().get(Study.FAIL_REASON_ATTR);
         if (reason != null) {
             g.writeStringField("failReason", String.valueOf(reason));

@@ -3,14 +3,16 @@ package dev.hpo.report;
 import dev.hpo.FrozenTrial;
 import dev.hpo.Study;
 import dev.hpo.TrialState;
+import dev.hpo.artifact.ArtifactMeta;
+import dev.hpo.artifact.Artifacts;
 import dev.hpo.space.Distribution;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 
 /**
- * Every trial of a study as an HTML table: number, state, value(s), duration, parameters, user attributes
- * and failure reason. Numeric cells have the class {@code num} so that the page's script sorts them as
+ * Every trial of a study as an HTML table: number, state, value(s), duration, parameters, user attributes,
+ * artifacts (file names; the id, which names the file in the store, on hover) and failure reason. Numeric cells have the class {@code num} so that the page's script sorts them as
  * numbers when a header is clicked.
  */
 final class TrialsTable {
@@ -21,6 +23,7 @@ final class TrialsTable {
     static void write(StudyData study, StringBuilder html) {
         boolean anyFailure = study.trials().stream().anyMatch(t -> t.systemAttrs().containsKey(Study.FAIL_REASON_ATTR));
         boolean anyUserAttr = study.trials().stream().anyMatch(t -> !t.userAttrs().isEmpty());
+        boolean anyArtifact = study.trials().stream().anyMatch(t -> !Artifacts.list(t).isEmpty());
         html.append("<div class=\"table-wrap\"><table class=\"trials sortable\"><thead><tr><th>#</th><th>state</th>");
         for (int i = 0; i < study.directions().size(); i++) {
             html.append("<th>").append(study.multiObjective() ? "value " + i : "value").append("</th>");
@@ -31,6 +34,9 @@ final class TrialsTable {
         }
         if (anyUserAttr) {
             html.append("<th>user attributes</th>");
+        }
+        if (anyArtifact) {
+            html.append("<th>artifacts</th>");
         }
         if (anyFailure) {
             html.append("<th>fail reason</th>");
@@ -67,6 +73,14 @@ final class TrialsTable {
             }
             if (anyUserAttr) {
                 html.append("<td>").append(t.userAttrs().isEmpty() ? "" : Html.escape(t.userAttrs())).append("</td>");
+            }
+            if (anyArtifact) {
+                html.append("<td>");
+                for (ArtifactMeta a : Artifacts.list(t)) {
+                    html.append("<span class=\"artifact\" title=\"").append(Html.escape(a.artifactId())).append("\">")
+                            .append(Html.escape(a.filename())).append("</span> ");
+                }
+                html.append("</td>");
             }
             if (anyFailure) {
                 Object reason = t.systemAttrs().get(Study.FAIL_REASON_ATTR);

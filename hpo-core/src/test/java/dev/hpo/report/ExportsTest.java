@@ -79,6 +79,20 @@ class ExportsTest {
     }
 
     @Test
+    void jsonListsATrialsArtifacts() throws Exception {
+        Study s = Study.builder().name("a").build();
+        s.addTrial(FrozenTrial.builder().value(1).systemAttr("artifacts:42", "{\"artifact_id\": \"42\","
+                + " \"filename\": \"model.tar.gz\", \"mimetype\": \"application/x-tar\", \"encoding\": \"gzip\"}")
+                .build());
+        String text = StudyJson.render(s);
+        JsonNode artifact = new ObjectMapper().readTree(text).get("trials").get(0).get("artifacts").get(0);
+        assertEquals("{\"id\":\"42\",\"filename\":\"model.tar.gz\",\"mimetype\":\"application/x-tar\","
+                + "\"encoding\":\"gzip\"}", artifact.toString());
+        ObjectMapper indenting = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        assertEquals(indenting.writeValueAsString(indenting.readTree(text)), text, "laid out as databind would");
+    }
+
+    @Test
     void jsonIsLaidOutAsDatabindIndentsItsTree() throws Exception {
         Study s = ReportFixtures.single(30);
         s.setUserAttr("nested", Map.of("k", List.of(1, 2.5, "x")));

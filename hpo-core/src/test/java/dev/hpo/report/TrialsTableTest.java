@@ -1,0 +1,28 @@
+package dev.hpo.report;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.hpo.FrozenTrial;
+import dev.hpo.Study;
+import dev.hpo.space.FloatDistribution;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class TrialsTableTest {
+
+    @Test
+    void artifactsAreListedByFileNameWithTheirIdOnHoverOnlyWhenATrialHasOne() {
+        try (Study study = Study.builder().name("s").build()) {
+            study.addTrial(FrozenTrial.builder().param("x", 1.0, FloatDistribution.of(0, 2)).value(1).build());
+            assertFalse(HtmlReport.render(List.of(study)).contains("<th>artifacts</th>"));
+            study.addTrial(FrozenTrial.builder().param("x", 0.5, FloatDistribution.of(0, 2)).value(0.5)
+                    .systemAttr("artifacts:1234-abcd", "{\"artifact_id\": \"1234-abcd\", \"filename\": \"<m>.bin\","
+                            + " \"mimetype\": \"application/octet-stream\", \"encoding\": null}")
+                    .build());
+            String html = HtmlReport.render(List.of(study));
+            assertTrue(html.contains("<th>artifacts</th>"), "an artifacts column");
+            assertTrue(html.contains("<span class=\"artifact\" title=\"1234-abcd\">&lt;m&gt;.bin</span>"), html);
+        }
+    }
+}
