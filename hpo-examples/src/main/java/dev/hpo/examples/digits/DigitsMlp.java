@@ -1,5 +1,10 @@
 package dev.hpo.examples.digits;
 
+import java.io.IOException;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Locale;
 import smile.base.mlp.HiddenLayerBuilder;
@@ -21,17 +26,21 @@ public final class DigitsMlp {
         boolean afterEpoch(int epoch, double validationAccuracy);
     }
 
+    /** The trained network and its validation accuracy after the last epoch it ran. */
+    public record Trained(MLP network, double accuracy) {
+    }
+
     private static final int BATCH = 32;
 
     private DigitsMlp() {
     }
 
     /**
-     * Trains for at most {@code epochs} epochs and returns the last validation accuracy.
+     * Trains for at most {@code epochs} epochs and returns the network with its last validation accuracy.
      *
      * @param activation {@code relu}, {@code tanh}, {@code sigmoid} or {@code leaky}
      */
-    public static double train(Digits.Split data, int hiddenUnits, double learningRate, double momentum,
+    public static Trained train(Digits.Split data, int hiddenUnits, double learningRate, double momentum,
             double weightDecay, String activation, int epochs, long seed, EpochListener listener) {
         MathEx.setSeed(seed);
         HiddenLayerBuilder hidden = switch (activation.toLowerCase(Locale.ROOT)) {
@@ -58,10 +67,26 @@ public final class DigitsMlp {
                 break;
             }
         }
-        return accuracy;
+        return new Trained(mlp, accuracy);
     }
 
-    private static double accuracy(MLP mlp, double[][] x, int[] y) {
+    /** Writes the network with Java serialization (smile's models are {@link java.io.Serializable}). */
+    public static Path save(MLP network, Path file) throws IOException {
+        try (ObjectOutputStream out = new ObjectOutputStream(Files.newOutputStream(file))) {
+            out.writeObject(network);
+        }
+        return file;
+    }
+
+    /** Reads a network {@link #save} wrote. */
+    public static MLP load(Path file) throws IOException, ClassNotFoundException {
+        try (ObjectInputStream in = new ObjectInputStream(Files.newInputStream(file))) {
+            return (MLP) in.readObject();
+        }
+    }
+
+    /** The share of {@code x} the network labels as {@code y}. */
+    public static double accuracy(MLP mlp, double[][] x, int[] y) {
         int correct = 0;
         for (int i = 0; i < x.length; i++) {
             if (mlp.predict(x[i]) == y[i]) {

@@ -4,8 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import smile.classification.MLP;
 import smile.math.MathEx;
 
 class ClassifiersTest {
@@ -69,8 +72,16 @@ class ClassifiersTest {
         double accuracy = DigitsMlp.train(split, 32, 0.05, 0.9, 1e-4, "relu", 20, 1, (epoch, acc) -> {
             epochs[0]++;
             return epoch < 2;
-        });
+        }).accuracy();
         assertEquals(3, epochs[0]);
         assertTrue(accuracy > 0.5, "accuracy after 3 epochs " + accuracy);
+    }
+
+    @Test
+    void aSavedNetworkPredictsAsTheTrainedOne(@TempDir Path dir) throws Exception {
+        Digits.Split split = DIGITS.split(0.2, 3);
+        DigitsMlp.Trained trained = DigitsMlp.train(split, 16, 0.05, 0.9, 1e-4, "tanh", 2, 1, (epoch, acc) -> true);
+        MLP loaded = DigitsMlp.load(DigitsMlp.save(trained.network(), dir.resolve("mlp.ser")));
+        assertEquals(trained.accuracy(), DigitsMlp.accuracy(loaded, split.validX(), split.validY()));
     }
 }

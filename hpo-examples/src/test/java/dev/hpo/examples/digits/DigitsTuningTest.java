@@ -3,11 +3,16 @@ package dev.hpo.examples.digits;
 import dev.hpo.Direction;
 import dev.hpo.Trial;
 import dev.hpo.TrialPruned;
+import dev.hpo.artifact.ArtifactStore;
+import dev.hpo.artifact.Artifacts;
 import dev.hpo.junit.Choice;
 import dev.hpo.junit.FloatRange;
 import dev.hpo.junit.IntRange;
 import dev.hpo.junit.LogFloat;
 import dev.hpo.junit.Objective;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 
 /**
@@ -16,7 +21,9 @@ import java.util.List;
  * <p>{@code modelSelection} chooses the classifier and its own hyperparameters in one conditional space (the
  * SVM's C and γ on log scales and its kernel, the random forest's size, depth and split rule, the logistic
  * regression's penalty), scored by 5-fold cross-validated accuracy. {@code mlp} trains a perceptron epoch by
- * epoch and reports validation accuracy after each epoch, so that the median pruner stops weak trials early.
+ * epoch and reports validation accuracy after each epoch, so that the median pruner stops weak trials early; each
+ * network it finishes is uploaded as an artifact, so the best one leaves the build as {@code target/hpo/best/
+ * DigitsTuningTest.mlp/mlp.ser} ({@code DigitsMlp.load} reads it).
  *
  * <p>Under {@code mvn test} each objective runs once (smoke mode); {@code mvn hpo:optimize} runs the studies.
  */
@@ -53,14 +60,18 @@ class DigitsTuningTest {
                @FloatRange(min = 0.0, max = 0.95) double momentum,
                @LogFloat(min = 1e-6, max = 1e-2) double weightDecay,
                @Choice({"relu", "tanh", "sigmoid"}) String activation,
-               Trial trial) {
-        return DigitsMlp.train(HOLD_OUT, hiddenUnits, learningRate, momentum, weightDecay, activation, 12, 1,
-                (epoch, accuracy) -> {
+               Trial trial, ArtifactStore artifacts) throws IOException {
+        DigitsMlp.Trained trained = DigitsMlp.train(HOLD_OUT, hiddenUnits, learningRate, momentum, weightDecay,
+                activation, 12, 1, (epoch, accuracy) -> {
                     trial.report(epoch, accuracy);
                     if (trial.shouldPrune()) {
                         throw new TrialPruned("pruned after epoch " + epoch + " at accuracy " + accuracy);
                     }
                     return true;
                 });
+        // the trained network goes with the trial; the goal copies the best one to target/hpo/best/
+        Path file = DigitsMlp.save(trained.network(), Files.createTempDirectory("mlp").resolve("mlp.ser"));
+        Artifacts.upload(trial, file, artifacts);
+        return trained.accuracy();
     }
 }
