@@ -27,6 +27,10 @@ int k = p.getProperty('PostgresTuning.bowl.k') as int
 double v = p.getProperty('PostgresTuning.bowl.value') as double
 check(Math.abs((x - 1) * (x - 1) + (k + 2) * (k + 2) - v) < 1e-9, "value $v is the objective at x=$x, k=$k")
 check((p.getProperty('PostgresTuning.bowl.trial') as int) in 0..11, 'best trial number')
+// the best trial's file came from the database, whichever build made it (the second started after mvn clean)
+check(new File(out, 'best/PostgresTuning.bowl/model.txt').text == "trial ${p.getProperty('PostgresTuning.bowl.trial')}",
+        'the best trial\'s artifact, from the database')
+check(!new File(out, 'artifacts').exists(), 'no artifact directory: the files live in the database')
 check(new File(out, 'report.html').text.contains('PostgresTuning.bowl'), 'report.html names the study')
 def json = new groovy.json.JsonSlurper().parse(new File(out, 'PostgresTuning.bowl.json'))
 check(json.trials.size() == 12, "json has 12 trials, got ${json.trials.size()}")
@@ -46,6 +50,9 @@ try {
             "SELECT count(*) FROM hpo_trial_params p JOIN hpo_trials t ON t.trial_id = p.trial_id")
     rs.next()
     check(rs.getInt(1) == 24, "hpo_trial_params rows: two per trial, got ${rs.getInt(1)}")
+    rs = connection.createStatement().executeQuery("SELECT count(*) FROM hpo_artifacts")
+    rs.next()
+    check(rs.getInt(1) == 12, "hpo_artifacts rows: one per trial, got ${rs.getInt(1)}")
 } finally {
     connection.close()
 }

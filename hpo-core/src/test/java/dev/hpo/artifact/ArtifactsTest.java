@@ -141,6 +141,17 @@ class ArtifactsTest {
     }
 
     @Test
+    void aLocationNamesADirectoryOrADatabase() {
+        try (ArtifactStore plain = ArtifactStore.of(dir.resolve("x").toString());
+                ArtifactStore file = ArtifactStore.of("file:" + dir.resolve("y"));
+                ArtifactStore db = ArtifactStore.of("jdbc:h2:mem:artifact-location;DB_CLOSE_DELAY=-1")) {
+            assertEquals(dir.resolve("x"), ((FileSystemArtifactStore) plain).directory());
+            assertEquals(dir.resolve("y"), ((FileSystemArtifactStore) file).directory());
+            assertTrue(db instanceof JdbcArtifactStore, db.toString());
+        }
+    }
+
+    @Test
     void theStoreKeepsToItsDirectoryAndNamesWhatIsMissing() throws IOException {
         FileSystemArtifactStore store = new FileSystemArtifactStore(dir.resolve("store"));
         IllegalArgumentException escape = assertThrows(IllegalArgumentException.class,

@@ -2,8 +2,10 @@ package dev.hpo.maven;
 
 import dev.hpo.storage.Storage;
 import dev.hpo.storage.StorageException;
+import dev.hpo.storage.jdbc.JdbcUrls;
 import java.io.File;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -50,12 +52,13 @@ abstract class AbstractHpoMojo extends AbstractMojo {
     protected File reportFile;
 
     /**
-     * The directory of the artifact store that objectives taking an {@code ArtifactStore} upload to (the fork gets it
-     * as {@code hpo.artifacts}). The best trial's files of every single-objective study are copied from there to
-     * {@code best/<study>/} in {@code outputDirectory}.
+     * Where objectives that take an {@code ArtifactStore} upload their files (the fork gets it as
+     * {@code hpo.artifacts}): a directory, relative to the project's base directory, or a JDBC URL (the database of a
+     * {@code jdbc:} storage, for workers on several machines). The best trial's files of every single-objective study
+     * are copied from there to {@code best/<study>/} in {@code outputDirectory}.
      */
     @Parameter(property = "hpo.artifacts", defaultValue = "${project.build.directory}/hpo/artifacts")
-    protected File artifacts;
+    protected String artifacts;
 
     /** Skips the goal. */
     @Parameter(property = "hpo.skip", defaultValue = "false")
@@ -79,7 +82,7 @@ abstract class AbstractHpoMojo extends AbstractMojo {
             long read = System.nanoTime();
             if (!outcomes.isEmpty()) {
                 exported = ReportOutputs.write(store, List.copyOf(studies), properties.toPath(), report.toPath(),
-                        outputDirectory.toPath(), artifacts.toPath());
+                        outputDirectory.toPath(), artifactLocation());
             }
             getLog().debug("hpo: read the studies in " + (read - started) / 1_000_000 + " ms, wrote the outputs in "
                     + (System.nanoTime() - read) / 1_000_000 + " ms");
@@ -101,10 +104,19 @@ abstract class AbstractHpoMojo extends AbstractMojo {
                         + best.files() + (best.files() == 1 ? " file" : " files") + ") copied to " + best.directory());
             } else {
                 getLog().warn("hpo: " + best.study() + ": cannot copy the artifacts of its best trial #" + best.trial()
-                        + " from " + artifacts + ": " + best.problem());
+                        + " from " + JdbcUrls.redact(artifactLocation()) + ": " + best.problem());
             }
         }
         return outcomes;
+    }
+
+    /** {@link #artifacts} with a relative directory resolved against the project's base directory. */
+    protected String artifactLocation() {
+        if (artifacts.startsWith("jdbc:")) {
+            return artifacts;
+        }
+        Path directory = Path.of(artifacts.startsWith("file:") ? artifacts.substring(5) : artifacts);
+        return (directory.isAbsolute() ? directory : project.getBasedir().toPath().resolve(directory)).toString();
     }
 
     /** Opens the storage, turning a bad URL into an error that names the parameter. */

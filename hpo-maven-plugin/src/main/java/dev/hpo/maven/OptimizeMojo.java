@@ -204,7 +204,7 @@ public final class OptimizeMojo extends AbstractHpoMojo {
         // the fork announces each trial as it starts, so that the trials of a fork that died can be told apart
         Map<String, String> configuration = new LinkedHashMap<>(parameters.configurationParameters());
         configuration.put(ANNOUNCE_TRIALS, "true");
-        configuration.put(ARTIFACTS, artifacts.getAbsolutePath());
+        configuration.put(ARTIFACTS, artifactLocation());
         ForkCommand command = new ForkCommand(forkJava().executable(),
                 ForkCommand.splitArgLine(argLine), classpath.entries(), testClasses,
                 configuration, outputDirectory.toPath().resolve("fork"));

@@ -4,7 +4,7 @@ import dev.hpo.FrozenTrial;
 import dev.hpo.Study;
 import dev.hpo.TrialState;
 import dev.hpo.artifact.Artifacts;
-import dev.hpo.artifact.FileSystemArtifactStore;
+import dev.hpo.artifact.ArtifactStore;
 import dev.hpo.report.BestParamsProperties;
 import dev.hpo.report.HtmlReport;
 import dev.hpo.report.StudyJson;
@@ -37,7 +37,7 @@ final class ReportOutputs {
      * waits for both, and a fresh Maven JVM spends most of that time compiling, which two cores do side by side.
      */
     static List<BestArtifacts> write(Storage storage, List<String> studies, Path propertiesFile, Path reportFile,
-            Path outputDirectory, Path artifactDirectory) {
+            Path outputDirectory, String artifacts) {
         List<Study> loaded = studies.stream().map(name -> Study.load(storage, name)).toList();
         FutureTask<Void> report = new FutureTask<>(() -> HtmlReport.write(reportFile, loaded), null);
         Thread drawing = new Thread(report, "hpo-report");
@@ -47,7 +47,7 @@ final class ReportOutputs {
             BestParamsProperties.write(propertiesFile, loaded);
             for (Study study : loaded) {
                 StudyJson.write(outputDirectory.resolve(fileName(study.name()) + ".json"), study);
-                bestArtifacts(study, artifactDirectory, outputDirectory.resolve("best")).ifPresent(exported::add);
+                bestArtifacts(study, artifacts, outputDirectory.resolve("best")).ifPresent(exported::add);
             }
         } finally {
             awaitReport(report);
@@ -59,7 +59,7 @@ final class ReportOutputs {
      * Copies the best trial's artifacts to {@code best/<study>/}, replacing what an earlier best left there; nothing
      * for a study with several objectives (no single best trial), without a completed trial or without artifacts.
      */
-    private static Optional<BestArtifacts> bestArtifacts(Study study, Path artifactDirectory, Path bestDirectory) {
+    private static Optional<BestArtifacts> bestArtifacts(Study study, String artifacts, Path bestDirectory) {
         if (study.directions().size() != 1
                 || study.trials(EnumSet.of(TrialState.COMPLETE)).isEmpty()) {
             return Optional.empty();
@@ -72,9 +72,11 @@ final class ReportOutputs {
         try {
             deleteTree(target);
             Files.createDirectories(target);
-            List<Path> files = Artifacts.downloadAll(best, new FileSystemArtifactStore(artifactDirectory), target);
-            return Optional.of(new BestArtifacts(study.name(), best.number(), target, files.size(), null));
-        } catch (IOException e) {
+            try (ArtifactStore store = ArtifactStore.of(artifacts)) {
+                List<Path> files = Artifacts.downloadAll(best, store, target);
+                return Optional.of(new BestArtifacts(study.name(), best.number(), target, files.size(), null));
+            }
+        } catch (IOException | RuntimeException e) {
             return Optional.of(new BestArtifacts(study.name(), best.number(), target, 0, e.toString()));
         }
     }

@@ -94,6 +94,6 @@ class ReportOutputsTest {
     private List<BestArtifacts> write(Path out, Path artifacts) {
         List<String> names = storage.studies().stream().map(s -> s.name()).toList();
         return ReportOutputs.write(storage, names, out.resolve("best-params.properties"), out.resolve("report.html"),
-                out, artifacts);
+                out, artifacts.toString());
     }
 }

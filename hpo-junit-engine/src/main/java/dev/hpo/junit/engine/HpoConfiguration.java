@@ -36,8 +36,9 @@ import org.junit.platform.engine.ConfigurationParameters;
  *        {@code cv}, {@code median}, a fixed error or {@code none} ({@link RunSettings#terminator})
  * @param announceTrials {@code hpo.announceTrials}: print a line as each trial starts
  *        ({@link StudyRun#STARTED}), for the process that launched this one ({@code hpo:optimize} for its fork)
- * @param artifacts {@code hpo.artifacts}: the directory of the artifact store injected into objectives that take an
- *        {@code ArtifactStore} in study mode ({@link #DEFAULT_ARTIFACTS} when not set)
+ * @param artifacts {@code hpo.artifacts}: where the artifact store injected into objectives that take an
+ *        {@code ArtifactStore} in study mode keeps its files: a directory ({@link #DEFAULT_ARTIFACTS} when not set) or
+ *        a JDBC URL ({@code ArtifactStore.of})
  */
 record HpoConfiguration(Mode mode, Integer trials, Long timeoutSeconds, String sampler, String pruner, Long seed,
         int parallelism, String storage, String studyPrefix, List<String> objectives, Long heartbeatSeconds,

@@ -7,10 +7,8 @@ import dev.hpo.Study;
 import dev.hpo.Trial;
 import dev.hpo.TrialState;
 import dev.hpo.artifact.ArtifactStore;
-import dev.hpo.artifact.FileSystemArtifactStore;
 import dev.hpo.terminator.Terminator;
 import dev.hpo.terminator.TerminatorCallback;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
@@ -29,8 +27,8 @@ import org.opentest4j.TestAbortedException;
  * fails and the study goes on; the run fails only when none of its trials completed and either none was pruned
  * (all failed) or the study has no completed trial at all.
  *
- * <p>An objective that takes an {@code ArtifactStore} gets one in the directory {@code hpo.artifacts}
- * ({@code target/hpo/artifacts} by default), where the goal finds the best trial's files.
+ * <p>An objective that takes an {@code ArtifactStore} gets the store at {@code hpo.artifacts}: a directory
+ * ({@code target/hpo/artifacts} by default) or a JDBC URL, where the goal finds the best trial's files.
  *
  * <p>The study gets two system attributes for the tools that read the storage: {@code hpo.objective}
  * ({@code com.example.Tuning.accuracy}) and, when the objective declares one, {@code hpo.threshold}.
@@ -89,9 +87,6 @@ final class StudyRun {
 
     void run() {
         invoker = new ObjectiveInvoker(definition);
-        if (definition.usesArtifacts()) {
-            artifacts = new FileSystemArtifactStore(Path.of(context.configuration().artifacts()));
-        }
         Study.Builder builder = Study.builder().name(settings.studyName()).direction(settings.direction())
                 .sampler(settings.createSampler()).pruner(settings.createPruner())
                 .storage(context.storage(storageUrl)).loadIfExists(true);
@@ -126,6 +121,7 @@ final class StudyRun {
             }
             options.callback(terminating);
         }
+        artifacts = definition.usesArtifacts() ? ArtifactStore.of(context.configuration().artifacts()) : null;
         try {
             study.optimize(this::evaluate, options.build());
         } finally {
@@ -135,6 +131,9 @@ final class StudyRun {
                 // the JVM is exiting: the guard is running or has run
             }
             study.close(); // stops its heartbeat thread; the storage is the engine's, and stays open
+            if (artifacts != null) {
+                artifacts.close();
+            }
         }
         String stopped = patience != null && patience.stoppedStudy() ? patience.reason()
                 : terminating != null && terminating.stoppedStudy() ? terminating.reason() : null;
