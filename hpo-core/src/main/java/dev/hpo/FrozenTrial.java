@@ -232,8 +232,8 @@ public record FrozenTrial(
         }
 
         /**
-         * The trial, checked as {@link Study#addTrial} needs it: a COMPLETE trial has finite values, a FAIL trial
-         * none, and every parameter lies in its distribution.
+         * The trial, checked as {@link Study#addTrial} needs it: a COMPLETE trial has values and none is NaN (as
+         * {@link Study#tell} takes them), a FAIL trial has none, and every parameter lies in its distribution.
          */
         public FrozenTrial build() {
             if (state == TrialState.COMPLETE && (values == null || values.isEmpty())) {
@@ -243,9 +243,9 @@ public record FrozenTrial(
             if (state == TrialState.FAIL && values != null) {
                 throw new IllegalArgumentException("a FAIL trial has no value, got " + values);
             }
-            if (values != null && values.stream().anyMatch(v -> !Double.isFinite(v))) {
-                throw new IllegalArgumentException("values " + values + " are not all finite; a trial whose"
-                        + " objective returned NaN or an infinity is a FAIL trial");
+            if (values != null && values.stream().anyMatch(v -> Double.isNaN(v))) {
+                throw new IllegalArgumentException("values " + values + " hold NaN; a trial whose objective returned"
+                        + " NaN is a FAIL trial");
             }
             checkParams(params, distributions);
             Instant now = Instant.now();

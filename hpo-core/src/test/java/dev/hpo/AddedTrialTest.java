@@ -79,8 +79,8 @@ class AddedTrialTest {
                 message(() -> FrozenTrial.builder().param("x", 7.0, X).value(1).build()));
         assertEquals("parameter 'kernel': " + message(() -> KERNEL.toInternal("poly")),
                 message(() -> FrozenTrial.builder().param("kernel", "poly", KERNEL).value(1).build()));
-        assertEquals("values [NaN] are not all finite; a trial whose objective returned NaN or an infinity is a FAIL"
-                + " trial", message(() -> FrozenTrial.builder().value(Double.NaN).build()));
+        assertEquals("values [NaN] hold NaN; a trial whose objective returned NaN is a FAIL trial",
+                message(() -> FrozenTrial.builder().value(Double.NaN).build()));
         assertEquals("a FAIL trial has no value, got [1.0]",
                 message(() -> FrozenTrial.builder().state(TrialState.FAIL).value(1).build()));
         assertEquals("state RUNNING: a trial to add is finished (COMPLETE, PRUNED or FAIL); running trials come from"

@@ -79,10 +79,10 @@ final class JupiterLifecycle {
                         + "; a lifecycle method returns void");
             }
             if (m.getParameterCount() > 0) {
-                throw new InvalidObjectiveException(where + " takes parameters "
-                        + Arrays.stream(m.getParameterTypes()).map(Class::getSimpleName).toList() + "; hpo calls lifecycle methods without"
-                        + " arguments (Jupiter's parameter resolvers do not run in the hpo engine), so drop them"
-                        + " or move the objective to a class of its own");
+                List<String> types = Arrays.stream(m.getParameterTypes()).map(Class::getSimpleName).toList();
+                throw new InvalidObjectiveException(where + " takes parameters " + types + "; hpo calls lifecycle"
+                        + " methods without arguments (Jupiter's parameter resolvers do not run in the hpo engine), so"
+                        + " drop them or move the objective to a class of its own");
             }
             m.setAccessible(true);
         }
