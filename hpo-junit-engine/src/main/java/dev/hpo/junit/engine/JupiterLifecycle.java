@@ -15,6 +15,11 @@ import org.junit.platform.commons.support.HierarchyTraversalMode;
  * not apply to a static objective, which has no instance). Superclass methods run first for the "before" kinds and
  * last for the "after" kinds; an "after" method runs even when what it follows failed, and every one of them runs.
  *
+ * <p>A class annotated {@code @TestInstance(Lifecycle.PER_CLASS)} gets one instance for all its objectives' trials,
+ * as Jupiter gives such a class one instance for all its tests: its {@code @BeforeAll} and {@code @AfterAll} methods
+ * may then be instance methods, and state set up once (a loaded data set, a cache) is seen by every trial, on every
+ * thread of a parallel study.
+ *
  * <p>Found by annotation type name through the objective class's own class loader, as {@link JupiterTags} reads
  * tags: the engine does not depend on Jupiter. Lifecycle methods take no arguments here: the parameter resolvers
  * Jupiter offers them ({@code TestInfo}, {@code @TempDir}) belong to Jupiter's extension model, which hpo does not
@@ -23,17 +28,19 @@ import org.junit.platform.commons.support.HierarchyTraversalMode;
 final class JupiterLifecycle {
 
     /** A class without Jupiter or without lifecycle methods. */
-    static final JupiterLifecycle NONE = new JupiterLifecycle(List.of(), List.of(), List.of(), List.of());
+    static final JupiterLifecycle NONE = new JupiterLifecycle(false, List.of(), List.of(), List.of(), List.of());
 
     private static final String PACKAGE = "org.junit.jupiter.api.";
 
+    private final boolean perClass;
     private final List<Method> beforeAll;
     private final List<Method> afterAll;
     private final List<Method> beforeEach;
     private final List<Method> afterEach;
 
-    private JupiterLifecycle(List<Method> beforeAll, List<Method> afterAll, List<Method> beforeEach,
+    private JupiterLifecycle(boolean perClass, List<Method> beforeAll, List<Method> afterAll, List<Method> beforeEach,
             List<Method> afterEach) {
+        this.perClass = perClass;
         this.beforeAll = beforeAll;
         this.afterAll = afterAll;
         this.beforeEach = beforeEach;
@@ -44,21 +51,38 @@ final class JupiterLifecycle {
      * The lifecycle methods of {@code testClass} and its superclasses.
      *
      * @throws InvalidObjectiveException when one cannot be called as Jupiter would: private, not returning void,
-     *         taking parameters, or {@code @BeforeAll}/{@code @AfterAll} on an instance method
+     *         taking parameters, or {@code @BeforeAll}/{@code @AfterAll} on an instance method of a class without
+     *         {@code @TestInstance(PER_CLASS)}
      */
     static JupiterLifecycle of(Class<?> testClass) {
-        List<Method> beforeAll = find(testClass, "BeforeAll", HierarchyTraversalMode.TOP_DOWN, true);
-        List<Method> afterAll = find(testClass, "AfterAll", HierarchyTraversalMode.BOTTOM_UP, true);
+        boolean perClass = perClass(testClass);
+        List<Method> beforeAll = find(testClass, "BeforeAll", HierarchyTraversalMode.TOP_DOWN, !perClass);
+        List<Method> afterAll = find(testClass, "AfterAll", HierarchyTraversalMode.BOTTOM_UP, !perClass);
         List<Method> beforeEach = find(testClass, "BeforeEach", HierarchyTraversalMode.TOP_DOWN, false);
         List<Method> afterEach = find(testClass, "AfterEach", HierarchyTraversalMode.BOTTOM_UP, false);
-        if (beforeAll.isEmpty() && afterAll.isEmpty() && beforeEach.isEmpty() && afterEach.isEmpty()) {
+        if (!perClass && beforeAll.isEmpty() && afterAll.isEmpty() && beforeEach.isEmpty() && afterEach.isEmpty()) {
             return NONE;
         }
-        return new JupiterLifecycle(beforeAll, afterAll, beforeEach, afterEach);
+        return new JupiterLifecycle(perClass, beforeAll, afterAll, beforeEach, afterEach);
+    }
+
+    /** Whether the class (or a superclass: the annotation is inherited) says {@code @TestInstance(PER_CLASS)}. */
+    private static boolean perClass(Class<?> testClass) {
+        Class<? extends Annotation> type = annotationType(testClass, "TestInstance");
+        if (type == null) {
+            return false;
+        }
+        return AnnotationSupport.findAnnotation(testClass, type).map(a -> {
+            try {
+                return String.valueOf(type.getMethod("value").invoke(a)).equals("PER_CLASS");
+            } catch (ReflectiveOperationException e) {
+                return false;
+            }
+        }).orElse(false);
     }
 
     private static List<Method> find(Class<?> testClass, String simpleName, HierarchyTraversalMode order,
-            boolean once) {
+            boolean staticOnly) {
         Class<? extends Annotation> type = annotationType(testClass, simpleName);
         if (type == null) {
             return List.of();
@@ -66,9 +90,9 @@ final class JupiterLifecycle {
         List<Method> methods = AnnotationSupport.findAnnotatedMethods(testClass, type, order);
         for (Method m : methods) {
             String where = "@" + simpleName + " method " + m.getDeclaringClass().getName() + "." + m.getName() + "()";
-            if (once && !Modifier.isStatic(m.getModifiers())) {
-                throw new InvalidObjectiveException(where + " is not static; hpo runs @" + simpleName
-                        + " methods without an instance of the class, so make it static");
+            if (staticOnly && !Modifier.isStatic(m.getModifiers())) {
+                throw new InvalidObjectiveException(where + " is not static; make it static, or give the class"
+                        + " @TestInstance(Lifecycle.PER_CLASS) to run its objectives on one instance");
             }
             if (Modifier.isPrivate(m.getModifiers())) {
                 throw new InvalidObjectiveException(where + " is private; make it package-private or public so"
@@ -103,17 +127,24 @@ final class JupiterLifecycle {
         return !beforeAll.isEmpty() || !afterAll.isEmpty();
     }
 
-    /** Runs the {@code @BeforeAll} methods, stopping at the first that throws. */
-    void beforeAll() throws Exception {
+    /** Whether the class's objectives share one instance ({@code @TestInstance(PER_CLASS)}). */
+    boolean perClass() {
+        return perClass;
+    }
+
+    /**
+     * Runs the {@code @BeforeAll} methods, stopping at the first that throws; {@code instance} is the shared one of a
+     * per-class lifecycle, or null (reflection ignores it for static methods).
+     */
+    void beforeAll(Object instance) throws Exception {
         for (Method m : beforeAll) {
-            call(m, null);
+            call(m, instance);
         }
     }
 
     /** Runs every {@code @AfterAll} method; the first exception is thrown, later ones suppressed in it. */
-    void afterAll() throws Exception {
-        Throwable first = runAll(afterAll, null, null);
-        rethrow(first);
+    void afterAll(Object instance) throws Exception {
+        rethrow(runAll(afterAll, instance, null));
     }
 
     /**

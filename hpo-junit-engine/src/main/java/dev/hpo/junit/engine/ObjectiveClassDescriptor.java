@@ -1,5 +1,6 @@
 package dev.hpo.junit.engine;
 
+import java.lang.reflect.Constructor;
 import java.util.Set;
 import org.junit.platform.engine.TestTag;
 import org.junit.platform.engine.UniqueId;
@@ -20,6 +21,8 @@ final class ObjectiveClassDescriptor extends AbstractTestDescriptor implements N
     private final Set<TestTag> tags;
     private final JupiterLifecycle lifecycle;
     private boolean beforeAllStarted;
+    /** The one instance of a {@code @TestInstance(PER_CLASS)} class while its objectives run; null otherwise. */
+    private volatile Object sharedInstance;
 
     ObjectiveClassDescriptor(UniqueId parentId, Class<?> testClass) {
         super(parentId.append(SEGMENT_TYPE, testClass.getName()), testClass.getSimpleName(),
@@ -39,24 +42,41 @@ final class ObjectiveClassDescriptor extends AbstractTestDescriptor implements N
     }
 
     /**
-     * Runs the class's {@code @BeforeAll} methods, but only when one of its objectives will run: a class whose
-     * objectives are all filtered out or disabled does not load its data for nothing.
+     * Creates the shared instance of a per-class lifecycle and runs the class's {@code @BeforeAll} methods, but only
+     * when one of its objectives will run: a class whose objectives are all filtered out or disabled does not load
+     * its data for nothing.
      */
     @Override
     public HpoExecutionContext before(HpoExecutionContext context) throws Exception {
-        if (lifecycle.hasAll() && getChildren().stream()
+        if ((lifecycle.hasAll() || lifecycle.perClass()) && getChildren().stream()
                 .anyMatch(child -> child instanceof ObjectiveDescriptor o && o.runs(context))) {
+            if (lifecycle.perClass()) {
+                sharedInstance = ObjectiveInvoker.unwrap(() -> {
+                    Constructor<?> constructor = testClass.getDeclaredConstructor();
+                    constructor.setAccessible(true);
+                    return constructor.newInstance();
+                });
+            }
             beforeAllStarted = true;  // @AfterAll runs even when a @BeforeAll method throws, as in Jupiter
-            lifecycle.beforeAll();
+            lifecycle.beforeAll(sharedInstance);
         }
         return context;
     }
 
     @Override
     public void after(HpoExecutionContext context) throws Exception {
-        if (beforeAllStarted) {
-            lifecycle.afterAll();
+        try {
+            if (beforeAllStarted) {
+                lifecycle.afterAll(sharedInstance);
+            }
+        } finally {
+            sharedInstance = null;
         }
+    }
+
+    /** The instance every trial of the class's instance objectives runs on, or null for a fresh one per trial. */
+    Object sharedInstance() {
+        return sharedInstance;
     }
 
     Class<?> testClass() {

@@ -92,6 +92,12 @@ final class ObjectiveDescriptor extends AbstractTestDescriptor implements Node<H
         return tags;
     }
 
+    /** The instance of a per-class lifecycle the class created for its objectives, or null. */
+    Object sharedInstance() {
+        return getParent().filter(ObjectiveClassDescriptor.class::isInstance)
+                .map(p -> ((ObjectiveClassDescriptor) p).sharedInstance()).orElse(null);
+    }
+
     /** Whether this objective will run its method (it is valid and not skipped), so its class's @BeforeAll must. */
     boolean runs(HpoExecutionContext context) {
         return problem == null && !shouldBeSkipped(context).isSkipped();

@@ -7,8 +7,8 @@ import java.lang.reflect.Modifier;
 
 /**
  * Calls an objective method: on a fresh instance of its class for an instance method (so that trials share no
- * state, as Jupiter tests share none), between the class's {@code @BeforeEach} and {@code @AfterEach} methods; or
- * statically. Exceptions of the method reach the caller as thrown, not
+ * state, as Jupiter tests share none), or on the class's one instance under {@code @TestInstance(PER_CLASS)},
+ * between the class's {@code @BeforeEach} and {@code @AfterEach} methods; or statically. Exceptions of the method reach the caller as thrown, not
  * wrapped, so that a failed trial reports the user's own exception.
  */
 final class ObjectiveInvoker {
@@ -16,9 +16,15 @@ final class ObjectiveInvoker {
     private final ObjectiveDefinition definition;
     private final Method method;
     private final Constructor<?> constructor;
+    private final Object sharedInstance;
 
-    ObjectiveInvoker(ObjectiveDefinition definition) {
+    /**
+     * An invoker that calls instance objectives on {@code sharedInstance} when the class has a per-class lifecycle
+     * (non-null), else on a fresh instance per call.
+     */
+    ObjectiveInvoker(ObjectiveDefinition definition, Object sharedInstance) {
         this.definition = definition;
+        this.sharedInstance = sharedInstance;
         this.method = definition.method();
         this.method.setAccessible(true);
         if (Modifier.isStatic(method.getModifiers())) {
@@ -36,7 +42,8 @@ final class ObjectiveInvoker {
 
     /** Calls the method with the arguments and returns its score. */
     double invoke(Object[] arguments) throws Exception {
-        Object target = constructor == null ? null : unwrap(() -> constructor.newInstance());
+        Object target = constructor == null ? null
+                : sharedInstance != null ? sharedInstance : unwrap(() -> constructor.newInstance());
         Object result = definition.lifecycle().aroundEach(target,
                 () -> unwrap(() -> method.invoke(target, arguments)));
         if (result == null) {

@@ -21,6 +21,7 @@ import dev.hpo.junit.engine.fixtures.lifecycle.Events;
 import dev.hpo.junit.engine.fixtures.lifecycle.FailingBeforeAll;
 import dev.hpo.junit.engine.fixtures.lifecycle.FailingEach;
 import dev.hpo.junit.engine.fixtures.lifecycle.Lifecycle;
+import dev.hpo.junit.engine.fixtures.lifecycle.PerClass;
 import dev.hpo.storage.InMemoryStorage;
 import dev.hpo.storage.Storage;
 import java.util.ArrayList;
@@ -119,12 +120,27 @@ class LifecycleTest {
     }
 
     @Test
+    void aPerClassLifecycleRunsEveryTrialOnOneInstanceSetUpByInstanceMethods() {
+        study(storage).selectors(selectClass(PerClass.class)).execute()
+                .testEvents().assertStatistics(s -> s.succeeded(4).failed(0));
+        List<FrozenTrial> trials = storage.trials(storage.findStudy("PerClass.score").orElseThrow());
+        for (FrozenTrial t : trials) {
+            int i = (Integer) t.params().get("i");
+            assertEquals((i + 1) * 100 + t.number() + 1, t.value(), "the data of @BeforeAll and a count across trials");
+        }
+        assertEquals(5, Events.LOG.size());
+        assertEquals(1, Events.LOG.stream().map(e -> e.substring(e.indexOf(' ') + 1)).distinct().count(),
+                "one instance: " + Events.LOG);
+        assertTrue(Events.LOG.get(0).startsWith("beforeAll ") && Events.LOG.get(4).startsWith("afterAll "));
+    }
+
+    @Test
     void lifecycleMethodsHpoCannotCallMakeTheObjectiveMalformed() {
         Throwable instance = throwable(hpo().selectors(selectClass(BadLifecycle.InstanceBeforeAll.class)).execute()
                 .testEvents().failed().list().get(0));
         assertEquals("@BeforeAll method " + BadLifecycle.InstanceBeforeAll.class.getName() + ".load() is not static;"
-                + " hpo runs @BeforeAll methods without an instance of the class, so make it static",
-                instance.getMessage());
+                + " make it static, or give the class @TestInstance(Lifecycle.PER_CLASS) to run its objectives on one"
+                + " instance", instance.getMessage());
         Throwable parameter = throwable(hpo().selectors(selectClass(BadLifecycle.ResolvedParameter.class)).execute()
                 .testEvents().failed().list().get(0));
         assertTrue(parameter.getMessage().startsWith("@BeforeEach method " + BadLifecycle.ResolvedParameter.class
