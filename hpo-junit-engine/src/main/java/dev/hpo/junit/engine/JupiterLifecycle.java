@@ -20,17 +20,14 @@ import org.junit.platform.commons.support.HierarchyTraversalMode;
  * may then be instance methods, and state set up once (a loaded data set, a cache) is seen by every trial, on every
  * thread of a parallel study.
  *
- * <p>Found by annotation type name through the objective class's own class loader, as {@link JupiterTags} reads
- * tags: the engine does not depend on Jupiter. Lifecycle methods take no arguments here: the parameter resolvers
- * Jupiter offers them ({@code TestInfo}, {@code @TempDir}) belong to Jupiter's extension model, which hpo does not
- * run, so such a method is reported rather than silently skipped.
+ * <p>Found through {@link JupiterAnnotations}: the engine does not depend on Jupiter. Lifecycle methods take no
+ * arguments here: the parameter resolvers Jupiter offers them ({@code TestInfo}, {@code @TempDir}) belong to Jupiter's
+ * extension model, which hpo does not run, so such a method is reported rather than silently skipped.
  */
 final class JupiterLifecycle {
 
-    /** A class without Jupiter or without lifecycle methods. */
+    /** A class without Jupiter or without lifecycle methods and a per-class lifecycle. */
     static final JupiterLifecycle NONE = new JupiterLifecycle(false, List.of(), List.of(), List.of(), List.of());
-
-    private static final String PACKAGE = "org.junit.jupiter.api.";
 
     private final boolean perClass;
     private final List<Method> beforeAll;
@@ -68,22 +65,13 @@ final class JupiterLifecycle {
 
     /** Whether the class (or a superclass: the annotation is inherited) says {@code @TestInstance(PER_CLASS)}. */
     private static boolean perClass(Class<?> testClass) {
-        Class<? extends Annotation> type = annotationType(testClass, "TestInstance");
-        if (type == null) {
-            return false;
-        }
-        return AnnotationSupport.findAnnotation(testClass, type).map(a -> {
-            try {
-                return String.valueOf(type.getMethod("value").invoke(a)).equals("PER_CLASS");
-            } catch (ReflectiveOperationException e) {
-                return false;
-            }
-        }).orElse(false);
+        return JupiterAnnotations.value(testClass, testClass.getClassLoader(), "TestInstance").orElse("")
+                .equals("PER_CLASS");
     }
 
     private static List<Method> find(Class<?> testClass, String simpleName, HierarchyTraversalMode order,
             boolean staticOnly) {
-        Class<? extends Annotation> type = annotationType(testClass, simpleName);
+        Class<? extends Annotation> type = JupiterAnnotations.type(testClass.getClassLoader(), simpleName);
         if (type == null) {
             return List.of();
         }
@@ -111,16 +99,6 @@ final class JupiterLifecycle {
             m.setAccessible(true);
         }
         return List.copyOf(methods);
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Class<? extends Annotation> annotationType(Class<?> testClass, String simpleName) {
-        try {
-            return (Class<? extends Annotation>) Class.forName(PACKAGE + simpleName, false,
-                    testClass.getClassLoader());
-        } catch (ClassNotFoundException | LinkageError noJupiter) {
-            return null;
-        }
     }
 
     boolean hasAll() {

@@ -9,8 +9,8 @@ import org.junit.platform.engine.support.descriptor.ClassSource;
 import org.junit.platform.engine.support.hierarchical.Node;
 
 /**
- * A class with objectives: the container IDEs and surefire show, with the class's simple name as display name and
- * its full name as legacy reporting name (surefire's XML report names its test suite after it). It runs the class's
+ * A class with objectives: the container IDEs and surefire show, with the class's simple name (or its Jupiter
+ * {@code @DisplayName}) as display name and its full name as legacy reporting name (surefire's XML report names its test suite after it). It runs the class's
  * {@code @BeforeAll} and {@code @AfterAll} methods around its objectives ({@link JupiterLifecycle}).
  */
 final class ObjectiveClassDescriptor extends AbstractTestDescriptor implements Node<HpoExecutionContext> {
@@ -25,7 +25,8 @@ final class ObjectiveClassDescriptor extends AbstractTestDescriptor implements N
     private volatile Object sharedInstance;
 
     ObjectiveClassDescriptor(UniqueId parentId, Class<?> testClass) {
-        super(parentId.append(SEGMENT_TYPE, testClass.getName()), testClass.getSimpleName(),
+        super(parentId.append(SEGMENT_TYPE, testClass.getName()), JupiterAnnotations.value(testClass,
+                testClass.getClassLoader(), "DisplayName").filter(n -> !n.isBlank()).orElse(testClass.getSimpleName()),
                 ClassSource.from(testClass));
         this.testClass = testClass;
         this.tags = JupiterTags.of(testClass);

@@ -16,7 +16,8 @@ import org.junit.platform.engine.support.hierarchical.Node;
  * One {@code @Objective} method. In smoke mode it is a test that runs one trial; in study mode a container whose
  * trials are registered as dynamic tests while the study runs (hence {@link #mayRegisterTests()}), and which fails
  * only when no trial of the run completed. A malformed objective is a plain test that fails with the reason found
- * at discovery, so that one bad method does not hide the others.
+ * at discovery, so that one bad method does not hide the others. Its display name is {@code method()}, or the
+ * method's Jupiter {@code @DisplayName}.
  */
 final class ObjectiveDescriptor extends AbstractTestDescriptor implements Node<HpoExecutionContext> {
 
@@ -31,7 +32,8 @@ final class ObjectiveDescriptor extends AbstractTestDescriptor implements Node<H
 
     private ObjectiveDescriptor(UniqueId parentId, Class<?> testClass, Method method, ObjectiveDefinition definition,
             String problem) {
-        super(parentId.append(SEGMENT_TYPE, segment(method)), method.getName() + "()",
+        super(parentId.append(SEGMENT_TYPE, segment(method)), JupiterAnnotations.value(method,
+                        testClass.getClassLoader(), "DisplayName").filter(n -> !n.isBlank()).orElse(method.getName() + "()"),
                 MethodSource.from(testClass, method));
         this.testClass = testClass;
         this.method = method;
@@ -82,9 +84,10 @@ final class ObjectiveDescriptor extends AbstractTestDescriptor implements Node<H
         return problem == null;
     }
 
+    /** {@code method()} whatever the {@code @DisplayName}, as Jupiter reports methods to surefire's XML. */
     @Override
     public String getLegacyReportingName() {
-        return getDisplayName();
+        return method.getName() + "()";
     }
 
     @Override

@@ -21,6 +21,7 @@ import dev.hpo.junit.engine.fixtures.lifecycle.Events;
 import dev.hpo.junit.engine.fixtures.lifecycle.FailingBeforeAll;
 import dev.hpo.junit.engine.fixtures.lifecycle.FailingEach;
 import dev.hpo.junit.engine.fixtures.lifecycle.Lifecycle;
+import dev.hpo.junit.engine.fixtures.lifecycle.Named;
 import dev.hpo.junit.engine.fixtures.lifecycle.PerClass;
 import dev.hpo.storage.InMemoryStorage;
 import dev.hpo.storage.Storage;
@@ -29,9 +30,10 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.platform.engine.TestDescriptor;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 
-/** Jupiter's lifecycle methods and {@code @Disabled} on objective classes, in both modes. */
+/** Jupiter's lifecycle methods, {@code @TestInstance}, {@code @Disabled} and {@code @DisplayName} on objective classes. */
 class LifecycleTest {
 
     private final Storage storage = new InMemoryStorage();
@@ -132,6 +134,16 @@ class LifecycleTest {
         assertEquals(1, Events.LOG.stream().map(e -> e.substring(e.indexOf(' ') + 1)).distinct().count(),
                 "one instance: " + Events.LOG);
         assertTrue(Events.LOG.get(0).startsWith("beforeAll ") && Events.LOG.get(4).startsWith("afterAll "));
+    }
+
+    @Test
+    void displayNamesNameTheClassAndObjectiveWhileSurefireKeepsTheMethodName() {
+        EngineExecutionResults results = hpo().selectors(selectClass(Named.class)).execute();
+        TestDescriptor objective = results.testEvents().started().list().get(0).getTestDescriptor();
+        assertEquals("depth of the bowl", objective.getDisplayName());
+        assertEquals("depth()", objective.getLegacyReportingName());
+        assertEquals("Tuning the bowl", objective.getParent().orElseThrow().getDisplayName());
+        assertEquals(Named.class.getName(), objective.getParent().orElseThrow().getLegacyReportingName());
     }
 
     @Test
