@@ -45,7 +45,7 @@ import org.eclipse.aether.RepositorySystem;
         threadSafe = true)
 public final class OptimizeMojo extends AbstractHpoMojo {
 
-    /** The engine's configuration parameter naming the artifact store's directory. */
+    /** The engine's configuration parameter naming the artifact store (a directory or a JDBC URL). */
     static final String ARTIFACTS = "hpo.artifacts";
 
     /** The engine's configuration parameter that makes the fork print a line as each trial starts. */
@@ -387,7 +387,7 @@ public final class OptimizeMojo extends AbstractHpoMojo {
                     + ": annotate a test method with @dev.hpo.junit.Objective and its parameters with search ranges";
         } else if (run.allDisabled()) {
             // on purpose: a build whose tests are all @Disabled passes too
-            getLog().info("no objective ran: " + String.join("; ", run.skipped()));
+            getLog().info("hpo: no objective ran: " + String.join("; ", run.skipped()));
         } else if (run.allSkipped()) {
             none = "no objective ran: " + String.join("; ", run.skipped()) + ". Name studies in objectives"
                     + " (hpo.objectives) as <class>.<method> or the @Objective's name, comma-separated; * matches any"

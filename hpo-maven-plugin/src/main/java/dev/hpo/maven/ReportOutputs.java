@@ -3,8 +3,8 @@ package dev.hpo.maven;
 import dev.hpo.FrozenTrial;
 import dev.hpo.Study;
 import dev.hpo.TrialState;
-import dev.hpo.artifact.Artifacts;
 import dev.hpo.artifact.ArtifactStore;
+import dev.hpo.artifact.Artifacts;
 import dev.hpo.report.BestParamsProperties;
 import dev.hpo.report.HtmlReport;
 import dev.hpo.report.StudyJson;
@@ -60,8 +60,7 @@ final class ReportOutputs {
      * for a study with several objectives (no single best trial), without a completed trial or without artifacts.
      */
     private static Optional<BestArtifacts> bestArtifacts(Study study, String artifacts, Path bestDirectory) {
-        if (study.directions().size() != 1
-                || study.trials(EnumSet.of(TrialState.COMPLETE)).isEmpty()) {
+        if (study.directions().size() != 1 || study.trials(EnumSet.of(TrialState.COMPLETE)).isEmpty()) {
             return Optional.empty();
         }
         FrozenTrial best = study.bestTrial();
