@@ -3,6 +3,7 @@ package dev.hpo.maven;
 import dev.hpo.FrozenTrial;
 import dev.hpo.Study;
 import dev.hpo.TrialState;
+import dev.hpo.artifact.ArtifactNotFoundException;
 import dev.hpo.artifact.ArtifactStore;
 import dev.hpo.artifact.Artifacts;
 import dev.hpo.report.BestParamsProperties;
@@ -75,6 +76,10 @@ final class ReportOutputs {
                 List<Path> files = Artifacts.downloadAll(best, store, target);
                 return Optional.of(new BestArtifacts(study.name(), best.number(), target, files.size(), null));
             }
+        } catch (ArtifactNotFoundException e) {
+            return Optional.of(new BestArtifacts(study.name(), best.number(), target, 0, e.getMessage()
+                    + " (a storage kept beyond mvn clean needs its artifacts kept there too: set artifacts, or"
+                    + " hpo.artifacts, to a directory beside the storage or to its JDBC URL)"));
         } catch (IOException | RuntimeException e) {
             return Optional.of(new BestArtifacts(study.name(), best.number(), target, 0, e.toString()));
         }
