@@ -54,6 +54,7 @@ public final class CmaEsSampler implements Sampler {
     private final Double sigma0;
     private final Integer popsize;
     private final Boolean separable;
+    private final boolean lrAdapt;
     private final List<FrozenTrial> sourceTrials;
     private final Sampler independent;
     /** Per study, its completed trials, folded in as they complete rather than reread for every trial. */
@@ -79,6 +80,7 @@ public final class CmaEsSampler implements Sampler {
         this.sigma0 = b.sigma0;
         this.popsize = b.popsize;
         this.separable = b.separable;
+        this.lrAdapt = b.lrAdapt;
         this.sourceTrials = b.sourceTrials;
         this.independent = b.independent == null ? new RandomSampler(seed) : b.independent;
     }
@@ -95,6 +97,7 @@ public final class CmaEsSampler implements Sampler {
         private Double sigma0;
         private Integer popsize;
         private Boolean separable;
+        private boolean lrAdapt;
         private List<FrozenTrial> sourceTrials;
         private Sampler independent;
 
@@ -146,6 +149,17 @@ public final class CmaEsSampler implements Sampler {
         }
 
         /**
+         * Learning-rate adaptation (Optuna's {@code lr_adapt}; Nomura et al., GECCO 2023): the mean's and the
+         * covariance's learning rates follow the signal-to-noise ratio of their updates, which lets CMA-ES with its
+         * default population handle multimodal and noisy objectives that otherwise need a large population. Needs
+         * the full covariance, so sep-CMA-ES is then not chosen automatically, and asking for both is an error.
+         */
+        public Builder lrAdapt(boolean lrAdapt) {
+            this.lrAdapt = lrAdapt;
+            return this;
+        }
+
+        /**
          * Warm start from trials of an earlier, similar study (WS-CMA-ES, see {@link WarmStart}); excludes
          * {@code x0} and {@code sigma0}.
          */
@@ -164,6 +178,10 @@ public final class CmaEsSampler implements Sampler {
         }
 
         public CmaEsSampler build() {
+            if (lrAdapt && Boolean.TRUE.equals(separable)) {
+                throw new IllegalArgumentException("lrAdapt needs the full covariance matrix; drop separable(true)"
+                        + " or lrAdapt(true)");
+            }
             if (sourceTrials != null && (x0 != null || sigma0 != null)) {
                 throw new IllegalArgumentException("sourceTrials sets the initial mean and step size; drop x0/sigma0"
                         + " or the source trials");
@@ -229,7 +247,7 @@ public final class CmaEsSampler implements Sampler {
     private CmaState initialState(UnitSpace space, String key) {
         int n = space.dimension();
         int lambda = popsize == null ? CmaEs.defaultPopsize(n) : popsize;
-        boolean sep = separable == null ? n >= SEPARABLE_FROM : separable;
+        boolean sep = separable == null ? !lrAdapt && n >= SEPARABLE_FROM : separable;
         if (sourceTrials != null) {
             List<WarmStart.Source> sources = new ArrayList<>();
             for (FrozenTrial t : sourceTrials) {
@@ -244,7 +262,7 @@ public final class CmaEsSampler implements Sampler {
                         + " completed single-objective trial with every parameter of " + space.names());
             }
             WarmStart ws = WarmStart.of(sources);
-            return CmaEs.start(key, 0, 0, lambda, ws.mean(), ws.sigma0(), ws.cov0(), sep);
+            return CmaEs.start(key, 0, 0, lambda, ws.mean(), ws.sigma0(), ws.cov0(), sep, lrAdapt);
         }
         double[] mean = new double[n];
         for (int i = 0; i < n; i++) {
@@ -252,7 +270,7 @@ public final class CmaEsSampler implements Sampler {
             mean[i] = x0 != null && x0.containsKey(name)
                     ? space.toUnit(i, space.distribution(i).toInternal(x0.get(name))) : 0.5;
         }
-        return CmaEs.start(key, 0, 0, lambda, mean, sigma0 == null ? 1.0 / 6 : sigma0, null, sep);
+        return CmaEs.start(key, 0, 0, lambda, mean, sigma0 == null ? 1.0 / 6 : sigma0, null, sep, lrAdapt);
     }
 
     /**

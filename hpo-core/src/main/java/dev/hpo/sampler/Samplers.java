@@ -19,7 +19,7 @@ import java.util.function.Supplier;
  *       candidates per decision), {@code prior-weight}, {@code constant-liar}, {@code group}, {@code optuna-clip}
  *       (Optuna's bandwidth clip instead of hpo's); {@code tpe} also {@code multivariate};</li>
  *   <li>{@code gp}: {@code startup}, {@code candidates}, {@code max-points}, {@code deterministic};</li>
- *   <li>{@code cmaes}: {@code startup}, {@code popsize}, {@code sigma0}, {@code separable};</li>
+ *   <li>{@code cmaes}: {@code startup}, {@code popsize}, {@code sigma0}, {@code separable}, {@code lr-adapt};</li>
  *   <li>{@code nsga2} and {@code nsga3}: {@code population}, {@code crossover-prob}, {@code mutation-prob};
  *       {@code nsga3} also {@code divisions} (of the reference points);</li>
  *   <li>{@code qmc}, {@code sobol} and {@code halton}: {@code scramble};</li>
@@ -124,7 +124,7 @@ public final class Samplers {
     }
 
     private static Sampler cmaes(NamedOptions spec, Long seed) {
-        spec.allowOnly(List.of("startup", "popsize", "sigma0", "separable"));
+        spec.allowOnly(List.of("startup", "popsize", "sigma0", "separable", "lr-adapt"));
         CmaEsSampler.Builder b = CmaEsSampler.builder();
         if (seed != null) {
             b.seed(seed);
@@ -133,6 +133,7 @@ public final class Samplers {
         spec.applyInt("popsize", b::popsize);
         spec.applyDouble("sigma0", b::sigma0);
         spec.applyBoolean("separable", b::separable);
+        spec.applyBoolean("lr-adapt", b::lrAdapt);
         return b.build();
     }
 

@@ -1,6 +1,7 @@
 package dev.hpo.sampler;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.hpo.FrozenTrial;
@@ -11,6 +12,7 @@ import dev.hpo.sampler.cmaes.CmaState;
 import dev.hpo.storage.InMemoryStorage;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -47,6 +49,44 @@ class CmaEsSamplerTest {
         Study study = Study.builder().sampler(new CmaEsSampler(1)).build();
         study.optimize(t -> sphere(t, 4), 400);
         assertTrue(study.bestValue() < 1e-4, "best " + study.bestValue());
+    }
+
+    @Test
+    void learningRateAdaptationSlowsUpdatesThatAreNoiseAndKeepsItsStateInTheStudy() {
+        Study study = Study.builder().sampler(CmaEsSampler.builder().seed(3).lrAdapt(true).build()).build();
+        Random noise = new Random(1);
+        study.optimize(t -> {
+            t.suggestFloat("a", 0, 1);
+            t.suggestFloat("b", 0, 1);
+            return noise.nextGaussian();  // nothing to learn: every update is noise
+        }, 200);
+        CmaState s = state(study);
+        assertTrue(s.learningRates().etaMean() < 0.5, "η_m " + s.learningRates().etaMean());
+        assertTrue(s.learningRates().etaSigma() < 1, "η_Σ " + s.learningRates().etaSigma());
+        CmaState again = CmaState.fromJson(s.toJson());
+        assertEquals(s.learningRates().etaMean(), again.learningRates().etaMean());
+        assertEquals(4, again.learningRates().sigmaAverage().length, "E_Σ has n² entries");
+        assertEquals(null, state(runPlain()).learningRates(), "without lrAdapt the state has no learning rates");
+    }
+
+    private static Study runPlain() {
+        Study study = Study.builder().sampler(new CmaEsSampler(3)).build();
+        study.optimize(t -> sphere(t, 2), 20);
+        return study;
+    }
+
+    @Test
+    void learningRateAdaptationStillConvergesOnASphere() {
+        Study study = Study.builder().sampler(CmaEsSampler.builder().seed(1).lrAdapt(true).build()).build();
+        study.optimize(t -> sphere(t, 3), 1000);
+        assertTrue(study.bestValue() < 1e-3, "best " + study.bestValue());
+    }
+
+    @Test
+    void learningRateAdaptationNeedsTheFullCovariance() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> CmaEsSampler.builder().lrAdapt(true).separable(true).build());
+        assertEquals("lrAdapt needs the full covariance matrix; drop separable(true) or lrAdapt(true)", e.getMessage());
     }
 
     @Test

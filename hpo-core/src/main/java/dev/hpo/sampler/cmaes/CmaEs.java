@@ -42,9 +42,16 @@ public final class CmaEs {
         return 4 + (int) Math.floor(3 * Math.log(n));
     }
 
-    /** A fresh run around {@code mean} with step size σ0 and covariance C0 (identity when null). */
+    /**
+     * A fresh run around {@code mean} with step size σ0 and covariance C0 (identity when null), adapting its learning
+     * rates when {@code adaptLearningRates} (full covariance only).
+     */
     public static CmaState start(String spaceKey, int generation, int restarts, int popsize, double[] mean,
-            double sigma0, double[][] cov0, boolean separable) {
+            double sigma0, double[][] cov0, boolean separable, boolean adaptLearningRates) {
+        if (separable && adaptLearningRates) {
+            throw new IllegalArgumentException("learning-rate adaptation needs the full covariance; sep-CMA-ES has a"
+                    + " diagonal one");
+        }
         int n = mean.length;
         double[][] c = new double[n][n];
         for (int i = 0; i < n; i++) {
@@ -57,7 +64,8 @@ public final class CmaEs {
         double[] a = new double[n];
         Arrays.fill(a, 1.0);
         return new CmaState(spaceKey, generation, 0, restarts, popsize, mean.clone(), sigma0, sigma0, c,
-                new double[n], new double[n], a, List.of(), separable);
+                new double[n], new double[n], a, List.of(), separable,
+                adaptLearningRates ? LearningRates.initial(n) : null);
     }
 
     /** The eigen-basis B and the axis lengths D (square roots of eigenvalues) of C: C = B D² Bᵀ. */
@@ -230,13 +238,142 @@ public final class CmaEs {
             history.remove(0);
         }
         CmaState next = new CmaState(s.space(), s.generation() + 1, g, s.restarts(), s.popsize(), mean, newSigma,
-                s.sigma0(), c, ps, pc, s.marginA().clone(), List.copyOf(history), s.separable());
+                s.sigma0(), c, ps, pc, s.marginA().clone(), List.copyOf(history), s.separable(), null);
+        next = s.learningRates() == null ? next : adaptLearningRates(s, next, b, d);
         next = applyMargin(next);
         double worst = values[order[lambda - 1]];
         if (converged(next, values[order[0]], worst, keep)) {
             return restart(next, random);
         }
         return next;
+    }
+
+    // LRA-CMA-ES's constants (Nomura et al. 2023): the target SNR α, the averaging rates β and the rate change γ
+    private static final double LRA_ALPHA = 1.4;
+    private static final double LRA_BETA_MEAN = 0.1;
+    private static final double LRA_BETA_SIGMA = 0.03;
+    private static final double LRA_GAMMA = 0.1;
+
+    /**
+     * LRA-CMA-ES: measures the plain update from {@code s} to {@code plain} in the coordinates of s's distribution
+     * (x ↦ (σ²C)^(-1/2) x), estimates each update's signal-to-noise ratio from moving averages, moves each learning rate
+     * towards the one that keeps the ratio at α, and takes that fraction of the update. The step size is then
+     * corrected by the change of the mean's rate, so that a slower mean does not shrink σ on its own.
+     */
+    private CmaState adaptLearningRates(CmaState s, CmaState plain, double[][] b, double[] d) {
+        int n = s.dimension();
+        LearningRates lr = s.learningRates();
+        double[][] oldSigma = scaled(s.cov(), s.sigma() * s.sigma());
+        double[][] newSigma = scaled(plain.cov(), plain.sigma() * plain.sigma());
+        // (σ²C)^(-1/2) = B D⁻¹ Bᵀ / σ
+        double[][] inverseRoot = new double[n][n];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                double t = 0;
+                for (int k = 0; k < n; k++) {
+                    t += b[i][k] * b[j][k] / d[k];
+                }
+                inverseRoot[i][j] = t / s.sigma();
+            }
+        }
+        double[] deltaMean = new double[n];
+        double[][] deltaSigma = new double[n][n];
+        for (int i = 0; i < n; i++) {
+            deltaMean[i] = plain.mean()[i] - s.mean()[i];
+            for (int j = 0; j < n; j++) {
+                deltaSigma[i][j] = newSigma[i][j] - oldSigma[i][j];
+            }
+        }
+        double[] localMean = multiply(inverseRoot, deltaMean);
+        double[][] localSigma = multiply(multiply(inverseRoot, deltaSigma), inverseRoot);
+
+        double[] meanAverage = new double[n];
+        double meanSquare = 0;
+        double meanAverageSquare = 0;
+        for (int i = 0; i < n; i++) {
+            meanAverage[i] = (1 - LRA_BETA_MEAN) * lr.meanAverage()[i] + LRA_BETA_MEAN * localMean[i];
+            meanSquare += localMean[i] * localMean[i];
+            meanAverageSquare += meanAverage[i] * meanAverage[i];
+        }
+        double vMean = (1 - LRA_BETA_MEAN) * lr.meanSquare() + LRA_BETA_MEAN * meanSquare;
+        double[] sigmaAverage = new double[n * n];
+        double sigmaSquare = 0;
+        double sigmaAverageSquare = 0;
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                double local = localSigma[i][j] / Math.sqrt(2);
+                int k = i * n + j;
+                sigmaAverage[k] = (1 - LRA_BETA_SIGMA) * lr.sigmaAverage()[k] + LRA_BETA_SIGMA * local;
+                sigmaSquare += local * local;
+                sigmaAverageSquare += sigmaAverage[k] * sigmaAverage[k];
+            }
+        }
+        double vSigma = (1 - LRA_BETA_SIGMA) * lr.sigmaSquare() + LRA_BETA_SIGMA * sigmaSquare;
+        double etaMean = nextRate(lr.etaMean(), meanAverageSquare, vMean, LRA_BETA_MEAN);
+        double etaSigma = nextRate(lr.etaSigma(), sigmaAverageSquare, vSigma, LRA_BETA_SIGMA);
+
+        double[] mean = new double[n];
+        double[][] sigmaMatrix = new double[n][n];
+        for (int i = 0; i < n; i++) {
+            mean[i] = s.mean()[i] + etaMean * deltaMean[i];
+            for (int j = 0; j < n; j++) {
+                sigmaMatrix[i][j] = oldSigma[i][j] + etaSigma * deltaSigma[i][j];
+            }
+        }
+        // σ² C = Σ with det C = 1: σ = det(Σ)^(1/2n); then the step-size correction
+        double logDet = 0;
+        for (double e : new EigenDecomposition(new Array2DRowRealMatrix(sigmaMatrix, false)).getRealEigenvalues()) {
+            logDet += Math.log(Math.max(e, 1e-300));
+        }
+        double sigma = Math.exp(logDet / (2.0 * n));
+        double[][] cov = scaled(sigmaMatrix, 1 / (sigma * sigma));
+        sigma *= lr.etaMean() / etaMean;
+        return new CmaState(plain.space(), plain.generation(), plain.generationsInRun(), plain.restarts(),
+                plain.popsize(), mean, sigma, plain.sigma0(), cov, plain.pathSigma(), plain.pathC(), plain.marginA(),
+                plain.bestHistory(), false, new LearningRates(etaMean, etaSigma, meanAverage, sigmaAverage, vMean,
+                        vSigma));
+    }
+
+    /** η ← η exp(min(γη, β) · clip(SNR/(αη) − 1, −1, 1)), at most 1, with SNR = (‖E‖² − β/(2−β) V) / (V − ‖E‖²). */
+    private static double nextRate(double eta, double averageSquare, double square, double beta) {
+        double snr = (averageSquare - beta / (2 - beta) * square) / (square - averageSquare);
+        double relative = Math.max(-1, Math.min(1, snr / LRA_ALPHA / eta - 1));
+        return Math.min(1, eta * Math.exp(Math.min(LRA_GAMMA * eta, beta) * relative));
+    }
+
+    private static double[][] scaled(double[][] m, double factor) {
+        double[][] out = new double[m.length][];
+        for (int i = 0; i < m.length; i++) {
+            out[i] = m[i].clone();
+            for (int j = 0; j < out[i].length; j++) {
+                out[i][j] *= factor;
+            }
+        }
+        return out;
+    }
+
+    private static double[] multiply(double[][] m, double[] v) {
+        double[] out = new double[m.length];
+        for (int i = 0; i < m.length; i++) {
+            for (int j = 0; j < v.length; j++) {
+                out[i] += m[i][j] * v[j];
+            }
+        }
+        return out;
+    }
+
+    private static double[][] multiply(double[][] a, double[][] b) {
+        int n = a.length;
+        double[][] out = new double[n][n];
+        for (int i = 0; i < n; i++) {
+            for (int k = 0; k < n; k++) {
+                double aik = a[i][k];
+                for (int j = 0; j < n; j++) {
+                    out[i][j] += aik * b[k][j];
+                }
+            }
+        }
+        return out;
     }
 
     /** TolFun (flat values now and over the recent generations), TolX (tiny steps) or an ill-conditioned C. */
@@ -278,7 +415,7 @@ public final class CmaEs {
             mean[i] = random.nextDouble();
         }
         return start(s.space(), s.generation(), s.restarts() + 1, s.popsize() * 2, mean, s.sigma0(), null,
-                s.separable());
+                s.separable(), s.learningRates() != null);
     }
 
     /** Hamano et al.'s margin for the discrete coordinates (see the class comment). */
@@ -324,7 +461,8 @@ public final class CmaEs {
             return s;
         }
         return new CmaState(s.space(), s.generation(), s.generationsInRun(), s.restarts(), s.popsize(), mean,
-                s.sigma(), s.sigma0(), s.cov(), s.pathSigma(), s.pathC(), a, s.bestHistory(), s.separable());
+                s.sigma(), s.sigma0(), s.cov(), s.pathSigma(), s.pathC(), a, s.bestHistory(), s.separable(),
+                s.learningRates());
     }
 
     private static double clampProbability(double p) {

@@ -23,6 +23,7 @@ import java.util.List;
  * @param marginA the margin's diagonal scaling A for discrete coordinates (1 for continuous ones)
  * @param bestHistory the best value of each generation of the current run, most recent last
  * @param separable sep-CMA-ES: a diagonal covariance
+ * @param learningRates the state of learning-rate adaptation, or null when the run does not adapt them
  */
 public record CmaState(
         String space,
@@ -38,7 +39,8 @@ public record CmaState(
         double[] pathC,
         double[] marginA,
         List<Double> bestHistory,
-        boolean separable) {
+        boolean separable,
+        LearningRates learningRates) {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
