@@ -1,5 +1,6 @@
 package dev.hpo.bench;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -20,5 +21,17 @@ final class Args {
             }
         }
         return out.toArray(new String[0]);
+    }
+
+    /** The file after {@code --out}, or {@code fallback}, for mains that take no other argument. */
+    static Path out(String[] rawArgs, Path fallback) {
+        String[] args = split(rawArgs);
+        Path out = fallback;
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--out") && i + 1 < args.length) {
+                out = Path.of(args[++i]);
+            }
+        }
+        return out;
     }
 }

@@ -33,13 +33,7 @@ public final class CmaLrAdapt {
     }
 
     public static void main(String[] rawArgs) throws IOException {
-        String[] args = Args.split(rawArgs);
-        Path out = Path.of("results", "cmaes-lr-adapt.md");
-        for (int i = 0; i < args.length; i++) {
-            if (args[i].equals("--out") && i + 1 < args.length) {
-                out = Path.of(args[++i]);
-            }
-        }
+        Path out = Args.out(rawArgs, Path.of("results", "cmaes-lr-adapt.md"));
         StringBuilder md = new StringBuilder("# CMA-ES with learning-rate adaptation\n\n"
                 + "Written by `dev.hpo.bench.CmaLrAdapt` on " + LocalDate.now() + ". CMA-ES (IPOP restarts as always)"
                 + " with and without `lrAdapt(true)` (Optuna's `lr_adapt`, LRA-CMA-ES of Nomura, Akimoto and Ono, GECCO"

@@ -45,13 +45,7 @@ public final class FailedTrials {
     }
 
     public static void main(String[] rawArgs) throws IOException {
-        String[] args = Args.split(rawArgs);
-        Path out = Path.of("results", "failed-trials.md");
-        for (int i = 0; i < args.length; i++) {
-            if (args[i].equals("--out") && i + 1 < args.length) {
-                out = Path.of(args[++i]);
-            }
-        }
+        Path out = Args.out(rawArgs, Path.of("results", "failed-trials.md"));
         StringBuilder table = new StringBuilder("| sampler | case | regret, median [25th, 75th] | failed (pruned)"
                 + " trials, median [max] | such points repeated |\n|---|---|---|---|---|\n");
         row(table, "tpe", TpeSampler::new);
