@@ -12,4 +12,12 @@ check(log.contains('[hpo] ResumeTuning.bowl trial 6/6 #11'), 'the second build c
 def byNumber = json.trials.sort { it.number }
 def firstBuild = byNumber.take(6)*.params as Set
 byNumber.drop(6).each { check(!firstBuild.contains(it.params), "trial ${it.number} repeats ${it.params}") }
+
+// hpo:studies lists the study with its 12 trials; hpo:delete-study refuses without a name, then deletes it
+// (hpo:optimize's line goes on with "; wrote …", hpo:studies' ends at the storage, then its table follows)
+check(log =~ /(?m)hpo: 1 study in journal:\S*studies\.log\r?\n.*\r?\n.*ResumeTuning\.bowl\s+minimize\s+\S+\s+#\d+\s+12\s+0\s+0/,
+        'hpo:studies lists the study: 12 complete, 0 pruned, 0 failed')
+check(log.contains('hpo:delete-study needs the studies to delete: -Dhpo.objectives=<study>'), 'no name, no deletion')
+check(log =~ /hpo: deleted study ResumeTuning\.bowl \(12 trials\) from journal:/, 'deleted with its 12 trials')
+check(log =~ /hpo: storage journal:.*studies\.log has no study/, 'hpo:studies after the deletion')
 return true

@@ -123,6 +123,27 @@ public final class Artifacts {
         return written;
     }
 
+    /**
+     * Removes from the store every artifact the study and its trials uploaded, skipping files already gone; returns
+     * how many were removed. The records stay with the study: this is for a study about to be deleted.
+     */
+    public static int removeAll(Study study, ArtifactStore store) throws IOException {
+        List<ArtifactMeta> all = new ArrayList<>(list(study));
+        for (FrozenTrial t : study.trials()) {
+            all.addAll(list(t));
+        }
+        int removed = 0;
+        for (ArtifactMeta a : all) {
+            try {
+                store.remove(a.artifactId());
+                removed++;
+            } catch (ArtifactNotFoundException gone) {
+                // removed before, or never written
+            }
+        }
+        return removed;
+    }
+
     /** The MIME type and encoding Optuna would record for a file name: {@code model.tar.gz} is a gzipped tar. */
     static String[] guess(String filename) {
         String name = filename;

@@ -100,6 +100,27 @@ class ArtifactsTest {
     }
 
     @Test
+    void removeAllEmptiesTheStoreOfAStudysFilesAndSkipsThoseAlreadyGone() throws IOException {
+        FileSystemArtifactStore store = new FileSystemArtifactStore(dir.resolve("a"));
+        Path file = Files.writeString(dir.resolve("f.txt"), "x");
+        try (Study study = Study.builder().build()) {
+            Artifacts.upload(study, file, store);
+            for (int i = 0; i < 3; i++) {
+                var trial = study.ask();
+                String id = Artifacts.upload(trial, file, store);
+                if (i == 0) {
+                    store.remove(id);
+                }
+                study.tell(trial, i);
+            }
+            assertEquals(3, Artifacts.removeAll(study, store), "the study's file and two trials' files");
+            try (Stream<Path> left = Files.list(store.directory())) {
+                assertEquals(0, left.count());
+            }
+        }
+    }
+
+    @Test
     void typesAndEncodingsAreGuessedAsOptunaGuessesThem() {
         // Python 3.11's mimetypes.guess_type, which Optuna's upload_artifact calls
         assertGuess("model.json", "application/json", null);

@@ -119,6 +119,11 @@ abstract class AbstractHpoMojo extends AbstractMojo {
         return (directory.isAbsolute() ? directory : project.getBasedir().toPath().resolve(directory)).toString();
     }
 
+    /** {@link #storage} with any password masked, for messages. */
+    protected String redactedStorage() {
+        return JdbcUrls.redact(storage);
+    }
+
     /** Opens the storage, turning a bad URL into an error that names the parameter. */
     protected Storage openStorage() throws MojoExecutionException {
         try {
