@@ -2,6 +2,7 @@ package dev.hpo.maven;
 
 import dev.hpo.storage.Storage;
 import dev.hpo.storage.StorageException;
+import dev.hpo.storage.StudyInfo;
 import dev.hpo.storage.jdbc.JdbcUrls;
 import java.io.File;
 import java.io.UncheckedIOException;
@@ -66,6 +67,19 @@ abstract class AbstractHpoMojo extends AbstractMojo {
 
     @Parameter(defaultValue = "${project}", readonly = true, required = true)
     protected MavenProject project;
+
+    /** Whether {@code hpo.skip} is set, said in one log line. */
+    protected boolean skipped() {
+        if (skip) {
+            getLog().info("hpo: skipped (hpo.skip=true)");
+        }
+        return skip;
+    }
+
+    /** The names of the storage's studies that {@link #objectives} selects (all when it is empty). */
+    protected List<String> selectedStudies(Storage store) {
+        return new StudyFilter(objectives).filter(store.studies().stream().map(StudyInfo::name).toList());
+    }
 
     /** Reads the studies from the storage, writes the outputs and logs the summary table. */
     protected List<StudyOutcome> readAndWrite(Storage store, Collection<String> studies,

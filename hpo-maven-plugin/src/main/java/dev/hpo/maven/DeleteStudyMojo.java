@@ -25,8 +25,7 @@ public final class DeleteStudyMojo extends AbstractHpoMojo {
 
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
-        if (skip) {
-            getLog().info("hpo: skipped (hpo.skip=true)");
+        if (skipped()) {
             return;
         }
         List<String> names = objectives == null ? List.of()

@@ -174,8 +174,7 @@ public final class OptimizeMojo extends AbstractHpoMojo {
 
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
-        if (skip) {
-            getLog().info("hpo: skipped (hpo.skip=true)");
+        if (skipped()) {
             return;
         }
         if (skipTests || mavenTestSkip) {

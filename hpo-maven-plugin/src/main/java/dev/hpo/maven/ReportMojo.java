@@ -1,7 +1,6 @@
 package dev.hpo.maven;
 
 import dev.hpo.storage.Storage;
-import dev.hpo.storage.StudyInfo;
 import java.util.List;
 import java.util.Map;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -17,8 +16,7 @@ public final class ReportMojo extends AbstractHpoMojo {
 
     @Override
     public void execute() throws MojoExecutionException {
-        if (skip) {
-            getLog().info("hpo: skipped (hpo.skip=true)");
+        if (skipped()) {
             return;
         }
         if ("pom".equals(project.getPackaging())) {
@@ -27,7 +25,7 @@ public final class ReportMojo extends AbstractHpoMojo {
             return;
         }
         try (Storage store = openStorage()) {
-            List<String> studies = new StudyFilter(objectives).filter(store.studies().stream().map(StudyInfo::name).toList());
+            List<String> studies = selectedStudies(store);
             if (studies.isEmpty()) {
                 throw new MojoExecutionException("storage " + storage + " has no study"
                         + (objectives == null ? "" : " named " + objectives) + " to report; run hpo:optimize first");

@@ -1,7 +1,6 @@
 package dev.hpo.maven;
 
 import dev.hpo.storage.Storage;
-import dev.hpo.storage.StudyInfo;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -17,13 +16,11 @@ public final class StudiesMojo extends AbstractHpoMojo {
 
     @Override
     public void execute() throws MojoExecutionException {
-        if (skip) {
-            getLog().info("hpo: skipped (hpo.skip=true)");
+        if (skipped()) {
             return;
         }
         try (Storage store = openStorage()) {
-            List<String> names = new StudyFilter(objectives).filter(store.studies().stream().map(StudyInfo::name)
-                    .toList());
+            List<String> names = selectedStudies(store);
             if (names.isEmpty()) {
                 getLog().info("hpo: storage " + redactedStorage() + " has no study"
                         + (objectives == null ? "" : " named " + objectives));
