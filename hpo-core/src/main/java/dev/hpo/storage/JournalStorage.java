@@ -611,9 +611,15 @@ public final class JournalStorage implements Storage {
         } finally {
             mutex.unlock();
         }
-        try {
-            syncer.join();
-        } catch (InterruptedException e) {
+        boolean interrupted = false;
+        while (syncer.isAlive()) {  // the syncer must be done before the last force and the snapshot
+            try {
+                syncer.join();
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
             Thread.currentThread().interrupt();
         }
         try {

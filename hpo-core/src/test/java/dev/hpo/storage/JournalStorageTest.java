@@ -18,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -28,6 +29,32 @@ class JournalStorageTest {
 
     @TempDir
     Path dir;
+
+    @Test
+    void anObjectiveThatLeavesItsThreadInterruptedDoesNotBreakTheJournal() {
+        // catching InterruptedException and restoring the status is the usual idiom; a FileChannel used by an
+        // interrupted thread closes itself, which once failed every later write of the study
+        String url = "journal:" + dir.resolve("interrupted.log");
+        boolean stillInterrupted;
+        try (Study study = Study.builder().name("s").storage(url).sampler(new RandomSampler(1)).build()) {
+            study.optimize(t -> {
+                double x = t.suggestFloat("x", 0, 1);
+                if (t.number() == 2) {
+                    Thread.currentThread().interrupt();
+                }
+                t.report(0, x);
+                return x;
+            }, 6);
+            stillInterrupted = Thread.interrupted();  // clears it for the rest of the test
+            assertEquals(6, study.trials(EnumSet.of(TrialState.COMPLETE)).size());
+        }
+        assertTrue(stillInterrupted, "the objective's interrupt status is left as it set it");
+        try (Study reopened = Study.builder().name("s").storage(url).loadIfExists(true).build()) {
+            assertEquals(6, reopened.trials().size());
+            assertTrue(reopened.trials().stream().allMatch(t -> t.state() == TrialState.COMPLETE
+                    && t.intermediateValues().size() == 1));
+        }
+    }
 
     private static List<FrozenTrial> reread(Path journal, String study) {
         try (JournalStorage fresh = new JournalStorage(journal)) {

@@ -2,6 +2,7 @@ package dev.hpo.storage.journal;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.channels.ClosedByInterruptException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,6 +18,12 @@ import java.util.zip.CRC32;
  * <p>A final line without its newline is a write in progress, or the remains of a writer that died in the middle
  * of one: it is not handed out. The next append, made under the lock when no one else can be writing, cuts such a
  * tail off so that it can never be glued to the next line.
+ *
+ * <p>A {@link FileChannel} closes itself when the thread using it is interrupted, and an objective that catches an
+ * {@link InterruptedException} and restores its thread's interrupt status (the usual idiom) would then break the
+ * journal for the whole study. So every channel operation runs with the status cleared and restores it afterwards;
+ * an interrupt that arrives during the operation closes the channels, which are reopened and the operation made
+ * again (an append first cuts off what the interrupted write left).
  */
 public final class JournalFile implements AutoCloseable {
 
@@ -38,8 +45,8 @@ public final class JournalFile implements AutoCloseable {
     private static final int CHUNK = 1 << 20;
 
     private final Path path;
-    private final FileChannel reader;
-    private final FileChannel writer;
+    private FileChannel reader;
+    private FileChannel writer;
     private final JournalFileLock lock;
     private long offset;
     /** CRC-32 of the bytes before {@link #offset}: what a snapshot of the replay names the prefix it covers by. */
@@ -58,13 +65,51 @@ public final class JournalFile implements AutoCloseable {
             if (parent != null) {
                 Files.createDirectories(parent);
             }
-            this.writer = FileChannel.open(this.path, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                    StandardOpenOption.APPEND);
-            this.reader = FileChannel.open(this.path, StandardOpenOption.READ);
+            openChannels();
         } catch (IOException e) {
             throw new JournalIoException("cannot open journal " + this.path, e);
         }
         this.lock = new JournalFileLock(this.path, lockGrace);
+    }
+
+    private void openChannels() throws IOException {
+        writer = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+        reader = FileChannel.open(path, StandardOpenOption.READ);
+    }
+
+    /** Channel work; {@code retry} is true when an interrupt closed the channels during the first attempt. */
+    private interface ChannelIo<T> {
+        T run(boolean retry) throws IOException;
+    }
+
+    /** Runs channel work shielded from the thread's interrupt status (see the class comment). */
+    private <T> T shielded(ChannelIo<T> io) throws IOException {
+        boolean interrupted = Thread.interrupted();
+        try {
+            try {
+                return io.run(false);
+            } catch (ClosedByInterruptException e) {
+                Thread.interrupted();  // the interrupt that closed the channels, restored below
+                interrupted = true;
+                closeQuietly();
+                openChannels();
+                return io.run(true);
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private void closeQuietly() {
+        for (FileChannel c : new FileChannel[] {writer, reader}) {
+            try {
+                c.close();
+            } catch (IOException ignored) {
+                // closed already by the interrupt
+            }
+        }
     }
 
     public Path path() {
@@ -97,7 +142,7 @@ public final class JournalFile implements AutoCloseable {
             throw new IllegalStateException("journal " + path + ": skipVerified after lines were read");
         }
         try {
-            if (length <= 0 || reader.size() < length) {
+            if (length <= 0 || shielded(retry -> reader.size()) < length) {
                 return false;
             }
             CRC32 crc = new CRC32();
@@ -127,7 +172,7 @@ public final class JournalFile implements AutoCloseable {
     /** Hands every complete line written since the last call to the consumer. */
     public void readNew(LineConsumer consumer) {
         try {
-            long size = reader.size();
+            long size = shielded(retry -> reader.size());
             sizeSeen = size;
             while (offset < size) {
                 int want = (int) Math.min(chunk, size - offset);
@@ -164,14 +209,16 @@ public final class JournalFile implements AutoCloseable {
     }
 
     private int readFully(long position, int length) throws IOException {
-        ByteBuffer b = ByteBuffer.wrap(buffer, 0, length);
-        while (b.hasRemaining()) {
-            int n = reader.read(b, position + b.position());
-            if (n < 0) {
-                break;
+        return shielded(retry -> {
+            ByteBuffer b = ByteBuffer.wrap(buffer, 0, length);
+            while (b.hasRemaining()) {
+                int n = reader.read(b, position + b.position());
+                if (n < 0) {
+                    break;
+                }
             }
-        }
-        return b.position();
+            return b.position();
+        });
     }
 
     private static int indexOf(byte[] bytes, int from, int to) {
@@ -208,12 +255,18 @@ public final class JournalFile implements AutoCloseable {
             if (sizeSeen > offset) {
                 LOG.log(System.Logger.Level.WARNING, "journal {0}: cutting off {1} bytes after line {2} left by a"
                         + " writer that died in the middle of a line", path, sizeSeen - offset, linesRead);
-                writer.truncate(offset);
+                shielded(retry -> writer.truncate(offset));
             }
-            ByteBuffer b = ByteBuffer.wrap(lines, 0, length);
-            while (b.hasRemaining()) {
-                writer.write(b);
-            }
+            shielded(retry -> {
+                if (retry && writer.size() > offset) {
+                    writer.truncate(offset);  // the interrupted write's part
+                }
+                ByteBuffer b = ByteBuffer.wrap(lines, 0, length);
+                while (b.hasRemaining()) {
+                    writer.write(b);
+                }
+                return null;
+            });
         } catch (IOException e) {
             sizeSeen = -1;
             throw new JournalIoException("cannot append to journal " + path, e);
@@ -237,7 +290,10 @@ public final class JournalFile implements AutoCloseable {
     /** Forces what was written to the disk (fdatasync: the data and the file size). */
     public void force() {
         try {
-            writer.force(false);
+            shielded(retry -> {
+                writer.force(false);
+                return null;
+            });
         } catch (IOException e) {
             throw new JournalIoException("cannot fsync journal " + path, e);
         }

@@ -50,23 +50,34 @@ public final class JournalFileLock {
         this.grace = grace;
     }
 
-    /** Blocks until this process holds the lock. */
+    /**
+     * Blocks until this process holds the lock. The caller's interrupt status is set aside while it waits (and
+     * restored after): with it set, every park would return at once and the wait would spin.
+     */
     public void acquire() {
+        boolean interrupted = Thread.interrupted();
         long wait = FIRST_WAIT_NANOS;
         long waited = 0;
-        while (true) {
-            try {
-                Files.createSymbolicLink(lock, journal);
-                return;
-            } catch (FileAlreadyExistsException held) {
-                if (waited > grace.toNanos() / 4) {
-                    breakIfStale();
+        try {
+            while (true) {
+                try {
+                    Files.createSymbolicLink(lock, journal);
+                    return;
+                } catch (FileAlreadyExistsException held) {
+                    if (waited > grace.toNanos() / 4) {
+                        breakIfStale();
+                    }
+                    LockSupport.parkNanos(wait);
+                    interrupted |= Thread.interrupted();
+                    waited += wait;
+                    wait = Math.min(wait * 2, MAX_WAIT_NANOS);
+                } catch (IOException e) {
+                    throw new JournalIoException("cannot create the lock " + lock + " of journal " + journal, e);
                 }
-                LockSupport.parkNanos(wait);
-                waited += wait;
-                wait = Math.min(wait * 2, MAX_WAIT_NANOS);
-            } catch (IOException e) {
-                throw new JournalIoException("cannot create the lock " + lock + " of journal " + journal, e);
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
             }
         }
     }
