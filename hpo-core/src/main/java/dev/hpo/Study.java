@@ -496,13 +496,20 @@ public final class Study implements AutoCloseable {
                 t.start();
                 threads.add(t);
             }
+            // an interrupt of the caller stops the study; optimize still returns only once every worker is done
+            boolean interrupted = false;
             for (Thread t : threads) {
-                try {
-                    t.join();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    stop();
+                while (t.isAlive()) {
+                    try {
+                        t.join();
+                    } catch (InterruptedException e) {
+                        interrupted = true;
+                        stop();
+                    }
                 }
+            }
+            if (interrupted) {
+                Thread.currentThread().interrupt();
             }
         }
         Throwable f = fatal.get();

@@ -250,6 +250,25 @@ class StudyTest {
     }
 
     @Test
+    void anInterruptedCallerStopsAParallelStudyAndReturnsOnlyOnceItsWorkersAreDone() {
+        Study s = study();
+        Thread caller = Thread.currentThread();
+        s.optimize(t -> {
+            double x = t.suggestFloat("x", 0, 1);
+            if (t.number() == 3) {
+                caller.interrupt();  // while this trial and the other worker's are still running
+            }
+            Thread.sleep(30);
+            return x;
+        }, OptimizeOptions.builder().trials(40).parallelism(2).build());
+        boolean interrupted = Thread.interrupted();  // clears it for the next tests
+        assertTrue(interrupted, "the caller's interrupt status is kept");
+        assertTrue(s.trials().size() < 40, "the study stopped: " + s.trials().size() + " trials");
+        assertTrue(s.trials().stream().allMatch(t -> t.state() == TrialState.COMPLETE),
+                "no trial is still running when optimize returns: " + s.trials());
+    }
+
+    @Test
     void callbackCanStopTheStudy() {
         Study s = study();
         s.optimize(t -> 1.0, OptimizeOptions.builder().trials(100)
