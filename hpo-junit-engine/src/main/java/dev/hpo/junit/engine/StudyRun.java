@@ -193,6 +193,9 @@ final class StudyRun {
         } catch (Throwable t) {
             run.error = t;
             throw t;
+        } finally {
+            // as Jupiter clears it after each test: a trial that left its thread interrupted must not fail the next
+            Thread.interrupted();
         }
     }
 

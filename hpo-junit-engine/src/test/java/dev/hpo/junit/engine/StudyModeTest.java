@@ -19,6 +19,7 @@ import dev.hpo.junit.engine.fixtures.CrossValidated;
 import dev.hpo.junit.engine.fixtures.DefineByRun;
 import dev.hpo.junit.engine.fixtures.Flaky;
 import dev.hpo.junit.engine.fixtures.FreshInstance;
+import dev.hpo.junit.engine.fixtures.Interrupting;
 import dev.hpo.junit.engine.fixtures.Kinds;
 import dev.hpo.junit.engine.fixtures.Plateau;
 import dev.hpo.storage.InMemoryStorage;
@@ -58,6 +59,15 @@ class StudyModeTest {
                 s.enqueueTrial(Map.of("k", k));
             }
         }
+    }
+
+    @Test
+    void aTrialThatLeavesItsThreadInterruptedDoesNotFailTheNext() {
+        Interrupting.interruptedOnce = false;
+        study(storage).selectors(selectClass(Interrupting.class)).execute()
+                .testEvents().assertStatistics(s -> s.succeeded(4).failed(0));
+        assertTrue(Interrupting.interruptedOnce);
+        assertFalse(Thread.currentThread().isInterrupted());
     }
 
     @Test
