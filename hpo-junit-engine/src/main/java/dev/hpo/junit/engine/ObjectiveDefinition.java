@@ -4,6 +4,7 @@ import dev.hpo.Trial;
 import dev.hpo.artifact.ArtifactStore;
 import dev.hpo.junit.Objective;
 import java.lang.reflect.Method;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -16,9 +17,10 @@ import java.util.List;
  *        annotation's name
  * @param lifecycle the class's Jupiter lifecycle methods, whose {@code @BeforeEach}/{@code @AfterEach} surround
  *        every call of an instance objective
+ * @param trialTimeout the time one trial may take (Jupiter's {@code @Timeout}, {@link JupiterTimeout}), or null
  */
 record ObjectiveDefinition(Class<?> testClass, Method method, Objective annotation, String studyName,
-        List<ObjectiveParameter> parameters, JupiterLifecycle lifecycle) {
+        List<ObjectiveParameter> parameters, JupiterLifecycle lifecycle, Duration trialTimeout) {
 
     ObjectiveDefinition {
         parameters = List.copyOf(parameters);

@@ -4,12 +4,16 @@ import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
+import java.time.Duration;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Calls an objective method: on a fresh instance of its class for an instance method (so that trials share no
  * state, as Jupiter tests share none), or on the class's one instance under {@code @TestInstance(PER_CLASS)},
- * between the class's {@code @BeforeEach} and {@code @AfterEach} methods; or statically. Exceptions of the method reach the caller as thrown, not
- * wrapped, so that a failed trial reports the user's own exception.
+ * between the class's {@code @BeforeEach} and {@code @AfterEach} methods; or statically. Exceptions of the method
+ * reach the caller as thrown, not wrapped, so that a failed trial reports the user's own exception; a trial that
+ * outlasts its {@code @Timeout} fails with a {@link TimeoutException} instead ({@link JupiterTimeout}).
  */
 final class ObjectiveInvoker {
 
@@ -42,6 +46,37 @@ final class ObjectiveInvoker {
 
     /** Calls the method with the arguments and returns its score. */
     double invoke(Object[] arguments) throws Exception {
+        Duration limit = definition.trialTimeout();
+        if (limit == null) {
+            return call(arguments);
+        }
+        long start = System.nanoTime();
+        ScheduledFuture<?> alarm = JupiterTimeout.interruptAfter(limit);
+        double value = Double.NaN;
+        Exception thrown = null;
+        try {
+            value = call(arguments);
+        } catch (Exception e) {
+            thrown = e;
+        } finally {
+            alarm.cancel(false);
+        }
+        if (System.nanoTime() - start >= limit.toNanos()) {
+            Thread.interrupted();  // the alarm's, if it came: the trial is over
+            TimeoutException timeout = new TimeoutException(definition.qualifiedMethodName() + " timed out after "
+                    + JupiterTimeout.text(limit) + " (@Timeout)");
+            if (thrown != null) {
+                timeout.addSuppressed(thrown);
+            }
+            throw timeout;
+        }
+        if (thrown != null) {
+            throw thrown;
+        }
+        return value;
+    }
+
+    private double call(Object[] arguments) throws Exception {
         Object target = constructor == null ? null
                 : sharedInstance != null ? sharedInstance : unwrap(() -> constructor.newInstance());
         Object result = definition.lifecycle().aroundEach(target,

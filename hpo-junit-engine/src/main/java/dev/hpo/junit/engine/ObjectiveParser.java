@@ -56,7 +56,7 @@ final class ObjectiveParser {
             parameters.add(parameter(declared[i], names[i], where));
         }
         return new ObjectiveDefinition(testClass, method, objective, studyName(testClass, method), parameters,
-                JupiterLifecycle.of(testClass));
+                JupiterLifecycle.of(testClass), JupiterTimeout.of(method, testClass).orElse(null));
     }
 
     private static void checkMethod(Class<?> testClass, Method method, String where, Objective objective) {

@@ -4,6 +4,7 @@ import static dev.hpo.junit.engine.Engines.hpo;
 import static dev.hpo.junit.engine.Engines.study;
 import static dev.hpo.junit.engine.Engines.throwable;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
@@ -23,11 +24,13 @@ import dev.hpo.junit.engine.fixtures.lifecycle.FailingEach;
 import dev.hpo.junit.engine.fixtures.lifecycle.Lifecycle;
 import dev.hpo.junit.engine.fixtures.lifecycle.Named;
 import dev.hpo.junit.engine.fixtures.lifecycle.PerClass;
+import dev.hpo.junit.engine.fixtures.lifecycle.TimedOut;
 import dev.hpo.storage.InMemoryStorage;
 import dev.hpo.storage.Storage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.platform.engine.TestDescriptor;
@@ -144,6 +147,29 @@ class LifecycleTest {
         assertEquals("depth()", objective.getLegacyReportingName());
         assertEquals("Tuning the bowl", objective.getParent().orElseThrow().getDisplayName());
         assertEquals(Named.class.getName(), objective.getParent().orElseThrow().getLegacyReportingName());
+    }
+
+    @Test
+    void aTrialThatOutlastsItsTimeoutFailsAndTheStudyGoesOn() {
+        try (Study s = Study.builder().name("TimedOut.slow").storage(storage).build()) {
+            for (int i : new int[] {0, 1, 2}) {
+                s.enqueueTrial(Map.of("i", i));
+            }
+        }
+        long start = System.nanoTime();
+        EngineExecutionResults results = study(storage).selectors(selectClass(TimedOut.class)).execute();
+        assertTrue(System.nanoTime() - start < 10_000_000_000L, "the sleeping trial was interrupted, not waited for");
+        List<FrozenTrial> trials = storage.trials(storage.findStudy("TimedOut.slow").orElseThrow());
+        assertEquals(List.of(TrialState.FAIL, TrialState.FAIL, TrialState.COMPLETE),
+                trials.stream().map(FrozenTrial::state).toList());
+        List<Throwable> failures = results.testEvents().failed().stream().map(Engines::throwable).toList();
+        assertEquals(2, failures.size());
+        for (Throwable t : failures) {
+            assertInstanceOf(TimeoutException.class, t);
+            assertEquals(TimedOut.class.getName() + ".slow timed out after 200 ms (@Timeout)", t.getMessage());
+        }
+        assertInstanceOf(InterruptedException.class, failures.get(0).getSuppressed()[0], "what the interrupt ended");
+        assertFalse(Thread.currentThread().isInterrupted());
     }
 
     @Test

@@ -1,0 +1,75 @@
+package dev.hpo.junit.engine;
+
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Method;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.platform.commons.support.AnnotationSupport;
+
+/**
+ * Jupiter's {@code @Timeout} on an objective method, or on its class for all its objectives: the time one trial may
+ * take (its {@code @BeforeEach} and {@code @AfterEach} included). When it runs out, the trial's thread is interrupted,
+ * which ends a well-behaved objective (one that sleeps, waits or checks its interrupt status), and the trial fails
+ * with a {@link java.util.concurrent.TimeoutException} once the objective returns or throws: the study goes on with
+ * the next trial. This is Jupiter's {@code SAME_THREAD} mode, whatever {@code threadMode} says, because a trial
+ * abandoned on another thread would go on using the machine and the study while the next ones run.
+ */
+final class JupiterTimeout {
+
+    /** One daemon thread for every trial's alarm, started on first use. */
+    private static final class Alarms {
+        static final ScheduledExecutorService EXECUTOR = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "hpo-trial-timeout");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    private JupiterTimeout() {
+    }
+
+    /** Interrupts the calling thread when {@code limit} has passed, unless the returned alarm is cancelled first. */
+    static ScheduledFuture<?> interruptAfter(Duration limit) {
+        Thread thread = Thread.currentThread();
+        return Alarms.EXECUTOR.schedule(thread::interrupt, limit.toNanos(), TimeUnit.NANOSECONDS);
+    }
+
+    /** {@code 250 ms}, {@code 30 s}, {@code 1.5 s}: how a limit reads in a message. */
+    static String text(Duration limit) {
+        long millis = limit.toMillis();
+        return millis < 1000 ? millis + " ms" : millis % 1000 == 0 ? millis / 1000 + " s" : millis / 1000.0 + " s";
+    }
+
+    /**
+     * The trial time limit of the method, else of its class.
+     *
+     * @throws InvalidObjectiveException for a value that is not positive, as Jupiter rejects it
+     */
+    static Optional<Duration> of(Method method, Class<?> testClass) {
+        Class<? extends Annotation> type = JupiterAnnotations.type(testClass.getClassLoader(), "Timeout");
+        if (type == null) {
+            return Optional.empty();
+        }
+        Optional<Annotation> found = AnnotationSupport.findAnnotation(method, type).<Annotation>map(a -> a)
+                .or(() -> AnnotationSupport.findAnnotation(testClass, type).map(a -> a));
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            long value = ((Number) type.getMethod("value").invoke(found.get())).longValue();
+            TimeUnit unit = (TimeUnit) type.getMethod("unit").invoke(found.get());
+            if (value <= 0) {
+                throw new InvalidObjectiveException("@Timeout(" + value + ") on " + testClass.getName() + "."
+                        + method.getName() + ": a trial's time limit must be positive");
+            }
+            return Optional.of(Duration.ofNanos(unit.toNanos(value)));
+        } catch (ReflectiveOperationException | ClassCastException e) {
+            throw new InvalidObjectiveException("cannot read @Timeout on " + testClass.getName() + "."
+                    + method.getName() + ": " + e);
+        }
+    }
+}
