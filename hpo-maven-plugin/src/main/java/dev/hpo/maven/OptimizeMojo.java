@@ -56,6 +56,13 @@ public final class OptimizeMojo extends AbstractHpoMojo {
     private Integer trials;
 
     /** Wall-clock budget of each study in seconds: no new trial starts after it. */
+    /**
+     * The time one trial may take, in seconds: when it is up the trial's thread is interrupted and the trial fails,
+     * and the study goes on. Over any {@code @Timeout} on the objective; none by default.
+     */
+    @Parameter(property = "hpo.trialTimeout")
+    private Integer trialTimeout;
+
     @Parameter(property = "hpo.timeout")
     private Integer timeout;
 
@@ -235,7 +242,7 @@ public final class OptimizeMojo extends AbstractHpoMojo {
         try {
             ForkCommand.splitArgLine(argLine);
             return new OptimizeParameters(trials, timeout, sampler, pruner, seed, parallelism, storage, objectives,
-                    studyPrefix, heartbeat, patience, terminator);
+                    studyPrefix, heartbeat, patience, terminator, trialTimeout);
         } catch (InvalidParameterException e) {
             throw new MojoExecutionException(e.getMessage(), e);
         }

@@ -29,10 +29,12 @@ import java.util.Map;
  *        the objective's {@code @Objective(patience)}
  * @param terminator {@code cv}, the objective's known error as a number, or {@code none}: stops a study once
  *        further trials would chase noise; {@code null} for the objective's {@code @Objective(terminator)}
+ * @param trialTimeoutSeconds the time one trial may take before it is interrupted and fails; {@code null} for the
+ *        objective's {@code @Timeout}, if any
  */
 public record OptimizeParameters(Integer trials, Integer timeoutSeconds, String sampler, String pruner, Long seed,
         Integer parallelism, String storage, String objectives, String studyPrefix, Integer heartbeatSeconds,
-        Integer patience, String terminator) {
+        Integer patience, String terminator, Integer trialTimeoutSeconds) {
 
     /** Configuration parameter keys, as the engine reads them. */
     static final String MODE = "hpo.mode";
@@ -46,6 +48,7 @@ public record OptimizeParameters(Integer trials, Integer timeoutSeconds, String 
         atLeast("parallelism", "hpo.parallelism", parallelism, 1);
         atLeast("heartbeat", "hpo.heartbeat", heartbeatSeconds, 1);
         atLeast("patience", "hpo.patience", patience, 0);
+        atLeast("trialTimeout", "hpo.trialTimeout", trialTimeoutSeconds, 1);
         sampler = blankToNull(sampler);
         pruner = blankToNull(pruner);
         objectives = blankToNull(objectives);
@@ -111,6 +114,7 @@ public record OptimizeParameters(Integer trials, Integer timeoutSeconds, String 
         put(p, "hpo.heartbeat", heartbeatSeconds);
         put(p, "hpo.patience", patience);
         put(p, "hpo.terminator", terminator);
+        put(p, "hpo.trialTimeout", trialTimeoutSeconds);
         return p;
     }
 

@@ -36,13 +36,15 @@ import org.junit.platform.engine.ConfigurationParameters;
  *        {@code cv}, {@code median}, a fixed error or {@code none} ({@link RunSettings#terminator})
  * @param announceTrials {@code hpo.announceTrials}: print a line as each trial starts
  *        ({@link StudyRun#STARTED}), for the process that launched this one ({@code hpo:optimize} for its fork)
+ * @param trialTimeoutSeconds {@code hpo.trialTimeout}: the time one trial may take, in seconds, over any
+ *        {@code @Timeout}; {@code null} for the annotation's or none
  * @param artifacts {@code hpo.artifacts}: where the artifact store injected into objectives that take an
  *        {@code ArtifactStore} in study mode keeps its files: a directory ({@link #DEFAULT_ARTIFACTS} when not set) or
  *        a JDBC URL ({@code ArtifactStore.of})
  */
 record HpoConfiguration(Mode mode, Integer trials, Long timeoutSeconds, String sampler, String pruner, Long seed,
         int parallelism, String storage, String studyPrefix, List<String> objectives, Long heartbeatSeconds,
-        Integer patience, String terminator, boolean announceTrials, String artifacts) {
+        Integer patience, String terminator, boolean announceTrials, Long trialTimeoutSeconds, String artifacts) {
 
     static final String MODE = "hpo.mode";
     static final String TRIALS = "hpo.trials";
@@ -58,6 +60,7 @@ record HpoConfiguration(Mode mode, Integer trials, Long timeoutSeconds, String s
     static final String PATIENCE = "hpo.patience";
     static final String TERMINATOR = "hpo.terminator";
     static final String ANNOUNCE_TRIALS = "hpo.announceTrials";
+    static final String TRIAL_TIMEOUT = "hpo.trialTimeout";
     static final String ARTIFACTS = "hpo.artifacts";
     /** Where the goal keeps artifacts by default ({@code target/hpo/artifacts}), relative to the working directory. */
     static final String DEFAULT_ARTIFACTS = "target/hpo/artifacts";
@@ -92,6 +95,7 @@ record HpoConfiguration(Mode mode, Integer trials, Long timeoutSeconds, String s
                 text(parameters, PRUNER).orElse(null), seed, parallelism, text(parameters, STORAGE).orElse(null),
                 text(parameters, STUDY_PREFIX).orElse(""), objectives, heartbeat, patience, terminator,
                 parse(parameters, ANNOUNCE_TRIALS, "true or false", HpoConfiguration::bool).orElse(false),
+                parse(parameters, TRIAL_TIMEOUT, "seconds >= 1", v -> atLeast(1, v)).orElse(null),
                 text(parameters, ARTIFACTS).orElse(DEFAULT_ARTIFACTS));
     }
 

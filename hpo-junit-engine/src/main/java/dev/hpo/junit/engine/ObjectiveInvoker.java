@@ -13,7 +13,8 @@ import java.util.concurrent.TimeoutException;
  * state, as Jupiter tests share none), or on the class's one instance under {@code @TestInstance(PER_CLASS)},
  * between the class's {@code @BeforeEach} and {@code @AfterEach} methods; or statically. Exceptions of the method
  * reach the caller as thrown, not wrapped, so that a failed trial reports the user's own exception; a trial that
- * outlasts its {@code @Timeout} fails with a {@link TimeoutException} instead ({@link JupiterTimeout}).
+ * outlasts its time limit ({@code @Timeout} or {@code hpo.trialTimeout}) fails with a {@link TimeoutException}
+ * instead ({@link JupiterTimeout}).
  */
 final class ObjectiveInvoker {
 
@@ -21,14 +22,16 @@ final class ObjectiveInvoker {
     private final Method method;
     private final Constructor<?> constructor;
     private final Object sharedInstance;
+    private final RunSettings.TrialTimeout timeout;
 
     /**
      * An invoker that calls instance objectives on {@code sharedInstance} when the class has a per-class lifecycle
-     * (non-null), else on a fresh instance per call.
+     * (non-null), else on a fresh instance per call, and limits each call to {@code timeout} (null: no limit).
      */
-    ObjectiveInvoker(ObjectiveDefinition definition, Object sharedInstance) {
+    ObjectiveInvoker(ObjectiveDefinition definition, Object sharedInstance, RunSettings.TrialTimeout timeout) {
         this.definition = definition;
         this.sharedInstance = sharedInstance;
+        this.timeout = timeout;
         this.method = definition.method();
         this.method.setAccessible(true);
         if (Modifier.isStatic(method.getModifiers())) {
@@ -46,10 +49,10 @@ final class ObjectiveInvoker {
 
     /** Calls the method with the arguments and returns its score. */
     double invoke(Object[] arguments) throws Exception {
-        Duration limit = definition.trialTimeout();
-        if (limit == null) {
+        if (timeout == null) {
             return call(arguments);
         }
+        Duration limit = timeout.limit();
         long start = System.nanoTime();
         ScheduledFuture<?> alarm = JupiterTimeout.interruptAfter(limit);
         double value = Double.NaN;
@@ -63,12 +66,12 @@ final class ObjectiveInvoker {
         }
         if (System.nanoTime() - start >= limit.toNanos()) {
             Thread.interrupted();  // the alarm's, if it came: the trial is over
-            TimeoutException timeout = new TimeoutException(definition.qualifiedMethodName() + " timed out after "
-                    + JupiterTimeout.text(limit) + " (@Timeout)");
+            TimeoutException timedOut = new TimeoutException(definition.qualifiedMethodName() + " timed out after "
+                    + JupiterTimeout.text(limit) + " (" + timeout.source() + ")");
             if (thrown != null) {
-                timeout.addSuppressed(thrown);
+                timedOut.addSuppressed(thrown);
             }
-            throw timeout;
+            throw timedOut;
         }
         if (thrown != null) {
             throw thrown;

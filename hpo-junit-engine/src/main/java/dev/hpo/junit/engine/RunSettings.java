@@ -21,9 +21,15 @@ import java.util.List;
  * @param seed the sampler's seed, or {@code null} for a random one
  * @param patience finished trials without a new best value after which the study stops; 0 for none
  * @param terminator the terminator by name ({@code Terminator.byName}); empty or {@code none} for none
+ * @param trialTimeout the time one trial may take ({@code hpo.trialTimeout}, else {@code @Timeout}), or {@code null}
  */
 record RunSettings(String studyName, Direction direction, int trials, Duration timeout, String sampler,
-        String pruner, Long seed, int parallelism, double threshold, int patience, String terminator) {
+        String pruner, Long seed, int parallelism, double threshold, int patience, String terminator,
+        TrialTimeout trialTimeout) {
+
+    /** A trial's time limit and where it was set, for the message of a trial that outlasts it. */
+    record TrialTimeout(Duration limit, String source) {
+    }
 
     static RunSettings of(ObjectiveDefinition definition, HpoConfiguration configuration) {
         Objective o = definition.annotation();
@@ -42,7 +48,12 @@ record RunSettings(String studyName, Direction direction, int trials, Duration t
                 configuration.pruner() != null ? configuration.pruner() : o.pruner(),
                 seed, configuration.parallelism(), o.threshold(),
                 configuration.patience() != null ? configuration.patience() : o.patience(),
-                configuration.terminator() != null ? configuration.terminator() : o.terminator());
+                configuration.terminator() != null ? configuration.terminator() : o.terminator(),
+                configuration.trialTimeoutSeconds() != null
+                        ? new TrialTimeout(Duration.ofSeconds(configuration.trialTimeoutSeconds()),
+                                HpoConfiguration.TRIAL_TIMEOUT)
+                        : definition.trialTimeout() != null ? new TrialTimeout(definition.trialTimeout(), "@Timeout")
+                        : null);
     }
 
     /** The study's terminator, or {@code null} for none. */

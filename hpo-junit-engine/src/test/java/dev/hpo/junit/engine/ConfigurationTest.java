@@ -26,6 +26,7 @@ class ConfigurationTest {
             hpo.terminator  | gp         | 'cv', 'median', the objective's error as a number >= 0, or 'none'
             hpo.parallelism | 9999999999 | a number of threads >= 1
             hpo.announceTrials | yes    | true or false
+            hpo.trialTimeout | 0         | seconds >= 1
             """)
     void valueThatDoesNotParseFailsTheObjectiveNamingTheKey(String key, String value, String expected) {
         EngineExecutionResults results = hpo().selectors(selectClass(Bowl.class))

@@ -173,6 +173,17 @@ class LifecycleTest {
     }
 
     @Test
+    void theConfiguredTrialTimeoutLimitsTrialsOverTheAnnotation() {
+        try (Study s = Study.builder().name("TimedOut.slow").storage(storage).build()) {
+            s.enqueueTrial(Map.of("i", 0));
+        }
+        EngineExecutionResults results = study(storage).selectors(selectClass(TimedOut.class))
+                .configurationParameter("hpo.trials", "1").configurationParameter("hpo.trialTimeout", "1").execute();
+        Throwable t = throwable(results.testEvents().failed().list().get(0));
+        assertEquals(TimedOut.class.getName() + ".slow timed out after 1 s (hpo.trialTimeout)", t.getMessage());
+    }
+
+    @Test
     void lifecycleMethodsHpoCannotCallMakeTheObjectiveMalformed() {
         Throwable instance = throwable(hpo().selectors(selectClass(BadLifecycle.InstanceBeforeAll.class)).execute()
                 .testEvents().failed().list().get(0));
