@@ -4,6 +4,8 @@ import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -36,6 +38,30 @@ final class JupiterTimeout {
     static ScheduledFuture<?> interruptAfter(Duration limit) {
         Thread thread = Thread.currentThread();
         return Alarms.EXECUTOR.schedule(thread::interrupt, limit.toNanos(), TimeUnit.NANOSECONDS);
+    }
+
+    /**
+     * Cancels the alarm, or, when it has already gone off, waits until its interrupt has been delivered, so that no
+     * interrupt lands on the thread after the trial's status has been cleared.
+     */
+    static void disarm(ScheduledFuture<?> alarm) {
+        if (alarm.cancel(false)) {
+            return;
+        }
+        boolean interrupted = false;
+        while (true) {
+            try {
+                alarm.get();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;  // the alarm's own interrupt, most likely: keep waiting for the task to end
+            } catch (ExecutionException | CancellationException e) {
+                break;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** {@code 250 ms}, {@code 30 s}, {@code 1.5 s}: how a limit reads in a message. */

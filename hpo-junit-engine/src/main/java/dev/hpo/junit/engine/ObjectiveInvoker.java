@@ -62,7 +62,7 @@ final class ObjectiveInvoker {
         } catch (Exception e) {
             thrown = e;
         } finally {
-            alarm.cancel(false);
+            JupiterTimeout.disarm(alarm);
         }
         if (System.nanoTime() - start >= limit.toNanos()) {
             Thread.interrupted();  // the alarm's, if it came: the trial is over
