@@ -77,7 +77,8 @@ public final class Artifacts {
 
     /** The artifacts uploaded for a trial, in upload order. */
     public static List<ArtifactMeta> list(FrozenTrial trial) {
-        return fromAttrs(trial.systemAttrs(), "trial " + trial.number());
+        // the report and the JSON ask this of every trial; most have no attributes at all
+        return trial.systemAttrs().isEmpty() ? List.of() : fromAttrs(trial.systemAttrs(), "trial " + trial.number());
     }
 
     /** The artifacts uploaded for the study itself (not those of its trials). */

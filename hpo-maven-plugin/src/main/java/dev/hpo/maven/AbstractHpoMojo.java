@@ -124,8 +124,14 @@ abstract class AbstractHpoMojo extends AbstractMojo {
         return outcomes;
     }
 
-    /** {@link #artifacts} with a relative directory resolved against the project's base directory. */
+    /**
+     * {@link #artifacts} with a relative directory resolved against the project's base directory; an empty value
+     * ({@code -Dhpo.artifacts=}) means the default, not the base directory itself.
+     */
     protected String artifactLocation() {
+        if (artifacts == null || artifacts.isBlank()) {
+            return Path.of(project.getBuild().getDirectory(), "hpo", "artifacts").toString();
+        }
         if (artifacts.startsWith("jdbc:")) {
             return artifacts;
         }

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.function.ToDoubleFunction;
 import org.junit.jupiter.api.Test;
 
 class GradientTest {
@@ -102,7 +103,7 @@ class GradientTest {
     }
 
     /** The first {@code continuous} entries of {@code grad} against central differences of f at p. */
-    private static void assertContinuousGradient(java.util.function.ToDoubleFunction<double[]> f, double[] p,
+    private static void assertContinuousGradient(ToDoubleFunction<double[]> f, double[] p,
             double[] grad, int continuous) {
         for (int d = 0; d < continuous; d++) {
             double h = 1e-6;

@@ -190,6 +190,10 @@ class LifecycleTest {
         assertEquals("@BeforeAll method " + BadLifecycle.InstanceBeforeAll.class.getName() + ".load() is not static;"
                 + " make it static, or give the class @TestInstance(Lifecycle.PER_CLASS) to run its objectives on one"
                 + " instance", instance.getMessage());
+        Throwable noTime = throwable(hpo().selectors(selectClass(BadLifecycle.NoTime.class)).execute()
+                .testEvents().failed().list().get(0));
+        assertEquals("@Timeout(0) on " + BadLifecycle.NoTime.class.getName() + ".score: a trial's time limit must be"
+                + " positive", noTime.getMessage());
         Throwable parameter = throwable(hpo().selectors(selectClass(BadLifecycle.ResolvedParameter.class)).execute()
                 .testEvents().failed().list().get(0));
         assertTrue(parameter.getMessage().startsWith("@BeforeEach method " + BadLifecycle.ResolvedParameter.class
