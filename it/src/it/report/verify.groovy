@@ -22,4 +22,10 @@ check(new File(out, 'best/ReportTuning.bowl/model.txt').text == model, 'the best
 check(new File(rebuilt, 'best/ReportTuning.bowl/model.txt').text == model, 'hpo:report copies it too')
 check(log.contains("hpo: ReportTuning.bowl: best trial #${best['ReportTuning.bowl.trial']}'s artifacts (1 file) copied to"),
         'the log says where the best model is')
+
+// Jupiter's TestReporter and @TempDir in the fork: a line per entry, every trial's directory gone afterwards
+check(log.count('[hpo] bowl()[') == 4 && log.contains(': scale = 1.0 for bowl()[0] x='), 'the entries the objective published')
+def dirs = new File(basedir, 'target/tempdirs.txt').readLines()
+check(dirs.size() == 4 && dirs.toSet().size() == 4, 'a directory per trial: ' + dirs)
+check(dirs.every { !new File(it).exists() }, 'each deleted after its trial')
 return true

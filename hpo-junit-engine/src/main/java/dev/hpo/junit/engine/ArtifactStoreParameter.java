@@ -10,7 +10,7 @@ import dev.hpo.artifact.ArtifactStore;
 record ArtifactStoreParameter() implements ObjectiveParameter {
 
     @Override
-    public Object argument(Trial trial, ArtifactStore artifacts) {
+    public Object argument(Trial trial, ArtifactStore artifacts, JupiterScope scope) {
         return artifacts;
     }
 }

@@ -29,6 +29,11 @@ final class HpoExecutionContext implements EngineExecutionContext {
         return HpoConfiguration.from(parameters);
     }
 
+    /** A configuration parameter other than hpo's own, such as Jupiter's, or null when it is not set. */
+    String parameter(String key) {
+        return parameters.get(key).orElse(null);
+    }
+
     TrialEvents events() {
         return events;
     }

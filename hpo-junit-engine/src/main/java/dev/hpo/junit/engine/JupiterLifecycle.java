@@ -1,9 +1,10 @@
 package dev.hpo.junit.engine;
 
 import java.lang.annotation.Annotation;
+import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
-import java.util.Arrays;
+import java.lang.reflect.Parameter;
 import java.util.List;
 import org.junit.platform.commons.support.AnnotationSupport;
 import org.junit.platform.commons.support.HierarchyTraversalMode;
@@ -20,36 +21,48 @@ import org.junit.platform.commons.support.HierarchyTraversalMode;
  * may then be instance methods, and state set up once (a loaded data set, a cache) is seen by every trial, on every
  * thread of a parallel study.
  *
- * <p>Found through {@link JupiterAnnotations}: the engine does not depend on Jupiter. Lifecycle methods take no
- * arguments here: the parameter resolvers Jupiter offers them ({@code TestInfo}, {@code @TempDir}) belong to Jupiter's
- * extension model, which hpo does not run, so such a method is reported rather than silently skipped.
+ * <p>Found through {@link JupiterAnnotations}: the engine does not depend on Jupiter. Lifecycle methods may take what
+ * Jupiter's built-in resolvers give ({@code TestInfo}, {@code TestReporter}, {@code @TempDir}), and {@code @TempDir}
+ * fields are assigned as Jupiter assigns them, static ones per class, instance ones per instance
+ * ({@link JupiterScope}); a parameter that needs an extension ({@code @ExtendWith}) is reported, since hpo does not
+ * run Jupiter's extension model.
  */
 final class JupiterLifecycle {
 
     /** A class without Jupiter or without lifecycle methods and a per-class lifecycle. */
-    static final JupiterLifecycle NONE = new JupiterLifecycle(false, List.of(), List.of(), List.of(), List.of());
+    static final JupiterLifecycle NONE = new JupiterLifecycle(false, List.of(), List.of(), List.of(), List.of(),
+            List.of(), List.of());
 
     private final boolean perClass;
     private final List<Method> beforeAll;
     private final List<Method> afterAll;
     private final List<Method> beforeEach;
     private final List<Method> afterEach;
+    private final List<Field> staticTempDirs;
+    private final List<Field> instanceTempDirs;
+    private final boolean injectsPerTrial;
 
     private JupiterLifecycle(boolean perClass, List<Method> beforeAll, List<Method> afterAll, List<Method> beforeEach,
-            List<Method> afterEach) {
+            List<Method> afterEach, List<Field> staticTempDirs, List<Field> instanceTempDirs) {
         this.perClass = perClass;
         this.beforeAll = beforeAll;
         this.afterAll = afterAll;
         this.beforeEach = beforeEach;
         this.afterEach = afterEach;
+        this.staticTempDirs = staticTempDirs;
+        this.instanceTempDirs = instanceTempDirs;
+        this.injectsPerTrial = (!perClass && !instanceTempDirs.isEmpty())
+                || beforeEach.stream().anyMatch(m -> m.getParameterCount() > 0)
+                || afterEach.stream().anyMatch(m -> m.getParameterCount() > 0);
     }
 
     /**
      * The lifecycle methods of {@code testClass} and its superclasses.
      *
      * @throws InvalidObjectiveException when one cannot be called as Jupiter would: private, not returning void,
-     *         taking parameters, or {@code @BeforeAll}/{@code @AfterAll} on an instance method of a class without
-     *         {@code @TestInstance(PER_CLASS)}
+     *         taking a parameter that only an extension could resolve, or {@code @BeforeAll}/{@code @AfterAll} on an
+     *         instance method of a class without {@code @TestInstance(PER_CLASS)}; or a {@code @TempDir} field that
+     *         is final or of another type than {@code Path} or {@code File}
      */
     static JupiterLifecycle of(Class<?> testClass) {
         boolean perClass = perClass(testClass);
@@ -57,10 +70,14 @@ final class JupiterLifecycle {
         List<Method> afterAll = find(testClass, "AfterAll", HierarchyTraversalMode.BOTTOM_UP, !perClass);
         List<Method> beforeEach = find(testClass, "BeforeEach", HierarchyTraversalMode.TOP_DOWN, false);
         List<Method> afterEach = find(testClass, "AfterEach", HierarchyTraversalMode.BOTTOM_UP, false);
-        if (!perClass && beforeAll.isEmpty() && afterAll.isEmpty() && beforeEach.isEmpty() && afterEach.isEmpty()) {
+        List<Field> staticTempDirs = JupiterInjection.tempDirFields(testClass, true);
+        List<Field> instanceTempDirs = JupiterInjection.tempDirFields(testClass, false);
+        if (!perClass && beforeAll.isEmpty() && afterAll.isEmpty() && beforeEach.isEmpty() && afterEach.isEmpty()
+                && staticTempDirs.isEmpty() && instanceTempDirs.isEmpty()) {
             return NONE;
         }
-        return new JupiterLifecycle(perClass, beforeAll, afterAll, beforeEach, afterEach);
+        return new JupiterLifecycle(perClass, beforeAll, afterAll, beforeEach, afterEach, staticTempDirs,
+                instanceTempDirs);
     }
 
     /** Whether the class (or a superclass: the annotation is inherited) says {@code @TestInstance(PER_CLASS)}. */
@@ -90,19 +107,30 @@ final class JupiterLifecycle {
                 throw new InvalidObjectiveException(where + " returns " + m.getReturnType().getSimpleName()
                         + "; a lifecycle method returns void");
             }
-            if (m.getParameterCount() > 0) {
-                List<String> types = Arrays.stream(m.getParameterTypes()).map(Class::getSimpleName).toList();
-                throw new InvalidObjectiveException(where + " takes parameters " + types + "; hpo calls lifecycle"
-                        + " methods without arguments (Jupiter's parameter resolvers do not run in the hpo engine), so"
-                        + " drop them or move the objective to a class of its own");
+            for (Parameter p : m.getParameters()) {
+                if (JupiterInjection.of(p, where + ", parameter " + p.getName()).isEmpty()) {
+                    throw new InvalidObjectiveException(where + " takes a " + p.getType().getSimpleName() + "; the"
+                            + " hpo engine gives lifecycle methods a TestInfo, a TestReporter or a @TempDir Path or"
+                            + " File (Jupiter's extensions do not run in it), so drop the parameter or move the"
+                            + " objective to a class of its own");
+                }
             }
             m.setAccessible(true);
         }
         return List.copyOf(methods);
     }
 
-    boolean hasAll() {
-        return !beforeAll.isEmpty() || !afterAll.isEmpty();
+    /**
+     * Whether the class has work before its first objective and after its last: {@code @BeforeAll}/{@code @AfterAll}
+     * methods, a per-class instance, or static {@code @TempDir} fields.
+     */
+    boolean hasClassScope() {
+        return perClass || !beforeAll.isEmpty() || !afterAll.isEmpty() || !staticTempDirs.isEmpty();
+    }
+
+    /** Whether a trial needs a {@link JupiterScope}: a lifecycle method or a fresh instance takes injected values. */
+    boolean injectsPerTrial() {
+        return injectsPerTrial;
     }
 
     /** Whether the class's objectives share one instance ({@code @TestInstance(PER_CLASS)}). */
@@ -111,40 +139,49 @@ final class JupiterLifecycle {
     }
 
     /**
-     * Runs the {@code @BeforeAll} methods, stopping at the first that throws; {@code instance} is the shared one of a
-     * per-class lifecycle, or null (reflection ignores it for static methods).
+     * Assigns the static {@code @TempDir} fields (and a per-class instance's), then runs the {@code @BeforeAll}
+     * methods, stopping at the first that throws; {@code instance} is the shared one of a per-class lifecycle, or null
+     * (reflection ignores it for static methods).
      */
-    void beforeAll(Object instance) throws Exception {
+    void beforeAll(Object instance, JupiterScope scope) throws Exception {
+        scope.inject(staticTempDirs, null);
+        if (instance != null) {
+            scope.inject(instanceTempDirs, instance);
+        }
         for (Method m : beforeAll) {
-            call(m, instance);
+            call(m, instance, scope);
         }
     }
 
     /** Runs every {@code @AfterAll} method; the first exception is thrown, later ones suppressed in it. */
-    void afterAll(Object instance) throws Exception {
-        rethrow(runAll(afterAll, instance, null));
+    void afterAll(Object instance, JupiterScope scope) throws Exception {
+        rethrow(runAll(afterAll, instance, scope, null));
     }
 
     /**
      * Calls {@code objective} on {@code instance} between its {@code @BeforeEach} and {@code @AfterEach} methods:
      * the objective is skipped when a {@code @BeforeEach} method throws, the {@code @AfterEach} methods run anyway,
-     * and the first exception wins, later ones suppressed in it.
+     * and the first exception wins, later ones suppressed in it. An instance made for this call ({@code fresh}) first
+     * gets its {@code @TempDir} fields; {@code scope} is the trial's, null when {@link #injectsPerTrial} is false.
      */
-    Object aroundEach(Object instance, ObjectiveCall objective) throws Exception {
-        if (instance == null || (beforeEach.isEmpty() && afterEach.isEmpty())) {
+    Object aroundEach(Object instance, boolean fresh, JupiterScope scope, ObjectiveCall objective) throws Exception {
+        if (instance == null || (beforeEach.isEmpty() && afterEach.isEmpty() && instanceTempDirs.isEmpty())) {
             return objective.call();
         }
         Object result = null;
         Throwable first = null;
         try {
+            if (fresh && !instanceTempDirs.isEmpty()) {
+                scope.inject(instanceTempDirs, instance);
+            }
             for (Method m : beforeEach) {
-                call(m, instance);
+                call(m, instance, scope);
             }
             result = objective.call();
         } catch (Exception | Error e) {
             first = e;
         }
-        first = runAll(afterEach, instance, first);
+        first = runAll(afterEach, instance, scope, first);
         rethrow(first);
         return result;
     }
@@ -154,10 +191,10 @@ final class JupiterLifecycle {
         Object call() throws Exception;
     }
 
-    private static Throwable runAll(List<Method> methods, Object instance, Throwable first) {
+    private static Throwable runAll(List<Method> methods, Object instance, JupiterScope scope, Throwable first) {
         for (Method m : methods) {
             try {
-                call(m, instance);
+                call(m, instance, scope);
             } catch (Exception | Error e) {
                 if (first == null) {
                     first = e;
@@ -169,11 +206,12 @@ final class JupiterLifecycle {
         return first;
     }
 
-    private static void call(Method m, Object instance) throws Exception {
-        ObjectiveInvoker.unwrap(() -> m.invoke(instance));
+    private static void call(Method m, Object instance, JupiterScope scope) throws Exception {
+        Object[] arguments = m.getParameterCount() == 0 ? null : scope.arguments(m);
+        ObjectiveInvoker.unwrap(() -> m.invoke(instance, arguments));
     }
 
-    private static void rethrow(Throwable t) throws Exception {
+    static void rethrow(Throwable t) throws Exception {
         if (t instanceof Exception e) {
             throw e;
         }

@@ -21,6 +21,8 @@ final class ObjectiveClassDescriptor extends AbstractTestDescriptor implements N
     private final Set<TestTag> tags;
     private final JupiterLifecycle lifecycle;
     private boolean beforeAllStarted;
+    private JupiterScope scope;
+    private Throwable beforeAllFailure;
     /** The one instance of a {@code @TestInstance(PER_CLASS)} class while its objectives run; null otherwise. */
     private volatile Object sharedInstance;
 
@@ -49,7 +51,7 @@ final class ObjectiveClassDescriptor extends AbstractTestDescriptor implements N
      */
     @Override
     public HpoExecutionContext before(HpoExecutionContext context) throws Exception {
-        if ((lifecycle.hasAll() || lifecycle.perClass()) && getChildren().stream()
+        if (lifecycle.hasClassScope() && getChildren().stream()
                 .anyMatch(child -> child instanceof ObjectiveDescriptor o && o.runs(context))) {
             if (lifecycle.perClass()) {
                 sharedInstance = ObjectiveInvoker.unwrap(() -> {
@@ -59,20 +61,35 @@ final class ObjectiveClassDescriptor extends AbstractTestDescriptor implements N
                 });
             }
             beforeAllStarted = true;  // @AfterAll runs even when a @BeforeAll method throws, as in Jupiter
-            lifecycle.beforeAll(sharedInstance);
+            scope = new JupiterScope(testClass, null, tags, context.events(),
+                    context.parameter(JupiterScope.CLEANUP_DEFAULT));
+            scope.started(this);
+            try {
+                lifecycle.beforeAll(sharedInstance, scope);
+            } catch (Exception | Error e) {
+                beforeAllFailure = e;
+                throw e;
+            }
         }
         return context;
     }
 
+    /** Runs the {@code @AfterAll} methods, then deletes the class's temporary directories. */
     @Override
     public void after(HpoExecutionContext context) throws Exception {
-        try {
-            if (beforeAllStarted) {
-                lifecycle.afterAll(sharedInstance);
-            }
-        } finally {
-            sharedInstance = null;
+        if (!beforeAllStarted) {
+            return;
         }
+        Throwable failure = null;
+        try {
+            lifecycle.afterAll(sharedInstance, scope);
+        } catch (Exception | Error e) {
+            failure = e;
+        }
+        // a failed @BeforeAll is reported already; it only keeps ON_SUCCESS directories
+        Throwable cleanup = scope.close(failure != null ? failure : beforeAllFailure);
+        sharedInstance = null;
+        JupiterLifecycle.rethrow(cleanup == beforeAllFailure ? failure : cleanup);
     }
 
     /** The instance every trial of the class's instance objectives runs on, or null for a fresh one per trial. */

@@ -37,13 +37,33 @@ record ObjectiveDefinition(Class<?> testClass, Method method, Objective annotati
         return tuned;
     }
 
-    /** Suggests every tuned parameter from the trial and returns the method's arguments. */
-    Object[] arguments(Trial trial, ArtifactStore artifacts) {
+    /**
+     * Suggests every tuned parameter from the trial and returns the method's arguments; {@code scope} is null unless
+     * {@link #injectsJupiter}. When one fails, the directories made for those before it are deleted.
+     */
+    Object[] arguments(Trial trial, ArtifactStore artifacts, JupiterScope scope) {
         Object[] args = new Object[parameters.size()];
-        for (int i = 0; i < args.length; i++) {
-            args[i] = parameters.get(i).argument(trial, artifacts);
+        try {
+            for (int i = 0; i < args.length; i++) {
+                args[i] = parameters.get(i).argument(trial, artifacts, scope);
+            }
+        } catch (RuntimeException e) {
+            if (scope != null) {
+                scope.close(e);
+            }
+            throw e;
         }
         return args;
+    }
+
+    /** Whether a trial needs a {@link JupiterScope}: the method, its class's fields or lifecycle methods inject. */
+    boolean injectsJupiter() {
+        for (ObjectiveParameter p : parameters) {  // once per trial: a loop, not a stream
+            if (p instanceof JupiterParameter) {
+                return true;
+            }
+        }
+        return lifecycle.injectsPerTrial();
     }
 
     /** Whether the method takes an {@link ArtifactStore}, so a run opens one. */

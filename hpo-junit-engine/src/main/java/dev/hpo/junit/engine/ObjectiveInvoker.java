@@ -47,10 +47,13 @@ final class ObjectiveInvoker {
         }
     }
 
-    /** Calls the method with the arguments and returns its score. */
-    double invoke(Object[] arguments) throws Exception {
+    /**
+     * Calls the method with the arguments and returns its score; {@code scope} (null when the objective injects
+     * nothing of Jupiter's) is closed after the call, which deletes the trial's temporary directories.
+     */
+    double invoke(Object[] arguments, JupiterScope scope) throws Exception {
         if (timeout == null) {
-            return call(arguments);
+            return call(arguments, scope);
         }
         Duration limit = timeout.limit();
         long start = System.nanoTime();
@@ -58,7 +61,7 @@ final class ObjectiveInvoker {
         double value = Double.NaN;
         Exception thrown = null;
         try {
-            value = call(arguments);
+            value = call(arguments, scope);
         } catch (Exception e) {
             thrown = e;
         } finally {
@@ -79,11 +82,21 @@ final class ObjectiveInvoker {
         return value;
     }
 
-    private double call(Object[] arguments) throws Exception {
-        Object target = constructor == null ? null
-                : sharedInstance != null ? sharedInstance : unwrap(() -> constructor.newInstance());
-        Object result = definition.lifecycle().aroundEach(target,
-                () -> unwrap(() -> method.invoke(target, arguments)));
+    private double call(Object[] arguments, JupiterScope scope) throws Exception {
+        Object result = null;
+        Throwable failure = null;
+        try {
+            boolean fresh = constructor != null && sharedInstance == null;
+            Object target = constructor == null ? null : fresh ? unwrap(() -> constructor.newInstance()) : sharedInstance;
+            result = definition.lifecycle().aroundEach(target, fresh, scope,
+                    () -> unwrap(() -> method.invoke(target, arguments)));
+        } catch (Exception | Error e) {
+            failure = e;
+        }
+        if (scope != null) {
+            failure = scope.close(failure);
+        }
+        JupiterLifecycle.rethrow(failure);
         if (result == null) {
             throw new IllegalStateException(definition.qualifiedMethodName()
                     + " returned null; an objective returns its score as a number");

@@ -6,10 +6,13 @@ import dev.hpo.artifact.ArtifactStore;
 /**
  * One parameter of an objective method and how a trial fills it: a {@link TunedParameter} is suggested from its
  * distribution, a {@link TrialParameter} receives the trial itself, an {@link ArtifactStoreParameter} the run's
- * artifact store.
+ * artifact store, a {@link JupiterParameter} what Jupiter would inject ({@code TestInfo}, {@code @TempDir}, …).
  */
-sealed interface ObjectiveParameter permits TunedParameter, TrialParameter, ArtifactStoreParameter {
+sealed interface ObjectiveParameter permits TunedParameter, TrialParameter, ArtifactStoreParameter, JupiterParameter {
 
-    /** The argument this parameter gets in the given trial of a run whose artifact store is {@code artifacts}. */
-    Object argument(Trial trial, ArtifactStore artifacts);
+    /**
+     * The argument this parameter gets in the given trial of a run whose artifact store is {@code artifacts};
+     * {@code scope} is the trial's Jupiter scope, null when the objective injects nothing of Jupiter's.
+     */
+    Object argument(Trial trial, ArtifactStore artifacts, JupiterScope scope);
 }

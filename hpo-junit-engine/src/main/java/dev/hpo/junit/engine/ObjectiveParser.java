@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -132,6 +133,14 @@ final class ObjectiveParser {
             }
             return new ArtifactStoreParameter();
         }
+        Optional<JupiterInjection> injected = JupiterInjection.of(parameter, what);
+        if (injected.isPresent()) {
+            if (!ranges.isEmpty()) {
+                throw new InvalidObjectiveException(what + " is injected by the engine (" + type.getSimpleName()
+                        + ") and cannot have a range annotation");
+            }
+            return new JupiterParameter(injected.get(), parameter);
+        }
         Distribution distribution = ranges.isEmpty() ? inferred(type, what) : ranged(ranges.get(0), type, what);
         return new TunedParameter(name, distribution, type);
     }
@@ -148,7 +157,8 @@ final class ObjectiveParser {
             return CategoricalDistribution.of(List.of(false, true));
         }
         throw new InvalidObjectiveException(what + " of type " + type.getSimpleName() + " has no range; annotate it"
-                + " with @IntRange, @FloatRange, @LogFloat or @Choice, or declare it as an enum, a boolean or a Trial");
+                + " with @IntRange, @FloatRange, @LogFloat or @Choice, or declare it as an enum, a boolean or a Trial"
+                + " (the engine also injects an ArtifactStore, a TestInfo, a TestReporter and a @TempDir Path)");
     }
 
     private static Distribution ranged(Annotation range, Class<?> type, String what) {

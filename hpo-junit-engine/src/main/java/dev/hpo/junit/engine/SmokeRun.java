@@ -68,9 +68,13 @@ final class SmokeRun {
                 study.enqueueTrial(start);
             }
             Trial trial = study.ask();
+            JupiterScope scope = JupiterScope.ofTrial(definition, descriptor, context);
+            if (scope != null) {
+                scope.started(descriptor);
+            }
             double value;
             try {
-                value = invoker.invoke(definition.arguments(trial, artifacts));
+                value = invoker.invoke(definition.arguments(trial, artifacts, scope), scope);
             } catch (TrialPruned pruned) {
                 throw new TestAbortedException(definition.qualifiedMethodName() + " pruned its smoke trial at "
                         + trial.params(), pruned);

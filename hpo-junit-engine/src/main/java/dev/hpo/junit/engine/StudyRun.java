@@ -186,10 +186,14 @@ final class StudyRun {
         if (context.configuration().announceTrials()) {
             System.out.println(STARTED + trial.number() + " " + trial.study().name());
         }
+        JupiterScope scope = JupiterScope.ofTrial(definition, descriptor, context);
         try {
-            Object[] arguments = definition.arguments(trial, artifacts);
+            Object[] arguments = definition.arguments(trial, artifacts, scope);
             run.descriptor = start(trial.number(), trial.params());
-            return invoker.invoke(arguments);
+            if (scope != null) {
+                scope.started(run.descriptor);
+            }
+            return invoker.invoke(arguments, scope);
         } catch (Throwable t) {
             run.error = t;
             throw t;

@@ -7,7 +7,7 @@ import dev.hpo.artifact.ArtifactStore;
 record TrialParameter() implements ObjectiveParameter {
 
     @Override
-    public Object argument(Trial trial, ArtifactStore artifacts) {
+    public Object argument(Trial trial, ArtifactStore artifacts, JupiterScope scope) {
         return trial;
     }
 }

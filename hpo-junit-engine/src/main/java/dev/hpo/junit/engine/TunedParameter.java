@@ -16,7 +16,7 @@ import dev.hpo.space.Distribution;
 record TunedParameter(String name, Distribution distribution, Class<?> javaType) implements ObjectiveParameter {
 
     @Override
-    public Object argument(Trial trial, ArtifactStore artifacts) {
+    public Object argument(Trial trial, ArtifactStore artifacts, JupiterScope scope) {
         return toJava(trial.suggest(name, distribution));
     }
 

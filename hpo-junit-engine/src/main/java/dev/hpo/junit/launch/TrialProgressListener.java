@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.StringJoiner;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.reporting.ReportEntry;
 import org.junit.platform.launcher.TestExecutionListener;
@@ -91,6 +92,13 @@ public final class TrialProgressListener implements TestExecutionListener {
         String trial = kv.get(TRIAL);
         if (study != null && kv.containsKey(STOPPED)) {
             out.println(PREFIX + study + " stopped early: " + kv.get(STOPPED));
+            return;
+        }
+        if (study == null && kv.keySet().stream().noneMatch(k -> k.startsWith("hpo."))) {
+            // the objective's own, through Jupiter's TestReporter: shown as Jupiter's console launcher shows them
+            StringJoiner line = new StringJoiner(", ", PREFIX + test.getDisplayName() + ": ", "");
+            kv.forEach((k, v) -> line.add(k + " = " + v));
+            out.println(line);
             return;
         }
         if (study == null || trial == null) {

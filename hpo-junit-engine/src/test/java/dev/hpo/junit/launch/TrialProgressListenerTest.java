@@ -53,6 +53,14 @@ class TrialProgressListenerTest {
                 bytes.toString(StandardCharsets.UTF_8).strip());
     }
 
+    @Test
+    void anEntryTheObjectivePublishedTakesALine() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        TrialProgressListener listener = new TrialProgressListener(new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        listener.reportingEntryPublished(test("bowl()[3] x=1.5"), ReportEntry.from("epochs", "12"));
+        assertEquals("[hpo] bowl()[3] x=1.5: epochs = 12", bytes.toString(StandardCharsets.UTF_8).strip());
+    }
+
     private static TestIdentifier test(String name) {
         return TestIdentifier.from(new AbstractTestDescriptor(UniqueId.forEngine("hpo").append("objective", name), name) {
             @Override

@@ -1,0 +1,108 @@
+package dev.hpo.junit.engine;
+
+import java.io.File;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.AnnotatedElement;
+import java.lang.reflect.Field;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.lang.reflect.Parameter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.junit.platform.commons.support.AnnotationSupport;
+import org.junit.platform.commons.support.HierarchyTraversalMode;
+
+/**
+ * What Jupiter's built-in resolvers give a test without any extension, and so what the hpo engine gives objectives and
+ * their lifecycle methods: a {@code TestInfo}, a {@code TestReporter}, and a temporary directory for a
+ * {@code @TempDir} parameter or field of type {@code Path} or {@code File}. Recognised by type name through the
+ * objective class's loader, as {@link JupiterAnnotations} reads annotations: the engine does not depend on Jupiter.
+ * {@link JupiterScope} makes the values.
+ */
+enum JupiterInjection {
+
+    TEST_INFO, TEST_REPORTER, TEMP_DIR;
+
+    private static final String TEST_INFO_TYPE = "org.junit.jupiter.api.TestInfo";
+    private static final String TEST_REPORTER_TYPE = "org.junit.jupiter.api.TestReporter";
+    static final String TEMP_DIR_ANNOTATION = "io.TempDir";
+
+    /**
+     * What fills the parameter, if Jupiter's built-in resolvers would.
+     *
+     * @throws InvalidObjectiveException for a {@code @TempDir} that the engine cannot honour (see {@link #checkTempDir})
+     */
+    static Optional<JupiterInjection> of(Parameter parameter, String what) {
+        String type = parameter.getType().getName();
+        if (type.equals(TEST_INFO_TYPE)) {
+            return Optional.of(TEST_INFO);
+        }
+        if (type.equals(TEST_REPORTER_TYPE)) {
+            return Optional.of(TEST_REPORTER);
+        }
+        Optional<Annotation> tempDir = tempDir(parameter, parameter.getDeclaringExecutable().getDeclaringClass());
+        if (tempDir.isPresent()) {
+            checkTempDir(tempDir.get(), parameter.getType(), what);
+            return Optional.of(TEMP_DIR);
+        }
+        return Optional.empty();
+    }
+
+    /** The {@code @TempDir} fields of the class and its superclasses, static or not, checked as Jupiter checks them. */
+    static List<Field> tempDirFields(Class<?> testClass, boolean statics) {
+        Class<? extends Annotation> type = JupiterAnnotations.type(testClass.getClassLoader(), TEMP_DIR_ANNOTATION);
+        if (type == null) {
+            return List.of();
+        }
+        List<Field> fields = AnnotationSupport.findAnnotatedFields(testClass, type,
+                f -> Modifier.isStatic(f.getModifiers()) == statics, HierarchyTraversalMode.TOP_DOWN);
+        for (Field f : fields) {
+            String what = "@TempDir field " + f.getDeclaringClass().getName() + "." + f.getName();
+            if (Modifier.isFinal(f.getModifiers())) {
+                throw new InvalidObjectiveException(what + " is final; the engine assigns it, so drop final");
+            }
+            checkTempDir(f.getAnnotation(type), f.getType(), what);
+            f.setAccessible(true);
+        }
+        return List.copyOf(fields);
+    }
+
+    /** The element's {@code @TempDir}, if it has one and the class sees Jupiter. */
+    static Optional<Annotation> tempDir(AnnotatedElement element, Class<?> testClass) {
+        Class<? extends Annotation> type = JupiterAnnotations.type(testClass.getClassLoader(), TEMP_DIR_ANNOTATION);
+        return type == null ? Optional.empty() : Optional.ofNullable(element.getAnnotation(type));
+    }
+
+    /**
+     * Refuses what would need Jupiter's extension model: a type other than {@code Path} or {@code File}, a
+     * {@code factory} or {@code deletionStrategy} of the user's own (both are called with an {@code ExtensionContext}).
+     */
+    private static void checkTempDir(Annotation tempDir, Class<?> type, String what) {
+        if (type != Path.class && type != File.class) {
+            throw new InvalidObjectiveException(what + " is a " + type.getSimpleName() + "; @TempDir fits Path and"
+                    + " File");
+        }
+        for (String attribute : List.of("factory", "deletionStrategy")) {
+            Object value = attribute(tempDir, attribute);
+            if (value instanceof Class<?> c && !c.isInterface() && !c.getName().endsWith("$Standard")
+                    && !c.getName().endsWith("$IgnoreFailures")) {
+                throw new InvalidObjectiveException(what + ": @TempDir(" + attribute + " = " + c.getSimpleName()
+                        + ".class) needs Jupiter's extension model, which the hpo engine does not run; use the"
+                        + " standard one, or create the directory in the objective");
+            }
+        }
+    }
+
+    /** An attribute of the annotation, or null when this Jupiter version does not have it. */
+    static Object attribute(Annotation annotation, String name) {
+        try {
+            Method m = annotation.annotationType().getMethod(name);
+            return m.invoke(annotation);
+        } catch (NoSuchMethodException older) {
+            return null;
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot read @TempDir." + name + "()", e);
+        }
+    }
+}

@@ -1,0 +1,239 @@
+package dev.hpo.junit.engine;
+
+import java.io.File;
+import java.io.IOException;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.AnnotatedElement;
+import java.lang.reflect.Field;
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.Method;
+import java.lang.reflect.Parameter;
+import java.lang.reflect.Proxy;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.platform.engine.TestDescriptor;
+import org.junit.platform.engine.TestTag;
+import org.junit.platform.engine.reporting.ReportEntry;
+
+/**
+ * One scope of Jupiter's built-in injection ({@link JupiterInjection}): a class, for its {@code @BeforeAll} and
+ * {@code @AfterAll} methods and static {@code @TempDir} fields, or one trial, for the objective, its
+ * {@code @BeforeEach} and {@code @AfterEach} methods and the instance's {@code @TempDir} fields. It makes the values as
+ * Jupiter does: a {@code TestInfo} naming the scope's test (a trial is named as its dynamic test), a
+ * {@code TestReporter} whose entries are published on that test, and a new directory per {@code @TempDir}
+ * declaration, deleted when the scope closes according to its cleanup mode ({@code ON_SUCCESS}: unless the scope
+ * failed; a pruned trial counts as failed, as an aborted test does).
+ *
+ * <p>A trial's name is known only after its parameters are suggested, which the arguments themselves do, so
+ * {@link #started} names the test before any user code runs and the {@code TestInfo} reads it then.
+ */
+final class JupiterScope {
+
+    static final String CLEANUP_DEFAULT = "junit.jupiter.tempdir.cleanup.mode.default";
+    private static final String TEMP_DIR_PREFIX = "junit";
+
+    private final Class<?> testClass;
+    private final Method testMethod;
+    private final Set<String> tags;
+    private final TrialEvents events;
+    private final String cleanupDefault;
+    private final List<TempDirectory> directories = new ArrayList<>();
+    private volatile TestDescriptor test;
+
+    private record TempDirectory(Path path, String cleanup, boolean ignoreFailures) {
+    }
+
+    /**
+     * A scope of {@code testClass}, and of {@code testMethod} unless it is a class scope (null).
+     *
+     * @param cleanupDefault {@value #CLEANUP_DEFAULT}, the mode of a {@code @TempDir} that names none; null for ALWAYS
+     */
+    JupiterScope(Class<?> testClass, Method testMethod, Set<TestTag> tags, TrialEvents events, String cleanupDefault) {
+        this.testClass = testClass;
+        this.testMethod = testMethod;
+        this.tags = new TreeSet<>(tags.stream().map(TestTag::getName).toList());
+        this.events = events;
+        this.cleanupDefault = cleanupDefault == null ? "ALWAYS" : cleanupDefault.strip().toUpperCase();
+    }
+
+    /** A trial's scope, or null when the objective and its class inject nothing of Jupiter's. */
+    static JupiterScope ofTrial(ObjectiveDefinition definition, TestDescriptor objective, HpoExecutionContext context) {
+        return definition.injectsJupiter() ? new JupiterScope(definition.testClass(), definition.method(),
+                objective.getTags(), context.events(), context.parameter(CLEANUP_DEFAULT)) : null;
+    }
+
+    /** Names the scope's test, whose display name {@code TestInfo} gives and on which entries are published. */
+    void started(TestDescriptor descriptor) {
+        this.test = descriptor;
+    }
+
+    /** The arguments of a lifecycle method, each one a {@link JupiterInjection} (checked at discovery). */
+    Object[] arguments(Method method) {
+        Parameter[] parameters = method.getParameters();
+        Object[] arguments = new Object[parameters.length];
+        for (int i = 0; i < parameters.length; i++) {
+            JupiterInjection kind = JupiterInjection.of(parameters[i], method.getName() + "(" + i + ")").orElseThrow();
+            arguments[i] = value(kind, parameters[i], parameters[i].getType());
+        }
+        return arguments;
+    }
+
+    /** The value of one injected parameter or field. */
+    Object value(JupiterInjection kind, AnnotatedElement declaration, Class<?> type) {
+        return switch (kind) {
+            case TEST_INFO -> proxy(type, this::testInfo);
+            case TEST_REPORTER -> proxy(type, this::testReporter);
+            case TEMP_DIR -> {
+                Path directory = createTempDir(JupiterInjection.tempDir(declaration, testClass).orElseThrow());
+                yield type == File.class ? directory.toFile() : directory;
+            }
+        };
+    }
+
+    /** Assigns each {@code @TempDir} field a new directory, on {@code instance} (null for static fields). */
+    void inject(List<Field> fields, Object instance) throws IllegalAccessException {
+        for (Field f : fields) {
+            f.set(instance, value(JupiterInjection.TEMP_DIR, f, f.getType()));
+        }
+    }
+
+    /**
+     * Deletes the scope's directories as their cleanup modes say, given how the scope ended ({@code failure}, or null
+     * when it succeeded), and returns what the scope throws: {@code failure}, or the first deletion error when there
+     * was none, others suppressed in it.
+     */
+    Throwable close(Throwable failure) {
+        for (TempDirectory d : directories) {
+            boolean delete = switch (d.cleanup()) {
+                case "NEVER" -> false;
+                case "ON_SUCCESS" -> failure == null;
+                default -> true;
+            };
+            if (!delete || !Files.exists(d.path())) {
+                continue;
+            }
+            try {
+                deleteTree(d.path());
+            } catch (IOException e) {
+                if (d.ignoreFailures()) {
+                    continue;
+                }
+                IOException cannot = new IOException("cannot delete @TempDir " + d.path() + ": " + e, e);
+                if (failure == null) {
+                    failure = cannot;
+                } else {
+                    failure.addSuppressed(cannot);
+                }
+            }
+        }
+        directories.clear();
+        return failure;
+    }
+
+    private Path createTempDir(Annotation tempDir) {
+        Object mode = JupiterInjection.attribute(tempDir, "cleanup");
+        String cleanup = mode == null || mode.toString().equals("DEFAULT") ? cleanupDefault : mode.toString();
+        Object strategy = JupiterInjection.attribute(tempDir, "deletionStrategy");
+        boolean ignoreFailures = strategy instanceof Class<?> c && c.getName().endsWith("$IgnoreFailures");
+        try {
+            Path directory = Files.createTempDirectory(TEMP_DIR_PREFIX);
+            directories.add(new TempDirectory(directory, cleanup, ignoreFailures));
+            return directory;
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot create a @TempDir for " + testClass.getName()
+                    + (testMethod == null ? "" : "." + testMethod.getName()) + ": " + e, e);
+        }
+    }
+
+    private Object testInfo(Method method, Object[] args) {
+        return switch (method.getName()) {
+            case "getDisplayName" -> displayName();
+            case "getTags" -> Collections.unmodifiableSet(tags);
+            case "getTestClass" -> Optional.of(testClass);
+            case "getTestMethod" -> Optional.ofNullable(testMethod);
+            case "toString" -> "TestInfo [displayName = '" + displayName() + "', tags = " + tags + ", testClass = "
+                    + testClass.getName() + ", testMethod = " + (testMethod == null ? "none" : testMethod.getName())
+                    + "]";
+            default -> throw new UnsupportedOperationException("TestInfo." + method.getName());
+        };
+    }
+
+    private Object testReporter(Method method, Object[] args) {
+        if (method.getName().equals("publishEntry") && args.length == 1 && args[0] instanceof Map<?, ?> entries) {
+            @SuppressWarnings("unchecked")
+            Map<String, String> map = (Map<String, String>) entries;
+            events.published(test, ReportEntry.from(map));
+            return null;
+        }
+        if (method.getName().equals("toString")) {
+            return "TestReporter [" + displayName() + "]";
+        }
+        throw new UnsupportedOperationException("TestReporter." + method.getName() + " is not supported by the hpo"
+                + " engine; publishEntry is");
+    }
+
+    private String displayName() {
+        TestDescriptor d = test;
+        return d == null ? testClass.getSimpleName() : d.getDisplayName();
+    }
+
+    private interface Handler {
+        Object handle(Method method, Object[] args) throws Throwable;
+    }
+
+    /**
+     * An instance of the Jupiter interface {@code type}: its default methods run as declared (so
+     * {@code publishEntry(key, value)} reaches {@code publishEntry(Map)}), {@code equals} and {@code hashCode} are
+     * identity, the rest goes to the handler.
+     */
+    private static Object proxy(Class<?> type, Handler handler) {
+        InvocationHandler invocation = (proxy, method, args) -> {
+            Object[] a = args == null ? new Object[0] : args;
+            if (method.isDefault()) {
+                return InvocationHandler.invokeDefault(proxy, method, a);
+            }
+            return switch (method.getName()) {
+                case "equals" -> proxy == a[0];
+                case "hashCode" -> System.identityHashCode(proxy);
+                default -> handler.handle(method, a);
+            };
+        };
+        return Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, invocation);
+    }
+
+    /** Deletes a directory and what it holds, making read-only entries writable first, as Jupiter does. */
+    private static void deleteTree(Path root) throws IOException {
+        Files.walkFileTree(root, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+                dir.toFile().setWritable(true);
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                Files.delete(file);
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
+                if (e != null) {
+                    throw e;
+                }
+                Files.delete(dir);
+                return FileVisitResult.CONTINUE;
+            }
+        });
+    }
+}

@@ -1,0 +1,162 @@
+package dev.hpo.junit.engine;
+
+import static dev.hpo.junit.engine.Engines.hpo;
+import static dev.hpo.junit.engine.Engines.study;
+import static dev.hpo.junit.engine.Engines.throwable;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+
+import dev.hpo.FrozenTrial;
+import dev.hpo.Study;
+import dev.hpo.TrialState;
+import dev.hpo.junit.engine.fixtures.injection.BadInjection;
+import dev.hpo.junit.engine.fixtures.injection.Cleanup;
+import dev.hpo.junit.engine.fixtures.injection.Injected;
+import dev.hpo.junit.engine.fixtures.injection.Seen;
+import dev.hpo.storage.InMemoryStorage;
+import dev.hpo.storage.Storage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.platform.engine.TestDescriptor;
+import org.junit.platform.engine.reporting.ReportEntry;
+import org.junit.platform.testkit.engine.EngineExecutionResults;
+import org.junit.platform.testkit.engine.Event;
+
+/** What Jupiter's built-in resolvers give tests ({@code TestInfo}, {@code TestReporter}, {@code @TempDir}), given to objectives. */
+class InjectionTest {
+
+    private final Storage storage = new InMemoryStorage();
+
+    @BeforeEach
+    void clear() {
+        Seen.clear();
+    }
+
+    @AfterEach
+    void deleteWhatWasKept() throws IOException {
+        for (Path d : Seen.DIRECTORIES) {
+            if (Files.exists(d)) {
+                try (Stream<Path> paths = Files.walk(d)) {
+                    for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                        Files.delete(p);
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void aStudyInjectsTestInfoReporterAndTemporaryDirectoriesAndDeletesThemAfterTheirScope() {
+        EngineExecutionResults results = study(storage).selectors(selectClass(Injected.class)).execute();
+        results.testEvents().assertStatistics(s -> s.succeeded(1 + 3).failed(0));
+        List<String> trials = results.testEvents().dynamicallyRegistered().stream()
+                .map(e -> e.getTestDescriptor().getDisplayName()).toList();
+        assertEquals(3, trials.size());
+        List<String> expected = new ArrayList<>(List.of("beforeAll Injected false"));
+        for (String trial : trials) {
+            expected.add("beforeEach " + trial);
+            expected.add("objective " + trial + " score [injected, scored]");
+            expected.add("afterEach " + trial);
+        }
+        expected.add("afterAll Injected");
+        assertEquals(expected, Seen.NAMES);
+
+        // two class directories, then two per trial (the field's and the parameter's), all distinct, all deleted
+        assertEquals(2 + 2 * 3, new HashSet<>(Seen.DIRECTORIES).size());
+        for (Path d : Seen.DIRECTORIES) {
+            assertFalse(Files.exists(d), d + " was deleted, read-only file and all");
+        }
+
+        // entries are published on the trial that published them, after hpo's own entry is not yet there
+        for (Event trial : results.testEvents().dynamicallyRegistered().list()) {
+            TestDescriptor test = trial.getTestDescriptor();
+            List<Map<String, String>> entries = results.allEvents().reportingEntryPublished().stream()
+                    .filter(e -> e.getTestDescriptor().equals(test))
+                    .map(e -> e.getRequiredPayload(ReportEntry.class).getKeyValuePairs()).toList();
+            assertEquals(Map.of("set up", test.getDisplayName()), entries.get(0));
+            int i = Integer.parseInt(test.getDisplayName().replaceAll(".* i=", ""));
+            assertEquals(Map.of("value", "i=" + i), entries.get(1));
+        }
+        for (FrozenTrial t : storage.trials(storage.findStudy("Injected.score").orElseThrow())) {
+            assertEquals(TrialState.COMPLETE, t.state());
+        }
+    }
+
+    @Test
+    void aSmokeRunNamesTheObjectiveItRuns() {
+        hpo().selectors(selectClass(Injected.class)).execute().testEvents()
+                .assertStatistics(s -> s.succeeded(1).failed(0));
+        assertEquals(List.of("beforeAll Injected false", "beforeEach score()", "objective score() score [injected, scored]",
+                "afterEach score()", "afterAll Injected"), Seen.NAMES);
+        Seen.DIRECTORIES.forEach(d -> assertFalse(Files.exists(d), d + " was deleted"));
+    }
+
+    @Test
+    void cleanupModesKeepWhatTheySay() {
+        enqueueEveryI();
+        study(storage).selectors(selectClass(Cleanup.class)).execute().testEvents()
+                .assertStatistics(s -> s.succeeded(1 + 2).failed(1));
+        List<FrozenTrial> trials = storage.trials(storage.findStudy("Cleanup.score").orElseThrow());
+        for (FrozenTrial t : trials) {
+            List<Path> dirs = Seen.DIRECTORIES.subList(3 * t.number(), 3 * t.number() + 3);
+            boolean failed = t.state() == TrialState.FAIL;
+            assertEquals(failed, (Integer) t.params().get("i") == 1);
+            assertEquals(failed, Files.exists(dirs.get(0)), "ON_SUCCESS keeps the failed trial's directory only");
+            assertTrue(Files.exists(dirs.get(1)), "NEVER keeps every directory");
+            assertFalse(Files.exists(dirs.get(2)), "the default mode, ALWAYS, keeps none");
+        }
+    }
+
+    @Test
+    void theDefaultCleanupModeComesFromJupitersConfigurationParameter() {
+        enqueueEveryI();
+        study(storage).selectors(selectClass(Cleanup.class))
+                .configurationParameter("junit.jupiter.tempdir.cleanup.mode.default", "never").execute();
+        Seen.DIRECTORIES.forEach(d -> assertTrue(Files.exists(d) || Seen.DIRECTORIES.indexOf(d) % 3 == 0,
+                d + " kept: the annotation's own mode says DEFAULT"));
+        for (int i = 2; i < Seen.DIRECTORIES.size(); i += 3) {
+            assertTrue(Files.exists(Seen.DIRECTORIES.get(i)));
+        }
+    }
+
+    @Test
+    void whatOnlyAnExtensionCouldGiveMakesTheObjectiveMalformed() {
+        assertEquals("@BeforeEach method " + BadInjection.ResolvedParameter.class.getName() + ".setUp() takes a String;"
+                + " the hpo engine gives lifecycle methods a TestInfo, a TestReporter or a @TempDir Path or File"
+                + " (Jupiter's extensions do not run in it), so drop the parameter or move the objective to a class of"
+                + " its own", failure(BadInjection.ResolvedParameter.class));
+        assertEquals(BadInjection.TextDirectory.class.getName() + ".score, parameter 'dir' is a String; @TempDir fits"
+                + " Path and File", failure(BadInjection.TextDirectory.class));
+        assertEquals("@TempDir field " + BadInjection.FinalField.class.getName() + ".dir is final; the engine assigns"
+                + " it, so drop final", failure(BadInjection.FinalField.class));
+        assertEquals(BadInjection.OwnFactory.class.getName() + ".score, parameter 'dir': @TempDir(factory ="
+                + " InMemory.class) needs Jupiter's extension model, which the hpo engine does not run; use the"
+                + " standard one, or create the directory in the objective", failure(BadInjection.OwnFactory.class));
+    }
+
+    /** Trials 0, 1 and 2 of {@code Cleanup.score} get i = 0, 1 and 2. */
+    private void enqueueEveryI() {
+        try (Study s = Study.builder().name("Cleanup.score").storage(storage).build()) {
+            for (int i = 0; i < 3; i++) {
+                s.enqueueTrial(Map.of("i", i));
+            }
+        }
+    }
+
+    private static String failure(Class<?> fixture) {
+        return throwable(hpo().selectors(selectClass(fixture)).execute().testEvents().failed().list().get(0))
+                .getMessage();
+    }
+}
