@@ -113,12 +113,11 @@ abstract class AbstractHpoMojo extends AbstractMojo {
             }
         }
         for (BestArtifacts best : exported) {
+            String line = "hpo: " + best.describe(JdbcUrls.redact(artifactLocation()));
             if (best.problem() == null) {
-                getLog().info("hpo: " + best.study() + ": best trial #" + best.trial() + "'s artifacts ("
-                        + best.files() + (best.files() == 1 ? " file" : " files") + ") copied to " + best.directory());
+                getLog().info(line);
             } else {
-                getLog().warn("hpo: " + best.study() + ": cannot copy the artifacts of its best trial #" + best.trial()
-                        + " from " + JdbcUrls.redact(artifactLocation()) + ": " + best.problem());
+                getLog().warn(line);
             }
         }
         return outcomes;

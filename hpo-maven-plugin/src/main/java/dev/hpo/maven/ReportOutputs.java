@@ -25,7 +25,7 @@ import java.util.stream.Stream;
 /**
  * The goal's one call into the report module ({@code dev.hpo.report}): loads the studies from the storage and
  * writes {@code best-params.properties}, {@code report.html}, one {@code <study>.json} per study and, for a
- * single-objective study whose best trial uploaded artifacts, those files under {@code best/<study>/}. Both goals
+ * study whose best trial (or Pareto-optimal trials) uploaded artifacts, those files under {@code best/<study>/}. Both goals
  * write their outputs only through here.
  */
 final class ReportOutputs {
@@ -57,31 +57,39 @@ final class ReportOutputs {
     }
 
     /**
-     * Copies the best trial's artifacts to {@code best/<study>/}, replacing what an earlier best left there; nothing
-     * for a study with several objectives (no single best trial), without a completed trial or without artifacts.
+     * Copies the best trial's artifacts to {@code best/<study>/} (a multi-objective study's: each Pareto-optimal
+     * trial's to {@code best/<study>/trial-<number>/}), replacing what an earlier best left there; nothing when those
+     * trials uploaded none. A store that lacks a file is reported, not thrown: the other outputs stand.
      */
     private static Optional<BestArtifacts> bestArtifacts(Study study, String artifacts, Path bestDirectory) {
-        if (study.directions().size() != 1 || study.trials(EnumSet.of(TrialState.COMPLETE)).isEmpty()) {
+        if (study.trials(EnumSet.of(TrialState.COMPLETE)).isEmpty()) {
             return Optional.empty();
         }
-        FrozenTrial best = study.bestTrial();
-        if (Artifacts.list(best).isEmpty()) {
+        boolean front = study.directions().size() > 1;
+        List<FrozenTrial> best = (front ? study.bestTrials() : List.of(study.bestTrial())).stream()
+                .filter(t -> !Artifacts.list(t).isEmpty()).toList();
+        if (best.isEmpty()) {
             return Optional.empty();
         }
         Path target = bestDirectory.resolve(fileName(study.name()));
+        List<Integer> numbers = best.stream().map(FrozenTrial::number).toList();
         try {
             deleteTree(target);
             Files.createDirectories(target);
+            int files = 0;
             try (ArtifactStore store = ArtifactStore.of(artifacts)) {
-                List<Path> files = Artifacts.downloadAll(best, store, target);
-                return Optional.of(new BestArtifacts(study.name(), best.number(), target, files.size(), null));
+                for (FrozenTrial t : best) {
+                    Path into = front ? Files.createDirectories(target.resolve("trial-" + t.number())) : target;
+                    files += Artifacts.downloadAll(t, store, into).size();
+                }
             }
+            return Optional.of(new BestArtifacts(study.name(), numbers, front, target, files, null));
         } catch (ArtifactNotFoundException e) {
-            return Optional.of(new BestArtifacts(study.name(), best.number(), target, 0, e.getMessage()
+            return Optional.of(new BestArtifacts(study.name(), numbers, front, target, 0, e.getMessage()
                     + " (a storage kept beyond mvn clean needs its artifacts kept there too: set artifacts, or"
                     + " hpo.artifacts, to a directory beside the storage or to its JDBC URL)"));
         } catch (IOException | RuntimeException e) {
-            return Optional.of(new BestArtifacts(study.name(), best.number(), target, 0, e.toString()));
+            return Optional.of(new BestArtifacts(study.name(), numbers, front, target, 0, e.toString()));
         }
     }
 

@@ -50,7 +50,7 @@ class ReportOutputsTest {
             plain.optimize(t -> t.suggestFloat("x", 0, 1), 2);
         }
         List<BestArtifacts> exported = write(out, artifacts);
-        assertEquals(List.of(new BestArtifacts("A.b", 1, out.resolve("best/A.b"), 1, null)), exported,
+        assertEquals(List.of(new BestArtifacts("A.b", List.of(1), false, out.resolve("best/A.b"), 1, null)), exported,
                 "studies without artifacts are left out");
         assertEquals("trial 1", Files.readString(out.resolve("best/A.b/model.txt")));
         assertFalse(Files.exists(out.resolve("best/plain")));
@@ -80,16 +80,30 @@ class ReportOutputsTest {
     }
 
     @Test
-    void multiObjectiveStudiesHaveNoSingleBestToCopy() throws IOException {
+    void aMultiObjectiveStudyHandsOnEveryParetoOptimalTrialsFilesInADirectoryEach() throws IOException {
         Path artifacts = dir.resolve("artifacts");
         ArtifactStore store = new FileSystemArtifactStore(artifacts);
+        double[][] values = {{1, 2}, {2, 3}, {2, 1}, {3, 5}};  // minimize, maximize: 0, 1 and 3 are on the front
         try (Study study = Study.builder().name("mo").storage(storage)
                 .directions(Direction.MINIMIZE, Direction.MAXIMIZE).build()) {
-            Trial t = study.ask();
-            Artifacts.upload(t, Files.writeString(dir.resolve("m.txt"), "m"), store);
-            study.tell(t, 1.0, 2.0);
+            for (double[] v : values) {
+                Trial t = study.ask();
+                if (t.number() != 1) {  // trial 1 is on the front but uploaded nothing
+                    Artifacts.upload(t, Files.writeString(dir.resolve("m.txt"), "trial " + t.number()), store);
+                }
+                study.tell(t, v);
+            }
         }
-        assertEquals(List.of(), write(dir.resolve("out"), artifacts));
+        Path out = dir.resolve("out");
+        BestArtifacts best = write(out, artifacts).get(0);
+        assertEquals(new BestArtifacts("mo", List.of(0, 3), true, out.resolve("best/mo"), 2, null), best);
+        assertEquals("trial 0", Files.readString(out.resolve("best/mo/trial-0/m.txt")));
+        assertEquals("trial 3", Files.readString(out.resolve("best/mo/trial-3/m.txt")));
+        try (var listed = Files.list(out.resolve("best/mo"))) {
+            assertEquals(2, listed.count(), "dominated trial 2 and trial 1 without files have no directory");
+        }
+        assertEquals("mo: the Pareto front's 2 trials' artifacts (2 files) copied to " + out.resolve("best/mo")
+                + " (a directory trial-<number> each)", best.describe("store"));
     }
 
     private List<BestArtifacts> write(Path out, Path artifacts) {
