@@ -34,6 +34,8 @@ public final class RegretBoundEvaluator implements ImprovementEvaluator {
     static final int DEFAULT_MIN_TRIALS = 20;
     private static final double TOP_TRIALS_RATIO = 0.5;
     private static final double DELTA = 0.1;
+    /** Iterations of the hyperparameters' fit. */
+    static final int FIT_ITERATIONS = 60;
     private static final int SOBOL_POINTS = 1024;
     private static final int LOCAL_STARTS = 5;
     private static final int LOCAL_STEPS = 60;
@@ -80,11 +82,19 @@ public final class RegretBoundEvaluator implements ImprovementEvaluator {
         double[][] x = xs.toArray(double[][]::new);
         double[] y = ys.stream().mapToDouble(Double::doubleValue).toArray();
         GpModel model = new GpModel(space);
-        GpModel.Posterior posterior = model.condition(x, y, List.of(), model.fit(x, y, null, 60));
-        int d = space.dimension();
-        double beta = 2 * Math.log(d * (double) used * used * Math.PI * Math.PI / (6 * DELTA)) / 5;
-        double width = Math.sqrt(Math.max(0, beta));
+        GpModel.Posterior posterior = model.condition(x, y, List.of(), model.fit(x, y, null, FIT_ITERATIONS));
+        return bound(space, posterior, x, DELTA);
+    }
 
+    /**
+     * The bound for a posterior conditioned on the points {@code x} of a minimized target: the smallest upper
+     * confidence bound at those points minus the smallest lower confidence bound anywhere, with confidence δ
+     * (the width's β as above, t = the number of points). {@link EmmrEvaluator} uses it on the trials before the last.
+     */
+    static double bound(UnitSpace space, GpModel.Posterior posterior, double[][] x, double delta) {
+        int d = space.dimension();
+        double beta = 2 * Math.log(d * (double) x.length * x.length * Math.PI * Math.PI / (6 * delta)) / 5;
+        double width = Math.sqrt(Math.max(0, beta));
         double upper = Double.POSITIVE_INFINITY;
         for (double[] p : x) {
             upper = Math.min(upper, bound(posterior, p, width));

@@ -56,7 +56,8 @@ public final class Terminator {
      * A terminator by name, for settings given as text ({@code @Objective(terminator)}, {@code hpo.terminator}):
      * {@code cv} for the default (the error from the best trial's cross-validation scores), {@code median} for
      * objectives without either ({@link MedianErrorEvaluator}: a hundredth of how much the study could improve early
-     * on), or a number of at least 0 for a fixed error ({@link StaticErrorEvaluator}), the noise the user knows the
+     * on), {@code emmr} for the same with {@link EmmrEvaluator} as both bound and error (Optuna's pairing), or a
+     * number of at least 0 for a fixed error ({@link StaticErrorEvaluator}), the noise the user knows the
      * values to have.
      *
      * @throws IllegalArgumentException naming the text and what is accepted
@@ -70,6 +71,10 @@ public final class Terminator {
             return new Terminator(new RegretBoundEvaluator(), new MedianErrorEvaluator(new RegretBoundEvaluator()),
                     DEFAULT_MIN_TRIALS);
         }
+        if (text.equalsIgnoreCase("emmr")) {
+            return new Terminator(new EmmrEvaluator(), new MedianErrorEvaluator(new EmmrEvaluator()),
+                    DEFAULT_MIN_TRIALS);
+        }
         double error;
         try {
             error = Double.parseDouble(text);
@@ -79,7 +84,8 @@ public final class Terminator {
         if (!(error >= 0) || Double.isInfinite(error)) {
             throw new IllegalArgumentException("unknown terminator '" + name + "': use 'cv' (the error of the best"
                     + " trial's cross-validation scores, reported with Terminator.reportCrossValidationScores),"
-                    + " 'median' (a hundredth of the early regret bounds, for objectives without either) or the"
+                    + " 'median' (a hundredth of the early regret bounds, for objectives without either), 'emmr'"
+                    + " (the same with the expected minimum model regret, EmmrEvaluator) or the"
                     + " objective's known error as a number of at least 0, e.g. '0.001'");
         }
         return new Terminator(new RegretBoundEvaluator(), new StaticErrorEvaluator(error), DEFAULT_MIN_TRIALS);

@@ -1,17 +1,18 @@
 package dev.hpo.terminator;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.hpo.Direction;
+import dev.hpo.FrozenTrial;
 import dev.hpo.ObjectiveFunction;
 import dev.hpo.OptimizeOptions;
 import dev.hpo.Study;
 import dev.hpo.Trial;
 import dev.hpo.TrialState;
 import dev.hpo.sampler.TpeSampler;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
@@ -133,6 +134,63 @@ class TerminatorTest {
         study.optimize(BOWL, OptimizeOptions.builder().trials(400).callback(callback).build());
         int run = study.trials().size();
         assertTrue(callback.stoppedStudy() && run > 30 && run < 400, run + " trials: " + callback.reason());
+    }
+
+    @Test
+    void theExpectedMinimumModelRegretShrinksAsTheModelsStopChanging() {
+        Study study = Study.builder().name("bowl").sampler(TpeSampler.builder().seed(1).build()).build();
+        EmmrEvaluator emmr = new EmmrEvaluator();
+        study.optimize(BOWL, 1);
+        assertEquals(Double.POSITIVE_INFINITY, emmr.evaluate(study), "nothing is judged on one trial");
+        double[] early = new double[10];
+        for (int i = 0; i < early.length; i++) {
+            study.optimize(BOWL, 1);
+            early[i] = emmr.evaluate(study);
+        }
+        study.optimize(BOWL, 200);
+        double[] late = new double[10];
+        for (int i = 0; i < late.length; i++) {
+            study.optimize(BOWL, 1);
+            late[i] = emmr.evaluate(study);
+        }
+        for (double v : late) {
+            assertTrue(v >= 0 && Double.isFinite(v), Arrays.toString(late));
+        }
+        double earlyMedian = median(early);
+        double lateMedian = median(late);
+        assertTrue(lateMedian < earlyMedian / 10, "the median bound fell from " + earlyMedian + " to " + lateMedian);
+    }
+
+    @Test
+    void theExpectedMinimumModelRegretIsTheSameForAMaximizedStudyOfTheNegatedValues() {
+        Study minimized = Study.builder().name("min").sampler(TpeSampler.builder().seed(3).build()).build();
+        minimized.optimize(BOWL, 25);
+        Study maximized = Study.builder().name("max").direction(Direction.MAXIMIZE).build();
+        for (FrozenTrial t : minimized.trials()) {
+            FrozenTrial.Builder copy = FrozenTrial.builder().value(-t.value());
+            t.params().forEach((name, value) -> copy.param(name, value, t.distributions().get(name)));
+            maximized.addTrial(copy.build());
+        }
+        assertEquals(new EmmrEvaluator().evaluate(minimized), new EmmrEvaluator().evaluate(maximized), 1e-9);
+        assertThrows(IllegalArgumentException.class, () -> new EmmrEvaluator(false, 1.5, 2));
+        assertThrows(IllegalArgumentException.class, () -> new EmmrEvaluator(false, 0.1, 1));
+    }
+
+    @Test
+    void theEmmrTerminatorStopsABowlOnceItsErrorIsKnown() {
+        Study study = Study.builder().name("bowl").sampler(TpeSampler.builder().seed(7).build()).build();
+        TerminatorCallback callback = new TerminatorCallback(Terminator.byName("emmr"));
+        study.optimize(BOWL, OptimizeOptions.builder().trials(400).callback(callback).build());
+        int run = study.trials().size();
+        // the median error needs 10 warm-up and 20 initial trials; a smooth deterministic bowl stops soon after
+        assertTrue(callback.stoppedStudy() && run >= 30 && run < 400, run + " trials: " + callback.reason());
+        assertTrue(study.bestValue() < 0.01, "stopped near the optimum: " + study.bestValue());
+    }
+
+    private static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        return (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
     }
 
     @Test

@@ -78,7 +78,8 @@ public @interface Objective {
      * objective's values ({@code dev.hpo.terminator.Terminator}, Optuna's Terminator): {@code "cv"} takes the error
      * from the cross-validation scores the objective reports for its trial with
      * {@code Terminator.reportCrossValidationScores(trial, scores)}; {@code "median"}, for objectives without folds,
-     * stops once the bound is a hundredth of what it was over the first trials; a number ({@code "0.002"}) is a
+     * stops once the bound is a hundredth of what it was over the first trials; {@code "emmr"} does the same with the
+     * expected minimum model regret ({@code EmmrEvaluator}) as the bound; a number ({@code "0.002"}) is a
      * known, fixed error. Nothing is decided before 20 completed trials, and each judgement fits a Gaussian process,
      * so it is for objectives that cost more than that. Empty (or {@code "none"}) to run every trial.
      */

@@ -60,7 +60,8 @@ public record OptimizeParameters(Integer trials, Integer timeoutSeconds, String 
             } catch (IllegalArgumentException e) {
                 throw new InvalidParameterException("terminator", "hpo.terminator", terminator,
                         "'cv' (the error of the best trial's cross-validation scores), 'median' (a hundredth of the"
-                                + " early regret bounds), the objective's known error as a number of at least 0, or"
+                                + " early regret bounds), 'emmr' (the same with the expected minimum model regret), the"
+                                + " objective's known error as a number of at least 0, or"
                                 + " 'none'");
             }
         }

@@ -157,6 +157,24 @@ final class GaussianProcess {
         }
     }
 
+    /** The posterior covariance of the latent function at two points: k(a, b) − k(a, X) K⁻¹ k(X, b). */
+    double covariance(double[] a, double[] b) {
+        int n = x.length;
+        double[] ka = new double[n];
+        double[] kb = new double[n];
+        for (int i = 0; i < n; i++) {
+            ka[i] = signal * Matern52.value(kernel.r2(a, x[i], inv2));
+            kb[i] = signal * Matern52.value(kernel.r2(b, x[i], inv2));
+        }
+        double[] va = forward(ka);
+        double[] vb = forward(kb);
+        double quad = 0;
+        for (int i = 0; i < n; i++) {
+            quad += va[i] * vb[i];
+        }
+        return signal * Matern52.value(kernel.r2(a, b, inv2)) - quad;
+    }
+
     /** Points scored together by {@link #predictMany}: their solves stay in the core's cache. */
     private static final int BATCH = 128;
 

@@ -60,6 +60,19 @@ public final class GpModel {
             return new double[] {warped, var};
         }
 
+        /** The posterior covariance of the targets at two points, mapped back as {@link #predict} maps variances. */
+        public double covariance(double[] a, double[] b) {
+            return scale * scale * gp.covariance(a, b) * unwarpSlope(a) * unwarpSlope(b);
+        }
+
+        /** The slope of the inverse warp at the posterior mean of x: how a modelled unit stretches there. */
+        private double unwarpSlope(double[] x) {
+            double[] out = new double[2];
+            gp.predict(x, out, null, null);
+            double warped = shift + scale * out[0];
+            return warp.scale() > 0 && warped > warp.median() ? Math.exp((warped - warp.median()) / warp.scale()) : 1;
+        }
+
         /**
          * A target in the scale the GP models: warped and standardized as the training targets were. Monotone, so
          * it keeps which of two targets is better.

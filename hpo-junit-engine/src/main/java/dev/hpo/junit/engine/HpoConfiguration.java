@@ -87,7 +87,7 @@ record HpoConfiguration(Mode mode, Integer trials, Long timeoutSeconds, String s
         Integer patience = parse(parameters, PATIENCE, "a number of trials >= 0 (0 for none)",
                 v -> Math.toIntExact(atLeast(0, v))).orElse(null);
         String terminator = parse(parameters, TERMINATOR,
-                "'cv', 'median', the objective's error as a number >= 0, or 'none'", v -> {
+                "'cv', 'median', 'emmr', the objective's error as a number >= 0, or 'none'", v -> {
                     RunSettings.createTerminator(v);  // throws when it is none of these
                     return v;
                 }).orElse(null);

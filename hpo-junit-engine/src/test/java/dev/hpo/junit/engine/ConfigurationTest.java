@@ -23,7 +23,7 @@ class ConfigurationTest {
             hpo.parallelism | 0          | a number of threads >= 1
             hpo.heartbeat   | 0          | seconds >= 1
             hpo.patience    | -1         | a number of trials >= 0 (0 for none)
-            hpo.terminator  | gp         | 'cv', 'median', the objective's error as a number >= 0, or 'none'
+            hpo.terminator  | gp         | 'cv', 'median', 'emmr', the objective's error as a number >= 0, or 'none'
             hpo.parallelism | 9999999999 | a number of threads >= 1
             hpo.announceTrials | yes    | true or false
             hpo.trialTimeout | 0         | seconds >= 1
