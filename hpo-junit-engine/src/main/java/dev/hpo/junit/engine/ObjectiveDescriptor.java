@@ -108,9 +108,8 @@ final class ObjectiveDescriptor extends AbstractTestDescriptor implements Node<H
 
     @Override
     public SkipResult shouldBeSkipped(HpoExecutionContext context) {
-        Optional<String> disabled = JupiterDisabled.reason(method, testClass.getClassLoader(),
-                        testClass.getSimpleName() + "." + method.getName())
-                .or(() -> JupiterDisabled.reason(testClass, testClass.getClassLoader(), testClass.getSimpleName()));
+        Optional<String> disabled = new JupiterConditions(context.parameter(JupiterConditions.DEACTIVATE))
+                .reason(testClass, method);
         if (disabled.isPresent()) {
             return SkipResult.skip(disabled.get());
         }

@@ -1,0 +1,284 @@
+package dev.hpo.junit.engine;
+
+import java.lang.annotation.Annotation;
+import java.lang.reflect.AnnotatedElement;
+import java.lang.reflect.Array;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+import org.junit.platform.commons.support.AnnotationSupport;
+import org.junit.platform.commons.support.ReflectionSupport;
+
+/**
+ * Jupiter's built-in conditions on an objective class or method, directly or on a composed annotation: the objective
+ * is skipped with a reason, as Jupiter skips a test. {@code @Disabled}; {@code @EnabledOnOs}/{@code @DisabledOnOs}
+ * (operating systems and architectures); {@code @EnabledOnJre}/{@code @DisabledOnJre} and
+ * {@code @EnabledForJreRange}/{@code @DisabledForJreRange}; {@code @EnabledIfSystemProperty},
+ * {@code @EnabledIfEnvironmentVariable} and their {@code Disabled} twins (repeatable, every one must allow it);
+ * {@code @EnabledIf}/{@code @DisabledIf} with a static condition method ({@code "isCi"} in the class, or
+ * {@code "com.example.Conditions#isCi"}); {@code @EnabledInNativeImage}/{@code @DisabledInNativeImage}. The class's
+ * conditions are read before the method's, as Jupiter evaluates the class's container first.
+ *
+ * <p>Jupiter implements these as extensions, which the hpo engine does not run; their rules are simple and public, so
+ * they are read here, by annotation name, and the enums' own {@code isCurrentOs()} and {@code isCurrentVersion()}
+ * decide. {@code junit.jupiter.conditions.deactivate} turns conditions off by the names of Jupiter's condition
+ * classes ({@code org.junit.*DisabledCondition}, {@code *}), as it does in Jupiter. A condition hpo cannot evaluate
+ * (a condition method that does not exist, is not static or takes an {@code ExtensionContext}; a regular expression
+ * that does not compile) throws, which fails the objective with the reason.
+ */
+final class JupiterConditions {
+
+    static final String DEACTIVATE = "junit.jupiter.conditions.deactivate";
+    private static final String API = "org.junit.jupiter.api.";
+    private static final String CONDITION = API + "condition.";
+
+    private final List<Pattern> deactivated;
+
+    /** @param deactivate the value of {@value #DEACTIVATE}, or null */
+    JupiterConditions(String deactivate) {
+        List<Pattern> patterns = new ArrayList<>();
+        if (deactivate != null) {
+            for (String p : deactivate.split(",")) {
+                if (!p.isBlank()) {
+                    patterns.add(Pattern.compile(Arrays.stream(p.strip().split("\\*", -1)).map(Pattern::quote)
+                            .reduce((a, b) -> a + ".*" + b).orElse("")));
+                }
+            }
+        }
+        this.deactivated = List.copyOf(patterns);
+    }
+
+    /** Why the objective is skipped ({@code "Tuning.slow is @Disabled: too slow for CI"}), if it is. */
+    Optional<String> reason(Class<?> testClass, Method method) {
+        return reason(testClass, testClass, testClass.getSimpleName())
+                .or(() -> reason(method, testClass, testClass.getSimpleName() + "." + method.getName()));
+    }
+
+    private Optional<String> reason(AnnotatedElement element, Class<?> testClass, String name) {
+        ClassLoader loader = testClass.getClassLoader();
+        if (active("org.junit.jupiter.engine.extension.DisabledCondition")) {
+            Optional<String> disabled = JupiterAnnotations.value(element, loader, "Disabled")
+                    .map(value -> name + " is @Disabled" + (value.isBlank() ? "" : ": " + value));
+            if (disabled.isPresent()) {
+                return disabled;
+            }
+        }
+        if (JupiterAnnotations.type(loader, "condition.EnabledOnOs") == null) {
+            return Optional.empty();  // a Jupiter before the conditions, or none
+        }
+        for (Check check : checks(testClass)) {
+            if (!active(CONDITION + check.annotation() + "Condition")) {
+                continue;
+            }
+            Class<? extends Annotation> type = JupiterAnnotations.type(loader, "condition." + check.annotation());
+            if (type == null) {
+                continue;  // added in a later Jupiter than the project's
+            }
+            List<? extends Annotation> found = check.repeatable()
+                    ? AnnotationSupport.findRepeatableAnnotations(element, type)
+                    : AnnotationSupport.findAnnotation(element, type).map(List::of).orElse(List.of());
+            for (Annotation a : found) {
+                Optional<String> why = check.rule().apply(a);
+                if (why.isPresent()) {
+                    String own = attribute(a, "disabledReason") instanceof String s && !s.isBlank() ? ": " + s : "";
+                    return Optional.of(name + " is @" + check.annotation() + ", " + why.get() + own);
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private boolean active(String conditionClass) {
+        return deactivated.stream().noneMatch(p -> p.matcher(conditionClass).matches());
+    }
+
+    /** One built-in condition: its annotation's simple name and why it disables, if it does. */
+    private record Check(String annotation, boolean repeatable, Function<Annotation, Optional<String>> rule) {
+    }
+
+    private static List<Check> checks(Class<?> testClass) {
+        return List.of(
+                new Check("EnabledOnOs", false, a -> osMatches(a) ? Optional.empty() : Optional.of(here())),
+                new Check("DisabledOnOs", false, a -> osMatches(a) ? Optional.of(here()) : Optional.empty()),
+                new Check("EnabledOnJre", false, a -> jreMatches(a) ? Optional.empty() : Optional.of(java())),
+                new Check("DisabledOnJre", false, a -> jreMatches(a) ? Optional.of(java()) : Optional.empty()),
+                new Check("EnabledForJreRange", false, a -> inRange(a) ? Optional.empty() : Optional.of(java())),
+                new Check("DisabledForJreRange", false, a -> inRange(a) ? Optional.of(java()) : Optional.empty()),
+                new Check("EnabledIfSystemProperty", true,
+                        a -> matches(a, "system property", System::getProperty, true)),
+                new Check("DisabledIfSystemProperty", true,
+                        a -> matches(a, "system property", System::getProperty, false)),
+                new Check("EnabledIfEnvironmentVariable", true,
+                        a -> matches(a, "environment variable", System::getenv, true)),
+                new Check("DisabledIfEnvironmentVariable", true,
+                        a -> matches(a, "environment variable", System::getenv, false)),
+                new Check("EnabledIf", false, a -> conditionMethod(a, testClass) ? Optional.empty()
+                        : Optional.of(attribute(a, "value") + "() is false")),
+                new Check("DisabledIf", false, a -> conditionMethod(a, testClass)
+                        ? Optional.of(attribute(a, "value") + "() is true") : Optional.empty()),
+                new Check("EnabledInNativeImage", false, a -> nativeImage() ? Optional.empty()
+                        : Optional.of("and this is not a native image")),
+                new Check("DisabledInNativeImage", false, a -> nativeImage() ? Optional.of("and this is a native image")
+                        : Optional.empty()));
+    }
+
+    /** Whether the current system is among the annotation's operating systems and architectures (either may be empty). */
+    private static boolean osMatches(Annotation a) {
+        Object[] systems = array(attribute(a, "value"));
+        Object[] architectures = array(attribute(a, "architectures"));
+        if (systems.length == 0 && architectures.length == 0) {
+            throw new IllegalStateException("@" + a.annotationType().getSimpleName() + " names no operating system"
+                    + " and no architecture");
+        }
+        String arch = System.getProperty("os.arch");
+        boolean os = systems.length == 0 || Arrays.stream(systems).anyMatch(s -> (Boolean) call(s, "isCurrentOs"));
+        return os && (architectures.length == 0
+                || Arrays.stream(architectures).anyMatch(x -> ((String) x).equalsIgnoreCase(arch)));
+    }
+
+    private static boolean jreMatches(Annotation a) {
+        Object[] jres = array(attribute(a, "value"));
+        Object[] versions = array(attribute(a, "versions"));
+        if (jres.length == 0 && versions.length == 0) {
+            throw new IllegalStateException("@" + a.annotationType().getSimpleName() + " names no JRE");
+        }
+        int current = Runtime.version().feature();
+        return Arrays.stream(jres).anyMatch(j -> (Boolean) call(j, "isCurrentVersion"))
+                || Arrays.stream(versions).anyMatch(v -> (Integer) v == current);
+    }
+
+    /**
+     * Whether the current Java is within the annotation's range: {@code minVersion}/{@code maxVersion} when set, else
+     * the {@code min}/{@code max} constants ({@code JAVA_17} is 17, {@code OTHER} beyond every named one, unset ends
+     * open).
+     */
+    private static boolean inRange(Annotation a) {
+        int min = version(attribute(a, "minVersion"), attribute(a, "min"), Integer.MIN_VALUE);
+        int max = version(attribute(a, "maxVersion"), attribute(a, "max"), Integer.MAX_VALUE);
+        if (min > max) {
+            throw new IllegalStateException("@" + a.annotationType().getSimpleName() + " has min " + min + " > max "
+                    + max);
+        }
+        int current = Runtime.version().feature();
+        return current >= min && current <= max;
+    }
+
+    private static int version(Object number, Object jre, int open) {
+        if (number instanceof Integer n && n != -1) {
+            return n;
+        }
+        String name = jre == null ? "UNDEFINED" : ((Enum<?>) jre).name();
+        if (name.startsWith("JAVA_")) {
+            return Integer.parseInt(name.substring("JAVA_".length()));
+        }
+        return name.equals("OTHER") ? Integer.MAX_VALUE : open;
+    }
+
+    /**
+     * An {@code @EnabledIf…}/{@code @DisabledIf…} on a system property or environment variable: the enabled kind
+     * disables unless the value exists and matches, the disabled kind disables when it does.
+     */
+    private static Optional<String> matches(Annotation a, String what, Function<String, String> lookup,
+            boolean enabledKind) {
+        String named = ((String) attribute(a, "named")).strip();
+        String regex = (String) attribute(a, "matches");
+        if (named.isEmpty() || regex.isBlank()) {
+            throw new IllegalStateException("@" + a.annotationType().getSimpleName() + " needs a name and a regular"
+                    + " expression (named, matches)");
+        }
+        String value = lookup.apply(named);
+        boolean matching;
+        try {
+            matching = value != null && value.matches(regex);
+        } catch (PatternSyntaxException e) {
+            throw new IllegalStateException("@" + a.annotationType().getSimpleName() + "(matches = \"" + regex
+                    + "\") is not a regular expression: " + e.getDescription(), e);
+        }
+        String state = what + " " + named + (value == null ? " is not set" : " is '" + value + "'");
+        if (enabledKind) {
+            return matching ? Optional.empty() : Optional.of(state + ", not matching '" + regex + "'");
+        }
+        return matching ? Optional.of(state + ", matching '" + regex + "'") : Optional.empty();
+    }
+
+    /** Calls the static condition method an {@code @EnabledIf}/{@code @DisabledIf} names. */
+    private static boolean conditionMethod(Annotation a, Class<?> testClass) {
+        String value = ((String) attribute(a, "value")).strip();
+        Class<?> owner = testClass;
+        String name = value;
+        int hash = value.indexOf('#');
+        if (hash >= 0) {
+            String className = value.substring(0, hash);
+            name = value.substring(hash + 1);
+            owner = ReflectionSupport.tryToLoadClass(className, testClass.getClassLoader()).toOptional()
+                    .orElseThrow(() -> new IllegalStateException("@" + a.annotationType().getSimpleName() + "(\""
+                            + value + "\"): no class " + className));
+        }
+        Class<?> in = owner;
+        String methodName = name;
+        Method m = ReflectionSupport.findMethod(in, methodName).orElseThrow(() -> new IllegalStateException("@"
+                + a.annotationType().getSimpleName() + "(\"" + value + "\"): " + in.getSimpleName() + " has no method "
+                + methodName + "() without parameters (the hpo engine passes no ExtensionContext)"));
+        if (m.getReturnType() != boolean.class && m.getReturnType() != Boolean.class) {
+            throw new IllegalStateException("@" + a.annotationType().getSimpleName() + "(\"" + value + "\"): "
+                    + m.getName() + "() returns " + m.getReturnType().getSimpleName() + "; a condition returns boolean");
+        }
+        if (!Modifier.isStatic(m.getModifiers())) {
+            throw new IllegalStateException("@" + a.annotationType().getSimpleName() + "(\"" + value + "\"): "
+                    + m.getName() + "() is not static; the hpo engine evaluates conditions before any instance exists,"
+                    + " so make it static");
+        }
+        return Boolean.TRUE.equals(ReflectionSupport.invokeMethod(m, null));
+    }
+
+    private static boolean nativeImage() {
+        return System.getProperty("org.graalvm.nativeimage.imagecode") != null;
+    }
+
+    private static String here() {
+        return "and this is " + System.getProperty("os.name") + " on " + System.getProperty("os.arch");
+    }
+
+    private static String java() {
+        return "and this is Java " + Runtime.version().feature();
+    }
+
+    private static Object[] array(Object value) {
+        if (value == null) {
+            return new Object[0];
+        }
+        Object[] out = new Object[Array.getLength(value)];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = Array.get(value, i);
+        }
+        return out;
+    }
+
+    /** An attribute of the annotation, or null when the project's Jupiter does not have it. */
+    private static Object attribute(Annotation a, String name) {
+        try {
+            return a.annotationType().getMethod(name).invoke(a);
+        } catch (NoSuchMethodException older) {
+            return null;
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot read @" + a.annotationType().getSimpleName() + "." + name + "()",
+                    e);
+        }
+    }
+
+    private static Object call(Object constant, String method) {
+        Class<?> type = ((Enum<?>) constant).getDeclaringClass();
+        try {
+            return type.getMethod(method).invoke(constant);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot call " + type.getSimpleName() + "." + method
+                    + "() of the project's Jupiter", e);
+        }
+    }
+}
