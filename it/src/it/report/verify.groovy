@@ -13,6 +13,8 @@ check(log.count('[hpo] ReportTuning.bowl trial') == 4, 'trial lines only from th
 check(json.trials.every { it.state == 'COMPLETE' }, 'every trial completed, so the fork ran @BeforeAll and @BeforeEach')
 check(log.contains('hpo: not run: ReportTuning.slow is @Disabled: never in CI'), 'the disabled objective is named in the log')
 check(!new File(out, 'ReportTuning.slow.json').exists(), 'the disabled objective has no study')
+check(log.contains('hpo: not run: ReportTuning.gpu is @EnabledIfSystemProperty, system property sample.gpu is not set'),
+        'Jupiter\'s conditions are honoured and named too')
 
 // every trial's artifact is in the store; the best trial's is handed on by both goals
 check(new File(basedir, 'target/hpo/artifacts').listFiles().size() == 4, 'one artifact per trial')

@@ -46,15 +46,20 @@ public record ForkRun(int objectives, List<String> skipped, Map<String, List<Int
     }
 
     /**
-     * The skip reasons that are Jupiter's {@code @Disabled} on an objective or its class, which the engine words as
-     * {@code "Tuning.slow is @Disabled: too slow"} (its {@code JupiterDisabled}), rather than the
+     * The skip reasons that are Jupiter's {@code @Disabled} or one of its conditions on an objective or its class,
+     * which the engine words as {@code "Tuning.slow is @Disabled: too slow"} or
+     * {@code "Tuning.gpu is @EnabledOnOs, and this is Linux on amd64"} (its {@code JupiterConditions}), rather than the
      * {@code hpo.objectives} filter.
      */
     public List<String> disabled() {
-        return skipped.stream().filter(reason -> reason.contains(" is @Disabled")).toList();
+        return skipped.stream().filter(reason -> reason.contains(" is @Disabled") || reason.contains(" is @Enabled"))
+                .toList();
     }
 
-    /** Whether every objective found was skipped because it is {@code @Disabled}: on purpose, not a mistake. */
+    /**
+     * Whether every objective found was skipped because it is {@code @Disabled} or not enabled here: on purpose, not a
+     * mistake.
+     */
     public boolean allDisabled() {
         return allSkipped() && disabled().size() == skipped.size();
     }

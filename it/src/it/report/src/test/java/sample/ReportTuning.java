@@ -14,12 +14,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.TestReporter;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Four trials, then the outputs are rebuilt from the journal. The bowl's centre is loaded by {@code @BeforeAll} and
- * its scale set by {@code @BeforeEach}, so a trial fails unless the fork ran both; the disabled objective would fail
- * the build if it ran. Every trial saves its "model" in its own {@code @TempDir} and uploads it as an artifact; the
+ * its scale set by {@code @BeforeEach}, so a trial fails unless the fork ran both; the disabled objective and the one
+ * enabled only with a system property would fail the build if they ran. Every trial saves its "model" in its own {@code @TempDir} and uploads it as an artifact; the
  * goal copies the best one's to {@code target/hpo/best/ReportTuning.bowl/}. {@code @BeforeEach} publishes the trial's
  * name through Jupiter's {@code TestReporter}, and each directory's path goes to {@code target/tempdirs.txt} so that
  * the build can check that none is left.
@@ -58,5 +59,11 @@ class ReportTuning {
     @Objective(trials = 4)
     double slow(@FloatRange(min = -5, max = 5) double x) {
         throw new IllegalStateException("a @Disabled objective ran");
+    }
+
+    @EnabledIfSystemProperty(named = "sample.gpu", matches = "true")
+    @Objective(trials = 4)
+    double gpu(@FloatRange(min = -5, max = 5) double x) {
+        throw new IllegalStateException("an objective whose condition is not met ran");
     }
 }
