@@ -5,7 +5,10 @@ import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.Parameter;
+import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.platform.commons.support.AnnotationSupport;
 import org.junit.platform.commons.support.HierarchyTraversalMode;
 
@@ -31,7 +34,7 @@ final class JupiterLifecycle {
 
     /** A class without Jupiter or without lifecycle methods and a per-class lifecycle. */
     static final JupiterLifecycle NONE = new JupiterLifecycle(false, List.of(), List.of(), List.of(), List.of(),
-            List.of(), List.of());
+            List.of(), List.of(), Map.of());
 
     private final boolean perClass;
     private final List<Method> beforeAll;
@@ -41,9 +44,12 @@ final class JupiterLifecycle {
     private final List<Field> staticTempDirs;
     private final List<Field> instanceTempDirs;
     private final boolean injectsPerTrial;
+    /** The lifecycle methods with a {@code @Timeout} of their own, and their limits. */
+    private final Map<Method, Duration> timeouts;
 
     private JupiterLifecycle(boolean perClass, List<Method> beforeAll, List<Method> afterAll, List<Method> beforeEach,
-            List<Method> afterEach, List<Field> staticTempDirs, List<Field> instanceTempDirs) {
+            List<Method> afterEach, List<Field> staticTempDirs, List<Field> instanceTempDirs,
+            Map<Method, Duration> timeouts) {
         this.perClass = perClass;
         this.beforeAll = beforeAll;
         this.afterAll = afterAll;
@@ -51,6 +57,7 @@ final class JupiterLifecycle {
         this.afterEach = afterEach;
         this.staticTempDirs = staticTempDirs;
         this.instanceTempDirs = instanceTempDirs;
+        this.timeouts = timeouts;
         this.injectsPerTrial = (!perClass && !instanceTempDirs.isEmpty())
                 || beforeEach.stream().anyMatch(m -> m.getParameterCount() > 0)
                 || afterEach.stream().anyMatch(m -> m.getParameterCount() > 0);
@@ -76,8 +83,14 @@ final class JupiterLifecycle {
                 && staticTempDirs.isEmpty() && instanceTempDirs.isEmpty()) {
             return NONE;
         }
+        Map<Method, Duration> timeouts = new HashMap<>();
+        for (List<Method> methods : List.of(beforeAll, afterAll, beforeEach, afterEach)) {
+            for (Method m : methods) {
+                JupiterTimeout.ofLifecycle(m, testClass).ifPresent(limit -> timeouts.put(m, limit));
+            }
+        }
         return new JupiterLifecycle(perClass, beforeAll, afterAll, beforeEach, afterEach, staticTempDirs,
-                instanceTempDirs);
+                instanceTempDirs, Map.copyOf(timeouts));
     }
 
     /** Whether the class (or a superclass: the annotation is inherited) says {@code @TestInstance(PER_CLASS)}. */
@@ -191,7 +204,7 @@ final class JupiterLifecycle {
         Object call() throws Exception;
     }
 
-    private static Throwable runAll(List<Method> methods, Object instance, JupiterScope scope, Throwable first) {
+    private Throwable runAll(List<Method> methods, Object instance, JupiterScope scope, Throwable first) {
         for (Method m : methods) {
             try {
                 call(m, instance, scope);
@@ -206,9 +219,16 @@ final class JupiterLifecycle {
         return first;
     }
 
-    private static void call(Method m, Object instance, JupiterScope scope) throws Exception {
+    /** Calls a lifecycle method with what it injects, within its own {@code @Timeout} if it has one. */
+    private void call(Method m, Object instance, JupiterScope scope) throws Exception {
         Object[] arguments = m.getParameterCount() == 0 ? null : scope.arguments(m);
-        ObjectiveInvoker.unwrap(() -> m.invoke(instance, arguments));
+        Duration limit = timeouts.get(m);
+        if (limit == null) {
+            ObjectiveInvoker.unwrap(() -> m.invoke(instance, arguments));
+        } else {
+            JupiterTimeout.limited(limit, m.getDeclaringClass().getName() + "." + m.getName(), "@Timeout",
+                    () -> ObjectiveInvoker.unwrap(() -> m.invoke(instance, arguments)));
+        }
     }
 
     static void rethrow(Throwable t) throws Exception {

@@ -4,17 +4,20 @@ import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.junit.platform.commons.support.AnnotationSupport;
 
 /**
- * Jupiter's {@code @Timeout} on an objective method, or on its class for all its objectives: the time one trial may
- * take (its {@code @BeforeEach} and {@code @AfterEach} included). When it runs out, the trial's thread is interrupted,
+ * Jupiter's {@code @Timeout} on an objective method, or on its class for all its objectives: the time the objective's
+ * call may take in one trial, as Jupiter limits a test method's invocation; on a lifecycle method, the time that method
+ * may take (a class's {@code @Timeout} does not reach its lifecycle methods, as in Jupiter). When it runs out, the trial's thread is interrupted,
  * which ends a well-behaved objective (one that sleeps, waits or checks its interrupt status), and the trial fails
  * with a {@link java.util.concurrent.TimeoutException} once the objective returns or throws: the study goes on with
  * the next trial. This is Jupiter's {@code SAME_THREAD} mode, whatever {@code threadMode} says, because a trial
@@ -32,6 +35,38 @@ final class JupiterTimeout {
     }
 
     private JupiterTimeout() {
+    }
+
+    /**
+     * Runs {@code call} on the calling thread, which is interrupted when {@code limit} has passed; a call that outlasts
+     * the limit throws a {@link TimeoutException} ({@code "<what> timed out after 5 s (<source>)"}) once it returns,
+     * with whatever it threw suppressed in it.
+     */
+    static <T> T limited(Duration limit, String what, String source, Callable<T> call) throws Exception {
+        long start = System.nanoTime();
+        ScheduledFuture<?> alarm = interruptAfter(limit);
+        T value = null;
+        Exception thrown = null;
+        try {
+            value = call.call();
+        } catch (Exception e) {
+            thrown = e;
+        } finally {
+            disarm(alarm);
+        }
+        if (System.nanoTime() - start >= limit.toNanos()) {
+            Thread.interrupted();  // the alarm's, if it came: the call is over
+            TimeoutException timedOut = new TimeoutException(what + " timed out after " + text(limit) + " (" + source
+                    + ")");
+            if (thrown != null) {
+                timedOut.addSuppressed(thrown);
+            }
+            throw timedOut;
+        }
+        if (thrown != null) {
+            throw thrown;
+        }
+        return value;
     }
 
     /** Interrupts the calling thread when {@code limit} has passed, unless the returned alarm is cancelled first. */
@@ -76,12 +111,24 @@ final class JupiterTimeout {
      * @throws InvalidObjectiveException for a value that is not positive, as Jupiter rejects it
      */
     static Optional<Duration> of(Method method, Class<?> testClass) {
+        return of(method, testClass, true);
+    }
+
+    /**
+     * The time limit of a lifecycle method: its own {@code @Timeout} only, since the class's applies to its testable
+     * methods (the objectives), as in Jupiter.
+     */
+    static Optional<Duration> ofLifecycle(Method method, Class<?> testClass) {
+        return of(method, testClass, false);
+    }
+
+    private static Optional<Duration> of(Method method, Class<?> testClass, boolean orClass) {
         Class<? extends Annotation> type = JupiterAnnotations.type(testClass.getClassLoader(), "Timeout");
         if (type == null) {
             return Optional.empty();
         }
         Optional<Annotation> found = AnnotationSupport.findAnnotation(method, type).<Annotation>map(a -> a)
-                .or(() -> AnnotationSupport.findAnnotation(testClass, type).map(a -> a));
+                .or(() -> orClass ? AnnotationSupport.findAnnotation(testClass, type).map(a -> a) : Optional.empty());
         if (found.isEmpty()) {
             return Optional.empty();
         }
@@ -90,7 +137,7 @@ final class JupiterTimeout {
             TimeUnit unit = (TimeUnit) type.getMethod("unit").invoke(found.get());
             if (value <= 0) {
                 throw new InvalidObjectiveException("@Timeout(" + value + ") on " + testClass.getName() + "."
-                        + method.getName() + ": a trial's time limit must be positive");
+                        + method.getName() + ": a time limit must be positive");
             }
             return Optional.of(Duration.ofNanos(unit.toNanos(value)));
         } catch (ReflectiveOperationException | ClassCastException e) {

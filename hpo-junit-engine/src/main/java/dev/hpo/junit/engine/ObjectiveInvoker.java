@@ -4,17 +4,14 @@ import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
-import java.time.Duration;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeoutException;
 
 /**
  * Calls an objective method: on a fresh instance of its class for an instance method (so that trials share no
  * state, as Jupiter tests share none), or on the class's one instance under {@code @TestInstance(PER_CLASS)},
  * between the class's {@code @BeforeEach} and {@code @AfterEach} methods; or statically. Exceptions of the method
- * reach the caller as thrown, not wrapped, so that a failed trial reports the user's own exception; a trial that
- * outlasts its time limit ({@code @Timeout} or {@code hpo.trialTimeout}) fails with a {@link TimeoutException}
- * instead ({@link JupiterTimeout}).
+ * reach the caller as thrown, not wrapped, so that a failed trial reports the user's own exception; an objective call
+ * that outlasts its time limit ({@code @Timeout} or {@code hpo.trialTimeout}) fails with a
+ * {@link java.util.concurrent.TimeoutException} instead ({@link JupiterTimeout}).
  */
 final class ObjectiveInvoker {
 
@@ -52,44 +49,15 @@ final class ObjectiveInvoker {
      * nothing of Jupiter's) is closed after the call, which deletes the trial's temporary directories.
      */
     double invoke(Object[] arguments, JupiterScope scope) throws Exception {
-        if (timeout == null) {
-            return call(arguments, scope);
-        }
-        Duration limit = timeout.limit();
-        long start = System.nanoTime();
-        ScheduledFuture<?> alarm = JupiterTimeout.interruptAfter(limit);
-        double value = Double.NaN;
-        Exception thrown = null;
-        try {
-            value = call(arguments, scope);
-        } catch (Exception e) {
-            thrown = e;
-        } finally {
-            JupiterTimeout.disarm(alarm);
-        }
-        if (System.nanoTime() - start >= limit.toNanos()) {
-            Thread.interrupted();  // the alarm's, if it came: the trial is over
-            TimeoutException timedOut = new TimeoutException(definition.qualifiedMethodName() + " timed out after "
-                    + JupiterTimeout.text(limit) + " (" + timeout.source() + ")");
-            if (thrown != null) {
-                timedOut.addSuppressed(thrown);
-            }
-            throw timedOut;
-        }
-        if (thrown != null) {
-            throw thrown;
-        }
-        return value;
-    }
-
-    private double call(Object[] arguments, JupiterScope scope) throws Exception {
         Object result = null;
         Throwable failure = null;
         try {
             boolean fresh = constructor != null && sharedInstance == null;
             Object target = constructor == null ? null : fresh ? unwrap(() -> constructor.newInstance()) : sharedInstance;
-            result = definition.lifecycle().aroundEach(target, fresh, scope,
-                    () -> unwrap(() -> method.invoke(target, arguments)));
+            result = definition.lifecycle().aroundEach(target, fresh, scope, timeout == null
+                    ? () -> unwrap(() -> method.invoke(target, arguments))
+                    : () -> JupiterTimeout.limited(timeout.limit(), definition.qualifiedMethodName(), timeout.source(),
+                            () -> unwrap(() -> method.invoke(target, arguments))));
         } catch (Exception | Error e) {
             failure = e;
         }

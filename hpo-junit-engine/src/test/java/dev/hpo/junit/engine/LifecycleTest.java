@@ -24,6 +24,7 @@ import dev.hpo.junit.engine.fixtures.lifecycle.FailingEach;
 import dev.hpo.junit.engine.fixtures.lifecycle.Lifecycle;
 import dev.hpo.junit.engine.fixtures.lifecycle.Named;
 import dev.hpo.junit.engine.fixtures.lifecycle.PerClass;
+import dev.hpo.junit.engine.fixtures.lifecycle.SlowSetUp;
 import dev.hpo.junit.engine.fixtures.lifecycle.TimedOut;
 import dev.hpo.storage.InMemoryStorage;
 import dev.hpo.storage.Storage;
@@ -173,6 +174,25 @@ class LifecycleTest {
     }
 
     @Test
+    void aLifecycleMethodWithATimeoutOfItsOwnFailsWhenItOutlastsIt() {
+        long start = System.nanoTime();
+        EngineExecutionResults results = study(storage).selectors(selectClass(SlowSetUp.Hanging.class)).execute();
+        assertTrue(System.nanoTime() - start < 10_000_000_000L, "the sleeping @BeforeAll was interrupted");
+        results.testEvents().assertStatistics(s -> s.started(0));
+        Throwable t = throwable(results.containerEvents().failed().list().get(0));
+        assertInstanceOf(TimeoutException.class, t);
+        assertEquals(SlowSetUp.Hanging.class.getName() + ".load timed out after 200 ms (@Timeout)", t.getMessage());
+        assertEquals(List.of(), Events.LOG);
+    }
+
+    @Test
+    void theClassTimeoutLimitsTrialsButNotLifecycleMethods() {
+        study(storage).selectors(selectClass(SlowSetUp.ClassLimit.class)).execute()
+                .testEvents().assertStatistics(s -> s.failed(0).succeeded(2));
+        assertEquals(List.of("setUp", "trial"), Events.LOG, "the @BeforeEach ran to its end within its own limit");
+    }
+
+    @Test
     void theConfiguredTrialTimeoutLimitsTrialsOverTheAnnotation() {
         try (Study s = Study.builder().name("TimedOut.slow").storage(storage).build()) {
             s.enqueueTrial(Map.of("i", 0));
@@ -192,7 +212,7 @@ class LifecycleTest {
                 + " instance", instance.getMessage());
         Throwable noTime = throwable(hpo().selectors(selectClass(BadLifecycle.NoTime.class)).execute()
                 .testEvents().failed().list().get(0));
-        assertEquals("@Timeout(0) on " + BadLifecycle.NoTime.class.getName() + ".score: a trial's time limit must be"
+        assertEquals("@Timeout(0) on " + BadLifecycle.NoTime.class.getName() + ".score: a time limit must be"
                 + " positive", noTime.getMessage());
     }
 }
