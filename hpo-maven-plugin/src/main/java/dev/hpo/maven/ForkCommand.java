@@ -30,6 +30,9 @@ public record ForkCommand(Path javaExecutable, List<String> jvmOptions, List<Pat
     /** The launcher main shipped in hpo-junit-engine. */
     public static final String MAIN_CLASS = "dev.hpo.junit.launch.ForkedLauncher";
 
+    /** What {@code -Dhpo.debug} adds: wait for a debugger on port 5005, surefire's {@code maven.surefire.debug}. */
+    public static final String DEBUG_OPTIONS = "-agentlib:jdwp=transport=dt_socket,server=y,suspend=y,address=5005";
+
     public ForkCommand {
         jvmOptions = List.copyOf(jvmOptions);
         classpath = List.copyOf(classpath);
@@ -73,6 +76,18 @@ public record ForkCommand(Path javaExecutable, List<String> jvmOptions, List<Pat
         command.add("--run-file");
         command.add(runFile().toAbsolutePath().toString());
         return command;
+    }
+
+    /**
+     * The JVM options of the goal's {@code debug} parameter: none when it is unset or {@code false},
+     * {@value #DEBUG_OPTIONS} for {@code true} (what a bare {@code -Dhpo.debug} sets), else its own value, split as an
+     * {@code argLine}.
+     */
+    public static List<String> debugOptions(String debug) {
+        if (debug == null || debug.isBlank() || debug.strip().equalsIgnoreCase("false")) {
+            return List.of();
+        }
+        return splitArgLine(debug.strip().equalsIgnoreCase("true") ? DEBUG_OPTIONS : debug);
     }
 
     /** Quotes an argument-file token: backslashes and quotes escaped, the whole in double quotes. */

@@ -153,6 +153,14 @@ public final class OptimizeMojo extends AbstractHpoMojo {
     private String argLine;
 
     /**
+     * Debugs the forked JVM, as surefire's {@code maven.surefire.debug}: {@code -Dhpo.debug} (or {@code true}) makes it
+     * wait for a debugger on port 5005 ({@value ForkCommand#DEBUG_OPTIONS}); any other value is the JVM options to use
+     * instead. {@code forkTimeout} does not apply while debugging.
+     */
+    @Parameter(property = "hpo.debug")
+    private String debug;
+
+    /**
      * Stops the forked JVM after this many seconds (0: no limit), a hard stop beyond {@code timeout}: as Ctrl-C would,
      * so that the trials it was running are stored as FAIL, then killed if it has not exited within 10 s.
      */
@@ -211,8 +219,14 @@ public final class OptimizeMojo extends AbstractHpoMojo {
         Map<String, String> configuration = new LinkedHashMap<>(parameters.configurationParameters());
         configuration.put(ANNOUNCE_TRIALS, "true");
         configuration.put(ARTIFACTS, artifactLocation());
-        ForkCommand command = new ForkCommand(forkJava().executable(),
-                ForkCommand.splitArgLine(argLine), classpath.entries(), testClasses,
+        List<String> jvmOptions = new ArrayList<>(ForkCommand.splitArgLine(argLine));
+        List<String> debugOptions = ForkCommand.debugOptions(debug);
+        if (!debugOptions.isEmpty()) {
+            jvmOptions.addAll(debugOptions);
+            getLog().info("hpo: debugging the forked JVM with " + String.join(" ", debugOptions) + " (hpo.debug)"
+                    + (forkTimeout > 0 ? "; forkTimeout is off while debugging" : ""));
+        }
+        ForkCommand command = new ForkCommand(forkJava().executable(), jvmOptions, classpath.entries(), testClasses,
                 configuration, outputDirectory.toPath().resolve("fork"));
         ForkRun run = fork(command, classpath.platformVersion());
         judge(run);
@@ -282,7 +296,8 @@ public final class OptimizeMojo extends AbstractHpoMojo {
         ForkedJvm.Exit exit;
         try {
             exit = ForkedJvm.run(command.prepare(), project.getBasedir().toPath(),
-                    forkTimeout == 0 ? null : Duration.ofSeconds(forkTimeout), this::relay);
+                    forkTimeout == 0 || !ForkCommand.debugOptions(debug).isEmpty() ? null
+                            : Duration.ofSeconds(forkTimeout), this::relay);
         } catch (IOException e) {
             throw new MojoExecutionException("cannot start the forked JVM " + command.javaExecutable() + ": " + e.getMessage(), e);
         } catch (InterruptedException e) {

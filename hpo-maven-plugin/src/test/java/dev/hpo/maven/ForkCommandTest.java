@@ -58,4 +58,14 @@ class ForkCommandTest {
         c.prepare();
         assertFalse(Files.exists(c.runFile()));
     }
+
+    @Test
+    void debugWaitsForADebuggerOnPort5005OrUsesTheGivenOptions() {
+        assertEquals(List.of(), ForkCommand.debugOptions(null));
+        assertEquals(List.of(), ForkCommand.debugOptions(" false "));
+        assertEquals(List.of("-agentlib:jdwp=transport=dt_socket,server=y,suspend=y,address=5005"),
+                ForkCommand.debugOptions("true"), "what a bare -Dhpo.debug sets");
+        assertEquals(List.of("-agentlib:jdwp=transport=dt_socket,server=y,suspend=n,address=8000", "-Xmx1g"),
+                ForkCommand.debugOptions("-agentlib:jdwp=transport=dt_socket,server=y,suspend=n,address=8000 -Xmx1g"));
+    }
 }

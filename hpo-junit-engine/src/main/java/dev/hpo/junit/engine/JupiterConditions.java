@@ -35,8 +35,7 @@ import org.junit.platform.commons.support.ReflectionSupport;
 final class JupiterConditions {
 
     static final String DEACTIVATE = "junit.jupiter.conditions.deactivate";
-    private static final String API = "org.junit.jupiter.api.";
-    private static final String CONDITION = API + "condition.";
+    private static final String CONDITION = "org.junit.jupiter.api.condition.";
 
     private final List<Pattern> deactivated;
 
