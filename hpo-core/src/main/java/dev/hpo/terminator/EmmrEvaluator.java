@@ -9,6 +9,7 @@ import dev.hpo.sampler.UnitSpace;
 import dev.hpo.sampler.gp.GpModel;
 import dev.hpo.space.Distribution;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
@@ -49,6 +50,7 @@ public final class EmmrEvaluator implements ImprovementEvaluator {
     private final boolean deterministicObjective;
     private final double delta;
     private final int minTrials;
+    private Fit last;
 
     /** Optuna's defaults: a noisy objective, δ = 0.1, from 2 completed trials. */
     public EmmrEvaluator() {
@@ -96,14 +98,18 @@ public final class EmmrEvaluator implements ImprovementEvaluator {
         for (int i = 0; i < t; i++) {
             x[i] = space.toUnit(complete.get(i));
         }
-        double[][] xBefore = java.util.Arrays.copyOf(x, t - 1);
-        double[] yBefore = java.util.Arrays.copyOf(y, t - 1);
+        double[][] xBefore = Arrays.copyOf(x, t - 1);
+        double[] yBefore = Arrays.copyOf(y, t - 1);
 
         GpModel model = new GpModel(space);
-        GpModel.Hyperparameters before = model.fit(xBefore, yBefore, null, RegretBoundEvaluator.FIT_ITERATIONS,
-                deterministicObjective);
+        int[] numbers = complete.stream().mapToInt(FrozenTrial::number).toArray();
+        GpModel.Hyperparameters before = reusableFit(numbers, searchSpace);
+        if (before == null) {
+            before = model.fit(xBefore, yBefore, null, RegretBoundEvaluator.FIT_ITERATIONS, deterministicObjective);
+        }
         GpModel.Hyperparameters now = model.fit(x, y, before, RegretBoundEvaluator.FIT_ITERATIONS,
                 deterministicObjective);
+        remember(numbers, searchSpace, now);
         GpModel.Posterior posteriorNow = model.condition(x, y, List.of(), now);
         GpModel.Posterior posteriorBefore = model.condition(xBefore, yBefore, List.of(), before);
         // the model of the first t − 1 trials under the last kernel: the divergence compares models of one kernel
@@ -129,6 +135,28 @@ public final class EmmrEvaluator implements ImprovementEvaluator {
         double kappa = RegretBoundEvaluator.bound(space, posteriorBefore, xBefore, delta);
         double value = expectedGap + kappa * Math.sqrt(0.5 * Math.max(0, kl));
         return Double.isNaN(value) ? Double.POSITIVE_INFINITY : Math.min(Double.MAX_VALUE, value);
+    }
+
+    /**
+     * The last evaluation's fit when it was made on exactly the first t − 1 of these trials in the same space: a study
+     * judged after every trial asks for that model again as its model before the last trial, so each trial costs one
+     * fit instead of two. (The fit does not depend on how the targets were standardized: {@link GpModel} standardizes
+     * them itself.)
+     */
+    private synchronized GpModel.Hyperparameters reusableFit(int[] numbers, Map<String, Distribution> space) {
+        Fit fit = last;
+        boolean same = fit != null && fit.space().equals(space)
+                && Arrays.equals(fit.numbers(), Arrays.copyOf(numbers, numbers.length - 1));
+        return same ? fit.hyperparameters() : null;
+    }
+
+    private synchronized void remember(int[] numbers, Map<String, Distribution> space,
+            GpModel.Hyperparameters hyperparameters) {
+        last = new Fit(numbers, Map.copyOf(space), hyperparameters);
+    }
+
+    /** A fit and the trials (by number, in order) and space it was made on. */
+    private record Fit(int[] numbers, Map<String, Distribution> space, GpModel.Hyperparameters hyperparameters) {
     }
 
     /**
