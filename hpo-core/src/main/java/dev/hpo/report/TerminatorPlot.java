@@ -28,9 +28,9 @@ public final class TerminatorPlot implements Plot {
 
     @Override
     public String caption() {
-        return "After each trial: a bound on the improvement still possible (from Gaussian processes fitted to the trials)"
-                + " and the error of the values (from the best trial's folds, a share of the early bounds, or fixed);"
-                + " the study stops once the bound falls below the error.";
+        return "After each trial: a bound on the improvement still possible (from Gaussian processes fitted to the"
+                + " trials) and the error of the values (from the best trial's folds, a share of the early bounds, or"
+                + " fixed); the study stops once the bound falls below the error.";
     }
 
     @Override

@@ -127,7 +127,7 @@ final class JupiterConditions {
                         : Optional.empty()));
     }
 
-    /** Whether the current system is among the annotation's operating systems and architectures (either may be empty). */
+    /** Whether this system is among the annotation's operating systems and architectures (either may be empty). */
     private static boolean osMatches(Annotation a) {
         Object[] systems = array(attribute(a, "value"));
         Object[] architectures = array(attribute(a, "architectures"));
@@ -226,7 +226,8 @@ final class JupiterConditions {
                 + methodName + "() without parameters (the hpo engine passes no ExtensionContext)"));
         if (m.getReturnType() != boolean.class && m.getReturnType() != Boolean.class) {
             throw new IllegalStateException("@" + a.annotationType().getSimpleName() + "(\"" + value + "\"): "
-                    + m.getName() + "() returns " + m.getReturnType().getSimpleName() + "; a condition returns boolean");
+                    + m.getName() + "() returns " + m.getReturnType().getSimpleName()
+                    + "; a condition returns boolean");
         }
         if (!Modifier.isStatic(m.getModifiers())) {
             throw new IllegalStateException("@" + a.annotationType().getSimpleName() + "(\"" + value + "\"): "

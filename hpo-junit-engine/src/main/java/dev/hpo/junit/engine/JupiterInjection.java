@@ -31,7 +31,7 @@ enum JupiterInjection {
     /**
      * What fills the parameter, if Jupiter's built-in resolvers would.
      *
-     * @throws InvalidObjectiveException for a {@code @TempDir} that the engine cannot honour (see {@link #checkTempDir})
+     * @throws InvalidObjectiveException for a {@code @TempDir} the engine cannot honour (see {@link #checkTempDir})
      */
     static Optional<JupiterInjection> of(Parameter parameter, String what) {
         String type = parameter.getType().getName();

@@ -17,11 +17,12 @@ import org.junit.platform.commons.support.AnnotationSupport;
 /**
  * Jupiter's {@code @Timeout} on an objective method, or on its class for all its objectives: the time the objective's
  * call may take in one trial, as Jupiter limits a test method's invocation; on a lifecycle method, the time that method
- * may take (a class's {@code @Timeout} does not reach its lifecycle methods, as in Jupiter). When it runs out, the trial's thread is interrupted,
- * which ends a well-behaved objective (one that sleeps, waits or checks its interrupt status), and the trial fails
- * with a {@link java.util.concurrent.TimeoutException} once the objective returns or throws: the study goes on with
- * the next trial. This is Jupiter's {@code SAME_THREAD} mode, whatever {@code threadMode} says, because a trial
- * abandoned on another thread would go on using the machine and the study while the next ones run.
+ * may take (a class's {@code @Timeout} does not reach its lifecycle methods, as in Jupiter). When it runs out, the
+ * thread is interrupted, which ends a well-behaved objective (one that sleeps, waits or checks its interrupt status),
+ * and the call fails with a {@link java.util.concurrent.TimeoutException} once it returns or throws: a trial fails,
+ * and the study goes on with the next one. This is Jupiter's {@code SAME_THREAD} mode, whatever {@code threadMode}
+ * says, because a trial abandoned on another thread would go on using the machine and the study while the next ones
+ * run.
  */
 final class JupiterTimeout {
 

@@ -53,7 +53,8 @@ final class ObjectiveInvoker {
         Throwable failure = null;
         try {
             boolean fresh = constructor != null && sharedInstance == null;
-            Object target = constructor == null ? null : fresh ? unwrap(() -> constructor.newInstance()) : sharedInstance;
+            Object target = constructor == null ? null
+                    : fresh ? unwrap(() -> constructor.newInstance()) : sharedInstance;
             result = definition.lifecycle().aroundEach(target, fresh, scope, timeout == null
                     ? () -> unwrap(() -> method.invoke(target, arguments))
                     : () -> JupiterTimeout.limited(timeout.limit(), definition.qualifiedMethodName(), timeout.source(),

@@ -34,7 +34,7 @@ import org.junit.platform.engine.reporting.ReportEntry;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 import org.junit.platform.testkit.engine.Event;
 
-/** What Jupiter's built-in resolvers give tests ({@code TestInfo}, {@code TestReporter}, {@code @TempDir}), given to objectives. */
+/** Jupiter's built-in resolvers ({@code TestInfo}, {@code TestReporter}, {@code @TempDir}) for objectives. */
 class InjectionTest {
 
     private final Storage storage = new InMemoryStorage();
@@ -98,8 +98,8 @@ class InjectionTest {
     void aSmokeRunNamesTheObjectiveItRuns() {
         hpo().selectors(selectClass(Injected.class)).execute().testEvents()
                 .assertStatistics(s -> s.succeeded(1).failed(0));
-        assertEquals(List.of("beforeAll Injected false", "beforeEach score()", "objective score() score [injected, scored]",
-                "afterEach score()", "afterAll Injected"), Seen.NAMES);
+        assertEquals(List.of("beforeAll Injected false", "beforeEach score()",
+                "objective score() score [injected, scored]", "afterEach score()", "afterAll Injected"), Seen.NAMES);
         Seen.DIRECTORIES.forEach(d -> assertFalse(Files.exists(d), d + " was deleted"));
     }
 
