@@ -8,6 +8,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -36,6 +37,16 @@ public final class HtmlReport {
         OutputFile.write(file, render(studies), StandardCharsets.UTF_8, "the hpo report");
     }
 
+    /**
+     * Writes the report of studies that are still running: the same page, saying so, which a browser reloads every
+     * {@code refresh} (at least a second), so that a long study can be watched as it goes.
+     */
+    public static void writeRunning(Path file, List<Study> studies, Duration refresh) {
+        long seconds = Math.max(1, refresh.toSeconds());
+        OutputFile.write(file, renderData(data(studies, Importances.defaultEvaluator()), Plot.all(), seconds),
+                StandardCharsets.UTF_8, "the hpo report");
+    }
+
     public static String render(Study... studies) {
         return render(List.of(studies));
     }
@@ -47,16 +58,25 @@ public final class HtmlReport {
 
     /** The report's HTML with importances by the given evaluator. */
     public static String render(List<Study> studies, ImportanceEvaluator evaluator) {
+        return renderData(data(studies, evaluator), Plot.all(), 0);
+    }
+
+    private static List<StudyData> data(List<Study> studies, ImportanceEvaluator evaluator) {
         List<StudyData> data = new ArrayList<>();
         for (Study s : studies) {
             data.add(StudyData.of(s, evaluator));
         }
-        return renderData(data, Plot.all());
+        return data;
     }
 
-    static String renderData(List<StudyData> studies, List<Plot> plots) {
+    /** @param refreshSeconds how often a browser reloads the page of a running study, 0 for a finished one */
+    static String renderData(List<StudyData> studies, List<Plot> plots, long refreshSeconds) {
         StringBuilder html = new StringBuilder(1 << 16);
-        html.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
+        html.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">");
+        if (refreshSeconds > 0) {
+            html.append("<meta http-equiv=\"refresh\" content=\"").append(refreshSeconds).append("\">");
+        }
+        html
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
                 .append("<title>hpo report").append(studies.size() == 1 ? ": " + Html.escape(studies.get(0).name()) : "")
                 .append("</title><style>").append(CSS).append("</style>")
@@ -67,7 +87,12 @@ public final class HtmlReport {
         }
         html.append("</nav><div class=\"generated\">").append(studies.size()).append(" stud")
                 .append(studies.size() == 1 ? "y" : "ies").append(", generated ")
-                .append(Instant.now().truncatedTo(ChronoUnit.SECONDS)).append("</div></header>\n<main>");
+                .append(Instant.now().truncatedTo(ChronoUnit.SECONDS));
+        if (refreshSeconds > 0) {
+            html.append("; <strong>running</strong>: this page reloads every ").append(refreshSeconds)
+                    .append(" s until the study ends");
+        }
+        html.append("</div></header>\n<main>");
         for (int i = 0; i < studies.size(); i++) {
             section(studies.get(i), i, plots, html);
         }

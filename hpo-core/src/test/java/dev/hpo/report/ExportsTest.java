@@ -1,6 +1,7 @@
 package dev.hpo.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -11,12 +12,15 @@ import dev.hpo.Study;
 import dev.hpo.Trial;
 import dev.hpo.TrialState;
 import java.io.StringReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ExportsTest {
 
@@ -61,6 +65,22 @@ class ExportsTest {
         Properties p = new Properties();
         p.load(new StringReader(BestParamsProperties.render(List.of(s))));
         assertEquals("1.0", p.getProperty("a b=c:é.value"));
+    }
+
+    @Test
+    void aRunningStudysReportReloadsItselfAndTheFinalOneReplacesIt(@TempDir Path dir) throws Exception {
+        Study s = ReportFixtures.single(12);
+        Path file = dir.resolve("out/report.html");
+        HtmlReport.writeRunning(file, List.of(s), Duration.ofSeconds(30));
+        String running = Files.readString(file);
+        assertTrue(running.contains("<meta http-equiv=\"refresh\" content=\"30\">"), "the browser reloads it");
+        assertTrue(running.contains("<strong>running</strong>: this page reloads every 30 s"), "and says so");
+        HtmlReport.write(file, s);
+        String done = Files.readString(file);
+        assertFalse(done.contains("http-equiv=\"refresh\"") || done.contains("<strong>running</strong>"));
+        try (var files = Files.list(file.getParent())) {
+            assertEquals(List.of(file), files.toList(), "written through a temporary file that is moved in place");
+        }
     }
 
     @Test

@@ -87,7 +87,7 @@ abstract class AbstractHpoMojo extends AbstractMojo {
         List<StudyOutcome> outcomes = new ArrayList<>();
         List<BestArtifacts> exported = List.of();
         File properties = propertiesFile != null ? propertiesFile : new File(outputDirectory, "best-params.properties");
-        File report = reportFile != null ? reportFile : new File(outputDirectory, "report.html");
+        File report = reportPath();
         try {
             long started = System.nanoTime();
             for (String name : studies) {
@@ -136,6 +136,11 @@ abstract class AbstractHpoMojo extends AbstractMojo {
         }
         Path directory = Path.of(artifacts.startsWith("file:") ? artifacts.substring(5) : artifacts);
         return (directory.isAbsolute() ? directory : project.getBasedir().toPath().resolve(directory)).toString();
+    }
+
+    /** Where the report goes: {@link #reportFile}, else {@code report.html} in the output directory. */
+    protected File reportPath() {
+        return reportFile != null ? reportFile : new File(outputDirectory, "report.html");
     }
 
     /** {@link #storage} with any password masked, for messages. */

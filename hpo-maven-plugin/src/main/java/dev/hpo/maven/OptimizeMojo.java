@@ -153,6 +153,14 @@ public final class OptimizeMojo extends AbstractHpoMojo {
     private String argLine;
 
     /**
+     * Seconds between redraws of the report while the trials run (0: none), so that a long study can be watched in a
+     * browser, which reloads the page by itself; the final report replaces it when the study ends. A build shorter
+     * than this draws the report once, at the end.
+     */
+    @Parameter(property = "hpo.reportInterval", defaultValue = "30")
+    private int reportInterval;
+
+    /**
      * Debugs the forked JVM, as surefire's {@code maven.surefire.debug}: {@code -Dhpo.debug} (or {@code true}) makes it
      * wait for a debugger on port 5005 ({@value ForkCommand#DEBUG_OPTIONS}); any other value is the JVM options to use
      * instead. {@code forkTimeout} does not apply while debugging.
@@ -253,6 +261,11 @@ public final class OptimizeMojo extends AbstractHpoMojo {
             throw new MojoExecutionException(new InvalidParameterException("forkTimeout", "hpo.forkTimeout",
                     Integer.toString(forkTimeout), "0 (no limit) or a number of seconds").getMessage());
         }
+        if (reportInterval < 0) {
+            throw new MojoExecutionException(new InvalidParameterException("reportInterval", "hpo.reportInterval",
+                    Integer.toString(reportInterval), "0 (no redraws while the trials run) or a number of seconds")
+                    .getMessage());
+        }
         try {
             ForkCommand.splitArgLine(argLine);
             return new OptimizeParameters(trials, timeout, sampler, pruner, seed, parallelism, storage, objectives,
@@ -294,7 +307,8 @@ public final class OptimizeMojo extends AbstractHpoMojo {
         long started = System.nanoTime();
         Instant launched = Instant.now();
         ForkedJvm.Exit exit;
-        try {
+        try (LiveReport live = LiveReport.start(reportPath().toPath(), Duration.ofSeconds(reportInterval),
+                this::openStorage, () -> Set.copyOf(startedTrials.keySet()), getLog()::info, getLog()::debug)) {
             exit = ForkedJvm.run(command.prepare(), project.getBasedir().toPath(),
                     forkTimeout == 0 || !ForkCommand.debugOptions(debug).isEmpty() ? null
                             : Duration.ofSeconds(forkTimeout), this::relay);
