@@ -14,9 +14,24 @@ public final class GpModel {
 
     private final UnitSpace space;
     private final Matern52 kernel;
+    private final boolean warped;
 
+    /** A model for choosing points: the targets' bad tail is compressed ({@link Warp}) before they are modelled. */
     public GpModel(UnitSpace space) {
+        this(space, true);
+    }
+
+    /**
+     * A model of the targets as they are, without {@link Warp}: for bounds that read the posterior's spread far from
+     * the good points (the terminator's regret bounds), where the warp's inverse stretches it.
+     */
+    public static GpModel unwarped(UnitSpace space) {
+        return new GpModel(space, false);
+    }
+
+    private GpModel(UnitSpace space, boolean warped) {
         this.space = space;
+        this.warped = warped;
         boolean[] categorical = new boolean[space.dimension()];
         for (int d = 0; d < categorical.length; d++) {
             categorical[d] = space.isCategorical(d);
@@ -267,7 +282,7 @@ public final class GpModel {
      * at its floor instead of fitted, for targets known to be deterministic.
      */
     public Hyperparameters fit(double[][] x, double[] y, Hyperparameters warm, int maxIterations, boolean noiseFree) {
-        double[] ys = standardize(y)[0];
+        double[] ys = standardize(y, warp(y))[0];
         HyperparameterFit fit = new HyperparameterFit(kernel, x, ys, noiseFree);
         List<double[]> starts = new ArrayList<>();
         boolean warmUsable = warm != null && warm.theta().length == space.dimension() + 2;
@@ -296,7 +311,7 @@ public final class GpModel {
      */
     public Posterior condition(double[][] x, double[] y, List<double[]> pending, Hyperparameters h,
             boolean[] incumbentEligible) {
-        double[][] st = standardize(y);
+        double[][] st = standardize(y, warp(y));
         double[] ys = st[0];
         double shift = st[1][0];
         double scale = st[1][1];
@@ -326,7 +341,7 @@ public final class GpModel {
             }
             gp = GaussianProcess.condition(kernel, xa, ya, h.theta());
         }
-        return new Posterior(gp, shift, scale, best, Warp.of(y));
+        return new Posterior(gp, shift, scale, best, warp(y));
     }
 
     /**
@@ -336,6 +351,9 @@ public final class GpModel {
      * longer makes the GP spend its variance on the region nobody wants.
      */
     record Warp(double median, double scale) {
+        /** The identity: a scale of 0 leaves every target as it is. */
+        static final Warp NONE = new Warp(0, 0);
+
         static Warp of(double[] y) {
             double[] sorted = y.clone();
             java.util.Arrays.sort(sorted);
@@ -357,8 +375,12 @@ public final class GpModel {
     }
 
     /** {@code [standardized warped targets, {mean, sd}]}; a constant target gets sd 1. */
-    private static double[][] standardize(double[] raw) {
-        double[] y = Warp.of(raw).apply(raw);
+    private Warp warp(double[] y) {
+        return warped ? Warp.of(y) : Warp.NONE;
+    }
+
+    private static double[][] standardize(double[] raw, Warp warp) {
+        double[] y = warp.apply(raw);
         double mean = 0;
         for (double v : y) {
             mean += v;
