@@ -1,11 +1,13 @@
 package dev.hpo.report;
 
+import dev.hpo.Direction;
 import dev.hpo.FrozenTrial;
 import dev.hpo.space.Distribution;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Optuna's rank plot ({@code plot_rank}): the completed trials scattered over pairs of parameters, each coloured by
@@ -24,8 +26,8 @@ import java.util.List;
  * pair of parameters is shared by two completed trials.</li>
  * </ul>
  * As in Optuna, trials that break a constraint are drawn grey (still ranked), and ties share the mean of their
- * places. Optuna ranks a {@code target} of the user's choice in a multi-objective study; the report has no such
- * choice to offer, so the plot applies to single-objective studies only.
+ * places. Optuna ranks a {@code target} of the user's choice in a multi-objective study; the report, which offers no
+ * such choice, ranks every objective in turn: a row of panels for each, each with its own colour bar.
  */
 public final class RankPlot implements Plot {
 
@@ -34,6 +36,8 @@ public final class RankPlot implements Plot {
     private static final double PH = 310;
     private static final double LEGEND = 130;
     private static final String INFEASIBLE = "#b8c0c8";
+    /** Above each objective's row in a multi-objective study: which objective ranks it. */
+    private static final double TITLE = 26;
 
     /**
      * A completed trial in a panel: its coordinates (internal parameter values, or the objective value on the y
@@ -56,25 +60,34 @@ public final class RankPlot implements Plot {
     public record Data(List<Panel> panels, int ranked, double[] quantiles) {
     }
 
-    /** The panels of the pairs {@link ParamPairs} picks, or of one parameter against the value when there are none. */
+    /** The panels of the first objective ({@link #data(StudyData, int)}). */
     public static Data data(StudyData study) {
+        return data(study, 0);
+    }
+
+    /**
+     * The panels of the pairs {@link ParamPairs} picks, or of one parameter against the value when there are none,
+     * ranked by objective {@code objective}.
+     */
+    public static Data data(StudyData study, int objective) {
         List<FrozenTrial> complete = study.complete();
+        Direction direction = study.directions().get(objective);
         double[] losses = new double[complete.size()];
         for (int i = 0; i < losses.length; i++) {
-            losses[i] = study.direction().toMinimized(StudyData.objective(complete.get(i)));
+            losses[i] = direction.toMinimized(complete.get(i).values().get(objective));
         }
         double[] ranks = ranks(losses);
         List<Panel> panels = new ArrayList<>();
         for (String[] pair : ParamPairs.mostImportant(study)) {
-            panels.add(panel(study, ranks, pair[0], pair[1]));
+            panels.add(panel(study, ranks, pair[0], pair[1], objective));
         }
         if (panels.isEmpty()) {
             String single = singleParam(study);
             if (single != null) {
-                panels.add(panel(study, ranks, single, null));
+                panels.add(panel(study, ranks, single, null, objective));
             }
         }
-        return new Data(panels, losses.length, quantiles(study, losses));
+        return new Data(panels, losses.length, quantiles(direction, losses));
     }
 
     /**
@@ -114,7 +127,7 @@ public final class RankPlot implements Plot {
     }
 
     /** The objective values at 0, 25, 50, 75 and 100 % of the ranking, interpolated between neighbouring places. */
-    private static double[] quantiles(StudyData study, double[] losses) {
+    private static double[] quantiles(Direction direction, double[] losses) {
         double[] sorted = losses.clone();
         Arrays.sort(sorted);
         double[] out = new double[5];
@@ -132,7 +145,7 @@ public final class RankPlot implements Plot {
             // between an infinite and a finite loss there is nothing to interpolate: the nearer one stands
             double loss = f == 0 || a == b ? a
                     : Double.isFinite(a) && Double.isFinite(b) ? a + (b - a) * f : f < 0.5 ? a : b;
-            out[k] = study.direction().toMinimized(loss);  // negating twice gives the value back
+            out[k] = direction.toMinimized(loss);  // negating twice gives the value back
         }
         return out;
     }
@@ -153,7 +166,7 @@ public final class RankPlot implements Plot {
         return null;
     }
 
-    private static Panel panel(StudyData study, double[] ranks, String xp, String yp) {
+    private static Panel panel(StudyData study, double[] ranks, String xp, String yp, int objective) {
         Distribution xd = study.params().get(xp);
         List<Point> points = new ArrayList<>();
         List<FrozenTrial> complete = study.complete();
@@ -161,7 +174,7 @@ public final class RankPlot implements Plot {
             FrozenTrial t = complete.get(i);
             boolean has = yp == null ? xd.equals(t.distributions().get(xp)) : ParamPairs.hasBoth(study, t, xp, yp);
             if (has) {
-                double value = StudyData.objective(t);
+                double value = t.values().get(objective);
                 points.add(new Point(t.number(), t.internalParam(xp), yp == null ? value : t.internalParam(yp), value,
                         ranks[i], t.isFeasible()));
             }
@@ -182,35 +195,55 @@ public final class RankPlot implements Plot {
     @Override
     public String caption() {
         return "Every completed trial, coloured by the rank of its objective value (bright = best, dark = worst, "
-                + "grey = breaks a constraint).";
+                + "grey = breaks a constraint); a row for each objective of a multi-objective study.";
     }
 
-    /** A single objective and at least two completed trials, of which two share a parameter. */
+    /** At least two completed trials, of which two share a parameter. */
     @Override
     public boolean appliesTo(StudyData data) {
-        return !data.multiObjective() && data.complete().size() >= 2
+        return data.complete().size() >= 2
                 && (!ParamPairs.mostImportant(data).isEmpty() || singleParam(data) != null);
     }
 
     @Override
     public void render(StudyData study, SvgWriter svg) {
-        Data data = data(study);
+        int objectives = study.directions().size();
+        List<Data> all = new ArrayList<>();
+        for (int k = 0; k < objectives; k++) {
+            all.add(data(study, k));
+        }
+        int count = all.get(0).panels().size();
+        int columns = Math.min(2, count);
+        int rows = (count + columns - 1) / columns;
+        double blockHeight = PH * rows + (objectives > 1 ? TITLE : 0);
+        svg.size(PW * columns + LEGEND, blockHeight * objectives);
+        for (int k = 0; k < objectives; k++) {
+            double top = k * blockHeight;
+            if (objectives > 1) {
+                svg.text(14, top + 18, "ranked by " + study.metricLabel(k) + " (" + study.directions().get(k)
+                        .name().toLowerCase(Locale.ROOT) + ")", "start", "legend", 0);
+                top += TITLE;
+            }
+            renderObjective(study, k, all.get(k), columns, top, svg);
+        }
+    }
+
+    private static void renderObjective(StudyData study, int objective, Data data, int columns, double top,
+            SvgWriter svg) {
         List<Panel> panels = data.panels();
-        int columns = Math.min(2, panels.size());
         int rows = (panels.size() + columns - 1) / columns;
-        svg.size(PW * columns + LEGEND, PH * rows);
-        double[] values = study.complete().stream().mapToDouble(StudyData::objective).toArray();
+        double[] values = study.complete().stream().mapToDouble(t -> t.values().get(objective)).toArray();
         ColorScale goodness = new ColorScale(0, 1, false);  // 1 = best, the bright end
         for (int g = 0; g < panels.size(); g++) {
             Panel panel = panels.get(g);
             double ox = (g % columns) * PW;
-            double oy = (g / columns) * PH;
+            double oy = top + (g / columns) * PH;
             Distribution xd = study.params().get(panel.xParam());
             Distribution yd = panel.yParam() == null ? null : study.params().get(panel.yParam());
             Scale x = Axes.forParam(xd, ox + 64, ox + PW - 14);
             Scale y = yd == null ? Axes.forValues(values, oy + PH - 50, oy + 10, 5)
                     : Axes.forParam(yd, oy + PH - 50, oy + 10);
-            Axes.draw(svg, x, y, panel.xParam(), yd == null ? study.objectiveLabel() : panel.yParam());
+            Axes.draw(svg, x, y, panel.xParam(), yd == null ? study.metricLabel(objective) : panel.yParam());
             List<Point> shown = new ArrayList<>(Thinning.keepBest(panel.points(), MAX_POINTS, Point::rank));
             shown.sort(Comparator.comparingDouble(Point::rank).reversed());  // the best drawn last, on top
             svg.startGroup("rank-pts", null);
@@ -224,7 +257,7 @@ public final class RankPlot implements Plot {
             }
             svg.endGroup();
         }
-        legend(svg, goodness, data, PW * columns + 14, 30, Math.min(240, PH * rows - 60));
+        legend(svg, goodness, data, PW * columns + 14, top + 30, Math.min(240, PH * rows - 60));
     }
 
     /** Where a rank sits between the best (0) and the worst (1). */

@@ -288,6 +288,29 @@ class PlotDataTest {
     }
 
     @Test
+    void aMultiObjectiveStudyIsRankedByEachObjectiveInItsDirection() {
+        Study study = Study.builder().name("mo").directions(Direction.MINIMIZE, Direction.MAXIMIZE).build();
+        double[][] values = {{5, 5}, {7, 1}, {3, 4}, {4, 2}, {1, 3}};
+        for (int i = 0; i < values.length; i++) {
+            study.enqueueTrial(java.util.Map.of("a", (double) i / values.length, "b", 1 - (double) i / values.length));
+            Trial t = study.ask();
+            t.suggestFloat("a", 0, 1);
+            t.suggestFloat("b", 0, 1);
+            study.tell(t, values[i]);
+        }
+        StudyData data = StudyData.of(study);
+        assertTrue(new RankPlot().appliesTo(data));
+        assertArrayEquals(new double[] {4, 5, 2, 3, 1}, ranksByTrial(RankPlot.data(data, 0)), "the first, minimized");
+        assertArrayEquals(new double[] {1, 5, 2, 4, 3}, ranksByTrial(RankPlot.data(data, 1)), "the second, maximized");
+        assertArrayEquals(new double[] {5, 4, 3, 2, 1}, RankPlot.data(data, 1).quantiles(), "best first");
+        SvgWriter svg = new SvgWriter("rank of mo");
+        new RankPlot().render(data, svg);
+        String text = svg.toString();
+        assertTrue(text.contains("ranked by objective 0 (minimize)") && text.contains("ranked by objective 1 (maximize)"),
+                "a row for each objective, named");
+    }
+
+    @Test
     void tiedValuesShareTheMeanOfTheirPlaces() {
         assertArrayEquals(new double[] {2.5, 1, 2.5, 4}, ranksByTrial(RankPlot.data(StudyData.of(
                 pairOf(Direction.MINIMIZE, 2, 1, 2, 3)))));
@@ -362,11 +385,11 @@ class PlotDataTest {
     }
 
     @Test
-    void rankAppliesToOneObjectiveWithTwoCompletedTrialsSharingAParameter() {
+    void rankAppliesToTwoCompletedTrialsSharingAParameter() {
         RankPlot rank = new RankPlot();
         assertTrue(rank.appliesTo(StudyData.of(told(Direction.MINIMIZE, 1, 2))));
         assertFalse(rank.appliesTo(StudyData.of(told(Direction.MINIMIZE, 1))), "one completed trial");
-        assertFalse(rank.appliesTo(StudyData.of(ReportFixtures.multi(10))), "two objectives");
+        assertTrue(rank.appliesTo(StudyData.of(ReportFixtures.multi(10))), "two objectives, a row each");
         Study none = Study.builder().build();
         none.optimize(t -> 1.0, 3);
         assertFalse(rank.appliesTo(StudyData.of(none)), "no parameter");
