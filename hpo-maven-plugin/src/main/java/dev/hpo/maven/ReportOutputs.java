@@ -25,8 +25,8 @@ import java.util.stream.Stream;
 /**
  * The goal's one call into the report module ({@code dev.hpo.report}): loads the studies from the storage and
  * writes {@code best-params.properties}, {@code report.html}, one {@code <study>.json} per study and, for a
- * study whose best trial (or Pareto-optimal trials) uploaded artifacts, those files under {@code best/<study>/}. Both goals
- * write their outputs only through here.
+ * study whose best trial (or Pareto-optimal trials) uploaded artifacts, those files under {@code best/<study>/}.
+ * Both goals write their outputs only through here.
  */
 final class ReportOutputs {
 
