@@ -11,9 +11,9 @@ import dev.hpo.junit.IntRange;
 import dev.hpo.junit.LogFloat;
 import dev.hpo.junit.Objective;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The worked examples: two studies on the handwritten digits data.
@@ -60,7 +60,7 @@ class DigitsTuningTest {
                @FloatRange(min = 0.0, max = 0.95) double momentum,
                @LogFloat(min = 1e-6, max = 1e-2) double weightDecay,
                @Choice({"relu", "tanh", "sigmoid"}) String activation,
-               Trial trial, ArtifactStore artifacts) throws IOException {
+               Trial trial, ArtifactStore artifacts, @TempDir Path dir) throws IOException {
         DigitsMlp.Trained trained = DigitsMlp.train(HOLD_OUT, hiddenUnits, learningRate, momentum, weightDecay,
                 activation, 12, 1, (epoch, accuracy) -> {
                     trial.report(epoch, accuracy);
@@ -69,8 +69,9 @@ class DigitsTuningTest {
                     }
                     return true;
                 });
-        // the trained network goes with the trial; the goal copies the best one to target/hpo/best/
-        Path file = DigitsMlp.save(trained.network(), Files.createTempDirectory("mlp").resolve("mlp.ser"));
+        // the trained network goes with the trial (the trial's own directory is deleted after it); the goal copies the
+        // best one to target/hpo/best/
+        Path file = DigitsMlp.save(trained.network(), dir.resolve("mlp.ser"));
         Artifacts.upload(trial, file, artifacts);
         return trained.accuracy();
     }
