@@ -265,7 +265,15 @@ class PlotDataTest {
 
     /** A study of two float parameters a and b, one trial per value, a and b spread over [0, 1]. */
     private static Study pairOf(Direction direction, double... values) {
-        Study study = Study.builder().direction(direction).build();
+        double[][] each = new double[values.length][];
+        for (int i = 0; i < values.length; i++) {
+            each[i] = new double[] {values[i]};
+        }
+        return pairOf(Study.builder().direction(direction).build(), each);
+    }
+
+    /** The study, with a trial per row of values (one value per objective) on a and b as above. */
+    private static Study pairOf(Study study, double[][] values) {
         for (int i = 0; i < values.length; i++) {
             study.enqueueTrial(java.util.Map.of("a", (double) i / values.length, "b", 1 - (double) i / values.length));
             Trial t = study.ask();
@@ -289,15 +297,8 @@ class PlotDataTest {
 
     @Test
     void aMultiObjectiveStudyIsRankedByEachObjectiveInItsDirection() {
-        Study study = Study.builder().name("mo").directions(Direction.MINIMIZE, Direction.MAXIMIZE).build();
-        double[][] values = {{5, 5}, {7, 1}, {3, 4}, {4, 2}, {1, 3}};
-        for (int i = 0; i < values.length; i++) {
-            study.enqueueTrial(java.util.Map.of("a", (double) i / values.length, "b", 1 - (double) i / values.length));
-            Trial t = study.ask();
-            t.suggestFloat("a", 0, 1);
-            t.suggestFloat("b", 0, 1);
-            study.tell(t, values[i]);
-        }
+        Study study = pairOf(Study.builder().name("mo").directions(Direction.MINIMIZE, Direction.MAXIMIZE).build(),
+                new double[][] {{5, 5}, {7, 1}, {3, 4}, {4, 2}, {1, 3}});
         StudyData data = StudyData.of(study);
         assertTrue(new RankPlot().appliesTo(data));
         assertArrayEquals(new double[] {4, 5, 2, 3, 1}, ranksByTrial(RankPlot.data(data, 0)), "the first, minimized");
