@@ -25,7 +25,7 @@ enum JupiterInjection {
     TEST_INFO, TEST_REPORTER, TEMP_DIR;
 
     private static final String TEST_INFO_TYPE = "org.junit.jupiter.api.TestInfo";
-    private static final String TEST_REPORTER_TYPE = "org.junit.jupiter.api.TestReporter";
+    static final String TEST_REPORTER_TYPE = "org.junit.jupiter.api.TestReporter";
     static final String TEMP_DIR_ANNOTATION = "io.TempDir";
 
     /**

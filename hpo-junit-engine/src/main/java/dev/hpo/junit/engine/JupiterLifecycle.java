@@ -6,9 +6,11 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.Parameter;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.platform.commons.support.AnnotationSupport;
 import org.junit.platform.commons.support.HierarchyTraversalMode;
 
@@ -44,6 +46,7 @@ final class JupiterLifecycle {
     private final List<Field> staticTempDirs;
     private final List<Field> instanceTempDirs;
     private final boolean injectsPerTrial;
+    private final boolean reportsPerTrial;
     /** The lifecycle methods with a {@code @Timeout} of their own, and their limits. */
     private final Map<Method, Duration> timeouts;
 
@@ -61,6 +64,9 @@ final class JupiterLifecycle {
         this.injectsPerTrial = (!perClass && !instanceTempDirs.isEmpty())
                 || beforeEach.stream().anyMatch(m -> m.getParameterCount() > 0)
                 || afterEach.stream().anyMatch(m -> m.getParameterCount() > 0);
+        this.reportsPerTrial = Stream.concat(beforeEach.stream(), afterEach.stream())
+                .flatMap(m -> Arrays.stream(m.getParameterTypes()))
+                .anyMatch(t -> t.getName().equals(JupiterInjection.TEST_REPORTER_TYPE));
     }
 
     /**
@@ -139,6 +145,11 @@ final class JupiterLifecycle {
      */
     boolean hasClassScope() {
         return perClass || !beforeAll.isEmpty() || !afterAll.isEmpty() || !staticTempDirs.isEmpty();
+    }
+
+    /** Whether a {@code @BeforeEach} or {@code @AfterEach} method takes a {@code TestReporter}, which may publish files. */
+    boolean reportsPerTrial() {
+        return reportsPerTrial;
     }
 
     /** Whether a trial needs a {@link JupiterScope}: a lifecycle method or a fresh instance takes injected values. */

@@ -1,11 +1,15 @@
 package dev.hpo.junit.engine;
 
+import dev.hpo.Trial;
+import dev.hpo.artifact.ArtifactStore;
+import dev.hpo.artifact.Artifacts;
 import java.io.File;
 import java.io.IOException;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.AnnotatedElement;
 import java.lang.reflect.Field;
 import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Parameter;
 import java.lang.reflect.Proxy;
@@ -30,7 +34,9 @@ import org.junit.platform.engine.reporting.ReportEntry;
  * {@code @AfterAll} methods and static {@code @TempDir} fields, or one trial, for the objective, its
  * {@code @BeforeEach} and {@code @AfterEach} methods and the instance's {@code @TempDir} fields. It makes the values as
  * Jupiter does: a {@code TestInfo} naming the scope's test (a trial is named as its dynamic test), a
- * {@code TestReporter} whose entries are published on that test, and a new directory per {@code @TempDir}
+ * {@code TestReporter} whose entries are published on that test and whose files become the trial's artifacts
+ * ({@code publishFile}, uploaded to the run's artifact store, so that the goal hands on the best trial's), and a new
+ * directory per {@code @TempDir}
  * declaration, deleted when the scope closes according to its cleanup mode ({@code ON_SUCCESS}: unless the scope
  * failed; a pruned trial counts as failed, as an aborted test does).
  *
@@ -49,6 +55,8 @@ final class JupiterScope {
     private final String cleanupDefault;
     private final List<TempDirectory> directories = new ArrayList<>();
     private volatile TestDescriptor test;
+    private Trial trial;
+    private ArtifactStore artifacts;
 
     private record TempDirectory(Path path, String cleanup, boolean ignoreFailures) {
     }
@@ -66,10 +74,20 @@ final class JupiterScope {
         this.cleanupDefault = cleanupDefault == null ? "ALWAYS" : cleanupDefault.strip().toUpperCase();
     }
 
-    /** A trial's scope, or null when the objective and its class inject nothing of Jupiter's. */
-    static JupiterScope ofTrial(ObjectiveDefinition definition, TestDescriptor objective, HpoExecutionContext context) {
-        return definition.injectsJupiter() ? new JupiterScope(definition.testClass(), definition.method(),
-                objective.getTags(), context.events(), context.parameter(CLEANUP_DEFAULT)) : null;
+    /**
+     * A trial's scope, or null when the objective and its class inject nothing of Jupiter's; files the trial publishes
+     * go to {@code artifacts}.
+     */
+    static JupiterScope ofTrial(ObjectiveDefinition definition, TestDescriptor objective, HpoExecutionContext context,
+            Trial trial, ArtifactStore artifacts) {
+        if (!definition.injectsJupiter()) {
+            return null;
+        }
+        JupiterScope scope = new JupiterScope(definition.testClass(), definition.method(), objective.getTags(),
+                context.events(), context.parameter(CLEANUP_DEFAULT));
+        scope.trial = trial;
+        scope.artifacts = artifacts;
+        return scope;
     }
 
     /** Names the scope's test, whose display name {@code TestInfo} gives and on which entries are published. */
@@ -164,11 +182,24 @@ final class JupiterScope {
             case "toString" -> "TestInfo [displayName = '" + displayName() + "', tags = " + tags + ", testClass = "
                     + testClass.getName() + ", testMethod = " + (testMethod == null ? "none" : testMethod.getName())
                     + "]";
-            default -> throw new UnsupportedOperationException("TestInfo." + method.getName());
+            default -> {
+                if (method.isDefault()) {
+                    yield DEFAULT;
+                }
+                throw new UnsupportedOperationException("TestInfo." + method.getName());
+            }
         };
     }
 
-    private Object testReporter(Method method, Object[] args) {
+    private Object testReporter(Method method, Object[] args) throws Throwable {
+        if (method.getName().equals("publishFile") && args.length == 3 && args[0] instanceof String name) {
+            publishFile(name, String.valueOf(args[1]), method.getParameterTypes()[2], args[2]);
+            return null;
+        }
+        if (method.getName().equals("publishDirectory")) {
+            throw new UnsupportedOperationException("TestReporter.publishDirectory is not supported by the hpo engine;"
+                    + " publish the files one by one (publishFile), each becomes an artifact of the trial");
+        }
         if (method.getName().equals("publishEntry") && args.length == 1 && args[0] instanceof Map<?, ?> entries) {
             @SuppressWarnings("unchecked")
             Map<String, String> map = (Map<String, String>) entries;
@@ -178,8 +209,42 @@ final class JupiterScope {
         if (method.getName().equals("toString")) {
             return "TestReporter [" + displayName() + "]";
         }
+        if (method.isDefault()) {
+            return DEFAULT;  // publishEntry(key, value), publishFile(Path, …): they come back here
+        }
         throw new UnsupportedOperationException("TestReporter." + method.getName() + " is not supported by the hpo"
-                + " engine; publishEntry is");
+                + " engine; publishEntry and publishFile are");
+    }
+
+    /**
+     * {@code TestReporter.publishFile(name, mediaType, action)}, to which Jupiter's other {@code publishFile} methods
+     * come: the action writes the file in a directory of its own, which is uploaded as an artifact of the trial with
+     * the media type as its MIME type, then deleted.
+     */
+    private void publishFile(String name, String mediaType, Class<?> consumerType, Object action) throws Throwable {
+        if (trial == null) {
+            throw new UnsupportedOperationException("TestReporter.publishFile in " + testClass.getSimpleName()
+                    + ": a file is an artifact of a trial, so publish it from an objective or its @BeforeEach or"
+                    + " @AfterEach, not from @BeforeAll or @AfterAll");
+        }
+        Path directory = Files.createTempDirectory("hpo-published");
+        try {
+            Path file = directory.resolve(name);
+            if (!file.getParent().equals(directory)) {
+                throw new IllegalArgumentException("TestReporter.publishFile: '" + name + "' is not a file name");
+            }
+            try {
+                consumerType.getMethod("accept", Object.class).invoke(action, file);
+            } catch (InvocationTargetException e) {
+                throw e.getCause();
+            }
+            if (!Files.isRegularFile(file)) {
+                throw new IllegalStateException("TestReporter.publishFile: the action wrote no file " + name);
+            }
+            Artifacts.upload(trial, file, artifacts, mediaType, null);
+        } finally {
+            deleteTree(directory);
+        }
     }
 
     private String displayName() {
@@ -191,22 +256,23 @@ final class JupiterScope {
         Object handle(Method method, Object[] args) throws Throwable;
     }
 
+    /** What a handler returns for a method it leaves to the interface's default. */
+    private static final Object DEFAULT = new Object();
+
     /**
-     * An instance of the Jupiter interface {@code type}: its default methods run as declared (so
-     * {@code publishEntry(key, value)} reaches {@code publishEntry(Map)}), {@code equals} and {@code hashCode} are
-     * identity, the rest goes to the handler.
+     * An instance of the Jupiter interface {@code type}: {@code equals} and {@code hashCode} are identity, the rest
+     * goes to the handler, and a default method the handler leaves ({@link #DEFAULT}) runs as declared (so
+     * {@code publishEntry(key, value)} reaches {@code publishEntry(Map)}).
      */
     private static Object proxy(Class<?> type, Handler handler) {
         InvocationHandler invocation = (proxy, method, args) -> {
             Object[] a = args == null ? new Object[0] : args;
-            if (method.isDefault()) {
-                return InvocationHandler.invokeDefault(proxy, method, a);
-            }
-            return switch (method.getName()) {
+            Object result = switch (method.getName()) {
                 case "equals" -> proxy == a[0];
                 case "hashCode" -> System.identityHashCode(proxy);
                 default -> handler.handle(method, a);
             };
+            return result == DEFAULT ? InvocationHandler.invokeDefault(proxy, method, a) : result;
         };
         return Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, invocation);
     }

@@ -66,9 +66,14 @@ record ObjectiveDefinition(Class<?> testClass, Method method, Objective annotati
         return lifecycle.injectsPerTrial();
     }
 
-    /** Whether the method takes an {@link ArtifactStore}, so a run opens one. */
+    /**
+     * Whether a run opens an artifact store: the method takes an {@link ArtifactStore}, or a {@code TestReporter} (it
+     * or its {@code @BeforeEach}/{@code @AfterEach}), whose published files become the trial's artifacts.
+     */
     boolean usesArtifacts() {
-        return parameters.stream().anyMatch(p -> p instanceof ArtifactStoreParameter);
+        return parameters.stream().anyMatch(p -> p instanceof ArtifactStoreParameter
+                || p instanceof JupiterParameter j && j.kind() == JupiterInjection.TEST_REPORTER)
+                || lifecycle.reportsPerTrial();
     }
 
     /** {@code com.example.Tuning.accuracy}: how messages name the method. */

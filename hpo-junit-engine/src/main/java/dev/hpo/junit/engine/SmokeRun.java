@@ -68,7 +68,7 @@ final class SmokeRun {
                 study.enqueueTrial(start);
             }
             Trial trial = study.ask();
-            JupiterScope scope = JupiterScope.ofTrial(definition, descriptor, context);
+            JupiterScope scope = JupiterScope.ofTrial(definition, descriptor, context, trial, artifacts);
             if (scope != null) {
                 scope.started(descriptor);
             }

@@ -186,7 +186,7 @@ final class StudyRun {
         if (context.configuration().announceTrials()) {
             System.out.println(STARTED + trial.number() + " " + trial.study().name());
         }
-        JupiterScope scope = JupiterScope.ofTrial(definition, descriptor, context);
+        JupiterScope scope = JupiterScope.ofTrial(definition, descriptor, context, trial, artifacts);
         try {
             Object[] arguments = definition.arguments(trial, artifacts, scope);
             run.descriptor = start(trial.number(), trial.params());

@@ -11,9 +11,14 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass
 import dev.hpo.FrozenTrial;
 import dev.hpo.Study;
 import dev.hpo.TrialState;
+import dev.hpo.artifact.ArtifactMeta;
+import dev.hpo.artifact.ArtifactStore;
+import dev.hpo.artifact.Artifacts;
+import dev.hpo.artifact.FileSystemArtifactStore;
 import dev.hpo.junit.engine.fixtures.injection.BadInjection;
 import dev.hpo.junit.engine.fixtures.injection.Cleanup;
 import dev.hpo.junit.engine.fixtures.injection.Injected;
+import dev.hpo.junit.engine.fixtures.injection.Publishing;
 import dev.hpo.junit.engine.fixtures.injection.Seen;
 import dev.hpo.storage.InMemoryStorage;
 import dev.hpo.storage.Storage;
@@ -29,6 +34,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.platform.engine.TestDescriptor;
 import org.junit.platform.engine.reporting.ReportEntry;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
@@ -129,6 +135,26 @@ class InjectionTest {
         for (int i = 2; i < Seen.DIRECTORIES.size(); i += 3) {
             assertTrue(Files.exists(Seen.DIRECTORIES.get(i)));
         }
+    }
+
+    @Test
+    void aFilePublishedThroughTheTestReporterIsAnArtifactOfItsTrial(@TempDir Path store) throws IOException {
+        study(storage).selectors(selectClass(Publishing.class), selectClass(Publishing.FromAfterEach.class))
+                .configurationParameter("hpo.artifacts", store.toString()).execute()
+                .testEvents().assertStatistics(s -> s.failed(0).succeeded(1 + 2 + 1 + 1));
+        assertFalse(Publishing.allowed, "a file published by @BeforeAll belongs to no trial: refused");
+        ArtifactStore artifacts = new FileSystemArtifactStore(store);
+        for (FrozenTrial t : storage.trials(storage.findStudy("Publishing.score").orElseThrow())) {
+            List<ArtifactMeta> metas = Artifacts.list(t);
+            assertEquals(1, metas.size());
+            assertEquals("model.txt", metas.get(0).filename());
+            assertEquals("text/plain; charset=UTF-8", metas.get(0).mimetype());
+            Path copy = store.resolve("copy-" + t.number());
+            Artifacts.download(artifacts, metas.get(0).artifactId(), copy);
+            assertEquals("model " + t.params().get("i"), Files.readString(copy));
+        }
+        FrozenTrial logged = storage.trials(storage.findStudy("FromAfterEach.score").orElseThrow()).get(0);
+        assertEquals(List.of("log.json"), Artifacts.list(logged).stream().map(ArtifactMeta::filename).toList());
     }
 
     @Test
