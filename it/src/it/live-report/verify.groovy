@@ -15,4 +15,11 @@ check(log.count('reloads itself every') == 1, 'only once')
 check(!report.contains('http-equiv="refresh"') && !report.contains('<strong>running</strong>'), 'the final report is still')
 check(report.split('<tr class="st-', -1).length - 1 == 10, 'the final report has all 10 trials')
 check(!new File(basedir, 'target/hpo/.report.html.tmp').exists(), 'no temporary file is left')
+
+// the file each trial published through Jupiter's TestReporter is its artifact; the best trial's is handed on
+def best = new Properties()
+new File(basedir, 'target/hpo/best-params.properties').withReader('UTF-8') { best.load(it) }
+check(new File(basedir, 'target/hpo/best/SlowTuning.bowl/model.txt').text == "x=${best['SlowTuning.bowl.x']}",
+        'the best trial\'s published model')
+check(new File(basedir, 'target/hpo/artifacts').listFiles().size() == 10, 'one artifact per trial')
 return true
