@@ -70,6 +70,13 @@ public final class HpoTestEngine extends HierarchicalTestEngine<HpoExecutionCont
         HpoEngineDescriptor engine = new HpoEngineDescriptor(uniqueId);
         RESOLVER.resolve(request, engine);
         rejectSharedStudyNames(engine);
+        List<ObjectiveClassDescriptor> classes = new ArrayList<>();
+        engine.accept(d -> {
+            if (d instanceof ObjectiveClassDescriptor c) {
+                classes.add(c);
+            }
+        });
+        classes.forEach(c -> JupiterMethodOrder.apply(c, request.getConfigurationParameters()));
         return engine;
     }
 

@@ -23,6 +23,7 @@ import dev.hpo.junit.engine.fixtures.lifecycle.FailingBeforeAll;
 import dev.hpo.junit.engine.fixtures.lifecycle.FailingEach;
 import dev.hpo.junit.engine.fixtures.lifecycle.Lifecycle;
 import dev.hpo.junit.engine.fixtures.lifecycle.Named;
+import dev.hpo.junit.engine.fixtures.lifecycle.Ordered;
 import dev.hpo.junit.engine.fixtures.lifecycle.PerClass;
 import dev.hpo.junit.engine.fixtures.lifecycle.SlowSetUp;
 import dev.hpo.junit.engine.fixtures.lifecycle.TimedOut;
@@ -190,6 +191,22 @@ class LifecycleTest {
         study(storage).selectors(selectClass(SlowSetUp.ClassLimit.class)).execute()
                 .testEvents().assertStatistics(s -> s.failed(0).succeeded(2));
         assertEquals(List.of("setUp", "trial"), Events.LOG, "the @BeforeEach ran to its end within its own limit");
+    }
+
+    @Test
+    void objectivesRunInTheOrderOfTheClasssMethodOrderer() {
+        hpo().selectors(selectClass(Ordered.class)).execute().testEvents().assertStatistics(s -> s.failed(0));
+        assertEquals(List.of("charlie", "bravo", "alpha"), Events.LOG, "@TestMethodOrder(OrderAnnotation) and @Order");
+        Events.LOG.clear();
+        hpo().selectors(selectClass(Ordered.Unannotated.class))
+                .configurationParameter("junit.jupiter.testmethod.order.default",
+                        "org.junit.jupiter.api.MethodOrderer$OrderAnnotation").execute();
+        assertEquals(List.of("charlie", "bravo", "alpha"), Events.LOG, "the configured default orderer");
+        Events.LOG.clear();
+        hpo().selectors(selectClass(Ordered.Unannotated.class))
+                .configurationParameter("junit.jupiter.testmethod.order.default", "no.such.Orderer").execute()
+                .testEvents().assertStatistics(s -> s.succeeded(3).failed(0));
+        assertEquals(3, Events.LOG.size(), "an orderer that cannot be loaded leaves the order as it was");
     }
 
     @Test
