@@ -22,7 +22,8 @@ import org.junit.platform.engine.support.hierarchical.HierarchicalTestEngine;
  * to Jupiter's {@code @Tag} on the class or method), and runs each as a smoke test or as a whole study depending on
  * the configuration parameter {@code hpo.mode} (see {@link HpoConfiguration}). Discovery reads annotations only: it
  * never opens a storage and does not depend on the configuration, because surefire discovers twice, the first time
- * without configuration parameters.
+ * without configuration parameters (only the order of a class's objectives may: Jupiter's
+ * {@code junit.jupiter.testmethod.order.default}, {@link JupiterMethodOrder}).
  *
  * <p>Registered through {@code META-INF/services/org.junit.platform.engine.TestEngine}, so it runs wherever the
  * JUnit Platform does: in the IDE, under surefire, and in the launcher {@code hpo:optimize} forks.
