@@ -82,12 +82,19 @@ public record ForkCommand(Path javaExecutable, List<String> jvmOptions, List<Pat
      * The JVM options of the goal's {@code debug} parameter: none when it is unset or {@code false},
      * {@value #DEBUG_OPTIONS} for {@code true} (what a bare {@code -Dhpo.debug} sets), else its own value, split as an
      * {@code argLine}.
+     *
+     * @throws InvalidParameterException naming {@code debug} for options with unbalanced quotes
      */
     public static List<String> debugOptions(String debug) {
         if (debug == null || debug.isBlank() || debug.strip().equalsIgnoreCase("false")) {
             return List.of();
         }
-        return splitArgLine(debug.strip().equalsIgnoreCase("true") ? DEBUG_OPTIONS : debug);
+        try {
+            return splitArgLine(debug.strip().equalsIgnoreCase("true") ? DEBUG_OPTIONS : debug);
+        } catch (InvalidParameterException e) {
+            throw new InvalidParameterException("debug", "hpo.debug", debug,
+                    "true, false, or JVM options with balanced quotes");
+        }
     }
 
     /** Quotes an argument-file token: backslashes and quotes escaped, the whole in double quotes. */

@@ -268,6 +268,7 @@ public final class OptimizeMojo extends AbstractHpoMojo {
         }
         try {
             ForkCommand.splitArgLine(argLine);
+            ForkCommand.debugOptions(debug);
             return new OptimizeParameters(trials, timeout, sampler, pruner, seed, parallelism, storage, objectives,
                     studyPrefix, heartbeat, patience, terminator, trialTimeout);
         } catch (InvalidParameterException e) {

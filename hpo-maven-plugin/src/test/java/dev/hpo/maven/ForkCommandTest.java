@@ -3,6 +3,7 @@ package dev.hpo.maven;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.Reader;
 import java.nio.file.Files;
@@ -67,5 +68,9 @@ class ForkCommandTest {
                 ForkCommand.debugOptions("true"), "what a bare -Dhpo.debug sets");
         assertEquals(List.of("-agentlib:jdwp=transport=dt_socket,server=y,suspend=n,address=8000", "-Xmx1g"),
                 ForkCommand.debugOptions("-agentlib:jdwp=transport=dt_socket,server=y,suspend=n,address=8000 -Xmx1g"));
+        InvalidParameterException e = assertThrows(InvalidParameterException.class,
+                () -> ForkCommand.debugOptions("-Dname='open"));
+        assertTrue(e.getMessage().contains("'-Dname='open'") && e.getMessage().contains("debug (hpo.debug)"),
+                e.getMessage());
     }
 }
