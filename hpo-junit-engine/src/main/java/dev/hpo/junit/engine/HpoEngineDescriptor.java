@@ -4,7 +4,10 @@ import org.junit.platform.engine.UniqueId;
 import org.junit.platform.engine.support.descriptor.EngineDescriptor;
 import org.junit.platform.engine.support.hierarchical.Node;
 
-/** The root of the hpo engine's tree; closes the run's storage when every objective has finished. */
+/**
+ * The root of the hpo engine's tree; when every objective has finished, closes what Jupiter extensions stored for the
+ * whole run, then the run's storage.
+ */
 final class HpoEngineDescriptor extends EngineDescriptor implements Node<HpoExecutionContext> {
 
     HpoEngineDescriptor(UniqueId uniqueId) {
@@ -12,7 +15,9 @@ final class HpoEngineDescriptor extends EngineDescriptor implements Node<HpoExec
     }
 
     @Override
-    public void after(HpoExecutionContext context) {
+    public void after(HpoExecutionContext context) throws Exception {
+        Throwable failure = context.closeExtensionRoot();
         context.closeStorage();
+        JupiterLifecycle.rethrow(failure);
     }
 }

@@ -3,6 +3,7 @@ package dev.hpo.junit.engine;
 import dev.hpo.storage.Storage;
 import java.util.function.Function;
 import org.junit.platform.engine.ConfigurationParameters;
+import org.junit.platform.engine.TestDescriptor;
 import org.junit.platform.engine.support.hierarchical.EngineExecutionContext;
 
 /**
@@ -17,6 +18,7 @@ final class HpoExecutionContext implements EngineExecutionContext {
     private final Function<String, Storage> storages;
     private Storage storage;
     private String storageUrl;
+    private JupiterExtensionContext extensionRoot;
 
     HpoExecutionContext(ConfigurationParameters parameters, TrialEvents events, Function<String, Storage> storages) {
         this.parameters = parameters;
@@ -48,6 +50,21 @@ final class HpoExecutionContext implements EngineExecutionContext {
                     + " within one run");
         }
         return storage;
+    }
+
+    /** The root of the run's Jupiter extension contexts, made on first use, its descriptor the engine's. */
+    synchronized JupiterExtensionContext extensionRoot(TestDescriptor engine) {
+        if (extensionRoot == null) {
+            extensionRoot = JupiterExtensionContext.root(engine, this);
+        }
+        return extensionRoot;
+    }
+
+    /** Closes the root extension context's store, if one was made; returns what closing threw, or null. */
+    synchronized Throwable closeExtensionRoot() {
+        Throwable failure = extensionRoot == null ? null : extensionRoot.close(null);
+        extensionRoot = null;
+        return failure;
     }
 
     synchronized void closeStorage() {

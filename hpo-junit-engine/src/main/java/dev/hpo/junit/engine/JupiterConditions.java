@@ -25,8 +25,8 @@ import org.junit.platform.commons.support.ReflectionSupport;
  * {@code "com.example.Conditions#isCi"}); {@code @EnabledInNativeImage}/{@code @DisabledInNativeImage}. The class's
  * conditions are read before the method's, as Jupiter evaluates the class's container first.
  *
- * <p>Jupiter implements these as extensions, which the hpo engine does not run; their rules are simple and public, so
- * they are read here, by annotation name, and the enums' own {@code isCurrentOs()} and {@code isCurrentVersion()}
+ * <p>Jupiter implements these as extensions, which the hpo engine leaves out of the ones it runs
+ * ({@link JupiterExtensions}); their rules are simple and public, so they are read here, by annotation name, and the enums' own {@code isCurrentOs()} and {@code isCurrentVersion()}
  * decide. {@code junit.jupiter.conditions.deactivate} turns conditions off by the names of Jupiter's condition
  * classes ({@code org.junit.*DisabledCondition}, {@code *}), as it does in Jupiter. A condition hpo cannot evaluate
  * (a condition method that does not exist, is not static or takes an {@code ExtensionContext}; a regular expression
@@ -93,7 +93,8 @@ final class JupiterConditions {
         return Optional.empty();
     }
 
-    private boolean active(String conditionClass) {
+    /** Whether {@value #DEACTIVATE} leaves the condition class with this name on. */
+    boolean active(String conditionClass) {
         return deactivated.stream().noneMatch(p -> p.matcher(conditionClass).matches());
     }
 

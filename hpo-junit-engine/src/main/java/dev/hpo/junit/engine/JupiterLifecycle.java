@@ -29,8 +29,8 @@ import org.junit.platform.commons.support.HierarchyTraversalMode;
  * <p>Found through {@link JupiterAnnotations}: the engine does not depend on Jupiter. Lifecycle methods may take what
  * Jupiter's built-in resolvers give ({@code TestInfo}, {@code TestReporter}, {@code @TempDir}), and {@code @TempDir}
  * fields are assigned as Jupiter assigns them, static ones per class, instance ones per instance
- * ({@link JupiterScope}); a parameter that needs an extension ({@code @ExtendWith}) is reported, since hpo does not
- * run Jupiter's extension model.
+ * ({@link JupiterScope}), and, in a class that registers extensions, what their {@code ParameterResolver}s resolve
+ * ({@link JupiterExtensions}); another parameter is reported as malformed.
  */
 final class JupiterLifecycle {
 
@@ -73,7 +73,7 @@ final class JupiterLifecycle {
      * The lifecycle methods of {@code testClass} and its superclasses.
      *
      * @throws InvalidObjectiveException when one cannot be called as Jupiter would: private, not returning void,
-     *         taking a parameter that only an extension could resolve, or {@code @BeforeAll}/{@code @AfterAll} on an
+     *         taking a parameter that only an extension could resolve in a class that registers none, or {@code @BeforeAll}/{@code @AfterAll} on an
      *         instance method of a class without {@code @TestInstance(PER_CLASS)}; or a {@code @TempDir} field that
      *         is final or of another type than {@code Path} or {@code File}
      */
@@ -107,6 +107,7 @@ final class JupiterLifecycle {
 
     private static List<Method> find(Class<?> testClass, String simpleName, HierarchyTraversalMode order,
             boolean staticOnly) {
+        boolean extended = JupiterExtensions.declaredOn(testClass);
         Class<? extends Annotation> type = JupiterAnnotations.type(testClass.getClassLoader(), simpleName);
         if (type == null) {
             return List.of();
@@ -127,11 +128,11 @@ final class JupiterLifecycle {
                         + "; a lifecycle method returns void");
             }
             for (Parameter p : m.getParameters()) {
-                if (JupiterInjection.of(p, where + ", parameter " + p.getName()).isEmpty()) {
+                if (JupiterInjection.of(p, where + ", parameter " + p.getName()).isEmpty() && !extended) {
                     throw new InvalidObjectiveException(where + " takes a " + p.getType().getSimpleName() + "; the"
                             + " hpo engine gives lifecycle methods a TestInfo, a TestReporter or a @TempDir Path or"
-                            + " File (Jupiter's extensions do not run in it), so drop the parameter or move the"
-                            + " objective to a class of its own");
+                            + " File, and what an extension the class registers (@ExtendWith) resolves, so drop the"
+                            + " parameter or register the extension that resolves it on the class");
                 }
             }
             m.setAccessible(true);

@@ -57,6 +57,7 @@ final class JupiterScope {
     private volatile TestDescriptor test;
     private Trial trial;
     private ArtifactStore artifacts;
+    private JupiterExtensionContext extensions;
 
     private record TempDirectory(Path path, String cleanup, boolean ignoreFailures) {
     }
@@ -75,11 +76,11 @@ final class JupiterScope {
     }
 
     /**
-     * A trial's scope, or null when the objective and its class inject nothing of Jupiter's; files the trial publishes
-     * go to {@code artifacts}.
+     * A trial's scope, or null when the objective and its class inject nothing of Jupiter's and register no extension;
+     * files the trial publishes go to {@code artifacts}.
      */
-    static JupiterScope ofTrial(ObjectiveDefinition definition, TestDescriptor objective, HpoExecutionContext context,
-            Trial trial, ArtifactStore artifacts) {
+    static JupiterScope ofTrial(ObjectiveDefinition definition, ObjectiveDescriptor objective,
+            HpoExecutionContext context, Trial trial, ArtifactStore artifacts) {
         if (!definition.injectsJupiter()) {
             return null;
         }
@@ -87,6 +88,9 @@ final class JupiterScope {
                 context.events(), context.parameter(CLEANUP_DEFAULT));
         scope.trial = trial;
         scope.artifacts = artifacts;
+        if (definition.extended()) {
+            scope.extensions = objective.extensionContext(context).forTrial(() -> scope.test);
+        }
         return scope;
     }
 
@@ -95,15 +99,34 @@ final class JupiterScope {
         this.test = descriptor;
     }
 
-    /** The arguments of a lifecycle method, each one a {@link JupiterInjection} (checked at discovery). */
-    Object[] arguments(Method method) {
+    /**
+     * The arguments of a lifecycle method: each one a {@link JupiterInjection}, or, in a class that registers
+     * extensions, what their parameter resolvers give (checked at discovery).
+     */
+    Object[] arguments(Method method) throws Exception {
         Parameter[] parameters = method.getParameters();
         Object[] arguments = new Object[parameters.length];
         for (int i = 0; i < parameters.length; i++) {
-            JupiterInjection kind = JupiterInjection.of(parameters[i], method.getName() + "(" + i + ")").orElseThrow();
-            arguments[i] = value(kind, parameters[i], parameters[i].getType());
+            Optional<JupiterInjection> kind = JupiterInjection.of(parameters[i], method.getName() + "(" + i + ")");
+            if (kind.isPresent()) {
+                arguments[i] = value(kind.get(), parameters[i], parameters[i].getType());
+            } else if (extensions != null) {
+                arguments[i] = JupiterCallbacks.resolve(extensions, method, i, extensions.instance());
+            } else {
+                throw new IllegalStateException(method + " takes a parameter no extension is registered to resolve");
+            }
         }
         return arguments;
+    }
+
+    /** The extension context of the scope (the class's, or the trial's), whose extensions resolve parameters. */
+    void extensions(JupiterExtensionContext context) {
+        this.extensions = context;
+    }
+
+    /** The trial's extension context, or null when no extension is registered for the objective. */
+    JupiterExtensionContext extensions() {
+        return extensions;
     }
 
     /** The value of one injected parameter or field. */
@@ -252,19 +275,19 @@ final class JupiterScope {
         return d == null ? testClass.getSimpleName() : d.getDisplayName();
     }
 
-    private interface Handler {
+    interface Handler {
         Object handle(Method method, Object[] args) throws Throwable;
     }
 
     /** What a handler returns for a method it leaves to the interface's default. */
-    private static final Object DEFAULT = new Object();
+    static final Object DEFAULT = new Object();
 
     /**
      * An instance of the Jupiter interface {@code type}: {@code equals} and {@code hashCode} are identity, the rest
      * goes to the handler, and a default method the handler leaves ({@link #DEFAULT}) runs as declared (so
      * {@code publishEntry(key, value)} reaches {@code publishEntry(Map)}).
      */
-    private static Object proxy(Class<?> type, Handler handler) {
+    static Object proxy(Class<?> type, Handler handler) {
         InvocationHandler invocation = (proxy, method, args) -> {
             Object[] a = args == null ? new Object[0] : args;
             Object result = switch (method.getName()) {

@@ -10,8 +10,10 @@ import org.junit.platform.engine.support.hierarchical.Node;
 
 /**
  * A class with objectives: the container IDEs and surefire show, with the class's simple name (or its Jupiter
- * {@code @DisplayName}) as display name and its full name as legacy reporting name (surefire's XML report names its test suite after it). It runs the class's
- * {@code @BeforeAll} and {@code @AfterAll} methods around its objectives ({@link JupiterLifecycle}).
+ * {@code @DisplayName}) as display name and its full name as legacy reporting name (surefire's XML report names its
+ * test suite after it). It runs the class's {@code @BeforeAll} and {@code @AfterAll} methods around its objectives
+ * ({@link JupiterLifecycle}), and the {@code BeforeAll}/{@code AfterAll} callbacks of the extensions it registers
+ * ({@link JupiterExtensions}).
  */
 final class ObjectiveClassDescriptor extends AbstractTestDescriptor implements Node<HpoExecutionContext> {
 
@@ -20,6 +22,9 @@ final class ObjectiveClassDescriptor extends AbstractTestDescriptor implements N
     private final Class<?> testClass;
     private final Set<TestTag> tags;
     private final JupiterLifecycle lifecycle;
+    /** Whether the class registers Jupiter extensions itself (its objectives' methods may register more). */
+    private final boolean extended;
+    private JupiterExtensionContext extensionContext;
     private boolean beforeAllStarted;
     private JupiterScope scope;
     private Throwable beforeAllFailure;
@@ -33,6 +38,7 @@ final class ObjectiveClassDescriptor extends AbstractTestDescriptor implements N
         this.testClass = testClass;
         this.tags = JupiterTags.of(testClass);
         this.lifecycle = lifecycleOf(testClass);
+        this.extended = JupiterExtensions.declaredOn(testClass);
     }
 
     /** A malformed lifecycle method runs nothing here: every objective of the class fails with the reason. */
@@ -45,26 +51,27 @@ final class ObjectiveClassDescriptor extends AbstractTestDescriptor implements N
     }
 
     /**
-     * Creates the shared instance of a per-class lifecycle and runs the class's {@code @BeforeAll} methods, but only
-     * when one of its objectives will run: a class whose objectives are all filtered out or disabled does not load
-     * its data for nothing.
+     * Creates the shared instance of a per-class lifecycle and runs the class's {@code BeforeAll} callbacks and
+     * {@code @BeforeAll} methods, but only when one of its objectives will run: a class whose objectives are all
+     * filtered out or disabled does not load its data for nothing.
      */
     @Override
     public HpoExecutionContext before(HpoExecutionContext context) throws Exception {
-        if (lifecycle.hasClassScope() && getChildren().stream()
+        if ((lifecycle.hasClassScope() || extended) && getChildren().stream()
                 .anyMatch(child -> child instanceof ObjectiveDescriptor o && o.runs(context))) {
+            JupiterExtensionContext extensions = extended ? extensionContext(context) : null;
             if (lifecycle.perClass()) {
-                sharedInstance = ObjectiveInvoker.unwrap(() -> {
-                    Constructor<?> constructor = testClass.getDeclaredConstructor();
-                    constructor.setAccessible(true);
-                    return constructor.newInstance();
-                });
+                sharedInstance = newSharedInstance(extensions);
             }
             beforeAllStarted = true;  // @AfterAll runs even when a @BeforeAll method throws, as in Jupiter
             scope = new JupiterScope(testClass, null, tags, context.events(),
                     context.parameter(JupiterScope.CLEANUP_DEFAULT));
+            scope.extensions(extensions);
             scope.started(this);
             try {
+                if (extensions != null) {
+                    JupiterCallbacks.before(extensions, "BeforeAllCallback", "beforeAll");
+                }
                 lifecycle.beforeAll(sharedInstance, scope);
             } catch (Exception | Error e) {
                 beforeAllFailure = e;
@@ -74,22 +81,68 @@ final class ObjectiveClassDescriptor extends AbstractTestDescriptor implements N
         return context;
     }
 
-    /** Runs the {@code @AfterAll} methods, then deletes the class's temporary directories. */
+    /** A per-class lifecycle's instance, post-processed by the extensions, whose instance fields it registers. */
+    private Object newSharedInstance(JupiterExtensionContext extensions) throws Exception {
+        Object instance = ObjectiveInvoker.unwrap(() -> {
+            Constructor<?> constructor = testClass.getDeclaredConstructor();
+            constructor.setAccessible(true);
+            return constructor.newInstance();
+        });
+        if (extensions != null) {
+            extensions.instance(instance);
+            JupiterCallbacks.postProcess(extensions, instance);
+            extensions.extensions().registerInstanceFields(instance);
+        }
+        return instance;
+    }
+
+    /**
+     * The class's context for Jupiter extensions, below the run's, made on first use: the extensions registered on the
+     * class and in its static fields, and the parent of its objectives' contexts.
+     */
+    synchronized JupiterExtensionContext extensionContext(HpoExecutionContext context) {
+        if (extensionContext == null) {
+            extensionContext = context.extensionRoot(getParent().orElseThrow()).forClass(this, testClass,
+                    JupiterExtensions.ofClass(testClass), lifecycle.perClass());
+        }
+        return extensionContext;
+    }
+
+    /**
+     * Runs the {@code @AfterAll} methods and the {@code AfterAll} callbacks (a per-class instance's pre-destroy
+     * callbacks after them), then deletes the class's temporary directories and closes its extensions' store.
+     */
     @Override
     public void after(HpoExecutionContext context) throws Exception {
-        if (!beforeAllStarted) {
-            return;
-        }
         Throwable failure = null;
-        try {
-            lifecycle.afterAll(sharedInstance, scope);
-        } catch (Exception | Error e) {
-            failure = e;
+        if (beforeAllStarted) {
+            try {
+                lifecycle.afterAll(sharedInstance, scope);
+            } catch (Exception | Error e) {
+                failure = e;
+            }
+            JupiterExtensionContext extensions = scope.extensions();
+            if (extensions != null) {
+                failure = JupiterCallbacks.after(extensions, "AfterAllCallback", "afterAll", failure);
+                if (sharedInstance != null) {
+                    failure = JupiterCallbacks.after(extensions, "TestInstancePreDestroyCallback",
+                            "preDestroyTestInstance", failure);
+                }
+            }
+            // a failed @BeforeAll is reported already; it only keeps ON_SUCCESS directories
+            Throwable cleanup = scope.close(failure != null ? failure : beforeAllFailure);
+            failure = cleanup == beforeAllFailure ? failure : cleanup;
+            sharedInstance = null;
         }
-        // a failed @BeforeAll is reported already; it only keeps ON_SUCCESS directories
-        Throwable cleanup = scope.close(failure != null ? failure : beforeAllFailure);
-        sharedInstance = null;
-        JupiterLifecycle.rethrow(cleanup == beforeAllFailure ? failure : cleanup);
+        JupiterExtensionContext extensions;
+        synchronized (this) {
+            extensions = extensionContext;
+            extensionContext = null;
+        }
+        if (extensions != null) {
+            failure = extensions.close(failure);
+        }
+        JupiterLifecycle.rethrow(failure);
     }
 
     /** The instance every trial of the class's instance objectives runs on, or null for a fresh one per trial. */

@@ -18,9 +18,11 @@ import java.util.List;
  * @param lifecycle the class's Jupiter lifecycle methods, whose {@code @BeforeEach}/{@code @AfterEach} surround
  *        every call of an instance objective
  * @param trialTimeout the time one trial may take (Jupiter's {@code @Timeout}, {@link JupiterTimeout}), or null
+ * @param extended whether the class or the method registers Jupiter extensions ({@link JupiterExtensions}), which
+ *        then run around every trial
  */
 record ObjectiveDefinition(Class<?> testClass, Method method, Objective annotation, String studyName,
-        List<ObjectiveParameter> parameters, JupiterLifecycle lifecycle, Duration trialTimeout) {
+        List<ObjectiveParameter> parameters, JupiterLifecycle lifecycle, Duration trialTimeout, boolean extended) {
 
     ObjectiveDefinition {
         parameters = List.copyOf(parameters);
@@ -56,8 +58,14 @@ record ObjectiveDefinition(Class<?> testClass, Method method, Objective annotati
         return args;
     }
 
-    /** Whether a trial needs a {@link JupiterScope}: the method, its class's fields or lifecycle methods inject. */
+    /**
+     * Whether a trial needs a {@link JupiterScope}: the method, its class's fields or lifecycle methods inject, or
+     * extensions run around it.
+     */
     boolean injectsJupiter() {
+        if (extended) {
+            return true;
+        }
         for (ObjectiveParameter p : parameters) {  // once per trial: a loop, not a stream
             if (p instanceof JupiterParameter) {
                 return true;

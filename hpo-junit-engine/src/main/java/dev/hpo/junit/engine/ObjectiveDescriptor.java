@@ -29,6 +29,7 @@ final class ObjectiveDescriptor extends AbstractTestDescriptor implements Node<H
     private final ObjectiveDefinition definition;
     private final Set<TestTag> tags;
     private String problem;
+    private JupiterExtensionContext extensionContext;
 
     private ObjectiveDescriptor(UniqueId parentId, Class<?> testClass, Method method, ObjectiveDefinition definition,
             String problem) {
@@ -101,20 +102,64 @@ final class ObjectiveDescriptor extends AbstractTestDescriptor implements Node<H
                 .map(p -> ((ObjectiveClassDescriptor) p).sharedInstance()).orElse(null);
     }
 
-    /** Whether this objective will run its method (it is valid and not skipped), so its class's @BeforeAll must. */
+    /**
+     * Whether this objective will run its method (it is valid and not skipped), so its class's @BeforeAll must; an
+     * extension's condition that throws counts as running, since the objective then fails with that error.
+     */
     boolean runs(HpoExecutionContext context) {
-        return problem == null && !shouldBeSkipped(context).isSkipped();
+        try {
+            return problem == null && !shouldBeSkipped(context).isSkipped();
+        } catch (Exception conditionFailed) {
+            return true;
+        }
+    }
+
+    /**
+     * The objective's context for Jupiter extensions, below its class's, made on first use: the extensions its
+     * method registers, and the parent of its trials' contexts.
+     */
+    synchronized JupiterExtensionContext extensionContext(HpoExecutionContext context) {
+        if (extensionContext == null) {
+            JupiterExtensionContext parent = getParent().filter(ObjectiveClassDescriptor.class::isInstance)
+                    .map(p -> ((ObjectiveClassDescriptor) p).extensionContext(context))
+                    .orElseThrow(() -> new IllegalStateException(this + " is not in a class"));
+            extensionContext = parent.forObjective(this, method, JupiterExtensions.ofMethod(method));
+        }
+        return extensionContext;
+    }
+
+    /** Closes what extensions stored in the objective's context while its trials ran. */
+    @Override
+    public void after(HpoExecutionContext context) throws Exception {
+        JupiterExtensionContext extensions;
+        synchronized (this) {
+            extensions = extensionContext;
+            extensionContext = null;
+        }
+        if (extensions != null) {
+            JupiterLifecycle.rethrow(extensions.close(null));
+        }
     }
 
     @Override
-    public SkipResult shouldBeSkipped(HpoExecutionContext context) {
-        Optional<String> disabled = new JupiterConditions(context.parameter(JupiterConditions.DEACTIVATE))
-                .reason(testClass, method);
+    public SkipResult shouldBeSkipped(HpoExecutionContext context) throws Exception {
+        JupiterConditions conditions = new JupiterConditions(context.parameter(JupiterConditions.DEACTIVATE));
+        Optional<String> disabled = conditions.reason(testClass, method);
         if (disabled.isPresent()) {
             return SkipResult.skip(disabled.get());
         }
         if (problem != null) {
             return SkipResult.doNotSkip();
+        }
+        if (definition.extended()) {
+            // as Jupiter evaluates the class's conditions for the class, then every condition for each method
+            disabled = JupiterCallbacks.disabled(extensionContext(context).parent(), conditions);
+            if (disabled.isEmpty()) {
+                disabled = JupiterCallbacks.disabled(extensionContext(context), conditions);
+            }
+            if (disabled.isPresent()) {
+                return SkipResult.skip(disabled.get());
+            }
         }
         HpoConfiguration configuration = context.configuration();
         if (!configuration.selects(studyName)) {

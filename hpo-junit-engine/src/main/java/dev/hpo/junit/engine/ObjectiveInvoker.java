@@ -11,7 +11,8 @@ import java.lang.reflect.Modifier;
  * between the class's {@code @BeforeEach} and {@code @AfterEach} methods; or statically. Exceptions of the method
  * reach the caller as thrown, not wrapped, so that a failed trial reports the user's own exception; an objective call
  * that outlasts its time limit ({@code @Timeout} or {@code hpo.trialTimeout}) fails with a
- * {@link java.util.concurrent.TimeoutException} instead ({@link JupiterTimeout}).
+ * {@link java.util.concurrent.TimeoutException} instead ({@link JupiterTimeout}). The Jupiter extensions registered
+ * for the objective run around each call as Jupiter runs them around a test ({@link JupiterExtensions}).
  */
 final class ObjectiveInvoker {
 
@@ -49,21 +50,26 @@ final class ObjectiveInvoker {
      * nothing of Jupiter's) is closed after the call, which deletes the trial's temporary directories.
      */
     double invoke(Object[] arguments, JupiterScope scope) throws Exception {
+        JupiterExtensionContext extensions = scope == null ? null : scope.extensions();
         Object result = null;
         Throwable failure = null;
         try {
             boolean fresh = constructor != null && sharedInstance == null;
             Object target = constructor == null ? null
                     : fresh ? unwrap(() -> constructor.newInstance()) : sharedInstance;
-            result = definition.lifecycle().aroundEach(target, fresh, scope, timeout == null
-                    ? () -> unwrap(() -> method.invoke(target, arguments))
-                    : () -> JupiterTimeout.limited(timeout.limit(), definition.qualifiedMethodName(), timeout.source(),
-                            () -> unwrap(() -> method.invoke(target, arguments))));
+            if (extensions == null) {
+                result = definition.lifecycle().aroundEach(target, fresh, scope, () -> call(target, arguments));
+            } else {
+                result = extended(extensions, target, fresh, arguments, scope);
+            }
         } catch (Exception | Error e) {
             failure = e;
         }
         if (scope != null) {
             failure = scope.close(failure);
+        }
+        if (extensions != null) {
+            failure = extensions.close(failure);
         }
         JupiterLifecycle.rethrow(failure);
         if (result == null) {
@@ -71,6 +77,63 @@ final class ObjectiveInvoker {
                     + " returned null; an objective returns its score as a number");
         }
         return ((Number) result).doubleValue();
+    }
+
+    /** The objective's own call, within its time limit if it has one. */
+    private Object call(Object target, Object[] arguments) throws Exception {
+        return timeout == null ? unwrap(() -> method.invoke(target, arguments))
+                : JupiterTimeout.limited(timeout.limit(), definition.qualifiedMethodName(), timeout.source(),
+                        () -> unwrap(() -> method.invoke(target, arguments)));
+    }
+
+    /**
+     * The trial with the extensions registered for it, in Jupiter's order: a fresh instance post-processed (then its
+     * {@code @RegisterExtension} fields registered), the {@code BeforeEach} callbacks, the {@code @BeforeEach} methods,
+     * the {@code BeforeTestExecution} callbacks, the objective with the parameters the extensions resolve, then the
+     * "after" kinds in reverse, each running even when what it follows failed (a failed {@code BeforeEach} callback
+     * skips the methods, as in Jupiter), and a fresh instance's pre-destroy callbacks.
+     */
+    private Object extended(JupiterExtensionContext extensions, Object target, boolean fresh, Object[] arguments,
+            JupiterScope scope) throws Exception {
+        extensions.instance(target);
+        if (fresh) {
+            JupiterCallbacks.postProcess(extensions, target);
+            extensions.extensions().registerInstanceFields(target);
+        }
+        Object result = null;
+        Throwable failure = null;
+        try {
+            JupiterCallbacks.before(extensions, "BeforeEachCallback", "beforeEach");
+            result = definition.lifecycle().aroundEach(target, fresh, scope, () -> {
+                Object value = null;
+                Throwable thrown = null;
+                try {
+                    JupiterCallbacks.before(extensions, "BeforeTestExecutionCallback", "beforeTestExecution");
+                    for (int i = 0; i < arguments.length; i++) {
+                        if (arguments[i] == ExtensionParameter.UNRESOLVED) {
+                            arguments[i] = JupiterCallbacks.resolve(extensions, method, i, target);
+                        }
+                    }
+                    value = call(target, arguments);
+                } catch (Exception | Error e) {
+                    thrown = e;
+                    extensions.failed(e);
+                }
+                JupiterLifecycle.rethrow(JupiterCallbacks.after(extensions, "AfterTestExecutionCallback",
+                        "afterTestExecution", thrown));
+                return value;
+            });
+        } catch (Exception | Error e) {
+            failure = e;
+            extensions.failed(e);
+        }
+        failure = JupiterCallbacks.after(extensions, "AfterEachCallback", "afterEach", failure);
+        if (fresh) {
+            failure = JupiterCallbacks.after(extensions, "TestInstancePreDestroyCallback", "preDestroyTestInstance",
+                    failure);
+        }
+        JupiterLifecycle.rethrow(failure);
+        return result;
     }
 
     interface ReflectiveCall {

@@ -51,13 +51,15 @@ final class ObjectiveParser {
         String[] names = ParameterNames.of(method).orElseThrow(() -> new InvalidObjectiveException(where
                 + ": the names of its parameters are not in the class file; compile with -parameters or with debug"
                 + " information (-g, Maven's default)"));
+        JupiterExtensions.check(testClass, method);
+        boolean extended = JupiterExtensions.declared(testClass, method);
         List<ObjectiveParameter> parameters = new ArrayList<>();
         Parameter[] declared = method.getParameters();
         for (int i = 0; i < declared.length; i++) {
-            parameters.add(parameter(declared[i], names[i], where));
+            parameters.add(parameter(declared[i], i, names[i], where, extended));
         }
         return new ObjectiveDefinition(testClass, method, objective, studyName(testClass, method), parameters,
-                JupiterLifecycle.of(testClass), JupiterTimeout.of(method, testClass).orElse(null));
+                JupiterLifecycle.of(testClass), JupiterTimeout.of(method, testClass).orElse(null), extended);
     }
 
     private static void checkMethod(Class<?> testClass, Method method, String where, Objective objective) {
@@ -106,7 +108,9 @@ final class ObjectiveParser {
         }
     }
 
-    private static ObjectiveParameter parameter(Parameter parameter, String name, String where) {
+    /** {@code extended}: the class or method registers Jupiter extensions, which may resolve what hpo does not. */
+    private static ObjectiveParameter parameter(Parameter parameter, int index, String name, String where,
+            boolean extended) {
         Class<?> type = parameter.getType();
         String what = where + ", parameter '" + name + "'";
         List<Annotation> ranges = new ArrayList<>();
@@ -141,6 +145,9 @@ final class ObjectiveParser {
             }
             return new JupiterParameter(injected.get(), parameter);
         }
+        if (ranges.isEmpty() && extended && !type.isEnum() && type != boolean.class && type != Boolean.class) {
+            return new ExtensionParameter(index);
+        }
         Distribution distribution = ranges.isEmpty() ? inferred(type, what) : ranged(ranges.get(0), type, what);
         return new TunedParameter(name, distribution, type);
     }
@@ -158,7 +165,8 @@ final class ObjectiveParser {
         }
         throw new InvalidObjectiveException(what + " of type " + type.getSimpleName() + " has no range; annotate it"
                 + " with @IntRange, @FloatRange, @LogFloat or @Choice, or declare it as an enum, a boolean or a Trial"
-                + " (the engine also injects an ArtifactStore, a TestInfo, a TestReporter and a @TempDir Path)");
+                + " (the engine also injects an ArtifactStore, a TestInfo, a TestReporter and a @TempDir Path, and a"
+                + " Jupiter extension registered with @ExtendWith may resolve it)");
     }
 
     private static Distribution ranged(Annotation range, Class<?> type, String what) {

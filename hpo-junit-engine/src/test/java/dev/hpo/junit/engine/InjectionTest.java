@@ -160,9 +160,9 @@ class InjectionTest {
     @Test
     void whatOnlyAnExtensionCouldGiveMakesTheObjectiveMalformed() {
         assertEquals("@BeforeEach method " + BadInjection.ResolvedParameter.class.getName() + ".setUp() takes a String;"
-                + " the hpo engine gives lifecycle methods a TestInfo, a TestReporter or a @TempDir Path or File"
-                + " (Jupiter's extensions do not run in it), so drop the parameter or move the objective to a class of"
-                + " its own", failure(BadInjection.ResolvedParameter.class));
+                + " the hpo engine gives lifecycle methods a TestInfo, a TestReporter or a @TempDir Path or File, and"
+                + " what an extension the class registers (@ExtendWith) resolves, so drop the parameter or register"
+                + " the extension that resolves it on the class", failure(BadInjection.ResolvedParameter.class));
         assertEquals(BadInjection.TextDirectory.class.getName() + ".score, parameter 'dir' is a String; @TempDir fits"
                 + " Path and File", failure(BadInjection.TextDirectory.class));
         assertEquals("@TempDir field " + BadInjection.FinalField.class.getName() + ".dir is final; the engine assigns"

@@ -1,0 +1,126 @@
+package dev.hpo.junit.engine;
+
+import java.lang.reflect.Executable;
+import java.lang.reflect.Method;
+import java.lang.reflect.Parameter;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Calls the extension points of a context's extensions ({@link JupiterExtensionContext}) as Jupiter calls them: the
+ * "before" kinds in registration order (the class's extensions before the method's), stopping at the first that
+ * throws; the "after" kinds in reverse order, every one of them, the first exception winning and later ones suppressed
+ * in it; conditions until one disables; parameters through the one resolver that supports them.
+ */
+final class JupiterCallbacks {
+
+    private JupiterCallbacks() {
+    }
+
+    /** Calls {@code method(ExtensionContext)} of every extension implementing {@code type}, in order. */
+    static void before(JupiterExtensionContext context, String type, String method) throws Exception {
+        for (Object extension : context.all(type)) {
+            call(extension, type, method, context.proxy());
+        }
+    }
+
+    /** Calls {@code method(ExtensionContext)} of every extension implementing {@code type}, in reverse order. */
+    static Throwable after(JupiterExtensionContext context, String type, String method, Throwable failure) {
+        List<Object> extensions = context.all(type);
+        Collections.reverse(extensions);
+        for (Object extension : extensions) {
+            try {
+                call(extension, type, method, context.proxy());
+            } catch (Exception | Error e) {
+                if (failure == null) {
+                    failure = e;
+                } else if (failure != e) {
+                    failure.addSuppressed(e);
+                }
+            }
+        }
+        return failure;
+    }
+
+    /** Hands a new test instance to every {@code TestInstancePostProcessor}. */
+    static void postProcess(JupiterExtensionContext context, Object instance) throws Exception {
+        for (Object extension : context.all("TestInstancePostProcessor")) {
+            call(extension, "TestInstancePostProcessor", "postProcessTestInstance", instance, context.proxy());
+        }
+    }
+
+    /**
+     * The reason the first {@code ExecutionCondition} that disables the context gives, if one does; conditions that
+     * {@code junit.jupiter.conditions.deactivate} names are not asked.
+     */
+    static Optional<String> disabled(JupiterExtensionContext context, JupiterConditions deactivation)
+            throws Exception {
+        for (Object extension : context.all("ExecutionCondition")) {
+            if (!deactivation.active(extension.getClass().getName())) {
+                continue;
+            }
+            Object result = call(extension, "ExecutionCondition", "evaluateExecutionCondition", context.proxy());
+            if ((boolean) result.getClass().getMethod("isDisabled").invoke(result)) {
+                Optional<?> reason = (Optional<?>) result.getClass().getMethod("getReason").invoke(result);
+                return Optional.of(reason.map(String::valueOf).orElse("disabled by " + extension.getClass().getName()));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The argument for parameter {@code index} of {@code executable}, from the one {@code ParameterResolver} of the
+     * context that supports it; {@code target} is the instance it is called on, or null.
+     */
+    static Object resolve(JupiterExtensionContext context, Executable executable, int index, Object target)
+            throws Exception {
+        Parameter parameter = executable.getParameters()[index];
+        Object parameterContext = context.parameterContext(executable, index, target);
+        List<Object> resolvers = new ArrayList<>();
+        for (Object extension : context.all("ParameterResolver")) {
+            if ((boolean) call(extension, "ParameterResolver", "supportsParameter", parameterContext,
+                    context.proxy())) {
+                resolvers.add(extension);
+            }
+        }
+        String where = "parameter [" + parameter + "] in " + (executable instanceof Method ? "method" : "constructor")
+                + " [" + executable.toGenericString() + "]";
+        if (resolvers.isEmpty()) {
+            throw context.jupiterException("extension.ParameterResolutionException", "No ParameterResolver"
+                    + " registered for " + where + "; the hpo engine resolves it through the extensions registered"
+                    + " with @ExtendWith or @RegisterExtension, or give it a range annotation to tune it");
+        }
+        if (resolvers.size() > 1) {
+            throw context.jupiterException("extension.ParameterResolutionException", "Discovered multiple competing"
+                    + " ParameterResolvers for " + where + ": " + resolvers.stream()
+                    .map(r -> r.getClass().getName()).toList());
+        }
+        Object value = call(resolvers.get(0), "ParameterResolver", "resolveParameter", parameterContext,
+                context.proxy());
+        Class<?> type = parameter.getType();
+        if (value == null ? type.isPrimitive() : !wrap(type).isInstance(value)) {
+            throw context.jupiterException("extension.ParameterResolutionException", resolvers.get(0).getClass()
+                    .getName() + " resolved a value of type [" + (value == null ? "null" : value.getClass().getName())
+                    + "] for " + where + ", which needs a " + type.getName());
+        }
+        return value;
+    }
+
+    private static Class<?> wrap(Class<?> type) {
+        return type.isPrimitive() ? java.lang.invoke.MethodType.methodType(type).wrap().returnType() : type;
+    }
+
+    /** Calls the extension point {@code method} of the Jupiter interface {@code type} that the extension implements. */
+    private static Object call(Object extension, String type, String method, Object... args) throws Exception {
+        Class<?> point = Class.forName("org.junit.jupiter.api.extension." + type, false,
+                extension.getClass().getClassLoader());
+        for (Method m : point.getMethods()) {
+            if (m.getName().equals(method) && m.getParameterCount() == args.length) {
+                return ObjectiveInvoker.unwrap(() -> m.invoke(extension, args));
+            }
+        }
+        throw new IllegalStateException(type + " has no method " + method);
+    }
+}

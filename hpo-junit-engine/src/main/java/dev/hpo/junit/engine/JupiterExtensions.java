@@ -1,0 +1,208 @@
+package dev.hpo.junit.engine;
+
+import java.lang.annotation.Annotation;
+import java.lang.reflect.AnnotatedElement;
+import java.lang.reflect.Field;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.platform.commons.support.AnnotationSupport;
+import org.junit.platform.commons.support.HierarchyTraversalMode;
+import org.junit.platform.commons.support.ReflectionSupport;
+
+/**
+ * The Jupiter extensions registered at one level of an objective's contexts ({@link JupiterExtensionContext}):
+ * declaratively with {@code @ExtendWith} on the class (its superclasses' first, meta-annotations such as
+ * {@code @SpringJUnitConfig} included) or on the objective method, and programmatically with
+ * {@code @RegisterExtension} on static fields (the class's level) or instance fields (each instance's). An extension
+ * class is registered once however often it is declared, as in Jupiter. Jupiter's built-in conditions, which
+ * {@code @EnabledOnOs} and its kind register, are left to {@link JupiterConditions}.
+ *
+ * <p>The hpo engine runs the extension points that make sense around an objective's trials — {@link #SUPPORTED} —
+ * and refuses, at discovery, an extension that implements another (an {@code InvocationInterceptor}, a
+ * {@code TestWatcher}, …): it would silently not do its job. Found by name through the class's loader: the engine
+ * does not depend on Jupiter.
+ */
+final class JupiterExtensions {
+
+    static final JupiterExtensions NONE = new JupiterExtensions();
+
+    private static final String PACKAGE = "org.junit.jupiter.api.extension.";
+    /** Where {@code @EnabledOnOs} and the other built-in conditions point: {@link JupiterConditions} reads those. */
+    private static final String BUILT_IN_CONDITIONS = "org.junit.jupiter.api.condition.";
+    /** The extension points the engine calls, by simple name. */
+    static final Set<String> SUPPORTED = Set.of("ExecutionCondition", "BeforeAllCallback", "AfterAllCallback",
+            "TestInstancePostProcessor", "TestInstancePreDestroyCallback", "BeforeEachCallback", "AfterEachCallback",
+            "BeforeTestExecutionCallback", "AfterTestExecutionCallback", "ParameterResolver");
+    /** Interfaces of the supported ones, with no behaviour of their own. */
+    private static final Set<String> MARKERS = Set.of("Extension", "TestInstantiationAwareExtension");
+
+    private final List<Object> extensions = new ArrayList<>();
+    private final Set<Class<?>> types = new LinkedHashSet<>();
+
+    JupiterExtensions() {
+    }
+
+    /** Whether the objective's class or method registers any extension, so that its trials need contexts. */
+    static boolean declared(Class<?> testClass, Method method) {
+        return declaredOn(testClass) || !declaredTypes(method).isEmpty();
+    }
+
+    /** Whether the class registers extensions: with {@code @ExtendWith} or in {@code @RegisterExtension} fields. */
+    static boolean declaredOn(Class<?> testClass) {
+        return !declaredTypes(testClass).isEmpty() || !registerFields(testClass, true).isEmpty()
+                || !registerFields(testClass, false).isEmpty();
+    }
+
+    /**
+     * Checks, without instantiating anything, that every extension the class and the method declare is one the
+     * engine can run.
+     *
+     * @throws InvalidObjectiveException naming the extension and the extension points the engine does not call
+     */
+    static void check(Class<?> testClass, Method method) {
+        List<Class<?>> all = new ArrayList<>(declaredTypes(testClass));
+        all.addAll(declaredTypes(method));
+        for (Field f : registerFields(testClass, true)) {
+            all.add(f.getType());
+        }
+        for (Field f : registerFields(testClass, false)) {
+            all.add(f.getType());
+        }
+        for (Class<?> type : all) {
+            checkType(type);
+        }
+    }
+
+    private static void checkType(Class<?> type) {
+        Set<String> unsupported = new TreeSet<>();
+        collectUnsupported(type, unsupported);
+        if (!unsupported.isEmpty()) {
+            throw new InvalidObjectiveException("extension " + type.getName() + " implements " + String.join(", ",
+                    unsupported) + ", which the hpo engine does not run (it runs " + String.join(", ",
+                    new TreeSet<>(SUPPORTED)) + "); register it on Jupiter tests only, or move the objective to a"
+                    + " class without it");
+        }
+    }
+
+    private static void collectUnsupported(Class<?> type, Set<String> unsupported) {
+        for (Class<?> c = type; c != null; c = c.getSuperclass()) {
+            for (Class<?> i : c.getInterfaces()) {
+                String name = i.getName();
+                if (name.startsWith(PACKAGE)) {
+                    String simple = name.substring(PACKAGE.length());
+                    if (!SUPPORTED.contains(simple) && !MARKERS.contains(simple)) {
+                        unsupported.add(simple);
+                    }
+                }
+                collectUnsupported(i, unsupported);
+            }
+        }
+    }
+
+    /** The class's declared extensions and the values of its static {@code @RegisterExtension} fields. */
+    static JupiterExtensions ofClass(Class<?> testClass) {
+        JupiterExtensions registered = new JupiterExtensions();
+        registered.instantiate(declaredTypes(testClass));
+        registered.registerFields(testClass, null);
+        return registered;
+    }
+
+    /** The extensions declared on the objective method. */
+    static JupiterExtensions ofMethod(Method method) {
+        JupiterExtensions registered = new JupiterExtensions();
+        registered.instantiate(declaredTypes(method));
+        return registered;
+    }
+
+    /** Registers the values of the instance's {@code @RegisterExtension} fields, once the instance is post-processed. */
+    void registerInstanceFields(Object instance) {
+        registerFields(instance.getClass(), instance);
+    }
+
+    private void registerFields(Class<?> testClass, Object instance) {
+        for (Field f : registerFields(testClass, instance == null)) {
+            Object value;
+            try {
+                f.setAccessible(true);
+                value = f.get(instance);
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("cannot read @RegisterExtension field " + f, e);
+            }
+            if (value == null) {
+                throw new IllegalStateException("@RegisterExtension field " + f.getDeclaringClass().getName() + "."
+                        + f.getName() + " is null; initialise it where it is declared");
+            }
+            checkType(value.getClass());
+            add(value);
+        }
+    }
+
+    private void instantiate(List<Class<?>> declared) {
+        for (Class<?> type : declared) {
+            if (!types.contains(type)) {
+                add(ReflectionSupport.newInstance(type));
+            }
+        }
+    }
+
+    private synchronized void add(Object extension) {
+        types.add(extension.getClass());
+        extensions.add(extension);
+    }
+
+    /** The extensions of this level implementing the Jupiter interface with this simple name, in registration order. */
+    synchronized List<Object> implementing(String simpleName) {
+        List<Object> found = new ArrayList<>();
+        for (Object e : extensions) {
+            if (implementsType(e.getClass(), PACKAGE + simpleName)) {
+                found.add(e);
+            }
+        }
+        return found;
+    }
+
+    private static boolean implementsType(Class<?> type, String name) {
+        for (Class<?> c = type; c != null; c = c.getSuperclass()) {
+            for (Class<?> i : c.getInterfaces()) {
+                if (i.getName().equals(name) || implementsType(i, name)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** The extension classes of the element's {@code @ExtendWith} annotations, present or meta-present, deduplicated. */
+    private static List<Class<?>> declaredTypes(AnnotatedElement element) {
+        ClassLoader loader = element instanceof Class<?> c ? c.getClassLoader()
+                : ((Method) element).getDeclaringClass().getClassLoader();
+        Class<? extends Annotation> extendWith = JupiterAnnotations.type(loader, "extension.ExtendWith");
+        if (extendWith == null) {
+            return List.of();
+        }
+        Set<Class<?>> types = new LinkedHashSet<>();
+        for (Annotation a : AnnotationSupport.findRepeatableAnnotations(element, extendWith)) {
+            for (Class<?> type : (Class<?>[]) JupiterInjection.attribute(a, "value")) {
+                if (!type.getName().startsWith(BUILT_IN_CONDITIONS)) {
+                    types.add(type);
+                }
+            }
+        }
+        return List.copyOf(types);
+    }
+
+    private static List<Field> registerFields(Class<?> testClass, boolean statics) {
+        Class<? extends Annotation> register = JupiterAnnotations.type(testClass.getClassLoader(),
+                "extension.RegisterExtension");
+        if (register == null) {
+            return List.of();
+        }
+        return AnnotationSupport.findAnnotatedFields(testClass, register,
+                f -> Modifier.isStatic(f.getModifiers()) == statics, HierarchyTraversalMode.TOP_DOWN);
+    }
+}

@@ -1,0 +1,133 @@
+package dev.hpo.junit.engine;
+
+import static dev.hpo.junit.engine.Engines.hpo;
+import static dev.hpo.junit.engine.Engines.study;
+import static dev.hpo.junit.engine.Engines.throwable;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+import static org.junit.platform.testkit.engine.EventConditions.event;
+import static org.junit.platform.testkit.engine.EventConditions.skippedWithReason;
+import static org.junit.platform.testkit.engine.EventConditions.test;
+
+import dev.hpo.FrozenTrial;
+import dev.hpo.TrialState;
+import dev.hpo.junit.engine.fixtures.extension.Composed;
+import dev.hpo.junit.engine.fixtures.extension.Conditioned;
+import dev.hpo.junit.engine.fixtures.extension.Extended;
+import dev.hpo.junit.engine.fixtures.extension.Intercepted;
+import dev.hpo.junit.engine.fixtures.extension.Log;
+import dev.hpo.junit.engine.fixtures.extension.Mocked;
+import dev.hpo.junit.engine.fixtures.extension.Registered;
+import dev.hpo.junit.engine.fixtures.extension.Unresolved;
+import dev.hpo.storage.InMemoryStorage;
+import dev.hpo.storage.Storage;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ParameterResolutionException;
+import org.junit.platform.testkit.engine.EngineExecutionResults;
+
+/** Jupiter extensions registered on objective classes and methods: {@code @ExtendWith} and {@code @RegisterExtension}. */
+class ExtensionsTest {
+
+    private final Storage storage = new InMemoryStorage();
+
+    @BeforeEach
+    void clearLog() {
+        Log.EVENTS.clear();
+    }
+
+    @Test
+    void extensionPointsRunAroundTheLifecycleMethodsAndEveryTrialInJupitersOrder() {
+        study(storage).selectors(selectClass(Extended.class)).execute()
+                .testEvents().assertStatistics(s -> s.succeeded(3).failed(0));  // the objective and its two trials
+        List<String> expected = new ArrayList<>(List.of("ext beforeAll Extended", "@BeforeAll offset 100"));
+        for (int trial = 0; trial < 2; trial++) {
+            FrozenTrial t = storage.trials(storage.findStudy("Extended.score").orElseThrow()).get(trial);
+            expected.addAll(List.of("ext postProcess Extended", "ext beforeEach score on Extended", "@BeforeEach",
+                    "ext beforeTestExecution score()[" + trial + "] i=" + t.params().get("i"),
+                    "objective recorded by ext", "ext afterTestExecution", "@AfterEach", "ext afterEach ok",
+                    "ext preDestroy"));
+            assertEquals(TrialState.COMPLETE, t.state());
+            assertEquals(100 + (Integer) t.params().get("i"), t.value(), "the resolved parameter from the store");
+        }
+        expected.addAll(List.of("@AfterAll", "ext afterAll", "ext closed"));
+        assertEquals(expected, Log.EVENTS);
+    }
+
+    @Test
+    void smokeModeRunsTheSameExtensionPoints() {
+        hpo().selectors(selectClass(Extended.class)).execute()
+                .testEvents().assertStatistics(s -> s.succeeded(1).failed(0));
+        assertEquals(List.of("ext beforeAll Extended", "@BeforeAll offset 100", "ext postProcess Extended",
+                "ext beforeEach score on Extended", "@BeforeEach", "ext beforeTestExecution score()",
+                "objective recorded by ext", "ext afterTestExecution", "@AfterEach", "ext afterEach ok",
+                "ext preDestroy", "@AfterAll", "ext afterAll", "ext closed"), Log.EVENTS);
+    }
+
+    @Test
+    void aComposedAnnotationOnTheMethodRegistersItsExtension() {
+        study(storage).selectors(selectClass(Composed.class)).execute()
+                .testEvents().assertStatistics(s -> s.succeeded(2).failed(0));
+        // registered on the method, the extension's beforeAll never runs: its store has no offset
+        FrozenTrial t = storage.trials(storage.findStudy("Composed.score").orElseThrow()).get(0);
+        assertEquals(-1 + (Integer) t.params().get("i"), t.value());
+        assertTrue(Log.EVENTS.contains("ext beforeTestExecution score()[0] i=" + t.params().get("i")), Log.EVENTS::toString);
+    }
+
+    @Test
+    void staticFieldsRegisterForTheClassAndInstanceFieldsForEachInstance() {
+        study(storage).selectors(selectClass(Registered.class)).execute()
+                .testEvents().assertStatistics(s -> s.succeeded(2).failed(0));
+        assertEquals(List.of("static beforeAll Registered", "static postProcess Registered",
+                "static beforeEach score on Registered", "instance beforeEach score on Registered",
+                "static beforeTestExecution score()[0] i=" + storage.trials(storage.findStudy("Registered.score")
+                        .orElseThrow()).get(0).params().get("i"),
+                "instance beforeTestExecution score()[0] i=" + storage.trials(storage.findStudy("Registered.score")
+                        .orElseThrow()).get(0).params().get("i"),
+                "objective", "instance afterTestExecution", "static afterTestExecution", "instance afterEach ok",
+                "static afterEach ok", "instance preDestroy", "static preDestroy", "static afterAll", "static closed"),
+                Log.EVENTS);
+    }
+
+    @Test
+    void anExtensionsConditionDisablesAnObjectiveWithItsReason() {
+        EngineExecutionResults results = study(storage).selectors(selectClass(Conditioned.class)).execute();
+        results.allEvents().assertThatEvents().haveExactly(1,
+                event(skippedWithReason("skipMe is skipped by name")));
+        assertEquals(List.of("runMe ran"), Log.EVENTS);
+    }
+
+    @Test
+    void anExtensionPointTheEngineDoesNotRunMakesTheObjectiveMalformed() {
+        EngineExecutionResults results = hpo().selectors(selectClass(Intercepted.class)).execute();
+        results.testEvents().assertStatistics(s -> s.failed(1));
+        String message = throwable(results.testEvents().failed().list().get(0)).getMessage();
+        assertTrue(message.contains("extension " + Intercepted.Interceptor.class.getName()
+                + " implements InvocationInterceptor, which the hpo engine does not run"), message);
+    }
+
+    @Test
+    void aParameterNoExtensionResolvesFailsTheTrialSayingSo() {
+        EngineExecutionResults results = study(storage).selectors(selectClass(Unresolved.class)).execute();
+        Throwable failure = throwable(results.testEvents().failed().list().get(0));
+        assertTrue(failure instanceof ParameterResolutionException, failure::toString);
+        assertTrue(failure.getMessage().startsWith("No ParameterResolver registered for parameter"
+                + " [java.lang.StringBuilder arg1] in method [double " + Unresolved.class.getName()
+                + ".score(int,java.lang.StringBuilder)]"), failure.getMessage());
+        assertEquals(List.of(TrialState.FAIL), storage.trials(storage.findStudy("Unresolved.score").orElseThrow())
+                .stream().map(FrozenTrial::state).toList());
+    }
+
+    @Test
+    void mockitosExtensionGivesEveryTrialFreshMocksInFieldsAndParameters() {
+        study(storage).selectors(selectClass(Mocked.class)).execute()
+                .testEvents().assertStatistics(s -> s.succeeded(4).failed(0));
+        for (FrozenTrial t : storage.trials(storage.findStudy("Mocked.score").orElseThrow())) {
+            assertEquals(10.0 * (Integer) t.params().get("i"), t.value());
+        }
+        assertEquals(3, Log.EVENTS.stream().distinct().count(), "a new mock per trial: " + Log.EVENTS);
+    }
+}
