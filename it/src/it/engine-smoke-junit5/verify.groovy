@@ -7,6 +7,12 @@ def calls = new File(basedir, 'target/objective-calls.txt').readLines()
 assert calls == ['beforeAll', 'bowl x=1.0 k=5', 'score rate=0.01 rule=gini kernel=RBF shuffle=false', 'afterAll',
                  'beforeAll', 'bowl x=1.0 k=5', 'afterAll'] : "objective calls: ${calls}"
 
+// a Jupiter extension of the project's own ran around the objective's smoke trial, on JUnit 5.10.5's API
+def extension = new File(basedir, 'target/extension-calls.txt').readLines()
+assert extension == ['beforeAll smoke by default', 'beforeEach noisy() on noisy',
+                     "noisy x=0.5 noise=${new Random(42).nextDouble()}", 'closed SeededTuningTest'] :
+        "extension calls: ${extension}"
+
 // the Jupiter tests of the first run passed beside the objectives
 def jupiter = new File(reports, 'TEST-sample.CalculatorTest.xml').text
 assert jupiter.contains('tests="2" errors="0" skipped="0" failures="0"')
