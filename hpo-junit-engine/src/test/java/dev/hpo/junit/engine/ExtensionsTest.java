@@ -15,6 +15,8 @@ import dev.hpo.TrialState;
 import dev.hpo.junit.engine.fixtures.extension.Composed;
 import dev.hpo.junit.engine.fixtures.extension.Conditioned;
 import dev.hpo.junit.engine.fixtures.extension.Extended;
+import dev.hpo.junit.engine.fixtures.extension.InspectedA;
+import dev.hpo.junit.engine.fixtures.extension.InspectedB;
 import dev.hpo.junit.engine.fixtures.extension.Intercepted;
 import dev.hpo.junit.engine.fixtures.extension.Log;
 import dev.hpo.junit.engine.fixtures.extension.Mocked;
@@ -98,6 +100,30 @@ class ExtensionsTest {
         results.allEvents().assertThatEvents().haveExactly(1,
                 event(skippedWithReason("skipMe is skipped by name")));
         assertEquals(List.of("runMe ran"), Log.EVENTS);
+    }
+
+    @Test
+    void deactivatedConditionsAreNotAsked() {
+        study(storage).configurationParameter(JupiterConditions.DEACTIVATE, "*SkipByName")
+                .selectors(selectClass(Conditioned.class)).execute()
+                .testEvents().assertStatistics(s -> s.skipped(0).failed(0));
+        assertEquals(List.of("runMe ran", "skipMe ran"), Log.EVENTS.stream().sorted().toList());
+    }
+
+    @Test
+    void contextsNestAsRunClassObjectiveAndTrialAndTheRunsStoreIsShared() {
+        study(storage).selectors(selectClass(InspectedA.class), selectClass(InspectedB.class)).execute()
+                .testEvents().assertStatistics(s -> s.succeeded(4).failed(0));
+        List<String> expected = new ArrayList<>();
+        int n = 0;
+        for (String name : List.of("InspectedA", "InspectedB")) {
+            String tag = name.endsWith("A") ? "inspected" : "second";
+            expected.addAll(List.of("classes so far " + ++n,
+                    "trial score()[0] i=1 [" + tag + "] PER_METHOD SAME_THREAD mode=study element=true",
+                    "objective score() score instance=false", "class " + name + " method=false root=true true",
+                    "ExtensionContextException"));
+        }
+        assertEquals(expected, Log.EVENTS);
     }
 
     @Test
