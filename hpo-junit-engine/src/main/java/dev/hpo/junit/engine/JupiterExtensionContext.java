@@ -2,6 +2,7 @@ package dev.hpo.junit.engine;
 
 import java.lang.reflect.AnnotatedElement;
 import java.lang.reflect.Constructor;
+import java.lang.reflect.Executable;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
@@ -169,6 +170,7 @@ final class JupiterExtensionContext {
             }
             case "getStore" -> storeProxy(args[args.length - 1], args.length == 2 ? String.valueOf(args[0]) : null);
             case "getExecutionMode" -> executionMode();
+            case "getExecutableInvoker" -> newProxy(type("extension.ExecutableInvoker"), this::invokeExecutable);
             case "toString" -> "ExtensionContext [" + test.get().getUniqueId() + "]";
             default -> {
                 if (method.isDefault()) {
@@ -178,6 +180,32 @@ final class JupiterExtensionContext {
                         + " by the hpo engine (" + test.get().getDisplayName() + ")");
             }
         };
+    }
+
+    /**
+     * {@code ExecutableInvoker.invoke(method, target)} and {@code invoke(constructor, outerInstance)}: the parameters
+     * resolved by this context's extensions, as Jupiter resolves them for a test method.
+     */
+    private Object invokeExecutable(Method method, Object[] args) throws Exception {
+        if (method.getName().equals("toString")) {
+            return "ExecutableInvoker [" + test.get().getDisplayName() + "]";
+        }
+        if (method.isDefault()) {
+            return JupiterScope.DEFAULT;  // invoke(method) and invoke(constructor) pass null on
+        }
+        Executable executable = (Executable) args[0];
+        Object target = args[1];
+        if (executable instanceof Constructor<?> c && target != null) {
+            throw new UnsupportedOperationException("ExecutableInvoker.invoke of an inner class's constructor ("
+                    + c.getDeclaringClass().getName() + ") is not supported by the hpo engine");
+        }
+        Object[] arguments = new Object[executable.getParameterCount()];
+        for (int i = 0; i < arguments.length; i++) {
+            arguments[i] = JupiterCallbacks.resolve(this, executable, i, executable instanceof Method ? target : null);
+        }
+        executable.setAccessible(true);
+        return ObjectiveInvoker.unwrap(() -> executable instanceof Method m ? m.invoke(target, arguments)
+                : ((Constructor<?>) executable).newInstance(arguments));
     }
 
     private Object lifecycle() {

@@ -21,6 +21,7 @@ import dev.hpo.junit.engine.fixtures.extension.Intercepted;
 import dev.hpo.junit.engine.fixtures.extension.Log;
 import dev.hpo.junit.engine.fixtures.extension.Mocked;
 import dev.hpo.junit.engine.fixtures.extension.Registered;
+import dev.hpo.junit.engine.fixtures.extension.SpringTuned;
 import dev.hpo.junit.engine.fixtures.extension.Unresolved;
 import dev.hpo.storage.InMemoryStorage;
 import dev.hpo.storage.Storage;
@@ -155,5 +156,16 @@ class ExtensionsTest {
             assertEquals(10.0 * (Integer) t.params().get("i"), t.value());
         }
         assertEquals(3, Log.EVENTS.stream().distinct().count(), "a new mock per trial: " + Log.EVENTS);
+    }
+
+    @Test
+    void springsExtensionInjectsBeansFromOneApplicationContextIntoEveryTrial() {
+        SpringTuned.Scorer.created = 0;
+        study(storage).selectors(selectClass(SpringTuned.class)).execute()
+                .testEvents().assertStatistics(s -> s.succeeded(4).failed(0));
+        for (FrozenTrial t : storage.trials(storage.findStudy("SpringTuned.score").orElseThrow())) {
+            assertEquals(2.0 * (Integer) t.params().get("i"), t.value());
+        }
+        assertEquals(1, SpringTuned.Scorer.created, "Spring's context cache kept one context for the trials");
     }
 }
