@@ -1,6 +1,5 @@
 package dev.hpo.junit.engine;
 
-import java.lang.reflect.Constructor;
 import java.util.Set;
 import org.junit.platform.engine.TestTag;
 import org.junit.platform.engine.UniqueId;
@@ -81,13 +80,13 @@ final class ObjectiveClassDescriptor extends AbstractTestDescriptor implements N
         return context;
     }
 
-    /** A per-class lifecycle's instance, post-processed by the extensions, whose instance fields it registers. */
+    /**
+     * A per-class lifecycle's instance, made with what the extensions resolve for its constructor, post-processed by
+     * them, and with its {@code @RegisterExtension} fields registered.
+     */
     private Object newSharedInstance(JupiterExtensionContext extensions) throws Exception {
-        Object instance = ObjectiveInvoker.unwrap(() -> {
-            Constructor<?> constructor = testClass.getDeclaredConstructor();
-            constructor.setAccessible(true);
-            return constructor.newInstance();
-        });
+        Object instance = ObjectiveInvoker.instantiate(ObjectiveInvoker.constructor(testClass, extended),
+                extensions);
         if (extensions != null) {
             extensions.instance(instance);
             JupiterCallbacks.postProcess(extensions, instance);

@@ -32,17 +32,43 @@ final class ObjectiveInvoker {
         this.timeout = timeout;
         this.method = definition.method();
         this.method.setAccessible(true);
-        if (Modifier.isStatic(method.getModifiers())) {
-            this.constructor = null;
-        } else {
-            try {
-                this.constructor = definition.testClass().getDeclaredConstructor();
-            } catch (NoSuchMethodException e) {
-                throw new InvalidObjectiveException(definition.qualifiedMethodName()
-                        + " is an instance method but its class has no constructor without arguments", e);
+        this.constructor = Modifier.isStatic(method.getModifiers()) ? null
+                : constructor(definition.testClass(), definition.extended());
+    }
+
+    /**
+     * The constructor that makes instances of the class: the one without parameters, or, in a class whose extensions
+     * may resolve parameters ({@code extended}), its only constructor.
+     *
+     * @throws InvalidObjectiveException when there is neither
+     */
+    static Constructor<?> constructor(Class<?> testClass, boolean extended) {
+        Constructor<?>[] declared = testClass.getDeclaredConstructors();
+        Constructor<?> chosen = null;
+        for (Constructor<?> c : declared) {
+            if (c.getParameterCount() == 0) {
+                chosen = c;
             }
-            this.constructor.setAccessible(true);
         }
+        if (chosen == null && extended && declared.length == 1) {
+            chosen = declared[0];
+        }
+        if (chosen == null) {
+            throw new InvalidObjectiveException(testClass.getName() + " has no constructor without arguments"
+                    + (extended ? " and more than one constructor" : "") + "; add one, or give it a single"
+                    + " constructor whose parameters an extension registered with @ExtendWith resolves");
+        }
+        chosen.setAccessible(true);
+        return chosen;
+    }
+
+    /** A new instance, the constructor's parameters (if it has any) resolved by the extensions of {@code context}. */
+    static Object instantiate(Constructor<?> constructor, JupiterExtensionContext context) throws Exception {
+        Object[] arguments = new Object[constructor.getParameterCount()];
+        for (int i = 0; i < arguments.length; i++) {
+            arguments[i] = JupiterCallbacks.resolve(context, constructor, i, null);
+        }
+        return unwrap(() -> constructor.newInstance(arguments));
     }
 
     /**
@@ -56,7 +82,7 @@ final class ObjectiveInvoker {
         try {
             boolean fresh = constructor != null && sharedInstance == null;
             Object target = constructor == null ? null
-                    : fresh ? unwrap(() -> constructor.newInstance()) : sharedInstance;
+                    : fresh ? instantiate(constructor, extensions) : sharedInstance;
             if (extensions == null) {
                 result = definition.lifecycle().aroundEach(target, fresh, scope, () -> call(target, arguments));
             } else {

@@ -12,6 +12,7 @@ import dev.hpo.space.Distribution;
 import dev.hpo.space.FloatDistribution;
 import dev.hpo.space.IntDistribution;
 import java.lang.annotation.Annotation;
+import java.lang.reflect.Constructor;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.Parameter;
@@ -81,9 +82,12 @@ final class ObjectiveParser {
                 throw new InvalidObjectiveException(where + " is an instance method of an inner class;"
                         + " make the class static or the method static");
             }
-            if (Arrays.stream(testClass.getDeclaredConstructors()).noneMatch(c -> c.getParameterCount() == 0)) {
+            Constructor<?>[] constructors = testClass.getDeclaredConstructors();
+            if (Arrays.stream(constructors).noneMatch(c -> c.getParameterCount() == 0)
+                    && (constructors.length != 1 || !JupiterExtensions.declared(testClass, method))) {
                 throw new InvalidObjectiveException(where + " is an instance method but " + testClass.getSimpleName()
-                        + " has no constructor without arguments; add one or make the method static");
+                        + " has no constructor without arguments; add one or make the method static (or register"
+                        + " an extension that resolves the parameters of its only constructor)");
             }
         }
         if (objective.trials() < -1) {

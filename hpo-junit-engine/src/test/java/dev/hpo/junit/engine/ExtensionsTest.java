@@ -21,6 +21,7 @@ import dev.hpo.junit.engine.fixtures.extension.Intercepted;
 import dev.hpo.junit.engine.fixtures.extension.Log;
 import dev.hpo.junit.engine.fixtures.extension.Mocked;
 import dev.hpo.junit.engine.fixtures.extension.Registered;
+import dev.hpo.junit.engine.fixtures.extension.SpringConstructed;
 import dev.hpo.junit.engine.fixtures.extension.SpringTuned;
 import dev.hpo.junit.engine.fixtures.extension.Unresolved;
 import dev.hpo.storage.InMemoryStorage;
@@ -160,12 +161,21 @@ class ExtensionsTest {
 
     @Test
     void springsExtensionInjectsBeansFromOneApplicationContextIntoEveryTrial() {
-        SpringTuned.Scorer.created = 0;
+        int before = SpringTuned.Scorer.created;
         study(storage).selectors(selectClass(SpringTuned.class)).execute()
                 .testEvents().assertStatistics(s -> s.succeeded(4).failed(0));
         for (FrozenTrial t : storage.trials(storage.findStudy("SpringTuned.score").orElseThrow())) {
             assertEquals(2.0 * (Integer) t.params().get("i"), t.value());
         }
-        assertEquals(1, SpringTuned.Scorer.created, "Spring's context cache kept one context for the trials");
+        assertEquals(before + 1, SpringTuned.Scorer.created, "Spring's context cache kept one context for the trials");
+    }
+
+    @Test
+    void theOnlyConstructorGetsWhatTheExtensionsResolve() {
+        study(storage).selectors(selectClass(SpringConstructed.class)).execute()
+                .testEvents().assertStatistics(s -> s.succeeded(3).failed(0));
+        for (FrozenTrial t : storage.trials(storage.findStudy("SpringConstructed.score").orElseThrow())) {
+            assertEquals(2.0 * (Integer) t.params().get("i") + 1, t.value());
+        }
     }
 }
