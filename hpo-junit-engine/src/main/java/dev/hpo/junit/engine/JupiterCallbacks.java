@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import org.junit.platform.engine.TestExecutionResult;
 
 /**
  * Calls the extension points of a context's extensions ({@link JupiterExtensionContext}) as Jupiter calls them: the
@@ -68,6 +69,42 @@ final class JupiterCallbacks {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * Tells every {@code TestWatcher} of the context how its test ended, in reverse order of registration, as Jupiter
+     * does after a test: successful, aborted (a pruned trial) or failed, with the cause. A watcher that throws is
+     * reported on standard error and does not change the result, as in Jupiter.
+     */
+    static void watch(JupiterExtensionContext context, TestExecutionResult result) {
+        List<Object> watchers = context.all("TestWatcher");
+        Collections.reverse(watchers);
+        for (Object watcher : watchers) {
+            try {
+                switch (result.getStatus()) {
+                    case SUCCESSFUL -> call(watcher, "TestWatcher", "testSuccessful", context.proxy());
+                    case ABORTED -> call(watcher, "TestWatcher", "testAborted", context.proxy(),
+                            result.getThrowable().orElse(null));
+                    case FAILED -> call(watcher, "TestWatcher", "testFailed", context.proxy(),
+                            result.getThrowable().orElse(null));
+                }
+            } catch (Exception | Error e) {
+                System.err.println("[hpo] TestWatcher " + watcher.getClass().getName() + " threw " + e);
+            }
+        }
+    }
+
+    /** Tells every {@code TestWatcher} of a disabled objective's context why it did not run. */
+    static void disabled(JupiterExtensionContext context, String reason) {
+        List<Object> watchers = context.all("TestWatcher");
+        Collections.reverse(watchers);
+        for (Object watcher : watchers) {
+            try {
+                call(watcher, "TestWatcher", "testDisabled", context.proxy(), Optional.ofNullable(reason));
+            } catch (Exception | Error e) {
+                System.err.println("[hpo] TestWatcher " + watcher.getClass().getName() + " threw " + e);
+            }
+        }
     }
 
     /**

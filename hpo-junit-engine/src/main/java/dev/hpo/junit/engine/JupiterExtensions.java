@@ -24,7 +24,7 @@ import org.junit.platform.commons.support.ReflectionSupport;
  *
  * <p>The hpo engine runs the extension points that make sense around an objective's trials — {@link #SUPPORTED} —
  * and refuses, at discovery, an extension that implements another (an {@code InvocationInterceptor}, a
- * {@code TestWatcher}, …): it would silently not do its job. Found by name through the class's loader: the engine
+ * {@code TestExecutionExceptionHandler}, …): it would silently not do its job. Found by name through the class's loader: the engine
  * does not depend on Jupiter.
  */
 final class JupiterExtensions {
@@ -37,7 +37,7 @@ final class JupiterExtensions {
     /** The extension points the engine calls, by simple name. */
     static final Set<String> SUPPORTED = Set.of("ExecutionCondition", "BeforeAllCallback", "AfterAllCallback",
             "TestInstancePostProcessor", "TestInstancePreDestroyCallback", "BeforeEachCallback", "AfterEachCallback",
-            "BeforeTestExecutionCallback", "AfterTestExecutionCallback", "ParameterResolver");
+            "BeforeTestExecutionCallback", "AfterTestExecutionCallback", "ParameterResolver", "TestWatcher");
     /** Interfaces of the supported ones, with no behaviour of their own. */
     private static final Set<String> MARKERS = Set.of("Extension", "TestInstantiationAwareExtension");
 

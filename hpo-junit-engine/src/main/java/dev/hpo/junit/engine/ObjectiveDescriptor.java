@@ -6,6 +6,7 @@ import java.util.LinkedHashSet;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.junit.platform.engine.TestDescriptor;
 import org.junit.platform.engine.TestTag;
 import org.junit.platform.engine.UniqueId;
 import org.junit.platform.engine.support.descriptor.AbstractTestDescriptor;
@@ -138,6 +139,14 @@ final class ObjectiveDescriptor extends AbstractTestDescriptor implements Node<H
         }
         if (extensions != null) {
             JupiterLifecycle.rethrow(extensions.close(null));
+        }
+    }
+
+    /** Tells the extensions' watchers that the objective is disabled, with the reason. */
+    @Override
+    public void nodeSkipped(HpoExecutionContext context, TestDescriptor descriptor, SkipResult result) {
+        if (problem == null && definition.extended() && context != null) {
+            JupiterCallbacks.disabled(extensionContext(context), result.getReason().orElse(null));
         }
     }
 

@@ -20,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.reporting.ReportEntry;
 import org.opentest4j.AssertionFailedError;
 import org.opentest4j.TestAbortedException;
@@ -72,16 +73,19 @@ final class SmokeRun {
             if (scope != null) {
                 scope.started(descriptor);
             }
+            JupiterExtensionContext watched = scope == null ? null : scope.extensions();
             double value;
             try {
-                value = invoker.invoke(definition.arguments(trial, artifacts, scope), scope);
-            } catch (TrialPruned pruned) {
-                throw new TestAbortedException(definition.qualifiedMethodName() + " pruned its smoke trial at "
-                        + trial.params(), pruned);
+                value = trial(invoker, trial, artifacts, scope);
+            } catch (Exception | Error e) {
+                if (watched != null) {
+                    JupiterCallbacks.watch(watched, e instanceof TestAbortedException
+                            ? TestExecutionResult.aborted(e) : TestExecutionResult.failed(e));
+                }
+                throw e;
             }
-            if (!Double.isFinite(value)) {
-                throw new AssertionFailedError(definition.qualifiedMethodName() + " returned " + value + " at "
-                        + trial.params() + "; an objective must return a finite number");
+            if (watched != null) {
+                JupiterCallbacks.watch(watched, TestExecutionResult.successful());
             }
             Map<String, String> entry = new LinkedHashMap<>();
             entry.put("hpo.study", settings.studyName());
@@ -90,6 +94,23 @@ final class SmokeRun {
             trial.params().forEach((k, v) -> entry.put("hpo.param." + k, String.valueOf(v)));
             context.events().published(descriptor, ReportEntry.from(entry));
         }
+    }
+
+    /** The smoke trial's value, which must be finite. */
+    private double trial(ObjectiveInvoker invoker, Trial trial, ArtifactStore artifacts, JupiterScope scope)
+            throws Exception {
+        double value;
+        try {
+            value = invoker.invoke(definition.arguments(trial, artifacts, scope), scope);
+        } catch (TrialPruned pruned) {
+            throw new TestAbortedException(definition.qualifiedMethodName() + " pruned its smoke trial at "
+                    + trial.params(), pruned);
+        }
+        if (!Double.isFinite(value)) {
+            throw new AssertionFailedError(definition.qualifiedMethodName() + " returned " + value + " at "
+                    + trial.params() + "; an objective must return a finite number");
+        }
+        return value;
     }
 
     /** The best trial's parameters that still fit the declared ranges, or nothing without a storage or study. */

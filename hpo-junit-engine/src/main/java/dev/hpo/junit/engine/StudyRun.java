@@ -69,6 +69,8 @@ final class StudyRun {
         final Trial trial;
         TrialDescriptor descriptor;
         Throwable error;
+        /** The trial's context for Jupiter extensions, whose watchers learn how it ended; null without extensions. */
+        JupiterExtensionContext extensions;
 
         RunningTrial(Trial trial) {
             this.trial = trial;
@@ -187,6 +189,7 @@ final class StudyRun {
             System.out.println(STARTED + trial.number() + " " + trial.study().name());
         }
         JupiterScope scope = JupiterScope.ofTrial(definition, descriptor, context, trial, artifacts);
+        run.extensions = scope == null ? null : scope.extensions();
         try {
             Object[] arguments = definition.arguments(trial, artifacts, scope);
             run.descriptor = start(trial.number(), trial.params());
@@ -215,7 +218,11 @@ final class StudyRun {
         TrialDescriptor d = run != null && run.descriptor != null ? run.descriptor : start(trial.number(), Map.of());
         Throwable error = run == null ? null : run.error;
         ReportEntry entry = report.record(trial, error);
-        context.events().finished(d, entry, result(study, trial, error));
+        TestExecutionResult result = result(study, trial, error);
+        context.events().finished(d, entry, result);
+        if (run != null && run.extensions != null) {
+            JupiterCallbacks.watch(run.extensions, result);
+        }
     }
 
     private static TestExecutionResult result(Study study, FrozenTrial trial, Throwable error) {

@@ -24,6 +24,7 @@ import dev.hpo.junit.engine.fixtures.extension.Registered;
 import dev.hpo.junit.engine.fixtures.extension.SpringConstructed;
 import dev.hpo.junit.engine.fixtures.extension.SpringTuned;
 import dev.hpo.junit.engine.fixtures.extension.Unresolved;
+import dev.hpo.junit.engine.fixtures.extension.Watched;
 import dev.hpo.storage.InMemoryStorage;
 import dev.hpo.storage.Storage;
 import java.util.ArrayList;
@@ -177,5 +178,17 @@ class ExtensionsTest {
         for (FrozenTrial t : storage.trials(storage.findStudy("SpringConstructed.score").orElseThrow())) {
             assertEquals(2.0 * (Integer) t.params().get("i") + 1, t.value());
         }
+    }
+
+    @Test
+    void watchersLearnHowEachTrialEndedAndWhyAnObjectiveIsDisabled() {
+        study(storage).selectors(selectClass(Watched.class)).execute();
+        List<FrozenTrial> trials = storage.trials(storage.findStudy("Watched.score").orElseThrow());
+        assertEquals(List.of("disabled off(): Watched.off is @Disabled: not today",
+                "successful score()[0] i=" + trials.get(0).params().get("i"),
+                "aborted score()[1] i=" + trials.get(1).params().get("i") + ": trial 1 of study Watched.score pruned"
+                        + " before reporting any step",
+                "failed score()[2] i=" + trials.get(2).params().get("i") + ": broken").stream().sorted().toList(),
+                Log.EVENTS.stream().sorted().toList());
     }
 }
