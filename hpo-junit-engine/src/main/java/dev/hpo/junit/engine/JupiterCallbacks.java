@@ -71,6 +71,59 @@ final class JupiterCallbacks {
         return Optional.empty();
     }
 
+    /** What an intercepted invocation runs when the last interceptor proceeds. */
+    interface Invocation {
+        Object proceed() throws Exception;
+    }
+
+    /**
+     * Runs {@code invocation} through the context's {@code InvocationInterceptor}s, the first registered outermost, as
+     * Jupiter chains them: {@code point} names the interceptor method ({@code interceptTestTemplateMethod} for a
+     * trial, {@code interceptBeforeEachMethod}, {@code interceptTestClassConstructor}, …). Returns what the invocation
+     * returned (an interceptor of a constructor may return another instance), or {@link #SKIPPED} when an interceptor
+     * skipped it. Each interceptor must proceed or skip exactly once.
+     */
+    static Object intercept(JupiterExtensionContext context, String point, Executable executable, Object target,
+            Object[] arguments, Invocation invocation) throws Exception {
+        List<Object> interceptors = context.all("InvocationInterceptor");
+        if (interceptors.isEmpty()) {
+            return invocation.proceed();
+        }
+        Object reflective = context.reflectiveInvocationContext(executable, target, arguments);
+        return chain(context, interceptors, 0, point, reflective, invocation);
+    }
+
+    /** What {@link #intercept} returns when an interceptor skipped the invocation. */
+    static final Object SKIPPED = new Object();
+
+    private static Object chain(JupiterExtensionContext context, List<Object> interceptors, int index, String point,
+            Object reflective, Invocation invocation) throws Exception {
+        if (index == interceptors.size()) {
+            return invocation.proceed();
+        }
+        Object interceptor = interceptors.get(index);
+        Object[] outcome = new Object[1];
+        int[] calls = new int[1];
+        Object next = context.invocation(() -> {
+            calls[0]++;
+            if (calls[0] > 1) {
+                throw new IllegalStateException("InvocationInterceptor " + interceptor.getClass().getName()
+                        + " proceeded or skipped twice in " + point);
+            }
+            outcome[0] = chain(context, interceptors, index + 1, point, reflective, invocation);
+            return outcome[0];
+        }, () -> {
+            calls[0]++;
+            outcome[0] = SKIPPED;
+        });
+        Object returned = call(interceptor, "InvocationInterceptor", point, next, reflective, context.proxy());
+        if (calls[0] == 0) {
+            throw new IllegalStateException("InvocationInterceptor " + interceptor.getClass().getName()
+                    + " neither proceeded nor skipped in " + point + "; call invocation.proceed() or skip()");
+        }
+        return point.equals("interceptTestClassConstructor") && outcome[0] != SKIPPED ? returned : outcome[0];
+    }
+
     /**
      * Tells every {@code TestWatcher} of the context how its test ended, in reverse order of registration, as Jupiter
      * does after a test: successful, aborted (a pruned trial) or failed, with the cause. A watcher that throws is

@@ -7,6 +7,7 @@ import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -314,6 +315,32 @@ final class JupiterExtensionContext {
                 }
                 throw new UnsupportedOperationException("ParameterContext." + method.getName());
             }
+        });
+    }
+
+    /** An {@code InvocationInterceptor.Invocation} whose {@code proceed()} and {@code skip()} run these. */
+    Object invocation(JupiterCallbacks.Invocation proceed, Runnable skip) {
+        return newProxy(type("extension.InvocationInterceptor$Invocation"), (method, args) -> switch (method.getName()) {
+            case "proceed" -> proceed.proceed();
+            case "skip" -> {
+                skip.run();
+                yield null;
+            }
+            case "toString" -> "Invocation [" + test.get().getDisplayName() + "]";
+            default -> throw new UnsupportedOperationException("Invocation." + method.getName());
+        });
+    }
+
+    /** A {@code ReflectiveInvocationContext} whose argument list writes through to {@code arguments}. */
+    Object reflectiveInvocationContext(Executable executable, Object target, Object[] arguments) {
+        List<Object> list = Arrays.asList(arguments);
+        return newProxy(type("extension.ReflectiveInvocationContext"), (method, args) -> switch (method.getName()) {
+            case "getTargetClass" -> testClass;
+            case "getExecutable" -> executable;
+            case "getArguments" -> list;
+            case "getTarget" -> Optional.ofNullable(target);
+            case "toString" -> "ReflectiveInvocationContext [" + executable + "]";
+            default -> throw new UnsupportedOperationException("ReflectiveInvocationContext." + method.getName());
         });
     }
 

@@ -174,13 +174,13 @@ final class JupiterLifecycle {
             scope.inject(instanceTempDirs, instance);
         }
         for (Method m : beforeAll) {
-            call(m, instance, scope);
+            call(m, instance, scope, "interceptBeforeAllMethod");
         }
     }
 
     /** Runs every {@code @AfterAll} method; the first exception is thrown, later ones suppressed in it. */
     void afterAll(Object instance, JupiterScope scope) throws Exception {
-        rethrow(runAll(afterAll, instance, scope, null));
+        rethrow(runAll(afterAll, instance, scope, null, "interceptAfterAllMethod"));
     }
 
     /**
@@ -200,13 +200,13 @@ final class JupiterLifecycle {
                 scope.inject(instanceTempDirs, instance);
             }
             for (Method m : beforeEach) {
-                call(m, instance, scope);
+                call(m, instance, scope, "interceptBeforeEachMethod");
             }
             result = objective.call();
         } catch (Exception | Error e) {
             first = e;
         }
-        first = runAll(afterEach, instance, scope, first);
+        first = runAll(afterEach, instance, scope, first, "interceptAfterEachMethod");
         rethrow(first);
         return result;
     }
@@ -216,10 +216,11 @@ final class JupiterLifecycle {
         Object call() throws Exception;
     }
 
-    private Throwable runAll(List<Method> methods, Object instance, JupiterScope scope, Throwable first) {
+    private Throwable runAll(List<Method> methods, Object instance, JupiterScope scope, Throwable first,
+            String interceptedAs) {
         for (Method m : methods) {
             try {
-                call(m, instance, scope);
+                call(m, instance, scope, interceptedAs);
             } catch (Exception | Error e) {
                 if (first == null) {
                     first = e;
@@ -231,15 +232,22 @@ final class JupiterLifecycle {
         return first;
     }
 
-    /** Calls a lifecycle method with what it injects, within its own {@code @Timeout} if it has one. */
-    private void call(Method m, Object instance, JupiterScope scope) throws Exception {
-        Object[] arguments = m.getParameterCount() == 0 ? null : scope.arguments(m);
+    /**
+     * Calls a lifecycle method with what it injects, within its own {@code @Timeout} if it has one, through the
+     * extensions' {@code InvocationInterceptor}s ({@code interceptedAs} names their method for this kind).
+     */
+    private void call(Method m, Object instance, JupiterScope scope, String interceptedAs) throws Exception {
+        Object[] arguments = m.getParameterCount() == 0 ? new Object[0] : scope.arguments(m);
         Duration limit = timeouts.get(m);
-        if (limit == null) {
-            ObjectiveInvoker.unwrap(() -> m.invoke(instance, arguments));
+        JupiterCallbacks.Invocation invocation = limit == null
+                ? () -> ObjectiveInvoker.unwrap(() -> m.invoke(instance, arguments))
+                : () -> JupiterTimeout.limited(limit, m.getDeclaringClass().getName() + "." + m.getName(),
+                        "@Timeout", () -> ObjectiveInvoker.unwrap(() -> m.invoke(instance, arguments)));
+        JupiterExtensionContext extensions = scope == null ? null : scope.extensions();
+        if (extensions == null) {
+            invocation.proceed();
         } else {
-            JupiterTimeout.limited(limit, m.getDeclaringClass().getName() + "." + m.getName(), "@Timeout",
-                    () -> ObjectiveInvoker.unwrap(() -> m.invoke(instance, arguments)));
+            JupiterCallbacks.intercept(extensions, interceptedAs, m, instance, arguments, invocation);
         }
     }
 

@@ -62,13 +62,25 @@ final class ObjectiveInvoker {
         return chosen;
     }
 
-    /** A new instance, the constructor's parameters (if it has any) resolved by the extensions of {@code context}. */
+    /**
+     * A new instance, the constructor's parameters (if it has any) resolved by the extensions of {@code context} (null
+     * without extensions), which may also intercept the call.
+     */
     static Object instantiate(Constructor<?> constructor, JupiterExtensionContext context) throws Exception {
+        if (context == null) {
+            return unwrap(() -> constructor.newInstance());
+        }
         Object[] arguments = new Object[constructor.getParameterCount()];
         for (int i = 0; i < arguments.length; i++) {
             arguments[i] = JupiterCallbacks.resolve(context, constructor, i, null);
         }
-        return unwrap(() -> constructor.newInstance(arguments));
+        Object instance = JupiterCallbacks.intercept(context, "interceptTestClassConstructor", constructor, null,
+                arguments, () -> unwrap(() -> constructor.newInstance(arguments)));
+        if (instance == JupiterCallbacks.SKIPPED || instance == null) {
+            throw new IllegalStateException("an InvocationInterceptor skipped the constructor of "
+                    + constructor.getDeclaringClass().getName() + ", so there is no instance to run the objective on");
+        }
+        return instance;
     }
 
     /**
@@ -140,7 +152,12 @@ final class ObjectiveInvoker {
                             arguments[i] = JupiterCallbacks.resolve(extensions, method, i, target);
                         }
                     }
-                    value = call(target, arguments);
+                    value = JupiterCallbacks.intercept(extensions, "interceptTestTemplateMethod", method, target,
+                            arguments, () -> call(target, arguments));
+                    if (value == JupiterCallbacks.SKIPPED) {
+                        throw new IllegalStateException("an InvocationInterceptor skipped "
+                                + definition.qualifiedMethodName() + ", so the trial has no score");
+                    }
                 } catch (Exception | Error e) {
                     thrown = e;
                     extensions.failed(e);

@@ -15,12 +15,14 @@ import dev.hpo.TrialState;
 import dev.hpo.junit.engine.fixtures.extension.Composed;
 import dev.hpo.junit.engine.fixtures.extension.Conditioned;
 import dev.hpo.junit.engine.fixtures.extension.Extended;
+import dev.hpo.junit.engine.fixtures.extension.Handled;
 import dev.hpo.junit.engine.fixtures.extension.InspectedA;
 import dev.hpo.junit.engine.fixtures.extension.InspectedB;
 import dev.hpo.junit.engine.fixtures.extension.Intercepted;
 import dev.hpo.junit.engine.fixtures.extension.Log;
 import dev.hpo.junit.engine.fixtures.extension.Mocked;
 import dev.hpo.junit.engine.fixtures.extension.Registered;
+import dev.hpo.junit.engine.fixtures.extension.Skipping;
 import dev.hpo.junit.engine.fixtures.extension.SpringConstructed;
 import dev.hpo.junit.engine.fixtures.extension.SpringTuned;
 import dev.hpo.junit.engine.fixtures.extension.Unresolved;
@@ -131,11 +133,11 @@ class ExtensionsTest {
 
     @Test
     void anExtensionPointTheEngineDoesNotRunMakesTheObjectiveMalformed() {
-        EngineExecutionResults results = hpo().selectors(selectClass(Intercepted.class)).execute();
+        EngineExecutionResults results = hpo().selectors(selectClass(Handled.class)).execute();
         results.testEvents().assertStatistics(s -> s.failed(1));
         String message = throwable(results.testEvents().failed().list().get(0)).getMessage();
-        assertTrue(message.contains("extension " + Intercepted.Interceptor.class.getName()
-                + " implements InvocationInterceptor, which the hpo engine does not run"), message);
+        assertTrue(message.contains("extension " + Handled.Handler.class.getName()
+                + " implements TestExecutionExceptionHandler, which the hpo engine does not run"), message);
     }
 
     @Test
@@ -190,5 +192,22 @@ class ExtensionsTest {
                         + " before reporting any step",
                 "failed score()[2] i=" + trials.get(2).params().get("i") + ": broken").stream().sorted().toList(),
                 Log.EVENTS.stream().sorted().toList());
+    }
+
+    @Test
+    void interceptorsWrapTheConstructorTheLifecycleMethodsAndEachTrialsCallTheFirstOutermost() {
+        study(storage).selectors(selectClass(Intercepted.class)).execute()
+                .testEvents().assertStatistics(s -> s.succeeded(2).failed(0));
+        assertEquals(List.of("outer constructor", "inner constructor", "outer setUp", "inner setUp", "@BeforeEach",
+                "outer before score [1] on Intercepted", "inner before score [1] on Intercepted", "objective",
+                "inner after", "outer after"), Log.EVENTS);
+    }
+
+    @Test
+    void anInterceptorThatSkipsTheObjectiveFailsTheTrial() {
+        EngineExecutionResults results = study(storage).selectors(selectClass(Skipping.class)).execute();
+        assertEquals("an InvocationInterceptor skipped " + Skipping.class.getName() + ".score, so the trial has no"
+                + " score", throwable(results.testEvents().failed().list().get(0)).getMessage());
+        assertEquals(List.of(), Log.EVENTS);
     }
 }
