@@ -44,6 +44,8 @@ final class JupiterExtensionContext {
     private volatile Object instance;
     private volatile Throwable executionException;
     private volatile Object proxy;
+    /** Where a trial's context publishes files; null for the other contexts. */
+    private JupiterScope publisher;
 
     private JupiterExtensionContext(JupiterExtensionContext parent, JupiterExtensions extensions,
             Supplier<TestDescriptor> test, AnnotatedElement element, Class<?> testClass, Method testMethod,
@@ -78,10 +80,15 @@ final class JupiterExtensionContext {
                 execution);
     }
 
-    /** A trial's context, named as its test once that has started ({@code test}); its extensions come later. */
-    JupiterExtensionContext forTrial(Supplier<TestDescriptor> trialTest) {
-        return new JupiterExtensionContext(this, new JupiterExtensions(), trialTest, testMethod, testClass,
-                testMethod, perClass, execution);
+    /**
+     * A trial's context, named as its test once that has started ({@code test}); its extensions come later. Files it
+     * publishes become the trial's artifacts through its {@code scope}.
+     */
+    JupiterExtensionContext forTrial(Supplier<TestDescriptor> trialTest, JupiterScope scope) {
+        JupiterExtensionContext trial = new JupiterExtensionContext(this, new JupiterExtensions(), trialTest,
+                testMethod, testClass, testMethod, perClass, execution);
+        trial.publisher = scope;
+        return trial;
     }
 
     JupiterExtensionContext parent() {
@@ -169,6 +176,19 @@ final class JupiterExtensionContext {
                 }
                 yield JupiterScope.DEFAULT;
             }
+            case "publishFile" -> {
+                if (method.isDefault()) {
+                    yield JupiterScope.DEFAULT;  // the older MediaType's form comes back as the newer's
+                }
+                publisher("publishFile").publishFile((String) args[0], String.valueOf(args[1]),
+                        method.getParameterTypes()[2], args[2]);
+                yield null;
+            }
+            case "publishDirectory" -> {
+                publisher("publishDirectory").publishDirectory((String) args[0], method.getParameterTypes()[1],
+                        args[1]);
+                yield null;
+            }
             case "getStore" -> storeProxy(args[args.length - 1], args.length == 2 ? String.valueOf(args[0]) : null);
             case "getExecutionMode" -> executionMode();
             case "getExecutableInvoker" -> newProxy(type("extension.ExecutableInvoker"), this::invokeExecutable);
@@ -207,6 +227,15 @@ final class JupiterExtensionContext {
         executable.setAccessible(true);
         return ObjectiveInvoker.unwrap(() -> executable instanceof Method m ? m.invoke(target, arguments)
                 : ((Constructor<?>) executable).newInstance(arguments));
+    }
+
+    private JupiterScope publisher(String method) {
+        if (publisher == null) {
+            throw new UnsupportedOperationException("ExtensionContext." + method + " in the context of "
+                    + test.get().getDisplayName() + ": a published file is an artifact of a trial, so publish it"
+                    + " from a trial's context (BeforeEach, BeforeTestExecution, AfterTestExecution, AfterEach)");
+        }
+        return publisher;
     }
 
     private Object lifecycle() {

@@ -25,6 +25,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 import org.junit.platform.engine.TestDescriptor;
 import org.junit.platform.engine.TestTag;
 import org.junit.platform.engine.reporting.ReportEntry;
@@ -35,7 +38,8 @@ import org.junit.platform.engine.reporting.ReportEntry;
  * {@code @BeforeEach} and {@code @AfterEach} methods and the instance's {@code @TempDir} fields. It makes the values as
  * Jupiter does: a {@code TestInfo} naming the scope's test (a trial is named as its dynamic test), a
  * {@code TestReporter} whose entries are published on that test and whose files become the trial's artifacts
- * ({@code publishFile}, uploaded to the run's artifact store, so that the goal hands on the best trial's), and a new
+ * ({@code publishFile}, uploaded to the run's artifact store, so that the goal hands on the best trial's; a directory
+ * published with {@code publishDirectory} becomes one zip file), and a new
  * directory per {@code @TempDir}
  * declaration, deleted when the scope closes according to its cleanup mode ({@code ON_SUCCESS}: unless the scope
  * failed; a pruned trial counts as failed, as an aborted test does).
@@ -89,7 +93,7 @@ final class JupiterScope {
         scope.trial = trial;
         scope.artifacts = artifacts;
         if (definition.extended()) {
-            scope.extensions = objective.extensionContext(context).forTrial(() -> scope.test);
+            scope.extensions = objective.extensionContext(context).forTrial(() -> scope.test, scope);
         }
         return scope;
     }
@@ -219,9 +223,9 @@ final class JupiterScope {
             publishFile(name, String.valueOf(args[1]), method.getParameterTypes()[2], args[2]);
             return null;
         }
-        if (method.getName().equals("publishDirectory")) {
-            throw new UnsupportedOperationException("TestReporter.publishDirectory is not supported by the hpo engine;"
-                    + " publish the files one by one (publishFile), each becomes an artifact of the trial");
+        if (method.getName().equals("publishDirectory") && args.length == 2 && args[0] instanceof String name) {
+            publishDirectory(name, method.getParameterTypes()[1], args[1]);
+            return null;
         }
         if (method.getName().equals("publishEntry") && args.length == 1 && args[0] instanceof Map<?, ?> entries) {
             @SuppressWarnings("unchecked")
@@ -236,7 +240,7 @@ final class JupiterScope {
             return DEFAULT;  // publishEntry(key, value), publishFile(Path, …): they come back here
         }
         throw new UnsupportedOperationException("TestReporter." + method.getName() + " is not supported by the hpo"
-                + " engine; publishEntry and publishFile are");
+                + " engine; publishEntry, publishFile and publishDirectory are");
     }
 
     /**
@@ -244,7 +248,7 @@ final class JupiterScope {
      * come: the action writes the file in a directory of its own, which is uploaded as an artifact of the trial with
      * the media type as its MIME type, then deleted.
      */
-    private void publishFile(String name, String mediaType, Class<?> consumerType, Object action) throws Throwable {
+    void publishFile(String name, String mediaType, Class<?> consumerType, Object action) throws Throwable {
         if (trial == null) {
             throw new UnsupportedOperationException("TestReporter.publishFile in " + testClass.getSimpleName()
                     + ": a file is an artifact of a trial, so publish it from an objective or its @BeforeEach or"
@@ -267,6 +271,53 @@ final class JupiterScope {
             Artifacts.upload(trial, file, artifacts, mediaType, null);
         } finally {
             deleteTree(directory);
+        }
+    }
+
+    /**
+     * {@code TestReporter.publishDirectory(name, action)}, to which {@code publishDirectory(Path)} comes: the action
+     * fills a new directory of that name, which is zipped into one artifact of the trial, {@code name.zip}
+     * ({@code application/zip}), then deleted.
+     */
+    void publishDirectory(String name, Class<?> consumerType, Object action) throws Throwable {
+        if (trial == null) {
+            throw new UnsupportedOperationException("TestReporter.publishDirectory in " + testClass.getSimpleName()
+                    + ": a directory is an artifact of a trial, so publish it from an objective or its @BeforeEach"
+                    + " or @AfterEach, not from @BeforeAll or @AfterAll");
+        }
+        Path work = Files.createTempDirectory("hpo-published");
+        try {
+            Path directory = work.resolve(name);
+            if (!directory.getParent().equals(work)) {
+                throw new IllegalArgumentException("TestReporter.publishDirectory: '" + name
+                        + "' is not a directory name");
+            }
+            Files.createDirectory(directory);
+            try {
+                consumerType.getMethod("accept", Object.class).invoke(action, directory);
+            } catch (InvocationTargetException e) {
+                throw e.getCause();
+            }
+            Path zip = work.resolve(name + ".zip");
+            zip(directory, zip);
+            Artifacts.upload(trial, zip, artifacts, "application/zip", null);
+        } finally {
+            deleteTree(work);
+        }
+    }
+
+    /** Writes the files under {@code directory} into a zip file, by their paths relative to it. */
+    private static void zip(Path directory, Path zip) throws IOException {
+        List<Path> files;
+        try (Stream<Path> walk = Files.walk(directory)) {
+            files = walk.filter(Files::isRegularFile).sorted().toList();
+        }
+        try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(zip))) {
+            for (Path file : files) {
+                out.putNextEntry(new ZipEntry(directory.relativize(file).toString().replace(File.separatorChar, '/')));
+                Files.copy(file, out);
+                out.closeEntry();
+            }
         }
     }
 

@@ -76,10 +76,11 @@ record ObjectiveDefinition(Class<?> testClass, Method method, Objective annotati
 
     /**
      * Whether a run opens an artifact store: the method takes an {@link ArtifactStore}, or a {@code TestReporter} (it
-     * or its {@code @BeforeEach}/{@code @AfterEach}), whose published files become the trial's artifacts.
+     * or its {@code @BeforeEach}/{@code @AfterEach}), or extensions run around it, whose published files become the
+     * trial's artifacts.
      */
     boolean usesArtifacts() {
-        return parameters.stream().anyMatch(p -> p instanceof ArtifactStoreParameter
+        return extended || parameters.stream().anyMatch(p -> p instanceof ArtifactStoreParameter
                 || p instanceof JupiterParameter j && j.kind() == JupiterInjection.TEST_REPORTER)
                 || lifecycle.reportsPerTrial();
     }

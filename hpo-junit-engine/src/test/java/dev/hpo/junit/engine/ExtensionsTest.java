@@ -12,6 +12,9 @@ import static org.junit.platform.testkit.engine.EventConditions.test;
 
 import dev.hpo.FrozenTrial;
 import dev.hpo.TrialState;
+import dev.hpo.artifact.ArtifactMeta;
+import dev.hpo.artifact.Artifacts;
+import dev.hpo.artifact.FileSystemArtifactStore;
 import dev.hpo.junit.engine.fixtures.extension.Composed;
 import dev.hpo.junit.engine.fixtures.extension.Conditioned;
 import dev.hpo.junit.engine.fixtures.extension.Extended;
@@ -29,11 +32,15 @@ import dev.hpo.junit.engine.fixtures.extension.Unresolved;
 import dev.hpo.junit.engine.fixtures.extension.Watched;
 import dev.hpo.storage.InMemoryStorage;
 import dev.hpo.storage.Storage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ParameterResolutionException;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 
 /** Jupiter extensions registered on objective classes and methods: {@code @ExtendWith} and {@code @RegisterExtension}. */
@@ -47,8 +54,10 @@ class ExtensionsTest {
     }
 
     @Test
-    void extensionPointsRunAroundTheLifecycleMethodsAndEveryTrialInJupitersOrder() {
-        study(storage).selectors(selectClass(Extended.class)).execute()
+    void extensionPointsRunAroundTheLifecycleMethodsAndEveryTrialInJupitersOrder(@TempDir Path store)
+            throws IOException {
+        study(storage).selectors(selectClass(Extended.class)).configurationParameter("hpo.artifacts", store.toString())
+                .execute()
                 .testEvents().assertStatistics(s -> s.succeeded(3).failed(0));  // the objective and its two trials
         List<String> expected = new ArrayList<>(List.of("ext beforeAll Extended", "@BeforeAll offset 100"));
         for (int trial = 0; trial < 2; trial++) {
@@ -59,6 +68,11 @@ class ExtensionsTest {
                     "ext preDestroy"));
             assertEquals(TrialState.COMPLETE, t.state());
             assertEquals(100 + (Integer) t.params().get("i"), t.value(), "the resolved parameter from the store");
+            ArtifactMeta published = Artifacts.list(t).get(0);
+            assertEquals("ext.txt", published.filename());
+            Path copy = store.resolve("copy-" + trial);
+            Artifacts.download(new FileSystemArtifactStore(store), published.artifactId(), copy);
+            assertEquals("published by ext", Files.readString(copy), "a file the trial's context published");
         }
         expected.addAll(List.of("@AfterAll", "ext afterAll", "ext closed"));
         assertEquals(expected, Log.EVENTS);

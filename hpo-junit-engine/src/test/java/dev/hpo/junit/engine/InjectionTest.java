@@ -23,6 +23,7 @@ import dev.hpo.junit.engine.fixtures.injection.Seen;
 import dev.hpo.storage.InMemoryStorage;
 import dev.hpo.storage.Storage;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -30,7 +31,10 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -141,7 +145,7 @@ class InjectionTest {
     void aFilePublishedThroughTheTestReporterIsAnArtifactOfItsTrial(@TempDir Path store) throws IOException {
         study(storage).selectors(selectClass(Publishing.class), selectClass(Publishing.FromAfterEach.class))
                 .configurationParameter("hpo.artifacts", store.toString()).execute()
-                .testEvents().assertStatistics(s -> s.failed(0).succeeded(1 + 2 + 1 + 1));
+                .testEvents().assertStatistics(s -> s.failed(0).succeeded(1 + 2 + 1 + 1));  // objectives and trials
         assertFalse(Publishing.allowed, "a file published by @BeforeAll belongs to no trial: refused");
         ArtifactStore artifacts = new FileSystemArtifactStore(store);
         for (FrozenTrial t : storage.trials(storage.findStudy("Publishing.score").orElseThrow())) {
@@ -154,7 +158,18 @@ class InjectionTest {
             assertEquals("model " + t.params().get("i"), Files.readString(copy));
         }
         FrozenTrial logged = storage.trials(storage.findStudy("FromAfterEach.score").orElseThrow()).get(0);
-        assertEquals(List.of("log.json"), Artifacts.list(logged).stream().map(ArtifactMeta::filename).toList());
+        List<ArtifactMeta> metas = Artifacts.list(logged);
+        assertEquals(List.of("log.json", "checkpoints.zip"), metas.stream().map(ArtifactMeta::filename).toList());
+        assertEquals("application/zip", metas.get(1).mimetype());
+        Path zip = store.resolve("checkpoints.zip");
+        Artifacts.download(artifacts, metas.get(1).artifactId(), zip);
+        Map<String, String> entries = new TreeMap<>();
+        try (ZipInputStream in = new ZipInputStream(Files.newInputStream(zip))) {
+            for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+                entries.put(e.getName(), new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            }
+        }
+        assertEquals(Map.of("a.txt", "a", "sub/b.txt", "b"), entries, "a published directory is one zip artifact");
     }
 
     @Test
