@@ -125,6 +125,55 @@ final class JupiterCallbacks {
     }
 
     /**
+     * Hands what a call threw to the context's exception handlers of {@code type}, the last registered first, as
+     * Jupiter does: each gets what the one before rethrew, and one that returns normally swallows it. Returns what is
+     * left to throw, or null when a handler swallowed it.
+     */
+    static Throwable handled(JupiterExtensionContext context, String type, String method, Throwable thrown) {
+        List<Object> handlers = context.all(type);
+        Collections.reverse(handlers);
+        for (Object handler : handlers) {
+            try {
+                call(handler, type, method, context.proxy(), thrown);
+                return null;
+            } catch (Exception | Error rethrown) {
+                thrown = rethrown;
+            }
+        }
+        return thrown;
+    }
+
+    /**
+     * A new instance of the class through the context's extensions: the {@code TestInstancePreConstructCallback}s
+     * first, then the one {@code TestInstanceFactory} if there is one, else {@code construct}.
+     */
+    static Object newInstance(JupiterExtensionContext context, Class<?> testClass, Invocation construct)
+            throws Exception {
+        Object factoryContext = context.testInstanceFactoryContext(testClass);
+        for (Object callback : context.all("TestInstancePreConstructCallback")) {
+            call(callback, "TestInstancePreConstructCallback", "preConstructTestInstance", factoryContext,
+                    context.proxy());
+        }
+        List<Object> factories = context.all("TestInstanceFactory");
+        if (factories.size() > 1) {
+            throw context.jupiterException("extension.ExtensionConfigurationException", "The following"
+                    + " TestInstanceFactory extensions were registered for test class [" + testClass.getName()
+                    + "], but only one is permitted: " + factories.stream().map(f -> f.getClass().getName()).toList());
+        }
+        if (factories.isEmpty()) {
+            return construct.proceed();
+        }
+        Object instance = call(factories.get(0), "TestInstanceFactory", "createTestInstance", factoryContext,
+                context.proxy());
+        if (!testClass.isInstance(instance)) {
+            throw context.jupiterException("extension.TestInstantiationException", "TestInstanceFactory ["
+                    + factories.get(0).getClass().getName() + "] created an instance of " + (instance == null ? "null"
+                    : instance.getClass().getName()) + " instead of " + testClass.getName());
+        }
+        return instance;
+    }
+
+    /**
      * Tells every {@code TestWatcher} of the context how its test ended, in reverse order of registration, as Jupiter
      * does after a test: successful, aborted (a pruned trial) or failed, with the cause. A watcher that throws is
      * reported on standard error and does not change the result, as in Jupiter.

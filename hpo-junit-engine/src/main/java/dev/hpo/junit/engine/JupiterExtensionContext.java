@@ -347,6 +347,21 @@ final class JupiterExtensionContext {
         });
     }
 
+    /** A {@code TestInstanceFactoryContext} of a top-level or static nested class (it has no outer instance). */
+    Object testInstanceFactoryContext(Class<?> type) {
+        return newProxy(type("extension.TestInstanceFactoryContext"), (method, args) -> switch (method.getName()) {
+            case "getTestClass" -> type;
+            case "getOuterInstance" -> Optional.empty();
+            case "toString" -> "TestInstanceFactoryContext [" + type.getName() + "]";
+            default -> {
+                if (method.isDefault()) {
+                    yield JupiterScope.DEFAULT;
+                }
+                throw new UnsupportedOperationException("TestInstanceFactoryContext." + method.getName());
+            }
+        });
+    }
+
     /** An {@code InvocationInterceptor.Invocation} whose {@code proceed()} and {@code skip()} run these. */
     Object invocation(JupiterCallbacks.Invocation proceed, Runnable skip) {
         return newProxy(type("extension.InvocationInterceptor$Invocation"), (method, args) -> switch (method.getName()) {

@@ -23,8 +23,8 @@ import org.junit.platform.commons.support.ReflectionSupport;
  * {@code @EnabledOnOs} and its kind register, are left to {@link JupiterConditions}.
  *
  * <p>The hpo engine runs the extension points that make sense around an objective's trials — {@link #SUPPORTED} —
- * and refuses, at discovery, an extension that implements another (a {@code TestExecutionExceptionHandler}, a
- * {@code TestInstanceFactory}, …): it would silently not do its job. An {@code InvocationInterceptor} intercepts a
+ * and refuses, at discovery, an extension that implements another (a {@code TestTemplateInvocationContextProvider},
+ * a {@code PreInterruptCallback}, …): it would silently not do its job. An {@code InvocationInterceptor} intercepts a
  * trial's call as {@code interceptTestTemplateMethod}, a trial being an invocation of its objective as a
  * parameterized test's are of its template. Found by name through the class's loader: the engine
  * does not depend on Jupiter.
@@ -40,7 +40,8 @@ final class JupiterExtensions {
     static final Set<String> SUPPORTED = Set.of("ExecutionCondition", "BeforeAllCallback", "AfterAllCallback",
             "TestInstancePostProcessor", "TestInstancePreDestroyCallback", "BeforeEachCallback", "AfterEachCallback",
             "BeforeTestExecutionCallback", "AfterTestExecutionCallback", "ParameterResolver", "TestWatcher",
-            "InvocationInterceptor");
+            "InvocationInterceptor", "TestExecutionExceptionHandler", "LifecycleMethodExecutionExceptionHandler",
+            "TestInstancePreConstructCallback", "TestInstanceFactory");
     /** Interfaces of the supported ones, with no behaviour of their own. */
     private static final Set<String> MARKERS = Set.of("Extension", "TestInstantiationAwareExtension");
 

@@ -234,7 +234,8 @@ final class JupiterLifecycle {
 
     /**
      * Calls a lifecycle method with what it injects, within its own {@code @Timeout} if it has one, through the
-     * extensions' {@code InvocationInterceptor}s ({@code interceptedAs} names their method for this kind).
+     * extensions' {@code InvocationInterceptor}s ({@code interceptedAs} names their method for this kind); what it
+     * throws goes to their {@code LifecycleMethodExecutionExceptionHandler}s, which may swallow it.
      */
     private void call(Method m, Object instance, JupiterScope scope, String interceptedAs) throws Exception {
         Object[] arguments = m.getParameterCount() == 0 ? new Object[0] : scope.arguments(m);
@@ -246,8 +247,14 @@ final class JupiterLifecycle {
         JupiterExtensionContext extensions = scope == null ? null : scope.extensions();
         if (extensions == null) {
             invocation.proceed();
-        } else {
+            return;
+        }
+        try {
             JupiterCallbacks.intercept(extensions, interceptedAs, m, instance, arguments, invocation);
+        } catch (Exception | Error e) {
+            // interceptBeforeEachMethod -> handleBeforeEachMethodExecutionException, and so on
+            String handler = interceptedAs.replace("intercept", "handle").replace("Method", "MethodExecutionException");
+            rethrow(JupiterCallbacks.handled(extensions, "LifecycleMethodExecutionExceptionHandler", handler, e));
         }
     }
 

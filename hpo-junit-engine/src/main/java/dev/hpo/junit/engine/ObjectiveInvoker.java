@@ -70,17 +70,20 @@ final class ObjectiveInvoker {
         if (context == null) {
             return unwrap(() -> constructor.newInstance());
         }
-        Object[] arguments = new Object[constructor.getParameterCount()];
-        for (int i = 0; i < arguments.length; i++) {
-            arguments[i] = JupiterCallbacks.resolve(context, constructor, i, null);
-        }
-        Object instance = JupiterCallbacks.intercept(context, "interceptTestClassConstructor", constructor, null,
-                arguments, () -> unwrap(() -> constructor.newInstance(arguments)));
-        if (instance == JupiterCallbacks.SKIPPED || instance == null) {
-            throw new IllegalStateException("an InvocationInterceptor skipped the constructor of "
-                    + constructor.getDeclaringClass().getName() + ", so there is no instance to run the objective on");
-        }
-        return instance;
+        return JupiterCallbacks.newInstance(context, constructor.getDeclaringClass(), () -> {
+            Object[] arguments = new Object[constructor.getParameterCount()];
+            for (int i = 0; i < arguments.length; i++) {
+                arguments[i] = JupiterCallbacks.resolve(context, constructor, i, null);
+            }
+            Object instance = JupiterCallbacks.intercept(context, "interceptTestClassConstructor", constructor, null,
+                    arguments, () -> unwrap(() -> constructor.newInstance(arguments)));
+            if (instance == JupiterCallbacks.SKIPPED || instance == null) {
+                throw new IllegalStateException("an InvocationInterceptor skipped the constructor of "
+                        + constructor.getDeclaringClass().getName() + ", so there is no instance to run the objective"
+                        + " on");
+            }
+            return instance;
+        });
     }
 
     /**
@@ -152,8 +155,8 @@ final class ObjectiveInvoker {
                             arguments[i] = JupiterCallbacks.resolve(extensions, method, i, target);
                         }
                     }
-                    value = JupiterCallbacks.intercept(extensions, "interceptTestTemplateMethod", method, target,
-                            arguments, () -> call(target, arguments));
+                    value = handled(extensions, () -> JupiterCallbacks.intercept(extensions,
+                            "interceptTestTemplateMethod", method, target, arguments, () -> call(target, arguments)));
                     if (value == JupiterCallbacks.SKIPPED) {
                         throw new IllegalStateException("an InvocationInterceptor skipped "
                                 + definition.qualifiedMethodName() + ", so the trial has no score");
@@ -177,6 +180,25 @@ final class ObjectiveInvoker {
         }
         JupiterLifecycle.rethrow(failure);
         return result;
+    }
+
+    /**
+     * The objective's call with its exception handed to the {@code TestExecutionExceptionHandler}s: what they rethrow
+     * is the trial's failure, and one that swallows the exception still leaves the trial without a score.
+     */
+    private Object handled(JupiterExtensionContext extensions, JupiterCallbacks.Invocation call) throws Exception {
+        try {
+            return call.proceed();
+        } catch (Exception | Error e) {
+            Throwable left = JupiterCallbacks.handled(extensions, "TestExecutionExceptionHandler",
+                    "handleTestExecutionException", e);
+            if (left == null) {
+                throw new IllegalStateException("a TestExecutionExceptionHandler swallowed what "
+                        + definition.qualifiedMethodName() + " threw, but an objective must return its score", e);
+            }
+            JupiterLifecycle.rethrow(left);
+            throw e;  // not reached: what is left is an Exception or an Error
+        }
     }
 
     interface ReflectiveCall {

@@ -18,7 +18,8 @@ import dev.hpo.artifact.FileSystemArtifactStore;
 import dev.hpo.junit.engine.fixtures.extension.Composed;
 import dev.hpo.junit.engine.fixtures.extension.Conditioned;
 import dev.hpo.junit.engine.fixtures.extension.Extended;
-import dev.hpo.junit.engine.fixtures.extension.Handled;
+import dev.hpo.junit.engine.fixtures.extension.Factored;
+import dev.hpo.junit.engine.fixtures.extension.Handling;
 import dev.hpo.junit.engine.fixtures.extension.InspectedA;
 import dev.hpo.junit.engine.fixtures.extension.InspectedB;
 import dev.hpo.junit.engine.fixtures.extension.Intercepted;
@@ -28,6 +29,7 @@ import dev.hpo.junit.engine.fixtures.extension.Registered;
 import dev.hpo.junit.engine.fixtures.extension.Skipping;
 import dev.hpo.junit.engine.fixtures.extension.SpringConstructed;
 import dev.hpo.junit.engine.fixtures.extension.SpringTuned;
+import dev.hpo.junit.engine.fixtures.extension.Templated;
 import dev.hpo.junit.engine.fixtures.extension.Unresolved;
 import dev.hpo.junit.engine.fixtures.extension.Watched;
 import dev.hpo.storage.InMemoryStorage;
@@ -147,11 +149,11 @@ class ExtensionsTest {
 
     @Test
     void anExtensionPointTheEngineDoesNotRunMakesTheObjectiveMalformed() {
-        EngineExecutionResults results = hpo().selectors(selectClass(Handled.class)).execute();
+        EngineExecutionResults results = hpo().selectors(selectClass(Templated.class)).execute();
         results.testEvents().assertStatistics(s -> s.failed(1));
         String message = throwable(results.testEvents().failed().list().get(0)).getMessage();
-        assertTrue(message.contains("extension " + Handled.Handler.class.getName()
-                + " implements TestExecutionExceptionHandler, which the hpo engine does not run"), message);
+        assertTrue(message.contains("extension " + Templated.Provider.class.getName()
+                + " implements TestTemplateInvocationContextProvider, which the hpo engine does not run"), message);
     }
 
     @Test
@@ -223,5 +225,32 @@ class ExtensionsTest {
         assertEquals("an InvocationInterceptor skipped " + Skipping.class.getName() + ".score, so the trial has no"
                 + " score", throwable(results.testEvents().failed().list().get(0)).getMessage());
         assertEquals(List.of(), Log.EVENTS);
+    }
+
+    @Test
+    void exceptionHandlersTranslateOrSwallowWhatObjectivesAndLifecycleMethodsThrow() {
+        EngineExecutionResults results = study(storage).selectors(selectClass(Handling.class)).execute();
+        assertEquals("translated: bad", throwable(results.testEvents().failed()
+                .filter(e -> e.getTestDescriptor().getDisplayName().startsWith("translated")).findFirst()
+                .orElseThrow()).getMessage());
+        assertEquals("a TestExecutionExceptionHandler swallowed what " + Handling.class.getName() + ".swallowed"
+                + " threw, but an objective must return its score", throwable(results.testEvents().failed()
+                .filter(e -> e.getTestDescriptor().getDisplayName().startsWith("swallowed")).findFirst()
+                .orElseThrow()).getMessage());
+        assertEquals(List.of(TrialState.COMPLETE), storage.trials(storage.findStudy("Handling.fine").orElseThrow())
+                .stream().map(FrozenTrial::state).toList(), "the swallowed @BeforeEach failure let the trial run");
+        assertTrue(Log.EVENTS.containsAll(List.of("translator saw bad", "swallower saw translated: bad",
+                "translator saw unsupported", "swallower saw unsupported")), Log.EVENTS::toString);
+        assertEquals(3, Log.EVENTS.stream().filter(e -> e.equals("swallowed @BeforeEach no set-up today")).count());
+    }
+
+    @Test
+    void aFactoryMakesTheInstancesAfterThePreConstructCallbacks() {
+        study(storage).selectors(selectClass(Factored.class)).execute()
+                .testEvents().assertStatistics(s -> s.succeeded(3).failed(0));
+        for (FrozenTrial t : storage.trials(storage.findStudy("Factored.score").orElseThrow())) {
+            assertEquals(40.0 + (Integer) t.params().get("i"), t.value());
+        }
+        assertEquals(List.of("about to make a Factored", "about to make a Factored"), Log.EVENTS);
     }
 }
