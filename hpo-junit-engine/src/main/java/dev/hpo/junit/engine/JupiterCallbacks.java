@@ -35,11 +35,7 @@ final class JupiterCallbacks {
             try {
                 call(extension, type, method, context.proxy());
             } catch (Exception | Error e) {
-                if (failure == null) {
-                    failure = e;
-                } else if (failure != e) {
-                    failure.addSuppressed(e);
-                }
+                failure = JupiterLifecycle.combine(failure, e);
             }
         }
         return failure;

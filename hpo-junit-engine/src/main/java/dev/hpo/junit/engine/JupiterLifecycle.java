@@ -222,11 +222,7 @@ final class JupiterLifecycle {
             try {
                 call(m, instance, scope, interceptedAs);
             } catch (Exception | Error e) {
-                if (first == null) {
-                    first = e;
-                } else if (first != e) {
-                    first.addSuppressed(e);
-                }
+                first = combine(first, e);
             }
         }
         return first;
@@ -256,6 +252,17 @@ final class JupiterLifecycle {
             String handler = interceptedAs.replace("intercept", "handle").replace("Method", "MethodExecutionException");
             rethrow(JupiterCallbacks.handled(extensions, "LifecycleMethodExecutionExceptionHandler", handler, e));
         }
+    }
+
+    /** What a scope throws after {@code next} also failed: the first failure, later ones suppressed in it. */
+    static Throwable combine(Throwable first, Throwable next) {
+        if (first == null) {
+            return next;
+        }
+        if (first != next) {
+            first.addSuppressed(next);
+        }
+        return first;
     }
 
     static void rethrow(Throwable t) throws Exception {

@@ -173,12 +173,8 @@ final class JupiterScope {
                 if (d.ignoreFailures()) {
                     continue;
                 }
-                IOException cannot = new IOException("cannot delete @TempDir " + d.path() + ": " + e, e);
-                if (failure == null) {
-                    failure = cannot;
-                } else {
-                    failure.addSuppressed(cannot);
-                }
+                failure = JupiterLifecycle.combine(failure, new IOException("cannot delete @TempDir " + d.path() + ": "
+                        + e, e));
             }
         }
         directories.clear();
@@ -249,29 +245,7 @@ final class JupiterScope {
      * the media type as its MIME type, then deleted.
      */
     void publishFile(String name, String mediaType, Class<?> consumerType, Object action) throws Throwable {
-        if (trial == null) {
-            throw new UnsupportedOperationException("TestReporter.publishFile in " + testClass.getSimpleName()
-                    + ": a file is an artifact of a trial, so publish it from an objective or its @BeforeEach or"
-                    + " @AfterEach, not from @BeforeAll or @AfterAll");
-        }
-        Path directory = Files.createTempDirectory("hpo-published");
-        try {
-            Path file = directory.resolve(name);
-            if (!file.getParent().equals(directory)) {
-                throw new IllegalArgumentException("TestReporter.publishFile: '" + name + "' is not a file name");
-            }
-            try {
-                consumerType.getMethod("accept", Object.class).invoke(action, file);
-            } catch (InvocationTargetException e) {
-                throw e.getCause();
-            }
-            if (!Files.isRegularFile(file)) {
-                throw new IllegalStateException("TestReporter.publishFile: the action wrote no file " + name);
-            }
-            Artifacts.upload(trial, file, artifacts, mediaType, null);
-        } finally {
-            deleteTree(directory);
-        }
+        publish("publishFile", name, consumerType, action, mediaType);
     }
 
     /**
@@ -280,27 +254,41 @@ final class JupiterScope {
      * ({@code application/zip}), then deleted.
      */
     void publishDirectory(String name, Class<?> consumerType, Object action) throws Throwable {
+        publish("publishDirectory", name, consumerType, action, null);
+    }
+
+    /** A file ({@code mediaType} given) or a directory (null) the action makes, uploaded as an artifact of the trial. */
+    private void publish(String method, String name, Class<?> consumerType, Object action, String mediaType)
+            throws Throwable {
+        boolean directory = mediaType == null;
         if (trial == null) {
-            throw new UnsupportedOperationException("TestReporter.publishDirectory in " + testClass.getSimpleName()
-                    + ": a directory is an artifact of a trial, so publish it from an objective or its @BeforeEach"
-                    + " or @AfterEach, not from @BeforeAll or @AfterAll");
+            throw new UnsupportedOperationException("TestReporter." + method + " in " + testClass.getSimpleName()
+                    + ": what it publishes is an artifact of a trial, so publish it from an objective or its"
+                    + " @BeforeEach or @AfterEach, not from @BeforeAll or @AfterAll");
         }
         Path work = Files.createTempDirectory("hpo-published");
         try {
-            Path directory = work.resolve(name);
-            if (!directory.getParent().equals(work)) {
-                throw new IllegalArgumentException("TestReporter.publishDirectory: '" + name
-                        + "' is not a directory name");
+            Path target = work.resolve(name);
+            if (!work.equals(target.getParent())) {
+                throw new IllegalArgumentException("TestReporter." + method + ": '" + name + "' is not a "
+                        + (directory ? "directory" : "file") + " name");
             }
-            Files.createDirectory(directory);
+            if (directory) {
+                Files.createDirectory(target);
+            }
             try {
-                consumerType.getMethod("accept", Object.class).invoke(action, directory);
+                consumerType.getMethod("accept", Object.class).invoke(action, target);
             } catch (InvocationTargetException e) {
                 throw e.getCause();
             }
-            Path zip = work.resolve(name + ".zip");
-            zip(directory, zip);
-            Artifacts.upload(trial, zip, artifacts, "application/zip", null);
+            Path upload = target;
+            if (directory) {
+                upload = work.resolve(name + ".zip");
+                zip(target, upload);
+            } else if (!Files.isRegularFile(target)) {
+                throw new IllegalStateException("TestReporter.publishFile: the action wrote no file " + name);
+            }
+            Artifacts.upload(trial, upload, artifacts, directory ? "application/zip" : mediaType, null);
         } finally {
             deleteTree(work);
         }

@@ -76,11 +76,7 @@ final class JupiterStore {
                     ObjectiveInvoker.unwrap(() -> close.invoke(value));
                 }
             } catch (Exception | Error e) {
-                if (failure == null) {
-                    failure = e;
-                } else {
-                    failure.addSuppressed(e);
-                }
+                failure = JupiterLifecycle.combine(failure, e);
             }
         }
         return failure;
