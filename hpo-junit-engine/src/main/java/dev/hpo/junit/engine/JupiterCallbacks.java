@@ -1,5 +1,6 @@
 package dev.hpo.junit.engine;
 
+import java.lang.invoke.MethodType;
 import java.lang.reflect.Executable;
 import java.lang.reflect.Method;
 import java.lang.reflect.Parameter;
@@ -13,7 +14,8 @@ import org.junit.platform.engine.TestExecutionResult;
  * Calls the extension points of a context's extensions ({@link JupiterExtensionContext}) as Jupiter calls them: the
  * "before" kinds in registration order (the class's extensions before the method's), stopping at the first that
  * throws; the "after" kinds in reverse order, every one of them, the first exception winning and later ones suppressed
- * in it; conditions until one disables; parameters through the one resolver that supports them.
+ * in it; conditions until one disables; parameters through the one resolver that supports them; interceptors around a
+ * call, the first registered outermost; exception handlers and watchers, the last registered first.
  */
 final class JupiterCallbacks {
 
@@ -175,32 +177,30 @@ final class JupiterCallbacks {
      * reported on standard error and does not change the result, as in Jupiter.
      */
     static void watch(JupiterExtensionContext context, TestExecutionResult result) {
-        List<Object> watchers = context.all("TestWatcher");
-        Collections.reverse(watchers);
-        for (Object watcher : watchers) {
-            try {
-                switch (result.getStatus()) {
-                    case SUCCESSFUL -> call(watcher, "TestWatcher", "testSuccessful", context.proxy());
-                    case ABORTED -> call(watcher, "TestWatcher", "testAborted", context.proxy(),
-                            result.getThrowable().orElse(null));
-                    case FAILED -> call(watcher, "TestWatcher", "testFailed", context.proxy(),
-                            result.getThrowable().orElse(null));
-                }
-            } catch (Exception | Error e) {
-                System.err.println("[hpo] TestWatcher " + watcher.getClass().getName() + " threw " + e);
-            }
+        Throwable cause = result.getThrowable().orElse(null);
+        switch (result.getStatus()) {
+            case SUCCESSFUL -> watch(context, "testSuccessful");
+            case ABORTED -> watch(context, "testAborted", cause);
+            case FAILED -> watch(context, "testFailed", cause);
         }
     }
 
     /** Tells every {@code TestWatcher} of a disabled objective's context why it did not run. */
-    static void disabled(JupiterExtensionContext context, String reason) {
+    static void watchDisabled(JupiterExtensionContext context, String reason) {
+        watch(context, "testDisabled", Optional.ofNullable(reason));
+    }
+
+    private static void watch(JupiterExtensionContext context, String method, Object... more) {
         List<Object> watchers = context.all("TestWatcher");
         Collections.reverse(watchers);
+        Object[] args = new Object[more.length + 1];
+        args[0] = context.proxy();
+        System.arraycopy(more, 0, args, 1, more.length);
         for (Object watcher : watchers) {
             try {
-                call(watcher, "TestWatcher", "testDisabled", context.proxy(), Optional.ofNullable(reason));
+                call(watcher, "TestWatcher", method, args);
             } catch (Exception | Error e) {
-                System.err.println("[hpo] TestWatcher " + watcher.getClass().getName() + " threw " + e);
+                System.err.println("[hpo] TestWatcher " + watcher.getClass().getName() + "." + method + " threw " + e);
             }
         }
     }
@@ -243,8 +243,9 @@ final class JupiterCallbacks {
         return value;
     }
 
-    private static Class<?> wrap(Class<?> type) {
-        return type.isPrimitive() ? java.lang.invoke.MethodType.methodType(type).wrap().returnType() : type;
+    /** The class of the values a parameter or store entry of this type holds: {@code Integer} for {@code int}. */
+    static Class<?> wrap(Class<?> type) {
+        return type.isPrimitive() ? MethodType.methodType(type).wrap().returnType() : type;
     }
 
     /** Calls the extension point {@code method} of the Jupiter interface {@code type} that the extension implements. */

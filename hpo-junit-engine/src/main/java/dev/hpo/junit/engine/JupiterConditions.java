@@ -26,11 +26,12 @@ import org.junit.platform.commons.support.ReflectionSupport;
  * conditions are read before the method's, as Jupiter evaluates the class's container first.
  *
  * <p>Jupiter implements these as extensions, which the hpo engine leaves out of the ones it runs
- * ({@link JupiterExtensions}); their rules are simple and public, so they are read here, by annotation name, and the enums' own {@code isCurrentOs()} and {@code isCurrentVersion()}
- * decide. {@code junit.jupiter.conditions.deactivate} turns conditions off by the names of Jupiter's condition
- * classes ({@code org.junit.*DisabledCondition}, {@code *}), as it does in Jupiter. A condition hpo cannot evaluate
- * (a condition method that does not exist, is not static or takes an {@code ExtensionContext}; a regular expression
- * that does not compile) throws, which fails the objective with the reason.
+ * ({@link JupiterExtensions}); their rules are simple and public, so they are read here, by annotation name, and the
+ * enums' own {@code isCurrentOs()} and {@code isCurrentVersion()} decide. {@code junit.jupiter.conditions.deactivate}
+ * turns conditions off by the names of Jupiter's condition classes ({@code org.junit.*DisabledCondition}, {@code *}),
+ * as it does in Jupiter. A condition hpo cannot evaluate (a condition method that does not exist, is not static or
+ * takes an {@code ExtensionContext}; a regular expression that does not compile) throws, which fails the objective with
+ * the reason.
  */
 final class JupiterConditions {
 

@@ -3,9 +3,8 @@ package dev.hpo.junit.engine;
 import java.lang.reflect.AnnotatedElement;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Executable;
-import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.Method;
-import java.lang.reflect.Proxy;
+import java.lang.reflect.Parameter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -153,7 +152,7 @@ final class JupiterExtensionContext {
     private Object handle(Method method, Object[] args) throws Throwable {
         return switch (method.getName()) {
             case "getParent" -> Optional.ofNullable(parent == null ? null : parent.proxy());
-            case "getRoot" -> parent == null ? proxy() : parent.handle(method, args);
+            case "getRoot" -> rootContext().proxy();
             case "getUniqueId" -> test.get().getUniqueId().toString();
             case "getDisplayName" -> test.get().getDisplayName();
             case "getTags" -> test.get().getTags().stream().map(t -> t.getName())
@@ -315,7 +314,7 @@ final class JupiterExtensionContext {
     }
 
     private Object cast(Object value, Class<?> required, Object key) throws Exception {
-        if (value == null || wrapper(required).isInstance(value)) {
+        if (value == null || JupiterCallbacks.wrap(required).isInstance(value)) {
             return value;
         }
         throw jupiterException("extension.ExtensionContextException", "Object stored under key [" + key
@@ -323,16 +322,9 @@ final class JupiterExtensionContext {
                 + "]: " + value);
     }
 
-    private static Class<?> wrapper(Class<?> type) {
-        if (!type.isPrimitive()) {
-            return type;
-        }
-        return java.lang.invoke.MethodType.methodType(type).wrap().returnType();
-    }
-
     /** A {@code ParameterContext} of the parameter at {@code index} of {@code executable}, called on {@code target}. */
-    Object parameterContext(java.lang.reflect.Executable executable, int index, Object target) {
-        java.lang.reflect.Parameter parameter = executable.getParameters()[index];
+    Object parameterContext(Executable executable, int index, Object target) {
+        Parameter parameter = executable.getParameters()[index];
         return newProxy(type("extension.ParameterContext"), (method, args) -> switch (method.getName()) {
             case "getParameter" -> parameter;
             case "getIndex" -> index;
@@ -364,7 +356,8 @@ final class JupiterExtensionContext {
 
     /** An {@code InvocationInterceptor.Invocation} whose {@code proceed()} and {@code skip()} run these. */
     Object invocation(JupiterCallbacks.Invocation proceed, Runnable skip) {
-        return newProxy(type("extension.InvocationInterceptor$Invocation"), (method, args) -> switch (method.getName()) {
+        Class<?> type = type("extension.InvocationInterceptor$Invocation");
+        return newProxy(type, (method, args) -> switch (method.getName()) {
             case "proceed" -> proceed.proceed();
             case "skip" -> {
                 skip.run();

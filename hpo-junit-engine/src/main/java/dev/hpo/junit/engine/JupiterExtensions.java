@@ -123,7 +123,7 @@ final class JupiterExtensions {
         return registered;
     }
 
-    /** Registers the values of the instance's {@code @RegisterExtension} fields, once the instance is post-processed. */
+    /** Registers the values of the instance's {@code @RegisterExtension} fields, once it is post-processed. */
     void registerInstanceFields(Object instance) {
         registerFields(instance.getClass(), instance);
     }
@@ -181,7 +181,7 @@ final class JupiterExtensions {
         return false;
     }
 
-    /** The extension classes of the element's {@code @ExtendWith} annotations, present or meta-present, deduplicated. */
+    /** The extension classes of the element's {@code @ExtendWith} annotations, present or meta-present, once each. */
     private static List<Class<?>> declaredTypes(AnnotatedElement element) {
         ClassLoader loader = element instanceof Class<?> c ? c.getClassLoader()
                 : ((Method) element).getDeclaringClass().getClassLoader();

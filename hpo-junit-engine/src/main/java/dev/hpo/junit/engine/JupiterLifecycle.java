@@ -73,9 +73,10 @@ final class JupiterLifecycle {
      * The lifecycle methods of {@code testClass} and its superclasses.
      *
      * @throws InvalidObjectiveException when one cannot be called as Jupiter would: private, not returning void,
-     *         taking a parameter that only an extension could resolve in a class that registers none, or {@code @BeforeAll}/{@code @AfterAll} on an
-     *         instance method of a class without {@code @TestInstance(PER_CLASS)}; or a {@code @TempDir} field that
-     *         is final or of another type than {@code Path} or {@code File}
+     *         taking a parameter that only an extension could resolve in a class that registers none, or
+     *         {@code @BeforeAll}/{@code @AfterAll} on an instance method of a class without
+     *         {@code @TestInstance(PER_CLASS)}; or a {@code @TempDir} field that is final or of another type than
+     *         {@code Path} or {@code File}
      */
     static JupiterLifecycle of(Class<?> testClass) {
         boolean perClass = perClass(testClass);

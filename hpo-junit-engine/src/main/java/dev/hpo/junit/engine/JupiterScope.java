@@ -257,7 +257,7 @@ final class JupiterScope {
         publish("publishDirectory", name, consumerType, action, null);
     }
 
-    /** A file ({@code mediaType} given) or a directory (null) the action makes, uploaded as an artifact of the trial. */
+    /** A file ({@code mediaType} given) or a directory (null) the action makes, uploaded as the trial's artifact. */
     private void publish(String method, String name, Class<?> consumerType, Object action, String mediaType)
             throws Throwable {
         boolean directory = mediaType == null;

@@ -146,7 +146,7 @@ final class ObjectiveDescriptor extends AbstractTestDescriptor implements Node<H
     @Override
     public void nodeSkipped(HpoExecutionContext context, TestDescriptor descriptor, SkipResult result) {
         if (problem == null && definition.extended() && context != null) {
-            JupiterCallbacks.disabled(extensionContext(context), result.getReason().orElse(null));
+            JupiterCallbacks.watchDisabled(extensionContext(context), result.getReason().orElse(null));
         }
     }
 

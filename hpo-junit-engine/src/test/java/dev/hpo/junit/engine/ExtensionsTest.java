@@ -45,7 +45,7 @@ import org.junit.jupiter.api.extension.ParameterResolutionException;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 
-/** Jupiter extensions registered on objective classes and methods: {@code @ExtendWith} and {@code @RegisterExtension}. */
+/** Jupiter extensions registered on objective classes and methods ({@code @ExtendWith}, {@code @RegisterExtension}). */
 class ExtensionsTest {
 
     private final Storage storage = new InMemoryStorage();
@@ -97,7 +97,8 @@ class ExtensionsTest {
         // registered on the method, the extension's beforeAll never runs: its store has no offset
         FrozenTrial t = storage.trials(storage.findStudy("Composed.score").orElseThrow()).get(0);
         assertEquals(-1 + (Integer) t.params().get("i"), t.value());
-        assertTrue(Log.EVENTS.contains("ext beforeTestExecution score()[0] i=" + t.params().get("i")), Log.EVENTS::toString);
+        assertTrue(Log.EVENTS.contains("ext beforeTestExecution score()[0] i=" + t.params().get("i")),
+                Log.EVENTS::toString);
     }
 
     @Test
