@@ -101,7 +101,7 @@ final class ObjectiveInvoker {
             if (extensions == null) {
                 result = definition.lifecycle().aroundEach(target, fresh, scope, () -> call(target, arguments));
             } else {
-                result = extended(extensions, target, fresh, arguments, scope);
+                result = withExtensions(extensions, target, fresh, arguments, scope);
             }
         } catch (Exception | Error e) {
             failure = e;
@@ -134,8 +134,8 @@ final class ObjectiveInvoker {
      * "after" kinds in reverse, each running even when what it follows failed (a failed {@code BeforeEach} callback
      * skips the methods, as in Jupiter), and a fresh instance's pre-destroy callbacks.
      */
-    private Object extended(JupiterExtensionContext extensions, Object target, boolean fresh, Object[] arguments,
-            JupiterScope scope) throws Exception {
+    private Object withExtensions(JupiterExtensionContext extensions, Object target, boolean fresh,
+            Object[] arguments, JupiterScope scope) throws Exception {
         extensions.instance(target);
         if (fresh) {
             JupiterCallbacks.postProcess(extensions, target);
