@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import org.junit.platform.commons.support.AnnotationSupport;
@@ -22,16 +23,15 @@ import org.junit.platform.commons.support.ReflectionSupport;
  * {@code @EnabledForJreRange}/{@code @DisabledForJreRange}; {@code @EnabledIfSystemProperty},
  * {@code @EnabledIfEnvironmentVariable} and their {@code Disabled} twins (repeatable, every one must allow it);
  * {@code @EnabledIf}/{@code @DisabledIf} with a static condition method ({@code "isCi"} in the class, or
- * {@code "com.example.Conditions#isCi"}); {@code @EnabledInNativeImage}/{@code @DisabledInNativeImage}. The class's
+ * {@code "com.example.Conditions#isCi"}, taking nothing or the element's {@code ExtensionContext}); {@code @EnabledInNativeImage}/{@code @DisabledInNativeImage}. The class's
  * conditions are read before the method's, as Jupiter evaluates the class's container first.
  *
  * <p>Jupiter implements these as extensions, which the hpo engine leaves out of the ones it runs
  * ({@link JupiterExtensions}); their rules are simple and public, so they are read here, by annotation name, and the
  * enums' own {@code isCurrentOs()} and {@code isCurrentVersion()} decide. {@code junit.jupiter.conditions.deactivate}
  * turns conditions off by the names of Jupiter's condition classes ({@code org.junit.*DisabledCondition}, {@code *}),
- * as it does in Jupiter. A condition hpo cannot evaluate (a condition method that does not exist, is not static or
- * takes an {@code ExtensionContext}; a regular expression that does not compile) throws, which fails the objective with
- * the reason.
+ * as it does in Jupiter. A condition hpo cannot evaluate (a condition method that does not exist or is not static; a
+ * regular expression that does not compile) throws, which fails the objective with the reason.
  */
 final class JupiterConditions {
 
@@ -56,11 +56,22 @@ final class JupiterConditions {
 
     /** Why the objective is skipped ({@code "Tuning.slow is @Disabled: too slow for CI"}), if it is. */
     Optional<String> reason(Class<?> testClass, Method method) {
-        return reason(testClass, testClass, testClass.getSimpleName())
-                .or(() -> reason(method, testClass, testClass.getSimpleName() + "." + method.getName()));
+        return reason(testClass, method, null, null);
     }
 
-    private Optional<String> reason(AnnotatedElement element, Class<?> testClass, String name) {
+    /**
+     * Why the objective is skipped, if it is; a condition method that takes an {@code ExtensionContext} gets the
+     * class's ({@code classContext}) or the objective's, made only then (null: such a method is an error).
+     */
+    Optional<String> reason(Class<?> testClass, Method method, Supplier<Object> classContext,
+            Supplier<Object> objectiveContext) {
+        return reason(testClass, testClass, testClass.getSimpleName(), classContext)
+                .or(() -> reason(method, testClass, testClass.getSimpleName() + "." + method.getName(),
+                        objectiveContext));
+    }
+
+    private Optional<String> reason(AnnotatedElement element, Class<?> testClass, String name,
+            Supplier<Object> context) {
         ClassLoader loader = testClass.getClassLoader();
         if (active("org.junit.jupiter.engine.extension.DisabledCondition")) {
             Optional<String> disabled = JupiterAnnotations.value(element, loader, "Disabled")
@@ -72,7 +83,7 @@ final class JupiterConditions {
         if (JupiterAnnotations.type(loader, "condition.EnabledOnOs") == null) {
             return Optional.empty();  // a Jupiter before the conditions, or none
         }
-        for (Check check : checks(testClass)) {
+        for (Check check : checks(testClass, context)) {
             if (!active(CONDITION + check.annotation() + "Condition")) {
                 continue;
             }
@@ -103,7 +114,7 @@ final class JupiterConditions {
     private record Check(String annotation, boolean repeatable, Function<Annotation, Optional<String>> rule) {
     }
 
-    private static List<Check> checks(Class<?> testClass) {
+    private static List<Check> checks(Class<?> testClass, Supplier<Object> context) {
         return List.of(
                 new Check("EnabledOnOs", false, a -> osMatches(a) ? Optional.empty() : Optional.of(here())),
                 new Check("DisabledOnOs", false, a -> osMatches(a) ? Optional.of(here()) : Optional.empty()),
@@ -119,9 +130,9 @@ final class JupiterConditions {
                         a -> matches(a, "environment variable", System::getenv, true)),
                 new Check("DisabledIfEnvironmentVariable", true,
                         a -> matches(a, "environment variable", System::getenv, false)),
-                new Check("EnabledIf", false, a -> conditionMethod(a, testClass) ? Optional.empty()
+                new Check("EnabledIf", false, a -> conditionMethod(a, testClass, context) ? Optional.empty()
                         : Optional.of(attribute(a, "value") + "() is false")),
-                new Check("DisabledIf", false, a -> conditionMethod(a, testClass)
+                new Check("DisabledIf", false, a -> conditionMethod(a, testClass, context)
                         ? Optional.of(attribute(a, "value") + "() is true") : Optional.empty()),
                 new Check("EnabledInNativeImage", false, a -> nativeImage() ? Optional.empty()
                         : Optional.of("and this is not a native image")),
@@ -208,8 +219,11 @@ final class JupiterConditions {
         return matching ? Optional.of(state + ", matching '" + regex + "'") : Optional.empty();
     }
 
-    /** Calls the static condition method an {@code @EnabledIf}/{@code @DisabledIf} names. */
-    private static boolean conditionMethod(Annotation a, Class<?> testClass) {
+    /**
+     * Calls the static condition method an {@code @EnabledIf}/{@code @DisabledIf} names, with the
+     * {@code ExtensionContext} of the annotated element when it takes one.
+     */
+    private static boolean conditionMethod(Annotation a, Class<?> testClass, Supplier<Object> context) {
         String value = ((String) attribute(a, "value")).strip();
         Class<?> owner = testClass;
         String name = value;
@@ -223,9 +237,14 @@ final class JupiterConditions {
         }
         Class<?> in = owner;
         String methodName = name;
-        Method m = ReflectionSupport.findMethod(in, methodName).orElseThrow(() -> new IllegalStateException("@"
-                + a.annotationType().getSimpleName() + "(\"" + value + "\"): " + in.getSimpleName() + " has no method "
-                + methodName + "() without parameters (the hpo engine passes no ExtensionContext)"));
+        Class<?> contextType = ReflectionSupport.tryToLoadClass("org.junit.jupiter.api.extension.ExtensionContext",
+                testClass.getClassLoader()).toOptional().orElse(null);
+        Method m = ReflectionSupport.findMethod(in, methodName)
+                .or(() -> context == null || contextType == null ? Optional.empty()
+                        : ReflectionSupport.findMethod(in, methodName, contextType))
+                .orElseThrow(() -> new IllegalStateException("@" + a.annotationType().getSimpleName() + "(\"" + value
+                        + "\"): " + in.getSimpleName() + " has no method " + methodName + "() without parameters or"
+                        + " with an ExtensionContext"));
         if (m.getReturnType() != boolean.class && m.getReturnType() != Boolean.class) {
             throw new IllegalStateException("@" + a.annotationType().getSimpleName() + "(\"" + value + "\"): "
                     + m.getName() + "() returns " + m.getReturnType().getSimpleName()
@@ -236,7 +255,8 @@ final class JupiterConditions {
                     + m.getName() + "() is not static; the hpo engine evaluates conditions before any instance exists,"
                     + " so make it static");
         }
-        return Boolean.TRUE.equals(ReflectionSupport.invokeMethod(m, null));
+        return Boolean.TRUE.equals(m.getParameterCount() == 0 ? ReflectionSupport.invokeMethod(m, null)
+                : ReflectionSupport.invokeMethod(m, null, context.get()));
     }
 
     private static boolean nativeImage() {

@@ -153,7 +153,8 @@ final class ObjectiveDescriptor extends AbstractTestDescriptor implements Node<H
     @Override
     public SkipResult shouldBeSkipped(HpoExecutionContext context) throws Exception {
         JupiterConditions conditions = new JupiterConditions(context.parameter(JupiterConditions.DEACTIVATE));
-        Optional<String> disabled = conditions.reason(testClass, method);
+        Optional<String> disabled = conditions.reason(testClass, method,
+                () -> extensionContext(context).parent().proxy(), () -> extensionContext(context).proxy());
         if (disabled.isPresent()) {
             return SkipResult.skip(disabled.get());
         }

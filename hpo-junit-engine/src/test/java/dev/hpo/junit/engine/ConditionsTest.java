@@ -51,10 +51,11 @@ class ConditionsTest {
                 "withVariable()", "Conditional.withVariable is @EnabledIfEnvironmentVariable, environment variable"
                         + " HPO_NO_SUCH_VARIABLE is not set, not matching '.*'",
                 "ifNotTuning()", "Conditional.ifNotTuning is @DisabledIf,"
-                        + " dev.hpo.junit.engine.fixtures.conditions.Conditional#tuning() is true"), skipped);
+                        + " dev.hpo.junit.engine.fixtures.conditions.Conditional#tuning() is true",
+                "slowByName()", "Conditional.slowByName is @DisabledIf, namedSlow() is true"), skipped);
         results.testEvents().succeeded().assertThatEvents().hasSize(4);  // onLinux, fromJava17, whenTuning, ifTuning
-        assertEquals("@EnabledIf(\"missing\"): Conditional has no method missing() without parameters (the hpo engine"
-                + " passes no ExtensionContext)", throwable(results.testEvents().failed().list().get(0)).getMessage());
+        assertEquals("@EnabledIf(\"missing\"): Conditional has no method missing() without parameters or with an"
+                + " ExtensionContext", throwable(results.testEvents().failed().list().get(0)).getMessage());
     }
 
     @Test
