@@ -98,6 +98,11 @@ final class JupiterExtensionContext {
         return extensions;
     }
 
+    /** Whether this context or an ancestor registers an extension of this class. */
+    boolean registers(Class<?> type) {
+        return extensions.registers(type) || parent != null && parent.registers(type);
+    }
+
     /** The extensions of this context and its ancestors that implement {@code type}, the outermost's first. */
     List<Object> all(String type) {
         List<Object> found = parent == null ? new ArrayList<>() : parent.all(type);

@@ -17,10 +17,10 @@ import org.junit.platform.commons.support.ReflectionSupport;
 /**
  * The Jupiter extensions registered at one level of an objective's contexts ({@link JupiterExtensionContext}):
  * declaratively with {@code @ExtendWith} on the class (its superclasses' first, meta-annotations such as
- * {@code @SpringJUnitConfig} included) or on the objective method, and programmatically with
- * {@code @RegisterExtension} on static fields (the class's level) or instance fields (each instance's). An extension
- * class is registered once however often it is declared, as in Jupiter. Jupiter's built-in conditions, which
- * {@code @EnabledOnOs} and its kind register, are left to {@link JupiterConditions}.
+ * {@code @SpringJUnitConfig} included) or its fields, or on the objective method or its parameters, and
+ * programmatically with {@code @RegisterExtension} on static fields (the class's level) or instance fields (each
+ * instance's). An extension class is registered once however often it is declared, as in Jupiter. Jupiter's built-in
+ * conditions, which {@code @EnabledOnOs} and its kind register, are left to {@link JupiterConditions}.
  *
  * <p>The hpo engine runs the extension points that make sense around an objective's trials — {@link #SUPPORTED} —
  * and refuses, at discovery, an extension that implements another (a {@code TestTemplateInvocationContextProvider},
@@ -116,11 +116,19 @@ final class JupiterExtensions {
         return registered;
     }
 
-    /** The extensions declared on the objective method. */
-    static JupiterExtensions ofMethod(Method method) {
+    /**
+     * The extensions declared on the objective method and its parameters, but for those its class's context
+     * ({@code parent}) registers already: as in Jupiter, an extension class is declared once along the way.
+     */
+    static JupiterExtensions ofMethod(Method method, JupiterExtensionContext parent) {
         JupiterExtensions registered = new JupiterExtensions();
-        registered.instantiate(declaredTypes(method));
+        registered.instantiate(declaredTypes(method).stream().filter(type -> !parent.registers(type)).toList());
         return registered;
+    }
+
+    /** Whether an extension of this class is registered at this level. */
+    synchronized boolean registers(Class<?> type) {
+        return types.contains(type);
     }
 
     /** Registers the values of the instance's {@code @RegisterExtension} fields, once it is post-processed. */
@@ -181,19 +189,32 @@ final class JupiterExtensions {
         return false;
     }
 
-    /** The extension classes of the element's {@code @ExtendWith} annotations, present or meta-present, once each. */
+    /**
+     * The extension classes a class or method declares with {@code @ExtendWith}, present or meta-present, once each:
+     * on a class, also those on its fields (registered with the class, as Jupiter registers them before making an
+     * instance); on a method, also those on its parameters.
+     */
     private static List<Class<?>> declaredTypes(AnnotatedElement element) {
-        ClassLoader loader = element instanceof Class<?> c ? c.getClassLoader()
-                : ((Method) element).getDeclaringClass().getClassLoader();
-        Class<? extends Annotation> extendWith = JupiterAnnotations.type(loader, "extension.ExtendWith");
+        boolean isClass = element instanceof Class<?>;
+        Class<?> owner = isClass ? (Class<?>) element : ((Method) element).getDeclaringClass();
+        Class<? extends Annotation> extendWith = JupiterAnnotations.type(owner.getClassLoader(), "extension.ExtendWith");
         if (extendWith == null) {
             return List.of();
         }
+        List<AnnotatedElement> places = new ArrayList<>(List.of(element));
+        if (isClass) {
+            places.addAll(AnnotationSupport.findAnnotatedFields(owner, extendWith, f -> true,
+                    HierarchyTraversalMode.TOP_DOWN));
+        } else {
+            places.addAll(List.of(((Method) element).getParameters()));
+        }
         Set<Class<?>> types = new LinkedHashSet<>();
-        for (Annotation a : AnnotationSupport.findRepeatableAnnotations(element, extendWith)) {
-            for (Class<?> type : (Class<?>[]) JupiterInjection.attribute(a, "value")) {
-                if (!type.getName().startsWith(BUILT_IN_CONDITIONS)) {
-                    types.add(type);
+        for (AnnotatedElement place : places) {
+            for (Annotation a : AnnotationSupport.findRepeatableAnnotations(place, extendWith)) {
+                for (Class<?> type : (Class<?>[]) JupiterInjection.attribute(a, "value")) {
+                    if (!type.getName().startsWith(BUILT_IN_CONDITIONS)) {
+                        types.add(type);
+                    }
                 }
             }
         }

@@ -124,7 +124,7 @@ final class ObjectiveDescriptor extends AbstractTestDescriptor implements Node<H
             JupiterExtensionContext parent = getParent().filter(ObjectiveClassDescriptor.class::isInstance)
                     .map(p -> ((ObjectiveClassDescriptor) p).extensionContext(context))
                     .orElseThrow(() -> new IllegalStateException(this + " is not in a class"));
-            extensionContext = parent.forObjective(this, method, JupiterExtensions.ofMethod(method));
+            extensionContext = parent.forObjective(this, method, JupiterExtensions.ofMethod(method, parent));
         }
         return extensionContext;
     }

@@ -26,6 +26,7 @@ import dev.hpo.junit.engine.fixtures.extension.Intercepted;
 import dev.hpo.junit.engine.fixtures.extension.Log;
 import dev.hpo.junit.engine.fixtures.extension.Mocked;
 import dev.hpo.junit.engine.fixtures.extension.Registered;
+import dev.hpo.junit.engine.fixtures.extension.SeededObjective;
 import dev.hpo.junit.engine.fixtures.extension.Skipping;
 import dev.hpo.junit.engine.fixtures.extension.SpringConstructed;
 import dev.hpo.junit.engine.fixtures.extension.SpringTuned;
@@ -39,6 +40,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ParameterResolutionException;
@@ -253,5 +255,13 @@ class ExtensionsTest {
             assertEquals(40.0 + (Integer) t.params().get("i"), t.value());
         }
         assertEquals(List.of("about to make a Factored", "about to make a Factored"), Log.EVENTS);
+    }
+
+    @Test
+    void extensionsDeclaredOnFieldsAndParametersRegisterToo() {
+        study(storage).selectors(selectClass(SeededObjective.class)).execute()
+                .testEvents().assertStatistics(s -> s.succeeded(2).failed(0));  // one Seeder, declared twice
+        assertEquals(List.of("field " + new Random(7).nextInt(1000) + " parameter " + new Random(42).nextInt(1000)),
+                Log.EVENTS);
     }
 }
