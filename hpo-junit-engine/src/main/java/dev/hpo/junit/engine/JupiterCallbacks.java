@@ -87,7 +87,8 @@ final class JupiterCallbacks {
         if (interceptors.isEmpty()) {
             return invocation.proceed();
         }
-        Object reflective = context.reflectiveInvocationContext(executable, target, arguments);
+        Object reflective = context.proxies().reflectiveInvocationContext(context.testClass(), executable, target,
+                arguments);
         return chain(context, interceptors, 0, point, reflective, invocation);
     }
 
@@ -102,7 +103,7 @@ final class JupiterCallbacks {
         Object interceptor = interceptors.get(index);
         Object[] outcome = new Object[1];
         int[] calls = new int[1];
-        Object next = context.invocation(() -> {
+        Object next = context.proxies().invocation(() -> {
             calls[0]++;
             if (calls[0] > 1) {
                 throw new IllegalStateException("InvocationInterceptor " + interceptor.getClass().getName()
@@ -147,14 +148,14 @@ final class JupiterCallbacks {
      */
     static Object newInstance(JupiterExtensionContext context, Class<?> testClass, Invocation construct)
             throws Exception {
-        Object factoryContext = context.testInstanceFactoryContext(testClass);
+        Object factoryContext = context.proxies().testInstanceFactoryContext(testClass);
         for (Object callback : context.all("TestInstancePreConstructCallback")) {
             call(callback, "TestInstancePreConstructCallback", "preConstructTestInstance", factoryContext,
                     context.proxy());
         }
         List<Object> factories = context.all("TestInstanceFactory");
         if (factories.size() > 1) {
-            throw context.jupiterException("extension.ExtensionConfigurationException", "The following"
+            throw context.proxies().exception("extension.ExtensionConfigurationException", "The following"
                     + " TestInstanceFactory extensions were registered for test class [" + testClass.getName()
                     + "], but only one is permitted: " + factories.stream().map(f -> f.getClass().getName()).toList());
         }
@@ -164,7 +165,7 @@ final class JupiterCallbacks {
         Object instance = call(factories.get(0), "TestInstanceFactory", "createTestInstance", factoryContext,
                 context.proxy());
         if (!testClass.isInstance(instance)) {
-            throw context.jupiterException("extension.TestInstantiationException", "TestInstanceFactory ["
+            throw context.proxies().exception("extension.TestInstantiationException", "TestInstanceFactory ["
                     + factories.get(0).getClass().getName() + "] created an instance of " + (instance == null ? "null"
                     : instance.getClass().getName()) + " instead of " + testClass.getName());
         }
@@ -212,7 +213,7 @@ final class JupiterCallbacks {
     static Object resolve(JupiterExtensionContext context, Executable executable, int index, Object target)
             throws Exception {
         Parameter parameter = executable.getParameters()[index];
-        Object parameterContext = context.parameterContext(executable, index, target);
+        Object parameterContext = context.proxies().parameterContext(executable, index, target);
         List<Object> resolvers = new ArrayList<>();
         for (Object extension : context.all("ParameterResolver")) {
             if ((boolean) call(extension, "ParameterResolver", "supportsParameter", parameterContext,
@@ -223,12 +224,12 @@ final class JupiterCallbacks {
         String where = "parameter [" + parameter + "] in " + (executable instanceof Method ? "method" : "constructor")
                 + " [" + executable.toGenericString() + "]";
         if (resolvers.isEmpty()) {
-            throw context.jupiterException("extension.ParameterResolutionException", "No ParameterResolver"
+            throw context.proxies().exception("extension.ParameterResolutionException", "No ParameterResolver"
                     + " registered for " + where + "; the hpo engine resolves it through the extensions registered"
                     + " with @ExtendWith or @RegisterExtension, or give it a range annotation to tune it");
         }
         if (resolvers.size() > 1) {
-            throw context.jupiterException("extension.ParameterResolutionException", "Discovered multiple competing"
+            throw context.proxies().exception("extension.ParameterResolutionException", "Discovered multiple competing"
                     + " ParameterResolvers for " + where + ": " + resolvers.stream()
                     .map(r -> r.getClass().getName()).toList());
         }
@@ -236,7 +237,7 @@ final class JupiterCallbacks {
                 context.proxy());
         Class<?> type = parameter.getType();
         if (value == null ? type.isPrimitive() : !wrap(type).isInstance(value)) {
-            throw context.jupiterException("extension.ParameterResolutionException", resolvers.get(0).getClass()
+            throw context.proxies().exception("extension.ParameterResolutionException", resolvers.get(0).getClass()
                     .getName() + " resolved a value of type [" + (value == null ? "null" : value.getClass().getName())
                     + "] for " + where + ", which needs a " + type.getName());
         }

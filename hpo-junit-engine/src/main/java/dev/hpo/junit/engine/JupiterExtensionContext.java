@@ -4,9 +4,7 @@ import java.lang.reflect.AnnotatedElement;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Executable;
 import java.lang.reflect.Method;
-import java.lang.reflect.Parameter;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,14 +20,12 @@ import org.junit.platform.engine.reporting.ReportEntry;
  * a class, a test template and each invocation. Each holds the extensions registered at its level
  * ({@link JupiterExtensions}) and a {@link JupiterStore}; a trial's holds the instance its objective runs on.
  *
- * <p>The {@code ExtensionContext}, its {@code Store}, {@code TestInstances} and {@code ParameterContext} are proxies
- * of the project's own Jupiter interfaces, loaded through the objective class's loader: the engine does not depend on
- * Jupiter. What Jupiter's interface declares as a default method runs as declared ({@code getRequiredTestClass()},
- * {@code publishReportEntry(key, value)}, {@code Store.getOrDefault}, …).
+ * <p>The {@code ExtensionContext}, its {@code Store} ({@link JupiterStore}) and the other types extensions are handed
+ * ({@link JupiterProxies}) are proxies of the project's own Jupiter interfaces, loaded through the objective class's
+ * loader: the engine does not depend on Jupiter. What Jupiter's interface declares as a default method runs as
+ * declared ({@code getRequiredTestClass()}, {@code publishReportEntry(key, value)}, {@code Store.getOrDefault}, …).
  */
 final class JupiterExtensionContext {
-
-    private static final String API = "org.junit.jupiter.api.";
 
     private final JupiterExtensionContext parent;
     private final JupiterExtensions extensions;
@@ -43,6 +39,7 @@ final class JupiterExtensionContext {
     private volatile Object instance;
     private volatile Throwable executionException;
     private volatile Object proxy;
+    private volatile JupiterProxies proxies;
     /** Where a trial's context publishes files; null for the other contexts. */
     private JupiterScope publisher;
 
@@ -88,6 +85,11 @@ final class JupiterExtensionContext {
                 testMethod, testClass, testMethod, perClass, execution);
         trial.publisher = scope;
         return trial;
+    }
+
+    /** The class the context's objective belongs to; null for the run's context. */
+    Class<?> testClass() {
+        return testClass;
     }
 
     JupiterExtensionContext parent() {
@@ -136,22 +138,21 @@ final class JupiterExtensionContext {
     Object proxy() {
         Object p = proxy;
         if (p == null) {
-            p = newProxy(type("extension.ExtensionContext"), this::handle);
+            p = proxies().of("extension.ExtensionContext", this::handle);
             proxy = p;
         }
         return p;
     }
 
-    private ClassLoader loader() {
-        return testClass != null ? testClass.getClassLoader() : Thread.currentThread().getContextClassLoader();
-    }
-
-    private Class<?> type(String name) {
-        try {
-            return Class.forName(API + name, false, loader());
-        } catch (ClassNotFoundException e) {
-            throw new IllegalStateException("Jupiter's " + API + name + " is not on the class path", e);
+    /** The objective class's Jupiter types; the run's context, which has no class, uses the thread's loader. */
+    JupiterProxies proxies() {
+        JupiterProxies p = proxies;
+        if (p == null) {
+            p = new JupiterProxies(testClass != null ? testClass.getClassLoader()
+                    : Thread.currentThread().getContextClassLoader());
+            proxies = p;
         }
+        return p;
     }
 
     private Object handle(Method method, Object[] args) throws Throwable {
@@ -165,9 +166,10 @@ final class JupiterExtensionContext {
             case "getElement" -> Optional.ofNullable(element);
             case "getTestClass" -> Optional.ofNullable(testClass);
             case "getEnclosingTestClasses" -> List.of();
-            case "getTestInstanceLifecycle" -> testClass == null ? Optional.empty() : Optional.of(lifecycle());
+            case "getTestInstanceLifecycle" -> testClass == null ? Optional.empty()
+                    : Optional.of(proxies().constant("TestInstance$Lifecycle", perClass ? "PER_CLASS" : "PER_METHOD"));
             case "getTestInstance" -> Optional.ofNullable(instance());
-            case "getTestInstances" -> Optional.ofNullable(instance()).map(this::testInstances);
+            case "getTestInstances" -> Optional.ofNullable(instance()).map(proxies()::testInstances);
             case "getTestMethod" -> Optional.ofNullable(testMethod);
             case "getExecutionException" -> Optional.ofNullable(executionException);
             case "getConfigurationParameter" -> configurationParameter(args);
@@ -194,8 +196,8 @@ final class JupiterExtensionContext {
                 yield null;
             }
             case "getStore" -> storeProxy(args[args.length - 1], args.length == 2 ? String.valueOf(args[0]) : null);
-            case "getExecutionMode" -> executionMode();
-            case "getExecutableInvoker" -> newProxy(type("extension.ExecutableInvoker"), this::invokeExecutable);
+            case "getExecutionMode" -> proxies().constant("parallel.ExecutionMode", "SAME_THREAD");
+            case "getExecutableInvoker" -> proxies().of("extension.ExecutableInvoker", this::invokeExecutable);
             case "toString" -> "ExtensionContext [" + test.get().getUniqueId() + "]";
             default -> {
                 if (method.isDefault()) {
@@ -242,19 +244,6 @@ final class JupiterExtensionContext {
         return publisher;
     }
 
-    private Object lifecycle() {
-        return enumConstant(type("TestInstance$Lifecycle"), perClass ? "PER_CLASS" : "PER_METHOD");
-    }
-
-    private Object executionMode() {
-        return enumConstant(type("parallel.ExecutionMode"), "SAME_THREAD");
-    }
-
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    private static Object enumConstant(Class<?> type, String name) {
-        return Enum.valueOf((Class<? extends Enum>) type, name);
-    }
-
     private Optional<Object> configurationParameter(Object[] args) {
         Optional<String> value = Optional.ofNullable(execution.parameter((String) args[0]));
         if (args.length == 1) {
@@ -265,17 +254,6 @@ final class JupiterExtensionContext {
         return value.map(transformer);
     }
 
-    private Object testInstances(Object innermost) {
-        return newProxy(type("extension.TestInstances"), (method, args) -> switch (method.getName()) {
-            case "getInnermostInstance" -> innermost;
-            case "getEnclosingInstances" -> List.of();
-            case "getAllInstances" -> List.of(innermost);
-            case "findInstance" -> Optional.of(innermost).filter(((Class<?>) args[0])::isInstance);
-            case "toString" -> "TestInstances [" + innermost + "]";
-            default -> throw new UnsupportedOperationException("TestInstances." + method.getName());
-        });
-    }
-
     /**
      * A {@code Store} of this context for the namespace; {@code scope} is Jupiter 5.13's {@code StoreScope} or null.
      * The launcher session's and the execution request's stores are the root context's: one engine execution is the
@@ -283,120 +261,10 @@ final class JupiterExtensionContext {
      */
     private Object storeProxy(Object namespace, String scope) {
         JupiterExtensionContext owner = scope == null || scope.equals("EXTENSION_CONTEXT") ? this : rootContext();
-        JupiterStore data = owner.store;
-        return newProxy(type("extension.ExtensionContext$Store"), (method, args) -> {
-            String name = method.getName();
-            if (name.equals("toString")) {
-                return "Store [" + namespace + "]";
-            }
-            if (method.isDefault()) {
-                return JupiterScope.DEFAULT;  // getOrDefault, getOrComputeIfAbsent(Class), computeIfAbsent(Class)
-            }
-            boolean computes = name.equals("getOrComputeIfAbsent") || name.equals("computeIfAbsent");
-            // get(key, type), remove(key, type) and the computing methods' (key, creator, type) name a required type
-            Class<?> required = args.length == (computes ? 3 : 2) && !name.equals("put")
-                    ? (Class<?>) args[args.length - 1] : null;
-            Object value = switch (name) {
-                case "get" -> data.get(namespace, args[0]);
-                case "getOrComputeIfAbsent", "computeIfAbsent" -> {
-                    @SuppressWarnings("unchecked")
-                    Function<Object, Object> creator = (Function<Object, Object>) args[1];
-                    yield data.getOrCompute(namespace, args[0], creator);
-                }
-                case "put" -> {
-                    data.put(namespace, args[0], args[1]);
-                    yield null;
-                }
-                case "remove" -> data.remove(namespace, args[0]);
-                default -> throw new UnsupportedOperationException("ExtensionContext.Store." + name);
-            };
-            return required == null ? value : cast(value, required, args[0]);
-        });
+        return owner.store.proxy(namespace, proxies());
     }
 
     private JupiterExtensionContext rootContext() {
         return parent == null ? this : parent.rootContext();
-    }
-
-    private Object cast(Object value, Class<?> required, Object key) throws Exception {
-        if (value == null || JupiterCallbacks.wrap(required).isInstance(value)) {
-            return value;
-        }
-        throw jupiterException("extension.ExtensionContextException", "Object stored under key [" + key
-                + "] is not of required type [" + required.getName() + "], but was [" + value.getClass().getName()
-                + "]: " + value);
-    }
-
-    /** A {@code ParameterContext} of the parameter at {@code index} of {@code executable}, called on {@code target}. */
-    Object parameterContext(Executable executable, int index, Object target) {
-        Parameter parameter = executable.getParameters()[index];
-        return newProxy(type("extension.ParameterContext"), (method, args) -> switch (method.getName()) {
-            case "getParameter" -> parameter;
-            case "getIndex" -> index;
-            case "getTarget" -> Optional.ofNullable(target);
-            case "toString" -> "ParameterContext [" + parameter + "]";
-            default -> {
-                if (method.isDefault()) {
-                    yield JupiterScope.DEFAULT;
-                }
-                throw new UnsupportedOperationException("ParameterContext." + method.getName());
-            }
-        });
-    }
-
-    /** A {@code TestInstanceFactoryContext} of a top-level or static nested class (it has no outer instance). */
-    Object testInstanceFactoryContext(Class<?> type) {
-        return newProxy(type("extension.TestInstanceFactoryContext"), (method, args) -> switch (method.getName()) {
-            case "getTestClass" -> type;
-            case "getOuterInstance" -> Optional.empty();
-            case "toString" -> "TestInstanceFactoryContext [" + type.getName() + "]";
-            default -> {
-                if (method.isDefault()) {
-                    yield JupiterScope.DEFAULT;
-                }
-                throw new UnsupportedOperationException("TestInstanceFactoryContext." + method.getName());
-            }
-        });
-    }
-
-    /** An {@code InvocationInterceptor.Invocation} whose {@code proceed()} and {@code skip()} run these. */
-    Object invocation(JupiterCallbacks.Invocation proceed, Runnable skip) {
-        Class<?> type = type("extension.InvocationInterceptor$Invocation");
-        return newProxy(type, (method, args) -> switch (method.getName()) {
-            case "proceed" -> proceed.proceed();
-            case "skip" -> {
-                skip.run();
-                yield null;
-            }
-            case "toString" -> "Invocation [" + test.get().getDisplayName() + "]";
-            default -> throw new UnsupportedOperationException("Invocation." + method.getName());
-        });
-    }
-
-    /** A {@code ReflectiveInvocationContext} whose argument list writes through to {@code arguments}. */
-    Object reflectiveInvocationContext(Executable executable, Object target, Object[] arguments) {
-        List<Object> list = Arrays.asList(arguments);
-        return newProxy(type("extension.ReflectiveInvocationContext"), (method, args) -> switch (method.getName()) {
-            case "getTargetClass" -> testClass;
-            case "getExecutable" -> executable;
-            case "getArguments" -> list;
-            case "getTarget" -> Optional.ofNullable(target);
-            case "toString" -> "ReflectiveInvocationContext [" + executable + "]";
-            default -> throw new UnsupportedOperationException("ReflectiveInvocationContext." + method.getName());
-        });
-    }
-
-    /** One of Jupiter's exceptions with a message, made through the project's loader. */
-    Exception jupiterException(String name, String message) {
-        try {
-            Constructor<?> c = type(name).getConstructor(String.class);
-            return (Exception) c.newInstance(message);
-        } catch (ReflectiveOperationException | IllegalStateException e) {
-            return new IllegalStateException(message);
-        }
-    }
-
-    private static Object newProxy(Class<?> type, JupiterScope.Handler handler) {
-        return JupiterScope.proxy(type, handler);
     }
 }

@@ -58,6 +58,46 @@ final class JupiterStore {
     }
 
     /**
+     * The project's {@code ExtensionContext.Store} of this store for one namespace. A value read with a required type
+     * it does not have is Jupiter's {@code ExtensionContextException}.
+     */
+    Object proxy(Object namespace, JupiterProxies proxies) {
+        return proxies.of("extension.ExtensionContext$Store", (method, args) -> {
+            String name = method.getName();
+            if (name.equals("toString")) {
+                return "Store [" + namespace + "]";
+            }
+            if (method.isDefault()) {
+                return JupiterScope.DEFAULT;  // getOrDefault, getOrComputeIfAbsent(Class), computeIfAbsent(Class)
+            }
+            boolean computes = name.equals("getOrComputeIfAbsent") || name.equals("computeIfAbsent");
+            // get(key, type), remove(key, type) and the computing methods' (key, creator, type) name a required type
+            Class<?> required = args.length == (computes ? 3 : 2) && !name.equals("put")
+                    ? (Class<?>) args[args.length - 1] : null;
+            Object value = switch (name) {
+                case "get" -> get(namespace, args[0]);
+                case "getOrComputeIfAbsent", "computeIfAbsent" -> {
+                    @SuppressWarnings("unchecked")
+                    Function<Object, Object> creator = (Function<Object, Object>) args[1];
+                    yield getOrCompute(namespace, args[0], creator);
+                }
+                case "put" -> {
+                    put(namespace, args[0], args[1]);
+                    yield null;
+                }
+                case "remove" -> remove(namespace, args[0]);
+                default -> throw new UnsupportedOperationException("ExtensionContext.Store." + name);
+            };
+            if (required == null || value == null || JupiterCallbacks.wrap(required).isInstance(value)) {
+                return value;
+            }
+            throw proxies.exception("extension.ExtensionContextException", "Object stored under key [" + args[0]
+                    + "] is not of required type [" + required.getName() + "], but was ["
+                    + value.getClass().getName() + "]: " + value);
+        });
+    }
+
+    /**
      * Closes what the context's values hold, the last stored first, and forgets them; returns {@code failure} with
      * what closing threw added (the first close error when there was no failure).
      */

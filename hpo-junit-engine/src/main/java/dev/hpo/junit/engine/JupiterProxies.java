@@ -1,0 +1,126 @@
+package dev.hpo.junit.engine;
+
+import java.lang.reflect.Constructor;
+import java.lang.reflect.Executable;
+import java.lang.reflect.Parameter;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Jupiter's small extension-API types as the hpo engine hands them to extensions: proxies of the project's own
+ * interfaces ({@code ParameterContext}, {@code TestInstances}, {@code InvocationInterceptor.Invocation}, …), its
+ * enums' constants and its exceptions, all loaded through one class loader, the objective class's. A default method
+ * of an interface runs as Jupiter declares it.
+ */
+final class JupiterProxies {
+
+    private static final String API = "org.junit.jupiter.api.";
+
+    private final ClassLoader loader;
+
+    JupiterProxies(ClassLoader loader) {
+        this.loader = loader;
+    }
+
+    /** The type {@code org.junit.jupiter.api.<name>}, e.g. {@code extension.ExtensionContext}. */
+    Class<?> type(String name) {
+        try {
+            return Class.forName(API + name, false, loader);
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException("Jupiter's " + API + name + " is not on the class path", e);
+        }
+    }
+
+    /** An instance of the interface {@code org.junit.jupiter.api.<name>} answered by {@code handler}. */
+    Object of(String name, JupiterScope.Handler handler) {
+        return JupiterScope.proxy(type(name), handler);
+    }
+
+    /** The constant of a Jupiter enum, e.g. {@code TestInstance$Lifecycle}'s {@code PER_CLASS}. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    Object constant(String enumName, String constant) {
+        return Enum.valueOf((Class<? extends Enum>) type(enumName), constant);
+    }
+
+    /** One of Jupiter's exceptions with a message; an {@code IllegalStateException} if this Jupiter lacks it. */
+    Exception exception(String name, String message) {
+        try {
+            Constructor<?> c = type(name).getConstructor(String.class);
+            return (Exception) c.newInstance(message);
+        } catch (ReflectiveOperationException | IllegalStateException e) {
+            return new IllegalStateException(message);
+        }
+    }
+
+    /** The {@code TestInstances} of a top-level or static nested class's instance: it encloses nothing. */
+    Object testInstances(Object innermost) {
+        return of("extension.TestInstances", (method, args) -> switch (method.getName()) {
+            case "getInnermostInstance" -> innermost;
+            case "getEnclosingInstances" -> List.of();
+            case "getAllInstances" -> List.of(innermost);
+            case "findInstance" -> Optional.of(innermost).filter(((Class<?>) args[0])::isInstance);
+            case "toString" -> "TestInstances [" + innermost + "]";
+            default -> throw new UnsupportedOperationException("TestInstances." + method.getName());
+        });
+    }
+
+    /** A {@code ParameterContext} of the parameter at {@code index} of {@code executable}, called on {@code target}. */
+    Object parameterContext(Executable executable, int index, Object target) {
+        Parameter parameter = executable.getParameters()[index];
+        return of("extension.ParameterContext", (method, args) -> switch (method.getName()) {
+            case "getParameter" -> parameter;
+            case "getIndex" -> index;
+            case "getTarget" -> Optional.ofNullable(target);
+            case "toString" -> "ParameterContext [" + parameter + "]";
+            default -> {
+                if (method.isDefault()) {
+                    yield JupiterScope.DEFAULT;
+                }
+                throw new UnsupportedOperationException("ParameterContext." + method.getName());
+            }
+        });
+    }
+
+    /** A {@code TestInstanceFactoryContext} of a top-level or static nested class (it has no outer instance). */
+    Object testInstanceFactoryContext(Class<?> testClass) {
+        return of("extension.TestInstanceFactoryContext", (method, args) -> switch (method.getName()) {
+            case "getTestClass" -> testClass;
+            case "getOuterInstance" -> Optional.empty();
+            case "toString" -> "TestInstanceFactoryContext [" + testClass.getName() + "]";
+            default -> {
+                if (method.isDefault()) {
+                    yield JupiterScope.DEFAULT;
+                }
+                throw new UnsupportedOperationException("TestInstanceFactoryContext." + method.getName());
+            }
+        });
+    }
+
+    /** An {@code InvocationInterceptor.Invocation} whose {@code proceed()} and {@code skip()} run these. */
+    Object invocation(JupiterCallbacks.Invocation proceed, Runnable skip) {
+        return of("extension.InvocationInterceptor$Invocation", (method, args) -> switch (method.getName()) {
+            case "proceed" -> proceed.proceed();
+            case "skip" -> {
+                skip.run();
+                yield null;
+            }
+            case "toString" -> "Invocation";
+            default -> throw new UnsupportedOperationException("Invocation." + method.getName());
+        });
+    }
+
+    /** A {@code ReflectiveInvocationContext} whose argument list writes through to {@code arguments}. */
+    Object reflectiveInvocationContext(Class<?> targetClass, Executable executable, Object target,
+            Object[] arguments) {
+        List<Object> list = Arrays.asList(arguments);
+        return of("extension.ReflectiveInvocationContext", (method, args) -> switch (method.getName()) {
+            case "getTargetClass" -> targetClass;
+            case "getExecutable" -> executable;
+            case "getArguments" -> list;
+            case "getTarget" -> Optional.ofNullable(target);
+            case "toString" -> "ReflectiveInvocationContext [" + executable + "]";
+            default -> throw new UnsupportedOperationException("ReflectiveInvocationContext." + method.getName());
+        });
+    }
+}
