@@ -17,14 +17,15 @@ import org.junit.platform.commons.support.AnnotationSupport;
 import org.junit.platform.commons.support.ReflectionSupport;
 
 /**
- * Jupiter's built-in conditions on an objective class or method, directly or on a composed annotation: the objective
- * is skipped with a reason, as Jupiter skips a test. {@code @Disabled}; {@code @EnabledOnOs}/{@code @DisabledOnOs}
+ * Jupiter's built-in conditions on an objective class or method, directly or on a composed annotation: the objective is
+ * skipped with a reason, as Jupiter skips a test. {@code @Disabled}; {@code @EnabledOnOs}/{@code @DisabledOnOs}
  * (operating systems and architectures); {@code @EnabledOnJre}/{@code @DisabledOnJre} and
  * {@code @EnabledForJreRange}/{@code @DisabledForJreRange}; {@code @EnabledIfSystemProperty},
  * {@code @EnabledIfEnvironmentVariable} and their {@code Disabled} twins (repeatable, every one must allow it);
  * {@code @EnabledIf}/{@code @DisabledIf} with a static condition method ({@code "isCi"} in the class, or
- * {@code "com.example.Conditions#isCi"}, taking nothing or the element's {@code ExtensionContext}); {@code @EnabledInNativeImage}/{@code @DisabledInNativeImage}. The class's
- * conditions are read before the method's, as Jupiter evaluates the class's container first.
+ * {@code "com.example.Conditions#isCi"}, taking nothing or the element's {@code ExtensionContext});
+ * {@code @EnabledInNativeImage}/{@code @DisabledInNativeImage}. The class's conditions are read before the method's, as
+ * Jupiter evaluates the class's container first.
  *
  * <p>Jupiter implements these as extensions, which the hpo engine leaves out of the ones it runs
  * ({@link JupiterExtensions}); their rules are simple and public, so they are read here, by annotation name, and the

@@ -197,7 +197,8 @@ final class JupiterExtensions {
     private static List<Class<?>> declaredTypes(AnnotatedElement element) {
         boolean isClass = element instanceof Class<?>;
         Class<?> owner = isClass ? (Class<?>) element : ((Method) element).getDeclaringClass();
-        Class<? extends Annotation> extendWith = JupiterAnnotations.type(owner.getClassLoader(), "extension.ExtendWith");
+        Class<? extends Annotation> extendWith = JupiterAnnotations.type(owner.getClassLoader(),
+                "extension.ExtendWith");
         if (extendWith == null) {
             return List.of();
         }
