@@ -56,10 +56,13 @@ final class JupiterExtensions {
         return declaredOn(testClass) || !declaredTypes(method).isEmpty();
     }
 
-    /** Whether the class registers extensions: with {@code @ExtendWith} or in {@code @RegisterExtension} fields. */
+    /**
+     * Whether the class registers extensions, with {@code @ExtendWith} or in {@code @RegisterExtension} fields, or
+     * needs their contexts all the same (a {@code @TempDir} factory of the user's own is called with one).
+     */
     static boolean declaredOn(Class<?> testClass) {
         return !declaredTypes(testClass).isEmpty() || !registerFields(testClass, true).isEmpty()
-                || !registerFields(testClass, false).isEmpty();
+                || !registerFields(testClass, false).isEmpty() || JupiterInjection.usesCustomFactory(testClass);
     }
 
     /**

@@ -12,11 +12,13 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.platform.commons.support.AnnotationSupport;
 import org.junit.platform.commons.support.HierarchyTraversalMode;
+import org.junit.platform.commons.support.ReflectionSupport;
 
 /**
  * What Jupiter's built-in resolvers give a test without any extension, and so what the hpo engine gives objectives and
  * their lifecycle methods: a {@code TestInfo}, a {@code TestReporter}, and a temporary directory for a
- * {@code @TempDir} parameter or field of type {@code Path} or {@code File}. Recognised by type name through the
+ * {@code @TempDir} parameter or field of type {@code Path} or {@code File}, made by Jupiter's standard factory or one of
+ * the user's own. Recognised by type name through the
  * objective class's loader, as {@link JupiterAnnotations} reads annotations: the engine does not depend on Jupiter.
  * {@link JupiterScope} makes the values.
  */
@@ -75,23 +77,55 @@ enum JupiterInjection {
     }
 
     /**
-     * Refuses what would need Jupiter's extension model: a type other than {@code Path} or {@code File}, a
-     * {@code factory} or {@code deletionStrategy} of the user's own (both are called with an {@code ExtensionContext}).
+     * Refuses what the engine cannot honour: a type other than {@code Path} or {@code File}, a
+     * {@code deletionStrategy} of the user's own.
      */
     private static void checkTempDir(Annotation tempDir, Class<?> type, String what) {
         if (type != Path.class && type != File.class) {
             throw new InvalidObjectiveException(what + " is a " + type.getSimpleName() + "; @TempDir fits Path and"
                     + " File");
         }
-        for (String attribute : List.of("factory", "deletionStrategy")) {
-            Object value = attribute(tempDir, attribute);
-            if (value instanceof Class<?> c && !c.isInterface() && !c.getName().endsWith("$Standard")
-                    && !c.getName().endsWith("$IgnoreFailures")) {
-                throw new InvalidObjectiveException(what + ": @TempDir(" + attribute + " = " + c.getSimpleName()
-                        + ".class) needs Jupiter's extension model, which the hpo engine does not run; use the"
-                        + " standard one, or create the directory in the objective");
+        if (ownClass(attribute(tempDir, "deletionStrategy")) != null) {
+            throw new InvalidObjectiveException(what + ": @TempDir(deletionStrategy = "
+                    + ((Class<?>) attribute(tempDir, "deletionStrategy")).getSimpleName() + ".class) is not supported"
+                    + " by the hpo engine; use the standard strategy or IgnoreFailures");
+        }
+    }
+
+    /** The {@code factory} of the user's own that a {@code @TempDir} names, or null for Jupiter's standard one. */
+    static Class<?> customFactory(Annotation tempDir) {
+        return ownClass(attribute(tempDir, "factory"));
+    }
+
+    private static Class<?> ownClass(Object value) {
+        return value instanceof Class<?> c && !c.isInterface() && !c.getName().endsWith("$Standard")
+                && !c.getName().endsWith("$IgnoreFailures") ? c : null;
+    }
+
+    /**
+     * Whether a {@code @TempDir} of the class, on a field or on a method's parameter, names a factory of the user's own,
+     * which is called with an {@code ExtensionContext}: the class's objectives then run in extension contexts.
+     */
+    static boolean usesCustomFactory(Class<?> testClass) {
+        Class<? extends Annotation> type = JupiterAnnotations.type(testClass.getClassLoader(), TEMP_DIR_ANNOTATION);
+        if (type == null) {
+            return false;
+        }
+        for (Field f : AnnotationSupport.findAnnotatedFields(testClass, type)) {
+            if (customFactory(f.getAnnotation(type)) != null) {
+                return true;
             }
         }
+        for (Method m : ReflectionSupport.findMethods(testClass, m -> m.getParameterCount() > 0,
+                HierarchyTraversalMode.TOP_DOWN)) {
+            for (Parameter p : m.getParameters()) {
+                Annotation a = p.getAnnotation(type);
+                if (a != null && customFactory(a) != null) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** An attribute of the annotation, or null when this Jupiter version does not have it. */

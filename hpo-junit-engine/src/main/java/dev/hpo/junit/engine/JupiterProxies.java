@@ -1,5 +1,6 @@
 package dev.hpo.junit.engine;
 
+import java.lang.reflect.AnnotatedElement;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Executable;
 import java.lang.reflect.Parameter;
@@ -78,6 +79,20 @@ final class JupiterProxies {
                     yield JupiterScope.DEFAULT;
                 }
                 throw new UnsupportedOperationException("ParameterContext." + method.getName());
+            }
+        });
+    }
+
+    /** An {@code AnnotatedElementContext} of a field (a parameter's is its {@link #parameterContext}). */
+    Object annotatedElementContext(AnnotatedElement element) {
+        return of("extension.AnnotatedElementContext", (method, args) -> switch (method.getName()) {
+            case "getAnnotatedElement" -> element;
+            case "toString" -> "AnnotatedElementContext [" + element + "]";
+            default -> {
+                if (method.isDefault()) {
+                    yield JupiterScope.DEFAULT;
+                }
+                throw new UnsupportedOperationException("AnnotatedElementContext." + method.getName());
             }
         });
     }

@@ -3,6 +3,7 @@ package dev.hpo.junit.engine;
 import dev.hpo.Trial;
 import dev.hpo.artifact.ArtifactStore;
 import dev.hpo.artifact.Artifacts;
+import java.io.Closeable;
 import java.io.File;
 import java.io.IOException;
 import java.lang.annotation.Annotation;
@@ -13,6 +14,7 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Parameter;
 import java.lang.reflect.Proxy;
+import java.nio.file.FileSystems;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,6 +30,7 @@ import java.util.TreeSet;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
+import org.junit.platform.commons.support.ReflectionSupport;
 import org.junit.platform.engine.TestDescriptor;
 import org.junit.platform.engine.TestTag;
 import org.junit.platform.engine.reporting.ReportEntry;
@@ -63,7 +66,8 @@ final class JupiterScope {
     private ArtifactStore artifacts;
     private JupiterExtensionContext extensions;
 
-    private record TempDirectory(Path path, String cleanup, boolean ignoreFailures) {
+    /** A directory to delete when the scope closes; {@code factory} (null for the standard one) is closed then. */
+    private record TempDirectory(Path path, String cleanup, boolean ignoreFailures, Closeable factory) {
     }
 
     /**
@@ -139,7 +143,8 @@ final class JupiterScope {
             case TEST_INFO -> proxy(type, this::testInfo);
             case TEST_REPORTER -> proxy(type, this::testReporter);
             case TEMP_DIR -> {
-                Path directory = createTempDir(JupiterInjection.tempDir(declaration, testClass).orElseThrow());
+                Path directory = createTempDir(JupiterInjection.tempDir(declaration, testClass).orElseThrow(),
+                        declaration);
                 yield type == File.class ? directory.toFile() : directory;
             }
         };
@@ -164,35 +169,60 @@ final class JupiterScope {
                 case "ON_SUCCESS" -> failure == null;
                 default -> true;
             };
-            if (!delete || !Files.exists(d.path())) {
-                continue;
-            }
             try {
-                deleteTree(d.path());
-            } catch (IOException e) {
-                if (d.ignoreFailures()) {
-                    continue;
+                if (delete && Files.exists(d.path())) {
+                    deleteTree(d.path());
                 }
-                failure = JupiterLifecycle.combine(failure, new IOException("cannot delete @TempDir " + d.path() + ": "
-                        + e, e));
+            } catch (IOException e) {
+                if (!d.ignoreFailures()) {
+                    failure = JupiterLifecycle.combine(failure, new IOException("cannot delete @TempDir " + d.path()
+                            + ": " + e, e));
+                }
+            }
+            if (d.factory() != null) {
+                try {
+                    d.factory().close();
+                } catch (IOException | RuntimeException e) {
+                    failure = JupiterLifecycle.combine(failure, e);
+                }
             }
         }
         directories.clear();
         return failure;
     }
 
-    private Path createTempDir(Annotation tempDir) {
+    /**
+     * A new directory for the {@code @TempDir} on {@code declaration}: from Jupiter's standard factory, or from the
+     * factory it names, called with the declaration's context and the scope's {@code ExtensionContext}.
+     */
+    private Path createTempDir(Annotation tempDir, AnnotatedElement declaration) {
         Object mode = JupiterInjection.attribute(tempDir, "cleanup");
         String cleanup = mode == null || mode.toString().equals("DEFAULT") ? cleanupDefault : mode.toString();
         Object strategy = JupiterInjection.attribute(tempDir, "deletionStrategy");
         boolean ignoreFailures = strategy instanceof Class<?> c && c.getName().endsWith("$IgnoreFailures");
+        Class<?> factoryType = JupiterInjection.customFactory(tempDir);
         try {
-            Path directory = Files.createTempDirectory(TEMP_DIR_PREFIX);
-            directories.add(new TempDirectory(directory, cleanup, ignoreFailures));
+            if (factoryType == null) {
+                Path directory = Files.createTempDirectory(TEMP_DIR_PREFIX);
+                directories.add(new TempDirectory(directory, cleanup, ignoreFailures, null));
+                return directory;
+            }
+            Closeable factory = (Closeable) ReflectionSupport.newInstance(factoryType);
+            Object element = declaration instanceof Parameter p
+                    ? extensions.proxies().parameterContext(p.getDeclaringExecutable(),
+                            List.of(p.getDeclaringExecutable().getParameters()).indexOf(p), null)
+                    : extensions.proxies().annotatedElementContext(declaration);
+            Method create = factoryType.getMethod("createTempDirectory",
+                    extensions.proxies().type("extension.AnnotatedElementContext"),
+                    extensions.proxies().type("extension.ExtensionContext"));
+            create.setAccessible(true);
+            Path directory = (Path) ObjectiveInvoker.unwrap(() -> create.invoke(factory, element, extensions.proxy()));
+            directories.add(new TempDirectory(directory, cleanup, ignoreFailures, factory));
             return directory;
-        } catch (IOException e) {
+        } catch (Exception e) {
             throw new IllegalStateException("cannot create a @TempDir for " + testClass.getName()
-                    + (testMethod == null ? "" : "." + testMethod.getName()) + ": " + e, e);
+                    + (testMethod == null ? "" : "." + testMethod.getName())
+                    + (factoryType == null ? "" : " with " + factoryType.getName()) + ": " + e, e);
         }
     }
 
@@ -344,7 +374,9 @@ final class JupiterScope {
         Files.walkFileTree(root, new SimpleFileVisitor<>() {
             @Override
             public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-                dir.toFile().setWritable(true);
+                if (dir.getFileSystem() == FileSystems.getDefault()) {  // a factory's may be in memory
+                    dir.toFile().setWritable(true);
+                }
                 return FileVisitResult.CONTINUE;
             }
 

@@ -17,6 +17,7 @@ import dev.hpo.artifact.Artifacts;
 import dev.hpo.artifact.FileSystemArtifactStore;
 import dev.hpo.junit.engine.fixtures.injection.BadInjection;
 import dev.hpo.junit.engine.fixtures.injection.Cleanup;
+import dev.hpo.junit.engine.fixtures.injection.Factored;
 import dev.hpo.junit.engine.fixtures.injection.Injected;
 import dev.hpo.junit.engine.fixtures.injection.Publishing;
 import dev.hpo.junit.engine.fixtures.injection.Seen;
@@ -182,9 +183,23 @@ class InjectionTest {
                 + " Path and File", failure(BadInjection.TextDirectory.class));
         assertEquals("@TempDir field " + BadInjection.FinalField.class.getName() + ".dir is final; the engine assigns"
                 + " it, so drop final", failure(BadInjection.FinalField.class));
-        assertEquals(BadInjection.OwnFactory.class.getName() + ".score, parameter 'dir': @TempDir(factory ="
-                + " InMemory.class) needs Jupiter's extension model, which the hpo engine does not run; use the"
-                + " standard one, or create the directory in the objective", failure(BadInjection.OwnFactory.class));
+        assertEquals(BadInjection.OwnStrategy.class.getName() + ".score, parameter 'dir': @TempDir(deletionStrategy"
+                + " = Keep.class) is not supported by the hpo engine; use the standard strategy or IgnoreFailures",
+                failure(BadInjection.OwnStrategy.class));
+    }
+
+    @Test
+    void aFactoryOfTheUsersOwnMakesTheDirectoriesAndIsClosedWithThem() {
+        Factored.Named.closed = 0;
+        study(storage).selectors(selectClass(Factored.class)).execute()
+                .testEvents().assertStatistics(s -> s.succeeded(2).failed(0));
+        assertEquals(2, Seen.DIRECTORIES.size());
+        assertTrue(Seen.DIRECTORIES.get(0).getFileName().toString().startsWith("score-field-"),
+                Seen.DIRECTORIES::toString);
+        assertTrue(Seen.DIRECTORIES.get(1).getFileName().toString().startsWith("score-Path-"),
+                Seen.DIRECTORIES::toString);
+        Seen.DIRECTORIES.forEach(d -> assertFalse(Files.exists(d), d + " deleted after the trial"));
+        assertEquals(2, Factored.Named.closed, "each factory closed with its directory");
     }
 
     /** Trials 0, 1 and 2 of {@code Cleanup.score} get i = 0, 1 and 2. */
