@@ -1,0 +1,5 @@
+package sample;
+
+/** What one unit costs. */
+record Costs(double perUnit) {
+}
