@@ -36,7 +36,8 @@ public final class HpoTestEngine extends HierarchicalTestEngine<HpoExecutionCont
     private static final EngineDiscoveryRequestResolver<HpoEngineDescriptor> RESOLVER =
             EngineDiscoveryRequestResolver.<HpoEngineDescriptor>builder()
                     .addClassContainerSelectorResolver(ObjectiveClasses::isCandidate)
-                    .addSelectorResolver(context -> new ObjectiveSelectorResolver(context.getClassNameFilter()))
+                    .addSelectorResolver(context -> new ObjectiveSelectorResolver(context.getClassNameFilter(),
+                            JupiterExtensions.autodetects(context.getDiscoveryRequest().getConfigurationParameters())))
                     .build();
 
     private final Function<String, Storage> storages;

@@ -43,16 +43,24 @@ final class JupiterConditions {
 
     /** @param deactivate the value of {@value #DEACTIVATE}, or null */
     JupiterConditions(String deactivate) {
-        List<Pattern> patterns = new ArrayList<>();
-        if (deactivate != null) {
-            for (String p : deactivate.split(",")) {
+        this.deactivated = classNamePatterns(deactivate);
+    }
+
+    /**
+     * Jupiter's class name patterns, as its configuration parameters give them: comma-separated, {@code *} for any
+     * characters ({@code org.junit.*DisabledCondition}); null gives none.
+     */
+    static List<Pattern> classNamePatterns(String patterns) {
+        List<Pattern> compiled = new ArrayList<>();
+        if (patterns != null) {
+            for (String p : patterns.split(",")) {
                 if (!p.isBlank()) {
-                    patterns.add(Pattern.compile(Arrays.stream(p.strip().split("\\*", -1)).map(Pattern::quote)
+                    compiled.add(Pattern.compile(Arrays.stream(p.strip().split("\\*", -1)).map(Pattern::quote)
                             .reduce((a, b) -> a + ".*" + b).orElse("")));
                 }
             }
         }
-        this.deactivated = List.copyOf(patterns);
+        return List.copyOf(compiled);
     }
 
     /** Why the objective is skipped ({@code "Tuning.slow is @Disabled: too slow for CI"}), if it is. */

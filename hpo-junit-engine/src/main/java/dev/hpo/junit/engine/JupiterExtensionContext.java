@@ -57,10 +57,10 @@ final class JupiterExtensionContext {
         this.store = new JupiterStore(parent == null ? null : parent.store);
     }
 
-    /** The engine execution's context, the parent of every class's. */
+    /** The engine execution's context, the parent of every class's, with the auto-detected extensions. */
     static JupiterExtensionContext root(TestDescriptor engine, HpoExecutionContext execution) {
-        return new JupiterExtensionContext(null, JupiterExtensions.NONE, () -> engine, null, null, null, false,
-                execution);
+        return new JupiterExtensionContext(null, JupiterExtensions.autodetected(execution::parameter,
+                Thread.currentThread().getContextClassLoader()), () -> engine, null, null, null, false, execution);
     }
 
     /** A class's context, with the extensions registered on the class and in its static fields. */

@@ -8,11 +8,15 @@ import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.regex.Pattern;
 import org.junit.platform.commons.support.AnnotationSupport;
 import org.junit.platform.commons.support.HierarchyTraversalMode;
 import org.junit.platform.commons.support.ReflectionSupport;
+import org.junit.platform.engine.ConfigurationParameters;
 
 /**
  * The Jupiter extensions registered at one level of an objective's contexts ({@link JupiterExtensionContext}):
@@ -109,6 +113,52 @@ final class JupiterExtensions {
                 collectUnsupported(i, unsupported);
             }
         }
+    }
+
+    /** Jupiter's switch for extensions registered through {@code ServiceLoader}. */
+    static final String AUTODETECTION = "junit.jupiter.extensions.autodetection.enabled";
+    private static final String AUTODETECTION_INCLUDE = "junit.jupiter.extensions.autodetection.include";
+    private static final String AUTODETECTION_EXCLUDE = "junit.jupiter.extensions.autodetection.exclude";
+
+    /** Whether the configuration turns on {@value #AUTODETECTION}, so that every objective runs in contexts. */
+    static boolean autodetects(ConfigurationParameters parameters) {
+        return parameters.getBoolean(AUTODETECTION).orElse(false);
+    }
+
+    /**
+     * The extensions {@code ServiceLoader} finds on the class path, for the run's context, when {@value #AUTODETECTION}
+     * is true: those whose class names match {@code …autodetection.include} (default: all) and not
+     * {@code …autodetection.exclude}, as Jupiter filters them.
+     *
+     * @throws IllegalStateException naming one that implements an extension point the engine does not run
+     */
+    static JupiterExtensions autodetected(Function<String, String> parameter, ClassLoader loader) {
+        JupiterExtensions registered = new JupiterExtensions();
+        if (!"true".equalsIgnoreCase(String.valueOf(parameter.apply(AUTODETECTION)).strip())) {
+            return registered;
+        }
+        Class<?> extension;
+        try {
+            extension = Class.forName(PACKAGE + "Extension", false, loader);
+        } catch (ClassNotFoundException noJupiter) {
+            return registered;
+        }
+        String include = parameter.apply(AUTODETECTION_INCLUDE);
+        List<Pattern> included = JupiterConditions.classNamePatterns(include == null ? "*" : include);
+        List<Pattern> excluded = JupiterConditions.classNamePatterns(parameter.apply(AUTODETECTION_EXCLUDE));
+        for (Object found : ServiceLoader.load(extension, loader)) {
+            String name = found.getClass().getName();
+            if (included.stream().anyMatch(p -> p.matcher(name).matches())
+                    && excluded.stream().noneMatch(p -> p.matcher(name).matches())) {
+                try {
+                    checkType(found.getClass());
+                } catch (InvalidObjectiveException e) {
+                    throw new IllegalStateException("auto-detected " + e.getMessage(), e);
+                }
+                registered.add(found);
+            }
+        }
+        return registered;
     }
 
     /** The class's declared extensions and the values of its static {@code @RegisterExtension} fields. */

@@ -30,14 +30,15 @@ final class ObjectiveClassDescriptor extends AbstractTestDescriptor implements N
     /** The one instance of a {@code @TestInstance(PER_CLASS)} class while its objectives run; null otherwise. */
     private volatile Object sharedInstance;
 
-    ObjectiveClassDescriptor(UniqueId parentId, Class<?> testClass) {
+    /** {@code autodetection}: Jupiter extensions are auto-detected, so the class runs in extension contexts. */
+    ObjectiveClassDescriptor(UniqueId parentId, Class<?> testClass, boolean autodetection) {
         super(parentId.append(SEGMENT_TYPE, testClass.getName()), JupiterAnnotations.value(testClass,
                 testClass.getClassLoader(), "DisplayName").filter(n -> !n.isBlank()).orElse(testClass.getSimpleName()),
                 ClassSource.from(testClass));
         this.testClass = testClass;
         this.tags = JupiterTags.of(testClass);
         this.lifecycle = lifecycleOf(testClass);
-        this.extended = JupiterExtensions.declaredOn(testClass);
+        this.extended = autodetection || JupiterExtensions.declaredOn(testClass);
     }
 
     /** A malformed lifecycle method runs nothing here: every objective of the class fails with the reason. */

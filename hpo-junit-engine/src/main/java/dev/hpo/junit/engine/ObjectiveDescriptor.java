@@ -48,9 +48,10 @@ final class ObjectiveDescriptor extends AbstractTestDescriptor implements Node<H
     }
 
     /** Parses the method; a malformed one becomes a descriptor that fails with the reason. */
-    static ObjectiveDescriptor of(UniqueId parentId, Class<?> testClass, Method method) {
+    static ObjectiveDescriptor of(UniqueId parentId, Class<?> testClass, Method method, boolean autodetection) {
         try {
-            return new ObjectiveDescriptor(parentId, testClass, method, ObjectiveParser.parse(testClass, method), null);
+            return new ObjectiveDescriptor(parentId, testClass, method,
+                    ObjectiveParser.parse(testClass, method, autodetection), null);
         } catch (InvalidObjectiveException e) {
             return new ObjectiveDescriptor(parentId, testClass, method, null, e.getMessage());
         }

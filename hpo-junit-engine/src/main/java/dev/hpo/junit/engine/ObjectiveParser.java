@@ -45,7 +45,8 @@ final class ObjectiveParser {
         return name.isEmpty() ? testClass.getSimpleName() + "." + method.getName() : name;
     }
 
-    static ObjectiveDefinition parse(Class<?> testClass, Method method) {
+    /** {@code autodetection}: Jupiter extensions are auto-detected, so the objective runs in extension contexts. */
+    static ObjectiveDefinition parse(Class<?> testClass, Method method, boolean autodetection) {
         String where = testClass.getName() + "." + method.getName();
         Objective objective = method.getAnnotation(Objective.class);
         checkMethod(testClass, method, where, objective);
@@ -53,7 +54,7 @@ final class ObjectiveParser {
                 + ": the names of its parameters are not in the class file; compile with -parameters or with debug"
                 + " information (-g, Maven's default)"));
         JupiterExtensions.check(testClass, method);
-        boolean extended = JupiterExtensions.declared(testClass, method);
+        boolean extended = autodetection || JupiterExtensions.declared(testClass, method);
         List<ObjectiveParameter> parameters = new ArrayList<>();
         Parameter[] declared = method.getParameters();
         for (int i = 0; i < declared.length; i++) {

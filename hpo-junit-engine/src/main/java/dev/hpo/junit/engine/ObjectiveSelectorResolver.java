@@ -25,9 +25,12 @@ import org.junit.platform.engine.support.discovery.SelectorResolver;
 final class ObjectiveSelectorResolver implements SelectorResolver {
 
     private final Predicate<String> classNameFilter;
+    private final boolean autodetection;
 
-    ObjectiveSelectorResolver(Predicate<String> classNameFilter) {
+    /** {@code autodetection}: Jupiter extensions are auto-detected, so every objective runs in extension contexts. */
+    ObjectiveSelectorResolver(Predicate<String> classNameFilter, boolean autodetection) {
         this.classNameFilter = classNameFilter;
+        this.autodetection = autodetection;
     }
 
     @Override
@@ -36,7 +39,8 @@ final class ObjectiveSelectorResolver implements SelectorResolver {
         if (!classNameFilter.test(type.getName()) || !ObjectiveClasses.isCandidate(type)) {
             return Resolution.unresolved();
         }
-        return context.addToParent(parent -> Optional.of(new ObjectiveClassDescriptor(parent.getUniqueId(), type)))
+        return context.addToParent(parent -> Optional.of(new ObjectiveClassDescriptor(parent.getUniqueId(), type,
+                        autodetection)))
                 .map(descriptor -> Resolution.match(Match.exact(descriptor, () -> objectiveSelectors(type))))
                 .orElse(Resolution.unresolved());
     }
@@ -57,7 +61,8 @@ final class ObjectiveSelectorResolver implements SelectorResolver {
             return Resolution.unresolved();
         }
         return context.addToParent(() -> selectClass(type),
-                        parent -> Optional.of(ObjectiveDescriptor.of(parent.getUniqueId(), type, method)))
+                        parent -> Optional.of(ObjectiveDescriptor.of(parent.getUniqueId(), type, method,
+                                autodetection)))
                 .map(descriptor -> Resolution.match(Match.exact(descriptor)))
                 .orElse(Resolution.unresolved());
     }

@@ -25,6 +25,7 @@ import dev.hpo.junit.engine.fixtures.extension.InspectedB;
 import dev.hpo.junit.engine.fixtures.extension.Intercepted;
 import dev.hpo.junit.engine.fixtures.extension.Log;
 import dev.hpo.junit.engine.fixtures.extension.Mocked;
+import dev.hpo.junit.engine.fixtures.extension.Plain;
 import dev.hpo.junit.engine.fixtures.extension.Registered;
 import dev.hpo.junit.engine.fixtures.extension.SeededObjective;
 import dev.hpo.junit.engine.fixtures.extension.Skipping;
@@ -263,5 +264,20 @@ class ExtensionsTest {
                 .testEvents().assertStatistics(s -> s.succeeded(2).failed(0));  // one Seeder, declared twice
         assertEquals(List.of("field " + new Random(7).nextInt(1000) + " parameter " + new Random(42).nextInt(1000)),
                 Log.EVENTS);
+    }
+
+    @Test
+    void autoDetectedExtensionsRunAroundEveryObjectiveWhenJupitersSwitchIsOn() {
+        study(storage).selectors(selectClass(Plain.class)).execute();
+        assertEquals(List.of(), Log.EVENTS, "off by default, as in Jupiter");
+        study(storage).configurationParameter(JupiterExtensions.AUTODETECTION, "true")
+                .selectors(selectClass(Plain.class)).execute()
+                .testEvents().assertStatistics(s -> s.succeeded(2).failed(0));
+        assertEquals(List.of("auto-detected score()[1] i=1"), Log.EVENTS);
+        Log.EVENTS.clear();
+        study(storage).configurationParameter(JupiterExtensions.AUTODETECTION, "true")
+                .configurationParameter("junit.jupiter.extensions.autodetection.exclude", "*.Autodetected")
+                .selectors(selectClass(Plain.class)).execute();
+        assertEquals(List.of(), Log.EVENTS, "excluded by its name");
     }
 }
