@@ -280,4 +280,16 @@ class ExtensionsTest {
                 .selectors(selectClass(Plain.class)).execute();
         assertEquals(List.of(), Log.EVENTS, "excluded by its name");
     }
+
+    @Test
+    void parallelTrialsEachGetTheirOwnContextAndInstance() {
+        study(storage).configurationParameter("hpo.parallelism", "2").configurationParameter("hpo.trials", "12")
+                .selectors(selectClass(Extended.class)).execute()
+                .testEvents().assertStatistics(s -> s.succeeded(13).failed(0));
+        for (String event : List.of("ext postProcess Extended", "ext afterEach ok", "ext preDestroy",
+                "objective recorded by ext")) {
+            assertEquals(12, Log.EVENTS.stream().filter(event::equals).count(), event);
+        }
+        assertEquals(1, Log.EVENTS.stream().filter("ext closed"::equals).count(), "the class's store closed once");
+    }
 }
