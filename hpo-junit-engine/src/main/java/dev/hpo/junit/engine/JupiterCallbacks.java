@@ -207,6 +207,21 @@ final class JupiterCallbacks {
     }
 
     /**
+     * Tells every {@code PreInterruptCallback} of the context that a time limit is about to interrupt {@code thread};
+     * one that throws is reported on standard error, and the thread is interrupted all the same, as in Jupiter.
+     */
+    static void beforeInterrupt(JupiterExtensionContext context, Thread thread) {
+        for (Object callback : context.all("PreInterruptCallback")) {
+            try {
+                call(callback, "PreInterruptCallback", "beforeThreadInterrupt",
+                        context.proxies().preInterruptContext(thread), context.proxy());
+            } catch (Exception | Error e) {
+                System.err.println("[hpo] PreInterruptCallback " + callback.getClass().getName() + " threw " + e);
+            }
+        }
+    }
+
+    /**
      * The argument for parameter {@code index} of {@code executable}, from the one {@code ParameterResolver} of the
      * context that supports it; {@code target} is the instance it is called on, or null.
      */

@@ -28,7 +28,7 @@ import org.junit.platform.engine.ConfigurationParameters;
  *
  * <p>The hpo engine runs the extension points that make sense around an objective's trials — {@link #SUPPORTED} —
  * and refuses, at discovery, an extension that implements another (a {@code TestTemplateInvocationContextProvider},
- * a {@code PreInterruptCallback}, …): it would silently not do its job. An {@code InvocationInterceptor} intercepts a
+ * a {@code ClassTemplateInvocationContextProvider}): it would silently not do its job. An {@code InvocationInterceptor} intercepts a
  * trial's call as {@code interceptTestTemplateMethod}, a trial being an invocation of its objective as a
  * parameterized test's are of its template. Found by name through the class's loader: the engine
  * does not depend on Jupiter.
@@ -45,7 +45,7 @@ final class JupiterExtensions {
             "TestInstancePostProcessor", "TestInstancePreDestroyCallback", "BeforeEachCallback", "AfterEachCallback",
             "BeforeTestExecutionCallback", "AfterTestExecutionCallback", "ParameterResolver", "TestWatcher",
             "InvocationInterceptor", "TestExecutionExceptionHandler", "LifecycleMethodExecutionExceptionHandler",
-            "TestInstancePreConstructCallback", "TestInstanceFactory");
+            "TestInstancePreConstructCallback", "TestInstanceFactory", "PreInterruptCallback");
     /** Interfaces of the supported ones, with no behaviour of their own. */
     private static final Set<String> MARKERS = Set.of("Extension", "TestInstantiationAwareExtension");
 

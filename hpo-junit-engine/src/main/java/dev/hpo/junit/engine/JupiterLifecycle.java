@@ -237,11 +237,11 @@ final class JupiterLifecycle {
     private void call(Method m, Object instance, JupiterScope scope, String interceptedAs) throws Exception {
         Object[] arguments = m.getParameterCount() == 0 ? new Object[0] : scope.arguments(m);
         Duration limit = timeouts.get(m);
+        JupiterExtensionContext extensions = scope == null ? null : scope.extensions();
         JupiterCallbacks.Invocation invocation = limit == null
                 ? () -> ObjectiveInvoker.unwrap(() -> m.invoke(instance, arguments))
                 : () -> JupiterTimeout.limited(limit, m.getDeclaringClass().getName() + "." + m.getName(),
-                        "@Timeout", () -> ObjectiveInvoker.unwrap(() -> m.invoke(instance, arguments)));
-        JupiterExtensionContext extensions = scope == null ? null : scope.extensions();
+                        "@Timeout", extensions, () -> ObjectiveInvoker.unwrap(() -> m.invoke(instance, arguments)));
         if (extensions == null) {
             invocation.proceed();
             return;

@@ -83,6 +83,20 @@ final class JupiterProxies {
         });
     }
 
+    /** A {@code PreInterruptContext} naming the thread a time limit is about to interrupt. */
+    Object preInterruptContext(Thread thread) {
+        return of("extension.PreInterruptContext", (method, args) -> switch (method.getName()) {
+            case "getThreadToInterrupt" -> thread;
+            case "toString" -> "PreInterruptContext [" + thread.getName() + "]";
+            default -> {
+                if (method.isDefault()) {
+                    yield JupiterScope.DEFAULT;
+                }
+                throw new UnsupportedOperationException("PreInterruptContext." + method.getName());
+            }
+        });
+    }
+
     /** An {@code AnnotatedElementContext} of a field (a parameter's is its {@link #parameterContext}). */
     Object annotatedElementContext(AnnotatedElement element) {
         return of("extension.AnnotatedElementContext", (method, args) -> switch (method.getName()) {

@@ -44,8 +44,17 @@ final class JupiterTimeout {
      * with whatever it threw suppressed in it.
      */
     static <T> T limited(Duration limit, String what, String source, Callable<T> call) throws Exception {
+        return limited(limit, what, source, null, call);
+    }
+
+    /**
+     * {@link #limited(Duration, String, String, Callable)}, telling {@code extensions}' {@code PreInterruptCallback}s
+     * (null: none) before the thread is interrupted, as Jupiter does.
+     */
+    static <T> T limited(Duration limit, String what, String source, JupiterExtensionContext extensions,
+            Callable<T> call) throws Exception {
         long start = System.nanoTime();
-        ScheduledFuture<?> alarm = interruptAfter(limit);
+        ScheduledFuture<?> alarm = interruptAfter(limit, extensions);
         T value = null;
         Exception thrown = null;
         try {
@@ -70,10 +79,18 @@ final class JupiterTimeout {
         return value;
     }
 
-    /** Interrupts the calling thread when {@code limit} has passed, unless the returned alarm is cancelled first. */
-    static ScheduledFuture<?> interruptAfter(Duration limit) {
+    /**
+     * Interrupts the calling thread when {@code limit} has passed, unless the returned alarm is cancelled first; the
+     * extensions' {@code PreInterruptCallback}s hear of it just before.
+     */
+    private static ScheduledFuture<?> interruptAfter(Duration limit, JupiterExtensionContext extensions) {
         Thread thread = Thread.currentThread();
-        return Alarms.EXECUTOR.schedule(thread::interrupt, limit.toNanos(), TimeUnit.NANOSECONDS);
+        return Alarms.EXECUTOR.schedule(() -> {
+            if (extensions != null) {
+                JupiterCallbacks.beforeInterrupt(extensions, thread);
+            }
+            thread.interrupt();
+        }, limit.toNanos(), TimeUnit.NANOSECONDS);
     }
 
     /**

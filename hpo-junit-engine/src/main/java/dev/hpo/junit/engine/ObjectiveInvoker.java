@@ -99,7 +99,8 @@ final class ObjectiveInvoker {
             Object target = constructor == null ? null
                     : fresh ? instantiate(constructor, extensions) : sharedInstance;
             if (extensions == null) {
-                result = definition.lifecycle().aroundEach(target, fresh, scope, () -> call(target, arguments));
+                result = definition.lifecycle().aroundEach(target, fresh, scope,
+                        () -> call(target, arguments, null));
             } else {
                 result = withExtensions(extensions, target, fresh, arguments, scope);
             }
@@ -120,11 +121,14 @@ final class ObjectiveInvoker {
         return ((Number) result).doubleValue();
     }
 
-    /** The objective's own call, within its time limit if it has one. */
-    private Object call(Object target, Object[] arguments) throws Exception {
+    /**
+     * The objective's own call, within its time limit if it has one, whose expiry {@code extensions} (null: none) hear
+     * of before the thread is interrupted.
+     */
+    private Object call(Object target, Object[] arguments, JupiterExtensionContext extensions) throws Exception {
         return timeout == null ? unwrap(() -> method.invoke(target, arguments))
                 : JupiterTimeout.limited(timeout.limit(), definition.qualifiedMethodName(), timeout.source(),
-                        () -> unwrap(() -> method.invoke(target, arguments)));
+                        extensions, () -> unwrap(() -> method.invoke(target, arguments)));
     }
 
     /**
@@ -156,7 +160,8 @@ final class ObjectiveInvoker {
                         }
                     }
                     value = handled(extensions, () -> JupiterCallbacks.intercept(extensions,
-                            "interceptTestTemplateMethod", method, target, arguments, () -> call(target, arguments)));
+                            "interceptTestTemplateMethod", method, target, arguments,
+                            () -> call(target, arguments, extensions)));
                     if (value == JupiterCallbacks.SKIPPED) {
                         throw new IllegalStateException("an InvocationInterceptor skipped "
                                 + definition.qualifiedMethodName() + ", so the trial has no score");

@@ -23,6 +23,7 @@ import dev.hpo.junit.engine.fixtures.extension.Handling;
 import dev.hpo.junit.engine.fixtures.extension.InspectedA;
 import dev.hpo.junit.engine.fixtures.extension.InspectedB;
 import dev.hpo.junit.engine.fixtures.extension.Intercepted;
+import dev.hpo.junit.engine.fixtures.extension.Interrupted;
 import dev.hpo.junit.engine.fixtures.extension.Log;
 import dev.hpo.junit.engine.fixtures.extension.Mocked;
 import dev.hpo.junit.engine.fixtures.extension.Plain;
@@ -42,6 +43,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ParameterResolutionException;
@@ -291,5 +293,13 @@ class ExtensionsTest {
             assertEquals(12, Log.EVENTS.stream().filter(event::equals).count(), event);
         }
         assertEquals(1, Log.EVENTS.stream().filter("ext closed"::equals).count(), "the class's store closed once");
+    }
+
+    @Test
+    void preInterruptCallbacksHearOfATimeoutBeforeTheTrialsThreadIsInterrupted() {
+        EngineExecutionResults results = study(storage).selectors(selectClass(Interrupted.class)).execute();
+        assertTrue(throwable(results.testEvents().failed().list().get(0)) instanceof TimeoutException);
+        String thread = Log.EVENTS.get(0).substring("running on ".length());
+        assertEquals(List.of("running on " + thread, "interrupting " + thread + " in slow()[0] i=1"), Log.EVENTS);
     }
 }
