@@ -8,7 +8,8 @@ def beans = new File(basedir, 'target/beans.txt').readLines()
 check(beans.size() == 1 + 8, "one smoke trial and eight study trials, got ${beans.size()}")
 check(beans.drop(1).unique().size() == 1, "every trial of the study saw the one application context's bean: $beans")
 check(log.contains('[hpo] PricingTuningTest.profit trial 8/8'), 'last trial line')
-check(log =~ /PricingTuningTest\.profit\s+maximize\s+\S+\s+#\d+\s+8\s+0\s+0/, 'summary row: 8 complete, 0 pruned, 0 failed')
+check(log =~ /PricingTuningTest\.profit\s+maximize\s+\S+\s+#\d+\s+8\s+0\s+0/,
+        'summary row: 8 complete, 0 pruned, 0 failed')
 def p = props(new File(out, 'best-params.properties'))
 double price = p.getProperty('PricingTuningTest.profit.price') as double
 double value = p.getProperty('PricingTuningTest.profit.value') as double

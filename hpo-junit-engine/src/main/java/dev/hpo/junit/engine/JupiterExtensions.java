@@ -23,15 +23,16 @@ import org.junit.platform.engine.ConfigurationParameters;
  * declaratively with {@code @ExtendWith} on the class (its superclasses' first, meta-annotations such as
  * {@code @SpringJUnitConfig} included) or its fields, or on the objective method or its parameters, and
  * programmatically with {@code @RegisterExtension} on static fields (the class's level) or instance fields (each
- * instance's). An extension class is registered once however often it is declared, as in Jupiter. Jupiter's built-in
- * conditions, which {@code @EnabledOnOs} and its kind register, are left to {@link JupiterConditions}.
+ * instance's), or through {@code ServiceLoader} when Jupiter's auto-detection is on (the run's level). An extension
+ * class is registered once however often it is declared, as in Jupiter. Jupiter's built-in conditions, which
+ * {@code @EnabledOnOs} and its kind register, are left to {@link JupiterConditions}.
  *
- * <p>The hpo engine runs the extension points that make sense around an objective's trials — {@link #SUPPORTED} —
- * and refuses, at discovery, an extension that implements another (a {@code TestTemplateInvocationContextProvider},
- * a {@code ClassTemplateInvocationContextProvider}): it would silently not do its job. An {@code InvocationInterceptor} intercepts a
- * trial's call as {@code interceptTestTemplateMethod}, a trial being an invocation of its objective as a
- * parameterized test's are of its template. Found by name through the class's loader: the engine
- * does not depend on Jupiter.
+ * <p>The hpo engine runs the extension points that make sense around an objective's trials — {@link #SUPPORTED} — and
+ * refuses, at discovery, an extension that implements another (a {@code TestTemplateInvocationContextProvider}, a
+ * {@code ClassTemplateInvocationContextProvider}): it would silently not do its job. An {@code InvocationInterceptor}
+ * intercepts a trial's call as {@code interceptTestTemplateMethod}, a trial being an invocation of its objective as a
+ * parameterized test's are of its template. Found by name through the class's loader: the engine does not depend on
+ * Jupiter.
  */
 final class JupiterExtensions {
 

@@ -16,11 +16,10 @@ import org.junit.platform.commons.support.ReflectionSupport;
 
 /**
  * What Jupiter's built-in resolvers give a test without any extension, and so what the hpo engine gives objectives and
- * their lifecycle methods: a {@code TestInfo}, a {@code TestReporter}, and a temporary directory for a
- * {@code @TempDir} parameter or field of type {@code Path} or {@code File}, made by Jupiter's standard factory or one of
- * the user's own. Recognised by type name through the
- * objective class's loader, as {@link JupiterAnnotations} reads annotations: the engine does not depend on Jupiter.
- * {@link JupiterScope} makes the values.
+ * their lifecycle methods: a {@code TestInfo}, a {@code TestReporter}, and a temporary directory for a {@code @TempDir}
+ * parameter or field of type {@code Path} or {@code File}, made by Jupiter's standard factory or one of the user's own.
+ * Recognised by type name through the objective class's loader, as {@link JupiterAnnotations} reads annotations: the
+ * engine does not depend on Jupiter. {@link JupiterScope} makes the values.
  */
 enum JupiterInjection {
 
@@ -103,8 +102,8 @@ enum JupiterInjection {
     }
 
     /**
-     * Whether a {@code @TempDir} of the class, on a field or on a method's parameter, names a factory of the user's own,
-     * which is called with an {@code ExtensionContext}: the class's objectives then run in extension contexts.
+     * Whether a {@code @TempDir} of the class, on a field or on a method's parameter, names a factory of the user's
+     * own, which is called with an {@code ExtensionContext}: the class's objectives then run in extension contexts.
      */
     static boolean usesCustomFactory(Class<?> testClass) {
         Class<? extends Annotation> type = JupiterAnnotations.type(testClass.getClassLoader(), TEMP_DIR_ANNOTATION);
