@@ -19,6 +19,7 @@ import dev.hpo.junit.engine.fixtures.extension.Composed;
 import dev.hpo.junit.engine.fixtures.extension.Conditioned;
 import dev.hpo.junit.engine.fixtures.extension.Extended;
 import dev.hpo.junit.engine.fixtures.extension.Factored;
+import dev.hpo.junit.engine.fixtures.extension.Failing;
 import dev.hpo.junit.engine.fixtures.extension.Handling;
 import dev.hpo.junit.engine.fixtures.extension.InspectedA;
 import dev.hpo.junit.engine.fixtures.extension.InspectedB;
@@ -301,5 +302,20 @@ class ExtensionsTest {
         assertTrue(throwable(results.testEvents().failed().list().get(0)) instanceof TimeoutException);
         String thread = Log.EVENTS.get(0).substring("running on ".length());
         assertEquals(List.of("running on " + thread, "interrupting " + thread + " in slow()[0] i=1"), Log.EVENTS);
+    }
+
+    @Test
+    void aFailingBeforeEachCallbackFailsItsTrialSkipsTheMethodsAndStillRunsTheAfterEachCallbacks() {
+        study(storage).selectors(selectClass(Failing.EachFails.class)).execute();
+        assertEquals(List.of(TrialState.FAIL, TrialState.FAIL), storage.trials(storage.findStudy("EachFails.score")
+                .orElseThrow()).stream().map(FrozenTrial::state).toList(), "the study went on after the first");
+        assertEquals(List.of("afterEach after no connection", "afterEach after no connection"), Log.EVENTS);
+    }
+
+    @Test
+    void aFailingBeforeAllCallbackFailsTheClassRunsNoTrialAndStillRunsTheAfterAllCallbacks() {
+        EngineExecutionResults results = study(storage).selectors(selectClass(Failing.AllFails.class)).execute();
+        assertEquals("no database", throwable(results.containerEvents().failed().list().get(0)).getMessage());
+        assertEquals(List.of("afterAll"), Log.EVENTS);
     }
 }
