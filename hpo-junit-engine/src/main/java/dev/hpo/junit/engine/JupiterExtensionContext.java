@@ -211,7 +211,8 @@ final class JupiterExtensionContext {
 
     /**
      * {@code ExecutableInvoker.invoke(method, target)} and {@code invoke(constructor, outerInstance)}: the parameters
-     * resolved by this context's extensions, as Jupiter resolves them for a test method.
+     * resolved by this context's extensions, as Jupiter resolves them for a test method (an inner class's constructor
+     * gets the outer instance first).
      */
     private Object invokeExecutable(Method method, Object[] args) throws Exception {
         if (method.getName().equals("toString")) {
@@ -222,12 +223,13 @@ final class JupiterExtensionContext {
         }
         Executable executable = (Executable) args[0];
         Object target = args[1];
-        if (executable instanceof Constructor<?> c && target != null) {
-            throw new UnsupportedOperationException("ExecutableInvoker.invoke of an inner class's constructor ("
-                    + c.getDeclaringClass().getName() + ") is not supported by the hpo engine");
-        }
         Object[] arguments = new Object[executable.getParameterCount()];
-        for (int i = 0; i < arguments.length; i++) {
+        // an inner class's constructor takes its outer instance first, as Jupiter passes it
+        int first = executable instanceof Constructor<?> && target != null ? 1 : 0;
+        if (first == 1) {
+            arguments[0] = target;
+        }
+        for (int i = first; i < arguments.length; i++) {
             arguments[i] = JupiterCallbacks.resolve(this, executable, i, executable instanceof Method ? target : null);
         }
         executable.setAccessible(true);

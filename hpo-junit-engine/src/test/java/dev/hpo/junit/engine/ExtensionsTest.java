@@ -25,6 +25,7 @@ import dev.hpo.junit.engine.fixtures.extension.InspectedA;
 import dev.hpo.junit.engine.fixtures.extension.InspectedB;
 import dev.hpo.junit.engine.fixtures.extension.Intercepted;
 import dev.hpo.junit.engine.fixtures.extension.Interrupted;
+import dev.hpo.junit.engine.fixtures.extension.Invoking;
 import dev.hpo.junit.engine.fixtures.extension.Log;
 import dev.hpo.junit.engine.fixtures.extension.Mocked;
 import dev.hpo.junit.engine.fixtures.extension.Plain;
@@ -317,5 +318,12 @@ class ExtensionsTest {
         EngineExecutionResults results = study(storage).selectors(selectClass(Failing.AllFails.class)).execute();
         assertEquals("no database", throwable(results.containerEvents().failed().list().get(0)).getMessage());
         assertEquals(List.of("afterAll"), Log.EVENTS);
+    }
+
+    @Test
+    void theExecutableInvokerResolvesAMethodsAndAnInnerClassConstructorsParameters() {
+        study(storage).selectors(selectClass(Invoking.class)).execute()
+                .testEvents().assertStatistics(s -> s.succeeded(2).failed(0));
+        assertTrue(Log.EVENTS.containsAll(List.of("note 100", "helper of Invoking 100")), Log.EVENTS::toString);
     }
 }
