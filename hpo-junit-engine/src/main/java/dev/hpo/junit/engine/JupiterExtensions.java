@@ -203,6 +203,11 @@ final class JupiterExtensions {
                 throw new IllegalStateException("@RegisterExtension field " + f.getDeclaringClass().getName() + "."
                         + f.getName() + " is null; initialise it where it is declared");
             }
+            if (!implementsType(value.getClass(), PACKAGE + "Extension")) {
+                throw new IllegalStateException("@RegisterExtension field " + f.getDeclaringClass().getName() + "."
+                        + f.getName() + " holds a " + value.getClass().getName() + ", which is not a Jupiter Extension;"
+                        + " register an extension, or drop the annotation");
+            }
             checkType(value.getClass());
             add(value);
         }

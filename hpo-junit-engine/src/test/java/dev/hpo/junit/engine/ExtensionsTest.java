@@ -28,6 +28,7 @@ import dev.hpo.junit.engine.fixtures.extension.Interrupted;
 import dev.hpo.junit.engine.fixtures.extension.Invoking;
 import dev.hpo.junit.engine.fixtures.extension.Log;
 import dev.hpo.junit.engine.fixtures.extension.Mocked;
+import dev.hpo.junit.engine.fixtures.extension.NotAnExtension;
 import dev.hpo.junit.engine.fixtures.extension.Plain;
 import dev.hpo.junit.engine.fixtures.extension.Registered;
 import dev.hpo.junit.engine.fixtures.extension.SeededObjective;
@@ -325,5 +326,13 @@ class ExtensionsTest {
         study(storage).selectors(selectClass(Invoking.class)).execute()
                 .testEvents().assertStatistics(s -> s.succeeded(2).failed(0));
         assertTrue(Log.EVENTS.containsAll(List.of("note 100", "helper of Invoking 100")), Log.EVENTS::toString);
+    }
+
+    @Test
+    void aRegisterExtensionFieldThatHoldsNoExtensionFailsNamingTheFieldAndWhatItHolds() {
+        EngineExecutionResults results = study(storage).selectors(selectClass(NotAnExtension.class)).execute();
+        assertEquals("@RegisterExtension field " + NotAnExtension.class.getName() + ".NAME holds a java.lang.String,"
+                + " which is not a Jupiter Extension; register an extension, or drop the annotation",
+                throwable(results.allEvents().failed().list().get(0)).getMessage());
     }
 }
