@@ -144,11 +144,12 @@ final class JupiterCallbacks {
 
     /**
      * A new instance of the class through the context's extensions: the {@code TestInstancePreConstructCallback}s
-     * first, then the one {@code TestInstanceFactory} if there is one, else {@code construct}.
+     * first, then the one {@code TestInstanceFactory} if there is one, else {@code construct}; {@code outer} is the
+     * instance a {@code @Nested} class's is made in (null: none).
      */
-    static Object newInstance(JupiterExtensionContext context, Class<?> testClass, Invocation construct)
+    static Object newInstance(JupiterExtensionContext context, Class<?> testClass, Object outer, Invocation construct)
             throws Exception {
-        Object factoryContext = context.proxies().testInstanceFactoryContext(testClass);
+        Object factoryContext = context.proxies().testInstanceFactoryContext(testClass, outer);
         for (Object callback : context.all("TestInstancePreConstructCallback")) {
             call(callback, "TestInstancePreConstructCallback", "preConstructTestInstance", factoryContext,
                     context.proxy());

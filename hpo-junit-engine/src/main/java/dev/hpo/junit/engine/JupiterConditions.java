@@ -79,6 +79,14 @@ final class JupiterConditions {
                         objectiveContext));
     }
 
+    /**
+     * Why the class's objectives are skipped for what the class itself declares, if they are: a class that a
+     * {@code @Nested} one is enclosed in disables it too.
+     */
+    Optional<String> reason(Class<?> testClass, Supplier<Object> classContext) {
+        return reason(testClass, testClass, testClass.getSimpleName(), classContext);
+    }
+
     private Optional<String> reason(AnnotatedElement element, Class<?> testClass, String name,
             Supplier<Object> context) {
         ClassLoader loader = testClass.getClassLoader();

@@ -36,7 +36,7 @@ final class JupiterExtensionContext {
     private final boolean perClass;
     private final HpoExecutionContext execution;
     private final JupiterStore store;
-    private volatile Object instance;
+    private volatile List<Object> instances = List.of();
     private volatile Throwable executionException;
     private volatile Object proxy;
     private volatile JupiterProxies proxies;
@@ -112,13 +112,23 @@ final class JupiterExtensionContext {
         return found;
     }
 
-    void instance(Object instance) {
-        this.instance = instance;
+    /**
+     * The instances the context's test runs on: the test class's last, after those of the classes a {@code @Nested}
+     * class is enclosed in, the outermost first; a copy is kept.
+     */
+    void instances(List<Object> instances) {
+        this.instances = List.copyOf(instances);
     }
 
+    /** The test class's instance of this context or the nearest ancestor that has one; null if none has. */
     Object instance() {
-        Object own = instance;
-        return own != null || parent == null ? own : parent.instance();
+        List<Object> all = instances();
+        return all.isEmpty() ? null : all.get(all.size() - 1);
+    }
+
+    private List<Object> instances() {
+        List<Object> own = instances;
+        return !own.isEmpty() || parent == null ? own : parent.instances();
     }
 
     /** Records what the context's test threw, which later callbacks read ({@code getExecutionException()}). */
@@ -169,7 +179,8 @@ final class JupiterExtensionContext {
             case "getTestInstanceLifecycle" -> testClass == null ? Optional.empty()
                     : Optional.of(proxies().constant("TestInstance$Lifecycle", perClass ? "PER_CLASS" : "PER_METHOD"));
             case "getTestInstance" -> Optional.ofNullable(instance());
-            case "getTestInstances" -> Optional.ofNullable(instance()).map(proxies()::testInstances);
+            case "getTestInstances" -> instances().isEmpty() ? Optional.empty()
+                    : Optional.of(proxies().testInstances(instances()));
             case "getTestMethod" -> Optional.ofNullable(testMethod);
             case "getExecutionException" -> Optional.ofNullable(executionException);
             case "getConfigurationParameter" -> configurationParameter(args);

@@ -56,34 +56,45 @@ final class JupiterExtensions {
     JupiterExtensions() {
     }
 
-    /** Whether the objective's class or method registers any extension, so that its trials need contexts. */
+    /**
+     * Whether the objective's class (or, for a {@code @Nested} class, an enclosing one) or method registers any
+     * extension, so that its trials need contexts.
+     */
     static boolean declared(Class<?> testClass, Method method) {
         return declaredOn(testClass) || !declaredTypes(method).isEmpty();
     }
 
     /**
-     * Whether the class registers extensions, with {@code @ExtendWith} or in {@code @RegisterExtension} fields, or
-     * needs their contexts all the same (a {@code @TempDir} factory of the user's own is called with one).
+     * Whether the class, or an enclosing class of a {@code @Nested} one, registers extensions, with
+     * {@code @ExtendWith} or in {@code @RegisterExtension} fields, or needs their contexts all the same (a
+     * {@code @TempDir} factory of the user's own is called with one).
      */
     static boolean declaredOn(Class<?> testClass) {
-        return !declaredTypes(testClass).isEmpty() || !registerFields(testClass, true).isEmpty()
-                || !registerFields(testClass, false).isEmpty() || JupiterInjection.usesCustomFactory(testClass);
+        for (Class<?> c : ObjectiveClasses.enclosingChain(testClass)) {
+            if (!declaredTypes(c).isEmpty() || !registerFields(c, true).isEmpty()
+                    || !registerFields(c, false).isEmpty() || JupiterInjection.usesCustomFactory(c)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
-     * Checks, without instantiating anything, that every extension the class and the method declare is one the
-     * engine can run.
+     * Checks, without instantiating anything, that every extension the class (and its enclosing classes, when it is
+     * {@code @Nested}) and the method declare is one the engine can run.
      *
      * @throws InvalidObjectiveException naming the extension and the extension points the engine does not call
      */
     static void check(Class<?> testClass, Method method) {
-        List<Class<?>> all = new ArrayList<>(declaredTypes(testClass));
-        all.addAll(declaredTypes(method));
-        for (Field f : registerFields(testClass, true)) {
-            all.add(f.getType());
-        }
-        for (Field f : registerFields(testClass, false)) {
-            all.add(f.getType());
+        List<Class<?>> all = new ArrayList<>(declaredTypes(method));
+        for (Class<?> c : ObjectiveClasses.enclosingChain(testClass)) {
+            all.addAll(declaredTypes(c));
+            for (Field f : registerFields(c, true)) {
+                all.add(f.getType());
+            }
+            for (Field f : registerFields(c, false)) {
+                all.add(f.getType());
+            }
         }
         for (Class<?> type : all) {
             checkType(type);
@@ -162,10 +173,14 @@ final class JupiterExtensions {
         return registered;
     }
 
-    /** The class's declared extensions and the values of its static {@code @RegisterExtension} fields. */
-    static JupiterExtensions ofClass(Class<?> testClass) {
+    /**
+     * The class's declared extensions and the values of its static {@code @RegisterExtension} fields, but for those
+     * the context of its enclosing class ({@code parent}, for a {@code @Nested} class; else the run's) registers
+     * already.
+     */
+    static JupiterExtensions ofClass(Class<?> testClass, JupiterExtensionContext parent) {
         JupiterExtensions registered = new JupiterExtensions();
-        registered.instantiate(declaredTypes(testClass));
+        registered.instantiate(declaredTypes(testClass).stream().filter(type -> !parent.registers(type)).toList());
         registered.registerFields(testClass, null);
         return registered;
     }

@@ -179,6 +179,14 @@ final class JupiterLifecycle {
         }
     }
 
+    /**
+     * Assigns the {@code @TempDir} fields of an instance that a per-class {@code @Nested} class's instance is made in,
+     * in that class's scope.
+     */
+    void injectInstance(Object instance, JupiterScope scope) throws Exception {
+        scope.inject(instanceTempDirs, instance);
+    }
+
     /** Runs every {@code @AfterAll} method; the first exception is thrown, later ones suppressed in it. */
     void afterAll(Object instance, JupiterScope scope) throws Exception {
         rethrow(runAll(afterAll, instance, scope, null, "interceptAfterAllMethod"));

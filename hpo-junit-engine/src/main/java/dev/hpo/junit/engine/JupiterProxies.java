@@ -4,7 +4,9 @@ import java.lang.reflect.AnnotatedElement;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Executable;
 import java.lang.reflect.Parameter;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 
@@ -54,14 +56,19 @@ final class JupiterProxies {
         }
     }
 
-    /** The {@code TestInstances} of a top-level or static nested class's instance: it encloses nothing. */
-    Object testInstances(Object innermost) {
+    /** The {@code TestInstances} of a test's instances, the outermost first (more than one for a {@code @Nested} class). */
+    Object testInstances(List<Object> all) {
+        Object innermost = all.get(all.size() - 1);
         return of("extension.TestInstances", (method, args) -> switch (method.getName()) {
             case "getInnermostInstance" -> innermost;
-            case "getEnclosingInstances" -> List.of();
-            case "getAllInstances" -> List.of(innermost);
-            case "findInstance" -> Optional.of(innermost).filter(((Class<?>) args[0])::isInstance);
-            case "toString" -> "TestInstances [" + innermost + "]";
+            case "getEnclosingInstances" -> all.subList(0, all.size() - 1);
+            case "getAllInstances" -> all;
+            case "findInstance" -> {
+                List<Object> reversed = new ArrayList<>(all);
+                Collections.reverse(reversed);
+                yield reversed.stream().filter(((Class<?>) args[0])::isInstance).findFirst();
+            }
+            case "toString" -> "TestInstances " + all;
             default -> throw new UnsupportedOperationException("TestInstances." + method.getName());
         });
     }
@@ -111,11 +118,11 @@ final class JupiterProxies {
         });
     }
 
-    /** A {@code TestInstanceFactoryContext} of a top-level or static nested class (it has no outer instance). */
-    Object testInstanceFactoryContext(Class<?> testClass) {
+    /** A {@code TestInstanceFactoryContext} of the class, whose outer instance is {@code outer} (null: none). */
+    Object testInstanceFactoryContext(Class<?> testClass, Object outer) {
         return of("extension.TestInstanceFactoryContext", (method, args) -> switch (method.getName()) {
             case "getTestClass" -> testClass;
-            case "getOuterInstance" -> Optional.empty();
+            case "getOuterInstance" -> Optional.ofNullable(outer);
             case "toString" -> "TestInstanceFactoryContext [" + testClass.getName() + "]";
             default -> {
                 if (method.isDefault()) {

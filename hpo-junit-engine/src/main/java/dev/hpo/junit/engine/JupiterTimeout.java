@@ -3,6 +3,7 @@ package dev.hpo.junit.engine;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CancellationException;
@@ -140,13 +141,25 @@ final class JupiterTimeout {
         return of(method, testClass, false);
     }
 
+    /** The class's {@code @Timeout}, or, for a {@code @Nested} class, the nearest enclosing class's. */
+    private static Optional<Annotation> onClass(Class<?> testClass, Class<? extends Annotation> type) {
+        List<Class<?>> chain = ObjectiveClasses.enclosingChain(testClass);
+        for (int i = chain.size() - 1; i >= 0; i--) {
+            Optional<? extends Annotation> found = AnnotationSupport.findAnnotation(chain.get(i), type);
+            if (found.isPresent()) {
+                return Optional.of(found.get());
+            }
+        }
+        return Optional.empty();
+    }
+
     private static Optional<Duration> of(Method method, Class<?> testClass, boolean orClass) {
         Class<? extends Annotation> type = JupiterAnnotations.type(testClass.getClassLoader(), "Timeout");
         if (type == null) {
             return Optional.empty();
         }
         Optional<Annotation> found = AnnotationSupport.findAnnotation(method, type).<Annotation>map(a -> a)
-                .or(() -> orClass ? AnnotationSupport.findAnnotation(testClass, type).map(a -> a) : Optional.empty());
+                .or(() -> orClass ? onClass(testClass, type) : Optional.empty());
         if (found.isEmpty()) {
             return Optional.empty();
         }

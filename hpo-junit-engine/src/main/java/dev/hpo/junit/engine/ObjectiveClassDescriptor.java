@@ -1,6 +1,10 @@
 package dev.hpo.junit.engine;
 
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
+import org.junit.platform.engine.TestDescriptor;
 import org.junit.platform.engine.TestTag;
 import org.junit.platform.engine.UniqueId;
 import org.junit.platform.engine.support.descriptor.AbstractTestDescriptor;
@@ -12,13 +16,18 @@ import org.junit.platform.engine.support.hierarchical.Node;
  * {@code @DisplayName}) as display name and its full name as legacy reporting name (surefire's XML report names its
  * test suite after it). It runs the class's {@code @BeforeAll} and {@code @AfterAll} methods around its objectives
  * ({@link JupiterLifecycle}), and the {@code BeforeAll}/{@code AfterAll} callbacks of the extensions it registers
- * ({@link JupiterExtensions}).
+ * ({@link JupiterExtensions}). A Jupiter {@code @Nested} class with objectives is one too, below its enclosing class's,
+ * as Jupiter nests it: its objectives' trials run on an instance inside one of the enclosing class, whose lifecycle
+ * methods, extensions, tags, conditions and {@code @Timeout} apply to them too.
  */
 final class ObjectiveClassDescriptor extends AbstractTestDescriptor implements Node<HpoExecutionContext> {
 
     static final String SEGMENT_TYPE = "class";
+    static final String NESTED_SEGMENT_TYPE = "nested-class";
 
     private final Class<?> testClass;
+    /** The enclosing class's descriptor of a {@code @Nested} class; null for the others. */
+    private final ObjectiveClassDescriptor enclosing;
     private final Set<TestTag> tags;
     private final JupiterLifecycle lifecycle;
     /** Whether the class registers Jupiter extensions itself (its objectives' methods may register more). */
@@ -27,18 +36,39 @@ final class ObjectiveClassDescriptor extends AbstractTestDescriptor implements N
     private boolean beforeAllStarted;
     private JupiterScope scope;
     private Throwable beforeAllFailure;
-    /** The one instance of a {@code @TestInstance(PER_CLASS)} class while its objectives run; null otherwise. */
-    private volatile Object sharedInstance;
+    /**
+     * The instances of a {@code @TestInstance(PER_CLASS)} class while its objectives run, its own last (those before it
+     * enclose a {@code @Nested} class's); null otherwise.
+     */
+    private volatile List<Object> sharedInstances;
 
-    /** {@code autodetection}: Jupiter extensions are auto-detected, so the class runs in extension contexts. */
-    ObjectiveClassDescriptor(UniqueId parentId, Class<?> testClass, boolean autodetection) {
-        super(parentId.append(SEGMENT_TYPE, testClass.getName()), JupiterAnnotations.value(testClass,
-                testClass.getClassLoader(), "DisplayName").filter(n -> !n.isBlank()).orElse(testClass.getSimpleName()),
-                ClassSource.from(testClass));
+    private ObjectiveClassDescriptor(UniqueId id, Class<?> testClass, ObjectiveClassDescriptor enclosing,
+            boolean autodetection) {
+        super(id, JupiterAnnotations.value(testClass, testClass.getClassLoader(), "DisplayName")
+                .filter(n -> !n.isBlank()).orElse(testClass.getSimpleName()), ClassSource.from(testClass));
         this.testClass = testClass;
-        this.tags = JupiterTags.of(testClass);
+        this.enclosing = enclosing;
+        Set<TestTag> all = new LinkedHashSet<>(enclosing == null ? Set.of() : enclosing.getTags());
+        all.addAll(JupiterTags.of(testClass));
+        this.tags = Set.copyOf(all);
         this.lifecycle = lifecycleOf(testClass);
         this.extended = autodetection || JupiterExtensions.declaredOn(testClass);
+    }
+
+    /**
+     * A top-level or static class's descriptor; {@code autodetection}: Jupiter extensions are auto-detected, so the
+     * class runs in extension contexts.
+     */
+    static ObjectiveClassDescriptor of(UniqueId parentId, Class<?> testClass, boolean autodetection) {
+        return new ObjectiveClassDescriptor(parentId.append(SEGMENT_TYPE, testClass.getName()), testClass, null,
+                autodetection);
+    }
+
+    /** A {@code @Nested} class's descriptor, below its enclosing class's. */
+    static ObjectiveClassDescriptor nested(ObjectiveClassDescriptor enclosing, Class<?> testClass,
+            boolean autodetection) {
+        return new ObjectiveClassDescriptor(enclosing.getUniqueId().append(NESTED_SEGMENT_TYPE,
+                testClass.getSimpleName()), testClass, enclosing, autodetection);
     }
 
     /** A malformed lifecycle method runs nothing here: every objective of the class fails with the reason. */
@@ -57,22 +87,21 @@ final class ObjectiveClassDescriptor extends AbstractTestDescriptor implements N
      */
     @Override
     public HpoExecutionContext before(HpoExecutionContext context) throws Exception {
-        if ((lifecycle.hasClassScope() || extended) && getChildren().stream()
-                .anyMatch(child -> child instanceof ObjectiveDescriptor o && o.runs(context))) {
+        if ((lifecycle.hasClassScope() || extended) && runsAny(context)) {
             JupiterExtensionContext extensions = extended ? extensionContext(context) : null;
-            if (lifecycle.perClass()) {
-                sharedInstance = newSharedInstance(extensions);
-            }
-            beforeAllStarted = true;  // @AfterAll runs even when a @BeforeAll method throws, as in Jupiter
             scope = new JupiterScope(testClass, null, tags, context.events(),
                     context.parameter(JupiterScope.CLEANUP_DEFAULT));
             scope.extensions(extensions);
             scope.started(this);
+            if (lifecycle.perClass()) {
+                sharedInstances = newSharedInstances(extensions, scope);
+            }
+            beforeAllStarted = true;  // @AfterAll runs even when a @BeforeAll method throws, as in Jupiter
             try {
                 if (extensions != null) {
                     JupiterCallbacks.before(extensions, "BeforeAllCallback", "beforeAll");
                 }
-                lifecycle.beforeAll(sharedInstance, scope);
+                lifecycle.beforeAll(sharedInstance(), scope);
             } catch (Exception | Error e) {
                 beforeAllFailure = e;
                 throw e;
@@ -81,29 +110,53 @@ final class ObjectiveClassDescriptor extends AbstractTestDescriptor implements N
         return context;
     }
 
-    /**
-     * A per-class lifecycle's instance, made with what the extensions resolve for its constructor, post-processed by
-     * them, and with its {@code @RegisterExtension} fields registered.
-     */
-    private Object newSharedInstance(JupiterExtensionContext extensions) throws Exception {
-        Object instance = ObjectiveInvoker.instantiate(ObjectiveInvoker.constructor(testClass, extended),
-                extensions);
-        if (extensions != null) {
-            extensions.instance(instance);
-            JupiterCallbacks.postProcess(extensions, instance);
-            extensions.extensions().registerInstanceFields(instance);
+    /** Whether an objective of the class or of one of its {@code @Nested} classes will run. */
+    private boolean runsAny(HpoExecutionContext context) {
+        for (TestDescriptor child : getChildren()) {
+            if (child instanceof ObjectiveDescriptor o ? o.runs(context)
+                    : child instanceof ObjectiveClassDescriptor nested && nested.runsAny(context)) {
+                return true;
+            }
         }
-        return instance;
+        return false;
     }
 
     /**
-     * The class's context for Jupiter extensions, below the run's, made on first use: the extensions registered on the
-     * class and in its static fields, and the parent of its objectives' contexts.
+     * A per-class lifecycle's instance, inside those of the enclosing classes for a {@code @Nested} class (shared
+     * ones, or new ones with their {@code @TempDir} fields assigned in the class's {@code scope}), made with what the
+     * extensions resolve for its constructor, post-processed by them, and with its {@code @RegisterExtension} fields
+     * registered ({@link InstanceChain#complete}).
+     */
+    private List<Object> newSharedInstances(JupiterExtensionContext extensions, JupiterScope scope)
+            throws Exception {
+        List<ObjectiveClassDescriptor> classes = new ArrayList<>();
+        for (ObjectiveClassDescriptor c = this; c != null; c = c.enclosing) {
+            classes.add(0, c);
+        }
+        InstanceChain chain = new InstanceChain(classes.stream().<Class<?>>map(c -> c.testClass).toList(),
+                classes.stream().map(c -> c.lifecycle).toList(), extended);
+        List<Object> shared = enclosing == null ? List.of() : enclosing.sharedInstances();
+        List<Object> instances = chain.complete(shared, extensions);
+        for (int i = shared.size(); i < instances.size() - 1; i++) {
+            classes.get(i).lifecycle.injectInstance(instances.get(i), scope);
+        }
+        if (extensions != null) {
+            extensions.instances(instances);
+        }
+        return instances;
+    }
+
+    /**
+     * The class's context for Jupiter extensions, below the run's (or its enclosing class's, for a {@code @Nested}
+     * class), made on first use: the extensions registered on the class and in its static fields, and the parent of
+     * its objectives' contexts.
      */
     synchronized JupiterExtensionContext extensionContext(HpoExecutionContext context) {
         if (extensionContext == null) {
-            extensionContext = context.extensionRoot(getParent().orElseThrow()).forClass(this, testClass,
-                    JupiterExtensions.ofClass(testClass), lifecycle.perClass());
+            JupiterExtensionContext parent = enclosing != null ? enclosing.extensionContext(context)
+                    : context.extensionRoot(getParent().orElseThrow());
+            extensionContext = parent.forClass(this, testClass, JupiterExtensions.ofClass(testClass, parent),
+                    lifecycle.perClass());
         }
         return extensionContext;
     }
@@ -117,14 +170,14 @@ final class ObjectiveClassDescriptor extends AbstractTestDescriptor implements N
         Throwable failure = null;
         if (beforeAllStarted) {
             try {
-                lifecycle.afterAll(sharedInstance, scope);
+                lifecycle.afterAll(sharedInstance(), scope);
             } catch (Exception | Error e) {
                 failure = e;
             }
             JupiterExtensionContext extensions = scope.extensions();
             if (extensions != null) {
                 failure = JupiterCallbacks.after(extensions, "AfterAllCallback", "afterAll", failure);
-                if (sharedInstance != null) {
+                if (sharedInstances != null) {
                     failure = JupiterCallbacks.after(extensions, "TestInstancePreDestroyCallback",
                             "preDestroyTestInstance", failure);
                 }
@@ -132,7 +185,7 @@ final class ObjectiveClassDescriptor extends AbstractTestDescriptor implements N
             // a failed @BeforeAll is reported already; it only keeps ON_SUCCESS directories
             Throwable cleanup = scope.close(failure != null ? failure : beforeAllFailure);
             failure = cleanup == beforeAllFailure ? failure : cleanup;
-            sharedInstance = null;
+            sharedInstances = null;
         }
         JupiterExtensionContext extensions;
         synchronized (this) {
@@ -145,9 +198,25 @@ final class ObjectiveClassDescriptor extends AbstractTestDescriptor implements N
         JupiterLifecycle.rethrow(failure);
     }
 
-    /** The instance every trial of the class's instance objectives runs on, or null for a fresh one per trial. */
-    Object sharedInstance() {
-        return sharedInstance;
+    /** The class's one instance under a per-class lifecycle, or null. */
+    private Object sharedInstance() {
+        List<Object> shared = sharedInstances;
+        return shared == null ? null : shared.get(shared.size() - 1);
+    }
+
+    /**
+     * The instances that outlive a trial of the class's instance objectives, the outermost first: the per-class
+     * lifecycle's of this class (and those it is inside of), or else of the nearest enclosing class that has one;
+     * empty when every trial makes its own.
+     */
+    List<Object> sharedInstances() {
+        List<Object> shared = sharedInstances;
+        return shared != null ? shared : enclosing != null ? enclosing.sharedInstances() : List.of();
+    }
+
+    /** The enclosing class's descriptor of a {@code @Nested} class; null for the others. */
+    ObjectiveClassDescriptor enclosing() {
+        return enclosing;
     }
 
     Class<?> testClass() {

@@ -15,17 +15,21 @@ import java.util.List;
  *
  * @param studyName the study's name before {@code hpo.study.prefix}: {@code SimpleClassName.method} or the
  *        annotation's name
- * @param lifecycle the class's Jupiter lifecycle methods, whose {@code @BeforeEach}/{@code @AfterEach} surround
- *        every call of an instance objective
+ * @param lifecycles the Jupiter lifecycle methods of the class and, for a {@code @Nested} class, of each enclosing
+ *        class, the outermost's first; their {@code @BeforeEach}/{@code @AfterEach} surround every call of an
+ *        instance objective
+ * @param instanceChain how a trial's instances are made ({@link InstanceChain}); null for a static objective
  * @param trialTimeout the time one trial may take (Jupiter's {@code @Timeout}, {@link JupiterTimeout}), or null
- * @param extended whether the class or the method registers Jupiter extensions ({@link JupiterExtensions}), which
- *        then run around every trial
+ * @param extended whether the class, an enclosing class or the method registers Jupiter extensions
+ *        ({@link JupiterExtensions}), which then run around every trial
  */
 record ObjectiveDefinition(Class<?> testClass, Method method, Objective annotation, String studyName,
-        List<ObjectiveParameter> parameters, JupiterLifecycle lifecycle, Duration trialTimeout, boolean extended) {
+        List<ObjectiveParameter> parameters, List<JupiterLifecycle> lifecycles, InstanceChain instanceChain,
+        Duration trialTimeout, boolean extended) {
 
     ObjectiveDefinition {
         parameters = List.copyOf(parameters);
+        lifecycles = List.copyOf(lifecycles);
     }
 
     /** The parameters the study tunes, in declaration order. */
@@ -71,7 +75,12 @@ record ObjectiveDefinition(Class<?> testClass, Method method, Objective annotati
                 return true;
             }
         }
-        return lifecycle.injectsPerTrial();
+        for (JupiterLifecycle lifecycle : lifecycles) {
+            if (lifecycle.injectsPerTrial()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -82,7 +91,7 @@ record ObjectiveDefinition(Class<?> testClass, Method method, Objective annotati
     boolean usesArtifacts() {
         return extended || parameters.stream().anyMatch(p -> p instanceof ArtifactStoreParameter
                 || p instanceof JupiterParameter j && j.kind() == JupiterInjection.TEST_REPORTER)
-                || lifecycle.reportsPerTrial();
+                || lifecycles.stream().anyMatch(JupiterLifecycle::reportsPerTrial);
     }
 
     /** {@code com.example.Tuning.accuracy}: how messages name the method. */

@@ -1,8 +1,10 @@
 package dev.hpo.junit.engine;
 
 import java.lang.reflect.Method;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -42,7 +44,10 @@ final class ObjectiveDescriptor extends AbstractTestDescriptor implements Node<H
         this.studyName = ObjectiveParser.studyName(testClass, method);
         this.definition = definition;
         this.problem = problem;
-        Set<TestTag> all = new LinkedHashSet<>(JupiterTags.of(testClass));
+        Set<TestTag> all = new LinkedHashSet<>();
+        for (Class<?> c : ObjectiveClasses.enclosingChain(testClass)) {
+            all.addAll(JupiterTags.of(c));
+        }
         all.addAll(JupiterTags.of(method));
         this.tags = Set.copyOf(all);
     }
@@ -98,10 +103,15 @@ final class ObjectiveDescriptor extends AbstractTestDescriptor implements Node<H
         return tags;
     }
 
-    /** The instance of a per-class lifecycle the class created for its objectives, or null. */
-    Object sharedInstance() {
+    /** The instances that outlive a trial ({@link ObjectiveClassDescriptor#sharedInstances}), the outermost first. */
+    List<Object> sharedInstances() {
+        return classDescriptor().sharedInstances();
+    }
+
+    private ObjectiveClassDescriptor classDescriptor() {
         return getParent().filter(ObjectiveClassDescriptor.class::isInstance)
-                .map(p -> ((ObjectiveClassDescriptor) p).sharedInstance()).orElse(null);
+                .map(ObjectiveClassDescriptor.class::cast)
+                .orElseThrow(() -> new IllegalStateException(this + " is not in a class"));
     }
 
     /**
@@ -122,9 +132,7 @@ final class ObjectiveDescriptor extends AbstractTestDescriptor implements Node<H
      */
     synchronized JupiterExtensionContext extensionContext(HpoExecutionContext context) {
         if (extensionContext == null) {
-            JupiterExtensionContext parent = getParent().filter(ObjectiveClassDescriptor.class::isInstance)
-                    .map(p -> ((ObjectiveClassDescriptor) p).extensionContext(context))
-                    .orElseThrow(() -> new IllegalStateException(this + " is not in a class"));
+            JupiterExtensionContext parent = classDescriptor().extensionContext(context);
             extensionContext = parent.forObjective(this, method, JupiterExtensions.ofMethod(method, parent));
         }
         return extensionContext;
@@ -154,8 +162,16 @@ final class ObjectiveDescriptor extends AbstractTestDescriptor implements Node<H
     @Override
     public SkipResult shouldBeSkipped(HpoExecutionContext context) throws Exception {
         JupiterConditions conditions = new JupiterConditions(context.parameter(JupiterConditions.DEACTIVATE));
-        Optional<String> disabled = conditions.reason(testClass, method,
-                () -> extensionContext(context).parent().proxy(), () -> extensionContext(context).proxy());
+        List<ObjectiveClassDescriptor> enclosing = new ArrayList<>();  // a @Nested class's, the outermost first
+        for (ObjectiveClassDescriptor c = classDescriptor().enclosing(); c != null; c = c.enclosing()) {
+            enclosing.add(0, c);
+        }
+        Optional<String> disabled = Optional.empty();
+        for (ObjectiveClassDescriptor c : enclosing) {
+            disabled = disabled.or(() -> conditions.reason(c.testClass(), () -> c.extensionContext(context).proxy()));
+        }
+        disabled = disabled.or(() -> conditions.reason(testClass, method,
+                () -> extensionContext(context).parent().proxy(), () -> extensionContext(context).proxy()));
         if (disabled.isPresent()) {
             return SkipResult.skip(disabled.get());
         }
@@ -163,8 +179,14 @@ final class ObjectiveDescriptor extends AbstractTestDescriptor implements Node<H
             return SkipResult.doNotSkip();
         }
         if (definition.extended()) {
-            // as Jupiter evaluates the class's conditions for the class, then every condition for each method
-            disabled = JupiterCallbacks.disabled(extensionContext(context).parent(), conditions);
+            // as Jupiter evaluates each class's conditions for the class, then every condition for each method
+            for (ObjectiveClassDescriptor c : enclosing) {
+                disabled = disabled.isPresent() ? disabled
+                        : JupiterCallbacks.disabled(c.extensionContext(context), conditions);
+            }
+            if (disabled.isEmpty()) {
+                disabled = JupiterCallbacks.disabled(extensionContext(context).parent(), conditions);
+            }
             if (disabled.isEmpty()) {
                 disabled = JupiterCallbacks.disabled(extensionContext(context), conditions);
             }

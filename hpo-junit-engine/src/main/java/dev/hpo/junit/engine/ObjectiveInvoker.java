@@ -4,6 +4,7 @@ import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
+import java.util.List;
 
 /**
  * Calls an objective method: on a fresh instance of its class for an instance method (so that trials share no
@@ -18,35 +19,38 @@ final class ObjectiveInvoker {
 
     private final ObjectiveDefinition definition;
     private final Method method;
-    private final Constructor<?> constructor;
-    private final Object sharedInstance;
+    /** The instances' classes, the objective's last; null for a static objective. */
+    private final InstanceChain chain;
+    private final List<Object> shared;
     private final RunSettings.TrialTimeout timeout;
 
     /**
-     * An invoker that calls instance objectives on {@code sharedInstance} when the class has a per-class lifecycle
-     * (non-null), else on a fresh instance per call, and limits each call to {@code timeout} (null: no limit).
+     * An invoker that calls instance objectives on instances made per call, but for the outermost ones in
+     * {@code shared}, which classes with a per-class lifecycle made for all their trials ({@link InstanceChain}), and
+     * limits each call to {@code timeout} (null: no limit).
      */
-    ObjectiveInvoker(ObjectiveDefinition definition, Object sharedInstance, RunSettings.TrialTimeout timeout) {
+    ObjectiveInvoker(ObjectiveDefinition definition, List<Object> shared, RunSettings.TrialTimeout timeout) {
         this.definition = definition;
-        this.sharedInstance = sharedInstance;
+        this.shared = shared;
         this.timeout = timeout;
         this.method = definition.method();
         this.method.setAccessible(true);
-        this.constructor = Modifier.isStatic(method.getModifiers()) ? null
-                : constructor(definition.testClass(), definition.extended());
+        this.chain = Modifier.isStatic(method.getModifiers()) ? null : definition.instanceChain();
     }
 
     /**
-     * The constructor that makes instances of the class: the one without parameters, or, in a class whose extensions
-     * may resolve parameters ({@code extended}), its only constructor.
+     * The constructor that makes instances of the class: the one without parameters (but the enclosing instance, for
+     * an inner class), or, in a class whose extensions may resolve parameters ({@code extended}), its only
+     * constructor.
      *
      * @throws InvalidObjectiveException when there is neither
      */
     static Constructor<?> constructor(Class<?> testClass, boolean extended) {
         Constructor<?>[] declared = testClass.getDeclaredConstructors();
+        int implicit = isInner(testClass) ? 1 : 0;
         Constructor<?> chosen = null;
         for (Constructor<?> c : declared) {
-            if (c.getParameterCount() == 0) {
+            if (c.getParameterCount() == implicit) {
                 chosen = c;
             }
         }
@@ -62,17 +66,27 @@ final class ObjectiveInvoker {
         return chosen;
     }
 
+    /** Whether instances of the class live inside one of its enclosing class, which their constructor takes first. */
+    static boolean isInner(Class<?> type) {
+        return type.isMemberClass() && !Modifier.isStatic(type.getModifiers());
+    }
+
     /**
-     * A new instance, the constructor's parameters (if it has any) resolved by the extensions of {@code context} (null
-     * without extensions), which may also intercept the call.
+     * A new instance, inside {@code enclosing} for an inner class, the constructor's other parameters (if it has any)
+     * resolved by the extensions of {@code context} (null without extensions), which may also intercept the call.
      */
-    static Object instantiate(Constructor<?> constructor, JupiterExtensionContext context) throws Exception {
+    static Object instantiate(Constructor<?> constructor, JupiterExtensionContext context, Object enclosing)
+            throws Exception {
+        int first = isInner(constructor.getDeclaringClass()) ? 1 : 0;
         if (context == null) {
-            return unwrap(() -> constructor.newInstance());
+            return unwrap(() -> first == 0 ? constructor.newInstance() : constructor.newInstance(enclosing));
         }
-        return JupiterCallbacks.newInstance(context, constructor.getDeclaringClass(), () -> {
+        return JupiterCallbacks.newInstance(context, constructor.getDeclaringClass(), enclosing, () -> {
             Object[] arguments = new Object[constructor.getParameterCount()];
-            for (int i = 0; i < arguments.length; i++) {
+            if (first == 1) {
+                arguments[0] = enclosing;
+            }
+            for (int i = first; i < arguments.length; i++) {
                 arguments[i] = JupiterCallbacks.resolve(context, constructor, i, null);
             }
             Object instance = JupiterCallbacks.intercept(context, "interceptTestClassConstructor", constructor, null,
@@ -95,14 +109,14 @@ final class ObjectiveInvoker {
         Object result = null;
         Throwable failure = null;
         try {
-            boolean fresh = constructor != null && sharedInstance == null;
-            Object target = constructor == null ? null
-                    : fresh ? instantiate(constructor, extensions) : sharedInstance;
-            if (extensions == null) {
-                result = definition.lifecycle().aroundEach(target, fresh, scope,
-                        () -> call(target, arguments, null));
+            List<Object> instances = chain == null ? List.of() : chain.complete(shared, extensions);
+            Object target = chain == null ? null : instances.get(instances.size() - 1);
+            if (extensions != null) {
+                result = withExtensions(extensions, instances, target, arguments, scope);
+            } else if (chain == null) {
+                result = call(null, arguments, null);
             } else {
-                result = withExtensions(extensions, target, fresh, arguments, scope);
+                result = chain.aroundEach(instances, shared.size(), scope, () -> call(target, arguments, null));
             }
         } catch (Exception | Error e) {
             failure = e;
@@ -132,24 +146,22 @@ final class ObjectiveInvoker {
     }
 
     /**
-     * The trial with the extensions registered for it, in Jupiter's order: a fresh instance post-processed (then its
-     * {@code @RegisterExtension} fields registered), the {@code BeforeEach} callbacks, the {@code @BeforeEach} methods,
-     * the {@code BeforeTestExecution} callbacks, the objective with the parameters the extensions resolve, then the
-     * "after" kinds in reverse, each running even when what it follows failed (a failed {@code BeforeEach} callback
-     * skips the methods, as in Jupiter), and a fresh instance's pre-destroy callbacks.
+     * The trial with the extensions registered for it, in Jupiter's order (its fresh instances were post-processed as
+     * they were made, {@link InstanceChain#complete}): the {@code BeforeEach} callbacks, the {@code @BeforeEach}
+     * methods, the {@code BeforeTestExecution} callbacks, the objective with the parameters the extensions resolve,
+     * then the "after" kinds in reverse, each running even when what it follows failed (a failed {@code BeforeEach}
+     * callback skips the methods, as in Jupiter), and the pre-destroy callbacks when an instance was made for the
+     * trial.
      */
-    private Object withExtensions(JupiterExtensionContext extensions, Object target, boolean fresh,
+    private Object withExtensions(JupiterExtensionContext extensions, List<Object> instances, Object target,
             Object[] arguments, JupiterScope scope) throws Exception {
-        extensions.instance(target);
-        if (fresh) {
-            JupiterCallbacks.postProcess(extensions, target);
-            extensions.extensions().registerInstanceFields(target);
-        }
+        extensions.instances(instances);
+        boolean fresh = chain != null && shared.size() < instances.size();
         Object result = null;
         Throwable failure = null;
         try {
             JupiterCallbacks.before(extensions, "BeforeEachCallback", "beforeEach");
-            result = definition.lifecycle().aroundEach(target, fresh, scope, () -> {
+            JupiterLifecycle.ObjectiveCall objective = () -> {
                 Object value = null;
                 Throwable thrown = null;
                 try {
@@ -173,7 +185,8 @@ final class ObjectiveInvoker {
                 JupiterLifecycle.rethrow(JupiterCallbacks.after(extensions, "AfterTestExecutionCallback",
                         "afterTestExecution", thrown));
                 return value;
-            });
+            };
+            result = chain == null ? objective.call() : chain.aroundEach(instances, shared.size(), scope, objective);
         } catch (Exception | Error e) {
             failure = e;
             extensions.failed(e);

@@ -38,11 +38,22 @@ final class ObjectiveParser {
     private ObjectiveParser() {
     }
 
-    /** The study name an objective has before any prefix: {@code SimpleClassName.method} or its own name. */
+    /**
+     * The study name an objective has before any prefix: {@code SimpleClassName.method} or its own name. A
+     * {@code @Nested} class exists only inside its enclosing classes, so their names come first
+     * ({@code Outer.Inner.method}): two outer classes may well nest classes of one name.
+     */
     static String studyName(Class<?> testClass, Method method) {
         Objective objective = method.getAnnotation(Objective.class);
         String name = objective == null ? "" : objective.name().trim();
-        return name.isEmpty() ? testClass.getSimpleName() + "." + method.getName() : name;
+        if (!name.isEmpty()) {
+            return name;
+        }
+        StringBuilder study = new StringBuilder();
+        for (Class<?> c : ObjectiveClasses.enclosingChain(testClass)) {
+            study.append(c.getSimpleName()).append('.');
+        }
+        return study.append(method.getName()).toString();
     }
 
     /** {@code autodetection}: Jupiter extensions are auto-detected, so the objective runs in extension contexts. */
@@ -55,13 +66,20 @@ final class ObjectiveParser {
                 + " information (-g, Maven's default)"));
         JupiterExtensions.check(testClass, method);
         boolean extended = autodetection || JupiterExtensions.declared(testClass, method);
+        List<Class<?>> classes = ObjectiveClasses.enclosingChain(testClass);
+        List<JupiterLifecycle> lifecycles = new ArrayList<>();
+        for (Class<?> c : classes) {
+            lifecycles.add(JupiterLifecycle.of(c));
+        }
         List<ObjectiveParameter> parameters = new ArrayList<>();
         Parameter[] declared = method.getParameters();
         for (int i = 0; i < declared.length; i++) {
             parameters.add(parameter(declared[i], i, names[i], where, extended));
         }
+        InstanceChain instances = Modifier.isStatic(method.getModifiers()) ? null
+                : new InstanceChain(classes, lifecycles, extended);
         return new ObjectiveDefinition(testClass, method, objective, studyName(testClass, method), parameters,
-                JupiterLifecycle.of(testClass), JupiterTimeout.of(method, testClass).orElse(null), extended);
+                lifecycles, instances, JupiterTimeout.of(method, testClass).orElse(null), extended);
     }
 
     private static void checkMethod(Class<?> testClass, Method method, String where, Objective objective) {
@@ -79,12 +97,13 @@ final class ObjectiveParser {
                 throw new InvalidObjectiveException(where + " is an instance method of an abstract type;"
                         + " make it static or declare it in a concrete class");
             }
-            if (testClass.getEnclosingClass() != null && !Modifier.isStatic(testClass.getModifiers())) {
+            if (ObjectiveInvoker.isInner(testClass) && !ObjectiveClasses.isNested(testClass)) {
                 throw new InvalidObjectiveException(where + " is an instance method of an inner class;"
-                        + " make the class static or the method static");
+                        + " annotate the class @Nested (Jupiter's), make it static, or make the method static");
             }
             Constructor<?>[] constructors = testClass.getDeclaredConstructors();
-            if (Arrays.stream(constructors).noneMatch(c -> c.getParameterCount() == 0)
+            int implicit = ObjectiveInvoker.isInner(testClass) ? 1 : 0;
+            if (Arrays.stream(constructors).noneMatch(c -> c.getParameterCount() == implicit)
                     && (constructors.length != 1 || !JupiterExtensions.declared(testClass, method))) {
                 throw new InvalidObjectiveException(where + " is an instance method but " + testClass.getSimpleName()
                         + " has no constructor without arguments; add one or make the method static (or register"

@@ -19,7 +19,8 @@ import org.junit.platform.engine.support.discovery.SelectorResolver;
 
 /**
  * Resolves class, method and unique-id selectors to objective descriptors; package, classpath-root and module
- * selectors reach it as class selectors through JUnit's class container resolver. A unique id of a trial selects its
+ * selectors reach it as class selectors through JUnit's class container resolver. A Jupiter {@code @Nested} class
+ * resolves inside its enclosing class's descriptor, and selecting a class selects its nested ones. A unique id of a trial selects its
  * objective (trials are dynamic: rerunning one reruns the study run it belonged to, as for Jupiter's dynamic tests).
  */
 final class ObjectiveSelectorResolver implements SelectorResolver {
@@ -33,22 +34,44 @@ final class ObjectiveSelectorResolver implements SelectorResolver {
         this.autodetection = autodetection;
     }
 
+    /**
+     * A class with objectives, or a {@code @Nested} class with some inside its enclosing class's descriptor (as Jupiter
+     * resolves one); the class name filter applies to the outermost class, which a nested class runs only with.
+     */
     @Override
     public Resolution resolve(ClassSelector selector, Context context) {
         Class<?> type = selector.getJavaClass();
-        if (!classNameFilter.test(type.getName()) || !ObjectiveClasses.isCandidate(type)) {
+        Class<?> outermost = ObjectiveClasses.enclosingChain(type).get(0);
+        if (!classNameFilter.test(outermost.getName())) {
             return Resolution.unresolved();
         }
-        return context.addToParent(parent -> Optional.of(new ObjectiveClassDescriptor(parent.getUniqueId(), type,
-                        autodetection)))
-                .map(descriptor -> Resolution.match(Match.exact(descriptor, () -> objectiveSelectors(type))))
+        Optional<ObjectiveClassDescriptor> resolved;
+        if (ObjectiveClasses.isNested(type)) {
+            if (!ObjectiveClasses.hasObjectives(type)) {
+                return Resolution.unresolved();
+            }
+            resolved = context.addToParent(() -> selectClass(type.getEnclosingClass()),
+                    parent -> parent instanceof ObjectiveClassDescriptor enclosing
+                            ? Optional.of(ObjectiveClassDescriptor.nested(enclosing, type, autodetection))
+                            : Optional.empty());
+        } else if (ObjectiveClasses.isCandidate(type)) {
+            resolved = context.addToParent(parent -> Optional.of(ObjectiveClassDescriptor.of(parent.getUniqueId(),
+                    type, autodetection)));
+        } else {
+            return Resolution.unresolved();
+        }
+        return resolved.map(descriptor -> Resolution.match(Match.exact(descriptor, () -> childSelectors(type))))
                 .orElse(Resolution.unresolved());
     }
 
-    private static Set<DiscoverySelector> objectiveSelectors(Class<?> type) {
+    /** The class's objectives, then its {@code @Nested} classes with objectives, as Jupiter orders them. */
+    private static Set<DiscoverySelector> childSelectors(Class<?> type) {
         Set<DiscoverySelector> selectors = new LinkedHashSet<>();
         for (Method m : ObjectiveClasses.objectives(type)) {
             selectors.add(selectMethod(type, m));
+        }
+        for (Class<?> nested : ObjectiveClasses.nestedClasses(type)) {
+            selectors.add(selectClass(nested));
         }
         return selectors;
     }
@@ -70,24 +93,36 @@ final class ObjectiveSelectorResolver implements SelectorResolver {
     @Override
     public Resolution resolve(UniqueIdSelector selector, Context context) {
         List<UniqueId.Segment> segments = selector.getUniqueId().getSegments();
-        // [engine:hpo]/[class:…]/[objective:…]/[trial:…]
+        // [engine:hpo]/[class:…]/[nested-class:…]*/[objective:…]/[trial:…]
         if (segments.size() < 2 || !segments.get(0).getValue().equals(HpoTestEngine.ENGINE_ID)
                 || !segments.get(1).getType().equals(ObjectiveClassDescriptor.SEGMENT_TYPE)) {
             return Resolution.unresolved();
         }
-        Optional<Class<?>> type = ReflectionSupport.tryToLoadClass(segments.get(1).getValue()).toOptional();
-        if (type.isEmpty()) {
+        Optional<Class<?>> loaded = ReflectionSupport.tryToLoadClass(segments.get(1).getValue()).toOptional();
+        if (loaded.isEmpty()) {
             return Resolution.unresolved();
         }
-        if (segments.size() == 2) {
-            return Resolution.selectors(Set.of(selectClass(type.get())));
+        Class<?> type = loaded.get();
+        int next = 2;
+        for (; next < segments.size() && segments.get(next).getType().equals(
+                ObjectiveClassDescriptor.NESTED_SEGMENT_TYPE); next++) {
+            String name = segments.get(next).getValue();
+            Optional<Class<?>> nested = ObjectiveClasses.nestedClasses(type).stream()
+                    .filter(c -> c.getSimpleName().equals(name)).findFirst();
+            if (nested.isEmpty()) {
+                return Resolution.unresolved();
+            }
+            type = nested.get();
         }
-        if (!segments.get(2).getType().equals(ObjectiveDescriptor.SEGMENT_TYPE)) {
+        if (next == segments.size()) {
+            return Resolution.selectors(Set.of(selectClass(type)));
+        }
+        if (!segments.get(next).getType().equals(ObjectiveDescriptor.SEGMENT_TYPE)) {
             return Resolution.unresolved();
         }
-        for (Method m : ObjectiveClasses.objectives(type.get())) {
-            if (ObjectiveDescriptor.segment(m).equals(segments.get(2).getValue())) {
-                return Resolution.selectors(Set.of(selectMethod(type.get(), m)));
+        for (Method m : ObjectiveClasses.objectives(type)) {
+            if (ObjectiveDescriptor.segment(m).equals(segments.get(next).getValue())) {
+                return Resolution.selectors(Set.of(selectMethod(type, m)));
             }
         }
         return Resolution.unresolved();

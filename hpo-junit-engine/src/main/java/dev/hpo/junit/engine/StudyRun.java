@@ -88,7 +88,7 @@ final class StudyRun {
     }
 
     void run() {
-        invoker = new ObjectiveInvoker(definition, descriptor.sharedInstance(), settings.trialTimeout());
+        invoker = new ObjectiveInvoker(definition, descriptor.sharedInstances(), settings.trialTimeout());
         Study.Builder builder = Study.builder().name(settings.studyName()).direction(settings.direction())
                 .sampler(settings.createSampler()).pruner(settings.createPruner())
                 .storage(context.storage(storageUrl)).loadIfExists(true);

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import org.junit.jupiter.api.Nested;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.junit.jupiter.SpringJUnitConfig;
 
@@ -22,8 +23,29 @@ class PricingTuningTest {
 
     @Objective(direction = Direction.MAXIMIZE, trials = 8)
     double profit(@FloatRange(min = 4, max = 20) double price, @Autowired Costs costs) throws IOException {
-        Files.writeString(Path.of("target", "beans.txt"), System.identityHashCode(demand) + "\n",
-                StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        record("outer", demand);
         return (price - costs.perUnit()) * demand.unitsAt(price);
+    }
+
+    static void record(String who, Object bean) throws IOException {
+        Files.writeString(Path.of("target", "beans.txt"), who + " " + System.identityHashCode(bean) + "\n",
+                StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+    }
+
+    /**
+     * The same pricing with a shipping charge per unit: a nested class inherits the enclosing class's Spring
+     * configuration, so its own field gets a bean of the same application context, beside the enclosing instance's.
+     */
+    @Nested
+    class WithShipping {
+
+        @Autowired
+        Costs costs;
+
+        @Objective(direction = Direction.MAXIMIZE, trials = 4)
+        double profit(@FloatRange(min = 4, max = 20) double price) throws IOException {
+            record("nested", demand);
+            return (price - costs.perUnit() - 1) * demand.unitsAt(price);
+        }
     }
 }
