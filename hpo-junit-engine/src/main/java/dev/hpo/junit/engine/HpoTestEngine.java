@@ -37,7 +37,7 @@ public final class HpoTestEngine extends HierarchicalTestEngine<HpoExecutionCont
             EngineDiscoveryRequestResolver.<HpoEngineDescriptor>builder()
                     .addClassContainerSelectorResolver(ObjectiveClasses::isCandidate)
                     .addSelectorResolver(context -> new ObjectiveSelectorResolver(context.getClassNameFilter(),
-                            JupiterExtensions.autodetects(context.getDiscoveryRequest().getConfigurationParameters())))
+                            JupiterDefaults.of(context.getDiscoveryRequest().getConfigurationParameters())))
                     .build();
 
     private final Function<String, Storage> storages;

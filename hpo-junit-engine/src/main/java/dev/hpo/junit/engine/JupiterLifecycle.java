@@ -21,7 +21,8 @@ import org.junit.platform.commons.support.HierarchyTraversalMode;
  * not apply to a static objective, which has no instance). Superclass methods run first for the "before" kinds and
  * last for the "after" kinds; an "after" method runs even when what it follows failed, and every one of them runs.
  *
- * <p>A class annotated {@code @TestInstance(Lifecycle.PER_CLASS)} gets one instance for all its objectives' trials,
+ * <p>A class annotated {@code @TestInstance(Lifecycle.PER_CLASS)} (or without the annotation, when
+ * {@value JupiterDefaults#LIFECYCLE_DEFAULT} is {@code per_class}) gets one instance for all its objectives' trials,
  * as Jupiter gives such a class one instance for all its tests: its {@code @BeforeAll} and {@code @AfterAll} methods
  * may then be instance methods, and state set up once (a loaded data set, a cache) is seen by every trial, on every
  * thread of a parallel study.
@@ -70,7 +71,8 @@ final class JupiterLifecycle {
     }
 
     /**
-     * The lifecycle methods of {@code testClass} and its superclasses.
+     * The lifecycle methods of {@code testClass} and its superclasses; {@code perClassDefault}: a class without
+     * {@code @TestInstance} has a per-class lifecycle ({@value JupiterDefaults#LIFECYCLE_DEFAULT}).
      *
      * @throws InvalidObjectiveException when one cannot be called as Jupiter would: private, not returning void,
      *         taking a parameter that only an extension could resolve in a class that registers none, or
@@ -78,8 +80,8 @@ final class JupiterLifecycle {
      *         {@code @TestInstance(PER_CLASS)}; or a {@code @TempDir} field that is final or of another type than
      *         {@code Path} or {@code File}
      */
-    static JupiterLifecycle of(Class<?> testClass) {
-        boolean perClass = perClass(testClass);
+    static JupiterLifecycle of(Class<?> testClass, boolean perClassDefault) {
+        boolean perClass = perClass(testClass, perClassDefault);
         List<Method> beforeAll = find(testClass, "BeforeAll", HierarchyTraversalMode.TOP_DOWN, !perClass);
         List<Method> afterAll = find(testClass, "AfterAll", HierarchyTraversalMode.BOTTOM_UP, !perClass);
         List<Method> beforeEach = find(testClass, "BeforeEach", HierarchyTraversalMode.TOP_DOWN, false);
@@ -100,10 +102,13 @@ final class JupiterLifecycle {
                 instanceTempDirs, Map.copyOf(timeouts));
     }
 
-    /** Whether the class (or a superclass: the annotation is inherited) says {@code @TestInstance(PER_CLASS)}. */
-    private static boolean perClass(Class<?> testClass) {
-        return JupiterAnnotations.value(testClass, testClass.getClassLoader(), "TestInstance").orElse("")
-                .equals("PER_CLASS");
+    /**
+     * Whether the class (or a superclass: the annotation is inherited) says {@code @TestInstance(PER_CLASS)}, or says
+     * nothing where the configuration makes per-class the default ({@code perClassDefault}).
+     */
+    private static boolean perClass(Class<?> testClass, boolean perClassDefault) {
+        return JupiterAnnotations.value(testClass, testClass.getClassLoader(), "TestInstance")
+                .map("PER_CLASS"::equals).orElse(perClassDefault);
     }
 
     private static List<Method> find(Class<?> testClass, String simpleName, HierarchyTraversalMode order,

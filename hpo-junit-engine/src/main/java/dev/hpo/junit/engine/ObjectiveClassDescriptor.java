@@ -43,7 +43,7 @@ final class ObjectiveClassDescriptor extends AbstractTestDescriptor implements N
     private volatile List<Object> sharedInstances;
 
     private ObjectiveClassDescriptor(UniqueId id, Class<?> testClass, ObjectiveClassDescriptor enclosing,
-            boolean autodetection) {
+            JupiterDefaults defaults) {
         super(id, JupiterAnnotations.value(testClass, testClass.getClassLoader(), "DisplayName")
                 .filter(n -> !n.isBlank()).orElse(testClass.getSimpleName()), ClassSource.from(testClass));
         this.testClass = testClass;
@@ -51,30 +51,29 @@ final class ObjectiveClassDescriptor extends AbstractTestDescriptor implements N
         Set<TestTag> all = new LinkedHashSet<>(enclosing == null ? Set.of() : enclosing.getTags());
         all.addAll(JupiterTags.of(testClass));
         this.tags = Set.copyOf(all);
-        this.lifecycle = lifecycleOf(testClass);
-        this.extended = autodetection || JupiterExtensions.declaredOn(testClass);
+        this.lifecycle = lifecycleOf(testClass, defaults);
+        this.extended = defaults.autodetection() || JupiterExtensions.declaredOn(testClass);
     }
 
     /**
-     * A top-level or static class's descriptor; {@code autodetection}: Jupiter extensions are auto-detected, so the
-     * class runs in extension contexts.
+     * A top-level or static class's descriptor, with the Jupiter configuration discovery applies ({@code defaults}).
      */
-    static ObjectiveClassDescriptor of(UniqueId parentId, Class<?> testClass, boolean autodetection) {
+    static ObjectiveClassDescriptor of(UniqueId parentId, Class<?> testClass, JupiterDefaults defaults) {
         return new ObjectiveClassDescriptor(parentId.append(SEGMENT_TYPE, testClass.getName()), testClass, null,
-                autodetection);
+                defaults);
     }
 
     /** A {@code @Nested} class's descriptor, below its enclosing class's. */
     static ObjectiveClassDescriptor nested(ObjectiveClassDescriptor enclosing, Class<?> testClass,
-            boolean autodetection) {
+            JupiterDefaults defaults) {
         return new ObjectiveClassDescriptor(enclosing.getUniqueId().append(NESTED_SEGMENT_TYPE,
-                testClass.getSimpleName()), testClass, enclosing, autodetection);
+                testClass.getSimpleName()), testClass, enclosing, defaults);
     }
 
     /** A malformed lifecycle method runs nothing here: every objective of the class fails with the reason. */
-    private static JupiterLifecycle lifecycleOf(Class<?> testClass) {
+    private static JupiterLifecycle lifecycleOf(Class<?> testClass, JupiterDefaults defaults) {
         try {
-            return JupiterLifecycle.of(testClass);
+            return JupiterLifecycle.of(testClass, defaults.perClassLifecycle());
         } catch (InvalidObjectiveException e) {
             return JupiterLifecycle.NONE;
         }

@@ -53,10 +53,10 @@ final class ObjectiveDescriptor extends AbstractTestDescriptor implements Node<H
     }
 
     /** Parses the method; a malformed one becomes a descriptor that fails with the reason. */
-    static ObjectiveDescriptor of(UniqueId parentId, Class<?> testClass, Method method, boolean autodetection) {
+    static ObjectiveDescriptor of(UniqueId parentId, Class<?> testClass, Method method, JupiterDefaults defaults) {
         try {
             return new ObjectiveDescriptor(parentId, testClass, method,
-                    ObjectiveParser.parse(testClass, method, autodetection), null);
+                    ObjectiveParser.parse(testClass, method, defaults), null);
         } catch (InvalidObjectiveException e) {
             return new ObjectiveDescriptor(parentId, testClass, method, null, e.getMessage());
         }

@@ -56,8 +56,8 @@ final class ObjectiveParser {
         return study.append(method.getName()).toString();
     }
 
-    /** {@code autodetection}: Jupiter extensions are auto-detected, so the objective runs in extension contexts. */
-    static ObjectiveDefinition parse(Class<?> testClass, Method method, boolean autodetection) {
+    /** {@code defaults}: the Jupiter configuration discovery applies (auto-detected extensions, the lifecycle). */
+    static ObjectiveDefinition parse(Class<?> testClass, Method method, JupiterDefaults defaults) {
         String where = testClass.getName() + "." + method.getName();
         Objective objective = method.getAnnotation(Objective.class);
         checkMethod(testClass, method, where, objective);
@@ -65,11 +65,11 @@ final class ObjectiveParser {
                 + ": the names of its parameters are not in the class file; compile with -parameters or with debug"
                 + " information (-g, Maven's default)"));
         JupiterExtensions.check(testClass, method);
-        boolean extended = autodetection || JupiterExtensions.declared(testClass, method);
+        boolean extended = defaults.autodetection() || JupiterExtensions.declared(testClass, method);
         List<Class<?>> classes = ObjectiveClasses.enclosingChain(testClass);
         List<JupiterLifecycle> lifecycles = new ArrayList<>();
         for (Class<?> c : classes) {
-            lifecycles.add(JupiterLifecycle.of(c));
+            lifecycles.add(JupiterLifecycle.of(c, defaults.perClassLifecycle()));
         }
         List<ObjectiveParameter> parameters = new ArrayList<>();
         Parameter[] declared = method.getParameters();

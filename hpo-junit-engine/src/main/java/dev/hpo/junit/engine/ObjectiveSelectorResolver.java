@@ -26,12 +26,12 @@ import org.junit.platform.engine.support.discovery.SelectorResolver;
 final class ObjectiveSelectorResolver implements SelectorResolver {
 
     private final Predicate<String> classNameFilter;
-    private final boolean autodetection;
+    private final JupiterDefaults defaults;
 
-    /** {@code autodetection}: Jupiter extensions are auto-detected, so every objective runs in extension contexts. */
-    ObjectiveSelectorResolver(Predicate<String> classNameFilter, boolean autodetection) {
+    /** {@code defaults}: the Jupiter configuration that discovery applies to every objective class. */
+    ObjectiveSelectorResolver(Predicate<String> classNameFilter, JupiterDefaults defaults) {
         this.classNameFilter = classNameFilter;
-        this.autodetection = autodetection;
+        this.defaults = defaults;
     }
 
     /**
@@ -52,11 +52,11 @@ final class ObjectiveSelectorResolver implements SelectorResolver {
             }
             resolved = context.addToParent(() -> selectClass(type.getEnclosingClass()),
                     parent -> parent instanceof ObjectiveClassDescriptor enclosing
-                            ? Optional.of(ObjectiveClassDescriptor.nested(enclosing, type, autodetection))
+                            ? Optional.of(ObjectiveClassDescriptor.nested(enclosing, type, defaults))
                             : Optional.empty());
         } else if (ObjectiveClasses.isCandidate(type)) {
             resolved = context.addToParent(parent -> Optional.of(ObjectiveClassDescriptor.of(parent.getUniqueId(),
-                    type, autodetection)));
+                    type, defaults)));
         } else {
             return Resolution.unresolved();
         }
@@ -85,7 +85,7 @@ final class ObjectiveSelectorResolver implements SelectorResolver {
         }
         return context.addToParent(() -> selectClass(type),
                         parent -> Optional.of(ObjectiveDescriptor.of(parent.getUniqueId(), type, method,
-                                autodetection)))
+                                defaults)))
                 .map(descriptor -> Resolution.match(Match.exact(descriptor)))
                 .orElse(Resolution.unresolved());
     }

@@ -25,6 +25,7 @@ import dev.hpo.junit.engine.fixtures.lifecycle.Lifecycle;
 import dev.hpo.junit.engine.fixtures.lifecycle.Named;
 import dev.hpo.junit.engine.fixtures.lifecycle.Ordered;
 import dev.hpo.junit.engine.fixtures.lifecycle.PerClass;
+import dev.hpo.junit.engine.fixtures.lifecycle.PerClassByDefault;
 import dev.hpo.junit.engine.fixtures.lifecycle.SlowSetUp;
 import dev.hpo.junit.engine.fixtures.lifecycle.TimedOut;
 import dev.hpo.storage.InMemoryStorage;
@@ -139,6 +140,25 @@ class LifecycleTest {
         assertEquals(1, Events.LOG.stream().map(e -> e.substring(e.indexOf(' ') + 1)).distinct().count(),
                 "one instance: " + Events.LOG);
         assertTrue(Events.LOG.get(0).startsWith("beforeAll ") && Events.LOG.get(4).startsWith("afterAll "));
+    }
+
+    @Test
+    void theConfiguredDefaultLifecycleAppliesToAClassWithoutTestInstance() {
+        study(storage).selectors(selectClass(PerClassByDefault.class))
+                .configurationParameter("junit.jupiter.testinstance.lifecycle.default", "Per_Class").execute()
+                .testEvents().assertStatistics(s -> s.succeeded(4).failed(0));
+        assertEquals(List.of(1.0, 2.0, 3.0), storage.trials(storage.findStudy("PerClassByDefault.score")
+                .orElseThrow()).stream().map(FrozenTrial::value).toList(), "one instance counts every trial");
+        assertEquals(1, Events.LOG.size());
+
+        for (String lifecycle : List.of("per_method", "neither")) {
+            EngineExecutionResults results = study(new InMemoryStorage()).selectors(
+                    selectClass(PerClassByDefault.class))
+                    .configurationParameter("junit.jupiter.testinstance.lifecycle.default", lifecycle).execute();
+            results.testEvents().assertStatistics(s -> s.failed(1));
+            assertTrue(throwable(results.testEvents().failed().list().get(0)).getMessage()
+                    .contains("@BeforeAll method " + PerClassByDefault.class.getName() + ".load() is not static"));
+        }
     }
 
     @Test
