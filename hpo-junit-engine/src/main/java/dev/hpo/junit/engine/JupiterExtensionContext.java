@@ -175,7 +175,8 @@ final class JupiterExtensionContext {
                     .collect(Collectors.toUnmodifiableSet());
             case "getElement" -> Optional.ofNullable(element);
             case "getTestClass" -> Optional.ofNullable(testClass);
-            case "getEnclosingTestClasses" -> List.of();
+            case "getEnclosingTestClasses" -> testClass == null ? List.of()
+                    : ObjectiveClasses.enclosingClasses(testClass);
             case "getTestInstanceLifecycle" -> testClass == null ? Optional.empty()
                     : Optional.of(proxies().constant("TestInstance$Lifecycle", perClass ? "PER_CLASS" : "PER_METHOD"));
             case "getTestInstance" -> Optional.ofNullable(instance());

@@ -77,4 +77,10 @@ final class ObjectiveClasses {
         }
         return chain;
     }
+
+    /** The classes a {@code @Nested} class is enclosed in, the outermost first; empty for the others. */
+    static List<Class<?>> enclosingClasses(Class<?> type) {
+        List<Class<?>> chain = enclosingChain(type);
+        return chain.subList(0, chain.size() - 1);
+    }
 }

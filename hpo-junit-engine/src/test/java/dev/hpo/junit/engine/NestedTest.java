@@ -168,7 +168,7 @@ class NestedTest {
     void anEnclosingClassesExtensionRunsForNestedTrialsWithEveryInstance() {
         study(storage).selectors(selectClass(ExtendedOuter.class)).execute()
                 .testEvents().assertStatistics(s -> s.succeeded(1 + 2).failed(0));
-        String each = "beforeEach [ExtendedOuter, Inner] enclosing 1";
+        String each = "beforeEach [ExtendedOuter, Inner] enclosing 1 [ExtendedOuter]";
         assertEquals(List.of("beforeAll ExtendedOuter", "beforeAll Inner", each, each), ExtendedOuter.LOG);
         for (FrozenTrial t : storage.trials(storage.findStudy("ExtendedOuter.Inner.score").orElseThrow())) {
             assertEquals(40.0 + (Integer) t.params().get("i"), t.value(), "the constructor got the resolved seed");
