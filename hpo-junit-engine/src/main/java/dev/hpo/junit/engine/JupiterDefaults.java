@@ -13,15 +13,19 @@ import org.junit.platform.engine.ConfigurationParameters;
  * @param perClassLifecycle {@value #LIFECYCLE_DEFAULT} is {@code per_class}: a class without {@code @TestInstance}
  *        gets one instance for all its objectives' trials, and its {@code @BeforeAll}/{@code @AfterAll} methods may be
  *        instance methods (a setting Kotlin projects often make)
+ * @param timeoutThreadDump {@value JupiterTimeout#THREAD_DUMP}: a lifecycle method that outlasts its {@code @Timeout}
+ *        prints every thread's stack before it is interrupted (a trial's time limit reads the switch when it runs,
+ *        {@link HpoConfiguration})
  */
-record JupiterDefaults(boolean autodetection, boolean perClassLifecycle) {
+record JupiterDefaults(boolean autodetection, boolean perClassLifecycle, boolean timeoutThreadDump) {
 
     static final String LIFECYCLE_DEFAULT = "junit.jupiter.testinstance.lifecycle.default";
     private static final Logger LOG = Logger.getLogger(JupiterDefaults.class.getName());
 
     static JupiterDefaults of(ConfigurationParameters parameters) {
         return new JupiterDefaults(JupiterExtensions.autodetects(parameters),
-                parameters.get(LIFECYCLE_DEFAULT).map(JupiterDefaults::perClass).orElse(false));
+                parameters.get(LIFECYCLE_DEFAULT).map(JupiterDefaults::perClass).orElse(false),
+                parameters.getBoolean(JupiterTimeout.THREAD_DUMP).orElse(false));
     }
 
     /** As Jupiter reads the value: either constant's name in any case; anything else is warned of and ignored. */

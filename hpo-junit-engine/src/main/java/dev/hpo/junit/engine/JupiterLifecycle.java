@@ -37,7 +37,7 @@ final class JupiterLifecycle {
 
     /** A class without Jupiter or without lifecycle methods and a per-class lifecycle. */
     static final JupiterLifecycle NONE = new JupiterLifecycle(false, List.of(), List.of(), List.of(), List.of(),
-            List.of(), List.of(), Map.of());
+            List.of(), List.of(), Map.of(), false);
 
     private final boolean perClass;
     private final List<Method> beforeAll;
@@ -50,10 +50,12 @@ final class JupiterLifecycle {
     private final boolean reportsPerTrial;
     /** The lifecycle methods with a {@code @Timeout} of their own, and their limits. */
     private final Map<Method, Duration> timeouts;
+    /** Whether a lifecycle method that outlasts its {@code @Timeout} prints a thread dump first. */
+    private final boolean timeoutThreadDump;
 
     private JupiterLifecycle(boolean perClass, List<Method> beforeAll, List<Method> afterAll, List<Method> beforeEach,
             List<Method> afterEach, List<Field> staticTempDirs, List<Field> instanceTempDirs,
-            Map<Method, Duration> timeouts) {
+            Map<Method, Duration> timeouts, boolean timeoutThreadDump) {
         this.perClass = perClass;
         this.beforeAll = beforeAll;
         this.afterAll = afterAll;
@@ -62,6 +64,7 @@ final class JupiterLifecycle {
         this.staticTempDirs = staticTempDirs;
         this.instanceTempDirs = instanceTempDirs;
         this.timeouts = timeouts;
+        this.timeoutThreadDump = timeoutThreadDump;
         this.injectsPerTrial = (!perClass && !instanceTempDirs.isEmpty())
                 || beforeEach.stream().anyMatch(m -> m.getParameterCount() > 0)
                 || afterEach.stream().anyMatch(m -> m.getParameterCount() > 0);
@@ -71,8 +74,8 @@ final class JupiterLifecycle {
     }
 
     /**
-     * The lifecycle methods of {@code testClass} and its superclasses; {@code perClassDefault}: a class without
-     * {@code @TestInstance} has a per-class lifecycle ({@value JupiterDefaults#LIFECYCLE_DEFAULT}).
+     * The lifecycle methods of {@code testClass} and its superclasses, with the Jupiter configuration discovery applies
+     * ({@code defaults}: the lifecycle of a class without {@code @TestInstance}, a timeout's thread dump).
      *
      * @throws InvalidObjectiveException when one cannot be called as Jupiter would: private, not returning void,
      *         taking a parameter that only an extension could resolve in a class that registers none, or
@@ -80,8 +83,8 @@ final class JupiterLifecycle {
      *         {@code @TestInstance(PER_CLASS)}; or a {@code @TempDir} field that is final or of another type than
      *         {@code Path} or {@code File}
      */
-    static JupiterLifecycle of(Class<?> testClass, boolean perClassDefault) {
-        boolean perClass = perClass(testClass, perClassDefault);
+    static JupiterLifecycle of(Class<?> testClass, JupiterDefaults defaults) {
+        boolean perClass = perClass(testClass, defaults.perClassLifecycle());
         List<Method> beforeAll = find(testClass, "BeforeAll", HierarchyTraversalMode.TOP_DOWN, !perClass);
         List<Method> afterAll = find(testClass, "AfterAll", HierarchyTraversalMode.BOTTOM_UP, !perClass);
         List<Method> beforeEach = find(testClass, "BeforeEach", HierarchyTraversalMode.TOP_DOWN, false);
@@ -99,7 +102,7 @@ final class JupiterLifecycle {
             }
         }
         return new JupiterLifecycle(perClass, beforeAll, afterAll, beforeEach, afterEach, staticTempDirs,
-                instanceTempDirs, Map.copyOf(timeouts));
+                instanceTempDirs, Map.copyOf(timeouts), defaults.timeoutThreadDump());
     }
 
     /**
@@ -254,7 +257,8 @@ final class JupiterLifecycle {
         JupiterCallbacks.Invocation invocation = limit == null
                 ? () -> ObjectiveInvoker.unwrap(() -> m.invoke(instance, arguments))
                 : () -> JupiterTimeout.limited(limit, m.getDeclaringClass().getName() + "." + m.getName(),
-                        "@Timeout", extensions, () -> ObjectiveInvoker.unwrap(() -> m.invoke(instance, arguments)));
+                        "@Timeout", extensions, timeoutThreadDump,
+                        () -> ObjectiveInvoker.unwrap(() -> m.invoke(instance, arguments)));
         if (extensions == null) {
             invocation.proceed();
             return;

@@ -4,6 +4,7 @@ import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CancellationException;
@@ -27,6 +28,9 @@ import org.junit.platform.commons.support.AnnotationSupport;
  */
 final class JupiterTimeout {
 
+    /** Jupiter's switch for a thread dump on standard output before a timed-out thread is interrupted. */
+    static final String THREAD_DUMP = "junit.jupiter.execution.timeout.thread.dump.enabled";
+
     /** One daemon thread for every trial's alarm, started on first use. */
     private static final class Alarms {
         static final ScheduledExecutorService EXECUTOR = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -42,20 +46,14 @@ final class JupiterTimeout {
     /**
      * Runs {@code call} on the calling thread, which is interrupted when {@code limit} has passed; a call that outlasts
      * the limit throws a {@link TimeoutException} ({@code "<what> timed out after 5 s (<source>)"}) once it returns,
-     * with whatever it threw suppressed in it.
-     */
-    static <T> T limited(Duration limit, String what, String source, Callable<T> call) throws Exception {
-        return limited(limit, what, source, null, call);
-    }
-
-    /**
-     * {@link #limited(Duration, String, String, Callable)}, telling {@code extensions}' {@code PreInterruptCallback}s
-     * (null: none) before the thread is interrupted, as Jupiter does.
+     * with whatever it threw suppressed in it. Before the interrupt, every thread's stack is printed on standard output
+     * if {@code threadDump} ({@value #THREAD_DUMP}: what a stuck objective was waiting for), then {@code extensions}'
+     * {@code PreInterruptCallback}s (null: none) are told, as Jupiter does.
      */
     static <T> T limited(Duration limit, String what, String source, JupiterExtensionContext extensions,
-            Callable<T> call) throws Exception {
+            boolean threadDump, Callable<T> call) throws Exception {
         long start = System.nanoTime();
-        ScheduledFuture<?> alarm = interruptAfter(limit, extensions);
+        ScheduledFuture<?> alarm = interruptAfter(limit, extensions, threadDump);
         T value = null;
         Exception thrown = null;
         try {
@@ -84,9 +82,13 @@ final class JupiterTimeout {
      * Interrupts the calling thread when {@code limit} has passed, unless the returned alarm is cancelled first; the
      * extensions' {@code PreInterruptCallback}s hear of it just before.
      */
-    private static ScheduledFuture<?> interruptAfter(Duration limit, JupiterExtensionContext extensions) {
+    private static ScheduledFuture<?> interruptAfter(Duration limit, JupiterExtensionContext extensions,
+            boolean threadDump) {
         Thread thread = Thread.currentThread();
         return Alarms.EXECUTOR.schedule(() -> {
+            if (threadDump) {
+                System.out.println(threadDump(thread));
+            }
             if (extensions != null) {
                 JupiterCallbacks.beforeInterrupt(extensions, thread);
             }
@@ -116,6 +118,28 @@ final class JupiterTimeout {
         if (interrupted) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** Which thread is about to be interrupted, then the stack of every live thread, in {@code jstack}'s manner. */
+    static String threadDump(Thread interrupted) {
+        StringBuilder dump = new StringBuilder("Thread ").append(describe(interrupted))
+                .append(" will be interrupted (timed out).").append(System.lineSeparator());
+        for (Map.Entry<Thread, StackTraceElement[]> entry : Thread.getAllStackTraces().entrySet()) {
+            if (entry.getValue().length == 0) {
+                continue;
+            }
+            dump.append(System.lineSeparator()).append(describe(entry.getKey()));
+            for (StackTraceElement frame : entry.getValue()) {
+                dump.append(System.lineSeparator()).append("\tat ").append(frame);
+            }
+            dump.append(System.lineSeparator());
+        }
+        return dump.toString();
+    }
+
+    private static String describe(Thread thread) {
+        return "\"" + thread.getName() + "\" #" + thread.getId() + (thread.isDaemon() ? " daemon" : "") + " prio="
+                + thread.getPriority() + " " + thread.getState();
     }
 
     /** {@code 250 ms}, {@code 30 s}, {@code 1.5 s}: how a limit reads in a message. */

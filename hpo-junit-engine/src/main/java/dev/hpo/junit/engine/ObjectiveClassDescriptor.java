@@ -73,7 +73,7 @@ final class ObjectiveClassDescriptor extends AbstractTestDescriptor implements N
     /** A malformed lifecycle method runs nothing here: every objective of the class fails with the reason. */
     private static JupiterLifecycle lifecycleOf(Class<?> testClass, JupiterDefaults defaults) {
         try {
-            return JupiterLifecycle.of(testClass, defaults.perClassLifecycle());
+            return JupiterLifecycle.of(testClass, defaults);
         } catch (InvalidObjectiveException e) {
             return JupiterLifecycle.NONE;
         }

@@ -142,7 +142,7 @@ final class ObjectiveInvoker {
     private Object call(Object target, Object[] arguments, JupiterExtensionContext extensions) throws Exception {
         return timeout == null ? unwrap(() -> method.invoke(target, arguments))
                 : JupiterTimeout.limited(timeout.limit(), definition.qualifiedMethodName(), timeout.source(),
-                        extensions, () -> unwrap(() -> method.invoke(target, arguments)));
+                        extensions, timeout.threadDump(), () -> unwrap(() -> method.invoke(target, arguments)));
     }
 
     /**

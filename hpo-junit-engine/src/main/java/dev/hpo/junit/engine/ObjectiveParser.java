@@ -69,7 +69,7 @@ final class ObjectiveParser {
         List<Class<?>> classes = ObjectiveClasses.enclosingChain(testClass);
         List<JupiterLifecycle> lifecycles = new ArrayList<>();
         for (Class<?> c : classes) {
-            lifecycles.add(JupiterLifecycle.of(c, defaults.perClassLifecycle()));
+            lifecycles.add(JupiterLifecycle.of(c, defaults));
         }
         List<ObjectiveParameter> parameters = new ArrayList<>();
         Parameter[] declared = method.getParameters();

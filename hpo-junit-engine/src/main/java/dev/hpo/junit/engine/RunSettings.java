@@ -27,8 +27,11 @@ record RunSettings(String studyName, Direction direction, int trials, Duration t
         String pruner, Long seed, int parallelism, double threshold, int patience, String terminator,
         TrialTimeout trialTimeout) {
 
-    /** A trial's time limit and where it was set, for the message of a trial that outlasts it. */
-    record TrialTimeout(Duration limit, String source) {
+    /**
+     * A trial's time limit and where it was set, for the message of a trial that outlasts it; {@code threadDump}: its
+     * expiry prints every thread's stack first ({@link JupiterTimeout#THREAD_DUMP}).
+     */
+    record TrialTimeout(Duration limit, String source, boolean threadDump) {
     }
 
     static RunSettings of(ObjectiveDefinition definition, HpoConfiguration configuration) {
@@ -51,8 +54,9 @@ record RunSettings(String studyName, Direction direction, int trials, Duration t
                 configuration.terminator() != null ? configuration.terminator() : o.terminator(),
                 configuration.trialTimeoutSeconds() != null
                         ? new TrialTimeout(Duration.ofSeconds(configuration.trialTimeoutSeconds()),
-                                HpoConfiguration.TRIAL_TIMEOUT)
-                        : definition.trialTimeout() != null ? new TrialTimeout(definition.trialTimeout(), "@Timeout")
+                                HpoConfiguration.TRIAL_TIMEOUT, configuration.timeoutThreadDump())
+                        : definition.trialTimeout() != null ? new TrialTimeout(definition.trialTimeout(), "@Timeout",
+                                configuration.timeoutThreadDump())
                         : null);
     }
 

@@ -30,6 +30,9 @@ import dev.hpo.junit.engine.fixtures.lifecycle.SlowSetUp;
 import dev.hpo.junit.engine.fixtures.lifecycle.TimedOut;
 import dev.hpo.storage.InMemoryStorage;
 import dev.hpo.storage.Storage;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -204,6 +207,38 @@ class LifecycleTest {
         assertInstanceOf(TimeoutException.class, t);
         assertEquals(SlowSetUp.Hanging.class.getName() + ".load timed out after 200 ms (@Timeout)", t.getMessage());
         assertEquals(List.of(), Events.LOG);
+    }
+
+    @Test
+    void jupitersThreadDumpSwitchPrintsEveryStackBeforeATimedOutTrialOrLifecycleMethodIsInterrupted() {
+        try (Study s = Study.builder().name("TimedOut.slow").storage(storage).build()) {
+            s.enqueueTrial(Map.of("i", 0));
+        }
+        String trialDump = standardOutputOf(() -> study(storage).selectors(selectClass(TimedOut.class))
+                .configurationParameter("hpo.trials", "1")
+                .configurationParameter("junit.jupiter.execution.timeout.thread.dump.enabled", "true").execute());
+        assertTrue(trialDump.contains("Thread \"") && trialDump.contains("will be interrupted (timed out)."), trialDump);
+        assertTrue(trialDump.contains(TimedOut.class.getName() + ".slow("), "the trial's own frame: " + trialDump);
+        String lifecycleDump = standardOutputOf(() -> study(new InMemoryStorage())
+                .selectors(selectClass(SlowSetUp.Hanging.class))
+                .configurationParameter("junit.jupiter.execution.timeout.thread.dump.enabled", "true").execute());
+        assertTrue(lifecycleDump.contains(SlowSetUp.Hanging.class.getName() + ".load("), lifecycleDump);
+        String off = standardOutputOf(() -> study(new InMemoryStorage()).selectors(selectClass(SlowSetUp.Hanging.class))
+                .execute());
+        assertFalse(off.contains("will be interrupted"), "no dump unless asked for: " + off);
+    }
+
+    /** What the engine printed on standard output while {@code run} ran (the alarm thread prints there). */
+    private static String standardOutputOf(Runnable run) {
+        PrintStream original = System.out;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        try {
+            run.run();
+        } finally {
+            System.setOut(original);
+        }
+        return captured.toString(StandardCharsets.UTF_8);
     }
 
     @Test
