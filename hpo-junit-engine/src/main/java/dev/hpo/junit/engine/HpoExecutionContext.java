@@ -1,6 +1,8 @@
 package dev.hpo.junit.engine;
 
 import dev.hpo.storage.Storage;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import org.junit.platform.engine.ConfigurationParameters;
 import org.junit.platform.engine.TestDescriptor;
@@ -19,6 +21,7 @@ final class HpoExecutionContext implements EngineExecutionContext {
     private Storage storage;
     private String storageUrl;
     private JupiterExtensionContext extensionRoot;
+    private final Map<ClassLoader, TempDirDefaults> tempDirDefaults = new ConcurrentHashMap<>();
 
     HpoExecutionContext(ConfigurationParameters parameters, TrialEvents events, Function<String, Storage> storages) {
         this.parameters = parameters;
@@ -34,6 +37,12 @@ final class HpoExecutionContext implements EngineExecutionContext {
     /** A configuration parameter other than hpo's own, such as Jupiter's, or null when it is not set. */
     String parameter(String key) {
         return parameters.get(key).orElse(null);
+    }
+
+    /** The {@code @TempDir} defaults of the configuration, their classes as the test class's loader sees them. */
+    TempDirDefaults tempDirDefaults(Class<?> testClass) {
+        return tempDirDefaults.computeIfAbsent(testClass.getClassLoader(),
+                loader -> TempDirDefaults.of(this::parameter, loader));
     }
 
     TrialEvents events() {

@@ -13,11 +13,15 @@ import org.junit.platform.engine.ConfigurationParameters;
  * @param perClassLifecycle {@value #LIFECYCLE_DEFAULT} is {@code per_class}: a class without {@code @TestInstance}
  *        gets one instance for all its objectives' trials, and its {@code @BeforeAll}/{@code @AfterAll} methods may be
  *        instance methods (a setting Kotlin projects often make)
+ * @param ownTempDirDefaults the configuration names a {@code @TempDir} factory or deletion strategy of the user's
+ *        own ({@link TempDirDefaults}), called with an {@code ExtensionContext}, so every objective runs in extension
+ *        contexts
  * @param timeoutThreadDump {@value JupiterTimeout#THREAD_DUMP}: a lifecycle method that outlasts its {@code @Timeout}
  *        prints every thread's stack before it is interrupted (a trial's time limit reads the switch when it runs,
  *        {@link HpoConfiguration})
  */
-record JupiterDefaults(boolean autodetection, boolean perClassLifecycle, boolean timeoutThreadDump) {
+record JupiterDefaults(boolean autodetection, boolean perClassLifecycle, boolean ownTempDirDefaults,
+        boolean timeoutThreadDump) {
 
     static final String LIFECYCLE_DEFAULT = "junit.jupiter.testinstance.lifecycle.default";
     private static final Logger LOG = Logger.getLogger(JupiterDefaults.class.getName());
@@ -25,7 +29,13 @@ record JupiterDefaults(boolean autodetection, boolean perClassLifecycle, boolean
     static JupiterDefaults of(ConfigurationParameters parameters) {
         return new JupiterDefaults(JupiterExtensions.autodetects(parameters),
                 parameters.get(LIFECYCLE_DEFAULT).map(JupiterDefaults::perClass).orElse(false),
+                TempDirDefaults.namesOwnClasses(key -> parameters.get(key).orElse(null)),
                 parameters.getBoolean(JupiterTimeout.THREAD_DUMP).orElse(false));
+    }
+
+    /** Whether every objective runs in extension contexts, whatever it registers itself. */
+    boolean contexts() {
+        return autodetection || ownTempDirDefaults;
     }
 
     /** As Jupiter reads the value: either constant's name in any case; anything else is warned of and ignored. */

@@ -72,7 +72,7 @@ final class JupiterExtensions {
     static boolean declaredOn(Class<?> testClass) {
         for (Class<?> c : ObjectiveClasses.enclosingChain(testClass)) {
             if (!declaredTypes(c).isEmpty() || !registerFields(c, true).isEmpty()
-                    || !registerFields(c, false).isEmpty() || JupiterInjection.usesCustomFactory(c)) {
+                    || !registerFields(c, false).isEmpty() || JupiterInjection.usesOwnTempDirClasses(c)) {
                 return true;
             }
         }

@@ -75,43 +75,47 @@ enum JupiterInjection {
         return type == null ? Optional.empty() : Optional.ofNullable(element.getAnnotation(type));
     }
 
-    /**
-     * Refuses what the engine cannot honour: a type other than {@code Path} or {@code File}, a
-     * {@code deletionStrategy} of the user's own.
-     */
+    /** Refuses what the engine cannot honour: a type other than {@code Path} or {@code File}. */
     private static void checkTempDir(Annotation tempDir, Class<?> type, String what) {
         if (type != Path.class && type != File.class) {
             throw new InvalidObjectiveException(what + " is a " + type.getSimpleName() + "; @TempDir fits Path and"
                     + " File");
         }
-        if (ownClass(attribute(tempDir, "deletionStrategy")) != null) {
-            throw new InvalidObjectiveException(what + ": @TempDir(deletionStrategy = "
-                    + ((Class<?>) attribute(tempDir, "deletionStrategy")).getSimpleName() + ".class) is not supported"
-                    + " by the hpo engine; use the standard strategy or IgnoreFailures");
-        }
-    }
-
-    /** The {@code factory} of the user's own that a {@code @TempDir} names, or null for Jupiter's standard one. */
-    static Class<?> customFactory(Annotation tempDir) {
-        return ownClass(attribute(tempDir, "factory"));
-    }
-
-    private static Class<?> ownClass(Object value) {
-        return value instanceof Class<?> c && !c.isInterface() && !c.getName().endsWith("$Standard")
-                && !c.getName().endsWith("$IgnoreFailures") ? c : null;
     }
 
     /**
-     * Whether a {@code @TempDir} of the class, on a field or on a method's parameter, names a factory of the user's
-     * own, which is called with an {@code ExtensionContext}: the class's objectives then run in extension contexts.
+     * The class a {@code @TempDir}'s attribute ({@code factory} or {@code deletionStrategy}) names, or, where it names
+     * the interface itself (it names none), the configured default ({@code configured}, null for the standard one);
+     * null as well where the Jupiter version has no such attribute.
      */
-    static boolean usesCustomFactory(Class<?> testClass) {
+    static Class<?> effective(Annotation tempDir, String attribute, Class<?> configured) {
+        Object value = attribute(tempDir, attribute);
+        return value instanceof Class<?> c && c.isInterface() ? configured : (Class<?>) value;
+    }
+
+    /** The class if it is one of the user's own rather than Jupiter's standard ones; else null. */
+    static Class<?> own(Class<?> type) {
+        return type != null && !type.isInterface() && !type.getName().endsWith("$Standard")
+                && !type.getName().endsWith("$IgnoreFailures") ? type : null;
+    }
+
+    private static boolean namesOwnClass(Annotation tempDir) {
+        return own(effective(tempDir, "factory", null)) != null
+                || own(effective(tempDir, "deletionStrategy", null)) != null;
+    }
+
+    /**
+     * Whether a {@code @TempDir} of the class, on a field or on a method's parameter, names a factory or deletion
+     * strategy of the user's own, which is called with an {@code ExtensionContext}: the class's objectives then run in
+     * extension contexts.
+     */
+    static boolean usesOwnTempDirClasses(Class<?> testClass) {
         Class<? extends Annotation> type = JupiterAnnotations.type(testClass.getClassLoader(), TEMP_DIR_ANNOTATION);
         if (type == null) {
             return false;
         }
         for (Field f : AnnotationSupport.findAnnotatedFields(testClass, type)) {
-            if (customFactory(f.getAnnotation(type)) != null) {
+            if (namesOwnClass(f.getAnnotation(type))) {
                 return true;
             }
         }
@@ -119,7 +123,7 @@ enum JupiterInjection {
                 HierarchyTraversalMode.TOP_DOWN)) {
             for (Parameter p : m.getParameters()) {
                 Annotation a = p.getAnnotation(type);
-                if (a != null && customFactory(a) != null) {
+                if (a != null && namesOwnClass(a)) {
                     return true;
                 }
             }

@@ -52,35 +52,39 @@ import org.junit.platform.engine.reporting.ReportEntry;
  */
 final class JupiterScope {
 
-    static final String CLEANUP_DEFAULT = "junit.jupiter.tempdir.cleanup.mode.default";
     private static final String TEMP_DIR_PREFIX = "junit";
 
     private final Class<?> testClass;
     private final Method testMethod;
     private final Set<String> tags;
     private final TrialEvents events;
-    private final String cleanupDefault;
+    private final TempDirDefaults tempDirDefaults;
     private final List<TempDirectory> directories = new ArrayList<>();
     private volatile TestDescriptor test;
     private Trial trial;
     private ArtifactStore artifacts;
     private JupiterExtensionContext extensions;
 
-    /** A directory to delete when the scope closes; {@code factory} (null for the standard one) is closed then. */
-    private record TempDirectory(Path path, String cleanup, boolean ignoreFailures, Closeable factory) {
+    /**
+     * A directory to delete when the scope closes, by {@code strategy} (null for the standard deletion) called with
+     * {@code element} (the declaration's context); {@code factory} (null for the standard one) is closed then.
+     */
+    private record TempDirectory(Path path, String cleanup, boolean ignoreFailures, Closeable factory,
+            Object strategy, Object element) {
     }
 
     /**
      * A scope of {@code testClass}, and of {@code testMethod} unless it is a class scope (null).
      *
-     * @param cleanupDefault {@value #CLEANUP_DEFAULT}, the mode of a {@code @TempDir} that names none; null for ALWAYS
+     * @param tempDirDefaults what a {@code @TempDir} that names no cleanup mode, factory or deletion strategy gets
      */
-    JupiterScope(Class<?> testClass, Method testMethod, Set<TestTag> tags, TrialEvents events, String cleanupDefault) {
+    JupiterScope(Class<?> testClass, Method testMethod, Set<TestTag> tags, TrialEvents events,
+            TempDirDefaults tempDirDefaults) {
         this.testClass = testClass;
         this.testMethod = testMethod;
         this.tags = new TreeSet<>(tags.stream().map(TestTag::getName).toList());
         this.events = events;
-        this.cleanupDefault = cleanupDefault == null ? "ALWAYS" : cleanupDefault.strip().toUpperCase();
+        this.tempDirDefaults = tempDirDefaults;
     }
 
     /**
@@ -93,7 +97,7 @@ final class JupiterScope {
             return null;
         }
         JupiterScope scope = new JupiterScope(definition.testClass(), definition.method(), objective.getTags(),
-                context.events(), context.parameter(CLEANUP_DEFAULT));
+                context.events(), context.tempDirDefaults(definition.testClass()));
         scope.trial = trial;
         scope.artifacts = artifacts;
         if (definition.extended()) {
@@ -171,7 +175,11 @@ final class JupiterScope {
             };
             try {
                 if (delete && Files.exists(d.path())) {
-                    deleteTree(d.path());
+                    if (d.strategy() != null) {
+                        failure = deleteWith(d, failure);
+                    } else {
+                        deleteTree(d.path());
+                    }
                 }
             } catch (IOException e) {
                 if (!d.ignoreFailures()) {
@@ -192,32 +200,72 @@ final class JupiterScope {
     }
 
     /**
+     * Deletes the directory with its deletion strategy of the user's own, which reports what it could not delete; a
+     * strategy that throws, or reports failures, fails the scope (with Jupiter's {@code DeletionException}).
+     */
+    private Throwable deleteWith(TempDirectory d, Throwable failure) {
+        try {
+            Method delete = extensions.proxies().type("io.TempDirDeletionStrategy").getMethod("delete", Path.class,
+                    extensions.proxies().type("extension.AnnotatedElementContext"),
+                    extensions.proxies().type("extension.ExtensionContext"));
+            Object result = ObjectiveInvoker.unwrap(() -> delete.invoke(d.strategy(), d.path(), d.element(),
+                    extensions.proxy()));
+            Class<?> resultType = extensions.proxies().type("io.TempDirDeletionStrategy$DeletionResult");
+            if (!(boolean) resultType.getMethod("isSuccessful").invoke(result)) {
+                Optional<?> exception = (Optional<?>) resultType.getMethod("toException").invoke(result);
+                return JupiterLifecycle.combine(failure, exception.map(Throwable.class::cast).orElseGet(() ->
+                        new IOException(d.strategy().getClass().getName() + " could not delete @TempDir "
+                                + d.path())));
+            }
+            return failure;
+        } catch (Exception e) {
+            return JupiterLifecycle.combine(failure, e);
+        }
+    }
+
+    /**
      * A new directory for the {@code @TempDir} on {@code declaration}: from Jupiter's standard factory, or from the
-     * factory it names, called with the declaration's context and the scope's {@code ExtensionContext}.
+     * factory it names (or the configured default), called with the declaration's context and the scope's
+     * {@code ExtensionContext}; a deletion strategy of the user's own it names (or the configured default) deletes it.
      */
     private Path createTempDir(Annotation tempDir, AnnotatedElement declaration) {
         Object mode = JupiterInjection.attribute(tempDir, "cleanup");
-        String cleanup = mode == null || mode.toString().equals("DEFAULT") ? cleanupDefault : mode.toString();
-        Object strategy = JupiterInjection.attribute(tempDir, "deletionStrategy");
-        boolean ignoreFailures = strategy instanceof Class<?> c && c.getName().endsWith("$IgnoreFailures");
-        Class<?> factoryType = JupiterInjection.customFactory(tempDir);
+        String cleanup = mode == null || mode.toString().equals("DEFAULT") ? tempDirDefaults.cleanup()
+                : mode.toString();
+        Class<?> strategyType = JupiterInjection.effective(tempDir, "deletionStrategy",
+                tempDirDefaults.deletionStrategy());
+        boolean ignoreFailures = strategyType != null && strategyType.getName().endsWith("$IgnoreFailures");
+        Class<?> factoryType = JupiterInjection.own(JupiterInjection.effective(tempDir, "factory",
+                tempDirDefaults.factory()));
+        Class<?> ownStrategy = JupiterInjection.own(strategyType);
         try {
-            if (factoryType == null) {
+            if (factoryType == null && ownStrategy == null) {
                 Path directory = Files.createTempDirectory(TEMP_DIR_PREFIX);
-                directories.add(new TempDirectory(directory, cleanup, ignoreFailures, null));
+                directories.add(new TempDirectory(directory, cleanup, ignoreFailures, null, null, null));
                 return directory;
             }
-            Closeable factory = (Closeable) ReflectionSupport.newInstance(factoryType);
+            if (extensions == null) {
+                throw new IllegalStateException("the class was discovered without extension contexts, which "
+                        + (factoryType != null ? factoryType.getName() : ownStrategy.getName()) + " needs; give"
+                        + " surefire's discovery the same junit.jupiter.tempdir.* parameters as its run");
+            }
             Object element = declaration instanceof Parameter p
                     ? extensions.proxies().parameterContext(p.getDeclaringExecutable(),
                             List.of(p.getDeclaringExecutable().getParameters()).indexOf(p), null)
                     : extensions.proxies().annotatedElementContext(declaration);
+            Object strategy = ownStrategy == null ? null : ReflectionSupport.newInstance(ownStrategy);
+            if (factoryType == null) {
+                Path directory = Files.createTempDirectory(TEMP_DIR_PREFIX);
+                directories.add(new TempDirectory(directory, cleanup, false, null, strategy, element));
+                return directory;
+            }
+            Closeable factory = (Closeable) ReflectionSupport.newInstance(factoryType);
             Method create = factoryType.getMethod("createTempDirectory",
                     extensions.proxies().type("extension.AnnotatedElementContext"),
                     extensions.proxies().type("extension.ExtensionContext"));
             create.setAccessible(true);
             Path directory = (Path) ObjectiveInvoker.unwrap(() -> create.invoke(factory, element, extensions.proxy()));
-            directories.add(new TempDirectory(directory, cleanup, ignoreFailures, factory));
+            directories.add(new TempDirectory(directory, cleanup, ignoreFailures, factory, strategy, element));
             return directory;
         } catch (Exception e) {
             throw new IllegalStateException("cannot create a @TempDir for " + testClass.getName()

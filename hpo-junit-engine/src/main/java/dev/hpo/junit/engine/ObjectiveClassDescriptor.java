@@ -52,7 +52,7 @@ final class ObjectiveClassDescriptor extends AbstractTestDescriptor implements N
         all.addAll(JupiterTags.of(testClass));
         this.tags = Set.copyOf(all);
         this.lifecycle = lifecycleOf(testClass, defaults);
-        this.extended = defaults.autodetection() || JupiterExtensions.declaredOn(testClass);
+        this.extended = defaults.contexts() || JupiterExtensions.declaredOn(testClass);
     }
 
     /**
@@ -89,7 +89,7 @@ final class ObjectiveClassDescriptor extends AbstractTestDescriptor implements N
         if ((lifecycle.hasClassScope() || extended) && runsAny(context)) {
             JupiterExtensionContext extensions = extended ? extensionContext(context) : null;
             scope = new JupiterScope(testClass, null, tags, context.events(),
-                    context.parameter(JupiterScope.CLEANUP_DEFAULT));
+                    context.tempDirDefaults(testClass));
             scope.extensions(extensions);
             scope.started(this);
             if (lifecycle.perClass()) {

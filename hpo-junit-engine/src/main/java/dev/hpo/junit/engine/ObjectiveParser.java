@@ -65,7 +65,7 @@ final class ObjectiveParser {
                 + ": the names of its parameters are not in the class file; compile with -parameters or with debug"
                 + " information (-g, Maven's default)"));
         JupiterExtensions.check(testClass, method);
-        boolean extended = defaults.autodetection() || JupiterExtensions.declared(testClass, method);
+        boolean extended = defaults.contexts() || JupiterExtensions.declared(testClass, method);
         List<Class<?>> classes = ObjectiveClasses.enclosingChain(testClass);
         List<JupiterLifecycle> lifecycles = new ArrayList<>();
         for (Class<?> c : classes) {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectMethod;
 
 import dev.hpo.FrozenTrial;
 import dev.hpo.Study;
@@ -17,6 +18,7 @@ import dev.hpo.artifact.Artifacts;
 import dev.hpo.artifact.FileSystemArtifactStore;
 import dev.hpo.junit.engine.fixtures.injection.BadInjection;
 import dev.hpo.junit.engine.fixtures.injection.Cleanup;
+import dev.hpo.junit.engine.fixtures.injection.Deleting;
 import dev.hpo.junit.engine.fixtures.injection.Factored;
 import dev.hpo.junit.engine.fixtures.injection.Injected;
 import dev.hpo.junit.engine.fixtures.injection.Publishing;
@@ -183,9 +185,6 @@ class InjectionTest {
                 + " Path and File", failure(BadInjection.TextDirectory.class));
         assertEquals("@TempDir field " + BadInjection.FinalField.class.getName() + ".dir is final; the engine assigns"
                 + " it, so drop final", failure(BadInjection.FinalField.class));
-        assertEquals(BadInjection.OwnStrategy.class.getName() + ".score, parameter 'dir': @TempDir(deletionStrategy"
-                + " = Keep.class) is not supported by the hpo engine; use the standard strategy or IgnoreFailures",
-                failure(BadInjection.OwnStrategy.class));
     }
 
     @Test
@@ -200,6 +199,52 @@ class InjectionTest {
                 Seen.DIRECTORIES::toString);
         Seen.DIRECTORIES.forEach(d -> assertFalse(Files.exists(d), d + " deleted after the trial"));
         assertEquals(2, Factored.Named.closed, "each factory closed with its directory");
+    }
+
+    @Test
+    void aDeletionStrategyOfTheUsersOwnDeletesTheDirectoryWithTheTrialsContextAndItsFailuresFailTheTrial()
+            throws IOException {
+        Deleting.DELETED.clear();
+        study(storage).selectors(selectMethod(Deleting.class, "own", "int,java.nio.file.Path")).execute()
+                .testEvents().assertStatistics(s -> s.succeeded(2).failed(0));
+        assertEquals(1, Deleting.DELETED.size());
+        String[] deleted = Deleting.DELETED.get(0).split(" ", 3);
+        assertFalse(Files.exists(Path.of(deleted[0])));
+        assertEquals("Path", deleted[1]);
+        assertTrue(deleted[2].startsWith("own()[0] i="), deleted[2]);
+
+        Deleting.DELETED.clear();
+        EngineExecutionResults results = study(storage).selectors(selectClass(Deleting.Undeletable.class)).execute();
+        results.testEvents().assertStatistics(s -> s.failed(2));  // the trial, then its objective with no trial done
+        Throwable t = throwable(results.testEvents().failed().list().get(0));
+        assertEquals("DeletionException", t.getClass().getSimpleName());
+        assertTrue(t.getMessage().contains("could not be deleted"), t.getMessage());
+        assertEquals("held open", t.getSuppressed()[0].getMessage(), "what the strategy reported");
+        Path left = Path.of(Deleting.DELETED.get(0));
+        assertTrue(Files.exists(left), "the strategy left it");
+        Files.delete(left);
+    }
+
+    @Test
+    void theConfiguredDefaultFactoryAndDeletionStrategyServeATempDirThatNamesNone() {
+        Deleting.DELETED.clear();
+        Seen.DIRECTORIES.clear();
+        study(storage).selectors(selectMethod(Deleting.class, "plain", "int,java.nio.file.Path"))
+                .configurationParameter("junit.jupiter.tempdir.factory.default", Factored.Named.class.getName())
+                .configurationParameter("junit.jupiter.tempdir.deletion.strategy.default",
+                        Deleting.Recorded.class.getName())
+                .execute().testEvents().assertStatistics(s -> s.succeeded(2).failed(0));
+        Path dir = Seen.DIRECTORIES.get(0);
+        assertTrue(dir.getFileName().toString().startsWith("plain-Path-"), "made by the default factory: " + dir);
+        assertTrue(Deleting.DELETED.get(0).startsWith(dir + " Path plain()[0]"), Deleting.DELETED::toString);
+        assertFalse(Files.exists(dir));
+
+        Seen.DIRECTORIES.clear();
+        study(storage).selectors(selectMethod(Deleting.class, "plain", "int,java.nio.file.Path"))
+                .configurationParameter("junit.jupiter.tempdir.factory.default", "com.example.NoSuchFactory")
+                .execute().testEvents().assertStatistics(s -> s.succeeded(2).failed(0));
+        assertTrue(Seen.DIRECTORIES.get(0).getFileName().toString().startsWith("junit"),
+                "an unloadable default is ignored, as Jupiter ignores it: " + Seen.DIRECTORIES);
     }
 
     /** Trials 0, 1 and 2 of {@code Cleanup.score} get i = 0, 1 and 2. */
