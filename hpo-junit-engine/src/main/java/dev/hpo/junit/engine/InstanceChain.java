@@ -30,11 +30,6 @@ final class InstanceChain {
         this.lifecycles = List.copyOf(lifecycles);
     }
 
-    /** How many classes the chain has: 1 unless the objective's class is {@code @Nested}. */
-    int depth() {
-        return constructors.size();
-    }
-
     /**
      * The instances of every class of the chain: {@code shared}, the outermost ones that outlive the trial (of
      * {@code @TestInstance(PER_CLASS)} classes, may be empty), then a new one of each further class inside the one

@@ -67,7 +67,7 @@ final class JupiterExtensions {
     /**
      * Whether the class, or an enclosing class of a {@code @Nested} one, registers extensions, with
      * {@code @ExtendWith} or in {@code @RegisterExtension} fields, or needs their contexts all the same (a
-     * {@code @TempDir} factory of the user's own is called with one).
+     * {@code @TempDir} factory or deletion strategy of the user's own is called with one).
      */
     static boolean declaredOn(Class<?> testClass) {
         for (Class<?> c : ObjectiveClasses.enclosingChain(testClass)) {

@@ -56,7 +56,7 @@ final class JupiterProxies {
         }
     }
 
-    /** The {@code TestInstances} of a test's instances, the outermost first (more than one for a {@code @Nested} class). */
+    /** The {@code TestInstances} of a test's instances, the outermost first (several for a {@code @Nested} class). */
     Object testInstances(List<Object> all) {
         Object innermost = all.get(all.size() - 1);
         return of("extension.TestInstances", (method, args) -> switch (method.getName()) {

@@ -37,7 +37,8 @@ final class ObjectiveDescriptor extends AbstractTestDescriptor implements Node<H
     private ObjectiveDescriptor(UniqueId parentId, Class<?> testClass, Method method, ObjectiveDefinition definition,
             String problem) {
         super(parentId.append(SEGMENT_TYPE, segment(method)), JupiterAnnotations.value(method,
-                        testClass.getClassLoader(), "DisplayName").filter(n -> !n.isBlank()).orElse(method.getName() + "()"),
+                        testClass.getClassLoader(), "DisplayName").filter(n -> !n.isBlank())
+                        .orElse(method.getName() + "()"),
                 MethodSource.from(testClass, method));
         this.testClass = testClass;
         this.method = method;

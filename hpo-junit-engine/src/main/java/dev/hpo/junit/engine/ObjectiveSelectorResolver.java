@@ -20,8 +20,9 @@ import org.junit.platform.engine.support.discovery.SelectorResolver;
 /**
  * Resolves class, method and unique-id selectors to objective descriptors; package, classpath-root and module
  * selectors reach it as class selectors through JUnit's class container resolver. A Jupiter {@code @Nested} class
- * resolves inside its enclosing class's descriptor, and selecting a class selects its nested ones. A unique id of a trial selects its
- * objective (trials are dynamic: rerunning one reruns the study run it belonged to, as for Jupiter's dynamic tests).
+ * resolves inside its enclosing class's descriptor, and selecting a class selects its nested ones. A unique id of a
+ * trial selects its objective (trials are dynamic: rerunning one reruns the study run it belonged to, as for
+ * Jupiter's dynamic tests).
  */
 final class ObjectiveSelectorResolver implements SelectorResolver {
 

@@ -61,7 +61,8 @@ final class SmokeRun {
     }
 
     private void run(ArtifactStore artifacts) throws Exception {
-        ObjectiveInvoker invoker = new ObjectiveInvoker(definition, descriptor.sharedInstances(), settings.trialTimeout());
+        ObjectiveInvoker invoker = new ObjectiveInvoker(definition, descriptor.sharedInstances(),
+                settings.trialTimeout());
         try (Study study = Study.builder().name(settings.studyName()).direction(settings.direction())
                 .sampler(new MiddleSampler()).pruner(new NopPruner()).build()) {
             Map<String, Object> start = bestKnownParams();

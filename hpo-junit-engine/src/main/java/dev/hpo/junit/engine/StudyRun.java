@@ -111,7 +111,8 @@ final class StudyRun {
         Runtime.getRuntime().addShutdownHook(exitGuard);
         // the trial's test finishes first, so that a callback that throws leaves no test unfinished
         OptimizeOptions.Builder options = settings.optimizeOptions().callback(this::finished);
-        NoImprovementCallback patience = settings.patience() > 0 ? new NoImprovementCallback(settings.patience()) : null;
+        NoImprovementCallback patience = settings.patience() > 0 ? new NoImprovementCallback(settings.patience())
+                : null;
         if (patience != null) {
             options.callback(patience);
         }

@@ -42,7 +42,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.platform.engine.TestDescriptor;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 
-/** Jupiter's lifecycle methods, {@code @TestInstance}, {@code @Disabled} and {@code @DisplayName} on objective classes. */
+/** Jupiter's lifecycle methods, {@code @TestInstance}, {@code @Disabled} and {@code @DisplayName} on objectives. */
 class LifecycleTest {
 
     private final Storage storage = new InMemoryStorage();
@@ -217,7 +217,8 @@ class LifecycleTest {
         String trialDump = standardOutputOf(() -> study(storage).selectors(selectClass(TimedOut.class))
                 .configurationParameter("hpo.trials", "1")
                 .configurationParameter("junit.jupiter.execution.timeout.thread.dump.enabled", "true").execute());
-        assertTrue(trialDump.contains("Thread \"") && trialDump.contains("will be interrupted (timed out)."), trialDump);
+        assertTrue(trialDump.contains("Thread \"") && trialDump.contains("will be interrupted (timed out)."),
+                trialDump);
         assertTrue(trialDump.contains(TimedOut.class.getName() + ".slow("), "the trial's own frame: " + trialDump);
         String lifecycleDump = standardOutputOf(() -> study(new InMemoryStorage())
                 .selectors(selectClass(SlowSetUp.Hanging.class))

@@ -114,7 +114,8 @@ class NestedTest {
         String fixtures = Outer.class.getPackageName();
         assertEquals(List.of("DisabledOuter.Inner.score", "ExtendedOuter.Inner.score", "Forgotten.score",
                 "Outer.Inner.Deeper.score", "Outer.Inner.score", "Outer.Shared.calls", "Outer.own",
-                "PartlyDisabled.Off.score", "PartlyDisabled.On.score"), List.copyOf(objectives(hpo().selectors(selectPackage(fixtures))).keySet()));
+                "PartlyDisabled.Off.score", "PartlyDisabled.On.score"),
+                List.copyOf(objectives(hpo().selectors(selectPackage(fixtures))).keySet()));
         assertEquals(List.of("Outer.Inner.Deeper.score", "Outer.Inner.score", "Outer.Shared.calls", "Outer.own"),
                 List.copyOf(objectives(hpo().selectors(selectPackage(fixtures))
                         .filters(ClassNameFilter.includeClassNamePatterns(".*\\.Outer"))).keySet()));
