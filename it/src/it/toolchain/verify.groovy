@@ -7,4 +7,9 @@ def json = new groovy.json.JsonSlurper().parse(new File(basedir, 'target/hpo/Too
 check(json.trials.size() == 3, "three trials: ${json.trials.size()}")
 check(json.trials.every { new File(it.userAttrs['java.home']).canonicalPath == home },
         "every trial ran on the toolchain's JDK ${home}: ${json.trials*.userAttrs}")
+def dataset = new File(basedir, 'data sets/digits').path
+check(json.trials.every { it.userAttrs.dataset == dataset && it.userAttrs.region == 'eu-west' },
+        "systemPropertyVariables (over argLine's -D) and environmentVariables reached the fork: ${json.trials*.userAttrs}")
+check(json.trials*.userAttrs*.calls == [1, 2, 3],
+        "configurationParameters made the lifecycle per-class: one instance for the trials: ${json.trials*.userAttrs}")
 return true

@@ -13,19 +13,23 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
- * The command line of the forked JVM and the files it reads: the classpath goes into a Java argument file
- * ({@code @file}, so that long classpaths do not hit the operating system's command-line limit) and the
- * configuration parameters into a properties file that {@code dev.hpo.junit.launch.ForkedLauncher} reads.
+ * The command line of the forked JVM and the files it reads: the system properties and the classpath go into a Java
+ * argument file ({@code @file}, so that long classpaths do not hit the operating system's command-line limit and
+ * values need no shell quoting) and the configuration parameters into a properties file that
+ * {@code dev.hpo.junit.launch.ForkedLauncher} reads.
  *
  * @param javaExecutable the {@code java} executable
  * @param jvmOptions options from the {@code argLine} parameter
+ * @param systemProperties the {@code systemPropertyVariables} parameter: system properties of the fork, set after
+ *        {@code argLine}'s (so they win, as surefire's do)
  * @param classpath the fork's classpath
  * @param testClassesDirectory the classpath root the launcher searches for objectives
  * @param configurationParameters JUnit configuration parameters for the engine
  * @param workDirectory where the argument, parameter and run files go
  */
-public record ForkCommand(Path javaExecutable, List<String> jvmOptions, List<Path> classpath, Path testClassesDirectory,
-        Map<String, String> configurationParameters, Path workDirectory) {
+public record ForkCommand(Path javaExecutable, List<String> jvmOptions, Map<String, String> systemProperties,
+        List<Path> classpath, Path testClassesDirectory, Map<String, String> configurationParameters,
+        Path workDirectory) {
 
     /** The launcher main shipped in hpo-junit-engine. */
     public static final String MAIN_CLASS = "dev.hpo.junit.launch.ForkedLauncher";
@@ -35,6 +39,7 @@ public record ForkCommand(Path javaExecutable, List<String> jvmOptions, List<Pat
 
     public ForkCommand {
         jvmOptions = List.copyOf(jvmOptions);
+        systemProperties = Map.copyOf(systemProperties);
         classpath = List.copyOf(classpath);
         configurationParameters = Map.copyOf(configurationParameters);
     }
@@ -58,7 +63,11 @@ public record ForkCommand(Path javaExecutable, List<String> jvmOptions, List<Pat
         Files.deleteIfExists(runFile());
         String cp = classpath.stream().map(p -> p.toAbsolutePath().toString())
                 .collect(Collectors.joining(java.io.File.pathSeparator));
-        Files.writeString(argumentFile(), "-cp\n" + quote(cp) + "\n", StandardCharsets.UTF_8);
+        StringBuilder arguments = new StringBuilder();
+        new TreeMap<>(systemProperties).forEach((key, value) -> arguments.append(quote("-D" + key + "=" + value))
+                .append('\n'));
+        arguments.append("-cp\n").append(quote(cp)).append('\n');
+        Files.writeString(argumentFile(), arguments, StandardCharsets.UTF_8);
         Properties p = new Properties();
         new TreeMap<>(configurationParameters).forEach(p::setProperty);
         try (Writer w = Files.newBufferedWriter(parametersFile(), StandardCharsets.UTF_8)) {

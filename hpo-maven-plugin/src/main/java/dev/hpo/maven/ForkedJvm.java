@@ -7,6 +7,7 @@ import java.nio.charset.Charset;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
@@ -69,13 +70,16 @@ final class ForkedJvm {
     }
 
     /**
-     * Starts the command in {@code directory} and waits for it.
+     * Starts the command in {@code directory}, with Maven's environment and {@code environment} on top of it, and
+     * waits for it.
      *
      * @param timeout kill the fork after this long; {@code null} to wait for as long as it runs
      */
-    static Exit run(List<String> command, Path directory, Duration timeout, Consumer<String> lines)
-            throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true).start();
+    static Exit run(List<String> command, Path directory, Map<String, String> environment, Duration timeout,
+            Consumer<String> lines) throws IOException, InterruptedException {
+        ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true);
+        builder.environment().putAll(environment);
+        Process process = builder.start();
         process.getOutputStream().close();
         Thread pump = new Thread(() -> pump(process, lines), "hpo-fork-output");
         pump.setDaemon(true);

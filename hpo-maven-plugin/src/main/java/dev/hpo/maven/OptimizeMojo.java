@@ -7,6 +7,7 @@ import dev.hpo.storage.Storage;
 import dev.hpo.storage.StudyInfo;
 import java.io.File;
 import java.io.IOException;
+import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -16,6 +17,7 @@ import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.maven.artifact.Artifact;
@@ -153,6 +155,25 @@ public final class OptimizeMojo extends AbstractHpoMojo {
     private String argLine;
 
     /**
+     * System properties of the forked JVM, as surefire's {@code systemPropertyVariables} (so a project's data paths
+     * and profiles can be set for objectives as for tests); they win over {@code -D} options of {@code argLine}.
+     */
+    @Parameter
+    private Map<String, String> systemPropertyVariables;
+
+    /** Environment variables of the forked JVM, on top of Maven's, as surefire's {@code environmentVariables}. */
+    @Parameter
+    private Map<String, String> environmentVariables;
+
+    /**
+     * JUnit Platform configuration parameters for the forked run, in properties format, as surefire's
+     * {@code configurationParameters} (for example {@code junit.jupiter.extensions.autodetection.enabled = true}); the
+     * goal's own parameters ({@code trials}, {@code sampler}, …) win over {@code hpo.*} keys given here.
+     */
+    @Parameter
+    private String configurationParameters;
+
+    /**
      * Seconds between redraws of the report while the trials run (0: none), so that a long study can be watched in a
      * browser, which reloads the page by itself; the final report replaces it when the study ends. A build shorter
      * than this draws the report once, at the end.
@@ -224,7 +245,8 @@ public final class OptimizeMojo extends AbstractHpoMojo {
         ForkClasspath classpath = classpath();
         openStorage().close();  // a bad storage URL fails now, not after the study
         // the fork announces each trial as it starts, so that the trials of a fork that died can be told apart
-        Map<String, String> configuration = new LinkedHashMap<>(parameters.configurationParameters());
+        Map<String, String> configuration = new LinkedHashMap<>(userConfigurationParameters());
+        configuration.putAll(parameters.configurationParameters());
         configuration.put(ANNOUNCE_TRIALS, "true");
         configuration.put(ARTIFACTS, artifactLocation());
         List<String> jvmOptions = new ArrayList<>(ForkCommand.splitArgLine(argLine));
@@ -234,10 +256,36 @@ public final class OptimizeMojo extends AbstractHpoMojo {
             getLog().info("hpo: debugging the forked JVM with " + String.join(" ", debugOptions) + " (hpo.debug)"
                     + (forkTimeout > 0 ? "; forkTimeout is off while debugging" : ""));
         }
-        ForkCommand command = new ForkCommand(forkJava().executable(), jvmOptions, classpath.entries(), testClasses,
-                configuration, outputDirectory.toPath().resolve("fork"));
+        ForkCommand command = new ForkCommand(forkJava().executable(), jvmOptions, values(systemPropertyVariables),
+                classpath.entries(), testClasses, configuration, outputDirectory.toPath().resolve("fork"));
         ForkRun run = fork(command, classpath.platformVersion());
         judge(run);
+    }
+
+    /** A map parameter's entries, an element left empty in the POM (which Maven gives as null) as an empty value. */
+    private static Map<String, String> values(Map<String, String> parameter) {
+        Map<String, String> values = new LinkedHashMap<>();
+        if (parameter != null) {
+            parameter.forEach((key, value) -> values.put(key, value == null ? "" : value));
+        }
+        return values;
+    }
+
+    /** The {@code configurationParameters} parameter as key-value pairs. */
+    private Map<String, String> userConfigurationParameters() throws MojoExecutionException {
+        Map<String, String> parsed = new LinkedHashMap<>();
+        if (configurationParameters == null || configurationParameters.isBlank()) {
+            return parsed;
+        }
+        Properties properties = new Properties();
+        try {
+            properties.load(new StringReader(configurationParameters));
+        } catch (IOException | IllegalArgumentException e) {
+            throw new MojoExecutionException("invalid value for parameter configurationParameters: " + e.getMessage()
+                    + "; write lines of key = value, as in junit-platform.properties", e);
+        }
+        properties.stringPropertyNames().stream().sorted().forEach(k -> parsed.put(k, properties.getProperty(k)));
+        return parsed;
     }
 
     private ForkJava forkJava() throws MojoExecutionException {
@@ -310,7 +358,7 @@ public final class OptimizeMojo extends AbstractHpoMojo {
         ForkedJvm.Exit exit;
         try (LiveReport live = LiveReport.start(reportPath().toPath(), Duration.ofSeconds(reportInterval),
                 this::openStorage, () -> Set.copyOf(startedTrials.keySet()), getLog()::info, getLog()::debug)) {
-            exit = ForkedJvm.run(command.prepare(), project.getBasedir().toPath(),
+            exit = ForkedJvm.run(command.prepare(), project.getBasedir().toPath(), values(environmentVariables),
                     forkTimeout == 0 || !ForkCommand.debugOptions(debug).isEmpty() ? null
                             : Duration.ofSeconds(forkTimeout), this::relay);
         } catch (IOException e) {

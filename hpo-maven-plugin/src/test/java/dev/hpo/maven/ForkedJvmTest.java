@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -44,6 +45,13 @@ class ForkedJvmTest {
         }
     }
 
+    /** Prints an environment variable the goal set and one it inherited. */
+    public static final class Environment {
+        public static void main(String[] args) {
+            System.out.println(System.getenv("HPO_DATA") + " " + (System.getenv("PATH") != null));
+        }
+    }
+
     private static List<String> java(Class<?> main, String... args) {
         String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> command = new ArrayList<>(List.of(javaBin, "-cp", System.getProperty("java.class.path"),
@@ -66,17 +74,24 @@ class ForkedJvmTest {
     @Test
     void aForkThatExitsHandsOverItsLinesAndCode() throws Exception {
         List<String> lines = new ArrayList<>();
-        ForkedJvm.Exit exit = ForkedJvm.run(java(Exiting.class), dir, null, lines::add);
+        ForkedJvm.Exit exit = ForkedJvm.run(java(Exiting.class), dir, Map.of(), null, lines::add);
         assertEquals(new ForkedJvm.Exit(3, false), exit);
         assertEquals(List.of("one", "two"), lines);
+    }
+
+    @Test
+    void aForkGetsTheGivenEnvironmentVariablesOnTopOfMavensOwn() throws Exception {
+        List<String> lines = new ArrayList<>();
+        ForkedJvm.run(java(Environment.class), dir, Map.of("HPO_DATA", "/data/digits"), null, lines::add);
+        assertEquals(List.of("/data/digits true"), lines);
     }
 
     @Test
     void aForkPastItsTimeoutIsStoppedSoThatItsShutdownHooksRun() throws Exception {
         Path marker = dir.resolve("marker");
         List<String> lines = new ArrayList<>();
-        ForkedJvm.Exit exit = ForkedJvm.run(java(Lingering.class, marker.toString()), dir, Duration.ofSeconds(2),
-                lines::add);
+        ForkedJvm.Exit exit = ForkedJvm.run(java(Lingering.class, marker.toString()), dir, Map.of(),
+                Duration.ofSeconds(2), lines::add);
         assertTrue(exit.timedOut(), "timed out: " + exit);
         assertEquals(List.of("started"), lines);
         assertTrue(Files.isRegularFile(marker), "the fork's shutdown hook (the engine's exit guard) did not run");

@@ -3,12 +3,20 @@ package sample;
 import dev.hpo.junit.FloatRange;
 import dev.hpo.junit.Objective;
 
-/** Records the Java it runs on, so that the build can check the fork ran on the toolchain's JDK. */
+/**
+ * Records the Java it runs on, a system property, an environment variable and how many trials its instance has
+ * served, so that the build can check the fork's set-up.
+ */
 class ToolchainTuning {
+
+    private int calls;
 
     @Objective(trials = 3, seed = 1)
     double bowl(@FloatRange(min = -5, max = 5) double x, dev.hpo.Trial trial) {
         trial.setUserAttr("java.home", System.getProperty("java.home"));
+        trial.setUserAttr("dataset", System.getProperty("dataset"));
+        trial.setUserAttr("region", String.valueOf(System.getenv("HPO_IT_REGION")));
+        trial.setUserAttr("calls", ++calls);
         return (x - 1) * (x - 1);
     }
 }
