@@ -24,6 +24,8 @@ import org.apache.maven.project.MavenProject;
  */
 abstract class AbstractHpoMojo extends AbstractMojo {
 
+    private static final String JOURNAL = "journal:";
+
     /**
      * The storage the studies live in: {@code journal:<file>} (Optuna's journal format; several builds may share
      * it) or {@code jdbc:postgresql://...} (the JDBC driver must then be a dependency of the plugin and a test
@@ -148,10 +150,23 @@ abstract class AbstractHpoMojo extends AbstractMojo {
         return JdbcUrls.redact(storage);
     }
 
+    /**
+     * {@link #storage} with a relative journal path resolved against the project's base directory, as the goal opens
+     * it and hands it to the forked JVM: Maven's working directory is the reactor's root, the module's in neither case.
+     */
+    protected String storageUrl() {
+        if (storage == null || !storage.startsWith(JOURNAL)) {
+            return storage;
+        }
+        Path path = Path.of(storage.substring(JOURNAL.length()));
+        return path.isAbsolute() || storage.length() == JOURNAL.length() ? storage
+                : JOURNAL + project.getBasedir().toPath().resolve(path);
+    }
+
     /** Opens the storage, turning a bad URL into an error that names the parameter. */
     protected Storage openStorage() throws MojoExecutionException {
         try {
-            return StorageUrl.open(storage);
+            return StorageUrl.open(storageUrl());
         } catch (InvalidParameterException e) {
             throw new MojoExecutionException(e.getMessage(), e);
         } catch (StorageException e) {

@@ -165,6 +165,10 @@ public final class OptimizeMojo extends AbstractHpoMojo {
     @Parameter
     private Map<String, String> environmentVariables;
 
+    /** The working directory of the forked JVM, where objectives' relative paths start, as surefire's. */
+    @Parameter(defaultValue = "${basedir}")
+    private File workingDirectory;
+
     /**
      * JUnit Platform configuration parameters for the forked run, in properties format, as surefire's
      * {@code configurationParameters} (for example {@code junit.jupiter.extensions.autodetection.enabled = true}); the
@@ -317,7 +321,7 @@ public final class OptimizeMojo extends AbstractHpoMojo {
         try {
             ForkCommand.splitArgLine(argLine);
             ForkCommand.debugOptions(debug);
-            return new OptimizeParameters(trials, timeout, sampler, pruner, seed, parallelism, storage, objectives,
+            return new OptimizeParameters(trials, timeout, sampler, pruner, seed, parallelism, storageUrl(), objectives,
                     studyPrefix, heartbeat, patience, terminator, trialTimeout);
         } catch (InvalidParameterException e) {
             throw new MojoExecutionException(e.getMessage(), e);
@@ -358,7 +362,8 @@ public final class OptimizeMojo extends AbstractHpoMojo {
         ForkedJvm.Exit exit;
         try (LiveReport live = LiveReport.start(reportPath().toPath(), Duration.ofSeconds(reportInterval),
                 this::openStorage, () -> Set.copyOf(startedTrials.keySet()), getLog()::info, getLog()::debug)) {
-            exit = ForkedJvm.run(command.prepare(), project.getBasedir().toPath(), values(environmentVariables),
+            Files.createDirectories(workingDirectory.toPath());
+            exit = ForkedJvm.run(command.prepare(), workingDirectory.toPath(), values(environmentVariables),
                     forkTimeout == 0 || !ForkCommand.debugOptions(debug).isEmpty() ? null
                             : Duration.ofSeconds(forkTimeout), this::relay);
         } catch (IOException e) {
