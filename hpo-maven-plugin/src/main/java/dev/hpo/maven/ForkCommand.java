@@ -26,13 +26,17 @@ import java.util.stream.Collectors;
  * @param testClassesDirectory the classpath root the launcher searches for objectives
  * @param configurationParameters JUnit configuration parameters for the engine
  * @param workDirectory where the argument, parameter and run files go
+ * @param launcherArguments more arguments of the launcher (its tag filters)
  */
 public record ForkCommand(Path javaExecutable, List<String> jvmOptions, Map<String, String> systemProperties,
         List<Path> classpath, Path testClassesDirectory, Map<String, String> configurationParameters,
-        Path workDirectory) {
+        Path workDirectory, List<String> launcherArguments) {
 
     /** The launcher main shipped in hpo-junit-engine. */
     public static final String MAIN_CLASS = "dev.hpo.junit.launch.ForkedLauncher";
+
+    /** The launcher's exit code when it refuses its arguments (a tag expression that does not parse, say). */
+    public static final int ARGUMENTS_REFUSED = 2;
 
     /** What {@code -Dhpo.debug} adds: wait for a debugger on port 5005, surefire's {@code maven.surefire.debug}. */
     public static final String DEBUG_OPTIONS = "-agentlib:jdwp=transport=dt_socket,server=y,suspend=y,address=5005";
@@ -42,6 +46,7 @@ public record ForkCommand(Path javaExecutable, List<String> jvmOptions, Map<Stri
         systemProperties = Map.copyOf(systemProperties);
         classpath = List.copyOf(classpath);
         configurationParameters = Map.copyOf(configurationParameters);
+        launcherArguments = List.copyOf(launcherArguments);
     }
 
     public Path argumentFile() {
@@ -84,6 +89,7 @@ public record ForkCommand(Path javaExecutable, List<String> jvmOptions, Map<Stri
         command.add(parametersFile().toAbsolutePath().toString());
         command.add("--run-file");
         command.add(runFile().toAbsolutePath().toString());
+        command.addAll(launcherArguments);
         return command;
     }
 

@@ -110,6 +110,17 @@ public final class OptimizeMojo extends AbstractHpoMojo {
     @Parameter(property = "hpo.terminator")
     private String terminator;
 
+    /**
+     * A JUnit tag expression the objectives to run must match, as surefire's {@code groups} selects tests (for
+     * example {@code fast | nightly}); objectives are tagged with Jupiter's {@code @Tag}.
+     */
+    @Parameter(property = "hpo.groups")
+    private String groups;
+
+    /** A JUnit tag expression of objectives not to run, as surefire's {@code excludedGroups} (for example {@code gpu}). */
+    @Parameter(property = "hpo.excludedGroups")
+    private String excludedGroups;
+
     /** Prepended to every study name, so that projects can share one storage. */
     @Parameter(property = "hpo.study.prefix")
     private String studyPrefix;
@@ -261,9 +272,22 @@ public final class OptimizeMojo extends AbstractHpoMojo {
                     + (forkTimeout > 0 ? "; forkTimeout is off while debugging" : ""));
         }
         ForkCommand command = new ForkCommand(forkJava().executable(), jvmOptions, values(systemPropertyVariables),
-                classpath.entries(), testClasses, configuration, outputDirectory.toPath().resolve("fork"));
+                classpath.entries(), testClasses, configuration, outputDirectory.toPath().resolve("fork"),
+                tagArguments());
         ForkRun run = fork(command, classpath.platformVersion());
         judge(run);
+    }
+
+    /** The launcher's tag filters: {@code groups} and {@code excludedGroups}, where set. */
+    private List<String> tagArguments() {
+        List<String> arguments = new ArrayList<>();
+        if (groups != null && !groups.isBlank()) {
+            arguments.addAll(List.of("--include-tags", groups.strip()));
+        }
+        if (excludedGroups != null && !excludedGroups.isBlank()) {
+            arguments.addAll(List.of("--exclude-tags", excludedGroups.strip()));
+        }
+        return arguments;
     }
 
     /** A map parameter's entries, an element left empty in the POM (which Maven gives as null) as an empty value. */
@@ -383,6 +407,10 @@ public final class OptimizeMojo extends AbstractHpoMojo {
                     + " s and was stopped; the trials it finished are in " + storage + ", those it was running"
                     + " stored as FAIL. Raise hpo.forkTimeout or give the study a budget with hpo.timeout");
         }
+        if (!finished && exit.code() == ForkCommand.ARGUMENTS_REFUSED && !tagArguments().isEmpty()) {
+            throw new MojoExecutionException("the forked JVM refused its arguments (exit code " + exit.code() + "): see"
+                    + " its error above, most likely a tag expression of hpo.groups or hpo.excludedGroups");
+        }
         if (!finished) {
             throw new MojoExecutionException("the forked JVM exited with code " + exit.code() + " before it finished"
                     + " the study (did an objective call System.exit or run out of memory? see its output above;"
@@ -471,7 +499,11 @@ public final class OptimizeMojo extends AbstractHpoMojo {
         }
         List<String> problems = new ArrayList<>();
         String none = null;
-        if (run.objectives() == 0 && run.failures().isEmpty()) {
+        if (run.objectives() == 0 && run.failures().isEmpty() && !tagArguments().isEmpty()) {
+            none = "no objective matches the tags asked for (" + String.join(" ", tagArguments())
+                    .replace("--include-tags", "groups =").replace("--exclude-tags", "excludedGroups =")
+                    + "): tag objectives with Jupiter's @Tag, or change hpo.groups / hpo.excludedGroups";
+        } else if (run.objectives() == 0 && run.failures().isEmpty()) {
             none = "no objective found in " + project.getBuild().getTestOutputDirectory()
                     + ": annotate a test method with @dev.hpo.junit.Objective and its parameters with search ranges";
         } else if (run.allDisabled()) {

@@ -37,11 +37,11 @@ class ForkCommandTest {
         ForkCommand c = new ForkCommand(Path.of("/jdk/bin/java"), List.of("-Xmx1g", "-Ddata=argLine"),
                 Map.of("data", "/data sets/\"digits\"", "empty", ""),
                 List.of(dir.resolve("test classes"), dir.resolve("a.jar")), dir.resolve("test classes"),
-                Map.of("hpo.mode", "study", "hpo.trials", "5"), dir.resolve("fork"));
+                Map.of("hpo.mode", "study", "hpo.trials", "5"), dir.resolve("fork"), List.of("--exclude-tags", "gpu"));
         List<String> command = c.prepare();
         assertEquals(List.of("/jdk/bin/java", "-Xmx1g", "-Ddata=argLine", "@" + c.argumentFile(),
                 ForkCommand.MAIN_CLASS, "--classes", dir.resolve("test classes").toString(), "--config", c.parametersFile().toString(),
-                "--run-file", c.runFile().toString()), command);
+                "--run-file", c.runFile().toString(), "--exclude-tags", "gpu"), command);
         String args = Files.readString(c.argumentFile());
         assertEquals("\"-Ddata=/data sets/\\\"digits\\\"\"\n\"-Dempty=\"\n-cp\n\"" + dir.resolve("test classes") + ":"
                 + dir.resolve("a.jar") + "\"\n", args, "after argLine's options, so that they win; quoted");
@@ -56,7 +56,7 @@ class ForkCommandTest {
     @Test
     void prepareRemovesTheRunFileOfAnEarlierBuild() throws Exception {
         ForkCommand c = new ForkCommand(Path.of("java"), List.of(), Map.of(), List.of(), dir, Map.of(),
-                dir.resolve("fork"));
+                dir.resolve("fork"), List.of());
         Files.createDirectories(c.runFile().getParent());
         Files.writeString(c.runFile(), "objectives=1");
         c.prepare();

@@ -5,13 +5,19 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.function.Function;
+import org.junit.platform.commons.JUnitException;
+import org.junit.platform.engine.Filter;
 import org.junit.platform.launcher.Launcher;
 import org.junit.platform.launcher.LauncherDiscoveryRequest;
+import org.junit.platform.launcher.TagFilter;
 import org.junit.platform.launcher.TestPlan;
 import org.junit.platform.launcher.EngineFilter;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
@@ -59,8 +65,16 @@ public final class ForkedLauncher {
             System.exit(2);
             return;
         }
+        List<Filter<?>> filters;
         try {
-            RunRecord record = run(arguments);
+            filters = filters(arguments);
+        } catch (JUnitException e) {
+            System.err.println("SEVERE: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        try {
+            RunRecord record = run(arguments, filters);
             record.write(arguments.runFile());
         } catch (IOException | RuntimeException e) {
             System.err.println("hpo forked launcher failed: " + e);
@@ -71,12 +85,43 @@ public final class ForkedLauncher {
         System.exit(0);
     }
 
+    /**
+     * The hpo engine, and the objectives whose tags match the arguments' tag expressions (as surefire's {@code groups}
+     * and {@code excludedGroups} select tests).
+     *
+     * @throws JUnitException naming a tag expression that does not parse
+     */
+    static List<Filter<?>> filters(LaunchArguments arguments) {
+        List<Filter<?>> filters = new ArrayList<>(List.of(EngineFilter.includeEngines(ENGINE_ID)));
+        if (arguments.includeTags() != null) {
+            filters.add(tagFilter(arguments.includeTags(), "groups (hpo.groups)", TagFilter::includeTags));
+        }
+        if (arguments.excludeTags() != null) {
+            filters.add(tagFilter(arguments.excludeTags(), "excludedGroups (hpo.excludedGroups)",
+                    TagFilter::excludeTags));
+        }
+        return filters;
+    }
+
+    private static Filter<?> tagFilter(String expression, String parameter, Function<String, Filter<?>> filter) {
+        try {
+            return filter.apply(expression);
+        } catch (JUnitException e) {
+            throw new JUnitException("invalid tag expression '" + expression + "' for " + parameter + ": "
+                    + e.getMessage() + "; write tags with !, & and | (for example 'fast & !gpu')", e);
+        }
+    }
+
     /** Discovers and executes the hpo objectives below {@code arguments.classesDirectory()}. */
     static RunRecord run(LaunchArguments arguments) throws IOException {
+        return run(arguments, filters(arguments));
+    }
+
+    private static RunRecord run(LaunchArguments arguments, List<Filter<?>> filters) throws IOException {
         Map<String, String> parameters = readParameters(arguments.configFile());
         LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
                 .selectors(DiscoverySelectors.selectClasspathRoots(Set.of(arguments.classesDirectory())))
-                .filters(EngineFilter.includeEngines(ENGINE_ID))
+                .filters(filters.toArray(new Filter<?>[0]))
                 .configurationParameters(parameters)
                 .build();
         Launcher launcher = LauncherFactory.create();

@@ -10,11 +10,14 @@ import java.util.List;
  * @param classesDirectory the project's test classes directory, selected as a classpath root
  * @param configFile a {@code .properties} file whose entries become JUnit configuration parameters
  * @param runFile where the launcher writes its {@link RunRecord}
+ * @param includeTags a JUnit tag expression objectives must match ({@code --include-tags}), or null
+ * @param excludeTags a JUnit tag expression objectives must not match ({@code --exclude-tags}), or null
  */
-public record LaunchArguments(Path classesDirectory, Path configFile, Path runFile) {
+public record LaunchArguments(Path classesDirectory, Path configFile, Path runFile, String includeTags,
+        String excludeTags) {
 
     static final String USAGE = "usage: ForkedLauncher --classes <test classes directory> --config <parameters.properties>"
-            + " --run-file <run.properties>";
+            + " --run-file <run.properties> [--include-tags <tag expression>] [--exclude-tags <tag expression>]";
 
     public LaunchArguments {
         if (classesDirectory == null || configFile == null || runFile == null) {
@@ -22,24 +25,36 @@ public record LaunchArguments(Path classesDirectory, Path configFile, Path runFi
         }
     }
 
-    /** Parses {@code --classes DIR --config FILE --run-file FILE} (in any order). */
+    /** Without tag filters. */
+    public LaunchArguments(Path classesDirectory, Path configFile, Path runFile) {
+        this(classesDirectory, configFile, runFile, null, null);
+    }
+
+    /**
+     * Parses {@code --classes DIR --config FILE --run-file FILE}, optionally {@code --include-tags EXPR} and
+     * {@code --exclude-tags EXPR} (in any order).
+     */
     public static LaunchArguments parse(List<String> args) {
         Path classes = null;
         Path config = null;
         Path run = null;
+        String include = null;
+        String exclude = null;
         for (int i = 0; i < args.size(); i++) {
             String option = args.get(i);
             if (i + 1 >= args.size()) {
                 throw new IllegalArgumentException("option " + option + " has no value; " + USAGE);
             }
-            Path value = Path.of(args.get(++i));
+            String value = args.get(++i);
             switch (option) {
-                case "--classes" -> classes = value;
-                case "--config" -> config = value;
-                case "--run-file" -> run = value;
+                case "--classes" -> classes = Path.of(value);
+                case "--config" -> config = Path.of(value);
+                case "--run-file" -> run = Path.of(value);
+                case "--include-tags" -> include = value;
+                case "--exclude-tags" -> exclude = value;
                 default -> throw new IllegalArgumentException("unknown option " + option + "; " + USAGE);
             }
         }
-        return new LaunchArguments(classes, config, run);
+        return new LaunchArguments(classes, config, run, include, exclude);
     }
 }

@@ -1,13 +1,29 @@
 package dev.hpo.junit.launch;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
 
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.logging.SimpleFormatter;
 import org.junit.jupiter.api.Test;
+import org.junit.platform.commons.JUnitException;
 
 class ForkedLauncherTest {
+
+    @Test
+    void tagExpressionsBecomeTagFiltersAndOneThatDoesNotParseIsNamedWithItsParameter() {
+        Path p = Path.of("x");
+        assertEquals(1, ForkedLauncher.filters(new LaunchArguments(p, p, p)).size(), "the engine filter alone");
+        assertEquals(3, ForkedLauncher.filters(new LaunchArguments(p, p, p, "fast & !gpu", "slow")).size());
+        JUnitException e = assertThrows(JUnitException.class,
+                () -> ForkedLauncher.filters(new LaunchArguments(p, p, p, null, "gpu &")));
+        assertTrue(e.getMessage().startsWith("invalid tag expression 'gpu &' for excludedGroups"
+                + " (hpo.excludedGroups): "), e.getMessage());
+    }
 
     @Test
     void logRecordsTakeOneLineThatStartsWithTheirLevel() {

@@ -18,6 +18,13 @@ class LaunchArgumentsTest {
     }
 
     @Test
+    void tagExpressionsAreOptional() {
+        LaunchArguments a = LaunchArguments.parse(List.of("--classes", "c", "--config", "p", "--run-file", "r",
+                "--exclude-tags", "gpu | slow", "--include-tags", "fast"));
+        assertEquals(new LaunchArguments(Path.of("c"), Path.of("p"), Path.of("r"), "fast", "gpu | slow"), a);
+    }
+
+    @Test
     void missingOptionShowsTheUsage() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> LaunchArguments.parse(List.of("--classes", "t")));

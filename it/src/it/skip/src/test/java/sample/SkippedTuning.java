@@ -2,8 +2,10 @@ package sample;
 
 import dev.hpo.junit.FloatRange;
 import dev.hpo.junit.Objective;
+import org.junit.jupiter.api.Tag;
 
-/** Never runs: every build of this project skips hpo or filters this study out. */
+/** Never runs: every build of this project skips hpo or filters this study out (by name or by tag). */
+@Tag("gpu")
 class SkippedTuning {
 
     @Objective(trials = 3)

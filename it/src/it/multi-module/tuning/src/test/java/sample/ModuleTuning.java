@@ -2,8 +2,10 @@ package sample;
 
 import dev.hpo.junit.FloatRange;
 import dev.hpo.junit.Objective;
+import org.junit.jupiter.api.Tag;
 
-/** A module's objective, tuned when the reactor is built from its root. */
+/** A module's objective, tuned when the reactor is built from its root (and selected by its tag). */
+@Tag("module")
 class ModuleTuning {
 
     @Objective(trials = 4, seed = 3)
