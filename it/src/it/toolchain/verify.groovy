@@ -10,6 +10,7 @@ check(json.trials.every { new File(it.userAttrs['java.home']).canonicalPath == h
 def dataset = new File(basedir, 'data sets/digits').path
 check(json.trials.every { it.userAttrs.dataset == dataset && it.userAttrs.region == 'eu-west' },
         "systemPropertyVariables (over argLine's -D) and environmentVariables reached the fork: ${json.trials*.userAttrs}")
+check(json.trials.every { it.userAttrs.assertions == true }, "assertions are on, as under surefire")
 check(json.trials*.userAttrs*.calls == [1, 2, 3],
         "configurationParameters made the lifecycle per-class: one instance for the trials: ${json.trials*.userAttrs}")
 return true

@@ -166,6 +166,13 @@ public final class OptimizeMojo extends AbstractHpoMojo {
     private String argLine;
 
     /**
+     * Java assertions ({@code -ea}) in the forked JVM, on by default as surefire's {@code enableAssertions}, so that an
+     * objective's {@code assert} acts as in its tests; {@code -da} in {@code argLine} narrows it.
+     */
+    @Parameter(property = "enableAssertions", defaultValue = "true")
+    private boolean enableAssertions;
+
+    /**
      * System properties of the forked JVM, as surefire's {@code systemPropertyVariables} (so a project's data paths
      * and profiles can be set for objectives as for tests); they win over {@code -D} options of {@code argLine}.
      */
@@ -264,7 +271,8 @@ public final class OptimizeMojo extends AbstractHpoMojo {
         configuration.putAll(parameters.configurationParameters());
         configuration.put(ANNOUNCE_TRIALS, "true");
         configuration.put(ARTIFACTS, artifactLocation());
-        List<String> jvmOptions = new ArrayList<>(ForkCommand.splitArgLine(argLine));
+        List<String> jvmOptions = new ArrayList<>(enableAssertions ? List.of("-ea") : List.of());
+        jvmOptions.addAll(ForkCommand.splitArgLine(argLine));
         List<String> debugOptions = ForkCommand.debugOptions(debug);
         if (!debugOptions.isEmpty()) {
             jvmOptions.addAll(debugOptions);

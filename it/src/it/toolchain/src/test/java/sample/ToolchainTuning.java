@@ -4,8 +4,8 @@ import dev.hpo.junit.FloatRange;
 import dev.hpo.junit.Objective;
 
 /**
- * Records the Java it runs on, a system property, an environment variable and how many trials its instance has
- * served, so that the build can check the fork's set-up.
+ * Records the Java it runs on, a system property, an environment variable, whether assertions are on and how many
+ * trials its instance has served, so that the build can check the fork's set-up.
  */
 class ToolchainTuning {
 
@@ -17,6 +17,9 @@ class ToolchainTuning {
         trial.setUserAttr("dataset", System.getProperty("dataset"));
         trial.setUserAttr("region", String.valueOf(System.getenv("HPO_IT_REGION")));
         trial.setUserAttr("calls", ++calls);
+        boolean assertions = false;
+        assert assertions = true;  // only with -ea
+        trial.setUserAttr("assertions", assertions);
         return (x - 1) * (x - 1);
     }
 }
