@@ -2,6 +2,7 @@ package dev.hpo.maven;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -36,6 +37,44 @@ public record ForkClasspath(List<Path> entries, String platformVersion) {
      * @throws MissingDependencyException when the project has no JUnit Platform or no hpo engine
      */
     public static ForkClasspath of(List<Path> testClasspath, List<Jar> dependencies, LauncherResolver resolver) {
+        return of(testClasspath, dependencies, resolver, List.of(), List.of());
+    }
+
+    /**
+     * Builds the fork's classpath without the dependencies {@code excludes} names ({@code groupId:artifactId}) and
+     * with {@code additional} entries at its end, as surefire's {@code classpathDependencyExcludes} and
+     * {@code additionalClasspathElements} change a test JVM's.
+     *
+     * @throws MissingDependencyException when the project has no JUnit Platform or no hpo engine, or the excludes
+     *         remove one
+     */
+    public static ForkClasspath of(List<Path> testClasspath, List<Jar> dependencies, LauncherResolver resolver,
+            Collection<String> excludes, List<Path> additional) {
+        Set<String> excluded = new HashSet<>();
+        for (String key : excludes) {
+            String k = key.strip();
+            if (k.equals(COMMONS) || k.equals(ENGINE)) {
+                throw new MissingDependencyException("classpathDependencyExcludes removes " + k + ", which the goal"
+                        + " needs to run objectives; drop it from the list");
+            }
+            excluded.add(k);
+        }
+        List<Path> classpath = new ArrayList<>(testClasspath);
+        List<Jar> kept = new ArrayList<>();
+        for (Jar j : dependencies) {
+            if (excluded.contains(j.key())) {
+                classpath.remove(j.file());
+            } else {
+                kept.add(j);
+            }
+        }
+        classpath.addAll(additional);
+        return build(classpath, kept, resolver, excluded);
+    }
+
+    /** {@code excluded}: keys of dependencies the launcher's own must not bring back. */
+    private static ForkClasspath build(List<Path> testClasspath, List<Jar> dependencies, LauncherResolver resolver,
+            Set<String> excluded) {
         Optional<Jar> commons = find(dependencies, COMMONS);
         if (commons.isEmpty()) {
             throw new MissingDependencyException("JUnit is required: hpo runs objectives on the JUnit Platform, and"
@@ -50,7 +89,7 @@ public record ForkClasspath(List<Path> entries, String platformVersion) {
         String version = commons.get().version();
         Set<Path> entries = new LinkedHashSet<>(testClasspath);
         if (find(dependencies, LAUNCHER).isEmpty()) {
-            Set<String> present = new HashSet<>();
+            Set<String> present = new HashSet<>(excluded);
             for (Jar j : dependencies) {
                 present.add(j.key());
             }

@@ -188,6 +188,17 @@ public final class OptimizeMojo extends AbstractHpoMojo {
     private File workingDirectory;
 
     /**
+     * Dependencies left off the forked JVM's classpath, as {@code groupId:artifactId}, as surefire's
+     * {@code classpathDependencyExcludes} (a logging binding the objectives should not see, say).
+     */
+    @Parameter
+    private List<String> classpathDependencyExcludes;
+
+    /** Files or directories added at the end of the forked JVM's classpath, as surefire's. */
+    @Parameter
+    private List<String> additionalClasspathElements;
+
+    /**
      * JUnit Platform configuration parameters for the forked run, in properties format, as surefire's
      * {@code configurationParameters} (for example {@code junit.jupiter.extensions.autodetection.enabled = true}); the
      * goal's own parameters ({@code trials}, {@code sampler}, …) win over {@code hpo.*} keys given here.
@@ -380,7 +391,13 @@ public final class OptimizeMojo extends AbstractHpoMojo {
         LauncherResolver resolver = new MavenLauncherResolver(repositorySystem, session.getRepositorySession(),
                 project.getRemoteProjectRepositories());
         try {
-            return ForkClasspath.of(testClasspath, dependencies, resolver);
+            List<Path> additional = new ArrayList<>();
+            for (String element : additionalClasspathElements == null ? List.<String>of()
+                    : additionalClasspathElements) {
+                additional.add(project.getBasedir().toPath().resolve(element.strip()));
+            }
+            return ForkClasspath.of(testClasspath, dependencies, resolver,
+                    classpathDependencyExcludes == null ? List.of() : classpathDependencyExcludes, additional);
         } catch (ForkClasspath.MissingDependencyException | LauncherResolver.LauncherResolutionException e) {
             throw new MojoExecutionException(e.getMessage(), e);
         }

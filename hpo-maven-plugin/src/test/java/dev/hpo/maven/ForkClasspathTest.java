@@ -52,6 +52,24 @@ class ForkClasspathTest {
     }
 
     @Test
+    void excludedDependenciesLeaveTheClasspathAndAdditionalElementsJoinItsEnd() {
+        Jar binding = jar("org.slf4j", "slf4j-simple", "2.0.17");
+        List<Jar> deps = List.of(COMMONS, ENGINE_API, binding, HPO, OPENTEST);
+        ForkClasspath cp = ForkClasspath.of(classpathOf(deps), deps,
+                v -> List.of(jar("org.junit.platform", "junit-platform-launcher", v), binding),
+                List.of(" org.slf4j:slf4j-simple "), List.of(Path.of("/p/extra")));
+        List<Path> expected = new ArrayList<>(classpathOf(List.of(COMMONS, ENGINE_API, HPO, OPENTEST)));
+        expected.add(Path.of("/p/extra"));
+        expected.add(Path.of("/repo/junit-platform-launcher-1.14.4.jar"));
+        assertEquals(expected, cp.entries(), "nor does the launcher's resolution bring the excluded one back");
+        ForkClasspath.MissingDependencyException e = assertThrows(ForkClasspath.MissingDependencyException.class,
+                () -> ForkClasspath.of(classpathOf(deps), deps, v -> List.of(), List.of("dev.hpo:hpo-junit-engine"),
+                        List.of()));
+        assertEquals("classpathDependencyExcludes removes dev.hpo:hpo-junit-engine, which the goal needs to run"
+                + " objectives; drop it from the list", e.getMessage());
+    }
+
+    @Test
     void projectWithoutJUnitFailsSayingJUnitIsRequired() {
         List<Jar> deps = List.of(HPO);
         ForkClasspath.MissingDependencyException e = assertThrows(ForkClasspath.MissingDependencyException.class,
