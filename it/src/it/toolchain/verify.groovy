@@ -12,7 +12,8 @@ check(json.trials.every { it.userAttrs.dataset == dataset && it.userAttrs.region
         "systemPropertyVariables (over argLine's -D) and environmentVariables reached the fork: ${json.trials*.userAttrs}")
 check(json.trials.every { it.userAttrs.assertions == true }, "assertions are on, as under surefire")
 check(json.trials.every { it.userAttrs.marker.endsWith('/extra/marker.txt') && it.userAttrs.apiguardian == false },
-        "additionalClasspathElements added extra/, classpathDependencyExcludes removed apiguardian: ${json.trials*.userAttrs}")
+        "additionalClasspathElements added extra/, classpathDependencyExcludes removed apiguardian:"
+        + " ${json.trials*.userAttrs}")
 check(json.trials*.userAttrs*.calls == [1, 2, 3],
         "configurationParameters made the lifecycle per-class: one instance for the trials: ${json.trials*.userAttrs}")
 return true
