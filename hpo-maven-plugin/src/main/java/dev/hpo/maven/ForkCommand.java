@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -31,6 +33,8 @@ import java.util.stream.Collectors;
 public record ForkCommand(Path javaExecutable, List<String> jvmOptions, Map<String, String> systemProperties,
         List<Path> classpath, Path testClassesDirectory, Map<String, String> configurationParameters,
         Path workDirectory, List<String> launcherArguments) {
+
+    private static final Pattern LATE_PROPERTY = Pattern.compile("@\\{([^}]+)}");
 
     /** The launcher main shipped in hpo-junit-engine. */
     public static final String MAIN_CLASS = "dev.hpo.junit.launch.ForkedLauncher";
@@ -110,6 +114,24 @@ public record ForkCommand(Path javaExecutable, List<String> jvmOptions, Map<Stri
             throw new InvalidParameterException("debug", "hpo.debug", debug,
                     "true, false, or JVM options with balanced quotes");
         }
+    }
+
+    /**
+     * {@code argLine} with each {@code @{name}} replaced by the property {@code name}, as surefire evaluates it when
+     * the tests run rather than when the POM is read; a name no property has is left as it is.
+     */
+    public static String lateProperties(String argLine, Properties properties) {
+        if (argLine == null || !argLine.contains("@{")) {
+            return argLine;
+        }
+        Matcher m = LATE_PROPERTY.matcher(argLine);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String value = properties.getProperty(m.group(1));
+            m.appendReplacement(out, Matcher.quoteReplacement(value != null ? value : m.group()));
+        }
+        m.appendTail(out);
+        return out.toString();
     }
 
     /** Quotes an argument-file token: backslashes and quotes escaped, the whole in double quotes. */

@@ -161,7 +161,11 @@ public final class OptimizeMojo extends AbstractHpoMojo {
     @Parameter(property = "hpo.jvm")
     private String jvm;
 
-    /** JVM options of the forked JVM, for example {@code -Xmx2g}. */
+    /**
+     * JVM options of the forked JVM, for example {@code -Xmx2g}. As in surefire's, {@code @{name}} is replaced by the
+     * project property {@code name} when the goal runs, so that what an earlier plugin set (JaCoCo's
+     * {@code @{argLine}}) reaches the fork.
+     */
     @Parameter(property = "hpo.argLine")
     private String argLine;
 
@@ -283,7 +287,7 @@ public final class OptimizeMojo extends AbstractHpoMojo {
         configuration.put(ANNOUNCE_TRIALS, "true");
         configuration.put(ARTIFACTS, artifactLocation());
         List<String> jvmOptions = new ArrayList<>(enableAssertions ? List.of("-ea") : List.of());
-        jvmOptions.addAll(ForkCommand.splitArgLine(argLine));
+        jvmOptions.addAll(ForkCommand.splitArgLine(ForkCommand.lateProperties(argLine, project.getProperties())));
         List<String> debugOptions = ForkCommand.debugOptions(debug);
         if (!debugOptions.isEmpty()) {
             jvmOptions.addAll(debugOptions);

@@ -64,6 +64,16 @@ class ForkCommandTest {
     }
 
     @Test
+    void lateReplacedPropertiesTakeTheProjectsValuesAsSurefiresDo() {
+        Properties project = new Properties();
+        project.setProperty("argLine", "-javaagent:/repo/jacoco.jar=destfile=/p/target/jacoco.exec");
+        assertEquals("-javaagent:/repo/jacoco.jar=destfile=/p/target/jacoco.exec -Xmx1g @{unset}",
+                ForkCommand.lateProperties("@{argLine} -Xmx1g @{unset}", project));
+        assertEquals("-Xmx1g", ForkCommand.lateProperties("-Xmx1g", project));
+        assertEquals(null, ForkCommand.lateProperties(null, project));
+    }
+
+    @Test
     void debugWaitsForADebuggerOnPort5005OrUsesTheGivenOptions() {
         assertEquals(List.of(), ForkCommand.debugOptions(null));
         assertEquals(List.of(), ForkCommand.debugOptions(" false "));
