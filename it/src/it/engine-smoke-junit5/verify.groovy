@@ -7,6 +7,13 @@ def calls = new File(basedir, 'target/objective-calls.txt').readLines()
 assert calls == ['beforeAll', 'bowl x=1.0 k=5', 'score rate=0.01 rule=gini kernel=RBF shuffle=false', 'afterAll',
                  'beforeAll', 'bowl x=1.0 k=5', 'afterAll'] : "objective calls: ${calls}"
 
+// the @Nested class's objective ran once (first run only), inside an instance of its enclosing class, after both
+// classes' @BeforeEach methods; surefire reports it under the nested class
+def nested = new File(basedir, 'target/nested-calls.txt').readLines()
+assert nested == ['x=1.0 offset=10.0 scale=2.0'] : "nested objective calls: ${nested}"
+assert new File(reports, 'TEST-sample.NestedTuningTest.xml').text
+        .contains('<testcase name="bowl()" classname="sample.NestedTuningTest$Shifted"')
+
 // a Jupiter extension of the project's own ran around the objective's smoke trial, on JUnit 5.10.5's API
 def extension = new File(basedir, 'target/extension-calls.txt').readLines()
 assert extension == ['beforeAll smoke by default', 'beforeEach noisy() on noisy',
