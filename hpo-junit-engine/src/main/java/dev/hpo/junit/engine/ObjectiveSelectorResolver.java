@@ -14,6 +14,8 @@ import org.junit.platform.engine.DiscoverySelector;
 import org.junit.platform.engine.UniqueId;
 import org.junit.platform.engine.discovery.ClassSelector;
 import org.junit.platform.engine.discovery.MethodSelector;
+import org.junit.platform.engine.discovery.NestedClassSelector;
+import org.junit.platform.engine.discovery.NestedMethodSelector;
 import org.junit.platform.engine.discovery.UniqueIdSelector;
 import org.junit.platform.engine.support.discovery.SelectorResolver;
 
@@ -89,6 +91,18 @@ final class ObjectiveSelectorResolver implements SelectorResolver {
                                 defaults)))
                 .map(descriptor -> Resolution.match(Match.exact(descriptor)))
                 .orElse(Resolution.unresolved());
+    }
+
+    /** A nested class selected with its enclosing classes (as IDEs do): resolved as the class itself. */
+    @Override
+    public Resolution resolve(NestedClassSelector selector, Context context) {
+        return resolve(selectClass(selector.getNestedClass()), context);
+    }
+
+    /** A method of a nested class selected with its enclosing classes (as IDEs do): resolved as the method itself. */
+    @Override
+    public Resolution resolve(NestedMethodSelector selector, Context context) {
+        return resolve(selectMethod(selector.getNestedClass(), selector.getMethod()), context);
     }
 
     @Override

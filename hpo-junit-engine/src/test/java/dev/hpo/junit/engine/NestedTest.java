@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectMethod;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectNestedClass;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectNestedMethod;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectPackage;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectUniqueId;
 import static org.junit.platform.testkit.engine.EventConditions.event;
@@ -101,6 +103,10 @@ class NestedTest {
                 List.copyOf(objectives(hpo().selectors(selectClass(INNER))).keySet()));
         assertEquals(List.of(inner), List.copyOf(objectives(hpo().selectors(selectMethod(INNER, "score", "int")))
                 .keySet()));
+        assertEquals(List.of(inner), List.copyOf(objectives(hpo().selectors(
+                selectNestedMethod(List.of(Outer.class), INNER, "score", "int"))).keySet()), "as IDEs select it");
+        assertEquals(List.of("Outer.Inner.Deeper.score", inner), List.copyOf(objectives(hpo().selectors(
+                selectNestedClass(List.of(Outer.class), INNER))).keySet()));
         UniqueId id = UniqueId.forEngine("hpo").append("class", Outer.class.getName())
                 .append("nested-class", "Inner").append("nested-class", "Deeper");
         assertEquals(List.of("Outer.Inner.Deeper.score"),
