@@ -13,6 +13,7 @@ import org.junit.platform.commons.support.ReflectionSupport;
 import org.junit.platform.engine.DiscoverySelector;
 import org.junit.platform.engine.UniqueId;
 import org.junit.platform.engine.discovery.ClassSelector;
+import org.junit.platform.engine.discovery.IterationSelector;
 import org.junit.platform.engine.discovery.MethodSelector;
 import org.junit.platform.engine.discovery.NestedClassSelector;
 import org.junit.platform.engine.discovery.NestedMethodSelector;
@@ -103,6 +104,17 @@ final class ObjectiveSelectorResolver implements SelectorResolver {
     @Override
     public Resolution resolve(NestedMethodSelector selector, Context context) {
         return resolve(selectMethod(selector.getNestedClass(), selector.getMethod()), context);
+    }
+
+    /**
+     * Invocations of an objective (what IDEs and the console launcher send to rerun some iterations): its trials are
+     * dynamic, so this selects the objective's study run, as a trial's unique id does.
+     */
+    @Override
+    public Resolution resolve(IterationSelector selector, Context context) {
+        DiscoverySelector parent = selector.getParentSelector();
+        return parent instanceof MethodSelector || parent instanceof NestedMethodSelector
+                ? Resolution.selectors(Set.of(parent)) : Resolution.unresolved();
     }
 
     @Override

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.platform.engine.discovery.ClassNameFilter.excludeClassNamePatterns;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClasspathRoots;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectIteration;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectMethod;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectModule;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectPackage;
@@ -104,6 +105,12 @@ class DiscoveryTest {
         UniqueId id = UniqueId.forEngine("hpo").append("class", Tagged.class.getName())
                 .append("objective", "slow(int)");
         assertEquals(Set.of("Tagged.slow"), objectives(hpo().selectors(selectUniqueId(id))));
+    }
+
+    @Test
+    void iterationSelectorOfAnObjectiveSelectsTheObjective() {
+        assertEquals(Set.of("Tagged.slow"), objectives(hpo().selectors(
+                selectIteration(selectMethod(Tagged.class, "slow", "int"), 2, 3))));
     }
 
     @Test
