@@ -21,9 +21,10 @@ import org.junit.platform.engine.support.hierarchical.HierarchicalTestEngine;
  * (classes, methods, packages, classpath roots, modules, unique ids, with the class name filters; tag filters apply
  * to Jupiter's {@code @Tag} on the class or method), and runs each as a smoke test or as a whole study depending on
  * the configuration parameter {@code hpo.mode} (see {@link HpoConfiguration}). Discovery reads annotations only: it
- * never opens a storage and does not depend on the configuration, because surefire discovers twice, the first time
- * without configuration parameters (only the order of a class's objectives may: Jupiter's
- * {@code junit.jupiter.testmethod.order.default}, {@link JupiterMethodOrder}).
+ * never opens a storage and does not depend on hpo's configuration, because surefire discovers twice, the first time
+ * without configuration parameters; only the Jupiter parameters that change a test class do, as they change
+ * Jupiter's discovery: the order of classes and objectives ({@link JupiterOrder}), and the lifecycle default,
+ * extension auto-detection and {@code @TempDir} defaults ({@link JupiterDefaults}).
  *
  * <p>Registered through {@code META-INF/services/org.junit.platform.engine.TestEngine}, so it runs wherever the
  * JUnit Platform does: in the IDE, under surefire, and in the launcher {@code hpo:optimize} forks.
@@ -72,13 +73,7 @@ public final class HpoTestEngine extends HierarchicalTestEngine<HpoExecutionCont
         HpoEngineDescriptor engine = new HpoEngineDescriptor(uniqueId);
         RESOLVER.resolve(request, engine);
         rejectSharedStudyNames(engine);
-        List<ObjectiveClassDescriptor> classes = new ArrayList<>();
-        engine.accept(d -> {
-            if (d instanceof ObjectiveClassDescriptor c) {
-                classes.add(c);
-            }
-        });
-        classes.forEach(c -> JupiterMethodOrder.apply(c, request.getConfigurationParameters()));
+        JupiterOrder.apply(engine, request.getConfigurationParameters());
         return engine;
     }
 

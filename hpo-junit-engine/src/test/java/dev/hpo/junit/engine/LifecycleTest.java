@@ -24,6 +24,7 @@ import dev.hpo.junit.engine.fixtures.lifecycle.FailingEach;
 import dev.hpo.junit.engine.fixtures.lifecycle.Lifecycle;
 import dev.hpo.junit.engine.fixtures.lifecycle.Named;
 import dev.hpo.junit.engine.fixtures.lifecycle.Ordered;
+import dev.hpo.junit.engine.fixtures.lifecycle.OrderedClasses;
 import dev.hpo.junit.engine.fixtures.lifecycle.PerClass;
 import dev.hpo.junit.engine.fixtures.lifecycle.PerClassByDefault;
 import dev.hpo.junit.engine.fixtures.lifecycle.SlowSetUp;
@@ -263,6 +264,19 @@ class LifecycleTest {
                 .configurationParameter("junit.jupiter.testmethod.order.default", "no.such.Orderer").execute()
                 .testEvents().assertStatistics(s -> s.succeeded(3).failed(0));
         assertEquals(3, Events.LOG.size(), "an orderer that cannot be loaded leaves the order as it was");
+    }
+
+    @Test
+    void classesAndNestedClassesRunInTheOrderTheirClassOrdererGives() {
+        hpo().selectors(selectClass(OrderedClasses.class), selectClass(OrderedClasses.First.class))
+                .configurationParameter("junit.jupiter.testclass.order.default",
+                        "org.junit.jupiter.api.ClassOrderer$OrderAnnotation").execute()
+                .testEvents().assertStatistics(s -> s.succeeded(4).failed(0));
+        assertEquals(List.of("first", "outer", "sooner", "later"), Events.LOG,
+                "the configured default for the classes, @TestClassOrder for the nested ones, objectives first");
+        Events.LOG.clear();
+        hpo().selectors(selectClass(OrderedClasses.class), selectClass(OrderedClasses.First.class)).execute();
+        assertEquals(List.of("outer", "sooner", "later", "first"), Events.LOG, "without a default, as selected");
     }
 
     @Test
