@@ -101,6 +101,13 @@ final class ObjectiveParser {
                 throw new InvalidObjectiveException(where + " is an instance method of an inner class;"
                         + " annotate the class @Nested (Jupiter's), make it static, or make the method static");
             }
+            for (Class<?> enclosing : ObjectiveClasses.enclosingClasses(testClass)) {
+                if (Modifier.isAbstract(enclosing.getModifiers())) {
+                    throw new InvalidObjectiveException(where + " is in a @Nested class of the abstract "
+                            + enclosing.getName() + ", which the hpo engine cannot make an instance of; declare the"
+                            + " @Nested class in a concrete class");
+                }
+            }
             Constructor<?>[] constructors = testClass.getDeclaredConstructors();
             int implicit = ObjectiveInvoker.isInner(testClass) ? 1 : 0;
             if (Arrays.stream(constructors).noneMatch(c -> c.getParameterCount() == implicit)

@@ -16,6 +16,7 @@ import static org.junit.platform.testkit.engine.EventConditions.skippedWithReaso
 
 import dev.hpo.FrozenTrial;
 import dev.hpo.TrialState;
+import dev.hpo.junit.engine.fixtures.nested.AbstractOuter;
 import dev.hpo.junit.engine.fixtures.nested.DisabledOuter;
 import dev.hpo.junit.engine.fixtures.nested.ExtendedOuter;
 import dev.hpo.junit.engine.fixtures.nested.Outer;
@@ -118,7 +119,8 @@ class NestedTest {
     @Test
     void packageScanningFindsEachNestedObjectiveOnceAndTheClassNameFilterAppliesToTheOutermostClass() {
         String fixtures = Outer.class.getPackageName();
-        assertEquals(List.of("DisabledOuter.Inner.score", "ExtendedOuter.Inner.score", "Forgotten.score",
+        assertEquals(List.of("AbstractOuter.Inner.score", "DisabledOuter.Inner.score", "ExtendedOuter.Inner.score",
+                "Forgotten.score",
                 "Outer.Inner.Deeper.score", "Outer.Inner.score", "Outer.Shared.calls", "Outer.own",
                 "PartlyDisabled.Off.score", "PartlyDisabled.On.score"),
                 List.copyOf(objectives(hpo().selectors(selectPackage(fixtures))).keySet()));
@@ -191,6 +193,15 @@ class NestedTest {
         results.containerEvents().assertThatEvents().haveExactly(1, event(skippedWithReason("Off is @Disabled")));
         assertEquals(1, storage.trials(storage.findStudy("PartlyDisabled.On.score").orElseThrow()).size());
         assertTrue(storage.findStudy("PartlyDisabled.Off.score").isEmpty());
+    }
+
+    @Test
+    void aNestedObjectiveOfAnAbstractClassIsMalformed() {
+        EngineExecutionResults results = hpo().selectors(selectClass(AbstractOuter.class)).execute();
+        String message = throwable(results.testEvents().failed().list().get(0)).getMessage();
+        assertTrue(message.endsWith("is in a @Nested class of the abstract " + AbstractOuter.class.getName()
+                + ", which the hpo engine cannot make an instance of; declare the @Nested class in a concrete class"),
+                message);
     }
 
     @Test
