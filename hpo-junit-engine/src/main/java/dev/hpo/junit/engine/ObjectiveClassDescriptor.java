@@ -128,10 +128,7 @@ final class ObjectiveClassDescriptor extends AbstractTestDescriptor implements N
      */
     private List<Object> newSharedInstances(JupiterExtensionContext extensions, JupiterScope scope)
             throws Exception {
-        List<ObjectiveClassDescriptor> classes = new ArrayList<>();
-        for (ObjectiveClassDescriptor c = this; c != null; c = c.enclosing) {
-            classes.add(0, c);
-        }
+        List<ObjectiveClassDescriptor> classes = chain();
         InstanceChain chain = new InstanceChain(classes.stream().<Class<?>>map(c -> c.testClass).toList(),
                 classes.stream().map(c -> c.lifecycle).toList(), extended);
         List<Object> shared = enclosing == null ? List.of() : enclosing.sharedInstances();
@@ -211,6 +208,15 @@ final class ObjectiveClassDescriptor extends AbstractTestDescriptor implements N
     List<Object> sharedInstances() {
         List<Object> shared = sharedInstances;
         return shared != null ? shared : enclosing != null ? enclosing.sharedInstances() : List.of();
+    }
+
+    /** This descriptor after those of the classes a {@code @Nested} class is enclosed in, the outermost first. */
+    List<ObjectiveClassDescriptor> chain() {
+        List<ObjectiveClassDescriptor> classes = new ArrayList<>();
+        for (ObjectiveClassDescriptor c = this; c != null; c = c.enclosing) {
+            classes.add(0, c);
+        }
+        return classes;
     }
 
     /** The enclosing class's descriptor of a {@code @Nested} class; null for the others. */

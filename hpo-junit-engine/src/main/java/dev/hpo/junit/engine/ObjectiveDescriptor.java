@@ -1,7 +1,6 @@
 package dev.hpo.junit.engine;
 
 import java.lang.reflect.Method;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -163,10 +162,8 @@ final class ObjectiveDescriptor extends AbstractTestDescriptor implements Node<H
     @Override
     public SkipResult shouldBeSkipped(HpoExecutionContext context) throws Exception {
         JupiterConditions conditions = new JupiterConditions(context.parameter(JupiterConditions.DEACTIVATE));
-        List<ObjectiveClassDescriptor> enclosing = new ArrayList<>();  // a @Nested class's, the outermost first
-        for (ObjectiveClassDescriptor c = classDescriptor().enclosing(); c != null; c = c.enclosing()) {
-            enclosing.add(0, c);
-        }
+        List<ObjectiveClassDescriptor> classes = classDescriptor().chain();
+        List<ObjectiveClassDescriptor> enclosing = classes.subList(0, classes.size() - 1);  // a @Nested class's
         Optional<String> disabled = Optional.empty();
         for (ObjectiveClassDescriptor c : enclosing) {
             disabled = disabled.or(() -> conditions.reason(c.testClass(), () -> c.extensionContext(context).proxy()));
