@@ -239,32 +239,24 @@ final class JupiterScope {
                 tempDirDefaults.factory()));
         Class<?> ownStrategy = JupiterInjection.own(strategyType);
         try {
-            if (factoryType == null && ownStrategy == null) {
-                Path directory = Files.createTempDirectory(TEMP_DIR_PREFIX);
-                directories.add(new TempDirectory(directory, cleanup, ignoreFailures, null, null, null));
-                return directory;
+            Object element = null;
+            Object strategy = null;
+            Closeable factory = null;
+            if (factoryType != null || ownStrategy != null) {
+                if (extensions == null) {
+                    throw new IllegalStateException("the class was discovered without extension contexts, which "
+                            + (factoryType != null ? factoryType.getName() : ownStrategy.getName()) + " needs; give"
+                            + " surefire's discovery the same junit.jupiter.tempdir.* parameters as its run");
+                }
+                element = declaration instanceof Parameter p
+                        ? extensions.proxies().parameterContext(p.getDeclaringExecutable(),
+                                List.of(p.getDeclaringExecutable().getParameters()).indexOf(p), null)
+                        : extensions.proxies().annotatedElementContext(declaration);
+                strategy = ownStrategy == null ? null : ReflectionSupport.newInstance(ownStrategy);
+                factory = factoryType == null ? null : (Closeable) ReflectionSupport.newInstance(factoryType);
             }
-            if (extensions == null) {
-                throw new IllegalStateException("the class was discovered without extension contexts, which "
-                        + (factoryType != null ? factoryType.getName() : ownStrategy.getName()) + " needs; give"
-                        + " surefire's discovery the same junit.jupiter.tempdir.* parameters as its run");
-            }
-            Object element = declaration instanceof Parameter p
-                    ? extensions.proxies().parameterContext(p.getDeclaringExecutable(),
-                            List.of(p.getDeclaringExecutable().getParameters()).indexOf(p), null)
-                    : extensions.proxies().annotatedElementContext(declaration);
-            Object strategy = ownStrategy == null ? null : ReflectionSupport.newInstance(ownStrategy);
-            if (factoryType == null) {
-                Path directory = Files.createTempDirectory(TEMP_DIR_PREFIX);
-                directories.add(new TempDirectory(directory, cleanup, false, null, strategy, element));
-                return directory;
-            }
-            Closeable factory = (Closeable) ReflectionSupport.newInstance(factoryType);
-            Method create = factoryType.getMethod("createTempDirectory",
-                    extensions.proxies().type("extension.AnnotatedElementContext"),
-                    extensions.proxies().type("extension.ExtensionContext"));
-            create.setAccessible(true);
-            Path directory = (Path) ObjectiveInvoker.unwrap(() -> create.invoke(factory, element, extensions.proxy()));
+            Path directory = factory == null ? Files.createTempDirectory(TEMP_DIR_PREFIX)
+                    : created(factory, element);
             directories.add(new TempDirectory(directory, cleanup, ignoreFailures, factory, strategy, element));
             return directory;
         } catch (Exception e) {
@@ -272,6 +264,15 @@ final class JupiterScope {
                     + (testMethod == null ? "" : "." + testMethod.getName())
                     + (factoryType == null ? "" : " with " + factoryType.getName()) + ": " + e, e);
         }
+    }
+
+    /** A directory from a factory of the user's own, called with the declaration's and the scope's contexts. */
+    private Path created(Closeable factory, Object element) throws Exception {
+        Method create = factory.getClass().getMethod("createTempDirectory",
+                extensions.proxies().type("extension.AnnotatedElementContext"),
+                extensions.proxies().type("extension.ExtensionContext"));
+        create.setAccessible(true);
+        return (Path) ObjectiveInvoker.unwrap(() -> create.invoke(factory, element, extensions.proxy()));
     }
 
     private Object testInfo(Method method, Object[] args) {
