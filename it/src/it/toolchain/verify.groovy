@@ -9,7 +9,8 @@ check(json.trials.every { new File(it.userAttrs['java.home']).canonicalPath == h
         "every trial ran on the toolchain's JDK ${home}: ${json.trials*.userAttrs}")
 def dataset = new File(basedir, 'data sets/digits').path
 check(json.trials.every { it.userAttrs.dataset == dataset && it.userAttrs.region == 'eu-west' },
-        "systemPropertyVariables (over argLine's -D) and environmentVariables reached the fork: ${json.trials*.userAttrs}")
+        "systemPropertyVariables (over argLine's -D) and environmentVariables reached the fork:"
+        + " ${json.trials*.userAttrs}")
 check(json.trials.every { it.userAttrs.assertions == true }, "assertions are on, as under surefire")
 check(json.trials.every { it.userAttrs.marker.endsWith('/extra/marker.txt') && it.userAttrs.apiguardian == false },
         "additionalClasspathElements added extra/, classpathDependencyExcludes removed apiguardian:"

@@ -117,7 +117,7 @@ public final class OptimizeMojo extends AbstractHpoMojo {
     @Parameter(property = "hpo.groups")
     private String groups;
 
-    /** A JUnit tag expression of objectives not to run, as surefire's {@code excludedGroups} (for example {@code gpu}). */
+    /** A JUnit tag expression of objectives not to run, as surefire's {@code excludedGroups} ({@code gpu}, say). */
     @Parameter(property = "hpo.excludedGroups")
     private String excludedGroups;
 

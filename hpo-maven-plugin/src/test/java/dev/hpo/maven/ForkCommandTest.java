@@ -40,7 +40,8 @@ class ForkCommandTest {
                 Map.of("hpo.mode", "study", "hpo.trials", "5"), dir.resolve("fork"), List.of("--exclude-tags", "gpu"));
         List<String> command = c.prepare();
         assertEquals(List.of("/jdk/bin/java", "-Xmx1g", "-Ddata=argLine", "@" + c.argumentFile(),
-                ForkCommand.MAIN_CLASS, "--classes", dir.resolve("test classes").toString(), "--config", c.parametersFile().toString(),
+                ForkCommand.MAIN_CLASS, "--classes", dir.resolve("test classes").toString(), "--config",
+                c.parametersFile().toString(),
                 "--run-file", c.runFile().toString(), "--exclude-tags", "gpu"), command);
         String args = Files.readString(c.argumentFile());
         assertEquals("\"-Ddata=/data sets/\\\"digits\\\"\"\n\"-Dempty=\"\n-cp\n\"" + dir.resolve("test classes") + ":"

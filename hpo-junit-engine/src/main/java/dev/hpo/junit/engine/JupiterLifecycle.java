@@ -157,7 +157,7 @@ final class JupiterLifecycle {
         return perClass || !beforeAll.isEmpty() || !afterAll.isEmpty() || !staticTempDirs.isEmpty();
     }
 
-    /** Whether a {@code @BeforeEach} or {@code @AfterEach} method takes a {@code TestReporter}, which publishes files. */
+    /** Whether a {@code @BeforeEach} or {@code @AfterEach} method takes a {@code TestReporter} (it publishes files). */
     boolean reportsPerTrial() {
         return reportsPerTrial;
     }
