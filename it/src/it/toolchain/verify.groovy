@@ -3,6 +3,8 @@ def check(ok, String what) { if (!ok) throw new AssertionError(what) }
 
 def home = new File(System.getProperty('java.home')).canonicalPath
 check(log =~ /hpo: the forked JVM is \S+, from the build's JDK toolchain \(JDK\[/, 'the goal says it forks the toolchain JDK')
+check(log =~ /hpo: the forked JVM is \S+, from the toolchain jdkToolchain asks for \(JDK\[/, 'and the jdkToolchain one')
+check(log.contains('no JDK toolchain matches jdkToolchain {vendor=nobody}'), 'requirements nothing meets are named')
 def json = new groovy.json.JsonSlurper().parse(new File(basedir, 'target/hpo/ToolchainTuning.bowl.json'))
 check(json.trials.size() == 3, "three trials: ${json.trials.size()}")
 check(json.trials.every { new File(it.userAttrs['java.home']).canonicalPath == home },

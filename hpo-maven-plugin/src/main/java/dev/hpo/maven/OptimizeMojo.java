@@ -156,10 +156,18 @@ public final class OptimizeMojo extends AbstractHpoMojo {
 
     /**
      * The {@code java} of the forked JVM, as surefire's {@code jvm}: the path of the executable or of a JDK home. By
-     * default the JDK of the build's toolchain (maven-toolchains-plugin), else the JVM running Maven.
+     * default the toolchain {@code jdkToolchain} asks for, else the JDK of the build's toolchain
+     * (maven-toolchains-plugin), else the JVM running Maven.
      */
     @Parameter(property = "hpo.jvm")
     private String jvm;
+
+    /**
+     * Requirements of the JDK toolchain to run the forked JVM on ({@code <version>21</version>}, {@code <vendor>}…), as
+     * surefire's {@code jdkToolchain}: a toolchain of {@code toolchains.xml}, whatever JDK the build itself uses.
+     */
+    @Parameter
+    private Map<String, String> jdkToolchain;
 
     /**
      * JVM options of the forked JVM, for example {@code -Xmx2g}. As in surefire's, {@code @{name}} is replaced by the
@@ -340,11 +348,25 @@ public final class OptimizeMojo extends AbstractHpoMojo {
     }
 
     private ForkJava forkJava() throws MojoExecutionException {
-        Toolchain toolchain = toolchainManager == null ? null : toolchainManager.getToolchainFromBuildContext("jdk",
-                session);
+        Toolchain toolchain;
+        String source;
+        if (jdkToolchain != null && !jdkToolchain.isEmpty() && (jvm == null || jvm.isBlank())) {
+            List<Toolchain> matching = toolchainManager.getToolchains(session, "jdk", jdkToolchain);
+            if (matching.isEmpty()) {
+                throw new MojoExecutionException("no JDK toolchain matches jdkToolchain " + jdkToolchain + ": declare"
+                        + " one in toolchains.xml (~/.m2/toolchains.xml, or mvn --toolchains <file>), or change the"
+                        + " requirements");
+            }
+            toolchain = matching.get(0);
+            source = "the toolchain jdkToolchain asks for";
+        } else {
+            toolchain = toolchainManager == null ? null : toolchainManager.getToolchainFromBuildContext("jdk",
+                    session);
+            source = "the build's JDK toolchain";
+        }
         String toolchainJava = toolchain == null ? null : toolchain.findTool("java");
         try {
-            ForkJava java = ForkJava.resolve(jvm, toolchainJava, Path.of(System.getProperty("java.home")));
+            ForkJava java = ForkJava.resolve(jvm, toolchainJava, source, Path.of(System.getProperty("java.home")));
             if ((jvm != null && !jvm.isBlank()) || toolchainJava != null) {
                 getLog().info("hpo: the forked JVM is " + java.executable() + ", from " + java.source()
                         + (java.source().contains("toolchain") ? " (" + toolchain + ")" : ""));

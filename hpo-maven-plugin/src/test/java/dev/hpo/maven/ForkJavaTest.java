@@ -14,22 +14,22 @@ class ForkJavaTest {
     @Test
     void theJvmParameterWinsAsAnExecutableOrAJdkHome() {
         assertEquals(new ForkJava(JAVA, "the jvm parameter"), ForkJava.resolve(JAVA.toString(), "/toolchain/java",
-                Path.of("/elsewhere")));
+                "t", Path.of("/elsewhere")));
         assertEquals(new ForkJava(JAVA, "the jvm parameter"), ForkJava.resolve(HOME.toString(), null,
-                Path.of("/elsewhere")));
+                "t", Path.of("/elsewhere")));
     }
 
     @Test
     void thenTheToolchainThenMavensOwnJvm() {
         assertEquals(new ForkJava(Path.of("/toolchain/java"), "the build's JDK toolchain"),
-                ForkJava.resolve(null, "/toolchain/java", HOME));
-        assertEquals(new ForkJava(JAVA, "the JVM running Maven"), ForkJava.resolve(" ", null, HOME));
+                ForkJava.resolve(null, "/toolchain/java", "the build's JDK toolchain", HOME));
+        assertEquals(new ForkJava(JAVA, "the JVM running Maven"), ForkJava.resolve(" ", null, "t", HOME));
     }
 
     @Test
     void aJvmThatIsNoJavaIsAnInvalidParameterNamingIt() {
         InvalidParameterException e = assertThrows(InvalidParameterException.class,
-                () -> ForkJava.resolve("/no/such/jdk", null, HOME));
+                () -> ForkJava.resolve("/no/such/jdk", null, "t", HOME));
         assertEquals("invalid value '/no/such/jdk' for parameter jvm (hpo.jvm): allowed is the path of a java"
                 + " executable or of a JDK home (with bin/java)", e.getMessage());
     }
