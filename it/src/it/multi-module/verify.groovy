@@ -11,4 +11,7 @@ new File(basedir, 'tuning/target/hpo/best-params.properties').withReader('UTF-8'
 check(props.getProperty('ModuleTuning.bowl.trial') != null, "the goal read the module's study back: $props")
 def json = new groovy.json.JsonSlurper().parse(new File(basedir, 'tuning/target/hpo/ModuleTuning.bowl.json'))
 check(json.trials.size() == 4, "four trials in the study the goal read: ${json.trials.size()}")
+check(log.contains('[hpo] SharedTuning.bowl trial 3/3'), "the objectives jar's study ran in the tuning module")
+check(props.getProperty('SharedTuning.bowl.k') != null, "and is among its best parameters: $props")
+check(log.contains('hpo: skipped (hpo.skip=true)'), 'the objectives module itself skips the goal')
 return true

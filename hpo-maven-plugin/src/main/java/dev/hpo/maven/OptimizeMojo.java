@@ -206,6 +206,13 @@ public final class OptimizeMojo extends AbstractHpoMojo {
     @Parameter
     private List<String> classpathDependencyExcludes;
 
+    /**
+     * Dependencies ({@code groupId:artifactId}) whose classes are searched for objectives besides the project's test
+     * classes, as surefire's {@code dependenciesToScan}: objectives shared by several projects in a jar of their own.
+     */
+    @Parameter
+    private List<String> dependenciesToScan;
+
     /** Files or directories added at the end of the forked JVM's classpath, as surefire's. */
     @Parameter
     private List<String> additionalClasspathElements;
@@ -278,7 +285,8 @@ public final class OptimizeMojo extends AbstractHpoMojo {
         }
         OptimizeParameters parameters = parameters();
         Path testClasses = Path.of(project.getBuild().getTestOutputDirectory());
-        if (!Files.isDirectory(testClasses)) {
+        List<Path> scanned = scannedDependencies();
+        if (!Files.isDirectory(testClasses) && scanned.isEmpty()) {
             String problem = "no objective found: " + testClasses + " does not exist, so the project has no compiled"
                     + " test classes; write an @Objective method under src/test/java";
             if (failIfNoObjectives) {
@@ -304,9 +312,32 @@ public final class OptimizeMojo extends AbstractHpoMojo {
         }
         ForkCommand command = new ForkCommand(forkJava().executable(), jvmOptions, values(systemPropertyVariables),
                 classpath.entries(), testClasses, configuration, outputDirectory.toPath().resolve("fork"),
-                tagArguments());
+                launcherArguments(scanned));
         ForkRun run = fork(command, classpath.platformVersion());
         judge(run);
+    }
+
+    /** The launcher's tag filters and the jars it scans besides the test classes. */
+    private List<String> launcherArguments(List<Path> scanned) {
+        List<String> arguments = new ArrayList<>(tagArguments());
+        for (Path jar : scanned) {
+            arguments.addAll(List.of("--scan", jar.toString()));
+        }
+        return arguments;
+    }
+
+    /** The files of the dependencies {@code dependenciesToScan} names. */
+    private List<Path> scannedDependencies() throws MojoExecutionException {
+        List<Path> files = new ArrayList<>();
+        for (String key : dependenciesToScan == null ? List.<String>of() : dependenciesToScan) {
+            Artifact found = project.getArtifacts().stream()
+                    .filter(a -> (a.getGroupId() + ":" + a.getArtifactId()).equals(key.strip()) && a.getFile() != null)
+                    .findFirst().orElseThrow(() -> new MojoExecutionException("dependenciesToScan names " + key.strip()
+                            + ", which is not a resolved dependency of " + project.getArtifactId() + "; add the"
+                            + " dependency, or write groupId:artifactId as it is declared"));
+            files.add(found.getFile().toPath());
+        }
+        return files;
     }
 
     /** The launcher's tag filters: {@code groups} and {@code excludedGroups}, where set. */

@@ -8,10 +8,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.Set;
 import java.util.function.Function;
 import org.junit.platform.commons.JUnitException;
 import org.junit.platform.engine.Filter;
@@ -112,7 +112,7 @@ public final class ForkedLauncher {
         }
     }
 
-    /** Discovers and executes the hpo objectives below {@code arguments.classesDirectory()}. */
+    /** Discovers and executes the hpo objectives below {@code arguments.roots()}. */
     static RunRecord run(LaunchArguments arguments) throws IOException {
         return run(arguments, filters(arguments));
     }
@@ -120,7 +120,7 @@ public final class ForkedLauncher {
     private static RunRecord run(LaunchArguments arguments, List<Filter<?>> filters) throws IOException {
         Map<String, String> parameters = readParameters(arguments.configFile());
         LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
-                .selectors(DiscoverySelectors.selectClasspathRoots(Set.of(arguments.classesDirectory())))
+                .selectors(DiscoverySelectors.selectClasspathRoots(new LinkedHashSet<>(arguments.roots())))
                 .filters(filters.toArray(new Filter<?>[0]))
                 .configurationParameters(parameters)
                 .build();

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.util.List;
 
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
@@ -18,9 +19,9 @@ class ForkedLauncherTest {
     void tagExpressionsBecomeTagFiltersAndOneThatDoesNotParseIsNamedWithItsParameter() {
         Path p = Path.of("x");
         assertEquals(1, ForkedLauncher.filters(new LaunchArguments(p, p, p)).size(), "the engine filter alone");
-        assertEquals(3, ForkedLauncher.filters(new LaunchArguments(p, p, p, "fast & !gpu", "slow")).size());
+        assertEquals(3, ForkedLauncher.filters(new LaunchArguments(p, p, p, "fast & !gpu", "slow", List.of())).size());
         JUnitException e = assertThrows(JUnitException.class,
-                () -> ForkedLauncher.filters(new LaunchArguments(p, p, p, null, "gpu &")));
+                () -> ForkedLauncher.filters(new LaunchArguments(p, p, p, null, "gpu &", List.of())));
         assertTrue(e.getMessage().startsWith("invalid tag expression 'gpu &' for excludedGroups"
                 + " (hpo.excludedGroups): "), e.getMessage());
     }

@@ -18,10 +18,12 @@ class LaunchArgumentsTest {
     }
 
     @Test
-    void tagExpressionsAreOptional() {
+    void tagExpressionsAndScannedJarsAreOptional() {
         LaunchArguments a = LaunchArguments.parse(List.of("--classes", "c", "--config", "p", "--run-file", "r",
-                "--exclude-tags", "gpu | slow", "--include-tags", "fast"));
-        assertEquals(new LaunchArguments(Path.of("c"), Path.of("p"), Path.of("r"), "fast", "gpu | slow"), a);
+                "--exclude-tags", "gpu | slow", "--scan", "a.jar", "--include-tags", "fast", "--scan", "b.jar"));
+        assertEquals(new LaunchArguments(Path.of("c"), Path.of("p"), Path.of("r"), "fast", "gpu | slow",
+                List.of(Path.of("a.jar"), Path.of("b.jar"))), a);
+        assertEquals(List.of(Path.of("c"), Path.of("a.jar"), Path.of("b.jar")), a.roots());
     }
 
     @Test
