@@ -16,8 +16,9 @@ final class InstanceChain {
     private final List<JupiterLifecycle> lifecycles;
 
     /**
-     * The chain of {@code classes} (outermost first, from {@link ObjectiveClasses#enclosingChain}) with their
-     * lifecycles; {@code extended}: extensions may resolve constructor parameters.
+     * The chain of {@code classes} (the outermost first, each but the first a {@code @Nested} class of the one before,
+     * or of a superclass of it) with their lifecycles; {@code extended}: extensions may resolve constructor
+     * parameters.
      *
      * @throws InvalidObjectiveException when a class has no constructor the engine can call
      */

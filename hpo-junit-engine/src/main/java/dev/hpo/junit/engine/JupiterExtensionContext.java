@@ -131,6 +131,20 @@ final class JupiterExtensionContext {
         return !own.isEmpty() || parent == null ? own : parent.instances();
     }
 
+    /**
+     * The classes a {@code @Nested} test class runs inside of, the outermost first: those of the class contexts above
+     * this one's class (the subclass, for a nested class it inherits).
+     */
+    private List<Class<?>> enclosingTestClasses() {
+        List<Class<?>> enclosing = new ArrayList<>();
+        for (JupiterExtensionContext c = parent; c != null; c = c.parent) {
+            if (c.element instanceof Class<?> type && type != testClass) {
+                enclosing.add(0, type);
+            }
+        }
+        return enclosing;
+    }
+
     /** Records what the context's test threw, which later callbacks read ({@code getExecutionException()}). */
     void failed(Throwable t) {
         if (executionException == null) {
@@ -175,8 +189,7 @@ final class JupiterExtensionContext {
                     .collect(Collectors.toUnmodifiableSet());
             case "getElement" -> Optional.ofNullable(element);
             case "getTestClass" -> Optional.ofNullable(testClass);
-            case "getEnclosingTestClasses" -> testClass == null ? List.of()
-                    : ObjectiveClasses.enclosingClasses(testClass);
+            case "getEnclosingTestClasses" -> enclosingTestClasses();
             case "getTestInstanceLifecycle" -> testClass == null ? Optional.empty()
                     : Optional.of(proxies().constant("TestInstance$Lifecycle", perClass ? "PER_CLASS" : "PER_METHOD"));
             case "getTestInstance" -> Optional.ofNullable(instance());

@@ -57,11 +57,11 @@ final class JupiterExtensions {
     }
 
     /**
-     * Whether the objective's class (or, for a {@code @Nested} class, an enclosing one) or method registers any
-     * extension, so that its trials need contexts.
+     * Whether the objective's classes (its own and, for a {@code @Nested} class, those it runs inside of) or its method
+     * register any extension, so that its trials need contexts.
      */
-    static boolean declared(Class<?> testClass, Method method) {
-        return declaredOn(testClass) || !declaredTypes(method).isEmpty();
+    static boolean declared(List<Class<?>> classes, Method method) {
+        return !declaredTypes(method).isEmpty() || classes.stream().anyMatch(JupiterExtensions::declaredOn);
     }
 
     /**
@@ -80,14 +80,14 @@ final class JupiterExtensions {
     }
 
     /**
-     * Checks, without instantiating anything, that every extension the class (and its enclosing classes, when it is
-     * {@code @Nested}) and the method declare is one the engine can run.
+     * Checks, without instantiating anything, that every extension the objective's classes (its own and, for a
+     * {@code @Nested} class, those it runs inside of) and its method declare is one the engine can run.
      *
      * @throws InvalidObjectiveException naming the extension and the extension points the engine does not call
      */
-    static void check(Class<?> testClass, Method method) {
+    static void check(List<Class<?>> classes, Method method) {
         List<Class<?>> all = new ArrayList<>(declaredTypes(method));
-        for (Class<?> c : ObjectiveClasses.enclosingChain(testClass)) {
+        for (Class<?> c : classes) {
             all.addAll(declaredTypes(c));
             for (Field f : registerFields(c, true)) {
                 all.add(f.getType());

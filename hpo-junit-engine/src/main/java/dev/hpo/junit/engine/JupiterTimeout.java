@@ -153,8 +153,8 @@ final class JupiterTimeout {
      *
      * @throws InvalidObjectiveException for a value that is not positive, as Jupiter rejects it
      */
-    static Optional<Duration> of(Method method, Class<?> testClass) {
-        return of(method, testClass, true);
+    static Optional<Duration> of(Method method, List<Class<?>> classes) {
+        return of(method, classes, true);
     }
 
     /**
@@ -162,14 +162,13 @@ final class JupiterTimeout {
      * methods (the objectives), as in Jupiter.
      */
     static Optional<Duration> ofLifecycle(Method method, Class<?> testClass) {
-        return of(method, testClass, false);
+        return of(method, List.of(testClass), false);
     }
 
     /** The class's {@code @Timeout}, or, for a {@code @Nested} class, the nearest enclosing class's. */
-    private static Optional<Annotation> onClass(Class<?> testClass, Class<? extends Annotation> type) {
-        List<Class<?>> chain = ObjectiveClasses.enclosingChain(testClass);
-        for (int i = chain.size() - 1; i >= 0; i--) {
-            Optional<? extends Annotation> found = AnnotationSupport.findAnnotation(chain.get(i), type);
+    private static Optional<Annotation> onClass(List<Class<?>> classes, Class<? extends Annotation> type) {
+        for (int i = classes.size() - 1; i >= 0; i--) {
+            Optional<? extends Annotation> found = AnnotationSupport.findAnnotation(classes.get(i), type);
             if (found.isPresent()) {
                 return Optional.of(found.get());
             }
@@ -177,13 +176,15 @@ final class JupiterTimeout {
         return Optional.empty();
     }
 
-    private static Optional<Duration> of(Method method, Class<?> testClass, boolean orClass) {
+    /** {@code classes}: the method's class last, after those a {@code @Nested} one runs inside of. */
+    private static Optional<Duration> of(Method method, List<Class<?>> classes, boolean orClass) {
+        Class<?> testClass = classes.get(classes.size() - 1);
         Class<? extends Annotation> type = JupiterAnnotations.type(testClass.getClassLoader(), "Timeout");
         if (type == null) {
             return Optional.empty();
         }
         Optional<Annotation> found = AnnotationSupport.findAnnotation(method, type).<Annotation>map(a -> a)
-                .or(() -> orClass ? onClass(testClass, type) : Optional.empty());
+                .or(() -> orClass ? onClass(classes, type) : Optional.empty());
         if (found.isEmpty()) {
             return Optional.empty();
         }

@@ -52,7 +52,8 @@ final class ObjectiveClassDescriptor extends AbstractTestDescriptor implements N
         all.addAll(JupiterTags.of(testClass));
         this.tags = Set.copyOf(all);
         this.lifecycle = lifecycleOf(testClass, defaults);
-        this.extended = defaults.contexts() || JupiterExtensions.declaredOn(testClass);
+        this.extended = defaults.contexts() || JupiterExtensions.declaredOn(testClass)
+                || (enclosing != null && enclosing.extended);
     }
 
     /**

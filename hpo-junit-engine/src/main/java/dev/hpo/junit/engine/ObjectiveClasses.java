@@ -26,16 +26,18 @@ final class ObjectiveClasses {
     }
 
     /**
-     * Whether a class stands on its own: a top-level or static class with objectives, its own or its nested classes'.
-     * An inner class that is not {@code @Nested} counts too when it has objectives, so that they are reported as
-     * malformed rather than silently ignored.
+     * Whether a class stands on its own: a top-level or static class with objectives, its own or its nested classes'
+     * (an abstract class's nested ones run inside its concrete subclasses only, as in Jupiter). An inner class that is
+     * not {@code @Nested} counts too when it has objectives, so that they are reported as malformed rather than
+     * silently ignored.
      */
     static boolean isCandidate(Class<?> type) {
         if (type.isAnonymousClass() || type.isLocalClass() || type.isSynthetic() || type.isAnnotation()
                 || type.isPrimitive() || type.isArray() || Modifier.isPrivate(type.getModifiers()) || isNested(type)) {
             return false;
         }
-        return hasObjectives(type);
+        return !objectives(type).isEmpty() || (!Modifier.isAbstract(type.getModifiers())
+                && !nestedClasses(type).isEmpty());
     }
 
     /** Whether the class or one of its {@code @Nested} classes, at any depth, declares or inherits an objective. */
@@ -60,15 +62,19 @@ final class ObjectiveClasses {
         return nested != null && AnnotationSupport.isAnnotated(type, nested);
     }
 
-    /** The {@code @Nested} classes of a class (its own and inherited ones) that hold objectives. */
+    /**
+     * The {@code @Nested} classes of a class that hold objectives: its own, and those it inherits, which run inside its
+     * instances.
+     */
     static List<Class<?>> nestedClasses(Class<?> type) {
         return ReflectionSupport.findNestedClasses(type, c -> isNested(c) && !Modifier.isPrivate(c.getModifiers())
                 && hasObjectives(c));
     }
 
     /**
-     * The classes whose instances an instance of {@code type} lives in, the outermost first, ending with
-     * {@code type}: just {@code type} unless it is {@code @Nested}.
+     * The classes that declare {@code type}, the outermost first, ending with {@code type}: just {@code type} unless it
+     * is {@code @Nested}. (A nested class inherited by a subclass runs inside the subclass's instances instead, which
+     * discovery follows with nested selectors.)
      */
     static List<Class<?>> enclosingChain(Class<?> type) {
         List<Class<?>> chain = new ArrayList<>();
@@ -76,11 +82,5 @@ final class ObjectiveClasses {
             chain.add(0, c);
         }
         return chain;
-    }
-
-    /** The classes a {@code @Nested} class is enclosed in, the outermost first; empty for the others. */
-    static List<Class<?>> enclosingClasses(Class<?> type) {
-        List<Class<?>> chain = enclosingChain(type);
-        return chain.subList(0, chain.size() - 1);
     }
 }

@@ -33,32 +33,36 @@ final class ObjectiveDescriptor extends AbstractTestDescriptor implements Node<H
     private String problem;
     private JupiterExtensionContext extensionContext;
 
-    private ObjectiveDescriptor(UniqueId parentId, Class<?> testClass, Method method, ObjectiveDefinition definition,
-            String problem) {
+    private ObjectiveDescriptor(UniqueId parentId, List<Class<?>> classes, Method method,
+            ObjectiveDefinition definition, String problem) {
         super(parentId.append(SEGMENT_TYPE, segment(method)), JupiterAnnotations.value(method,
-                        testClass.getClassLoader(), "DisplayName").filter(n -> !n.isBlank())
+                        method.getDeclaringClass().getClassLoader(), "DisplayName").filter(n -> !n.isBlank())
                         .orElse(method.getName() + "()"),
-                MethodSource.from(testClass, method));
-        this.testClass = testClass;
+                MethodSource.from(classes.get(classes.size() - 1), method));
+        this.testClass = classes.get(classes.size() - 1);
         this.method = method;
-        this.studyName = ObjectiveParser.studyName(testClass, method);
+        this.studyName = ObjectiveParser.studyName(classes, method);
         this.definition = definition;
         this.problem = problem;
         Set<TestTag> all = new LinkedHashSet<>();
-        for (Class<?> c : ObjectiveClasses.enclosingChain(testClass)) {
+        for (Class<?> c : classes) {
             all.addAll(JupiterTags.of(c));
         }
         all.addAll(JupiterTags.of(method));
         this.tags = Set.copyOf(all);
     }
 
-    /** Parses the method; a malformed one becomes a descriptor that fails with the reason. */
-    static ObjectiveDescriptor of(UniqueId parentId, Class<?> testClass, Method method, JupiterDefaults defaults) {
+    /**
+     * Parses the method of the last of {@code classes} (after those a {@code @Nested} class runs inside of, the
+     * outermost first); a malformed one becomes a descriptor that fails with the reason.
+     */
+    static ObjectiveDescriptor of(UniqueId parentId, List<Class<?>> classes, Method method,
+            JupiterDefaults defaults) {
         try {
-            return new ObjectiveDescriptor(parentId, testClass, method,
-                    ObjectiveParser.parse(testClass, method, defaults), null);
+            return new ObjectiveDescriptor(parentId, classes, method, ObjectiveParser.parse(classes, method, defaults),
+                    null);
         } catch (InvalidObjectiveException e) {
-            return new ObjectiveDescriptor(parentId, testClass, method, null, e.getMessage());
+            return new ObjectiveDescriptor(parentId, classes, method, null, e.getMessage());
         }
     }
 

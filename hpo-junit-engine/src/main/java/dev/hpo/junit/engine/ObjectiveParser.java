@@ -42,31 +42,38 @@ final class ObjectiveParser {
      * The study name an objective has before any prefix: {@code SimpleClassName.method} or its own name. A
      * {@code @Nested} class exists only inside its enclosing classes, so their names come first
      * ({@code Outer.Inner.method}): two outer classes may well nest classes of one name.
+     *
+     * @param classes the objective's class after the classes it is run inside of ({@link InstanceChain}), the
+     *        outermost first: the subclass, not the declaring class, for a {@code @Nested} class it inherits
      */
-    static String studyName(Class<?> testClass, Method method) {
+    static String studyName(List<Class<?>> classes, Method method) {
         Objective objective = method.getAnnotation(Objective.class);
         String name = objective == null ? "" : objective.name().trim();
         if (!name.isEmpty()) {
             return name;
         }
         StringBuilder study = new StringBuilder();
-        for (Class<?> c : ObjectiveClasses.enclosingChain(testClass)) {
+        for (Class<?> c : classes) {
             study.append(c.getSimpleName()).append('.');
         }
         return study.append(method.getName()).toString();
     }
 
-    /** {@code defaults}: the Jupiter configuration discovery applies (auto-detected extensions, the lifecycle). */
-    static ObjectiveDefinition parse(Class<?> testClass, Method method, JupiterDefaults defaults) {
+    /**
+     * @param classes the objective's class after the classes it is run inside of, the outermost first
+     *        ({@link #studyName})
+     * @param defaults the Jupiter configuration discovery applies (auto-detected extensions, the lifecycle)
+     */
+    static ObjectiveDefinition parse(List<Class<?>> classes, Method method, JupiterDefaults defaults) {
+        Class<?> testClass = classes.get(classes.size() - 1);
         String where = testClass.getName() + "." + method.getName();
         Objective objective = method.getAnnotation(Objective.class);
-        checkMethod(testClass, method, where, objective);
+        checkMethod(classes, method, where, objective);
         String[] names = ParameterNames.of(method).orElseThrow(() -> new InvalidObjectiveException(where
                 + ": the names of its parameters are not in the class file; compile with -parameters or with debug"
                 + " information (-g, Maven's default)"));
-        JupiterExtensions.check(testClass, method);
-        boolean extended = defaults.contexts() || JupiterExtensions.declared(testClass, method);
-        List<Class<?>> classes = ObjectiveClasses.enclosingChain(testClass);
+        JupiterExtensions.check(classes, method);
+        boolean extended = defaults.contexts() || JupiterExtensions.declared(classes, method);
         List<JupiterLifecycle> lifecycles = new ArrayList<>();
         for (Class<?> c : classes) {
             lifecycles.add(JupiterLifecycle.of(c, defaults));
@@ -78,11 +85,12 @@ final class ObjectiveParser {
         }
         InstanceChain instances = Modifier.isStatic(method.getModifiers()) ? null
                 : new InstanceChain(classes, lifecycles, extended);
-        return new ObjectiveDefinition(testClass, method, objective, studyName(testClass, method), parameters,
-                lifecycles, instances, JupiterTimeout.of(method, testClass).orElse(null), extended);
+        return new ObjectiveDefinition(testClass, method, objective, studyName(classes, method), parameters,
+                lifecycles, instances, JupiterTimeout.of(method, classes).orElse(null), extended);
     }
 
-    private static void checkMethod(Class<?> testClass, Method method, String where, Objective objective) {
+    private static void checkMethod(List<Class<?>> classes, Method method, String where, Objective objective) {
+        Class<?> testClass = classes.get(classes.size() - 1);
         if (Modifier.isPrivate(method.getModifiers())) {
             throw new InvalidObjectiveException(where + " is private; make it package-private or public so that"
                     + " the engine can call it");
@@ -101,7 +109,7 @@ final class ObjectiveParser {
                 throw new InvalidObjectiveException(where + " is an instance method of an inner class;"
                         + " annotate the class @Nested (Jupiter's), make it static, or make the method static");
             }
-            for (Class<?> enclosing : ObjectiveClasses.enclosingClasses(testClass)) {
+            for (Class<?> enclosing : classes.subList(0, classes.size() - 1)) {
                 if (Modifier.isAbstract(enclosing.getModifiers())) {
                     throw new InvalidObjectiveException(where + " is in a @Nested class of the abstract "
                             + enclosing.getName() + ", which the hpo engine cannot make an instance of; declare the"
@@ -111,7 +119,7 @@ final class ObjectiveParser {
             Constructor<?>[] constructors = testClass.getDeclaredConstructors();
             int implicit = ObjectiveInvoker.isInner(testClass) ? 1 : 0;
             if (Arrays.stream(constructors).noneMatch(c -> c.getParameterCount() == implicit)
-                    && (constructors.length != 1 || !JupiterExtensions.declared(testClass, method))) {
+                    && (constructors.length != 1 || !JupiterExtensions.declared(classes, method))) {
                 throw new InvalidObjectiveException(where + " is an instance method but " + testClass.getSimpleName()
                         + " has no constructor without arguments; add one or make the method static (or register"
                         + " an extension that resolves the parameters of its only constructor)");

@@ -2,8 +2,12 @@ package dev.hpo.junit.engine;
 
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectMethod;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectNestedClass;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectNestedMethod;
 
 import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -23,9 +27,10 @@ import org.junit.platform.engine.support.discovery.SelectorResolver;
 /**
  * Resolves class, method and unique-id selectors to objective descriptors; package, classpath-root and module
  * selectors reach it as class selectors through JUnit's class container resolver. A Jupiter {@code @Nested} class
- * resolves inside its enclosing class's descriptor, and selecting a class selects its nested ones. A unique id of a
- * trial selects its objective (trials are dynamic: rerunning one reruns the study run it belonged to, as for
- * Jupiter's dynamic tests).
+ * resolves inside the descriptor of the class it runs inside of, as a nested selector names it (the declaring class
+ * for a plain class selector; the subclass, for a nested class it inherits), and selecting a class selects its nested
+ * ones. A unique id of a trial selects its objective (trials are dynamic: rerunning one reruns the study run it
+ * belonged to, as for Jupiter's dynamic tests).
  */
 final class ObjectiveSelectorResolver implements SelectorResolver {
 
@@ -39,47 +44,76 @@ final class ObjectiveSelectorResolver implements SelectorResolver {
     }
 
     /**
-     * A class with objectives, or a {@code @Nested} class with some inside its enclosing class's descriptor (as Jupiter
-     * resolves one); the class name filter applies to the outermost class, which a nested class runs only with.
+     * A class with objectives; a {@code @Nested} one as the nested selector of its declaring classes (an abstract
+     * class's nested classes run in its subclasses only). The class name filter applies to the outermost class, which
+     * a nested class runs only with.
      */
     @Override
     public Resolution resolve(ClassSelector selector, Context context) {
         Class<?> type = selector.getJavaClass();
-        Class<?> outermost = ObjectiveClasses.enclosingChain(type).get(0);
-        if (!classNameFilter.test(outermost.getName())) {
+        List<Class<?>> declaring = ObjectiveClasses.enclosingChain(type);
+        if (!classNameFilter.test(declaring.get(0).getName())) {
             return Resolution.unresolved();
         }
-        Optional<ObjectiveClassDescriptor> resolved;
         if (ObjectiveClasses.isNested(type)) {
-            if (!ObjectiveClasses.hasObjectives(type)) {
-                return Resolution.unresolved();
-            }
-            resolved = context.addToParent(() -> selectClass(type.getEnclosingClass()),
-                    parent -> parent instanceof ObjectiveClassDescriptor enclosing
-                            ? Optional.of(ObjectiveClassDescriptor.nested(enclosing, type, defaults))
-                            : Optional.empty());
-        } else if (ObjectiveClasses.isCandidate(type)) {
-            resolved = context.addToParent(parent -> Optional.of(ObjectiveClassDescriptor.of(parent.getUniqueId(),
-                    type, defaults)));
-        } else {
+            List<Class<?>> enclosing = declaring.subList(0, declaring.size() - 1);
+            return enclosing.stream().anyMatch(c -> Modifier.isAbstract(c.getModifiers()))
+                    ? Resolution.unresolved() : Resolution.selectors(Set.of(selectNestedClass(enclosing, type)));
+        }
+        if (!ObjectiveClasses.isCandidate(type)) {
             return Resolution.unresolved();
         }
-        return resolved.map(descriptor -> Resolution.match(Match.exact(descriptor, () -> childSelectors(type))))
+        return context.addToParent(parent -> Optional.of(ObjectiveClassDescriptor.of(parent.getUniqueId(), type,
+                        defaults)))
+                .map(descriptor -> Resolution.match(Match.exact(descriptor, () -> childSelectors(List.of(type)))))
                 .orElse(Resolution.unresolved());
     }
 
-    /** The class's objectives, then its {@code @Nested} classes with objectives, as Jupiter orders them. */
-    private static Set<DiscoverySelector> childSelectors(Class<?> type) {
+    /** A {@code @Nested} class inside the descriptor of the classes the selector names. */
+    @Override
+    public Resolution resolve(NestedClassSelector selector, Context context) {
+        Class<?> type = selector.getNestedClass();
+        List<Class<?>> enclosing = selector.getEnclosingClasses();
+        if (!ObjectiveClasses.isNested(type) || !ObjectiveClasses.hasObjectives(type)) {
+            return Resolution.unresolved();
+        }
+        List<Class<?>> classes = new ArrayList<>(enclosing);
+        classes.add(type);
+        return context.addToParent(() -> classSelector(enclosing),
+                        parent -> parent instanceof ObjectiveClassDescriptor c
+                                ? Optional.of(ObjectiveClassDescriptor.nested(c, type, defaults)) : Optional.empty())
+                .map(descriptor -> Resolution.match(Match.exact(descriptor, () -> childSelectors(classes))))
+                .orElse(Resolution.unresolved());
+    }
+
+    /** The selector of a class that runs inside {@code classes} but the last (a nested one), or of a top-level one. */
+    private static DiscoverySelector classSelector(List<Class<?>> classes) {
+        Class<?> last = classes.get(classes.size() - 1);
+        return classes.size() == 1 ? selectClass(last)
+                : selectNestedClass(classes.subList(0, classes.size() - 1), last);
+    }
+
+    /**
+     * The objectives of the last of {@code classes}, then its {@code @Nested} classes with objectives (an abstract
+     * class's run inside its subclasses only), as Jupiter orders them, each selected with the classes it runs inside
+     * of.
+     */
+    private static Set<DiscoverySelector> childSelectors(List<Class<?>> classes) {
+        Class<?> type = classes.get(classes.size() - 1);
+        List<Class<?>> enclosing = classes.subList(0, classes.size() - 1);
         Set<DiscoverySelector> selectors = new LinkedHashSet<>();
         for (Method m : ObjectiveClasses.objectives(type)) {
-            selectors.add(selectMethod(type, m));
+            selectors.add(enclosing.isEmpty() ? selectMethod(type, m) : selectNestedMethod(enclosing, type, m));
         }
-        for (Class<?> nested : ObjectiveClasses.nestedClasses(type)) {
-            selectors.add(selectClass(nested));
+        if (!Modifier.isAbstract(type.getModifiers())) {
+            for (Class<?> nested : ObjectiveClasses.nestedClasses(type)) {
+                selectors.add(selectNestedClass(classes, nested));
+            }
         }
         return selectors;
     }
 
+    /** An objective; one of a {@code @Nested} class as the nested selector of its declaring classes. */
     @Override
     public Resolution resolve(MethodSelector selector, Context context) {
         Class<?> type = selector.getJavaClass();
@@ -87,23 +121,31 @@ final class ObjectiveSelectorResolver implements SelectorResolver {
         if (!ObjectiveClasses.isObjective(method)) {
             return Resolution.unresolved();
         }
-        return context.addToParent(() -> selectClass(type),
-                        parent -> Optional.of(ObjectiveDescriptor.of(parent.getUniqueId(), type, method,
-                                defaults)))
-                .map(descriptor -> Resolution.match(Match.exact(descriptor)))
-                .orElse(Resolution.unresolved());
+        if (ObjectiveClasses.isNested(type)) {
+            List<Class<?>> declaring = ObjectiveClasses.enclosingChain(type);
+            return Resolution.selectors(Set.of(selectNestedMethod(declaring.subList(0, declaring.size() - 1), type,
+                    method)));
+        }
+        return objective(List.of(type), method, context);
     }
 
-    /** A nested class selected with its enclosing classes (as IDEs do): resolved as the class itself. */
-    @Override
-    public Resolution resolve(NestedClassSelector selector, Context context) {
-        return resolve(selectClass(selector.getNestedClass()), context);
-    }
-
-    /** A method of a nested class selected with its enclosing classes (as IDEs do): resolved as the method itself. */
+    /** An objective of a {@code @Nested} class, inside the descriptor of the classes the selector names. */
     @Override
     public Resolution resolve(NestedMethodSelector selector, Context context) {
-        return resolve(selectMethod(selector.getNestedClass(), selector.getMethod()), context);
+        Method method = selector.getMethod();
+        if (!ObjectiveClasses.isObjective(method)) {
+            return Resolution.unresolved();
+        }
+        List<Class<?>> classes = new ArrayList<>(selector.getEnclosingClasses());
+        classes.add(selector.getNestedClass());
+        return objective(classes, method, context);
+    }
+
+    private Resolution objective(List<Class<?>> classes, Method method, Context context) {
+        return context.addToParent(() -> classSelector(classes),
+                        parent -> Optional.of(ObjectiveDescriptor.of(parent.getUniqueId(), classes, method, defaults)))
+                .map(descriptor -> Resolution.match(Match.exact(descriptor)))
+                .orElse(Resolution.unresolved());
     }
 
     /**
@@ -129,27 +171,30 @@ final class ObjectiveSelectorResolver implements SelectorResolver {
         if (loaded.isEmpty()) {
             return Resolution.unresolved();
         }
-        Class<?> type = loaded.get();
+        List<Class<?>> classes = new ArrayList<>(List.of(loaded.get()));
         int next = 2;
         for (; next < segments.size() && segments.get(next).getType().equals(
                 ObjectiveClassDescriptor.NESTED_SEGMENT_TYPE); next++) {
             String name = segments.get(next).getValue();
-            Optional<Class<?>> nested = ObjectiveClasses.nestedClasses(type).stream()
+            Optional<Class<?>> nested = ObjectiveClasses.nestedClasses(classes.get(classes.size() - 1)).stream()
                     .filter(c -> c.getSimpleName().equals(name)).findFirst();
             if (nested.isEmpty()) {
                 return Resolution.unresolved();
             }
-            type = nested.get();
+            classes.add(nested.get());
         }
         if (next == segments.size()) {
-            return Resolution.selectors(Set.of(selectClass(type)));
+            return Resolution.selectors(Set.of(classSelector(classes)));
         }
         if (!segments.get(next).getType().equals(ObjectiveDescriptor.SEGMENT_TYPE)) {
             return Resolution.unresolved();
         }
+        Class<?> type = classes.get(classes.size() - 1);
+        List<Class<?>> enclosing = classes.subList(0, classes.size() - 1);
         for (Method m : ObjectiveClasses.objectives(type)) {
             if (ObjectiveDescriptor.segment(m).equals(segments.get(next).getValue())) {
-                return Resolution.selectors(Set.of(selectMethod(type, m)));
+                return Resolution.selectors(Set.of(enclosing.isEmpty() ? selectMethod(type, m)
+                        : selectNestedMethod(enclosing, type, m)));
             }
         }
         return Resolution.unresolved();

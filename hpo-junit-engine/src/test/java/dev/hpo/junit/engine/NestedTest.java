@@ -119,8 +119,9 @@ class NestedTest {
     @Test
     void packageScanningFindsEachNestedObjectiveOnceAndTheClassNameFilterAppliesToTheOutermostClass() {
         String fixtures = Outer.class.getPackageName();
-        assertEquals(List.of("AbstractOuter.Inner.score", "DisabledOuter.Inner.score", "ExtendedOuter.Inner.score",
-                "Forgotten.score",
+        assertEquals(List.of("AbstractOuter.base", "Concrete.Inner.score", "Concrete.base",
+                "DisabledOuter.Inner.score", "ExtendedOuter.Inner.score", "Forgotten.score",
+                "OtherConcrete.Inner.score", "OtherConcrete.base",
                 "Outer.Inner.Deeper.score", "Outer.Inner.score", "Outer.Shared.calls", "Outer.own",
                 "PartlyDisabled.Off.score", "PartlyDisabled.On.score"),
                 List.copyOf(objectives(hpo().selectors(selectPackage(fixtures))).keySet()));
@@ -196,12 +197,24 @@ class NestedTest {
     }
 
     @Test
-    void aNestedObjectiveOfAnAbstractClassIsMalformed() {
-        EngineExecutionResults results = hpo().selectors(selectClass(AbstractOuter.class)).execute();
-        String message = throwable(results.testEvents().failed().list().get(0)).getMessage();
-        assertTrue(message.endsWith("is in a @Nested class of the abstract " + AbstractOuter.class.getName()
-                + ", which the hpo engine cannot make an instance of; declare the @Nested class in a concrete class"),
-                message);
+    void aNestedClassOfAnAbstractClassRunsInsideEachConcreteSubclassAsAStudyOfItsOwn() {
+        assertEquals(List.of("AbstractOuter.base"), List.copyOf(objectives(hpo().selectors(
+                selectClass(AbstractOuter.class))).keySet()),
+                "its static objective; its nested ones need a subclass's instance, as in Jupiter");
+        String concrete = "[engine:hpo]/[class:" + AbstractOuter.Concrete.class.getName() + "]/[nested-class:Inner]";
+        assertEquals(concrete + "/[objective:score(int)] ", objectives(hpo().selectors(
+                selectClass(AbstractOuter.Concrete.class))).get("Concrete.Inner.score"));
+        assertEquals(List.of("Concrete.Inner.score"), List.copyOf(objectives(hpo().selectors(
+                selectUniqueId(UniqueId.parse(concrete)))).keySet()));
+        study(storage).selectors(selectClass(AbstractOuter.Concrete.class),
+                selectClass(AbstractOuter.OtherConcrete.class)).execute().testEvents()
+                .assertStatistics(s -> s.succeeded(2 * (2 + 3)).failed(0));  // each: base, then Inner.score
+        for (String study : List.of("Concrete.Inner.score", "OtherConcrete.Inner.score")) {
+            int offset = study.startsWith("Other") ? 200 : 100;
+            for (FrozenTrial t : storage.trials(storage.findStudy(study).orElseThrow())) {
+                assertEquals(offset + (Integer) t.params().get("i"), t.value(), "the subclass's instance: " + study);
+            }
+        }
     }
 
     @Test
