@@ -14,9 +14,10 @@ assert nested == ['x=1.0 offset=10.0 scale=2.0'] : "nested objective calls: ${ne
 assert new File(reports, 'TEST-sample.NestedTuningTest.xml').text
         .contains('<testcase name="bowl()" classname="sample.NestedTuningTest$Shifted"')
 
-// a Jupiter extension of the project's own ran around the objective's smoke trial, on JUnit 5.10.5's API
+// a Jupiter extension of the project's own ran around the objective's smoke trial, on JUnit 5.10.5's API; the
+// objective is named by the project's display name generator (5.10.5's signatures)
 def extension = new File(basedir, 'target/extension-calls.txt').readLines()
-assert extension == ['beforeAll smoke by default', 'beforeEach noisy() on noisy',
+assert extension == ['beforeAll smoke by default', 'beforeEach tuned noisy of class SeededTuningTest on noisy',
                      "noisy x=0.5 noise=${new Random(42).nextDouble()}", 'closed SeededTuningTest'] :
         "extension calls: ${extension}"
 

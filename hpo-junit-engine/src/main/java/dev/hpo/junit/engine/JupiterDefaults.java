@@ -19,9 +19,10 @@ import org.junit.platform.engine.ConfigurationParameters;
  * @param timeoutThreadDump {@value JupiterTimeout#THREAD_DUMP}: a lifecycle method that outlasts its {@code @Timeout}
  *        prints every thread's stack before it is interrupted (a trial's time limit reads the switch when it runs,
  *        {@link HpoConfiguration})
+ * @param displayNames the classes' and objectives' display names, with {@value JupiterDisplayNames#GENERATOR_DEFAULT}
  */
 record JupiterDefaults(boolean autodetection, boolean perClassLifecycle, boolean ownTempDirDefaults,
-        boolean timeoutThreadDump) {
+        boolean timeoutThreadDump, JupiterDisplayNames displayNames) {
 
     static final String LIFECYCLE_DEFAULT = "junit.jupiter.testinstance.lifecycle.default";
     private static final Logger LOG = Logger.getLogger(JupiterDefaults.class.getName());
@@ -30,7 +31,8 @@ record JupiterDefaults(boolean autodetection, boolean perClassLifecycle, boolean
         return new JupiterDefaults(JupiterExtensions.autodetects(parameters),
                 parameters.get(LIFECYCLE_DEFAULT).map(JupiterDefaults::perClass).orElse(false),
                 TempDirDefaults.namesOwnClasses(key -> parameters.get(key).orElse(null)),
-                parameters.getBoolean(JupiterTimeout.THREAD_DUMP).orElse(false));
+                parameters.getBoolean(JupiterTimeout.THREAD_DUMP).orElse(false),
+                new JupiterDisplayNames(parameters.get(JupiterDisplayNames.GENERATOR_DEFAULT).orElse(null)));
     }
 
     /** Whether every objective runs in extension contexts, whatever it registers itself. */

@@ -12,9 +12,9 @@ import org.junit.platform.engine.support.descriptor.ClassSource;
 import org.junit.platform.engine.support.hierarchical.Node;
 
 /**
- * A class with objectives: the container IDEs and surefire show, with the class's simple name (or its Jupiter
- * {@code @DisplayName}) as display name and its full name as legacy reporting name (surefire's XML report names its
- * test suite after it). It runs the class's {@code @BeforeAll} and {@code @AfterAll} methods around its objectives
+ * A class with objectives: the container IDEs and surefire show, with the class's simple name (or what Jupiter's
+ * {@code @DisplayName} or display name generators make of it, {@link JupiterDisplayNames}) as display name and its
+ * full name as legacy reporting name (surefire's XML report names its test suite after it). It runs the class's {@code @BeforeAll} and {@code @AfterAll} methods around its objectives
  * ({@link JupiterLifecycle}), and the {@code BeforeAll}/{@code AfterAll} callbacks of the extensions it registers
  * ({@link JupiterExtensions}). A Jupiter {@code @Nested} class with objectives is one too, below its enclosing class's,
  * as Jupiter nests it: its objectives' trials run on an instance inside one of the enclosing class, whose lifecycle
@@ -44,8 +44,7 @@ final class ObjectiveClassDescriptor extends AbstractTestDescriptor implements N
 
     private ObjectiveClassDescriptor(UniqueId id, Class<?> testClass, ObjectiveClassDescriptor enclosing,
             JupiterDefaults defaults) {
-        super(id, JupiterAnnotations.value(testClass, testClass.getClassLoader(), "DisplayName")
-                .filter(n -> !n.isBlank()).orElse(testClass.getSimpleName()), ClassSource.from(testClass));
+        super(id, defaults.displayNames().forClass(classes(enclosing, testClass)), ClassSource.from(testClass));
         this.testClass = testClass;
         this.enclosing = enclosing;
         Set<TestTag> all = new LinkedHashSet<>(enclosing == null ? Set.of() : enclosing.getTags());
@@ -209,6 +208,16 @@ final class ObjectiveClassDescriptor extends AbstractTestDescriptor implements N
     List<Object> sharedInstances() {
         List<Object> shared = sharedInstances;
         return shared != null ? shared : enclosing != null ? enclosing.sharedInstances() : List.of();
+    }
+
+    /** The classes of the enclosing descriptors, the outermost first, then {@code testClass}. */
+    private static List<Class<?>> classes(ObjectiveClassDescriptor enclosing, Class<?> testClass) {
+        List<Class<?>> classes = new ArrayList<>();
+        if (enclosing != null) {
+            enclosing.chain().forEach(c -> classes.add(c.testClass));
+        }
+        classes.add(testClass);
+        return classes;
     }
 
     /** This descriptor after those of the classes a {@code @Nested} class is enclosed in, the outermost first. */

@@ -18,8 +18,8 @@ import org.junit.platform.engine.support.hierarchical.Node;
  * One {@code @Objective} method. In smoke mode it is a test that runs one trial; in study mode a container whose
  * trials are registered as dynamic tests while the study runs (hence {@link #mayRegisterTests()}), and which fails
  * only when no trial of the run completed. A malformed objective is a plain test that fails with the reason found
- * at discovery, so that one bad method does not hide the others. Its display name is {@code method()}, or the
- * method's Jupiter {@code @DisplayName}.
+ * at discovery, so that one bad method does not hide the others. Its display name is {@code method()}, or what
+ * Jupiter's {@code @DisplayName} or display name generators make of it ({@link JupiterDisplayNames}).
  */
 final class ObjectiveDescriptor extends AbstractTestDescriptor implements Node<HpoExecutionContext> {
 
@@ -33,11 +33,9 @@ final class ObjectiveDescriptor extends AbstractTestDescriptor implements Node<H
     private String problem;
     private JupiterExtensionContext extensionContext;
 
-    private ObjectiveDescriptor(UniqueId parentId, List<Class<?>> classes, Method method,
+    private ObjectiveDescriptor(UniqueId parentId, List<Class<?>> classes, Method method, String displayName,
             ObjectiveDefinition definition, String problem) {
-        super(parentId.append(SEGMENT_TYPE, segment(method)), JupiterAnnotations.value(method,
-                        method.getDeclaringClass().getClassLoader(), "DisplayName").filter(n -> !n.isBlank())
-                        .orElse(method.getName() + "()"),
+        super(parentId.append(SEGMENT_TYPE, segment(method)), displayName,
                 MethodSource.from(classes.get(classes.size() - 1), method));
         this.testClass = classes.get(classes.size() - 1);
         this.method = method;
@@ -58,11 +56,12 @@ final class ObjectiveDescriptor extends AbstractTestDescriptor implements Node<H
      */
     static ObjectiveDescriptor of(UniqueId parentId, List<Class<?>> classes, Method method,
             JupiterDefaults defaults) {
+        String name = defaults.displayNames().forMethod(classes, method);
         try {
-            return new ObjectiveDescriptor(parentId, classes, method, ObjectiveParser.parse(classes, method, defaults),
-                    null);
+            return new ObjectiveDescriptor(parentId, classes, method, name,
+                    ObjectiveParser.parse(classes, method, defaults), null);
         } catch (InvalidObjectiveException e) {
-            return new ObjectiveDescriptor(parentId, classes, method, null, e.getMessage());
+            return new ObjectiveDescriptor(parentId, classes, method, name, null, e.getMessage());
         }
     }
 

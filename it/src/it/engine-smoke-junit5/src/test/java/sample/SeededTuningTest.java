@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Random;
+import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -17,9 +18,11 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
  * A Jupiter extension of the project's own on an objective class, on JUnit 5.10.5's extension API: it keeps a
- * resource in the class's store (closed when the class ends), sees each trial's test, and resolves a parameter.
+ * resource in the class's store (closed when the class ends), sees each trial's test (named by the project's own
+ * display name generator), and resolves a parameter.
  */
 @ExtendWith(SeededTuningTest.Seeds.class)
+@DisplayNameGeneration(Labels.class)
 class SeededTuningTest {
 
     static class Seeds implements BeforeAllCallback, BeforeEachCallback, ParameterResolver {
