@@ -2,6 +2,9 @@ package dev.hpo.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.hpo.Direction;
+import dev.hpo.Study;
+import dev.hpo.sampler.Samplers;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -23,7 +26,10 @@ import java.util.stream.Stream;
  * and the study's span (first trial's start to last trial's completion, from the study JSON file). Two figures per
  * round: the span per trial (the goal's cost while trials run) and the marginal cost, (wall(N) − wall(1)) / (N − 1),
  * everything that grows with the trial count, the outputs written after the study included. Rounds pair the two
- * builds because this machine's speed drifts within minutes. Writes {@code results/goal-overhead-runs.md}.
+ * builds because this machine's speed drifts within minutes. Each round also runs the same study (the quickstart's
+ * objective, sampler and seed) with {@link Study#optimize} in a fresh JVM, in memory, so that what the sampler's
+ * decisions cost — which a program calling the library pays as well — can be told from what the goal adds: the
+ * span and the marginal cost minus that study's time per trial. Writes {@code results/goal-overhead-runs.md}.
  *
  * <p>Usage: {@code GoalOverhead [--sample DIR] [--rounds 8] [--trials 1000] [--sampler random] [--out FILE]}; the
  * sample's {@code ../interpolated-settings.xml} and {@code ../../local-repo} (what the invoker leaves) are used when
@@ -36,14 +42,21 @@ public final class GoalOverhead {
     private GoalOverhead() {
     }
 
-    /** One round: the two builds' wall times in seconds and the N-trial study's span in milliseconds. */
-    record Round(double wallOne, double wallN, double spanMillis, int trials) {
+    /**
+     * One round: the two builds' wall times in seconds, the N-trial study's span and the same study's time in
+     * memory through {@link Study#optimize}, both in milliseconds.
+     */
+    record Round(double wallOne, double wallN, double spanMillis, double inProcessMillis, int trials) {
         double spanPerTrial() {
             return spanMillis / trials;
         }
 
         double marginalPerTrial() {
             return (wallN - wallOne) * 1000 / (trials - 1);
+        }
+
+        double inProcessPerTrial() {
+            return inProcessMillis / trials;
         }
     }
 
@@ -73,11 +86,11 @@ public final class GoalOverhead {
         for (int r = 0; r < rounds; r++) {
             double one = run(sample, 1, sampler).wall;
             Build n = run(sample, trials, sampler);
-            Round round = new Round(one, n.wall, span(sample), trials);
+            Round round = new Round(one, n.wall, span(sample), inProcess(trials, sampler), trials);
             done.add(round);
             System.out.printf(Locale.ROOT, "round %d: 1 trial %.2f s, %d trials %.2f s, span %.3f ms/trial,"
-                    + " marginal %.3f ms/trial%n", r + 1, one, trials, n.wall, round.spanPerTrial(),
-                    round.marginalPerTrial());
+                    + " marginal %.3f ms/trial, in memory %.3f ms/trial%n", r + 1, one, trials, n.wall,
+                    round.spanPerTrial(), round.marginalPerTrial(), round.inProcessPerTrial());
         }
         Files.createDirectories(out.toAbsolutePath().getParent());
         Files.writeString(out, report(done, sample, sampler, trials));
@@ -94,6 +107,40 @@ public final class GoalOverhead {
     }
 
     private record Build(double wall) {
+    }
+
+    /** The quickstart's objective, {@code QuadraticTuning.bowl}, with its seed. */
+    private static final long QUICKSTART_SEED = 42;
+
+    /**
+     * Runs {@link InProcess} in a fresh JVM (a cold one, as the goal's fork is) and returns the milliseconds its
+     * study took.
+     */
+    private static double inProcess(int trials, String sampler) throws IOException, InterruptedException {
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        Process p = new ProcessBuilder(java.toString(), "-cp", System.getProperty("java.class.path"),
+                InProcess.class.getName(), String.valueOf(trials), sampler).redirectErrorStream(true).start();
+        String output = new String(p.getInputStream().readAllBytes()).strip();
+        if (p.waitFor() != 0 || !output.matches("[0-9.]+")) {
+            throw new IllegalStateException("the in-memory study failed: " + output);
+        }
+        return Double.parseDouble(output);
+    }
+
+    /** {@code trials sampler}: prints the milliseconds {@link Study#optimize} takes for the quickstart's study. */
+    static final class InProcess {
+        public static void main(String[] args) {
+            int trials = Integer.parseInt(args[0]);
+            Study study = Study.builder().sampler(Samplers.byName(args[1], List.of(Direction.MINIMIZE),
+                    QUICKSTART_SEED)).build();
+            long start = System.nanoTime();
+            study.optimize(trial -> {
+                double x = trial.suggestFloat("x", -5, 5);
+                double y = trial.suggestFloat("y", -5, 5);
+                return (x - 1) * (x - 1) + (y + 2) * (y + 2);
+            }, trials);
+            System.out.printf(Locale.ROOT, "%.3f%n", (System.nanoTime() - start) / 1e6);
+        }
     }
 
     private static Build run(Path sample, int trials, String sampler) throws IOException, InterruptedException {
@@ -161,25 +208,41 @@ public final class GoalOverhead {
                 .append(sample.toAbsolutePath().normalize().getFileName()).append("` with `-Dhpo.sampler=")
                 .append(sampler).append("`. Regenerate (from the repository root, after `mvn -B verify -pl it -am`):\n\n")
                 .append("```\nmvn -B -q -pl hpo-bench -am compile exec:exec@goal-overhead -Dexec.skip=true"
-                        + " -Dexec.executable=java -Dbench.args=\"--rounds ").append(rounds.size()).append("\"\n```\n\n")
+                        + " -Dexec.executable=java -Dbench.args=\"--rounds ").append(rounds.size()).append(" --trials ")
+                .append(trials).append(" --sampler ").append(sampler).append("\"\n```\n\n")
                 .append("Per round: `mvn hpo:optimize` with 1 trial, then with ").append(trials)
                 .append(", each with a fresh `target/hpo`. **span** = the ").append(trials)
                 .append("-trial study's first start to last completion / ").append(trials)
                 .append(" (the goal's cost while trials run); **marginal** = (wall(").append(trials)
                 .append(") − wall(1)) / ").append(trials - 1)
-                .append(" (all that grows with the trial count, the outputs after the study included).\n\n")
+                .append(" (all that grows with the trial count, the outputs after the study included). **in memory** =")
+                .append(" the same study (objective, sampler, seed ").append(QUICKSTART_SEED)
+                .append(") through `Study.optimize` in a fresh JVM, in memory, per trial: the sampler's own decisions,")
+                .append(" which a program calling the library pays as well; **beyond it** = span and marginal minus in")
+                .append(" memory.\n\n")
                 .append("| round | wall, 1 trial (s) | wall, ").append(trials).append(" trials (s) | span (ms/trial) |"
-                        + " marginal (ms/trial) |\n|---|---|---|---|---|\n");
+                        + " marginal (ms/trial) | in memory (ms/trial) | span beyond it | marginal beyond it |\n"
+                        + "|---|---|---|---|---|---|---|---|\n");
         for (int i = 0; i < rounds.size(); i++) {
             Round r = rounds.get(i);
-            md.append(String.format(Locale.ROOT, "| %d | %.2f | %.2f | %.3f | %.3f |%n", i + 1, r.wallOne(), r.wallN(),
-                    r.spanPerTrial(), r.marginalPerTrial()));
+            md.append(String.format(Locale.ROOT, "| %d | %.2f | %.2f | %.3f | %.3f | %.3f | %.3f | %.3f |%n", i + 1,
+                    r.wallOne(), r.wallN(), r.spanPerTrial(), r.marginalPerTrial(), r.inProcessPerTrial(),
+                    r.spanPerTrial() - r.inProcessPerTrial(), r.marginalPerTrial() - r.inProcessPerTrial()));
         }
         double[] span = rounds.stream().mapToDouble(Round::spanPerTrial).toArray();
         double[] marginal = rounds.stream().mapToDouble(Round::marginalPerTrial).toArray();
+        double[] memory = rounds.stream().mapToDouble(Round::inProcessPerTrial).toArray();
+        double[] spanBeyond = rounds.stream().mapToDouble(r -> r.spanPerTrial() - r.inProcessPerTrial()).toArray();
+        double[] marginalBeyond = rounds.stream().mapToDouble(r -> r.marginalPerTrial() - r.inProcessPerTrial())
+                .toArray();
         md.append(String.format(Locale.ROOT, "%nMedian over %d rounds: span **%.3f** ms/trial (%.3f to %.3f), marginal"
                 + " **%.3f** ms/trial (%.3f to %.3f).%n", rounds.size(), SampleEfficiency.quantile(span, 0.5),
                 min(span), max(span), SampleEfficiency.quantile(marginal, 0.5), min(marginal), max(marginal)));
+        md.append(String.format(Locale.ROOT, "The same study in memory: **%.3f** ms/trial (%.3f to %.3f); beyond it,"
+                + " span **%.3f** (%.3f to %.3f) and marginal **%.3f** ms/trial (%.3f to %.3f).%n",
+                SampleEfficiency.quantile(memory, 0.5), min(memory), max(memory),
+                SampleEfficiency.quantile(spanBeyond, 0.5), min(spanBeyond), max(spanBeyond),
+                SampleEfficiency.quantile(marginalBeyond, 0.5), min(marginalBeyond), max(marginalBeyond)));
         return md.toString();
     }
 
