@@ -12,6 +12,9 @@ check(log.contains('[hpo] ResumeTuning.bowl trial 6/6 #11'), 'the second build c
 def byNumber = json.trials.sort { it.number }
 def firstBuild = byNumber.take(6)*.params as Set
 byNumber.drop(6).each { check(!firstBuild.contains(it.params), "trial ${it.number} repeats ${it.params}") }
+// the enqueued baseline ran first, in the first build only
+check(byNumber[0].params == [x: 0.0, y: 0.0], "trial 0 is the @Enqueue baseline: ${byNumber[0].params}")
+check(json.trials.count { it.params == [x: 0.0, y: 0.0] } == 1, 'the baseline is evaluated once in two builds')
 
 // hpo:studies lists the study with its 12 trials; hpo:delete-study refuses without a name, then deletes it
 // (hpo:optimize's line goes on with "; wrote …", hpo:studies' ends at the storage, then its table follows)

@@ -16,11 +16,11 @@ import java.lang.annotation.Target;
  * or an instance method of a class with a no-argument constructor; then every trial gets a fresh instance.
  *
  * <p>Under plain {@code mvn test} or in the IDE (configuration parameter {@code hpo.mode=smoke}, the default)
- * the objective runs once, at the best parameters known to the configured storage or else at the middle of its
- * ranges. With {@code hpo.mode=study} (what {@code mvn hpo:optimize} sets) it runs {@link #trials()} more trials
- * of its study. The values here are the objective's defaults; the configuration parameters {@code hpo.trials},
- * {@code hpo.timeout}, {@code hpo.sampler}, {@code hpo.pruner}, {@code hpo.seed}, {@code hpo.patience} and
- * {@code hpo.terminator} override them.
+ * the objective runs once, at the best parameters known to the configured storage, or else at its first
+ * {@link Enqueue} configuration, or else at the middle of its ranges. With {@code hpo.mode=study} (what
+ * {@code mvn hpo:optimize} sets) it runs {@link #trials()} more trials of its study. The values here are the
+ * objective's defaults; the configuration parameters {@code hpo.trials}, {@code hpo.timeout}, {@code hpo.sampler},
+ * {@code hpo.pruner}, {@code hpo.seed}, {@code hpo.patience} and {@code hpo.terminator} override them.
  */
 @Documented
 @Target(ElementType.METHOD)

@@ -7,6 +7,7 @@ import java.lang.reflect.Method;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A valid objective as discovery found it: the method, its {@link Objective} annotation and its parameters in
@@ -22,14 +23,17 @@ import java.util.List;
  * @param trialTimeout the time one trial may take (Jupiter's {@code @Timeout}, {@link JupiterTimeout}), or null
  * @param extended whether the class, an enclosing class or the method registers Jupiter extensions
  *        ({@link JupiterExtensions}), which then run around every trial
+ * @param enqueued the configurations of its {@code @Enqueue} annotations, in declaration order
+ *        ({@link EnqueuedTrials})
  */
 record ObjectiveDefinition(Class<?> testClass, Method method, Objective annotation, String studyName,
         List<ObjectiveParameter> parameters, List<JupiterLifecycle> lifecycles, InstanceChain instanceChain,
-        Duration trialTimeout, boolean extended) {
+        Duration trialTimeout, boolean extended, List<Map<String, Object>> enqueued) {
 
     ObjectiveDefinition {
         parameters = List.copyOf(parameters);
         lifecycles = List.copyOf(lifecycles);
+        enqueued = List.copyOf(enqueued);
     }
 
     /** The parameters the study tunes, in declaration order. */

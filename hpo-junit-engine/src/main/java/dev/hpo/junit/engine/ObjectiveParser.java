@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -85,8 +86,12 @@ final class ObjectiveParser {
         }
         InstanceChain instances = Modifier.isStatic(method.getModifiers()) ? null
                 : new InstanceChain(classes, lifecycles, extended);
+        List<TunedParameter> tuned = parameters.stream().filter(TunedParameter.class::isInstance)
+                .map(TunedParameter.class::cast).toList();
+        List<Map<String, Object>> enqueued = EnqueuedTrials.of(method, tuned,
+                parameters.stream().anyMatch(TrialParameter.class::isInstance), where);
         return new ObjectiveDefinition(testClass, method, objective, studyName(classes, method), parameters,
-                lifecycles, instances, JupiterTimeout.of(method, classes).orElse(null), extended);
+                lifecycles, instances, JupiterTimeout.of(method, classes).orElse(null), extended, enqueued);
     }
 
     private static void checkMethod(List<Class<?>> classes, Method method, String where, Objective objective) {

@@ -66,6 +66,9 @@ final class SmokeRun {
         try (Study study = Study.builder().name(settings.studyName()).direction(settings.direction())
                 .sampler(new MiddleSampler()).pruner(new NopPruner()).build()) {
             Map<String, Object> start = bestKnownParams();
+            if (start.isEmpty() && !definition.enqueued().isEmpty()) {
+                start = definition.enqueued().get(0);
+            }
             if (!start.isEmpty()) {
                 study.enqueueTrial(start);
             }

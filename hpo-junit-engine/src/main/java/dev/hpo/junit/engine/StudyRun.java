@@ -105,6 +105,9 @@ final class StudyRun {
         if (!metric.isEmpty() && !study.metricNames().equals(List.of(metric))) {
             study.setMetricNames(List.of(metric));
         }
+        for (Map<String, Object> params : definition.enqueued()) {
+            study.enqueueTrial(params, Map.of(), true);  // once per study, however often it is resumed
+        }
         report = new TrialReport(study.name(), study.direction(), settings.trials(),
                 study.trials(EnumSet.of(TrialState.COMPLETE)));
         Thread exitGuard = new Thread(() -> failRunningTrials(study), "hpo-exit-guard " + study.name());
