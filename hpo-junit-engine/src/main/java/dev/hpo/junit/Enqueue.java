@@ -9,8 +9,8 @@ import java.lang.annotation.Target;
 
 /**
  * A configuration an {@link Objective}'s study evaluates before its sampler proposes any: Optuna's
- * {@code enqueue_trial}, for the settings in use today or a known good point, so that the study starts from them and
- * the report compares every trial with them. Repeat the annotation for several; they run first, in the order declared.
+ * {@code enqueue_trial}, for the settings in use today or a known good point: the study starts from them, and its
+ * report and log show every later trial beside them. Repeat the annotation for several; they run first, in order.
  *
  * <p>The value lists parameters as the trials' names in the log show them, {@code "trees=120, rate=0.0123,
  * kernel=rbf"}: a tuned parameter's name, {@code =}, and a value of its range (a number, or one of the choices; a
