@@ -15,6 +15,8 @@ byNumber.drop(6).each { check(!firstBuild.contains(it.params), "trial ${it.numbe
 // the enqueued baseline ran first, in the first build only
 check(byNumber[0].params == [x: 0.0, y: 0.0], "trial 0 is the @Enqueue baseline: ${byNumber[0].params}")
 check(json.trials.count { it.params == [x: 0.0, y: 0.0] } == 1, 'the baseline is evaluated once in two builds')
+check(log.contains('[hpo] ResumeTuning.bowl trial 1/6  value 5.000  best 5.000 (#0)  (enqueued)'), 'its log line')
+check(new File(out, 'report.html').text.contains('<span class="enqueued"'), 'the report marks it')
 
 // hpo:studies lists the study with its 12 trials; hpo:delete-study refuses without a name, then deletes it
 // (hpo:optimize's line goes on with "; wrote …", hpo:studies' ends at the storage, then its table follows)

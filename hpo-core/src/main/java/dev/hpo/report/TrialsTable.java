@@ -11,8 +11,8 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Every trial of a study as an HTML table: number, state, value(s), duration, parameters, user attributes,
- * artifacts (file names; the id, which names the file in the store, on hover) and failure reason. Numeric cells
+ * Every trial of a study as an HTML table: number, state (marked when the trial's parameters were enqueued),
+ * value(s), duration, parameters, user attributes, artifacts (file names; the id, which names the file in the store, on hover) and failure reason. Numeric cells
  * have the class {@code num} so that the page's script sorts them as numbers when a header is clicked.
  */
 final class TrialsTable {
@@ -46,7 +46,12 @@ final class TrialsTable {
             html.append("<tr class=\"st-").append(t.state().name().toLowerCase(Locale.ROOT)).append(study.isBest(t)
                     ? " best" : "").append("\">");
             numberCell(html, Integer.toString(t.number()));
-            html.append("<td>").append(t.state()).append("</td>");
+            html.append("<td>").append(t.state());
+            if (t.systemAttrs().containsKey(Study.FIXED_PARAMS_ATTR)) {
+                html.append(" <span class=\"enqueued\" title=\"its parameters were enqueued, not sampled\">")
+                        .append("enqueued</span>");
+            }
+            html.append("</td>");
             for (int i = 0; i < study.directions().size(); i++) {
                 if (t.values() != null && i < t.values().size()) {
                     numberCell(html, Html.number(t.values().get(i)));

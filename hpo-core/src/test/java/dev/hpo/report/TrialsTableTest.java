@@ -25,4 +25,17 @@ class TrialsTableTest {
             assertTrue(html.contains("<span class=\"artifact\" title=\"1234-abcd\">&lt;m&gt;.bin</span>"), html);
         }
     }
+
+    @Test
+    void anEnqueuedTrialIsMarkedInItsStateCell() {
+        try (Study study = Study.builder().name("s").build()) {
+            study.enqueueTrial(java.util.Map.of("x", 1.5));
+            study.optimize(t -> t.suggestFloat("x", 0, 2), 2);
+            String html = HtmlReport.render(List.of(study));
+            assertTrue(html.contains("<td>COMPLETE <span class=\"enqueued\" title=\"its parameters were enqueued, not"
+                    + " sampled\">enqueued</span></td>"), html);
+            assertTrue(html.indexOf("class=\"enqueued\"") == html.lastIndexOf("class=\"enqueued\""),
+                    "only the enqueued trial");
+        }
+    }
 }

@@ -23,6 +23,8 @@ import org.junit.platform.engine.reporting.ReportEntry;
  * <li>{@code hpo.finished}: how many trials of this run have finished, this one included</li>
  * <li>{@code hpo.reason}: why a FAIL trial failed (its {@code fail_reason}: the exception, or "the objective
  * returned NaN"), the first line of it</li>
+ * <li>{@code hpo.enqueued}: {@code true} when the trial's parameters were enqueued ({@code @Enqueue}) rather than
+ * proposed by the sampler</li>
  * </ul>
  * The best is kept here from the trials the run sees rather than re-read from the storage after every trial, which
  * would cost time proportional to the study's size per trial.
@@ -79,6 +81,9 @@ final class TrialReport {
         Object reason = trial.state() == TrialState.FAIL ? trial.systemAttrs().get(Study.FAIL_REASON_ATTR) : null;
         if (reason != null) {
             entry.put("hpo.reason", String.valueOf(reason).lines().findFirst().orElse("").strip());
+        }
+        if (trial.systemAttrs().containsKey(Study.FIXED_PARAMS_ATTR)) {
+            entry.put("hpo.enqueued", "true");
         }
         return ReportEntry.from(entry);
     }

@@ -41,6 +41,7 @@ public final class TrialProgressListener implements TestExecutionListener {
     static final String PLANNED = "hpo.trials";
     static final String FINISHED = "hpo.finished";
     static final String REASON = "hpo.reason";
+    static final String ENQUEUED = "hpo.enqueued";
     /** The step a pruned trial last reported, whose value its line shows. */
     static final String STEP = "hpo.step";
     /** On a study's objective rather than a trial: why the study ended before its trials were used up. */
@@ -129,7 +130,7 @@ public final class TrialProgressListener implements TestExecutionListener {
      * {@code [hpo] QuadraticTuning.bowl trial 12/60  value 0.8123  best 0.4410 (#7)}: the trial's position in
      * this run ({@code hpo.finished}, counted here when absent) out of the planned count (omitted when the run has
      * no trial limit), its storage number when that differs (a resumed study), its value (or
-     * its state when it has none) and the study's best so far.
+     * its state when it has none), the study's best so far, and "(enqueued)" for a trial of {@code @Enqueue}'s.
      */
     static String progressLine(String study, int ordinal, Integer number, Map<String, String> kv) {
         StringBuilder line = new StringBuilder(PREFIX).append(study).append(" trial ").append(ordinal);
@@ -166,6 +167,9 @@ public final class TrialProgressListener implements TestExecutionListener {
             if (bestTrial != null && !bestTrial.isBlank()) {
                 line.append(" (#").append(bestTrial.trim()).append(')');
             }
+        }
+        if ("true".equals(kv.get(ENQUEUED))) {
+            line.append("  (enqueued)");
         }
         return line.toString();
     }

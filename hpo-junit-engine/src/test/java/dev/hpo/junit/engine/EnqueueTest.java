@@ -37,9 +37,11 @@ class EnqueueTest {
 
     @Test
     void theStudyEvaluatesTheEnqueuedConfigurationsFirstAndTheSamplerFillsInTheRest() {
-        Engines.study(storage).selectors(selectMethod(Baseline.class, "score",
-                "double, int, java.lang.String, java.util.concurrent.TimeUnit, boolean")).execute()
-                .testEvents().assertStatistics(s -> s.failed(0).succeeded(5));
+        var results = Engines.study(storage).selectors(selectMethod(Baseline.class, "score",
+                "double, int, java.lang.String, java.util.concurrent.TimeUnit, boolean")).execute();
+        results.testEvents().assertStatistics(s -> s.failed(0).succeeded(5));
+        assertEquals(List.of("true", "true", "-", "-"), Engines.reportEntries(results).stream()
+                .map(e -> e.getOrDefault("hpo.enqueued", "-")).toList(), "the log line marks the enqueued trials");
         List<FrozenTrial> trials = trials("Baseline.score");
         assertEquals(4, trials.size());
         Map<String, Object> first = trials.get(0).params();

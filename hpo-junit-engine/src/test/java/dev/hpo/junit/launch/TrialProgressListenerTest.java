@@ -78,6 +78,13 @@ class TrialProgressListenerTest {
     }
 
     @Test
+    void anEnqueuedTrialSaysSo() {
+        assertEquals("[hpo] S.m trial 1/6  value 12.44  best 12.44 (#0)  (enqueued)",
+                TrialProgressListener.progressLine("S.m", 1, 0, Map.of("hpo.value", "12.44", "hpo.best", "12.44",
+                        "hpo.bestTrial", "0", "hpo.trials", "6", "hpo.enqueued", "true")));
+    }
+
+    @Test
     void prunedTrialShowsItsStateAndLastValue() {
         assertEquals("[hpo] S.m trial 3/10  pruned at step 4: 0.9000  best 0.5000 (#1)",
                 TrialProgressListener.progressLine("S.m", 3, 2, Map.of("hpo.state", "PRUNED", "hpo.value", "0.9",
