@@ -30,4 +30,14 @@ check(log.count('[hpo] bowl()[') == 4 && log.contains(': scale = 1.0 for bowl()[
 def dirs = new File(basedir, 'target/tempdirs.txt').readLines()
 check(dirs.size() == 4 && dirs.toSet().size() == 4, 'a directory per trial: ' + dirs)
 check(dirs.every { !new File(it).exists() }, 'each deleted after its trial')
+// a multi-objective objective (two directions, double[]): its values on each line, its Pareto front's trial numbers
+// in the properties and the JSON, its metrics on the report's Pareto front plot
+check(log.contains('[hpo] TradeOffTuning.tradeOff trial 1/6  values '), 'the trade-off\'s lines show both values')
+check(log =~ /TradeOffTuning\.tradeOff\s+minimize,minimize\s+6 on Pareto front/, 'the summary table counts its front')
+check(best['TradeOffTuning.tradeOff.pareto'] == '0,1,2,3,4,5', 'every trial of a strict trade-off is on the front')
+def tradeOff = new groovy.json.JsonSlurper().parse(new File(out, 'TradeOffTuning.tradeOff.json'))
+check(tradeOff.directions == ['MINIMIZE', 'MINIMIZE'] && tradeOff.metricNames == ['error', 'cost'], 'directions, metrics')
+check(tradeOff.trials.every { it.values.size() == 2 && it.values[1] == it.params.x }, 'each trial keeps both values')
+def html = new File(out, 'report.html').text
+check(html.contains('Pareto front of TradeOffTuning.tradeOff') && html.contains('error (minimize)'), 'its Pareto plot')
 return true

@@ -12,7 +12,8 @@ import java.lang.annotation.Target;
  * parameters drawn from the ranges its parameters declare ({@link IntRange}, {@link FloatRange},
  * {@link LogFloat}, {@link Choice}; an enum or boolean parameter without annotation takes all its values; a
  * {@link dev.hpo.Trial} parameter is injected for pruning and define-by-run suggestions). The method returns
- * its score as a {@code double}, {@code float}, {@code int} or {@code long} (or their boxes). It may be static,
+ * its score as a {@code double}, {@code float}, {@code int} or {@code long} (or their boxes), or, with several
+ * {@link #directions()}, its scores as a {@code double[]}. It may be static,
  * or an instance method of a class with a no-argument constructor; then every trial gets a fresh instance.
  *
  * <p>Under plain {@code mvn test} or in the IDE (configuration parameter {@code hpo.mode=smoke}, the default)
@@ -32,6 +33,15 @@ public @interface Objective {
 
     /** Whether lower or higher values are better. */
     Direction direction() default Direction.MINIMIZE;
+
+    /**
+     * The directions of a multi-objective study, one per value the method returns as a {@code double[]} (accuracy
+     * against latency, say): the study keeps the Pareto front of its trials rather than one best trial, and
+     * {@code hpo:optimize} writes the front's trial numbers ({@code <study>.pareto}). Empty for a single objective,
+     * whose {@link #direction()} applies. A multi-objective study has no {@link #threshold()}, {@link #patience()},
+     * {@link #terminator()} or pruning: each needs one value to compare.
+     */
+    Direction[] directions() default {};
 
     /**
      * How many more trials one study run adds to the study (Optuna's meaning of {@code n_trials}: a second run
@@ -54,7 +64,8 @@ public @interface Objective {
 
     /**
      * What the returned value measures ({@code "accuracy"}, {@code "latency ms"}): the report's axes say it instead of
-     * "objective value", and the study JSON lists it ({@code Study.setMetricNames}); none when empty.
+     * "objective value", and the study JSON lists it ({@code Study.setMetricNames}); none when empty. With several
+     * {@link #directions()}, one name per value, separated by commas ({@code "accuracy, latency ms"}).
      */
     String metric() default "";
 

@@ -14,11 +14,12 @@ import org.junit.platform.engine.support.hierarchical.Node;
 /**
  * A class with objectives: the container IDEs and surefire show, with the class's simple name (or what Jupiter's
  * {@code @DisplayName} or display name generators make of it, {@link JupiterDisplayNames}) as display name and its
- * full name as legacy reporting name (surefire's XML report names its test suite after it). It runs the class's {@code @BeforeAll} and {@code @AfterAll} methods around its objectives
- * ({@link JupiterLifecycle}), and the {@code BeforeAll}/{@code AfterAll} callbacks of the extensions it registers
- * ({@link JupiterExtensions}). A Jupiter {@code @Nested} class with objectives is one too, below its enclosing class's,
- * as Jupiter nests it: its objectives' trials run on an instance inside one of the enclosing class, whose lifecycle
- * methods, extensions, tags, conditions and {@code @Timeout} apply to them too.
+ * full name as legacy reporting name (surefire's XML report names its test suite after it). It runs the class's
+ * {@code @BeforeAll} and {@code @AfterAll} methods around its objectives ({@link JupiterLifecycle}), and the
+ * {@code BeforeAll}/{@code AfterAll} callbacks of the extensions it registers ({@link JupiterExtensions}). A Jupiter
+ * {@code @Nested} class with objectives is one too, below its enclosing class's, as Jupiter nests it: its objectives'
+ * trials run on an instance inside one of the enclosing class, whose lifecycle methods, extensions, tags, conditions
+ * and {@code @Timeout} apply to them too.
  */
 final class ObjectiveClassDescriptor extends AbstractTestDescriptor implements Node<HpoExecutionContext> {
 

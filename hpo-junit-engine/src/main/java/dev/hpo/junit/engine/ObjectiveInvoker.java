@@ -101,10 +101,11 @@ final class ObjectiveInvoker {
     }
 
     /**
-     * Calls the method with the arguments and returns its score; {@code scope} (null when the objective injects
-     * nothing of Jupiter's) is closed after the call, which deletes the trial's temporary directories.
+     * Calls the method with the arguments and returns its scores (one, unless it returns a {@code double[]});
+     * {@code scope} (null when the objective injects nothing of Jupiter's) is closed after the call, which deletes the
+     * trial's temporary directories.
      */
-    double invoke(Object[] arguments, JupiterScope scope) throws Exception {
+    double[] invoke(Object[] arguments, JupiterScope scope) throws Exception {
         JupiterExtensionContext extensions = scope == null ? null : scope.extensions();
         Object result = null;
         Throwable failure = null;
@@ -132,7 +133,7 @@ final class ObjectiveInvoker {
             throw new IllegalStateException(definition.qualifiedMethodName()
                     + " returned null; an objective returns its score as a number");
         }
-        return ((Number) result).doubleValue();
+        return result instanceof double[] values ? values.clone() : new double[] {((Number) result).doubleValue()};
     }
 
     /**

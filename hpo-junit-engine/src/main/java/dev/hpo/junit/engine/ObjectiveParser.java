@@ -1,5 +1,6 @@
 package dev.hpo.junit.engine;
 
+import dev.hpo.Direction;
 import dev.hpo.Trial;
 import dev.hpo.artifact.ArtifactStore;
 import dev.hpo.junit.Choice;
@@ -101,10 +102,12 @@ final class ObjectiveParser {
                     + " the engine can call it");
         }
         Class<?> returns = method.getReturnType();
-        if (!NUMERIC_RETURNS.contains(returns)) {
+        if (!NUMERIC_RETURNS.contains(returns) && returns != double[].class) {
             throw new InvalidObjectiveException(where + " returns " + returns.getSimpleName()
-                    + "; an objective returns its score as double, float, int or long");
+                    + "; an objective returns its score as double, float, int or long (its scores as double[] with"
+                    + " several directions)");
         }
+        checkDirections(objective, returns, where);
         if (!Modifier.isStatic(method.getModifiers())) {
             if (Modifier.isAbstract(testClass.getModifiers()) || testClass.isInterface()) {
                 throw new InvalidObjectiveException(where + " is an instance method of an abstract type;"
@@ -149,6 +152,54 @@ final class ObjectiveParser {
             RunSettings.createTerminator(objective.terminator());
         } catch (IllegalArgumentException e) {
             throw new InvalidObjectiveException(where + ": @Objective terminator: " + e.getMessage());
+        }
+    }
+
+    /** The study's directions: {@code directions()} when given, else the one {@code direction()}. */
+    static List<Direction> directions(Objective objective) {
+        return objective.directions().length > 0 ? List.of(objective.directions()) : List.of(objective.direction());
+    }
+
+    /** A multi-objective study's metric names, one per direction; empty when none are given. */
+    static List<String> metricNames(Objective objective) {
+        String metric = objective.metric().strip();
+        if (metric.isEmpty()) {
+            return List.of();
+        }
+        return objective.directions().length > 1 ? Arrays.stream(metric.split(",")).map(String::strip).toList()
+                : List.of(metric);
+    }
+
+    /** Directions, return type and the settings that need a single objective agree. */
+    private static void checkDirections(Objective objective, Class<?> returns, String where) {
+        int count = objective.directions().length;
+        if (count > 0 && objective.direction() != Direction.MINIMIZE) {
+            throw new InvalidObjectiveException(where + ": @Objective sets both direction and directions; keep"
+                    + " directions, one per value the method returns");
+        }
+        if (returns == double[].class && count == 0) {
+            throw new InvalidObjectiveException(where + " returns double[] but @Objective declares no directions;"
+                    + " give directions = {…}, one per value, or return a single score");
+        }
+        if (count < 2) {
+            return;
+        }
+        if (returns != double[].class) {
+            throw new InvalidObjectiveException(where + " returns one value but @Objective declares " + count
+                    + " directions; return a double[] of " + count + " values");
+        }
+        String needsOne = !Double.isNaN(objective.threshold()) ? "threshold"
+                : objective.patience() > 0 ? "patience"
+                : !objective.terminator().isBlank() ? "terminator" : null;
+        if (needsOne != null) {
+            throw new InvalidObjectiveException(where + ": @Objective " + needsOne + " needs a single objective, and"
+                    + " this one has " + count + " directions; remove " + needsOne);
+        }
+        List<String> metrics = metricNames(objective);
+        if (!metrics.isEmpty() && (metrics.size() != count || metrics.contains(""))) {
+            throw new InvalidObjectiveException(where + ": @Objective metric = \"" + objective.metric() + "\" names "
+                    + metrics.size() + " metrics for " + count + " directions; give one name per direction, separated"
+                    + " by commas");
         }
     }
 

@@ -10,22 +10,28 @@ import dev.hpo.sampler.Samplers;
 import dev.hpo.terminator.Terminator;
 import java.time.Duration;
 import java.util.List;
+import java.util.logging.Logger;
 
 /**
  * How one objective runs: its {@link Objective} annotation with the configuration parameters laid over it
  * (configuration wins, so that the goal or the command line can change a study without editing code).
  *
  * @param studyName the full study name, prefix included
+ * @param directions one per value the objective returns (several for a multi-objective study)
  * @param trials more trials for this run; -1 for no limit
  * @param timeout the run's wall-clock budget, or {@code null}
  * @param seed the sampler's seed, or {@code null} for a random one
- * @param patience finished trials without a new best value after which the study stops; 0 for none
- * @param terminator the terminator by name ({@code Terminator.byName}); empty or {@code none} for none
+ * @param patience finished trials without a new best value after which the study stops; 0 for none (always for a
+ *        multi-objective study, which has no best value)
+ * @param terminator the terminator by name ({@code Terminator.byName}); empty or {@code none} for none (always for a
+ *        multi-objective study)
  * @param trialTimeout the time one trial may take ({@code hpo.trialTimeout}, else {@code @Timeout}), or {@code null}
  */
-record RunSettings(String studyName, Direction direction, int trials, Duration timeout, String sampler,
+record RunSettings(String studyName, List<Direction> directions, int trials, Duration timeout, String sampler,
         String pruner, Long seed, int parallelism, double threshold, int patience, String terminator,
         TrialTimeout trialTimeout) {
+
+    private static final Logger LOG = Logger.getLogger(RunSettings.class.getName());
 
     /**
      * A trial's time limit and where it was set, for the message of a trial that outlasts it; {@code threadDump}: its
@@ -45,13 +51,21 @@ record RunSettings(String studyName, Direction direction, int trials, Duration t
         }
         Long seed = configuration.seed() != null ? configuration.seed()
                 : o.seed() == Objective.NO_SEED ? null : o.seed();
-        return new RunSettings(configuration.studyName(definition.studyName()), o.direction(), trials,
+        List<Direction> directions = ObjectiveParser.directions(o);
+        int patience = configuration.patience() != null ? configuration.patience() : o.patience();
+        String terminator = configuration.terminator() != null ? configuration.terminator() : o.terminator();
+        if (directions.size() > 1 && (patience > 0 || createTerminator(terminator) != null)) {
+            // the annotation cannot ask for them (a malformed objective); a configuration for every study can
+            LOG.info(() -> definition.qualifiedMethodName() + " has " + directions.size() + " directions: the "
+                    + "configured patience and terminator need a single objective and do not apply to it");
+            patience = 0;
+            terminator = "";
+        }
+        return new RunSettings(configuration.studyName(definition.studyName()), directions, trials,
                 timeoutSeconds == 0 ? null : Duration.ofSeconds(timeoutSeconds),
                 configuration.sampler() != null ? configuration.sampler() : o.sampler(),
                 configuration.pruner() != null ? configuration.pruner() : o.pruner(),
-                seed, configuration.parallelism(), o.threshold(),
-                configuration.patience() != null ? configuration.patience() : o.patience(),
-                configuration.terminator() != null ? configuration.terminator() : o.terminator(),
+                seed, configuration.parallelism(), o.threshold(), patience, terminator,
                 configuration.trialTimeoutSeconds() != null
                         ? new TrialTimeout(Duration.ofSeconds(configuration.trialTimeoutSeconds()),
                                 HpoConfiguration.TRIAL_TIMEOUT, configuration.timeoutThreadDump())
@@ -75,7 +89,7 @@ record RunSettings(String studyName, Direction direction, int trials, Duration t
     }
 
     Sampler createSampler() {
-        return Samplers.byName(sampler, List.of(direction), seed);
+        return Samplers.byName(sampler, directions, seed);
     }
 
     Pruner createPruner() {

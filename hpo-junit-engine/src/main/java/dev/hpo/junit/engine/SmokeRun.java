@@ -14,6 +14,7 @@ import dev.hpo.storage.Storage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -63,7 +64,8 @@ final class SmokeRun {
     private void run(ArtifactStore artifacts) throws Exception {
         ObjectiveInvoker invoker = new ObjectiveInvoker(definition, descriptor.sharedInstances(),
                 settings.trialTimeout());
-        try (Study study = Study.builder().name(settings.studyName()).direction(settings.direction())
+        try (Study study = Study.builder().name(settings.studyName())
+                .directions(settings.directions().toArray(Direction[]::new))
                 .sampler(new MiddleSampler()).pruner(new NopPruner()).build()) {
             Map<String, Object> start = bestKnownParams();
             if (start.isEmpty() && !definition.enqueued().isEmpty()) {
@@ -78,9 +80,9 @@ final class SmokeRun {
                 scope.started(descriptor);
             }
             JupiterExtensionContext watched = scope == null ? null : scope.extensions();
-            double value;
+            double[] values;
             try {
-                value = trial(invoker, trial, artifacts, scope);
+                values = trial(invoker, trial, artifacts, scope);
             } catch (Exception | Error e) {
                 if (watched != null) {
                     JupiterCallbacks.watch(watched, e instanceof TestAbortedException
@@ -94,27 +96,39 @@ final class SmokeRun {
             Map<String, String> entry = new LinkedHashMap<>();
             entry.put("hpo.study", settings.studyName());
             entry.put("hpo.mode", "smoke");
-            entry.put("hpo.value", Double.toString(value));
+            if (values.length == 1) {
+                entry.put("hpo.value", Double.toString(values[0]));
+            } else {
+                entry.put("hpo.values", TrialReport.values(Arrays.stream(values).boxed().toList()));
+            }
             trial.params().forEach((k, v) -> entry.put("hpo.param." + k, String.valueOf(v)));
             context.events().published(descriptor, ReportEntry.from(entry));
         }
     }
 
-    /** The smoke trial's value, which must be finite. */
-    private double trial(ObjectiveInvoker invoker, Trial trial, ArtifactStore artifacts, JupiterScope scope)
+    /** The smoke trial's values, which must be finite, one per direction. */
+    private double[] trial(ObjectiveInvoker invoker, Trial trial, ArtifactStore artifacts, JupiterScope scope)
             throws Exception {
-        double value;
+        double[] values;
         try {
-            value = invoker.invoke(definition.arguments(trial, artifacts, scope), scope);
+            values = invoker.invoke(definition.arguments(trial, artifacts, scope), scope);
         } catch (TrialPruned pruned) {
             throw new TestAbortedException(definition.qualifiedMethodName() + " pruned its smoke trial at "
                     + trial.params(), pruned);
         }
-        if (!Double.isFinite(value)) {
-            throw new AssertionFailedError(definition.qualifiedMethodName() + " returned " + value + " at "
-                    + trial.params() + "; an objective must return a finite number");
+        int expected = settings.directions().size();
+        if (values.length != expected) {
+            throw new AssertionFailedError(definition.qualifiedMethodName() + " returned " + values.length
+                    + " values at " + trial.params() + " for " + expected + " directions; return one per direction");
         }
-        return value;
+        for (double value : values) {
+            if (!Double.isFinite(value)) {
+                throw new AssertionFailedError(definition.qualifiedMethodName() + " returned " + (values.length == 1
+                        ? value : Arrays.toString(values)) + " at " + trial.params()
+                        + "; an objective must return finite numbers");
+            }
+        }
+        return values;
     }
 
     /** The best trial's parameters that still fit the declared ranges, or nothing without a storage or study. */

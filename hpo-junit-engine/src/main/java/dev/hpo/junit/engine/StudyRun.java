@@ -1,5 +1,6 @@
 package dev.hpo.junit.engine;
 
+import dev.hpo.Direction;
 import dev.hpo.FrozenTrial;
 import dev.hpo.NoImprovementCallback;
 import dev.hpo.OptimizeOptions;
@@ -89,7 +90,8 @@ final class StudyRun {
 
     void run() {
         invoker = new ObjectiveInvoker(definition, descriptor.sharedInstances(), settings.trialTimeout());
-        Study.Builder builder = Study.builder().name(settings.studyName()).direction(settings.direction())
+        Study.Builder builder = Study.builder().name(settings.studyName())
+                .directions(settings.directions().toArray(Direction[]::new))
                 .sampler(settings.createSampler()).pruner(settings.createPruner())
                 .storage(context.storage(storageUrl)).loadIfExists(true);
         Long heartbeat = context.configuration().heartbeatSeconds();
@@ -101,14 +103,14 @@ final class StudyRun {
         if (!Double.isNaN(settings.threshold())) {
             study.setSystemAttr(THRESHOLD_ATTR, settings.threshold());
         }
-        String metric = definition.annotation().metric().strip();
-        if (!metric.isEmpty() && !study.metricNames().equals(List.of(metric))) {
-            study.setMetricNames(List.of(metric));
+        List<String> metrics = ObjectiveParser.metricNames(definition.annotation());
+        if (!metrics.isEmpty() && !study.metricNames().equals(metrics)) {
+            study.setMetricNames(metrics);
         }
         for (Map<String, Object> params : definition.enqueued()) {
             study.enqueueTrial(params, Map.of(), true);  // once per study, however often it is resumed
         }
-        report = new TrialReport(study.name(), study.direction(), settings.trials(),
+        report = new TrialReport(study.name(), study.directions(), settings.trials(),
                 study.trials(EnumSet.of(TrialState.COMPLETE)));
         Thread exitGuard = new Thread(() -> failRunningTrials(study), "hpo-exit-guard " + study.name());
         Runtime.getRuntime().addShutdownHook(exitGuard);
@@ -129,7 +131,7 @@ final class StudyRun {
         }
         artifacts = definition.usesArtifacts() ? ArtifactStore.of(context.configuration().artifacts()) : null;
         try {
-            study.optimize(this::evaluate, options.build());
+            study.optimizeMulti(this::evaluate, options.build());  // one value or several, as the method returns
         } finally {
             try {
                 Runtime.getRuntime().removeShutdownHook(exitGuard);
@@ -186,7 +188,7 @@ final class StudyRun {
         }
     }
 
-    private double evaluate(Trial trial) throws Exception {
+    private double[] evaluate(Trial trial) throws Exception {
         RunningTrial run = new RunningTrial(trial);
         running.put(trial.number(), run);
         if (context.configuration().announceTrials()) {

@@ -17,8 +17,10 @@ import org.junit.platform.engine.reporting.ReportEntry;
  * <li>{@code hpo.trial}: the trial number within the study</li>
  * <li>{@code hpo.state}: COMPLETE, PRUNED or FAIL</li>
  * <li>{@code hpo.value}: the value (for a pruned trial its last intermediate value), when there is one</li>
+ * <li>{@code hpo.values}: a multi-objective trial's values, separated by commas, when it has them</li>
  * <li>{@code hpo.best}, {@code hpo.bestTrial}: the best value and its trial number so far, when a trial has
- * completed (the study's completed trials when the run started, plus this run's)</li>
+ * completed (the study's completed trials when the run started, plus this run's); a multi-objective study has
+ * none</li>
  * <li>{@code hpo.trials}: the trials planned for this run (-1 for no limit, with a timeout)</li>
  * <li>{@code hpo.finished}: how many trials of this run have finished, this one included</li>
  * <li>{@code hpo.reason}: why a FAIL trial failed (its {@code fail_reason}: the exception, or "the objective
@@ -32,7 +34,7 @@ import org.junit.platform.engine.reporting.ReportEntry;
 final class TrialReport {
 
     private final String study;
-    private final Direction direction;
+    private final List<Direction> directions;
     private final int planned;
     private FrozenTrial best;
     private int finished;
@@ -41,9 +43,9 @@ final class TrialReport {
     private int failed;
     private Throwable firstFailure;
 
-    TrialReport(String study, Direction direction, int planned, List<FrozenTrial> completedBefore) {
+    TrialReport(String study, List<Direction> directions, int planned, List<FrozenTrial> completedBefore) {
         this.study = study;
-        this.direction = direction;
+        this.directions = List.copyOf(directions);
         this.planned = planned;
         completedBefore.forEach(this::considerForBest);
     }
@@ -68,6 +70,8 @@ final class TrialReport {
         entry.put("hpo.state", trial.state().name());
         if (trial.hasValues() && trial.values().size() == 1) {
             entry.put("hpo.value", Double.toString(trial.value()));
+        } else if (trial.hasValues()) {
+            entry.put("hpo.values", values(trial.values()));
         }
         if (trial.state() == TrialState.PRUNED && trial.lastStep() >= 0) {
             entry.put("hpo.step", Integer.toString(trial.lastStep()));
@@ -88,9 +92,18 @@ final class TrialReport {
         return ReportEntry.from(entry);
     }
 
+    /** Values as {@code Double.toString} writes them, separated by commas. */
+    static String values(List<Double> values) {
+        StringBuilder text = new StringBuilder();
+        for (Double v : values) {
+            text.append(text.length() == 0 ? "" : ", ").append(v);
+        }
+        return text.toString();
+    }
+
     private void considerForBest(FrozenTrial trial) {
-        if (trial.hasValues() && trial.values().size() == 1 && trial.isFeasible()
-                && (best == null || direction.isBetter(trial.value(), best.value()))) {
+        if (directions.size() == 1 && trial.hasValues() && trial.values().size() == 1 && trial.isFeasible()
+                && (best == null || directions.get(0).isBetter(trial.value(), best.value()))) {
             best = trial;
         }
     }

@@ -42,6 +42,7 @@ public final class TrialProgressListener implements TestExecutionListener {
     static final String FINISHED = "hpo.finished";
     static final String REASON = "hpo.reason";
     static final String ENQUEUED = "hpo.enqueued";
+    static final String VALUES = "hpo.values";
     /** The step a pruned trial last reported, whose value its line shows. */
     static final String STEP = "hpo.step";
     /** On a study's objective rather than a trial: why the study ended before its trials were used up. */
@@ -127,9 +128,9 @@ public final class TrialProgressListener implements TestExecutionListener {
 
     /**
      * The progress line of one finished trial, e.g.
-     * {@code [hpo] QuadraticTuning.bowl trial 12/60  value 0.8123  best 0.4410 (#7)}: the trial's position in
-     * this run ({@code hpo.finished}, counted here when absent) out of the planned count (omitted when the run has
-     * no trial limit), its storage number when that differs (a resumed study), its value (or
+     * {@code [hpo] QuadraticTuning.bowl trial 12/60  value 0.8123  best 0.4410 (#7)}: the trial's position in this run
+     * ({@code hpo.finished}, counted here when absent) out of the planned count (omitted when the run has no trial
+     * limit), its storage number when that differs (a resumed study), its value or a multi-objective trial's values (or
      * its state when it has none), the study's best so far, and "(enqueued)" for a trial of {@code @Enqueue}'s.
      */
     static String progressLine(String study, int ordinal, Integer number, Map<String, String> kv) {
@@ -143,8 +144,15 @@ public final class TrialProgressListener implements TestExecutionListener {
         }
         String state = kv.getOrDefault(STATE, "COMPLETE").trim();
         String value = kv.get(VALUE);
+        String values = kv.get(VALUES);
         if (state.equalsIgnoreCase("COMPLETE") && value != null && !value.isBlank()) {
             line.append("  value ").append(formatNumber(value));
+        } else if (state.equalsIgnoreCase("COMPLETE") && values != null && !values.isBlank()) {
+            StringJoiner formatted = new StringJoiner(", ", "  values ", "");
+            for (String v : values.split(",")) {
+                formatted.add(formatNumber(v));
+            }
+            line.append(formatted);
         } else {
             line.append("  ").append(state.equalsIgnoreCase("FAIL") ? "failed" : state.toLowerCase(Locale.ROOT));
             String reason = kv.get(REASON);

@@ -78,6 +78,13 @@ class TrialProgressListenerTest {
     }
 
     @Test
+    void aMultiObjectiveTrialShowsEveryValueAndNoBest() {
+        assertEquals("[hpo] S.m trial 2/8  values 0.01000, 12.30",
+                TrialProgressListener.progressLine("S.m", 2, 1, Map.of("hpo.values", "0.01, 12.3",
+                        "hpo.trials", "8")));
+    }
+
+    @Test
     void anEnqueuedTrialSaysSo() {
         assertEquals("[hpo] S.m trial 1/6  value 12.44  best 12.44 (#0)  (enqueued)",
                 TrialProgressListener.progressLine("S.m", 1, 0, Map.of("hpo.value", "12.44", "hpo.best", "12.44",

@@ -18,9 +18,10 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Four trials, then the outputs are rebuilt from the journal. The bowl's centre is loaded by {@code @BeforeAll} and
- * its scale set by {@code @BeforeEach}, so a trial fails unless the fork ran both; the disabled objective and the one
- * enabled only with a system property would fail the build if they ran. Every trial saves its "model" in its own
+ * Four trials, then the outputs are rebuilt from the journal (with those of {@link TradeOffTuning}, two objectives).
+ * The bowl's centre is loaded by {@code @BeforeAll} and its scale set by {@code @BeforeEach}, so a trial fails unless
+ * the fork ran both; the disabled objective and the one enabled only with a system property would fail the build if
+ * they ran. Every trial saves its "model" in its own
  * {@code @TempDir} and uploads it as an artifact; the goal copies the best one's to
  * {@code target/hpo/best/ReportTuning.bowl/}. {@code @BeforeEach} publishes the trial's name through Jupiter's
  * {@code TestReporter}, and each directory's path goes to {@code target/tempdirs.txt} so that the build can check that

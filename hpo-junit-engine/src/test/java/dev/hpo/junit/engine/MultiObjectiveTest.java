@@ -1,0 +1,98 @@
+package dev.hpo.junit.engine;
+
+import static dev.hpo.junit.engine.Engines.hpo;
+import static dev.hpo.junit.engine.Engines.throwable;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectMethod;
+
+import dev.hpo.Direction;
+import dev.hpo.FrozenTrial;
+import dev.hpo.Study;
+import dev.hpo.TrialState;
+import dev.hpo.junit.engine.fixtures.multi.BadDirections;
+import dev.hpo.junit.engine.fixtures.multi.TwoGoals;
+import dev.hpo.storage.InMemoryStorage;
+import dev.hpo.storage.Storage;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.platform.testkit.engine.EngineExecutionResults;
+import org.junit.platform.testkit.engine.Event;
+
+/** Objectives with several directions: a multi-objective study, its log lines and what the annotation may not ask. */
+class MultiObjectiveTest {
+
+    private final Storage storage = new InMemoryStorage();
+
+    @Test
+    void aStudyWithSeveralDirectionsKeepsEveryValueOfEveryTrial() {
+        EngineExecutionResults results = Engines.study(storage).configurationParameter("hpo.patience", "1")
+                .selectors(selectMethod(TwoGoals.class, "tradeOff", "double")).execute();
+        results.testEvents().assertStatistics(s -> s.failed(0).succeeded(9));
+        long id = storage.findStudy("TwoGoals.tradeOff").orElseThrow();
+        assertEquals(List.of(Direction.MINIMIZE, Direction.MAXIMIZE), storage.study(id).directions());
+        assertEquals(List.of("error", "speed"), Study.metricNames(storage.study(id).systemAttrs(), 2));
+        List<FrozenTrial> trials = storage.trials(id);
+        assertEquals(8, trials.size(), "all 8 trials: the configured patience needs a single objective");
+        for (FrozenTrial t : trials) {
+            double x = (double) t.params().get("x");
+            assertEquals(TrialState.COMPLETE, t.state());
+            assertEquals(List.of(x * x, x), t.values());
+        }
+        List<Map<String, String>> entries = Engines.reportEntries(results).stream()
+                .filter(e -> e.containsKey("hpo.trial")).toList();
+        assertEquals(8, entries.size());
+        for (Map<String, String> e : entries) {
+            assertFalse(e.containsKey("hpo.value") || e.containsKey("hpo.best"), e.toString());
+            FrozenTrial t = trials.get(Integer.parseInt(e.get("hpo.trial")));
+            assertEquals(t.values().get(0) + ", " + t.values().get(1), e.get("hpo.values"));
+        }
+    }
+
+    @Test
+    void aTrialThatReturnsTooFewValuesFails() {
+        EngineExecutionResults results = Engines.study(storage)
+                .selectors(selectMethod(TwoGoals.class, "oneShort", "double")).execute();
+        results.testEvents().assertStatistics(s -> s.failed(4).succeeded(0));  // 3 trials and the objective
+        FrozenTrial first = storage.trials(storage.findStudy("TwoGoals.oneShort").orElseThrow()).get(0);
+        assertEquals(TrialState.FAIL, first.state());
+        assertTrue(String.valueOf(first.systemAttrs().get(Study.FAIL_REASON_ATTR)).contains("returned 1 value(s)"),
+                first.systemAttrs().toString());
+    }
+
+    @Test
+    void aSmokeRunChecksAndReportsEveryValue() {
+        EngineExecutionResults results = hpo().selectors(selectClass(TwoGoals.class)).execute();
+        results.testEvents().assertStatistics(s -> s.failed(1).succeeded(1));
+        assertEquals("0.25, 0.5", Engines.reportEntries(results).get(0).get("hpo.values"), "at the middle, x = 0.5");
+        Event failed = results.testEvents().failed().list().get(0);
+        assertEquals(TwoGoals.class.getName() + ".oneShort returned 1 values at {x=0.5} for 2 directions; return"
+                + " one per direction", throwable(failed).getMessage());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            both                   | @Objective sets both direction and directions; keep directions
+            arrayWithoutDirections | returns double[] but @Objective declares no directions
+            scalarForTwo           | returns one value but @Objective declares 2 directions; return a double[] of 2
+            withThreshold          | @Objective threshold needs a single objective
+            withPatience           | @Objective patience needs a single objective
+            withTerminator         | @Objective terminator needs a single objective
+            oneMetric              | names 1 metrics for 2 directions; give one name per direction
+            """)
+    void directionsThatDoNotFitTheObjectiveAreMalformed(String method, String expected) {
+        Event failed = hpo().selectors(selectClass(BadDirections.class)).execute().testEvents().failed().stream()
+                .filter(e -> e.getTestDescriptor().getDisplayName().equals(method + "()")).findFirst()
+                .orElseThrow(() -> new AssertionError(method + " did not fail"));
+        Throwable t = throwable(failed);
+        assertInstanceOf(InvalidObjectiveException.class, t);
+        assertTrue(t.getMessage().startsWith(BadDirections.class.getName() + "." + method), t.getMessage());
+        assertTrue(t.getMessage().contains(expected), t.getMessage());
+    }
+}
