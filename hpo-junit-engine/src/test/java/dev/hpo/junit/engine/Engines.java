@@ -3,7 +3,9 @@ package dev.hpo.junit.engine;
 import dev.hpo.storage.Storage;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Assertions;
 import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.engine.discovery.DiscoverySelectors;
 import org.junit.platform.engine.reporting.ReportEntry;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 import org.junit.platform.testkit.engine.EngineTestKit;
@@ -35,6 +37,19 @@ final class Engines {
     static List<Map<String, String>> reportEntries(EngineExecutionResults results) {
         return results.allEvents().reportingEntryPublished().stream()
                 .map(e -> e.getRequiredPayload(ReportEntry.class).getKeyValuePairs()).toList();
+    }
+
+    /**
+     * The message of the discovery error that failed the objective {@code method} of the class: it must have failed
+     * with an {@link InvalidObjectiveException}.
+     */
+    static String malformed(Class<?> type, String method) {
+        Event failed = hpo().selectors(DiscoverySelectors.selectClass(type)).execute().testEvents().failed().stream()
+                .filter(e -> e.getTestDescriptor().getDisplayName().equals(method + "()")).findFirst()
+                .orElseThrow(() -> new AssertionError(method + " did not fail"));
+        Throwable t = throwable(failed);
+        Assertions.assertInstanceOf(InvalidObjectiveException.class, t);
+        return t.getMessage();
     }
 
     /** The throwable an event's result carries (failed or aborted). */

@@ -1,9 +1,7 @@
 package dev.hpo.junit.engine;
 
 import static dev.hpo.junit.engine.Engines.hpo;
-import static dev.hpo.junit.engine.Engines.throwable;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectMethod;
@@ -19,7 +17,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.platform.testkit.engine.Event;
 
 /** {@code @Enqueue}: configurations a study evaluates first, once per study, and a smoke run's starting point. */
 class EnqueueTest {
@@ -93,13 +90,8 @@ class EnqueueTest {
             empty         | names no parameter
             """)
     void anEnqueueThatDoesNotFitFailsTheObjectiveNamingWhatIsWrong(String method, String expected) {
-        Event failed = hpo().selectors(selectClass(BadEnqueue.class)).execute().testEvents().failed().stream()
-                .filter(e -> e.getTestDescriptor().getDisplayName().equals(method + "()")).findFirst()
-                .orElseThrow(() -> new AssertionError(method + " did not fail"));
-        Throwable t = throwable(failed);
-        assertInstanceOf(InvalidObjectiveException.class, t);
-        assertTrue(t.getMessage().startsWith(BadEnqueue.class.getName() + "." + method + ": @Enqueue("),
-                t.getMessage());
-        assertTrue(t.getMessage().contains(expected), t.getMessage());
+        String message = Engines.malformed(BadEnqueue.class, method);
+        assertTrue(message.startsWith(BadEnqueue.class.getName() + "." + method + ": @Enqueue("), message);
+        assertTrue(message.contains(expected), message);
     }
 }

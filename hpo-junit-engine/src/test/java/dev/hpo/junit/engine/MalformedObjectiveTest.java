@@ -3,7 +3,6 @@ package dev.hpo.junit.engine;
 import static dev.hpo.junit.engine.Engines.hpo;
 import static dev.hpo.junit.engine.Engines.throwable;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectMethod;
@@ -25,13 +24,7 @@ import org.junit.platform.testkit.engine.Event;
 class MalformedObjectiveTest {
 
     private static String failureOf(Class<?> type, String method) {
-        EngineExecutionResults results = hpo().selectors(selectClass(type)).execute();
-        Event failed = results.testEvents().failed().stream()
-                .filter(e -> e.getTestDescriptor().getDisplayName().equals(method + "()"))
-                .findFirst().orElseThrow(() -> new AssertionError(method + " did not fail"));
-        Throwable t = throwable(failed);
-        assertInstanceOf(InvalidObjectiveException.class, t);
-        return t.getMessage();
+        return Engines.malformed(type, method);
     }
 
     @ParameterizedTest(name = "{0}")
