@@ -36,10 +36,12 @@ import org.junit.platform.commons.support.HierarchyTraversalMode;
 final class JupiterLifecycle {
 
     /** A class without Jupiter or without lifecycle methods and a per-class lifecycle. */
-    static final JupiterLifecycle NONE = new JupiterLifecycle(false, List.of(), List.of(), List.of(), List.of(),
+    static final JupiterLifecycle NONE = new JupiterLifecycle(false, false, List.of(), List.of(), List.of(), List.of(),
             List.of(), List.of(), Map.of(), false);
 
     private final boolean perClass;
+    /** Whether the class has static {@code @AutoClose} fields, closed after its {@code @AfterAll} methods. */
+    private final boolean closesStatics;
     private final List<Method> beforeAll;
     private final List<Method> afterAll;
     private final List<Method> beforeEach;
@@ -53,10 +55,11 @@ final class JupiterLifecycle {
     /** Whether a lifecycle method that outlasts its {@code @Timeout} prints a thread dump first. */
     private final boolean timeoutThreadDump;
 
-    private JupiterLifecycle(boolean perClass, List<Method> beforeAll, List<Method> afterAll, List<Method> beforeEach,
-            List<Method> afterEach, List<Field> staticTempDirs, List<Field> instanceTempDirs,
+    private JupiterLifecycle(boolean perClass, boolean closesStatics, List<Method> beforeAll, List<Method> afterAll,
+            List<Method> beforeEach, List<Method> afterEach, List<Field> staticTempDirs, List<Field> instanceTempDirs,
             Map<Method, Duration> timeouts, boolean timeoutThreadDump) {
         this.perClass = perClass;
+        this.closesStatics = closesStatics;
         this.beforeAll = beforeAll;
         this.afterAll = afterAll;
         this.beforeEach = beforeEach;
@@ -91,8 +94,9 @@ final class JupiterLifecycle {
         List<Method> afterEach = find(testClass, "AfterEach", HierarchyTraversalMode.BOTTOM_UP, false);
         List<Field> staticTempDirs = JupiterInjection.tempDirFields(testClass, true);
         List<Field> instanceTempDirs = JupiterInjection.tempDirFields(testClass, false);
-        if (!perClass && beforeAll.isEmpty() && afterAll.isEmpty() && beforeEach.isEmpty() && afterEach.isEmpty()
-                && staticTempDirs.isEmpty() && instanceTempDirs.isEmpty()) {
+        boolean closesStatics = JupiterAutoClose.declaresStatic(testClass);
+        if (!perClass && !closesStatics && beforeAll.isEmpty() && afterAll.isEmpty() && beforeEach.isEmpty()
+                && afterEach.isEmpty() && staticTempDirs.isEmpty() && instanceTempDirs.isEmpty()) {
             return NONE;
         }
         Map<Method, Duration> timeouts = new HashMap<>();
@@ -101,8 +105,8 @@ final class JupiterLifecycle {
                 JupiterTimeout.ofLifecycle(m, testClass).ifPresent(limit -> timeouts.put(m, limit));
             }
         }
-        return new JupiterLifecycle(perClass, beforeAll, afterAll, beforeEach, afterEach, staticTempDirs,
-                instanceTempDirs, Map.copyOf(timeouts), defaults.timeoutThreadDump());
+        return new JupiterLifecycle(perClass, closesStatics, beforeAll, afterAll, beforeEach, afterEach,
+                staticTempDirs, instanceTempDirs, Map.copyOf(timeouts), defaults.timeoutThreadDump());
     }
 
     /**
@@ -151,10 +155,10 @@ final class JupiterLifecycle {
 
     /**
      * Whether the class has work before its first objective and after its last: {@code @BeforeAll}/{@code @AfterAll}
-     * methods, a per-class instance, or static {@code @TempDir} fields.
+     * methods, a per-class instance, static {@code @TempDir} fields, or static {@code @AutoClose} fields.
      */
     boolean hasClassScope() {
-        return perClass || !beforeAll.isEmpty() || !afterAll.isEmpty() || !staticTempDirs.isEmpty();
+        return perClass || closesStatics || !beforeAll.isEmpty() || !afterAll.isEmpty() || !staticTempDirs.isEmpty();
     }
 
     /** Whether a {@code @BeforeEach} or {@code @AfterEach} method takes a {@code TestReporter} (it publishes files). */

@@ -174,10 +174,15 @@ final class ObjectiveClassDescriptor extends AbstractTestDescriptor implements N
             JupiterExtensionContext extensions = scope.extensions();
             if (extensions != null) {
                 failure = JupiterCallbacks.after(extensions, "AfterAllCallback", "afterAll", failure);
-                if (sharedInstances != null) {
-                    failure = JupiterCallbacks.after(extensions, "TestInstancePreDestroyCallback",
-                            "preDestroyTestInstance", failure);
-                }
+            }
+            failure = JupiterAutoClose.closeStatics(testClass, failure);
+            if (extensions != null && sharedInstances != null) {
+                failure = JupiterCallbacks.after(extensions, "TestInstancePreDestroyCallback",
+                        "preDestroyTestInstance", failure);
+            }
+            if (sharedInstances != null) {
+                failure = JupiterAutoClose.closeInstances(sharedInstances, enclosing == null ? 0
+                        : enclosing.sharedInstances().size(), failure);
             }
             // a failed @BeforeAll is reported already; it only keeps ON_SUCCESS directories
             Throwable cleanup = scope.close(failure != null ? failure : beforeAllFailure);

@@ -109,8 +109,9 @@ final class ObjectiveInvoker {
         JupiterExtensionContext extensions = scope == null ? null : scope.extensions();
         Object result = null;
         Throwable failure = null;
+        List<Object> instances = List.of();
         try {
-            List<Object> instances = chain == null ? List.of() : chain.complete(shared, extensions);
+            instances = chain == null ? List.of() : chain.complete(shared, extensions);
             Object target = chain == null ? null : instances.get(instances.size() - 1);
             if (extensions != null) {
                 result = withExtensions(extensions, instances, target, arguments, scope);
@@ -122,6 +123,7 @@ final class ObjectiveInvoker {
         } catch (Exception | Error e) {
             failure = e;
         }
+        failure = JupiterAutoClose.closeInstances(instances, shared.size(), failure);  // the trial's own instances
         if (scope != null) {
             failure = scope.close(failure);
         }
