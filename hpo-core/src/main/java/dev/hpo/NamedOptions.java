@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 import java.util.function.Consumer;
 import java.util.function.DoubleConsumer;
 import java.util.function.Function;
@@ -18,10 +19,21 @@ import java.util.function.Supplier;
  */
 public final class NamedOptions {
 
+    private static final Pattern CLASS_NAME = Pattern.compile("\\p{javaJavaIdentifierStart}\\p{javaJavaIdentifierPart}*"
+            + "(\\.\\p{javaJavaIdentifierStart}\\p{javaJavaIdentifierPart}*)+");
+
     private final String kind;
     private final String text;
     private final String name;
     private final Map<String, String> options = new LinkedHashMap<>();
+
+    /**
+     * Whether the configured text is a qualified class name ({@code com.acme.BanditSampler}) rather than a built-in name
+     * with options: the JUnit engine then loads a project's own implementation, which only it can see.
+     */
+    public static boolean namesClass(String text) {
+        return text != null && CLASS_NAME.matcher(text.strip()).matches();
+    }
 
     /**
      * @param kind what is named, for messages ({@code sampler}, {@code pruner})

@@ -69,10 +69,17 @@ public @interface Objective {
      */
     String metric() default "";
 
-    /** The sampler by name, as {@code dev.hpo.sampler.Samplers#byName} knows them. */
+    /**
+     * The sampler by name, as {@code dev.hpo.sampler.Samplers#byName} knows them, or the full name of a project's own
+     * class that implements {@code dev.hpo.sampler.Sampler} (made with the seed when it has a {@code (long)}
+     * constructor, else without arguments).
+     */
     String sampler() default "auto";
 
-    /** The pruner by name, as {@code dev.hpo.pruner.Pruners#byName} knows them. */
+    /**
+     * The pruner by name, as {@code dev.hpo.pruner.Pruners#byName} knows them, or the full name of a project's own
+     * class that implements {@code dev.hpo.pruner.Pruner} (made without arguments).
+     */
     String pruner() default "default";
 
     /** Seeds the sampler, so that a study can be repeated; {@link #NO_SEED} for a random seed. */

@@ -1,6 +1,7 @@
 package dev.hpo.maven;
 
 import dev.hpo.Direction;
+import dev.hpo.NamedOptions;
 import dev.hpo.pruner.Pruners;
 import dev.hpo.sampler.Samplers;
 import dev.hpo.terminator.Terminator;
@@ -65,14 +66,14 @@ public record OptimizeParameters(Integer trials, Integer timeoutSeconds, String 
                                 + " 'none'");
             }
         }
-        if (sampler != null) {
+        if (sampler != null && !NamedOptions.namesClass(sampler)) {  // a class: the fork loads it from the project
             try {
                 Samplers.byName(sampler, List.of(Direction.MINIMIZE), seed);
             } catch (IllegalArgumentException e) {
                 throw invalidNamed("sampler", sampler, Samplers.NAMES, e);
             }
         }
-        if (pruner != null) {
+        if (pruner != null && !NamedOptions.namesClass(pruner)) {
             try {
                 Pruners.byName(pruner);
             } catch (IllegalArgumentException e) {

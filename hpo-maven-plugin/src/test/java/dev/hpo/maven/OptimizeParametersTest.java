@@ -117,6 +117,14 @@ class OptimizeParametersTest {
     }
 
     @Test
+    void aClassNameIsLeftToTheForkWhichLoadsTheProjectsOwnSamplerOrPruner() {
+        OptimizeParameters p = new OptimizeParameters(null, null, "com.acme.BanditSampler", "com.acme.PlateauPruner",
+                null, null, "journal:x", null, null, null, null, null, null);
+        assertEquals("com.acme.BanditSampler", p.configurationParameters().get("hpo.sampler"));
+        assertEquals("com.acme.PlateauPruner", p.configurationParameters().get("hpo.pruner"));
+    }
+
+    @Test
     void unknownPrunerListsTheKnownPruners() {
         InvalidParameterException e = assertThrows(InvalidParameterException.class,
                 () -> new OptimizeParameters(null, null, null, "guillotine", null, null, "journal:x", null, null, null, null, null, null));

@@ -1,6 +1,7 @@
 package dev.hpo.junit.engine;
 
 import dev.hpo.Direction;
+import dev.hpo.NamedOptions;
 import dev.hpo.OptimizeOptions;
 import dev.hpo.junit.Objective;
 import dev.hpo.pruner.Pruner;
@@ -88,12 +89,15 @@ record RunSettings(String studyName, List<Direction> directions, int trials, Dur
         return name.isBlank() || name.strip().equalsIgnoreCase("none") ? null : Terminator.byName(name);
     }
 
-    Sampler createSampler() {
-        return Samplers.byName(sampler, directions, seed);
+    /** The sampler by name, or by class through {@code loader} (the objective class's) ({@link ComponentClasses}). */
+    Sampler createSampler(ClassLoader loader) {
+        return NamedOptions.namesClass(sampler) ? ComponentClasses.sampler(sampler, seed, loader)
+                : Samplers.byName(sampler, directions, seed);
     }
 
-    Pruner createPruner() {
-        return Pruners.byName(pruner);
+    /** The pruner by name, or by class through {@code loader} (the objective class's). */
+    Pruner createPruner(ClassLoader loader) {
+        return NamedOptions.namesClass(pruner) ? ComponentClasses.pruner(pruner, loader) : Pruners.byName(pruner);
     }
 
     OptimizeOptions.Builder optimizeOptions() {

@@ -92,7 +92,8 @@ final class StudyRun {
         invoker = new ObjectiveInvoker(definition, descriptor.sharedInstances(), settings.trialTimeout());
         Study.Builder builder = Study.builder().name(settings.studyName())
                 .directions(settings.directions().toArray(Direction[]::new))
-                .sampler(settings.createSampler()).pruner(settings.createPruner())
+                .sampler(settings.createSampler(definition.testClass().getClassLoader()))
+                .pruner(settings.createPruner(definition.testClass().getClassLoader()))
                 .storage(context.storage(storageUrl)).loadIfExists(true);
         Long heartbeat = context.configuration().heartbeatSeconds();
         if (heartbeat != null) {
