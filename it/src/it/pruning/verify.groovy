@@ -28,4 +28,9 @@ check(stopLine.find() && (stopLine.group(1) as int) == cv.trials.size() && cv.tr
 check(new File(out, 'report.html').text.contains('data-plot="terminator"'), 'the report draws the terminator')
 check(cv.terminator.size() == cv.trials.size() - 19 && cv.terminator[-1].improvement < cv.terminator[-1].error,
         "the JSON has a judgement after every trial from the 20th, the last one the stop: ${cv.terminator[-1]}")
+// a sampler and a pruner of the project's own, named by class: trial n at rate n/10, pruned at step 3 above 0.5
+def own = new groovy.json.JsonSlurper().parse(new File(out, 'OwnComponentsTuning.curve.json'))
+check(own.trials.collect { it.params.rate } == (0..9).collect { it / 10.0 }, "the walk: ${own.trials*.params}")
+check(own.trials.every { (it.state == 'PRUNED') == (it.params.rate > 0.5) }, "pruned above 0.5: ${own.trials*.state}")
+check(own.trials.findAll { it.state == 'PRUNED' }.every { it.intermediateValues.size() == 4 }, 'pruned at step 3')
 return true
