@@ -18,6 +18,16 @@ check(json.trials.count { it.params == [x: 0.0, y: 0.0] } == 1, 'the baseline is
 check(log.contains('[hpo] ResumeTuning.bowl trial 1/6  value 5.000  best 5.000 (#0)  (enqueued)'), 'its log line')
 check(new File(out, 'report.html').text.contains('<span class="enqueued"'), 'the report marks it')
 
+// what the objective prints: in the log in the first build, in target/hpo-reports/hpo-output.txt in the second
+def builds = log.split(/BUILD SUCCESS/)
+check(builds[0].count('evaluating the bowl at') == 6, 'the first build logs the objective\'s output')
+check(builds[1].count('evaluating the bowl at') == 0, 'the second build redirects it')
+def printed = new File(basedir, 'target/hpo-reports/hpo-output.txt')
+check(printed.readLines().size() == 6 && printed.readLines().every { it.startsWith('evaluating the bowl at') },
+        "the second build's six lines are in the file: ${printed.readLines()}")
+check(builds[1] =~ /hpo: the objectives' output \(6 lines\) is in \S*hpo-output\.txt/, 'and the log says where')
+check(builds[1].count('[hpo] ResumeTuning.bowl trial') == 6, 'hpo\'s own lines stay in the log')
+
 // hpo:studies lists the study with its 12 trials; hpo:delete-study refuses without a name, then deletes it
 // (hpo:optimize's line goes on with "; wrote …", hpo:studies' ends at the storage, then its table follows)
 check(log =~ /(?m)hpo: 1 study in journal:\S*studies\.log\r?\n.*\r?\n.*ResumeTuning\.bowl\s+minimize\s+\S+\s+#\d+\s+12\s+0\s+0/,

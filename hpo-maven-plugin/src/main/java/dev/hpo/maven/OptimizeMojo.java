@@ -17,6 +17,7 @@ import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -153,6 +154,17 @@ public final class OptimizeMojo extends AbstractHpoMojo {
      */
     @Parameter(property = "hpo.reportsDirectory", defaultValue = "${project.build.directory}/hpo-reports")
     private File reportsDirectory;
+
+    /**
+     * Writes what the objectives print (their own output, not hpo's lines) to {@code hpo-output.txt} in
+     * {@code reportsDirectory} instead of the build log, as surefire's {@code redirectTestOutputToFile}; the log then
+     * says where it went.
+     */
+    @Parameter(property = "hpo.redirectTestOutputToFile", defaultValue = "false")
+    private boolean redirectTestOutputToFile;
+
+    /** The current run's redirected output, or null. */
+    private RedirectedOutput redirected;
 
     /**
      * The {@code java} of the forked JVM, as surefire's {@code jvm}: the path of the executable or of a JDK home. By
@@ -467,11 +479,18 @@ public final class OptimizeMojo extends AbstractHpoMojo {
         Instant launched = Instant.now();
         ForkedJvm.Exit exit;
         try (LiveReport live = LiveReport.start(reportPath().toPath(), Duration.ofSeconds(reportInterval),
-                this::openStorage, () -> Set.copyOf(startedTrials.keySet()), getLog()::info, getLog()::debug)) {
+                this::openStorage, () -> Set.copyOf(startedTrials.keySet()), getLog()::info, getLog()::debug);
+                RedirectedOutput output = redirectTestOutputToFile ? RedirectedOutput.in(reportsDirectory.toPath())
+                        : null) {
             Files.createDirectories(workingDirectory.toPath());
+            redirected = output;
             exit = ForkedJvm.run(command.prepare(), workingDirectory.toPath(), values(environmentVariables),
                     forkTimeout == 0 || !ForkCommand.debugOptions(debug).isEmpty() ? null
                             : Duration.ofSeconds(forkTimeout), this::relay);
+            if (output != null && output.lines() > 0) {
+                getLog().info("hpo: the objectives' output (" + output.lines() + (output.lines() == 1 ? " line" : " lines")
+                        + ") is in " + output.file());
+            }
         } catch (IOException e) {
             throw new MojoExecutionException("cannot start the forked JVM " + command.javaExecutable() + ": " + e.getMessage(), e);
         } catch (InterruptedException e) {
@@ -563,6 +582,16 @@ public final class OptimizeMojo extends AbstractHpoMojo {
         if (started != null) {
             startedTrials.computeIfAbsent(started.study(), s -> ConcurrentHashMap.newKeySet()).add(started.trial());
             return;
+        }
+        RedirectedOutput output = redirected;
+        if (output != null && RedirectedOutput.isObjectiveOutput(text)) {
+            Optional<IOException> failed = output.write(text);
+            if (failed.isEmpty()) {
+                return;
+            }
+            redirected = null;  // said once; the rest of the output comes to the log
+            getLog().warn("hpo: cannot write the objectives' output to " + output.file() + " (" + failed.get()
+                    + "); it goes to the log");
         }
         ForkedJvm.Line line = ForkedJvm.Line.of(text);
         switch (line.level()) {
