@@ -157,10 +157,10 @@ public final class OptimizeMojo extends AbstractHpoMojo {
 
     /**
      * Writes what the objectives print (their own output, not hpo's lines) to {@code hpo-output.txt} in
-     * {@code reportsDirectory} instead of the build log, as surefire's {@code redirectTestOutputToFile}; the log then
-     * says where it went.
+     * {@code reportsDirectory} instead of the build log, as surefire's {@code redirectTestOutputToFile} (whose property
+     * it shares, so one switch quiets both); the log then says where it went.
      */
-    @Parameter(property = "hpo.redirectTestOutputToFile", defaultValue = "false")
+    @Parameter(property = "maven.test.redirectTestOutputToFile", defaultValue = "false")
     private boolean redirectTestOutputToFile;
 
     /** The current run's redirected output, or null. */
