@@ -7,6 +7,7 @@ import dev.hpo.TrialState;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.junit.platform.engine.reporting.ReportEntry;
 
 /**
@@ -94,11 +95,7 @@ final class TrialReport {
 
     /** Values as {@code Double.toString} writes them, separated by commas. */
     static String values(List<Double> values) {
-        StringBuilder text = new StringBuilder();
-        for (Double v : values) {
-            text.append(text.length() == 0 ? "" : ", ").append(v);
-        }
-        return text.toString();
+        return values.stream().map(String::valueOf).collect(Collectors.joining(", "));
     }
 
     private void considerForBest(FrozenTrial trial) {
