@@ -7,6 +7,12 @@ check(log =~ /study GateTuning\.bowl: best \S+ \(trial \d+\) missed threshold -1
 check(log.contains('BUILD FAILURE'), 'build failed')
 check(new File(out, 'best-params.properties').isFile(), 'outputs are written before the gate fails the build')
 def junit = new groovy.xml.XmlSlurper().parse(new File(basedir, 'target/hpo-reports/TEST-hpo.xml'))
-check(junit.@failures == '1' && junit.testcase[0].failure.@message.text() ==~ /study GateTuning\.bowl: best \S+ \(trial \d+\) missed threshold -1\.0 \(minimize\)/,
+// the multi-objective gate: error ≤ 0.1 needs x ≥ 0.68, cost ≤ 0.1 needs x ≤ 0.1, so no trial reaches both
+def multi = /study TradeOffGateTuning\.tradeOff: none of its \d+ Pareto-optimal trials reaches every threshold/ +
+        / at once \(error ≤ 0\.1, cost ≤ 0\.1\)/
+check(log =~ multi, 'the multi-objective miss, with its metrics')
+def multiCase = junit.testcase.find { it.@name.text().contains('TradeOffGateTuning') }
+check(junit.@failures == '2' && multiCase.failure.@message.text() ==~ multi, 'and its failed case')
+check(junit.testcase.find { it.@name.text().contains('GateTuning.bowl') }.failure.@message.text() ==~ /study GateTuning\.bowl: best \S+ \(trial \d+\) missed threshold -1\.0 \(minimize\)/,
         "the JUnit XML report has the miss as a failed case: ${junit.testcase[0].failure.@message}")
 return true

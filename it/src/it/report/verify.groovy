@@ -38,6 +38,10 @@ check(best['TradeOffTuning.tradeOff.pareto'] == '0,1,2,3,4,5', 'every trial of a
 def tradeOff = new groovy.json.JsonSlurper().parse(new File(out, 'TradeOffTuning.tradeOff.json'))
 check(tradeOff.directions == ['MINIMIZE', 'MINIMIZE'] && tradeOff.metricNames == ['error', 'cost'], 'directions, metrics')
 check(tradeOff.trials.every { it.values.size() == 2 && it.values[1] == it.params.x }, 'each trial keeps both values')
+def gate = new groovy.xml.XmlSlurper().parse(new File(basedir, 'target/hpo-reports/TEST-hpo.xml'))
+def tradeOffCase = gate.testcase.find { it.@name.text().contains('TradeOffTuning') }
+check(gate.@failures == '0' && tradeOffCase.'system-out'.text().contains('thresholds error ≤ 0.3, cost ≤ 0.9'),
+        "a trial reaches both thresholds, and the gate's report says which: ${tradeOffCase}")
 def html = new File(out, 'report.html').text
 check(html.contains('Pareto front of TradeOffTuning.tradeOff') && html.contains('error (minimize)'), 'its Pareto plot')
 return true

@@ -38,8 +38,8 @@ public @interface Objective {
      * The directions of a multi-objective study, one per value the method returns as a {@code double[]} (accuracy
      * against latency, say): the study keeps the Pareto front of its trials rather than one best trial, and
      * {@code hpo:optimize} writes the front's trial numbers ({@code <study>.pareto}). Empty for a single objective,
-     * whose {@link #direction()} applies. A multi-objective study has no {@link #threshold()}, {@link #patience()},
-     * {@link #terminator()} or pruning: each needs one value to compare.
+     * whose {@link #direction()} applies. Its gate is {@link #thresholds()}; it has no {@link #threshold()},
+     * {@link #patience()}, {@link #terminator()} or pruning: each needs one value to compare.
      */
     Direction[] directions() default {};
 
@@ -58,6 +58,14 @@ public @interface Objective {
      * {@code hpo.threshold}.
      */
     double threshold() default Double.NaN;
+
+    /**
+     * The gate of a multi-objective study, one value per {@link #directions()} entry ({@code NaN} where that value is
+     * free): {@code hpo:optimize} passes when some completed trial reaches every one at once (accuracy at least 0.95
+     * with a latency of at most 20 ms, say), whichever trial that is. Stored with the study as the system attribute
+     * {@code hpo.threshold}, a list ({@code "none"} for a free value). A single objective uses {@link #threshold()}.
+     */
+    double[] thresholds() default {};
 
     /** The study's name; {@code SimpleClassName.method} when empty. */
     String name() default "";

@@ -142,6 +142,8 @@ final class GateReport {
         if (o.threshold() != null) {
             s.append("; threshold ").append(Numbers.format(o.threshold())).append(" (")
                     .append(o.directions().get(0).name().toLowerCase(Locale.ROOT)).append(')');
+        } else if (o.gatesSeveral()) {
+            s.append("; thresholds ").append(o.thresholdsText());
         }
         return s.toString();
     }

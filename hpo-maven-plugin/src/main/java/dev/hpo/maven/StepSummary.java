@@ -47,7 +47,11 @@ final class StepSummary {
         if (ThresholdGate.broken(o) != null) {
             return "❌ no result";
         }
-        if (o.threshold() == null || !o.singleObjective()) {
+        if (o.gatesSeveral()) {
+            return ThresholdGate.miss(o) != null ? "❌ missed " + o.thresholdsText()
+                    : "✅ reached " + o.thresholdsText();
+        }
+        if (o.threshold() == null) {
             return "no threshold";
         }
         String threshold = Numbers.format(o.threshold()) + " ("

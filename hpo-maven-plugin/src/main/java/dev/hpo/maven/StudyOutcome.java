@@ -2,11 +2,13 @@ package dev.hpo.maven;
 
 import dev.hpo.Direction;
 import dev.hpo.FrozenTrial;
+import dev.hpo.Study;
 import dev.hpo.TrialState;
 import dev.hpo.multi.Pareto;
 import dev.hpo.storage.Storage;
 import dev.hpo.storage.StudyInfo;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
@@ -18,11 +20,13 @@ import java.util.Set;
  *
  * @param name the study name
  * @param directions one per objective
- * @param threshold the study attribute {@value #THRESHOLD_ATTR} (from {@code @Objective(threshold)}; a user
- *        attribute, or a system attribute when no user attribute has it), or {@code null} when the objective sets none
+ * @param thresholds the study attribute {@value #THRESHOLD_ATTR} (from {@code @Objective(threshold)}, or
+ *        {@code thresholds} for several directions; a user attribute, or a system attribute when no user attribute has
+ *        it): one value per objective, {@code NaN} where one is free; empty when the objective sets none
  * @param best the best completed trial of a single-objective study; {@code null} when none completed or the
  *        study has several objectives
- * @param paretoSize the number of Pareto-optimal trials (multi-objective studies)
+ * @param front the Pareto-optimal trials of a multi-objective study (feasible ones when some are); empty otherwise
+ * @param metricNames the objectives' names ({@code @Objective(metric)}), or empty
  * @param complete trials COMPLETE in the study
  * @param pruned trials PRUNED
  * @param failed trials FAIL
@@ -31,9 +35,9 @@ import java.util.Set;
  * @param objective the objective method the study belongs to ({@code com.example.Tuning.accuracy}), from the
  *        study system attribute {@value #OBJECTIVE_ATTR}; {@code null} for a study the engine did not create
  */
-public record StudyOutcome(String name, List<Direction> directions, Double threshold, FrozenTrial best,
-        int paretoSize, int complete, int pruned, int failed, Duration trialTime, List<FrozenTrial> runTrials,
-        String objective) {
+public record StudyOutcome(String name, List<Direction> directions, List<Double> thresholds, FrozenTrial best,
+        List<FrozenTrial> front, int complete, int pruned, int failed, Duration trialTime, List<FrozenTrial> runTrials,
+        String objective, List<String> metricNames) {
 
     /** The study user attribute where the engine stores {@code @Objective(threshold)}. */
     public static final String THRESHOLD_ATTR = "hpo.threshold";
@@ -42,12 +46,58 @@ public record StudyOutcome(String name, List<Direction> directions, Double thres
 
     public StudyOutcome {
         directions = List.copyOf(directions);
+        thresholds = List.copyOf(thresholds);
+        front = List.copyOf(front);
         runTrials = List.copyOf(runTrials);
+        metricNames = List.copyOf(metricNames);
     }
 
     /** True when the study has one objective. */
     public boolean singleObjective() {
         return directions.size() == 1;
+    }
+
+    /** A single-objective study's threshold, or {@code null} when it has none (or several objectives). */
+    public Double threshold() {
+        return singleObjective() && thresholds.size() == 1 && !thresholds.get(0).isNaN() ? thresholds.get(0) : null;
+    }
+
+    /** Whether a multi-objective study has a threshold on at least one of its values. */
+    public boolean gatesSeveral() {
+        return !singleObjective() && thresholds.size() == directions.size()
+                && thresholds.stream().anyMatch(t -> !t.isNaN());
+    }
+
+    public int paretoSize() {
+        return front.size();
+    }
+
+    /**
+     * A multi-objective study's thresholds as a reader wants them, {@code error ≤ 0.1, cost ≤ 0.3} (metric names when
+     * the study has them, else {@code value 0}, {@code value 1}, …), free values left out.
+     */
+    public String thresholdsText() {
+        List<String> parts = new ArrayList<>();
+        for (int i = 0; i < thresholds.size() && i < directions.size(); i++) {
+            if (!thresholds.get(i).isNaN()) {
+                String name = metricNames.size() == directions.size() ? metricNames.get(i) : "value " + i;
+                String reach = directions.get(i) == Direction.MINIMIZE ? " ≤ " : " ≥ ";
+                parts.add(name + reach + Numbers.format(thresholds.get(i)));
+            }
+        }
+        return String.join(", ", parts);
+    }
+
+    /** Whether the trial's values reach every threshold of a multi-objective study at once. */
+    public boolean reachesThresholds(FrozenTrial trial) {
+        for (int i = 0; i < thresholds.size(); i++) {
+            double t = thresholds.get(i);
+            double v = trial.values().get(i);
+            if (!Double.isNaN(t) && !(directions.get(i) == Direction.MINIMIZE ? v <= t : v >= t)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -80,7 +130,7 @@ public record StudyOutcome(String name, List<Direction> directions, Double thres
         }
         List<FrozenTrial> runTrials = trials.stream().filter(t -> run.contains(t.number())).toList();
         FrozenTrial best = null;
-        int paretoSize = 0;
+        List<FrozenTrial> front = List.of();
         List<FrozenTrial> completed = trials.stream().filter(t -> t.state() == TrialState.COMPLETE).toList();
         List<FrozenTrial> feasible = completed.stream().filter(FrozenTrial::isFeasible).toList();
         if (!feasible.isEmpty()) {
@@ -94,27 +144,33 @@ public record StudyOutcome(String name, List<Direction> directions, Double thres
                 }
             }
         } else {
-            paretoSize = Pareto.front(completed, info.directions()).size();
+            front = Pareto.front(completed, info.directions());
         }
-        return new StudyOutcome(name, info.directions(), threshold(info), best, paretoSize, complete, pruned,
-                failed, time, runTrials, info.systemAttrs().get(OBJECTIVE_ATTR) instanceof String s ? s : null);
+        return new StudyOutcome(name, info.directions(), thresholds(info), best, front, complete, pruned,
+                failed, time, runTrials, info.systemAttrs().get(OBJECTIVE_ATTR) instanceof String s ? s : null,
+                Study.metricNames(info.systemAttrs(), info.directions().size()));
     }
 
-    private static Double threshold(StudyInfo info) {
+    /** One threshold per objective ({@code NaN} for none), or none at all. */
+    private static List<Double> thresholds(StudyInfo info) {
         Object v = info.userAttrs().containsKey(THRESHOLD_ATTR) ? info.userAttrs().get(THRESHOLD_ATTR)
                 : info.systemAttrs().get(THRESHOLD_ATTR);
-        if (v instanceof Number n) {
-            return Double.isNaN(n.doubleValue()) ? null : n.doubleValue();
+        if (v instanceof List<?> values) {
+            List<Double> thresholds = values.stream().map(t -> t instanceof Number n ? n.doubleValue() : Double.NaN)
+                    .toList();
+            return thresholds.stream().allMatch(t -> t.isNaN()) ? List.of() : thresholds;
         }
-        if (v instanceof String s && !s.isBlank()) {
+        Double single = null;
+        if (v instanceof Number n) {
+            single = n.doubleValue();
+        } else if (v instanceof String s && !s.isBlank()) {
             try {
-                double d = Double.parseDouble(s.trim());
-                return Double.isNaN(d) ? null : d;
+                single = Double.parseDouble(s.trim());
             } catch (NumberFormatException e) {
                 throw new IllegalStateException("study " + info.name() + " has a non-numeric " + THRESHOLD_ATTR
                         + " user attribute '" + s + "'", e);
             }
         }
-        return null;
+        return single == null || single.isNaN() ? List.of() : List.of(single);
     }
 }

@@ -8,8 +8,9 @@ import java.util.Locale;
 
 /**
  * Decides whether the studies of a build pass: each single-objective study with a threshold must reach it (at or
- * below for minimize, at or above for maximize), and every study must have completed trials. The verdicts are
- * sentences naming the study, its best value, the threshold and the direction.
+ * below for minimize, at or above for maximize), a multi-objective study with thresholds must have a trial that
+ * reaches all of them at once (one on its Pareto front does, if any does), and every study must have completed
+ * trials. The verdicts are sentences naming the study, its best value (or its front), the thresholds and directions.
  */
 final class ThresholdGate {
 
@@ -21,9 +22,16 @@ final class ThresholdGate {
         return outcomes.stream().map(ThresholdGate::miss).filter(m -> m != null).toList();
     }
 
-    /** Why a study missed its threshold, or {@code null} when it reached it or has none to reach. */
+    /** Why a study missed its threshold(s), or {@code null} when it reached them or has none to reach. */
     static String miss(StudyOutcome o) {
-        if (o.threshold() == null || !o.singleObjective() || o.best() == null) {
+        if (o.gatesSeveral()) {
+            if (o.front().isEmpty() || o.front().stream().anyMatch(o::reachesThresholds)) {
+                return null;  // no completed trial is the broken study's verdict, not this one's
+            }
+            return "study " + o.name() + ": none of its " + o.paretoSize() + " Pareto-optimal trials reaches every"
+                    + " threshold at once (" + o.thresholdsText() + ")";
+        }
+        if (o.threshold() == null || o.best() == null) {
             return null;
         }
         Direction d = o.directions().get(0);

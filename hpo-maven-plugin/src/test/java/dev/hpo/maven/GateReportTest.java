@@ -30,8 +30,9 @@ class GateReportTest {
     private static StudyOutcome study(String name, Double threshold, Double best, List<FrozenTrial> run,
             int complete) {
         FrozenTrial bestTrial = best == null ? null : trial(3, TrialState.COMPLETE, best, 10);
-        return new StudyOutcome(name, List.of(Direction.MAXIMIZE), threshold, bestTrial, 0, complete, 0,
-                run.size() - complete, Duration.ZERO, run, "com.example." + name);
+        return new StudyOutcome(name, List.of(Direction.MAXIMIZE), threshold == null ? List.of() : List.of(threshold),
+                bestTrial, List.of(), complete, 0, run.size() - complete, Duration.ZERO, run, "com.example." + name,
+                List.of());
     }
 
     private static Document parse(Path file) throws Exception {

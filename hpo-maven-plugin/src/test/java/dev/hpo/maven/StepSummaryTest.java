@@ -18,8 +18,9 @@ class StepSummaryTest {
     private static StudyOutcome study(String name, Double threshold, double best, int complete) {
         FrozenTrial trial = new FrozenTrial(4, 4, TrialState.COMPLETE, List.of(best), Map.of("kernel", "rbf|linear"),
                 null, null, null, null, null, null);
-        return new StudyOutcome(name, List.of(Direction.MAXIMIZE), threshold, complete == 0 ? null : trial, 0,
-                complete, 1, 0, Duration.ofSeconds(3), List.of(), null);
+        return new StudyOutcome(name, List.of(Direction.MAXIMIZE), threshold == null ? List.of() : List.of(threshold),
+                complete == 0 ? null : trial, List.of(), complete, 1, 0, Duration.ofSeconds(3), List.of(), null,
+                List.of());
     }
 
     @Test

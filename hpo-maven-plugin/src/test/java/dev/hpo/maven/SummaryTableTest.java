@@ -20,8 +20,8 @@ class SummaryTableTest {
         params.put("kernel", "rbf");
         FrozenTrial best = new FrozenTrial(7, 7, TrialState.COMPLETE, List.of(0.441), params, null, null, null, null,
                 null, null);
-        StudyOutcome o = new StudyOutcome("Q.bowl", List.of(Direction.MINIMIZE), null, best, 0, 18, 1, 1,
-                Duration.ofMillis(2345), List.of(), "sample.Q.bowl");
+        StudyOutcome o = new StudyOutcome("Q.bowl", List.of(Direction.MINIMIZE), List.of(), best, List.of(), 18, 1, 1,
+                Duration.ofMillis(2345), List.of(), "sample.Q.bowl", List.of());
         List<String> lines = SummaryTable.lines(List.of(o));
         assertEquals(List.of(
                 "study   direction  best   trial  complete  pruned  failed  time   best parameters",

@@ -108,4 +108,40 @@ class ThresholdGateTest {
         assertEquals(List.of(2), o.runTrials().stream().map(FrozenTrial::number).toList());
         assertEquals(0, o.best().number());
     }
+
+    /** A two-objective study (error down, speed up) with the engine's thresholds list and the given trials' values. */
+    private StudyOutcome twoObjectives(List<Object> thresholds, double[]... values) {
+        long id = storage.createStudy("Trade.off", List.of(Direction.MINIMIZE, Direction.MAXIMIZE));
+        storage.setStudySystemAttr(id, StudyOutcome.THRESHOLD_ATTR, thresholds);
+        storage.setStudySystemAttr(id, Study.METRIC_NAMES_ATTR, List.of("error", "speed"));
+        Instant t = Instant.parse("2025-01-01T00:00:00Z");
+        for (double[] v : values) {
+            storage.createTrial(id, new FrozenTrial(0, -1, TrialState.COMPLETE, List.of(v[0], v[1]), Map.of(),
+                    Map.of(), null, null, Map.of(), t, t.plusMillis(250)));
+        }
+        return read("Trade.off", List.of());
+    }
+
+    @Test
+    void aMultiObjectiveStudyPassesWhenOneTrialReachesEveryThresholdAtOnce() {
+        StudyOutcome o = twoObjectives(List.of(0.1, 5.0), new double[] {0.05, 3}, new double[] {0.2, 9},
+                new double[] {0.08, 6});
+        assertNull(ThresholdGate.miss(o), "trial 2 reaches both");
+        assertEquals("error ≤ 0.1, speed ≥ 5.0", o.thresholdsText());
+    }
+
+    @Test
+    void aMultiObjectiveStudyWhoseTrialsEachMissOneThresholdMissesTheGate() {
+        StudyOutcome o = twoObjectives(List.of(0.1, 5.0), new double[] {0.05, 3}, new double[] {0.2, 9});
+        assertEquals(List.of("study Trade.off: none of its 2 Pareto-optimal trials reaches every threshold at once"
+                + " (error ≤ 0.1, speed ≥ 5.0)"), ThresholdGate.misses(List.of(o)));
+    }
+
+    @Test
+    void aFreeValueIsNotJudged() {
+        StudyOutcome o = twoObjectives(List.of("none", 5.0), new double[] {0.9, 6});
+        assertNull(ThresholdGate.miss(o));
+        assertEquals("speed ≥ 5.0", o.thresholdsText());
+        assertNull(o.threshold(), "no single threshold");
+    }
 }

@@ -181,8 +181,17 @@ final class ObjectiveParser {
             throw new InvalidObjectiveException(where + " returns double[] but @Objective declares no directions;"
                     + " give directions = {…}, one per value, or return a single score");
         }
+        int thresholds = objective.thresholds().length;
+        if (thresholds > 0 && count < 2) {
+            throw new InvalidObjectiveException(where + ": @Objective thresholds is the gate of several directions;"
+                    + " a single objective gives threshold = …");
+        }
         if (count < 2) {
             return;
+        }
+        if (thresholds > 0 && thresholds != count) {
+            throw new InvalidObjectiveException(where + ": @Objective gives " + thresholds + " thresholds for " + count
+                    + " directions; give one per direction, NaN where a value is free");
         }
         if (returns != double[].class) {
             throw new InvalidObjectiveException(where + " returns one value but @Objective declares " + count
@@ -193,7 +202,8 @@ final class ObjectiveParser {
                 : !objective.terminator().isBlank() ? "terminator" : null;
         if (needsOne != null) {
             throw new InvalidObjectiveException(where + ": @Objective " + needsOne + " needs a single objective, and"
-                    + " this one has " + count + " directions; remove " + needsOne);
+                    + " this one has " + count + " directions; remove " + needsOne
+                    + (needsOne.equals("threshold") ? " (thresholds = {…} gates several, one per direction)" : ""));
         }
         List<String> metrics = metricNames(objective);
         if (!metrics.isEmpty() && (metrics.size() != count || metrics.contains(""))) {

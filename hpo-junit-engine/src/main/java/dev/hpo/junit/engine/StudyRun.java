@@ -11,6 +11,7 @@ import dev.hpo.artifact.ArtifactStore;
 import dev.hpo.terminator.Terminator;
 import dev.hpo.terminator.TerminatorCallback;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -103,6 +104,11 @@ final class StudyRun {
         study.setSystemAttr(OBJECTIVE_ATTR, definition.qualifiedMethodName());
         if (!Double.isNaN(settings.threshold())) {
             study.setSystemAttr(THRESHOLD_ATTR, settings.threshold());
+        }
+        double[] thresholds = definition.annotation().thresholds();
+        if (thresholds.length > 0) {  // JSON has no NaN: a free value is "none"
+            study.setSystemAttr(THRESHOLD_ATTR, Arrays.stream(thresholds)
+                    .mapToObj(t -> Double.isNaN(t) ? (Object) "none" : (Object) t).toList());
         }
         List<String> metrics = ObjectiveParser.metricNames(definition.annotation());
         if (!metrics.isEmpty() && !study.metricNames().equals(metrics)) {

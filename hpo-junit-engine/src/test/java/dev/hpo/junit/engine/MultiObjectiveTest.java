@@ -37,6 +37,8 @@ class MultiObjectiveTest {
         long id = storage.findStudy("TwoGoals.tradeOff").orElseThrow();
         assertEquals(List.of(Direction.MINIMIZE, Direction.MAXIMIZE), storage.study(id).directions());
         assertEquals(List.of("error", "speed"), Study.metricNames(storage.study(id).systemAttrs(), 2));
+        assertEquals(List.of(0.25, "none"), storage.study(id).systemAttrs().get("hpo.threshold"),
+                "the gate of both values, the free one as \"none\"");
         List<FrozenTrial> trials = storage.trials(id);
         assertEquals(8, trials.size(), "all 8 trials: the configured patience needs a single objective");
         for (FrozenTrial t : trials) {
@@ -84,6 +86,8 @@ class MultiObjectiveTest {
             withPatience           | @Objective patience needs a single objective
             withTerminator         | @Objective terminator needs a single objective
             oneMetric              | names 1 metrics for 2 directions; give one name per direction
+            thresholdsForOne       | @Objective thresholds is the gate of several directions; a single objective
+            threeThresholds        | @Objective gives 3 thresholds for 2 directions; give one per direction, NaN where
             """)
     void directionsThatDoNotFitTheObjectiveAreMalformed(String method, String expected) {
         String message = Engines.malformed(BadDirections.class, method);
