@@ -28,37 +28,44 @@ final class JupiterAutoClose {
     private JupiterAutoClose() {
     }
 
+    /** Each class's {@code @AutoClose} instance fields, a subclass's first: looked up once, not at every trial. */
+    private static final ClassValue<List<Field>> INSTANCE_FIELDS = new ClassValue<>() {
+        @Override
+        protected List<Field> computeValue(Class<?> type) {
+            return fields(type, false);
+        }
+    };
+
     /** Closes the instance fields of {@code instances} from {@code from} on, the innermost's first. */
     static Throwable closeInstances(List<Object> instances, int from, Throwable failure) {
         for (int i = instances.size() - 1; i >= from; i--) {
             Object instance = instances.get(i);
-            failure = close(instance.getClass(), instance, false, failure);
+            failure = close(INSTANCE_FIELDS.get(instance.getClass()), instance, failure);
         }
         return failure;
     }
 
     /** Whether {@code type} or a superclass has a static {@code @AutoClose} field. */
     static boolean declaresStatic(Class<?> type) {
-        Class<? extends Annotation> autoClose = JupiterAnnotations.type(type.getClassLoader(), "AutoClose");
-        return autoClose != null && !ReflectionSupport.findFields(type, f -> Modifier.isStatic(f.getModifiers())
-                && AnnotationSupport.isAnnotated(f, autoClose), HierarchyTraversalMode.BOTTOM_UP).isEmpty();
+        return !fields(type, true).isEmpty();
     }
 
     /** Closes the static fields of {@code type} and its superclasses. */
     static Throwable closeStatics(Class<?> type, Throwable failure) {
-        return close(type, null, true, failure);
+        return close(fields(type, true), null, failure);
     }
 
-    private static Throwable close(Class<?> type, Object instance, boolean statics, Throwable failure) {
+    private static List<Field> fields(Class<?> type, boolean statics) {
         Class<? extends Annotation> autoClose = JupiterAnnotations.type(type.getClassLoader(), "AutoClose");
-        if (autoClose == null) {
-            return failure;
-        }
-        List<Field> fields = ReflectionSupport.findFields(type, f -> Modifier.isStatic(f.getModifiers()) == statics
-                && AnnotationSupport.isAnnotated(f, autoClose), HierarchyTraversalMode.BOTTOM_UP);
+        return autoClose == null ? List.of() : ReflectionSupport.findFields(type, f -> Modifier.isStatic(
+                f.getModifiers()) == statics && AnnotationSupport.isAnnotated(f, autoClose),
+                HierarchyTraversalMode.BOTTOM_UP);
+    }
+
+    private static Throwable close(List<Field> fields, Object instance, Throwable failure) {
         for (Field field : fields) {
             try {
-                closeField(field, instance, autoClose);
+                closeField(field, instance);
             } catch (Exception | Error e) {
                 failure = JupiterLifecycle.combine(failure, e);
             }
@@ -66,8 +73,7 @@ final class JupiterAutoClose {
         return failure;
     }
 
-    private static void closeField(Field field, Object instance, Class<? extends Annotation> autoClose)
-            throws Exception {
+    private static void closeField(Field field, Object instance) throws Exception {
         String where = "@AutoClose field " + field.getDeclaringClass().getName() + "." + field.getName();
         if (field.getType().isPrimitive() || field.getType().isArray()) {
             throw new IllegalStateException(where + " is of type " + field.getType().getSimpleName()
@@ -79,7 +85,7 @@ final class JupiterAutoClose {
             LOG.warning(() -> where + " is null: nothing to close");
             return;
         }
-        String name = methodName(field, autoClose);
+        String name = methodName(field);
         Method close = closeMethod(field.getType(), resource.getClass(), name).orElseThrow(() ->
                 new IllegalStateException(where + " holds a " + resource.getClass().getName() + ", which has no "
                         + name + "() method; name the method that closes it, @AutoClose(\"shutdown\") say"));
@@ -108,7 +114,9 @@ final class JupiterAutoClose {
         return ReflectionSupport.findMethod(actual, name).filter(Method::trySetAccessible);
     }
 
-    private static String methodName(Field field, Class<? extends Annotation> autoClose) {
+    private static String methodName(Field field) {
+        Class<? extends Annotation> autoClose = JupiterAnnotations.type(field.getDeclaringClass().getClassLoader(),
+                "AutoClose");
         return AnnotationSupport.findAnnotation(field, autoClose).map(a -> {
             try {
                 return String.valueOf(autoClose.getMethod("value").invoke(a)).strip();

@@ -1,6 +1,7 @@
 package dev.hpo.junit.engine;
 
 import java.lang.annotation.Annotation;
+import java.lang.reflect.AnnotatedElement;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.util.List;
@@ -66,7 +67,7 @@ final class JupiterDisplayNames {
                 .orElse(method.getName() + "()"));
     }
 
-    private static Optional<String> declared(java.lang.reflect.AnnotatedElement element) {
+    private static Optional<String> declared(AnnotatedElement element) {
         ClassLoader loader = element instanceof Class<?> c ? c.getClassLoader()
                 : ((Method) element).getDeclaringClass().getClassLoader();
         return JupiterAnnotations.value(element, loader, "DisplayName").map(String::strip).filter(n -> !n.isBlank());
