@@ -1,7 +1,6 @@
 package sample;
 
 import dev.hpo.Trial;
-import dev.hpo.TrialPruned;
 import dev.hpo.junit.FloatRange;
 import dev.hpo.junit.Objective;
 
@@ -10,14 +9,6 @@ class OwnComponentsTuning {
 
     @Objective(trials = 10, sampler = "sample.WalkSampler", pruner = "sample.HighRatePruner")
     double curve(@FloatRange(min = 0, max = 1) double rate, Trial trial) {
-        double loss = Double.NaN;
-        for (int step = 0; step < 8; step++) {
-            loss = rate + 1.0 / (step + 1);
-            trial.report(step, loss);
-            if (trial.shouldPrune()) {
-                throw new TrialPruned();
-            }
-        }
-        return loss;
+        return new PruningTuning().curve(rate, trial);
     }
 }
