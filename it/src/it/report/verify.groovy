@@ -44,4 +44,5 @@ check(gate.@failures == '0' && tradeOffCase.'system-out'.text().contains('thresh
         "a trial reaches both thresholds, and the gate's report says which: ${tradeOffCase}")
 def html = new File(out, 'report.html').text
 check(html.contains('Pareto front of TradeOffTuning.tradeOff') && html.contains('error (minimize)'), 'its Pareto plot')
+check(html.contains('>threshold 0.3<') && html.contains('>threshold 0.9<'), 'with its thresholds as lines')
 return true

@@ -5,6 +5,7 @@ import dev.hpo.space.Distribution;
 import dev.hpo.space.FloatDistribution;
 import dev.hpo.space.IntDistribution;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /** Chooses the scale for a parameter or for values, and draws a pair of axes with ticks, grid and labels. */
@@ -34,6 +35,29 @@ final class Axes {
     }
 
     /** A linear axis over the finite values given (a unit range when there are none). */
+    /** The values and a threshold ({@code NaN}: none), so that a scale over them shows the threshold's line too. */
+    static double[] withThreshold(double[] values, double threshold) {
+        if (Double.isNaN(threshold)) {
+            return values;
+        }
+        double[] all = Arrays.copyOf(values, values.length + 1);
+        all[values.length] = threshold;
+        return all;
+    }
+
+    /**
+     * A threshold's dashed line across the plot with its label, horizontal at {@code y} (from {@code x1} to {@code x2})
+     * or, with {@code vertical}, at {@code x1} (from {@code y} to {@code x2}).
+     */
+    static void thresholdLine(SvgWriter svg, double x1, double y, double x2, boolean vertical, double threshold) {
+        String label = "threshold " + Html.number(threshold);
+        if (vertical) {
+            svg.line(x1, y, x1, x2, "threshold-line").text(x1 + 4, x2 + 12, label, "start", "threshold-label", 0);
+        } else {
+            svg.line(x1, y, x2, y, "threshold-line").text(x2 - 4, y - 4, label, "end", "threshold-label", 0);
+        }
+    }
+
     static Scale forValues(double[] values, double from, double to, int ticks) {
         double min = Double.POSITIVE_INFINITY;
         double max = Double.NEGATIVE_INFINITY;

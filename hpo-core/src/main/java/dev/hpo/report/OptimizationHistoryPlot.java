@@ -5,7 +5,10 @@ import dev.hpo.FrozenTrial;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The objective value of every completed trial by trial number, with the best value so far as a line. */
+/**
+ * The objective value of every completed trial by trial number, with the best value so far as a line and the threshold
+ * the build gates on, when the study has one, as a dashed one.
+ */
 public final class OptimizationHistoryPlot implements Plot {
 
     private static final int MAX_POINTS = 2000;
@@ -63,8 +66,12 @@ public final class OptimizationHistoryPlot implements Plot {
         double[] ys = data.values().stream().mapToDouble(Point::value).toArray();
         int lastTrial = study.trials().isEmpty() ? 1 : study.trials().get(study.trials().size() - 1).number();
         Scale x = new LinearScale(0, Math.max(1, lastTrial), 70, W - 20, 8, true);
-        Scale y = Axes.forValues(ys, H - 50, 14, 6);
+        double threshold = study.threshold(0);
+        Scale y = Axes.forValues(Axes.withThreshold(ys, threshold), H - 50, 14, 6);
         Axes.draw(svg, x, y, "trial", study.objectiveLabel());
+        if (!Double.isNaN(threshold)) {
+            Axes.thresholdLine(svg, 70, y.toPixel(threshold), W - 20, false, threshold);
+        }
         List<FrozenTrial> shown = Thinning.keepBest(study.complete(), MAX_POINTS,
                 t -> study.direction().toMinimized(StudyData.objective(t)));
         svg.startGroup("points", null);

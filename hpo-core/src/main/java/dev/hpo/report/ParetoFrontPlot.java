@@ -8,7 +8,8 @@ import java.util.Locale;
 
 /**
  * The first two objectives of a multi-objective study against each other: the Pareto-optimal trials
- * highlighted and joined in order, the dominated ones in grey. Shown instead of the optimization history.
+ * highlighted and joined in order, the dominated ones in grey, and the thresholds the build gates on as dashed lines.
+ * Shown instead of the optimization history.
  */
 public final class ParetoFrontPlot implements Plot {
 
@@ -60,10 +61,16 @@ public final class ParetoFrontPlot implements Plot {
         Data data = data(study);
         double[] a = study.complete().stream().mapToDouble(t -> t.values().get(0)).toArray();
         double[] b = study.complete().stream().mapToDouble(t -> t.values().get(1)).toArray();
-        Scale x = Axes.forValues(a, 70, W - 150, 8);
-        Scale y = Axes.forValues(b, H - 50, 14, 6);
+        Scale x = Axes.forValues(Axes.withThreshold(a, study.threshold(0)), 70, W - 150, 8);
+        Scale y = Axes.forValues(Axes.withThreshold(b, study.threshold(1)), H - 50, 14, 6);
         Axes.draw(svg, x, y, study.metricLabel(0) + " (" + study.directions().get(0).name().toLowerCase(Locale.ROOT)
                 + ")", study.metricLabel(1) + " (" + study.directions().get(1).name().toLowerCase(Locale.ROOT) + ")");
+        if (!Double.isNaN(study.threshold(0))) {
+            Axes.thresholdLine(svg, x.toPixel(study.threshold(0)), H - 50, 14, true, study.threshold(0));
+        }
+        if (!Double.isNaN(study.threshold(1))) {
+            Axes.thresholdLine(svg, 70, y.toPixel(study.threshold(1)), W - 150, false, study.threshold(1));
+        }
         List<FrozenTrial> dominated = Thinning.keepBest(data.dominated(), MAX_DOMINATED,
                 FrozenTrial::number);
         svg.startGroup("dominated", null);

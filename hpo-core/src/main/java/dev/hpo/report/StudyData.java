@@ -34,6 +34,8 @@ import java.util.TreeMap;
  *        {@code importances}), as Optuna's importance plot shows several objectives; empty with {@code importances}
  * @param terminator the judgements a {@link TerminatorCallback} stored, by the trial after which each was made;
  *        empty when the study ran without one
+ * @param thresholds the gate the study is built to pass, one per objective ({@code NaN} where free), or empty
+ *        ({@link Thresholds})
  */
 public record StudyData(
         String name,
@@ -47,7 +49,8 @@ public record StudyData(
         String importanceNote,
         Map<String, Object> userAttrs,
         List<String> metricNames,
-        SortedMap<Integer, Terminator.Evaluation> terminator) {
+        SortedMap<Integer, Terminator.Evaluation> terminator,
+        List<Double> thresholds) {
 
     /** Reads a study with the default importance evaluator. */
     public static StudyData of(Study study) {
@@ -88,10 +91,17 @@ public record StudyData(
         }
         Map<String, Double> importances = objectiveImportances.isEmpty() ? Map.of() : objectiveImportances.get(0);
         Map<String, Object> systemAttrs = study.systemAttrs();
+        Map<String, Object> userAttrs = study.userAttrs();
+        List<Double> thresholds;
+        try {
+            thresholds = Thresholds.of(study.name(), userAttrs, systemAttrs);
+        } catch (IllegalStateException notANumber) {
+            thresholds = List.of();  // the goal's gate says so; the report just draws no line
+        }
         return new StudyData(study.name(), directions, trials, complete, params, best, importances,
-                objectiveImportances, note,
-                study.userAttrs(), Study.metricNames(systemAttrs, directions.size()),
-                TerminatorCallback.evaluations(systemAttrs));
+                objectiveImportances, note, userAttrs, Study.metricNames(systemAttrs, directions.size()),
+                TerminatorCallback.evaluations(systemAttrs),
+                thresholds.size() == directions.size() ? thresholds : List.of());
     }
 
     /**
@@ -141,6 +151,12 @@ public record StudyData(
         userAttrs = new LinkedHashMap<>(userAttrs);
         metricNames = List.copyOf(metricNames);
         terminator = Collections.unmodifiableSortedMap(new TreeMap<>(terminator));
+        thresholds = List.copyOf(thresholds);
+    }
+
+    /** The threshold of objective {@code k}, or {@code NaN} when it has none. */
+    public double threshold(int k) {
+        return k < thresholds.size() ? thresholds.get(k) : Double.NaN;
     }
 
     public boolean multiObjective() {

@@ -455,4 +455,36 @@ class PlotDataTest {
         assertEquals(List.of("0.001", "0.01", "0.1"),
                 Axes.forParam(rate, 0, 110).ticks().stream().map(Scale.Tick::label).toList(), "a slice panel");
     }
+
+    /** The SVG a plot draws for the study. */
+    private static String svg(Plot plot, Study study) {
+        SvgWriter svg = new SvgWriter(plot.title());
+        plot.render(StudyData.of(study), svg);
+        return svg.toString();
+    }
+
+    @Test
+    void theThresholdTheBuildGatesOnIsADashedLineInsideTheScale() {
+        Study study = told(Direction.MAXIMIZE, 0.5, 0.7, 0.6);
+        assertFalse(svg(new OptimizationHistoryPlot(), study).contains("threshold"), "no threshold, no line");
+        study.setSystemAttr(Thresholds.ATTR, 0.95);  // above every value: the scale must reach it
+        String history = svg(new OptimizationHistoryPlot(), study);
+        assertTrue(history.contains("class=\"threshold-line\"") && history.contains(">threshold 0.95<"), history);
+        study.setUserAttr(Thresholds.ATTR, "0.9");  // a team's own gate wins
+        assertTrue(svg(new OptimizationHistoryPlot(), study).contains(">threshold 0.9<"));
+    }
+
+    @Test
+    void aMultiObjectiveStudysThresholdsAreLinesOnThePlotOfItsFront() {
+        Study study = Study.builder().directions(Direction.MINIMIZE, Direction.MINIMIZE).build();
+        for (double x : new double[] {0.2, 0.5, 0.8}) {
+            Trial t = study.ask();
+            t.suggestFloat("x", 0, 1);
+            study.tell(t, (1 - x) * (1 - x), x);
+        }
+        study.setSystemAttr(Thresholds.ATTR, List.of("none", 0.6));
+        String pareto = svg(new ParetoFrontPlot(), study);
+        assertEquals(1, pareto.split("class=\"threshold-line\"", -1).length - 1, "only the second value has one");
+        assertTrue(pareto.contains(">threshold 0.6<"), pareto);
+    }
 }

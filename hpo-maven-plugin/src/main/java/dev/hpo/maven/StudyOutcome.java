@@ -5,6 +5,7 @@ import dev.hpo.FrozenTrial;
 import dev.hpo.Study;
 import dev.hpo.TrialState;
 import dev.hpo.multi.Pareto;
+import dev.hpo.report.Thresholds;
 import dev.hpo.storage.Storage;
 import dev.hpo.storage.StudyInfo;
 import java.time.Duration;
@@ -39,8 +40,8 @@ public record StudyOutcome(String name, List<Direction> directions, List<Double>
         List<FrozenTrial> front, int complete, int pruned, int failed, Duration trialTime, List<FrozenTrial> runTrials,
         String objective, List<String> metricNames) {
 
-    /** The study user attribute where the engine stores {@code @Objective(threshold)}. */
-    public static final String THRESHOLD_ATTR = "hpo.threshold";
+    /** The study attribute where the engine stores {@code @Objective(threshold)} ({@link Thresholds}). */
+    public static final String THRESHOLD_ATTR = Thresholds.ATTR;
     /** The study system attribute where the engine stores the objective's qualified method name. */
     public static final String OBJECTIVE_ATTR = "hpo.objective";
 
@@ -146,31 +147,10 @@ public record StudyOutcome(String name, List<Direction> directions, List<Double>
         } else {
             front = Pareto.front(completed, info.directions());
         }
-        return new StudyOutcome(name, info.directions(), thresholds(info), best, front, complete, pruned,
-                failed, time, runTrials, info.systemAttrs().get(OBJECTIVE_ATTR) instanceof String s ? s : null,
+        return new StudyOutcome(name, info.directions(), Thresholds.of(name, info.userAttrs(), info.systemAttrs()),
+                best, front, complete, pruned, failed, time, runTrials,
+                info.systemAttrs().get(OBJECTIVE_ATTR) instanceof String s ? s : null,
                 Study.metricNames(info.systemAttrs(), info.directions().size()));
     }
 
-    /** One threshold per objective ({@code NaN} for none), or none at all. */
-    private static List<Double> thresholds(StudyInfo info) {
-        Object v = info.userAttrs().containsKey(THRESHOLD_ATTR) ? info.userAttrs().get(THRESHOLD_ATTR)
-                : info.systemAttrs().get(THRESHOLD_ATTR);
-        if (v instanceof List<?> values) {
-            List<Double> thresholds = values.stream().map(t -> t instanceof Number n ? n.doubleValue() : Double.NaN)
-                    .toList();
-            return thresholds.stream().allMatch(t -> t.isNaN()) ? List.of() : thresholds;
-        }
-        Double single = null;
-        if (v instanceof Number n) {
-            single = n.doubleValue();
-        } else if (v instanceof String s && !s.isBlank()) {
-            try {
-                single = Double.parseDouble(s.trim());
-            } catch (NumberFormatException e) {
-                throw new IllegalStateException("study " + info.name() + " has a non-numeric " + THRESHOLD_ATTR
-                        + " user attribute '" + s + "'", e);
-            }
-        }
-        return single == null || single.isNaN() ? List.of() : List.of(single);
-    }
 }

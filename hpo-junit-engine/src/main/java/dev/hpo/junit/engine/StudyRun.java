@@ -8,6 +8,7 @@ import dev.hpo.Study;
 import dev.hpo.Trial;
 import dev.hpo.TrialState;
 import dev.hpo.artifact.ArtifactStore;
+import dev.hpo.report.Thresholds;
 import dev.hpo.terminator.Terminator;
 import dev.hpo.terminator.TerminatorCallback;
 import java.time.Duration;
@@ -44,7 +45,7 @@ import org.opentest4j.TestAbortedException;
 final class StudyRun {
 
     static final String OBJECTIVE_ATTR = "hpo.objective";
-    static final String THRESHOLD_ATTR = "hpo.threshold";
+    static final String THRESHOLD_ATTR = Thresholds.ATTR;
     /** Report entry key: why the study stopped before its trials were used up. */
     static final String STOPPED = "hpo.stopped";
     static final String EXIT_REASON = "the JVM exited during the trial (System.exit, Ctrl-C or the goal's forkTimeout)";
