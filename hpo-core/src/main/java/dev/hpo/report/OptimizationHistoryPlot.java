@@ -51,7 +51,8 @@ public final class OptimizationHistoryPlot implements Plot {
 
     @Override
     public String caption() {
-        return "Objective value of each completed trial; the line is the best value so far.";
+        return "Objective value of each completed trial; the line is the best value so far, a dashed one (if any) the"
+                + " threshold the build gates on.";
     }
 
     @Override

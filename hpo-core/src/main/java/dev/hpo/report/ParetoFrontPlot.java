@@ -47,7 +47,8 @@ public final class ParetoFrontPlot implements Plot {
 
     @Override
     public String caption() {
-        return "The first two objectives; highlighted trials are not dominated by any other.";
+        return "The first two objectives; highlighted trials are not dominated by any other; dashed lines (if any) are"
+                + " the thresholds the build gates on.";
     }
 
     @Override
