@@ -1,5 +1,6 @@
 package dev.hpo.report;
 
+import dev.hpo.Direction;
 import java.util.List;
 import java.util.Map;
 
@@ -16,6 +17,18 @@ public final class Thresholds {
     public static final String ATTR = "hpo.threshold";
 
     private Thresholds() {
+    }
+
+    /** Whether the values reach every threshold ({@code NaN}: free) at once, each in its objective's direction. */
+    public static boolean reached(List<Double> thresholds, List<Direction> directions, List<Double> values) {
+        for (int i = 0; i < thresholds.size() && i < values.size(); i++) {
+            double t = thresholds.get(i);
+            double v = values.get(i);
+            if (!Double.isNaN(t) && !(directions.get(i) == Direction.MINIMIZE ? v <= t : v >= t)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

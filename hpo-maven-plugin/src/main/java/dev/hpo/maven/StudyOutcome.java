@@ -91,14 +91,7 @@ public record StudyOutcome(String name, List<Direction> directions, List<Double>
 
     /** Whether the trial's values reach every threshold of a multi-objective study at once. */
     public boolean reachesThresholds(FrozenTrial trial) {
-        for (int i = 0; i < thresholds.size(); i++) {
-            double t = thresholds.get(i);
-            double v = trial.values().get(i);
-            if (!Double.isNaN(t) && !(directions.get(i) == Direction.MINIMIZE ? v <= t : v >= t)) {
-                return false;
-            }
-        }
-        return true;
+        return Thresholds.reached(thresholds, directions, trial.values());
     }
 
     /**

@@ -8,9 +8,12 @@ import dev.hpo.TrialPruned;
 import dev.hpo.TrialState;
 import dev.hpo.artifact.ArtifactStore;
 import dev.hpo.artifact.FileSystemArtifactStore;
+import dev.hpo.multi.Pareto;
 import dev.hpo.pruner.NopPruner;
+import dev.hpo.report.Thresholds;
 import dev.hpo.space.Distribution;
 import dev.hpo.storage.Storage;
+import dev.hpo.storage.StudyInfo;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,6 +21,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -131,7 +135,11 @@ final class SmokeRun {
         return values;
     }
 
-    /** The best trial's parameters that still fit the declared ranges, or nothing without a storage or study. */
+    /**
+     * The best trial's parameters that still fit the declared ranges, or nothing without a storage or study. A
+     * multi-objective study has no best trial: its Pareto-optimal trial of the lowest number stands in, among those
+     * that reach every threshold when some do.
+     */
     private Map<String, Object> bestKnownParams() {
         if (storageUrl == null) {
             return Map.of();
@@ -141,14 +149,10 @@ final class SmokeRun {
         if (studyId.isEmpty()) {
             return Map.of();
         }
-        Direction direction = storage.study(studyId.get()).directions().get(0);
-        FrozenTrial best = null;
-        for (FrozenTrial t : storage.trials(studyId.get(), EnumSet.of(TrialState.COMPLETE))) {
-            if (t.values() != null && t.values().size() == 1
-                    && (best == null || direction.isBetter(t.value(), best.value()))) {
-                best = t;
-            }
-        }
+        StudyInfo info = storage.study(studyId.get());
+        List<FrozenTrial> complete = storage.trials(studyId.get(), EnumSet.of(TrialState.COMPLETE));
+        FrozenTrial best = info.directions().size() > 1 ? representative(info, complete)
+                : best(info.directions().get(0), complete);
         if (best == null) {
             return Map.of();
         }
@@ -159,6 +163,32 @@ final class SmokeRun {
             }
         }
         return params;
+    }
+
+    /** The completed trial of the best value, or null. */
+    private static FrozenTrial best(Direction direction, List<FrozenTrial> complete) {
+        FrozenTrial best = null;
+        for (FrozenTrial t : complete) {
+            if (t.values() != null && t.values().size() == 1
+                    && (best == null || direction.isBetter(t.value(), best.value()))) {
+                best = t;
+            }
+        }
+        return best;
+    }
+
+    /** A multi-objective study's Pareto-optimal trial of the lowest number, one reaching its thresholds if any does. */
+    private static FrozenTrial representative(StudyInfo info, List<FrozenTrial> complete) {
+        List<Direction> directions = info.directions();
+        List<FrozenTrial> valued = complete.stream().filter(t -> t.values() != null
+                && t.values().size() == directions.size()).toList();
+        List<FrozenTrial> feasible = valued.stream().filter(FrozenTrial::isFeasible).toList();
+        List<FrozenTrial> front = Pareto.front(feasible.isEmpty() ? valued : feasible, directions);
+        List<Double> thresholds = Thresholds.of(info.name(), info.userAttrs(), info.systemAttrs());
+        Comparator<FrozenTrial> byNumber = Comparator.comparingInt(FrozenTrial::number);
+        return front.stream().filter(t -> thresholds.size() == directions.size()
+                        && Thresholds.reached(thresholds, directions, t.values())).min(byNumber)
+                .orElseGet(() -> front.stream().min(byNumber).orElse(null));
     }
 
     private static void deleteTree(Path directory) throws IOException {

@@ -77,6 +77,20 @@ class MultiObjectiveTest {
                 + " one per direction", throwable(failed).getMessage());
     }
 
+    @Test
+    void aSmokeRunAfterAStudyStartsAtItsFirstParetoTrialThatReachesTheThresholds() {
+        Engines.study(storage).selectors(selectMethod(TwoGoals.class, "tradeOff", "double")).execute();
+        List<FrozenTrial> trials = storage.trials(storage.findStudy("TwoGoals.tradeOff").orElseThrow());
+        double expected = trials.stream().filter(t -> (double) t.params().get("x") <= 0.5)  // error x² at most 0.25
+                .mapToDouble(t -> (double) t.params().get("x")).findFirst().orElseThrow();
+        assertTrue((double) trials.get(0).params().get("x") > 0.5, "seed 5's first trial misses the threshold, so the"
+                + " test tells the thresholds' choice from the first front trial's: " + trials.get(0).params());
+        EngineExecutionResults smoke = Engines.smoke(storage).selectors(selectMethod(TwoGoals.class, "tradeOff",
+                "double")).execute();
+        assertEquals(Double.toString(expected), Engines.reportEntries(smoke).get(0).get("hpo.param.x"),
+                "every trial of the trade-off is on the front; the first that reaches error ≤ 0.25 stands for it");
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
             both                   | @Objective sets both direction and directions; keep directions
