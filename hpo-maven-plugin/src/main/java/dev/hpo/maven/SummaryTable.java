@@ -1,7 +1,9 @@
 package dev.hpo.maven;
 
+import dev.hpo.FrozenTrial;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -58,10 +60,13 @@ final class SummaryTable {
             best = o.best() == null ? "-" : Numbers.format(o.best().value());
             trial = o.best() == null ? "-" : "#" + o.best().number();
             params = o.best() == null ? "-" : parameters(o.best().params());
-        } else {
-            best = o.paretoSize() + " on Pareto front";
-            trial = "-";
-            params = "-";
+        } else {  // the front has no best; with thresholds, the first trial that reaches them all stands for it
+            FrozenTrial reaching = o.gatesSeveral() ? o.front().stream().filter(o::reachesThresholds)
+                    .min(Comparator.comparingInt(FrozenTrial::number)).orElse(null) : null;
+            long reach = o.gatesSeveral() ? o.front().stream().filter(o::reachesThresholds).count() : 0;
+            best = o.paretoSize() + " on Pareto front" + (o.gatesSeveral() ? ", " + reach + " reach the thresholds" : "");
+            trial = reaching == null ? "-" : "#" + reaching.number();
+            params = reaching == null ? "-" : parameters(reaching.params());
         }
         return List.of(o.name(), direction, best, trial, Integer.toString(o.complete()), Integer.toString(o.pruned()),
                 Integer.toString(o.failed()), duration(o.trialTime()), params);

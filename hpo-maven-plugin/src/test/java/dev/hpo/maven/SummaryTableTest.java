@@ -29,6 +29,21 @@ class SummaryTableTest {
     }
 
     @Test
+    void aMultiObjectiveStudyWithThresholdsShowsTheFirstFrontTrialThatReachesThemAll() {
+        List<FrozenTrial> front = List.of(
+                new FrozenTrial(2, 2, TrialState.COMPLETE, List.of(0.3, 9.0), Map.of("x", 0.7), null, null, null, null,
+                        null, null),
+                new FrozenTrial(5, 5, TrialState.COMPLETE, List.of(0.08, 6.0), Map.of("x", 0.4), null, null, null,
+                        null, null, null),
+                new FrozenTrial(4, 4, TrialState.COMPLETE, List.of(0.05, 5.5), Map.of("x", 0.3), null, null, null,
+                        null, null, null));
+        StudyOutcome o = new StudyOutcome("T.off", List.of(Direction.MINIMIZE, Direction.MAXIMIZE), List.of(0.1, 5.0),
+                null, front, 6, 0, 0, Duration.ofMillis(900), List.of(), null, List.of());
+        assertEquals(List.of("T.off", "minimize,maximize", "3 on Pareto front, 2 reach the thresholds", "#4", "6", "0",
+                "0", "0.9 s", "x=0.3"), SummaryTable.cells(o));
+    }
+
+    @Test
     void longDurationsAreShownInMinutes() {
         assertEquals("2:05 min", SummaryTable.duration(Duration.ofSeconds(125)));
     }
