@@ -12,6 +12,8 @@ check(log.contains('[WARNING] no objective ran: study SkippedTuning.bowl is not 
 check(log.contains('no objective matches the tags asked for (excludedGroups = gpu)'), 'tag filter failure')
 check(log.contains("invalid tag expression '(gpu' for groups (hpo.groups)")
         && log.contains('the forked JVM refused its arguments'), 'a bad tag expression is named')
+check(log.contains('the test sources in ') && log.contains('are not compiled')
+        && log.contains('run mvn test-compile hpo:optimize'), 'uncompiled tests are named, with the command to run')
 check(!log.contains('[hpo] SkippedTuning'), 'no trial ran')
 check(!new File(out, 'best-params.properties').exists(), 'no outputs')
 return true

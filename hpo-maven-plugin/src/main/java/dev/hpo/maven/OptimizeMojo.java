@@ -8,6 +8,7 @@ import dev.hpo.storage.StudyInfo;
 import java.io.File;
 import java.io.IOException;
 import java.io.StringReader;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -21,6 +22,7 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
 import org.apache.maven.artifact.Artifact;
 import org.apache.maven.artifact.DependencyResolutionRequiredException;
 import org.apache.maven.execution.MavenSession;
@@ -299,8 +301,12 @@ public final class OptimizeMojo extends AbstractHpoMojo {
         Path testClasses = Path.of(project.getBuild().getTestOutputDirectory());
         List<Path> scanned = scannedDependencies();
         if (!Files.isDirectory(testClasses) && scanned.isEmpty()) {
-            String problem = "no objective found: " + testClasses + " does not exist, so the project has no compiled"
-                    + " test classes; write an @Objective method under src/test/java";
+            String problem = uncompiledTestSources()
+                    .map(sources -> "no objective found: the test sources in " + sources + " are not compiled ("
+                            + testClasses + " does not exist), and hpo:optimize run on its own does not compile them;"
+                            + " run mvn test-compile hpo:optimize, or mvn verify with the goal bound to verify")
+                    .orElse("no objective found: " + testClasses + " does not exist, so the project has no compiled"
+                            + " test classes; write an @Objective method under src/test/java");
             if (failIfNoObjectives) {
                 throw new MojoFailureException(problem);
             }
@@ -327,6 +333,23 @@ public final class OptimizeMojo extends AbstractHpoMojo {
                 launcherArguments(scanned));
         ForkRun run = fork(command, classpath.platformVersion());
         judge(run);
+    }
+
+    /** The first test source root holding a file: a project whose tests exist but were not compiled before the goal. */
+    private Optional<Path> uncompiledTestSources() {
+        for (String root : project.getTestCompileSourceRoots()) {
+            Path sources = Path.of(root);
+            if (Files.isDirectory(sources)) {
+                try (Stream<Path> files = Files.walk(sources)) {
+                    if (files.anyMatch(Files::isRegularFile)) {
+                        return Optional.of(sources);
+                    }
+                } catch (IOException | UncheckedIOException e) {
+                    // unreadable: say what is known for sure, that nothing was compiled
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     /** The launcher's tag filters and the jars it scans besides the test classes. */
