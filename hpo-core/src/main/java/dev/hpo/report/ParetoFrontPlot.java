@@ -3,28 +3,40 @@ package dev.hpo.report;
 import dev.hpo.FrozenTrial;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /**
- * The first two objectives of a multi-objective study against each other: the Pareto-optimal trials
- * highlighted and joined in order, the dominated ones in grey, and the thresholds the build gates on as dashed lines.
- * Shown instead of the optimization history.
+ * A multi-objective study's objectives against each other: the Pareto-optimal trials highlighted, the others in
+ * grey, and the thresholds the build gates on as dashed lines. Two objectives make one plot, whose front is joined in
+ * order; more make a panel per pair of objectives (of the first {@value #MAX_OBJECTIVES}), each showing the front of
+ * all of them, which a projection does not order. Shown instead of the optimization history.
  */
 public final class ParetoFrontPlot implements Plot {
 
-    private static final int MAX_DOMINATED = 2000;
+    /** Pairs of more objectives than this would crowd the report: ten panels at most. */
+    static final int MAX_OBJECTIVES = 5;
+    private static final int MAX_OTHERS = 2000;
     private static final double W = 760;
     private static final double H = 400;
+    private static final int COLUMNS = 3;
+    private static final double PW = 300;
+    private static final double PH = 270;
+    private static final double LEGEND = 26;
 
-    /** The non-dominated trials (sorted by the first objective) and the others. */
+    /**
+     * The Pareto-optimal trials (sorted by the first objective; feasible ones when some trial satisfies the
+     * constraints, as {@link dev.hpo.Study#bestTrials()}) and the other completed trials.
+     */
     public record Data(List<FrozenTrial> front, List<FrozenTrial> dominated) {
     }
 
     public static Data data(StudyData study) {
-        List<FrozenTrial> front = new ArrayList<>(study.frontOfFirstTwo());
+        List<FrozenTrial> front = new ArrayList<>(study.best());
         front.sort(Comparator.comparingDouble(t -> t.values().get(0)));
-        java.util.Set<Integer> onFront = new java.util.HashSet<>();
+        Set<Integer> onFront = new HashSet<>();
         front.forEach(t -> onFront.add(t.number()));
         List<FrozenTrial> dominated = new ArrayList<>();
         for (FrozenTrial t : study.complete()) {
@@ -33,6 +45,18 @@ public final class ParetoFrontPlot implements Plot {
             }
         }
         return new Data(front, dominated);
+    }
+
+    /** The pairs of objectives drawn, by index: (0, 1) alone for two objectives. */
+    public static List<int[]> pairs(StudyData study) {
+        int shown = Math.min(study.directions().size(), MAX_OBJECTIVES);
+        List<int[]> pairs = new ArrayList<>();
+        for (int i = 0; i < shown; i++) {
+            for (int j = i + 1; j < shown; j++) {
+                pairs.add(new int[] {i, j});
+            }
+        }
+        return pairs;
     }
 
     @Override
@@ -47,8 +71,9 @@ public final class ParetoFrontPlot implements Plot {
 
     @Override
     public String caption() {
-        return "The first two objectives; highlighted trials are not dominated by any other; dashed lines (if any) are"
-                + " the thresholds the build gates on.";
+        return "Objectives against each other (each pair of the first " + MAX_OBJECTIVES + " when there are more than"
+                + " two); highlighted trials are not dominated by any other in all objectives; dashed lines (if any)"
+                + " are the thresholds the build gates on.";
     }
 
     @Override
@@ -58,41 +83,75 @@ public final class ParetoFrontPlot implements Plot {
 
     @Override
     public void render(StudyData study, SvgWriter svg) {
-        svg.size(W, H);
         Data data = data(study);
-        double[] a = study.complete().stream().mapToDouble(t -> t.values().get(0)).toArray();
-        double[] b = study.complete().stream().mapToDouble(t -> t.values().get(1)).toArray();
-        Scale x = Axes.forValues(Axes.withThreshold(a, study.threshold(0)), 70, W - 150, 8);
-        Scale y = Axes.forValues(Axes.withThreshold(b, study.threshold(1)), H - 50, 14, 6);
-        Axes.draw(svg, x, y, study.metricLabel(0) + " (" + study.directions().get(0).name().toLowerCase(Locale.ROOT)
-                + ")", study.metricLabel(1) + " (" + study.directions().get(1).name().toLowerCase(Locale.ROOT) + ")");
-        if (!Double.isNaN(study.threshold(0))) {
-            Axes.thresholdLine(svg, x.toPixel(study.threshold(0)), H - 50, 14, true, study.threshold(0));
+        List<int[]> pairs = pairs(study);
+        if (pairs.size() == 1) {
+            svg.size(W, H);
+            panel(svg, study, data, 0, 1, new double[] {70, 14, W - 150, H - 50}, true, MAX_OTHERS);
+            legend(svg, W - 130, 24, 18);
+            return;
         }
-        if (!Double.isNaN(study.threshold(1))) {
-            Axes.thresholdLine(svg, 70, y.toPixel(study.threshold(1)), W - 150, false, study.threshold(1));
+        int rows = (pairs.size() + COLUMNS - 1) / COLUMNS;
+        svg.size(PW * COLUMNS, LEGEND + PH * rows);
+        for (int p = 0; p < pairs.size(); p++) {
+            double ox = (p % COLUMNS) * PW;
+            double oy = LEGEND + (p / COLUMNS) * PH;
+            panel(svg, study, data, pairs.get(p)[0], pairs.get(p)[1],
+                    new double[] {ox + 64, oy + 10, ox + PW - 14, oy + PH - 50}, false, MAX_OTHERS / pairs.size());
         }
-        List<FrozenTrial> dominated = Thinning.keepBest(data.dominated(), MAX_DOMINATED,
-                FrozenTrial::number);
+        legend(svg, 70, 12, 0);
+    }
+
+    /**
+     * Objective i against objective j in the box {left, top, right, bottom}; the front joined in order of i only
+     * when it is the front of these two objectives alone.
+     */
+    private static void panel(SvgWriter svg, StudyData study, Data data, int i, int j, double[] box,
+            boolean joinFront, int maxOthers) {
+        double left = box[0];
+        double top = box[1];
+        double right = box[2];
+        double bottom = box[3];
+        double[] a = study.complete().stream().mapToDouble(t -> t.values().get(i)).toArray();
+        double[] b = study.complete().stream().mapToDouble(t -> t.values().get(j)).toArray();
+        Scale x = Axes.forValues(Axes.withThreshold(a, study.threshold(i)), left, right, joinFront ? 8 : 5);
+        Scale y = Axes.forValues(Axes.withThreshold(b, study.threshold(j)), bottom, top, 6);
+        Axes.draw(svg, x, y, axisLabel(study, i), axisLabel(study, j));
+        if (!Double.isNaN(study.threshold(i))) {
+            Axes.thresholdLine(svg, x.toPixel(study.threshold(i)), bottom, top, true, study.threshold(i));
+        }
+        if (!Double.isNaN(study.threshold(j))) {
+            Axes.thresholdLine(svg, left, y.toPixel(study.threshold(j)), right, false, study.threshold(j));
+        }
         svg.startGroup("dominated", null);
-        for (FrozenTrial t : dominated) {
-            svg.circle(x.toPixel(t.values().get(0)), y.toPixel(t.values().get(1)), 2.8, "pt-dominated", label(t));
+        for (FrozenTrial t : Thinning.keepBest(data.dominated(), maxOthers, FrozenTrial::number)) {
+            svg.circle(x.toPixel(t.values().get(i)), y.toPixel(t.values().get(j)), 2.8, "pt-dominated", label(t));
         }
         svg.endGroup();
         double[] fx = new double[data.front().size()];
         double[] fy = new double[fx.length];
-        for (int i = 0; i < fx.length; i++) {
-            fx[i] = x.toPixel(data.front().get(i).values().get(0));
-            fy[i] = y.toPixel(data.front().get(i).values().get(1));
+        for (int k = 0; k < fx.length; k++) {
+            fx[k] = x.toPixel(data.front().get(k).values().get(i));
+            fy[k] = y.toPixel(data.front().get(k).values().get(j));
         }
-        if (fx.length > 1) {
+        if (joinFront && fx.length > 1) {
             svg.polyline(fx, fy, "front-line", null, null);
         }
-        for (int i = 0; i < fx.length; i++) {
-            svg.circle(fx[i], fy[i], 4, "pt-front", label(data.front().get(i)));
+        for (int k = 0; k < fx.length; k++) {
+            svg.circle(fx[k], fy[k], 4, "pt-front", label(data.front().get(k)));
         }
-        svg.circle(W - 130, 24, 4, "pt-front", null).text(W - 120, 28, "Pareto front", "start", "legend", 0);
-        svg.circle(W - 130, 42, 3, "pt-dominated", null).text(W - 120, 46, "dominated", "start", "legend", 0);
+    }
+
+    private static String axisLabel(StudyData study, int i) {
+        return study.metricLabel(i) + " (" + study.directions().get(i).name().toLowerCase(Locale.ROOT) + ")";
+    }
+
+    /** The two marks' key at (x, y): one below the other when {@code step} is positive, side by side otherwise. */
+    private static void legend(SvgWriter svg, double x, double y, double step) {
+        double x2 = step > 0 ? x : x + 120;
+        double y2 = step > 0 ? y + step : y;
+        svg.circle(x, y, 4, "pt-front", null).text(x + 10, y + 4, "Pareto front", "start", "legend", 0);
+        svg.circle(x2, y2, 3, "pt-dominated", null).text(x2 + 10, y2 + 4, "other trials", "start", "legend", 0);
     }
 
     private static String label(FrozenTrial t) {

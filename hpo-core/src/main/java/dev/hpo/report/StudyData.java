@@ -6,7 +6,6 @@ import dev.hpo.Study;
 import dev.hpo.TrialState;
 import dev.hpo.importance.ImportanceEvaluator;
 import dev.hpo.importance.Importances;
-import dev.hpo.multi.Pareto;
 import dev.hpo.space.Distribution;
 import dev.hpo.terminator.Terminator;
 import dev.hpo.terminator.TerminatorCallback;
@@ -237,10 +236,5 @@ public record StudyData(
             }
         }
         return false;
-    }
-
-    /** The Pareto front of the completed trials in the first two objectives. */
-    public List<FrozenTrial> frontOfFirstTwo() {
-        return Pareto.front(complete, directions.subList(0, 2));
     }
 }

@@ -487,4 +487,43 @@ class PlotDataTest {
         assertEquals(1, pareto.split("class=\"threshold-line\"", -1).length - 1, "only the second value has one");
         assertTrue(pareto.contains(">threshold 0.6<"), pareto);
     }
+
+    @Test
+    void threeObjectivesArePlottedPairwiseWithTheFrontOfAllThreeAndEachThreshold() {
+        Study study = Study.builder().directions(Direction.MINIMIZE, Direction.MINIMIZE, Direction.MAXIMIZE).build();
+        // #3 is dominated by #1; #4 only in the first two objectives (by #0), not in all three
+        double[][] values = {{1, 3, 5}, {2, 2, 1}, {3, 1, 1}, {3, 3, 0}, {2, 3, 9}};
+        for (double[] v : values) {
+            Trial t = study.ask();
+            t.suggestFloat("x", 0, 1);
+            study.tell(t, v);
+        }
+        study.setSystemAttr(Thresholds.ATTR, List.of(2.5, "none", 4.0));
+        StudyData data = StudyData.of(study);
+        assertEquals(List.of("0-1", "0-2", "1-2"),
+                ParetoFrontPlot.pairs(data).stream().map(p -> p[0] + "-" + p[1]).toList());
+        assertEquals(Set.of(0, 1, 2, 4), ParetoFrontPlot.data(data).front().stream().map(FrozenTrial::number)
+                .collect(Collectors.toSet()));
+        String pareto = svg(new ParetoFrontPlot(), study);
+        assertEquals(3, pareto.split("class=\"frame\"", -1).length - 1, "a panel per pair");
+        assertEquals(4, pareto.split("class=\"threshold-line\"", -1).length - 1,
+                "the first objective's threshold in two panels, the third's in two, the second has none");
+        assertFalse(pareto.contains("front-line"), "a projection of the front is not joined");
+        assertEquals(3 * 4 + 1, pareto.split("class=\"pt-front\"", -1).length - 1,
+                "four front trials per panel, and the legend's mark");
+    }
+
+    @Test
+    void sixObjectivesShowThePairsOfTheFirstFive() {
+        Direction[] six = new Direction[6];
+        java.util.Arrays.fill(six, Direction.MINIMIZE);
+        Study study = Study.builder().directions(six).build();
+        for (int k = 0; k < 4; k++) {
+            Trial t = study.ask();
+            t.suggestFloat("x", 0, 1);
+            study.tell(t, k, 3 - k, k % 2, k, k, k);
+        }
+        assertEquals(10, ParetoFrontPlot.pairs(StudyData.of(study)).size());
+        assertEquals(10, svg(new ParetoFrontPlot(), study).split("class=\"frame\"", -1).length - 1);
+    }
 }

@@ -40,7 +40,8 @@ class ReportBrowserTest {
                     + "'chromium' on the PATH exists. Install it with 'apt-get install -y chromium' (CI's .ci/run "
                     + "does), or set HPO_SKIP_BROWSER=1 to skip this test on a machine without a browser.");
         }
-        HtmlReport.write(REPORT, ReportFixtures.single(120), ReportFixtures.multi(150), ReportFixtures.terminated(40));
+        HtmlReport.write(REPORT, ReportFixtures.single(120), ReportFixtures.multi(150), ReportFixtures.threeWay(60),
+                ReportFixtures.terminated(40));
     }
 
     private static String findChromium() {

@@ -70,4 +70,19 @@ final class ReportFixtures {
         }, trials);
         return study;
     }
+
+    /** Three objectives (the report draws them pairwise), the first and last with a threshold. */
+    static Study threeWay(int trials) {
+        Study study = Study.builder().name("three-way")
+                .directions(Direction.MINIMIZE, Direction.MINIMIZE, Direction.MAXIMIZE)
+                .sampler(new RandomSampler(6)).build();
+        study.setMetricNames(List.of("error", "latency ms", "throughput"));
+        study.optimizeMulti(t -> {
+            double width = t.suggestFloat("width", 0, 1);
+            double depth = t.suggestInt("depth", 1, 8);
+            return new double[] {(1 - width) / depth, 10 * width * depth, 100 / (1 + depth * width)};
+        }, trials);
+        study.setSystemAttr(Thresholds.ATTR, List.of(0.2, "none", 40.0));
+        return study;
+    }
 }
