@@ -17,7 +17,8 @@ import java.util.function.Supplier;
  * <ul>
  *   <li>{@code tpe} and {@code tpe-independent}: {@code startup} (start-up trials), {@code candidates} (ℓ(x)
  *       candidates per decision), {@code prior-weight}, {@code constant-liar}, {@code group}, {@code optuna-clip}
- *       (Optuna's bandwidth clip instead of hpo's); {@code tpe} also {@code multivariate};</li>
+ *       (Optuna's bandwidth clip instead of hpo's), {@code improvement-weights}, {@code optuna} (every option as
+ *       Optuna's {@code TPESampler}); {@code tpe} also {@code multivariate};</li>
  *   <li>{@code gp}: {@code startup}, {@code candidates}, {@code max-points}, {@code deterministic};</li>
  *   <li>{@code cmaes}: {@code startup}, {@code popsize}, {@code sigma0}, {@code separable}, {@code lr-adapt};</li>
  *   <li>{@code nsga2} and {@code nsga3}: {@code population}, {@code crossover-prob}, {@code mutation-prob};
@@ -90,7 +91,7 @@ public final class Samplers {
 
     private static Sampler tpe(NamedOptions spec, Long seed, boolean multivariateByDefault) {
         List<String> options = new ArrayList<>(List.of("startup", "candidates", "prior-weight", "constant-liar",
-                "group", "optuna-clip"));
+                "group", "optuna-clip", "improvement-weights", "optuna"));
         if (multivariateByDefault) {
             options.add("multivariate");
         }
@@ -105,9 +106,13 @@ public final class Samplers {
         spec.applyDouble("prior-weight", b::priorWeight);
         spec.applyBoolean("constant-liar", b::constantLiar);
         spec.applyBoolean("group", b::group);
+        if (spec.booleanOption("optuna", false)) {
+            b.optunaDefaults();
+        }
         if (spec.booleanOption("optuna-clip", false)) {
             b.optunaMagicClip();
         }
+        spec.applyBoolean("improvement-weights", b::improvementWeights);
         return b.build();
     }
 

@@ -66,10 +66,12 @@ class SamplersTest {
     void aNameWithoutOptionsBuildsTheSamplersDefaultsAndOptionsChangeWhatItDoes() {
         assertEquals(trials(new TpeSampler(4), 15), trials(Samplers.byName("tpe", ONE, 4L), 15));
         assertEquals(trials(new TpeSampler(4), 15), trials(Samplers.byName("tpe:multivariate=true", ONE, 4L), 15));
+        assertEquals(trials(TpeSampler.builder().seed(4).optunaDefaults().build(), 15),
+                trials(Samplers.byName("tpe:optuna=true", ONE, 4L), 15));
         assertEquals(trials(new GpSampler(4), 14), trials(Samplers.byName("gp", ONE, 4L), 14));
         assertEquals(trials(new CmaEsSampler(4), 20), trials(Samplers.byName("cmaes", ONE, 4L), 20));
         for (String configured : List.of("tpe:startup=3", "tpe:candidates=64", "tpe:optuna-clip=true",
-                "tpe:multivariate=false", "tpe-independent:prior-weight=2", "gp:deterministic=true",
+                "tpe:improvement-weights=false", "tpe:optuna=true", "tpe:multivariate=false", "tpe-independent:prior-weight=2", "gp:deterministic=true",
                 "gp:startup=4", "cmaes:popsize=12", "cmaes:sigma0=0.05", "cmaes:lr-adapt=true",
                 "qmc:scramble=false")) {
             String plain = configured.substring(0, configured.indexOf(':'));

@@ -23,9 +23,11 @@ import org.junit.jupiter.api.Test;
  * <p>A fingerprint folds, trial by trial, the number, the state and every internal parameter value (by its bits,
  * parameters sorted by name) into a 64-bit hash.
  *
- * <p>The pins of the multivariate modes were taken with Optuna's magic clip ({@link #optuna}), the configuration
- * that matches Optuna 5's {@code TPESampler}, and still hold for it; hpo's default clip (floor 0.03 of the range,
- * exponent 1.5, see {@link TpeSampler}) is pinned by {@link #multivariateTrialsWithTheDefaultClipArePinned}.
+ * <p>The pins of the multivariate modes were taken with Optuna's options ({@link #optuna}), the configuration
+ * that matches Optuna 5's {@code TPESampler}, and still hold for it; hpo's defaults (the clip's floor 0.03 of the
+ * range, exponent 1.5, and ℓ(x) weighted by improvement, see {@link TpeSampler}) are pinned by
+ * {@link #multivariateTrialsWithTheDefaultsArePinned} and, through the split that failed and pruned trials take,
+ * {@link #defaultsWithFailedAndPrunedTrialsArePinned}.
  */
 class TpeSamplerFingerprintTest {
 
@@ -70,9 +72,9 @@ class TpeSamplerFingerprintTest {
         return h;
     }
 
-    /** A sampler with Optuna 5's options throughout, its magic clip included. */
+    /** A sampler with Optuna 5's options throughout: its magic clip and equal weights for the good trials. */
     private static TpeSampler optuna(long seed) {
-        return TpeSampler.builder().seed(seed).optunaMagicClip().build();
+        return TpeSampler.builder().seed(seed).optunaDefaults().build();
     }
 
     private static Study study(Sampler sampler) {
@@ -98,10 +100,27 @@ class TpeSamplerFingerprintTest {
     }
 
     @Test
-    void multivariateTrialsWithTheDefaultClipArePinned() {
+    void multivariateTrialsWithTheDefaultsArePinned() {
         Study s = study(new TpeSampler(0));
         s.optimize(TpeSamplerFingerprintTest::tenParameters, 1000);
-        assertFingerprint(0x2f3ab93161ae18feL, s.trials());
+        assertFingerprint(0x1bac6abaa4f600f5L, s.trials());
+    }
+
+    @Test
+    void defaultsWithFailedAndPrunedTrialsArePinned() {
+        Study s = study(new TpeSampler(9));
+        s.optimize(t -> {
+            double v = tenParameters(t);
+            t.report(0, v);
+            if (t.number() % 7 == 3) {
+                throw new IllegalStateException("diverged");
+            }
+            if (t.number() % 4 == 1) {
+                throw new TrialPruned();
+            }
+            return v;
+        }, 120);
+        assertFingerprint(0x82990f2826427095L, s.trials());
     }
 
     @Test
@@ -125,7 +144,7 @@ class TpeSamplerFingerprintTest {
 
     @Test
     void groupTrialsOnAConditionalSpaceArePinned() {
-        Study s = study(TpeSampler.builder().seed(5).group(true).optunaMagicClip().build());
+        Study s = study(TpeSampler.builder().seed(5).group(true).optunaDefaults().build());
         s.optimize(TpeSamplerFingerprintTest::conditional, 80);
         assertFingerprint(0xc50fd80f2a2e2cafL, s.trials());
     }
