@@ -18,6 +18,7 @@ import dev.hpo.space.Distribution;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -312,6 +313,18 @@ class TpeSamplerTest {
         }
         Arrays.sort(best);
         assertTrue(best[4] < 0.45, "median best " + best[4] + " of " + Arrays.toString(best) + ", optimum 0.25");
+    }
+
+    @Test
+    void infiniteValuesAreOrdinaryValuesToTheModel() {
+        Study s = Study.builder().sampler(new TpeSampler(1)).pruner(new NopPruner()).build();
+        s.optimize(t -> {
+            double x = t.suggestFloat("x", -1, 1);
+            double y = t.suggestFloat("y", -1, 1);
+            return x < -0.9 ? Double.NEGATIVE_INFINITY : x > 0.5 ? Double.POSITIVE_INFINITY : x * x + y * y;
+        }, 40);
+        assertEquals(40, s.trials(EnumSet.of(TrialState.COMPLETE)).size());
+        assertEquals(Double.NEGATIVE_INFINITY, s.bestValue(), "the model goes where the objective is -∞");
     }
 
     /** ZDT1 subject to f1 ≥ 0.5 (half the box): the hypervolume of the feasible trials after 80 trials. */

@@ -27,8 +27,8 @@ public final class ImprovementWeights {
         double best = Double.POSITIVE_INFINITY;
         double worst = Double.NEGATIVE_INFINITY;
         for (FrozenTrial t : below) {
-            if (valued(t)) {
-                double y = sign * t.values().get(0);
+            double y = valued(t) ? sign * t.values().get(0) : Double.NaN;
+            if (Double.isFinite(y)) {
                 best = Math.min(best, y);
                 worst = Math.max(worst, y);
             }
@@ -36,11 +36,20 @@ public final class ImprovementWeights {
         double[] weights = new double[n];
         for (int i = 0; i < n; i++) {
             FrozenTrial t = below.get(i);
-            double improvement = !valued(t) ? 0
-                    : worst > best ? (worst - sign * t.values().get(0)) / (worst - best) : 1;
-            weights[i] = floor + improvement;
+            weights[i] = floor + (valued(t) ? improvement(sign * t.values().get(0), best, worst) : 0);
         }
         return weights;
+    }
+
+    /** In [0, 1]; an infinite value (an objective may return one) is as good or as bad as it gets. */
+    private static double improvement(double y, double best, double worst) {
+        if (y == Double.NEGATIVE_INFINITY) {
+            return 1;
+        }
+        if (y == Double.POSITIVE_INFINITY) {
+            return 0;
+        }
+        return worst > best ? (worst - y) / (worst - best) : 1;
     }
 
     private static boolean valued(FrozenTrial t) {

@@ -44,4 +44,14 @@ class ImprovementWeightsTest {
         assertArrayEquals(new double[] {1.3, 0.3, 0.3, 0.3}, ImprovementWeights.of(below, Direction.MINIMIZE, 0.3),
                 1e-12);
     }
+
+    @Test
+    void infiniteValuesAreTheEndsOfTheScaleAndDoNotSpoilTheOthers() {
+        List<FrozenTrial> below = List.of(complete(0, Double.NEGATIVE_INFINITY), complete(1, 1), complete(2, 3),
+                complete(3, Double.POSITIVE_INFINITY));
+        assertArrayEquals(new double[] {1.3, 1.3, 0.3, 0.3}, ImprovementWeights.of(below, Direction.MINIMIZE, 0.3),
+                1e-12);
+        assertArrayEquals(new double[] {1.3, 1.3}, ImprovementWeights.of(List.of(complete(0, Double.NEGATIVE_INFINITY),
+                complete(1, Double.NEGATIVE_INFINITY)), Direction.MINIMIZE, 0.3), 1e-12);
+    }
 }
