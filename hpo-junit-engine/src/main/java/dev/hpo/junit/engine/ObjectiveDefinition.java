@@ -36,12 +36,18 @@ record ObjectiveDefinition(Class<?> testClass, Method method, Objective annotati
         enqueued = List.copyOf(enqueued);
     }
 
-    /** The parameters the study tunes, in declaration order. */
+    /** The parameters the study tunes, in declaration order (a record parameter's components in its place). */
     List<TunedParameter> tunedParameters() {
+        return tuned(parameters);
+    }
+
+    static List<TunedParameter> tuned(List<ObjectiveParameter> parameters) {
         List<TunedParameter> tuned = new ArrayList<>();
         for (ObjectiveParameter p : parameters) {
             if (p instanceof TunedParameter t) {
                 tuned.add(t);
+            } else if (p instanceof RecordParameter r) {
+                tuned.addAll(r.tuned());
             }
         }
         return tuned;

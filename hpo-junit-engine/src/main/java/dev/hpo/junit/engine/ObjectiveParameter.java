@@ -7,10 +7,11 @@ import dev.hpo.artifact.ArtifactStore;
  * One parameter of an objective method and how a trial fills it: a {@link TunedParameter} is suggested from its
  * distribution, a {@link TrialParameter} receives the trial itself, an {@link ArtifactStoreParameter} the run's
  * artifact store, a {@link JupiterParameter} what Jupiter would inject ({@code TestInfo}, {@code @TempDir}, …), an
- * {@link ExtensionParameter} what a registered Jupiter extension resolves.
+ * {@link ExtensionParameter} what a registered Jupiter extension resolves, a {@link RecordParameter} a record made
+ * of tuned values.
  */
-sealed interface ObjectiveParameter permits TunedParameter, TrialParameter, ArtifactStoreParameter, JupiterParameter,
-        ExtensionParameter {
+sealed interface ObjectiveParameter permits TunedParameter, RecordParameter, TrialParameter, ArtifactStoreParameter,
+        JupiterParameter, ExtensionParameter {
 
     /**
      * The argument this parameter gets in the given trial of a run whose artifact store is {@code artifacts};

@@ -17,6 +17,7 @@ import java.lang.reflect.Constructor;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.Parameter;
+import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -83,12 +84,13 @@ final class ObjectiveParser {
         List<ObjectiveParameter> parameters = new ArrayList<>();
         Parameter[] declared = method.getParameters();
         for (int i = 0; i < declared.length; i++) {
-            parameters.add(parameter(declared[i], i, names[i], where, extended));
+            parameters.add(parameter(declared[i], i, names[i], where + ", parameter '" + names[i] + "'", extended,
+                    List.of()));
         }
         InstanceChain instances = Modifier.isStatic(method.getModifiers()) ? null
                 : new InstanceChain(classes, lifecycles, extended);
-        List<TunedParameter> tuned = parameters.stream().filter(TunedParameter.class::isInstance)
-                .map(TunedParameter.class::cast).toList();
+        List<TunedParameter> tuned = ObjectiveDefinition.tuned(parameters);
+        checkUniqueNames(tuned, where);
         List<Map<String, Object>> enqueued = EnqueuedTrials.of(method, tuned,
                 parameters.stream().anyMatch(TrialParameter.class::isInstance), where);
         return new ObjectiveDefinition(testClass, method, objective, studyName(classes, method), parameters,
@@ -213,17 +215,14 @@ final class ObjectiveParser {
         }
     }
 
-    /** {@code extended}: the class or method registers Jupiter extensions, which may resolve what hpo does not. */
-    private static ObjectiveParameter parameter(Parameter parameter, int index, String name, String where,
-            boolean extended) {
+    /**
+     * {@code what} names the parameter in messages; {@code extended}: the class or method registers Jupiter
+     * extensions, which may resolve what hpo does not; {@code records}: the records being expanded around it.
+     */
+    private static ObjectiveParameter parameter(Parameter parameter, int index, String name, String what,
+            boolean extended, List<Class<?>> records) {
         Class<?> type = parameter.getType();
-        String what = where + ", parameter '" + name + "'";
-        List<Annotation> ranges = new ArrayList<>();
-        for (Class<? extends Annotation> a : RANGE_ANNOTATIONS) {
-            if (parameter.isAnnotationPresent(a)) {
-                ranges.add(parameter.getAnnotation(a));
-            }
-        }
+        List<Annotation> ranges = ranges(parameter);
         if (ranges.size() > 1) {
             throw new InvalidObjectiveException(what + " has " + ranges.size() + " range annotations ("
                     + ranges.stream().map(r -> "@" + r.annotationType().getSimpleName()).toList()
@@ -250,11 +249,86 @@ final class ObjectiveParser {
             }
             return new JupiterParameter(injected.get(), parameter);
         }
+        if (type.isRecord() && ranges.isEmpty() && hasRangedComponent(type)) {
+            return record(type, what, records);
+        }
+        if (type.isRecord() && !ranges.isEmpty()) {
+            throw new InvalidObjectiveException(what + " is a record; put the range annotations on its components,"
+                    + " one per component");
+        }
         if (ranges.isEmpty() && extended && !type.isEnum() && type != boolean.class && type != Boolean.class) {
             return new ExtensionParameter(index);
         }
         Distribution distribution = ranges.isEmpty() ? inferred(type, what) : ranged(ranges.get(0), type, what);
         return new TunedParameter(name, distribution, type);
+    }
+
+    private static List<Annotation> ranges(Parameter parameter) {
+        List<Annotation> ranges = new ArrayList<>();
+        for (Class<? extends Annotation> a : RANGE_ANNOTATIONS) {
+            if (parameter.isAnnotationPresent(a)) {
+                ranges.add(parameter.getAnnotation(a));
+            }
+        }
+        return ranges;
+    }
+
+    /** The record's canonical constructor (whose parameters carry what is annotated on the components). */
+    private static Constructor<?> canonical(Class<?> record) {
+        Class<?>[] types = Arrays.stream(record.getRecordComponents()).map(RecordComponent::getType)
+                .toArray(Class<?>[]::new);
+        try {
+            return record.getDeclaredConstructor(types);
+        } catch (NoSuchMethodException e) {
+            throw new IllegalStateException("record " + record.getName() + " has no canonical constructor", e);
+        }
+    }
+
+    private static boolean hasRangedComponent(Class<?> record) {
+        return Arrays.stream(canonical(record).getParameters()).anyMatch(p -> !ranges(p).isEmpty());
+    }
+
+    /** A record parameter: every component becomes a tuned parameter under its own name (see RecordParameter). */
+    private static RecordParameter record(Class<?> type, String what, List<Class<?>> records) {
+        if (records.contains(type)) {
+            throw new InvalidObjectiveException(what + ": record " + type.getSimpleName() + " contains itself");
+        }
+        List<Class<?>> inside = new ArrayList<>(records);
+        inside.add(type);
+        Constructor<?> canonical = canonical(type);
+        try {
+            canonical.setAccessible(true);
+        } catch (RuntimeException e) {
+            throw new InvalidObjectiveException(what + ": the engine cannot call the constructor of record "
+                    + type.getName() + " (" + e.getMessage() + "); make the record public");
+        }
+        RecordComponent[] components = type.getRecordComponents();
+        Parameter[] parameters = canonical.getParameters();
+        List<ObjectiveParameter> filled = new ArrayList<>();
+        for (int i = 0; i < components.length; i++) {
+            String name = components[i].getName();
+            String where = what + ", component '" + name + "' of record " + type.getSimpleName();
+            ObjectiveParameter p = parameter(parameters[i], i, name, where, false, inside);
+            if (!(p instanceof TunedParameter) && !(p instanceof RecordParameter)) {
+                throw new InvalidObjectiveException(where + " is not a tuned value; a record parameter holds only"
+                        + " ranged components, enums, booleans and such records (take a " + components[i].getType()
+                        .getSimpleName() + " as a parameter of the objective itself)");
+            }
+            filled.add(p);
+        }
+        return new RecordParameter(type, canonical, filled);
+    }
+
+    /** Two tuned parameters of one name (a component of a record and a parameter, say) would be one in the study. */
+    private static void checkUniqueNames(List<TunedParameter> tuned, String where) {
+        Set<String> seen = new HashSet<>();
+        for (TunedParameter p : tuned) {
+            if (!seen.add(p.name())) {
+                throw new InvalidObjectiveException(where + ": two tuned parameters are named '" + p.name()
+                        + "' (a record component and a parameter, or components of two records); rename one, since"
+                        + " the study knows its parameters by name");
+            }
+        }
     }
 
     private static Distribution inferred(Class<?> type, String what) {
