@@ -72,8 +72,8 @@ class SamplersTest {
         assertEquals(trials(new CmaEsSampler(4), 20), trials(Samplers.byName("cmaes", ONE, 4L), 20));
         for (String configured : List.of("tpe:startup=3", "tpe:candidates=64", "tpe:optuna-clip=true",
                 "tpe:improvement-weights=false", "tpe:optuna=true", "tpe:multivariate=false",
-                "tpe-independent:prior-weight=2", "gp:deterministic=true", "gp:startup=4", "cmaes:popsize=12", "cmaes:sigma0=0.05", "cmaes:lr-adapt=true",
-                "qmc:scramble=false")) {
+                "tpe-independent:prior-weight=2", "gp:deterministic=true", "gp:startup=4", "cmaes:popsize=12",
+                "cmaes:sigma0=0.05", "cmaes:lr-adapt=true", "qmc:scramble=false")) {
             String plain = configured.substring(0, configured.indexOf(':'));
             assertNotEquals(trials(Samplers.byName(plain, ONE, 4L), 15), trials(Samplers.byName(configured, ONE, 4L), 15),
                     configured);
