@@ -148,7 +148,7 @@ class TpeSamplerTest {
     @Test
     void constantLiarKeepsParallelWorkersOffEachOthersPoints() {
         assertNoRunningTrialsMeet(TpeSampler.builder().seed(5).constantLiar(true).nStartupTrials(4)
-                .optunaMagicClip().build());
+                .optunaDefaults().build());
     }
 
     @Test
