@@ -4,7 +4,6 @@ import dev.hpo.Trial;
 import dev.hpo.artifact.ArtifactStore;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -26,15 +25,7 @@ record RecordParameter(Class<?> type, Constructor<?> canonical, List<ObjectivePa
 
     /** The tuned parameters of the record and of the records in it, in declaration order. */
     List<TunedParameter> tuned() {
-        List<TunedParameter> out = new ArrayList<>();
-        for (ObjectiveParameter c : components) {
-            if (c instanceof TunedParameter t) {
-                out.add(t);
-            } else {
-                out.addAll(((RecordParameter) c).tuned());
-            }
-        }
-        return out;
+        return ObjectiveDefinition.tuned(components);
     }
 
     /** Suggests every component; a canonical constructor that refuses the combination fails the trial. */
