@@ -3,6 +3,12 @@ def out = new File(basedir, 'target/hpo')
 def props(File f) { def p = new Properties(); f.withReader('UTF-8') { p.load(it) }; p }
 def check(ok, String what) { if (!ok) throw new AssertionError(what) }
 
+// a record parameter: its components are the study's parameters, named as the components
+def forest = props(new File(out, 'best-params.properties'))
+check(['trees', 'depth', 'split'].every { forest.containsKey('ForestTuning.accuracy.' + it) }
+        && !forest.containsKey('ForestTuning.accuracy.forest'), 'the record\'s components in the properties: ' + forest)
+check(log.count('[hpo] ForestTuning.accuracy trial') == 3, 'three trials of the record objective')
+
 def rebuilt = new File(basedir, 'target/rebuilt')
 check(props(new File(rebuilt, 'best-params.properties')) == props(new File(out, 'best-params.properties')),
         'rebuilt properties equal the optimize build\'s')
