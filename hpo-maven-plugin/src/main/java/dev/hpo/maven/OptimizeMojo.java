@@ -345,7 +345,7 @@ public final class OptimizeMojo extends AbstractHpoMojo {
                         return Optional.of(sources);
                     }
                 } catch (IOException | UncheckedIOException e) {
-                    // unreadable: say what is known for sure, that nothing was compiled
+                    // an unreadable root is left out: the general message still holds
                 }
             }
         }
