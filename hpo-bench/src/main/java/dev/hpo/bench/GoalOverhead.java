@@ -17,6 +17,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.ToDoubleFunction;
 import java.util.stream.Stream;
 
 /**
@@ -229,21 +230,21 @@ public final class GoalOverhead {
                     r.wallOne(), r.wallN(), r.spanPerTrial(), r.marginalPerTrial(), r.inProcessPerTrial(),
                     r.spanPerTrial() - r.inProcessPerTrial(), r.marginalPerTrial() - r.inProcessPerTrial()));
         }
-        double[] span = rounds.stream().mapToDouble(Round::spanPerTrial).toArray();
-        double[] marginal = rounds.stream().mapToDouble(Round::marginalPerTrial).toArray();
-        double[] memory = rounds.stream().mapToDouble(Round::inProcessPerTrial).toArray();
-        double[] spanBeyond = rounds.stream().mapToDouble(r -> r.spanPerTrial() - r.inProcessPerTrial()).toArray();
-        double[] marginalBeyond = rounds.stream().mapToDouble(r -> r.marginalPerTrial() - r.inProcessPerTrial())
-                .toArray();
-        md.append(String.format(Locale.ROOT, "%nMedian over %d rounds: span **%.3f** ms/trial (%.3f to %.3f), marginal"
-                + " **%.3f** ms/trial (%.3f to %.3f).%n", rounds.size(), SampleEfficiency.quantile(span, 0.5),
-                min(span), max(span), SampleEfficiency.quantile(marginal, 0.5), min(marginal), max(marginal)));
-        md.append(String.format(Locale.ROOT, "The same study in memory: **%.3f** ms/trial (%.3f to %.3f); beyond it,"
-                + " span **%.3f** (%.3f to %.3f) and marginal **%.3f** ms/trial (%.3f to %.3f).%n",
-                SampleEfficiency.quantile(memory, 0.5), min(memory), max(memory),
-                SampleEfficiency.quantile(spanBeyond, 0.5), min(spanBeyond), max(spanBeyond),
-                SampleEfficiency.quantile(marginalBeyond, 0.5), min(marginalBeyond), max(marginalBeyond)));
+        String perTrial = " ms/trial";
+        md.append(String.format(Locale.ROOT, "%nMedian over %d rounds: span %s, marginal %s.%n", rounds.size(),
+                spread(rounds, Round::spanPerTrial, perTrial), spread(rounds, Round::marginalPerTrial, perTrial)));
+        md.append(String.format(Locale.ROOT, "The same study in memory: %s; beyond it, span %s and marginal %s.%n",
+                spread(rounds, Round::inProcessPerTrial, perTrial),
+                spread(rounds, r -> r.spanPerTrial() - r.inProcessPerTrial(), ""),
+                spread(rounds, r -> r.marginalPerTrial() - r.inProcessPerTrial(), perTrial)));
         return md.toString();
+    }
+
+    /** A figure over the rounds as the report writes it: the median in bold, its unit, then the range. */
+    private static String spread(List<Round> rounds, ToDoubleFunction<Round> figure, String unit) {
+        double[] v = rounds.stream().mapToDouble(figure).toArray();
+        return String.format(Locale.ROOT, "**%.3f**%s (%.3f to %.3f)", SampleEfficiency.quantile(v, 0.5), unit, min(v),
+                max(v));
     }
 
     private static double min(double[] v) {

@@ -112,10 +112,9 @@ public final class ParetoFrontPlot implements Plot {
         double top = box[1];
         double right = box[2];
         double bottom = box[3];
-        double[] a = study.complete().stream().mapToDouble(t -> t.values().get(i)).toArray();
-        double[] b = study.complete().stream().mapToDouble(t -> t.values().get(j)).toArray();
-        Scale x = Axes.forValues(Axes.withThreshold(a, study.threshold(i)), left, right, joinFront ? 8 : 5);
-        Scale y = Axes.forValues(Axes.withThreshold(b, study.threshold(j)), bottom, top, 6);
+        Scale x = Axes.forValues(Axes.withThreshold(values(study, i), study.threshold(i)), left, right,
+                joinFront ? 8 : 5);
+        Scale y = Axes.forValues(Axes.withThreshold(values(study, j), study.threshold(j)), bottom, top, 6);
         Axes.draw(svg, x, y, axisLabel(study, i), axisLabel(study, j));
         if (!Double.isNaN(study.threshold(i))) {
             Axes.thresholdLine(svg, x.toPixel(study.threshold(i)), bottom, top, true, study.threshold(i));
@@ -140,6 +139,11 @@ public final class ParetoFrontPlot implements Plot {
         for (int k = 0; k < fx.length; k++) {
             svg.circle(fx[k], fy[k], 4, "pt-front", label(data.front().get(k)));
         }
+    }
+
+    /** Objective k of every completed trial, which its axis spans. */
+    private static double[] values(StudyData study, int k) {
+        return study.complete().stream().mapToDouble(t -> t.values().get(k)).toArray();
     }
 
     private static String axisLabel(StudyData study, int i) {
