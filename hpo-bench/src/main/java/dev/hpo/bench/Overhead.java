@@ -52,8 +52,8 @@ public final class Overhead {
                 .forks(1)
                 .jvmArgs("-Xmx2g")
                 .build();
+        String loadBefore = loadAverage();
         Collection<RunResult> results = new Runner(options).run();
-        String load = loadAverage();
         List<String> cpuRows = new ArrayList<>();
         for (String sampler : samplers.split(",")) {
             for (String n : ns.split(",")) {
@@ -61,6 +61,7 @@ public final class Overhead {
                 cpuRows.add(String.format(Locale.ROOT, "| %s | %s | %.3f | %.3f |", sampler, n, cpu[0], cpu[1]));
             }
         }
+        String loadAfter = loadAverage();
         StringBuilder md = new StringBuilder();
         md.append("# Per-trial overhead: hpo beside Optuna\n\n");
         md.append("Regenerate (from the repository root):\n\n```\nmvn -B -q -pl hpo-bench -am compile "
@@ -76,9 +77,9 @@ public final class Overhead {
                 .append(" ms per trial).\n\n");
         md.append("Run on ").append(LocalDate.now()).append(", Java ").append(System.getProperty("java.version"))
                 .append(", ").append(Runtime.getRuntime().availableProcessors())
-                .append(" cores. **The machine was shared with other engineers' builds while this ran** (load average "
-                        + "at the end: ").append(load).append("), so the figures are pessimistic; rerun on a quiet "
-                        + "machine for clean numbers.\n\n");
+                .append(" cores; load average ").append(loadBefore).append(" before the JMH runs and ")
+                .append(loadAfter).append(" after them (above the number of cores, other processes competed for them "
+                        + "and the figures are pessimistic).\n\n");
         md.append("| sampler | N | hpo ms/trial | ± (99.9 %) | Optuna ms/trial | ratio |\n|---|---|---|---|---|---|\n");
         OptunaFigures optuna = OptunaFigures.load();
         List<RunResult> sorted = new ArrayList<>(results);

@@ -12,7 +12,7 @@ import java.lang.annotation.Target;
  * {@code Trial.suggestCategorical}; the first choice is the one a smoke run uses.
  */
 @Documented
-@Target(ElementType.PARAMETER)
+@Target({ElementType.PARAMETER, ElementType.RECORD_COMPONENT})
 @Retention(RetentionPolicy.RUNTIME)
 public @interface Choice {
 

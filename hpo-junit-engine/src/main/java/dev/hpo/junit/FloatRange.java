@@ -12,7 +12,7 @@ import java.lang.annotation.Target;
  * log scale use {@link LogFloat}. Becomes {@code Trial.suggestFloat} under the parameter's name.
  */
 @Documented
-@Target(ElementType.PARAMETER)
+@Target({ElementType.PARAMETER, ElementType.RECORD_COMPONENT})
 @Retention(RetentionPolicy.RUNTIME)
 public @interface FloatRange {
 

@@ -12,7 +12,7 @@ import java.lang.annotation.Target;
  * {@code step == 1}). Becomes {@code Trial.suggestInt}/{@code suggestLong} under the parameter's name.
  */
 @Documented
-@Target(ElementType.PARAMETER)
+@Target({ElementType.PARAMETER, ElementType.RECORD_COMPONENT})
 @Retention(RetentionPolicy.RUNTIME)
 public @interface IntRange {
 

@@ -11,7 +11,7 @@ import java.lang.annotation.Target;
  * parameter of an {@link Objective}: the usual scale for learning rates and regularization strengths.
  */
 @Documented
-@Target(ElementType.PARAMETER)
+@Target({ElementType.PARAMETER, ElementType.RECORD_COMPONENT})
 @Retention(RetentionPolicy.RUNTIME)
 public @interface LogFloat {
 

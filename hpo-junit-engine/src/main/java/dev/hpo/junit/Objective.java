@@ -10,7 +10,8 @@ import java.lang.annotation.Target;
 /**
  * Marks a method as an objective: the hpo engine discovers it like a test and, for every trial, calls it with
  * parameters drawn from the ranges its parameters declare ({@link IntRange}, {@link FloatRange},
- * {@link LogFloat}, {@link Choice}; an enum or boolean parameter without annotation takes all its values; a
+ * {@link LogFloat}, {@link Choice}; an enum or boolean parameter without annotation takes all its values; a record
+ * whose components carry these annotations gets each component tuned under the component's name; a
  * {@link dev.hpo.Trial} parameter is injected for pruning and define-by-run suggestions). The method returns
  * its score as a {@code double}, {@code float}, {@code int} or {@code long} (or their boxes), or, with several
  * {@link #directions()}, its scores as a {@code double[]}. It may be static,

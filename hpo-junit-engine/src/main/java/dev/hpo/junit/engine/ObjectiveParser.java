@@ -13,6 +13,7 @@ import dev.hpo.space.Distribution;
 import dev.hpo.space.FloatDistribution;
 import dev.hpo.space.IntDistribution;
 import java.lang.annotation.Annotation;
+import java.lang.reflect.AnnotatedElement;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
@@ -84,7 +85,7 @@ final class ObjectiveParser {
         List<ObjectiveParameter> parameters = new ArrayList<>();
         Parameter[] declared = method.getParameters();
         for (int i = 0; i < declared.length; i++) {
-            parameters.add(parameter(declared[i], i, names[i], where + ", parameter '" + names[i] + "'", extended,
+            parameters.add(parameter(declared[i], ranges(declared[i]), i, names[i], where + ", parameter '" + names[i] + "'", extended,
                     List.of()));
         }
         InstanceChain instances = Modifier.isStatic(method.getModifiers()) ? null
@@ -219,10 +220,9 @@ final class ObjectiveParser {
      * {@code what} names the parameter in messages; {@code extended}: the class or method registers Jupiter
      * extensions, which may resolve what hpo does not; {@code records}: the records being expanded around it.
      */
-    private static ObjectiveParameter parameter(Parameter parameter, int index, String name, String what,
-            boolean extended, List<Class<?>> records) {
+    private static ObjectiveParameter parameter(Parameter parameter, List<Annotation> ranges, int index, String name,
+            String what, boolean extended, List<Class<?>> records) {
         Class<?> type = parameter.getType();
-        List<Annotation> ranges = ranges(parameter);
         if (ranges.size() > 1) {
             throw new InvalidObjectiveException(what + " has " + ranges.size() + " range annotations ("
                     + ranges.stream().map(r -> "@" + r.annotationType().getSimpleName()).toList()
@@ -263,17 +263,36 @@ final class ObjectiveParser {
         return new TunedParameter(name, distribution, type);
     }
 
-    private static List<Annotation> ranges(Parameter parameter) {
+    private static List<Annotation> ranges(AnnotatedElement element) {
         List<Annotation> ranges = new ArrayList<>();
         for (Class<? extends Annotation> a : RANGE_ANNOTATIONS) {
-            if (parameter.isAnnotationPresent(a)) {
-                ranges.add(parameter.getAnnotation(a));
+            if (element.isAnnotationPresent(a)) {
+                ranges.add(element.getAnnotation(a));
             }
         }
         return ranges;
     }
 
-    /** The record's canonical constructor (whose parameters carry what is annotated on the components). */
+    /**
+     * A record component's ranges: Java copies an annotation on a component to the canonical constructor's parameter
+     * only when it declares that constructor itself (implicit or compact), so an explicit constructor's parameter
+     * may carry none, the component's own, or others; others are refused rather than one set silently winning.
+     */
+    private static List<Annotation> ranges(RecordComponent component, Parameter parameter, String what) {
+        List<Annotation> own = ranges(component);
+        List<Annotation> repeated = ranges(parameter);
+        if (!repeated.isEmpty() && !own.isEmpty() && !repeated.equals(own)) {
+            throw new InvalidObjectiveException(what + " has " + describe(own) + " on the component and "
+                    + describe(repeated) + " on the canonical constructor's parameter; keep the component's");
+        }
+        return own.isEmpty() ? repeated : own;
+    }
+
+    private static String describe(List<Annotation> ranges) {
+        return ranges.stream().map(Annotation::toString).collect(java.util.stream.Collectors.joining(", "));
+    }
+
+    /** The record's canonical constructor, whose arguments are the components in declaration order. */
     private static Constructor<?> canonical(Class<?> record) {
         Class<?>[] types = Arrays.stream(record.getRecordComponents()).map(RecordComponent::getType)
                 .toArray(Class<?>[]::new);
@@ -285,7 +304,14 @@ final class ObjectiveParser {
     }
 
     private static boolean hasRangedComponent(Class<?> record) {
-        return Arrays.stream(canonical(record).getParameters()).anyMatch(p -> !ranges(p).isEmpty());
+        Parameter[] parameters = canonical(record).getParameters();
+        RecordComponent[] components = record.getRecordComponents();
+        for (int i = 0; i < components.length; i++) {
+            if (!ranges(components[i]).isEmpty() || !ranges(parameters[i]).isEmpty()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A record parameter: every component becomes a tuned parameter under its own name (see RecordParameter). */
@@ -308,7 +334,8 @@ final class ObjectiveParser {
         for (int i = 0; i < components.length; i++) {
             String name = components[i].getName();
             String where = what + ", component '" + name + "' of record " + type.getSimpleName();
-            ObjectiveParameter p = parameter(parameters[i], i, name, where, false, inside);
+            ObjectiveParameter p = parameter(parameters[i], ranges(components[i], parameters[i], where), i, name,
+                    where, false, inside);
             if (!(p instanceof TunedParameter) && !(p instanceof RecordParameter)) {
                 throw new InvalidObjectiveException(where + " is not a tuned value; a record parameter holds only"
                         + " ranged components, enums, booleans and such records (take a " + components[i].getType()

@@ -13,6 +13,9 @@ import dev.hpo.junit.engine.fixtures.records.RecordTuning;
 import dev.hpo.junit.engine.fixtures.records.RecordTuning.Forest;
 import dev.hpo.junit.engine.fixtures.records.RecordTuning.Schedule;
 import dev.hpo.junit.engine.fixtures.records.RecordTuning.Split;
+import dev.hpo.junit.engine.fixtures.records.RecordTuning.Window;
+import dev.hpo.space.FloatDistribution;
+import dev.hpo.space.IntDistribution;
 import dev.hpo.storage.InMemoryStorage;
 import dev.hpo.storage.Storage;
 import java.util.List;
@@ -54,6 +57,19 @@ class RecordParametersTest {
     }
 
     @Test
+    void anExplicitCanonicalConstructorTakesTheRangesOfTheComponents() {
+        Engines.study(storage).selectors(selectMethod(RecordTuning.class, "window",
+                "dev.hpo.junit.engine.fixtures.records.RecordTuning$Window")).execute().testEvents()
+                .assertStatistics(s -> s.failed(0).succeeded(5));
+        List<FrozenTrial> trials = trials("RecordTuning.window");
+        assertEquals(4, trials.size());
+        assertEquals(Map.of("width", 2, "overlap", 0.9), trials.get(0).params());
+        assertEquals(new Window(2, 0.5), RecordTuning.SEEN.get(0), "the trial gets what the constructor made");
+        assertEquals(Map.of("width", IntDistribution.of(1, 9), "overlap", FloatDistribution.of(0, 1)),
+                trials.get(3).distributions());
+    }
+
+    @Test
     void aCombinationTheRecordsConstructorRefusesFailsThatTrialSayingWhy() {
         Engines.study(storage).selectors(selectMethod(RecordTuning.class, "pair",
                 "dev.hpo.junit.engine.fixtures.records.RecordTuning$Pair")).execute();
@@ -84,6 +100,10 @@ class RecordParametersTest {
         assertTrue(Engines.malformed(MalformedRecords.class, "ranged").contains("is a record; put the range"
                 + " annotations on its components"));
         assertTrue(Engines.malformed(MalformedRecords.class, "loop").contains("record Loop contains itself"));
+        String disagreeing = Engines.malformed(MalformedRecords.class, "disagreeing");
+        assertTrue(disagreeing.contains("component 'depth' of record Disagreeing has")
+                && disagreeing.contains("max=8") && disagreeing.contains("max=4")
+                && disagreeing.contains("keep the component's"), disagreeing);
         String backwards = Engines.malformed(MalformedRecords.class, "backwards");
         assertTrue(backwards.contains("component 'a' of record Backwards") && backwards.contains("min"), backwards);
     }
