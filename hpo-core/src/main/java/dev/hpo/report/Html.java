@@ -102,6 +102,19 @@ final class Html {
         return out.append('e').append(exponent).toString();
     }
 
+    /**
+     * An axis tick's label: as {@link #number}, except that whole numbers from a million on are written {@code 2e9}
+     * or {@code 1.5e10}, which a tick has room for where {@code 2000000000} runs into its neighbours.
+     */
+    static String tick(double v) {
+        if (!Double.isFinite(v) || v != Math.rint(v) || Math.abs(v) < 1e6) {
+            return number(v);
+        }
+        BigDecimal b = BigDecimal.valueOf(v).round(FOUR_DIGITS).stripTrailingZeros();
+        int exponent = b.precision() - b.scale() - 1;
+        return b.movePointLeft(exponent).toPlainString() + "e" + exponent;
+    }
+
     private static final double[] POWERS_OF_TEN = {1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
         1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
 

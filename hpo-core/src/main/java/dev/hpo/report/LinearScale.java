@@ -51,8 +51,12 @@ final class LinearScale implements Scale {
         return high;
     }
 
+    /** Infinite values (an objective may return them) sit at the end of the axis they point to. */
     @Override
     public double toPixel(double value) {
+        if (Double.isInfinite(value)) {
+            return value > 0 ? to : from;
+        }
         return from + (value - low) / (high - low) * (to - from);
     }
 
@@ -65,7 +69,7 @@ final class LinearScale implements Scale {
             if (Math.abs(v) < step * 1e-9) {
                 v = 0;
             }
-            out.add(new Tick(v, Html.number(Html.significant(v, 12))));
+            out.add(new Tick(v, Html.tick(Html.significant(v, 12))));
         }
         return out;
     }

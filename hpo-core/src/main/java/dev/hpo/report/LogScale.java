@@ -39,7 +39,7 @@ final class LogScale implements Scale {
                 double v = m * Math.pow(10, e);
                 double lv = Math.log10(v);
                 if (lv >= low - 1e-9 && lv <= high + 1e-9) {
-                    out.add(new Tick(v, Html.number(Html.significant(v, 6))));
+                    out.add(new Tick(v, Html.tick(Html.significant(v, 6))));
                 }
             }
         }

@@ -7,7 +7,8 @@ import java.util.List;
 
 /**
  * The objective value of every completed trial by trial number, with the best value so far as a line and the threshold
- * the build gates on, when the study has one, as a dashed one.
+ * the build gates on, when the study has one, as a dashed one. Trials that violate their constraints are drawn grey
+ * and never count as the best, as in the study's own {@code bestTrial()}.
  */
 public final class OptimizationHistoryPlot implements Plot {
 
@@ -19,7 +20,10 @@ public final class OptimizationHistoryPlot implements Plot {
     public record Point(int trial, double value) {
     }
 
-    /** @param values one point per completed trial; @param best the best value after each completed trial */
+    /**
+     * @param values one point per completed trial
+     * @param best the best feasible value after each completed trial, from the first feasible one on
+     */
     public record Data(List<Point> values, List<Point> best) {
     }
 
@@ -31,10 +35,12 @@ public final class OptimizationHistoryPlot implements Plot {
         for (FrozenTrial t : study.complete()) {
             double v = StudyData.objective(t);
             values.add(new Point(t.number(), v));
-            if (Double.isNaN(bestSoFar) || d.isBetter(v, bestSoFar)) {
+            if (t.isFeasible() && (Double.isNaN(bestSoFar) || d.isBetter(v, bestSoFar))) {
                 bestSoFar = v;
             }
-            best.add(new Point(t.number(), bestSoFar));
+            if (!Double.isNaN(bestSoFar)) {
+                best.add(new Point(t.number(), bestSoFar));
+            }
         }
         return new Data(values, best);
     }
@@ -76,9 +82,13 @@ public final class OptimizationHistoryPlot implements Plot {
         List<FrozenTrial> shown = Thinning.keepBest(study.complete(), MAX_POINTS,
                 t -> study.direction().toMinimized(StudyData.objective(t)));
         svg.startGroup("points", null);
+        boolean infeasible = false;
         for (FrozenTrial t : shown) {
             double v = StudyData.objective(t);
-            svg.circle(x.toPixel(t.number()), y.toPixel(v), 3, "pt", "trial " + t.number() + ": " + Html.number(v));
+            String label = "trial " + t.number() + ": " + Html.number(v);
+            infeasible |= !t.isFeasible();
+            svg.circle(x.toPixel(t.number()), y.toPixel(v), 3, t.isFeasible() ? "pt" : "pt-dominated",
+                    t.isFeasible() ? label : label + ", infeasible");
         }
         svg.endGroup();
         List<Double> xs = new ArrayList<>();
@@ -105,5 +115,9 @@ public final class OptimizationHistoryPlot implements Plot {
         svg.circle(W - 170, top + 4, 4, "pt", null).text(W - 160, top + 8, study.objectiveLabel(), "start", "legend", 0);
         svg.line(W - 176, top + 22, W - 164, top + 22, "best-line").text(W - 160, top + 26, "best so far", "start",
                 "legend", 0);
+        if (infeasible) {
+            svg.circle(W - 170, top + 40, 4, "pt-dominated", null).text(W - 160, top + 44, "infeasible", "start",
+                    "legend", 0);
+        }
     }
 }

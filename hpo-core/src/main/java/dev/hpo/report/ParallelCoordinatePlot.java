@@ -4,11 +4,14 @@ import dev.hpo.Direction;
 import dev.hpo.FrozenTrial;
 import dev.hpo.space.Distribution;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.stream.IntStream;
 
 /**
  * One vertical axis for the objective and one per parameter (most important first); every completed trial is
- * a line across them, coloured by its objective value, the best trials drawn last so they stay on top.
+ * a line across them, coloured by its objective value, the best trials drawn last so they stay on top. A trial
+ * without one of the parameters (a conditional space) passes that axis by, from its neighbours on either side.
  */
 public final class ParallelCoordinatePlot implements Plot {
 
@@ -18,7 +21,10 @@ public final class ParallelCoordinatePlot implements Plot {
     private static final double TOP = 30;
     private static final double BOTTOM = H - 40;
 
-    /** @param axes the objective label then the parameter names; @param lines per trial, its pixel y on each axis */
+    /**
+     * @param axes the objective label then the parameter names
+     * @param lines per trial, its pixel y on each axis, NaN on the axis of a parameter it does not have
+     */
     record Data(List<String> axes, List<Scale> scales, List<FrozenTrial> trials, List<double[]> lines) {
     }
 
@@ -39,16 +45,14 @@ public final class ParallelCoordinatePlot implements Plot {
         for (FrozenTrial t : study.complete()) {
             double[] ys = new double[axes.size()];
             ys[0] = scales.get(0).toPixel(StudyData.objective(t));
-            boolean complete = true;
+            int present = 0;
             for (int k = 0; k < params.size(); k++) {
                 Distribution d = study.params().get(params.get(k));
-                if (!d.equals(t.distributions().get(params.get(k)))) {
-                    complete = false;
-                    break;
-                }
-                ys[k + 1] = scales.get(k + 1).toPixel(t.internalParam(params.get(k)));
+                boolean has = d.equals(t.distributions().get(params.get(k)));
+                ys[k + 1] = has ? scales.get(k + 1).toPixel(t.internalParam(params.get(k))) : Double.NaN;
+                present += has ? 1 : 0;
             }
-            if (complete) {
+            if (present > 0) {
                 trials.add(t);
                 lines.add(ys);
             }
@@ -68,7 +72,8 @@ public final class ParallelCoordinatePlot implements Plot {
 
     @Override
     public String caption() {
-        return "One line per completed trial, coloured by objective value (bright = better).";
+        return "One line per completed trial, coloured by objective value (bright = better); a trial without a"
+                + " parameter passes its axis by.";
     }
 
     @Override
@@ -100,7 +105,11 @@ public final class ParallelCoordinatePlot implements Plot {
         svg.startGroup("lines", null);
         for (int i : order) {
             FrozenTrial t = data.trials().get(i);
-            svg.polyline(xs, data.lines().get(i), "pc-line", colors.color(StudyData.objective(t)),
+            double[] ys = data.lines().get(i);
+            int[] axes = IntStream.range(0, n).filter(k -> !Double.isNaN(ys[k])).toArray();
+            svg.polyline(Arrays.stream(axes).mapToDouble(k -> xs[k]).toArray(),
+                    Arrays.stream(axes).mapToDouble(k -> ys[k]).toArray(), "pc-line",
+                    colors.color(StudyData.objective(t)),
                     "trial " + t.number() + ": " + Html.number(StudyData.objective(t)));
         }
         svg.endGroup();

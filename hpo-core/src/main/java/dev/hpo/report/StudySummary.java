@@ -55,7 +55,7 @@ final class StudySummary {
     static String duration(Duration d) {
         long s = d.getSeconds();
         if (s < 60) {
-            return Html.number(Math.round(d.toMillis() / 10.0) / 100.0) + " s";
+            return Html.number(Html.significant(d.toNanos() / 1e9, 3)) + " s";
         }
         if (s < 3600) {
             return s / 60 + " min " + s % 60 + " s";

@@ -6,17 +6,21 @@ import dev.hpo.TrialState;
 import dev.hpo.artifact.ArtifactMeta;
 import dev.hpo.artifact.Artifacts;
 import dev.hpo.space.Distribution;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 
 /**
  * Every trial of a study as an HTML table: number, state (marked when the trial's parameters were enqueued), value(s),
- * duration, parameters, user attributes, artifacts (file names; the id, which names the file in the store, on hover)
+ * duration, whether its constraints hold (when any trial has constraints), parameters, user attributes, artifacts (file names; the id, which names the file in the store, on hover)
  * and failure reason. Numeric cells have the class {@code num} so that the page's script sorts them as numbers when a
  * header is clicked.
  */
 final class TrialsTable {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private TrialsTable() {
     }
@@ -25,11 +29,15 @@ final class TrialsTable {
         boolean anyFailure = study.trials().stream().anyMatch(t -> t.systemAttrs().containsKey(Study.FAIL_REASON_ATTR));
         boolean anyUserAttr = study.trials().stream().anyMatch(t -> !t.userAttrs().isEmpty());
         boolean anyArtifact = study.trials().stream().anyMatch(t -> !Artifacts.list(t).isEmpty());
+        boolean anyConstraint = study.trials().stream().anyMatch(t -> !t.constraints().isEmpty());
         html.append("<div class=\"table-wrap\"><table class=\"trials sortable\"><thead><tr><th>#</th><th>state</th>");
         for (int i = 0; i < study.directions().size(); i++) {
             html.append("<th>").append(study.multiObjective() ? "value " + i : "value").append("</th>");
         }
         html.append("<th>duration (s)</th>");
+        if (anyConstraint) {
+            html.append("<th title=\"every constraint at most 0\">feasible</th>");
+        }
         for (String p : study.params().keySet()) {
             html.append("<th>").append(Html.escape(p)).append("</th>");
         }
@@ -64,8 +72,11 @@ final class TrialsTable {
             if (d == null) {
                 html.append("<td></td>");
             } else {
-                double s = d.toNanos() / 1e9;
-                numberCell(html, Html.number(Math.round(s * 1000) / 1000.0));
+                numberCell(html, Html.number(Html.significant(d.toNanos() / 1e9, 3)));
+            }
+            if (anyConstraint) {
+                html.append("<td title=\"").append(Html.escape(t.constraints())).append("\">")
+                        .append(t.constraints().isEmpty() ? "" : t.isFeasible() ? "yes" : "no").append("</td>");
             }
             for (Map.Entry<String, Distribution> p : study.params().entrySet()) {
                 Object v = t.params().get(p.getKey());
@@ -78,7 +89,8 @@ final class TrialsTable {
                 }
             }
             if (anyUserAttr) {
-                html.append("<td>").append(t.userAttrs().isEmpty() ? "" : Html.escape(t.userAttrs())).append("</td>");
+                html.append("<td>").append(t.userAttrs().isEmpty() ? "" : Html.escape(json(t.userAttrs())))
+                        .append("</td>");
             }
             if (anyArtifact) {
                 html.append("<td>");
@@ -95,6 +107,15 @@ final class TrialsTable {
             html.append("</tr>\n");
         }
         html.append("</tbody></table></div>");
+    }
+
+    /** User attributes as JSON, where a string keeps its quotes and an empty one shows. */
+    private static String json(Map<String, Object> attrs) {
+        try {
+            return JSON.writeValueAsString(attrs);
+        } catch (JsonProcessingException e) {
+            return String.valueOf(attrs);  // an attribute Jackson cannot write still shows as Java prints it
+        }
     }
 
     private static void numberCell(StringBuilder html, String text) {

@@ -30,17 +30,37 @@
   document.querySelectorAll("table.sortable th").forEach(function (th) {
     th.addEventListener("click", function () { sortBy(th); });
   });
-  // self-check: every plot has a drawn SVG; the result is in <body data-report-status>
+  // self-check: every plot has a drawn SVG whose coordinates are all numbers; the result is in <body data-report-status>
+  var GEOMETRY = ["x", "y", "x1", "y1", "x2", "y2", "cx", "cy", "r", "width", "height"];
+  function badGeometry(svg) {
+    var bad = null;
+    svg.querySelectorAll("*").forEach(function (el) {
+      GEOMETRY.forEach(function (a) {
+        var v = el.getAttribute(a);
+        if (bad === null && v !== null && !isFinite(Number(v))) { bad = el.tagName + " " + a + "=" + v; }
+      });
+      var points = el.getAttribute("points");
+      if (bad === null && points !== null && points.trim().split(/[\s,]+/).some(function (p) {
+        return !isFinite(Number(p));
+      })) { bad = el.tagName + " points=" + points.slice(0, 60); }
+    });
+    return bad;
+  }
   var missing = [];
+  var invalid = [];
   var figures = document.querySelectorAll("figure.plot");
   figures.forEach(function (f) {
     var svg = f.querySelector("svg");
     if (!svg || svg.childElementCount === 0 || svg.getBoundingClientRect().width === 0) {
       missing.push(f.getAttribute("data-plot"));
+      return;
     }
+    var bad = badGeometry(svg);
+    if (bad !== null) { invalid.push(f.getAttribute("data-plot") + " (" + bad + ")"); }
   });
   var errors = window.hpoErrors || [];
   var status = errors.length ? "error: " + errors.join("; ")
-      : missing.length ? "missing: " + missing.join(", ") : "ok " + figures.length + " plots";
+      : missing.length ? "missing: " + missing.join(", ")
+      : invalid.length ? "invalid: " + invalid.join(", ") : "ok " + figures.length + " plots";
   document.body.setAttribute("data-report-status", status);
 })();

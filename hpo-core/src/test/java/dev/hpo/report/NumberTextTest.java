@@ -88,6 +88,17 @@ class NumberTextTest {
     }
 
     @Test
+    void largeWholeTicksAreShortAndTheRestAsNumbers() {
+        assertEquals("2e9", Html.tick(2_000_000_000));
+        assertEquals("1.5e10", Html.tick(15_000_000_000.0));
+        assertEquals("-2.5e6", Html.tick(-2_500_000));
+        assertEquals("1e6", Html.tick(1_000_000));
+        assertEquals("999999", Html.tick(999_999));
+        assertEquals("0.25", Html.tick(0.25));
+        assertEquals("∞", Html.tick(Double.POSITIVE_INFINITY));
+    }
+
+    @Test
     void ticksRoundAsParsingTheFormattedNumberBack() {
         SplittableRandom random = new SplittableRandom(8);
         for (int i = 0; i < 20_000; i++) {

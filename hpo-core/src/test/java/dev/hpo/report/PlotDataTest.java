@@ -42,6 +42,25 @@ class PlotDataTest {
     }
 
     @Test
+    void historyBestLineLeavesOutTrialsThatViolateTheirConstraintsAsTheStudyDoes() {
+        Study study = Study.builder().direction(Direction.MINIMIZE).build();
+        double[][] valueAndConstraint = {{2, 1}, {5, 0}, {1, 0.5}, {4, -1}, {0.5, 2}};
+        for (double[] vc : valueAndConstraint) {
+            Trial t = study.ask();
+            t.suggestFloat("x", 0, 10);
+            t.setConstraint("c", vc[1]);
+            study.tell(t, vc[0]);
+        }
+        OptimizationHistoryPlot.Data data = OptimizationHistoryPlot.data(StudyData.of(study));
+        assertEquals(5, data.values().size());
+        assertEquals(List.of(1, 2, 3, 4), data.best().stream().map(OptimizationHistoryPlot.Point::trial).toList(),
+                "no best before the first feasible trial");
+        assertEquals(List.of(5.0, 5.0, 4.0, 4.0), data.best().stream().map(OptimizationHistoryPlot.Point::value)
+                .toList());
+        assertEquals(study.bestValue(), data.best().get(data.best().size() - 1).value());
+    }
+
+    @Test
     void historyBestLineFollowsTheDirection() {
         OptimizationHistoryPlot.Data data = OptimizationHistoryPlot.data(StudyData.of(told(Direction.MAXIMIZE, 5, 7, 3, 9)));
         assertEquals(List.of(5.0, 7.0, 7.0, 9.0), data.best().stream().map(OptimizationHistoryPlot.Point::value).toList());

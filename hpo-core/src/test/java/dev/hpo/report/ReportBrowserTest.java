@@ -41,7 +41,7 @@ class ReportBrowserTest {
                     + "does), or set HPO_SKIP_BROWSER=1 to skip this test on a machine without a browser.");
         }
         HtmlReport.write(REPORT, ReportFixtures.single(120), ReportFixtures.multi(150), ReportFixtures.threeWay(60),
-                ReportFixtures.terminated(40));
+                ReportFixtures.terminated(40), ReportFixtures.extremes(60));
     }
 
     private static String findChromium() {

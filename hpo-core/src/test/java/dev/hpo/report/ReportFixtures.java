@@ -56,6 +56,32 @@ final class ReportFixtures {
         return study;
     }
 
+    /**
+     * Values a plot must still place: infinite objective values, trials that violate a constraint, parameters that
+     * only some trials have (a conditional space) and an integer range into the billions.
+     */
+    static Study extremes(int trials) {
+        Study study = Study.builder().name("extremes").sampler(new RandomSampler(9)).build();
+        study.optimize(t -> {
+            String model = t.suggestCategorical("model", List.of("svm", "forest"));
+            double size = model.equals("svm") ? t.suggestFloat("svm_c", 1e-3, 1e3, true)
+                    : t.suggestInt("forest_depth", 1, 30);
+            long rows = t.suggestLong("rows", 1_000_000, 2_000_000_000, 1, false);
+            t.setConstraint("budget", rows / 1e9 - 1.5);
+            if (t.number() % 9 == 4) {
+                return Double.POSITIVE_INFINITY;
+            }
+            if (t.number() % 13 == 7) {
+                return Double.NEGATIVE_INFINITY;
+            }
+            for (int step = 0; step < 3; step++) {
+                t.report(step, step == 1 && t.number() % 5 == 0 ? Double.POSITIVE_INFINITY : size / (step + 1));
+            }
+            return Math.log(size) + rows / 1e9;
+        }, trials);
+        return study;
+    }
+
     /** A two-objective study. */
     static Study multi(int trials) {
         Study study = Study.builder().name("trade-off").directions(Direction.MINIMIZE, Direction.MAXIMIZE)

@@ -27,6 +27,22 @@ class TrialsTableTest {
     }
 
     @Test
+    void feasibilityAndUserAttributesAsJsonAreShown() {
+        try (Study study = Study.builder().name("s").build()) {
+            study.addTrial(FrozenTrial.builder().param("x", 1.0, FloatDistribution.of(0, 2)).value(1)
+                    .systemAttr(FrozenTrial.CONSTRAINT_PREFIX + "c", 0.5).userAttr("note", "")
+                    .userAttr("tags", List.of("a", 2)).build());
+            study.addTrial(FrozenTrial.builder().param("x", 0.5, FloatDistribution.of(0, 2)).value(0.5)
+                    .systemAttr(FrozenTrial.CONSTRAINT_PREFIX + "c", -1.0).build());
+            study.optimize(t -> t.suggestFloat("x", 0, 2), 1);
+            String html = HtmlReport.render(List.of(study));
+            assertTrue(html.contains("<th title=\"every constraint at most 0\">feasible</th>"), "a feasible column");
+            assertTrue(html.contains(">no</td>") && html.contains(">yes</td>"), html);
+            assertTrue(html.contains("{&quot;note&quot;:&quot;&quot;,&quot;tags&quot;:[&quot;a&quot;,2]}"), html);
+        }
+    }
+
+    @Test
     void anEnqueuedTrialIsMarkedInItsStateCell() {
         try (Study study = Study.builder().name("s").build()) {
             study.enqueueTrial(java.util.Map.of("x", 1.5));

@@ -1,0 +1,68 @@
+package dev.hpo.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.hpo.FrozenTrial;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/** Every coordinate the report writes is a number a browser can draw, whatever values the trials hold. */
+class GeometryTest {
+
+    private static final Pattern COORDINATE = Pattern.compile(" (x|y|x1|y1|x2|y2|cx|cy|r|width|height)=\"([^\"]*)\"");
+    private static final Pattern POINTS = Pattern.compile(" points=\"([^\"]*)\"");
+
+    @Test
+    void infiniteValuesConstraintsConditionalParametersAndHugeRangesGiveOnlyFiniteCoordinates() {
+        StringBuilder svgs = new StringBuilder();
+        Matcher svg = Pattern.compile("<svg[\\s\\S]*?</svg>").matcher(HtmlReport.render(List.of(
+                ReportFixtures.extremes(60))));
+        while (svg.find()) {
+            svgs.append(svg.group());
+        }
+        String html = svgs.toString();
+        int checked = 0;
+        Matcher m = COORDINATE.matcher(html);
+        while (m.find()) {
+            assertTrue(isNumber(m.group(2)), m.group(1) + "=\"" + m.group(2) + "\" is not a number");
+            checked++;
+        }
+        Matcher p = POINTS.matcher(html);
+        while (p.find()) {
+            for (String v : p.group(1).trim().split("[\\s,]+")) {
+                assertTrue(isNumber(v), "points=\"" + p.group(1) + "\" holds " + v);
+            }
+            checked++;
+        }
+        assertTrue(checked > 1000, "only " + checked + " coordinates found");
+        assertFalse(html.contains(">2000000000<") || html.contains(">1000000000<"), "a tick printed in full");
+    }
+
+    @Test
+    void parallelCoordinatesDrawEveryTrialOfAConditionalSpaceOverTheAxesItHas() {
+        StudyData study = StudyData.of(ReportFixtures.extremes(60));
+        ParallelCoordinatePlot.Data data = ParallelCoordinatePlot.data(study);
+        assertEquals(study.complete().size(), data.trials().size());
+        int svmAxis = data.axes().indexOf("svm_c");
+        int forestAxis = data.axes().indexOf("forest_depth");
+        assertTrue(svmAxis > 0 && forestAxis > 0, data.axes().toString());
+        for (int i = 0; i < data.trials().size(); i++) {
+            FrozenTrial t = data.trials().get(i);
+            double[] line = data.lines().get(i);
+            assertEquals(t.params().containsKey("svm_c"), !Double.isNaN(line[svmAxis]), "trial " + t.number());
+            assertEquals(t.params().containsKey("forest_depth"), !Double.isNaN(line[forestAxis]), "trial " + t.number());
+        }
+    }
+
+    private static boolean isNumber(String s) {
+        try {
+            return Double.isFinite(Double.parseDouble(s));
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+}
