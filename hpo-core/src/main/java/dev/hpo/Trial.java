@@ -174,7 +174,15 @@ public final class Trial {
         }
         study.checkDistribution(name, d);
         double internal = chooseValue(name, d);
-        study.storage().setTrialParam(id, name, internal, d);
+        try {
+            study.storage().setTrialParam(id, name, internal, d);
+        } catch (IllegalArgumentException e) {
+            if (String.valueOf(e.getMessage()).contains("parameter '" + name + "'")) {
+                throw e;
+            }
+            throw new IllegalArgumentException("parameter '" + name + "' of study " + study.name() + ": "
+                    + e.getMessage(), e);
+        }
         Object external = d.toExternal(internal);
         params.put(name, external);
         distributions.put(name, d);

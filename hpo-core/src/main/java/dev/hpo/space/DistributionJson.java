@@ -77,6 +77,13 @@ public final class DistributionJson {
     }
 
     private static String writeJson(Distribution distribution) {
+        if (distribution instanceof CategoricalDistribution c && !c.storable()) {
+            Object odd = c.choices().stream().filter(x -> !new CategoricalDistribution(List.of(x)).storable())
+                    .findFirst().orElseThrow();
+            throw new IllegalArgumentException("the choice " + odd + " (a " + odd.getClass().getName() + ") of " + c
+                    + " cannot be stored: a storage writes choices as JSON, so they must be null, booleans, numbers,"
+                    + " strings or enum constants, as in Optuna; suggest a name or an index and map it to the object");
+        }
         JsonNode tree = toTree(distribution);
         StringBuilder out = new StringBuilder();
         appendPythonStyle(tree, out);

@@ -129,4 +129,24 @@ class DistributionTest {
         }
         assertNotEquals(FloatDistribution.of(0, 1), IntDistribution.of(0, 1));
     }
+
+    private enum Kernel { RBF, LINEAR }
+
+    @Test
+    void categoricalChoicesAreEqualAsAStorageGivesThemBack() {
+        assertEquals(CategoricalDistribution.of(List.of(1, 2)), CategoricalDistribution.of(List.of(1L, 2L)));
+        assertEquals(CategoricalDistribution.of(List.of(1, 2)).hashCode(),
+                CategoricalDistribution.of(List.of((short) 1, (byte) 2)).hashCode());
+        assertEquals(CategoricalDistribution.of(List.of("a", "b")), CategoricalDistribution.of(List.of('a', 'b')));
+        assertEquals(CategoricalDistribution.of(List.of("RBF", "LINEAR")),
+                CategoricalDistribution.of(List.of(Kernel.RBF, Kernel.LINEAR)));
+        assertEquals(CategoricalDistribution.of(List.of(0.1, 0.5)), CategoricalDistribution.of(List.of(0.1f, 0.5f)));
+        assertNotEquals(CategoricalDistribution.of(List.of(1, 2)), CategoricalDistribution.of(List.of(1.0, 2.0)),
+                "JSON tells 1 from 1.0");
+        IllegalArgumentException same = assertThrows(IllegalArgumentException.class,
+                () -> CategoricalDistribution.of(List.of(1, 1L)));
+        assertTrue(same.getMessage().contains("equal once stored as JSON"), same.getMessage());
+        assertTrue(CategoricalDistribution.of(Arrays.asList(null, true, 3, 2.5, "s", Kernel.RBF, 'c')).storable());
+        assertFalse(CategoricalDistribution.of(List.of("a", new Object())).storable());
+    }
 }

@@ -62,6 +62,44 @@ class JournalStorageTest {
         }
     }
 
+    private enum Optimizer { SGD, ADAM }
+
+    @Test
+    void categoricalChoicesOfOtherJavaTypesStayOneParameterAcrossTrialsAndReaders() {
+        Path journal = dir.resolve("choices.log");
+        try (Study study = Study.builder().name("c").storage("journal:" + journal).sampler(new RandomSampler(1))
+                .build()) {
+            study.optimize(t -> {
+                long batch = t.suggestCategorical("batch", List.of(32L, 64L));
+                Optimizer o = t.suggestCategorical("optimizer", List.of(Optimizer.SGD, Optimizer.ADAM));
+                char c = t.suggestCategorical("grade", List.of('a', 'b'));
+                return batch + o.ordinal() + c;
+            }, 6);
+            assertEquals(6, study.trials().stream().filter(t -> t.state() == TrialState.COMPLETE).count(),
+                    String.valueOf(study.trials().get(study.trials().size() - 1).systemAttrs()));
+        }
+        try (Study again = Study.builder().name("c").storage("journal:" + journal).loadIfExists(true).build()) {
+            again.optimize(t -> (long) t.suggestCategorical("batch", List.of(32L, 64L)), 2);
+            assertEquals(8, again.trials().stream().filter(t -> t.state() == TrialState.COMPLETE).count());
+            assertEquals(Map.of("batch", 32, "optimizer", "SGD", "grade", "a").keySet(),
+                    again.trials().get(0).params().keySet());
+        }
+    }
+
+    @Test
+    void aChoiceThatJsonCannotHoldIsRefusedNamingTheParameterAndNothingIsWritten() throws IOException {
+        Path journal = dir.resolve("objects.log");
+        try (Study study = Study.builder().name("o").storage("journal:" + journal).build()) {
+            Trial t = study.ask();
+            Object model = new Object();
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> t.suggestCategorical("model", List.of("none", model)));
+            assertTrue(e.getMessage().startsWith("parameter 'model' of study o: the choice " + model)
+                    && e.getMessage().contains("as in Optuna"), e.getMessage());
+            assertFalse(Files.readString(journal).contains("model"));
+        }
+    }
+
     @Test
     void freshReaderSeesTheSameTrialsAsTheWriter() {
         Path journal = dir.resolve("study.log");
