@@ -14,7 +14,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -232,8 +234,9 @@ public final class Study implements AutoCloseable {
 
     /** Enqueues a trial with parameters and user attributes. */
     public void enqueueTrial(Map<String, ?> params, Map<String, Object> userAttrs) {
+        // a null value is a valid choice of a categorical parameter, which Map.copyOf would refuse
         FrozenTrial template = new FrozenTrial(0, -1, TrialState.WAITING, null, null, null, null, userAttrs,
-                Map.of(FIXED_PARAMS_ATTR, Map.copyOf(params)), null, null);
+                Map.of(FIXED_PARAMS_ATTR, Collections.unmodifiableMap(new LinkedHashMap<>(params))), null, null);
         storage.createTrial(id, template);
     }
 

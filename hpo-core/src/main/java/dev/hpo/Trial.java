@@ -73,12 +73,6 @@ public final class Trial {
         if (params == null) {
             throw new IllegalArgumentException("Trial.fixed needs the parameters' values, a map (empty for none)");
         }
-        params.forEach((name, value) -> {
-            if (value == null) {
-                throw new IllegalArgumentException("parameter '" + name + "' has no value (null) in the map given to"
-                        + " Trial.fixed; give it one or leave it out");
-            }
-        });
         Set<String> given = new TreeSet<>(params.keySet());
         Sampler valuesOnly = (study, trial, name, distribution) -> {
             throw new IllegalArgumentException("parameter '" + name + "' has no value in this fixed trial, which has "

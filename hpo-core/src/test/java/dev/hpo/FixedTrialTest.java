@@ -55,8 +55,12 @@ class FixedTrialTest {
         assertTrue(outside.getMessage().contains("'x'") && outside.getMessage().contains("7.5"), outside::getMessage);
         java.util.Map<String, Object> withNull = new java.util.HashMap<>();
         withNull.put("depth", null);
-        IllegalArgumentException nullValue = assertThrows(IllegalArgumentException.class, () -> Trial.fixed(withNull));
-        assertTrue(nullValue.getMessage().contains("'depth'"), nullValue::getMessage);
+        IllegalArgumentException nullValue = assertThrows(IllegalArgumentException.class,
+                () -> Trial.fixed(withNull).suggestInt("depth", 1, 4));
+        assertTrue(nullValue.getMessage().contains("'depth'") && nullValue.getMessage().contains("null"),
+                nullValue::getMessage);
+        assertEquals(null, Trial.fixed(withNull).suggestCategorical("depth", java.util.Arrays.asList(3, null)),
+                "null is a choice like any other");
         assertThrows(IllegalArgumentException.class, () -> Trial.fixed(null));
     }
 }

@@ -183,6 +183,20 @@ class StudyTest {
     }
 
     @Test
+    void aNullChoiceCanBeEnqueuedAndRunAgainFromTheBestParameters() throws Exception {
+        Study s = study();
+        Map<String, Object> none = new java.util.HashMap<>();
+        none.put("norm", null);
+        s.enqueueTrial(none);
+        ObjectiveFunction objective = t -> t.suggestCategorical("norm", java.util.Arrays.asList(null, "l1", "l2"))
+                == null ? 0 : 1;
+        s.optimize(objective, 1);
+        assertEquals(TrialState.COMPLETE, s.trials().get(0).state());
+        assertTrue(s.bestParams().containsKey("norm") && s.bestParams().get("norm") == null, s.bestParams()::toString);
+        assertEquals(0.0, objective.evaluate(Trial.fixed(s.bestParams())));
+    }
+
+    @Test
     void enqueueingAKnownConfigurationAgainCanBeSkipped() {
         Study s = study();
         Map<String, Object> config = Map.of("c", 1.0, "depth", 8);
