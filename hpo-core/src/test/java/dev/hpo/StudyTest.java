@@ -235,8 +235,26 @@ class StudyTest {
         assertEquals(TrialState.COMPLETE, done.state());
         assertEquals(x * 2, s.bestValue());
         assertThrows(IllegalStateException.class, () -> s.tell(t, 1.0), "a finished trial cannot be told again");
+        assertThrows(IllegalStateException.class, () -> t.setUserAttr("late", 1), "nor changed, as in the journal");
+        assertEquals(Map.of(), s.trials().get(0).userAttrs());
         Trial pruned = s.ask();
         assertEquals(TrialState.PRUNED, s.tell(pruned, TrialState.PRUNED).state());
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void anAttributeIsStoredAsItWasWhenSetNotAsTheCallersListLaterIs() {
+        Study s = study();
+        Trial t = s.ask();
+        List<Object> losses = new java.util.ArrayList<>(List.of(0.5, 0.4));
+        t.setUserAttr("losses", losses);
+        s.setUserAttr("tags", losses);
+        s.tell(t, 1.0);
+        losses.add(0.3);
+        assertEquals(List.of(0.5, 0.4), s.trials().get(0).userAttrs().get("losses"));
+        assertEquals(List.of(0.5, 0.4), s.userAttrs().get("tags"));
+        assertThrows(UnsupportedOperationException.class,
+                () -> ((List<Object>) s.trials().get(0).userAttrs().get("losses")).add(0.2));
     }
 
     @Test

@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -93,12 +94,12 @@ public final class InMemoryStorage implements Storage {
 
     @Override
     public synchronized void setStudyUserAttr(long studyId, String key, Object value) {
-        studyRecord(studyId).userAttrs.put(key, value);
+        studyRecord(studyId).userAttrs.put(key, detached(value));
     }
 
     @Override
     public synchronized void setStudySystemAttr(long studyId, String key, Object value) {
-        studyRecord(studyId).systemAttrs.put(key, value);
+        studyRecord(studyId).systemAttrs.put(key, detached(value));
     }
 
     @Override
@@ -140,15 +141,35 @@ public final class InMemoryStorage implements Storage {
     @Override
     public synchronized void setTrialUserAttr(long trialId, String key, Object value) {
         TrialRecord t = trialRecord(trialId);
-        t.setUserAttr(key, value);
+        t.checkUpdatable();
+        t.setUserAttr(key, detached(value));
         changed(t);
     }
 
     @Override
     public synchronized void setTrialSystemAttr(long trialId, String key, Object value) {
         TrialRecord t = trialRecord(trialId);
-        t.setSystemAttr(key, value);
+        t.checkUpdatable();
+        t.setSystemAttr(key, detached(value));
         changed(t);
+    }
+
+    /**
+     * An attribute value that later changes to the caller's list or map cannot reach, and that readers cannot change:
+     * what the other storages give by writing JSON and reading it back.
+     */
+    static Object detached(Object value) {
+        if (value instanceof List<?> list) {
+            List<Object> copy = new ArrayList<>(list.size());
+            list.forEach(v -> copy.add(detached(v)));
+            return Collections.unmodifiableList(copy);
+        }
+        if (value instanceof Map<?, ?> map) {
+            Map<Object, Object> copy = new LinkedHashMap<>();
+            map.forEach((k, v) -> copy.put(k, detached(v)));
+            return Collections.unmodifiableMap(copy);
+        }
+        return value;
     }
 
     @Override
