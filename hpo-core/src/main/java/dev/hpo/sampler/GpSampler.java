@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.TreeSet;
+import java.util.WeakHashMap;
 
 /**
  * Gaussian-process Bayesian optimization: the most sample-efficient sampler for small budgets (tens to a few
@@ -72,6 +73,12 @@ public final class GpSampler implements Sampler {
     private final boolean deterministicObjective;
     /** The last fit of each modelled target: the objective ("" ) and each constraint by name. */
     private final Map<String, Fit> fits = new HashMap<>();
+    /**
+     * The points handed to trials still running, by study and trial number. A running trial's parameters reach the
+     * storage only as its objective suggests them, so a trial asked for meanwhile (with parallelism) would otherwise
+     * not see the point as pending and, the data being the same, get the same one.
+     */
+    private final Map<Study, Map<Integer, Map<String, Double>>> proposed = new WeakHashMap<>();
 
     private record Fit(String space, GpModel.Hyperparameters hyperparameters, int size) {
     }
@@ -186,11 +193,23 @@ public final class GpSampler implements Sampler {
         return UnitSpace.withoutSingles(IntersectionSearchSpace.of(study, false));
     }
 
+    /** Decisions are made one at a time, so that each sees the points of those made before it as pending. */
     @Override
-    public Map<String, Double> sampleRelative(Study study, FrozenTrial trial, Map<String, Distribution> searchSpace) {
+    public synchronized Map<String, Double> sampleRelative(Study study, FrozenTrial trial,
+            Map<String, Distribution> searchSpace) {
         if (searchSpace.isEmpty()) {
             return Map.of();
         }
+        Map<Integer, Map<String, Double>> handedOut = proposed.computeIfAbsent(study, s -> new HashMap<>());
+        Map<String, Double> point = decide(study, trial, searchSpace, handedOut);
+        if (!point.isEmpty()) {
+            handedOut.put(trial.number(), point);
+        }
+        return point;
+    }
+
+    private Map<String, Double> decide(Study study, FrozenTrial trial, Map<String, Distribution> searchSpace,
+            Map<Integer, Map<String, Double>> handedOut) {
         UnitSpace space = new UnitSpace(searchSpace);
         List<Direction> directions = study.directions();
         List<Observation> observed = new ArrayList<>();
@@ -219,7 +238,13 @@ public final class GpSampler implements Sampler {
         }
         List<double[]> pending = new ArrayList<>();
         for (FrozenTrial t : study.trials(EnumSet.of(TrialState.RUNNING))) {
-            double[] p = t.number() == trial.number() ? null : space.toUnit(t);
+            if (t.number() == trial.number()) {
+                continue;
+            }
+            double[] p = space.toUnit(t);
+            if (p == null && handedOut.containsKey(t.number())) {
+                p = space.toUnit(handedOut.get(t.number()));
+            }
             if (p != null) {
                 pending.add(p);
             }
@@ -443,6 +468,12 @@ public final class GpSampler implements Sampler {
 
     @Override
     public void afterTrial(Study study, FrozenTrial trial, TrialState state, List<Double> values) {
+        synchronized (this) {
+            Map<Integer, Map<String, Double>> handedOut = proposed.get(study);
+            if (handedOut != null) {
+                handedOut.remove(trial.number());
+            }
+        }
         independent.afterTrial(study, trial, state, values);
     }
 }

@@ -162,6 +162,19 @@ public final class UnitSpace {
         return x;
     }
 
+    /** The unit point of internal parameter values by name, or {@code null} when one of the space's is missing. */
+    public double[] toUnit(Map<String, Double> internal) {
+        double[] x = new double[names.size()];
+        for (int i = 0; i < x.length; i++) {
+            Double v = internal.get(names.get(i));
+            if (v == null) {
+                return null;
+            }
+            x[i] = toUnit(i, v);
+        }
+        return x;
+    }
+
     /** The internal parameter values of a unit point, by name. */
     public Map<String, Double> toParams(double[] x) {
         Map<String, Double> out = new LinkedHashMap<>();

@@ -44,6 +44,28 @@ class GpSamplerTest {
         assertEquals(run(7, 12), run(7, 12));
     }
 
+    /**
+     * What two threads do: the second trial is asked for before the first has suggested (stored) anything. Without
+     * the first's point counted as pending, the GP, on the same data, proposes the same corner to both.
+     */
+    @Test
+    void aTrialAskedWhileAnotherRunsGetsAnotherPointThoughTheFirstHasSuggestedNothingYet() {
+        int same = 0;
+        for (long seed = 0; seed < 4; seed++) {
+            Study study = Study.builder().sampler(new GpSampler(seed)).build();
+            for (int pair = 0; pair < 15; pair++) {
+                Trial first = study.ask();
+                Trial second = study.ask();
+                List<Double> a = List.of(first.suggestFloat("x", -5, 5), first.suggestFloat("y", -5, 5));
+                List<Double> b = List.of(second.suggestFloat("x", -5, 5), second.suggestFloat("y", -5, 5));
+                same += a.equals(b) ? 1 : 0;
+                study.tell(first, Math.pow(a.get(0) - 1, 2) + Math.pow(a.get(1) + 2, 2));
+                study.tell(second, Math.pow(b.get(0) - 1, 2) + Math.pow(b.get(1) + 2, 2));
+            }
+        }
+        assertEquals(0, same, "pairs of concurrent trials given the same point");
+    }
+
     @Test
     void differentSeedsGiveDifferentTrials() {
         assertNotEquals(run(7, 8), run(8, 8));
