@@ -9,6 +9,7 @@ import dev.hpo.Trial;
 import dev.hpo.TrialState;
 import dev.hpo.artifact.ArtifactStore;
 import dev.hpo.report.Thresholds;
+import dev.hpo.space.Distribution;
 import dev.hpo.terminator.Terminator;
 import dev.hpo.terminator.TerminatorCallback;
 import java.time.Duration;
@@ -102,6 +103,7 @@ final class StudyRun {
             builder.heartbeatInterval(Duration.ofSeconds(heartbeat));
         }
         Study study = builder.build();
+        checkStoredRanges(study);
         study.setSystemAttr(OBJECTIVE_ATTR, definition.qualifiedMethodName());
         if (!Double.isNaN(settings.threshold())) {
             study.setSystemAttr(THRESHOLD_ATTR, settings.threshold());
@@ -165,6 +167,33 @@ final class StudyRun {
             throw new AssertionFailedError("study " + study.name() + ": none of the " + report.finished()
                     + " trials of this run completed (" + report.summary() + ")"
                     + (first == null ? "" : "; the first failed with " + first), first);
+        }
+    }
+
+    /**
+     * A resumed study whose trials took a parameter from another range than the objective declares now (a range
+     * narrowed after a first build, say) would fail every trial on suggesting it: said once, before any trial, with
+     * the ways out. A study keeps one range per parameter name.
+     */
+    private void checkStoredRanges(Study study) {
+        List<FrozenTrial> trials = study.trials();
+        for (TunedParameter p : tuned) {
+            for (int i = trials.size() - 1; i >= 0; i--) {
+                Distribution stored = trials.get(i).distributions().get(p.name());
+                if (stored == null) {
+                    continue;
+                }
+                if (!stored.equals(p.distribution())) {
+                    study.close();
+                    throw new IllegalStateException("study " + study.name() + " already has trials with parameter '"
+                            + p.name() + "' in " + stored + ", but the objective now declares " + p.distribution()
+                            + "; a study keeps one range per parameter. Delete the stored study first (mvn"
+                            + " hpo:delete-study -Dhpo.objectives=" + study.name() + "; mvn clean removes the default"
+                            + " journal under target/hpo), or give the objective a new study name (@Objective(name ="
+                            + " \"...\"))");
+                }
+                break;
+            }
         }
     }
 

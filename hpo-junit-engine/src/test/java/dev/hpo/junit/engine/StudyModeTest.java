@@ -22,6 +22,7 @@ import dev.hpo.junit.engine.fixtures.FreshInstance;
 import dev.hpo.junit.engine.fixtures.Interrupting;
 import dev.hpo.junit.engine.fixtures.Kinds;
 import dev.hpo.junit.engine.fixtures.Plateau;
+import dev.hpo.junit.engine.fixtures.Rescoped;
 import dev.hpo.storage.InMemoryStorage;
 import dev.hpo.storage.Storage;
 import dev.hpo.terminator.TerminatorCallback;
@@ -76,6 +77,19 @@ class StudyModeTest {
         results.testEvents().assertStatistics(s -> s.dynamicallyRegistered(5).started(5 + OBJECTIVE).succeeded(5 + OBJECTIVE));
         results.containerEvents().assertStatistics(s -> s.succeeded(3).failed(0));
         assertEquals(5, trials("Bowl.bowl").size());
+    }
+
+    @Test
+    void aResumedStudyWhoseParameterNowHasAnotherRangeFailsOnceBeforeAnyTrialSayingWhatToDo() {
+        study(storage).selectors(selectMethod(Rescoped.class, "wide", "double")).execute().testEvents()
+                .assertStatistics(s -> s.failed(0));
+        EngineExecutionResults edited = study(storage).selectors(selectMethod(Rescoped.class, "narrow", "double"))
+                .execute();
+        edited.testEvents().assertStatistics(s -> s.dynamicallyRegistered(0));
+        String message = throwable(edited.allEvents().failed().list().get(0)).getMessage();
+        assertTrue(message.startsWith("study Rescoped already has trials with parameter 'x' in float [-5.0, 5.0], but"
+                + " the objective now declares float [0.0, 3.0]") && message.contains("hpo:delete-study"), message);
+        assertEquals(3, trials("Rescoped").size(), "no trial was spent on it");
     }
 
     @Test
