@@ -16,6 +16,7 @@ import dev.hpo.junit.engine.fixtures.Bowl;
 import dev.hpo.junit.engine.fixtures.Flaky;
 import dev.hpo.junit.engine.fixtures.FreshInstance;
 import dev.hpo.junit.engine.fixtures.Kinds;
+import dev.hpo.junit.engine.fixtures.Unbounded;
 import dev.hpo.storage.InMemoryStorage;
 import dev.hpo.storage.Storage;
 import java.util.Map;
@@ -70,6 +71,12 @@ class SmokeModeTest {
         EngineExecutionResults results = smoke(storage).selectors(selectClass(Flaky.class)).execute();
         String message = throwable(results.testEvents().failed().list().get(0)).getMessage();
         assertTrue(message.contains(Flaky.class.getName() + ".flaky returned NaN at {k=2}"), message);
+    }
+
+    @Test
+    void anInfiniteValuePassesASmokeRunAsItCompletesAStudysTrial() {
+        hpo().selectors(selectClass(Unbounded.class)).execute().testEvents()
+                .assertStatistics(s -> s.succeeded(1).failed(0));
     }
 
     @Test
