@@ -390,7 +390,11 @@ public final class Study implements AutoCloseable {
         return done;
     }
 
-    /** Runs {@code trials} more trials of a single-objective study, one at a time. */
+    /**
+     * Runs {@code trials} more trials of a single-objective study, one at a time. Like every {@code optimize}, it
+     * stops early when its thread is interrupted (or the objective throws {@link InterruptedException}): the running
+     * trial is stored, and it returns with the thread's interrupt status set.
+     */
     public void optimize(ObjectiveFunction objective, int trials) {
         optimize(objective, OptimizeOptions.builder().trials(trials).build());
     }
@@ -478,8 +482,10 @@ public final class Study implements AutoCloseable {
         long deadline = options.timeout() == null ? Long.MAX_VALUE : System.nanoTime() + options.timeout().toNanos();
         AtomicInteger budget = new AtomicInteger(options.trials());
         AtomicReference<Throwable> fatal = new AtomicReference<>();
+        // an interrupted thread was asked to stop: it starts no further trial and keeps its interrupt status
         Runnable worker = () -> {
-            while (!stopRequested.get() && fatal.get() == null && System.nanoTime() < deadline) {
+            while (!stopRequested.get() && fatal.get() == null && System.nanoTime() < deadline
+                    && !Thread.currentThread().isInterrupted()) {
                 if (options.trials() >= 0 && budget.getAndDecrement() <= 0) {
                     break;
                 }
@@ -542,6 +548,9 @@ public final class Study implements AutoCloseable {
             } catch (Throwable t) {
                 state = TrialState.FAIL;
                 error = t;
+                if (t instanceof InterruptedException) {
+                    Thread.currentThread().interrupt();  // throwing it cleared the status the study stops on
+                }
             }
             done = error == null ? tell(trial, state, values)
                     : finish(trial, TrialState.FAIL, null, error.toString());

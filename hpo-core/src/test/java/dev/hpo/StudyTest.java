@@ -301,6 +301,25 @@ class StudyTest {
     }
 
     @Test
+    void anInterruptedObjectiveStopsASequentialStudyAfterItsTrialKeepingTheStatus() {
+        Study s = study();
+        Thread caller = Thread.currentThread();
+        s.optimize(t -> {
+            double x = t.suggestFloat("x", 0, 1);
+            if (t.number() == 3) {
+                caller.interrupt();  // what another thread does to stop this one
+            }
+            Thread.sleep(5);  // throws at once on the interrupted thread, clearing the status
+            return x;
+        }, 30);
+        assertTrue(Thread.interrupted(), "the interrupt status is restored");
+        assertEquals(4, s.trials().size());
+        assertEquals(TrialState.FAIL, s.trials().get(3).state());
+        assertTrue(String.valueOf(s.trials().get(3).systemAttrs().get(Study.FAIL_REASON_ATTR))
+                .contains("InterruptedException"));
+    }
+
+    @Test
     void callbackCanStopTheStudy() {
         Study s = study();
         s.optimize(t -> 1.0, OptimizeOptions.builder().trials(100)

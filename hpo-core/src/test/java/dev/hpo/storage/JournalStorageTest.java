@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.hpo.Direction;
 import dev.hpo.FrozenTrial;
+import dev.hpo.ObjectiveFunction;
 import dev.hpo.Study;
 import dev.hpo.TrialPruned;
 import dev.hpo.TrialState;
@@ -37,15 +38,18 @@ class JournalStorageTest {
         String url = "journal:" + dir.resolve("interrupted.log");
         boolean stillInterrupted;
         try (Study study = Study.builder().name("s").storage(url).sampler(new RandomSampler(1)).build()) {
-            study.optimize(t -> {
+            ObjectiveFunction objective = t -> {
                 double x = t.suggestFloat("x", 0, 1);
                 if (t.number() == 2) {
                     Thread.currentThread().interrupt();
                 }
                 t.report(0, x);
                 return x;
-            }, 6);
+            };
+            study.optimize(objective, 6);
             stillInterrupted = Thread.interrupted();  // clears it for the rest of the test
+            assertEquals(3, study.trials(EnumSet.of(TrialState.COMPLETE)).size(), "the interrupt stops the study");
+            study.optimize(objective, 3);  // the journal still writes after a thread's interrupt
             assertEquals(6, study.trials(EnumSet.of(TrialState.COMPLETE)).size());
         }
         assertTrue(stillInterrupted, "the objective's interrupt status is left as it set it");
