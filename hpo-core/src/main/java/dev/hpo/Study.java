@@ -113,7 +113,8 @@ public final class Study implements AutoCloseable {
     /** The direction of a single-objective study. */
     public Direction direction() {
         if (directions.size() != 1) {
-            throw new IllegalStateException("study " + name + " has " + directions.size() + " directions; use directions()");
+            throw new IllegalStateException("study " + name + " has " + directions.size() + " directions, so it has no"
+                    + " single direction or best trial; use directions() and bestTrials() (its Pareto front)");
         }
         return directions.get(0);
     }
@@ -173,7 +174,11 @@ public final class Study implements AutoCloseable {
     private List<FrozenTrial> candidatesForBest() {
         List<FrozenTrial> complete = trials(COMPLETE);
         if (complete.isEmpty()) {
-            throw new IllegalStateException("study " + name + " has no completed trial yet");
+            List<FrozenTrial> all = trials();
+            long failed = all.stream().filter(t -> t.state() == TrialState.FAIL).count();
+            long pruned = all.stream().filter(t -> t.state() == TrialState.PRUNED).count();
+            throw new IllegalStateException("study " + name + " has no completed trial yet" + (all.isEmpty() ? ""
+                    : " (of its " + all.size() + " trials " + failed + " failed and " + pruned + " were pruned)"));
         }
         List<FrozenTrial> feasible = complete.stream().filter(FrozenTrial::isFeasible).toList();
         if (feasible.isEmpty()) {

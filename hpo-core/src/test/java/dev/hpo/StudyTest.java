@@ -320,6 +320,19 @@ class StudyTest {
     }
 
     @Test
+    void askingForTheBestOfAStudyWithoutOneSaysWhy() {
+        Study s = study();
+        s.tell(s.ask(), TrialState.FAIL);
+        s.tell(s.ask(), TrialState.PRUNED);
+        IllegalStateException none = assertThrows(IllegalStateException.class, s::bestValue);
+        assertTrue(none.getMessage().endsWith("has no completed trial yet (of its 2 trials 1 failed and 1 were"
+                + " pruned)"), none.getMessage());
+        Study two = Study.builder().directions(Direction.MINIMIZE, Direction.MAXIMIZE).build();
+        IllegalStateException multi = assertThrows(IllegalStateException.class, two::bestTrial);
+        assertTrue(multi.getMessage().contains("bestTrials()"), multi.getMessage());
+    }
+
+    @Test
     void callbackCanStopTheStudy() {
         Study s = study();
         s.optimize(t -> 1.0, OptimizeOptions.builder().trials(100)

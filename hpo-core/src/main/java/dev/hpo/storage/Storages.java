@@ -1,6 +1,7 @@
 package dev.hpo.storage;
 
 import dev.hpo.FrozenTrial;
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -35,7 +36,15 @@ public final class Storages {
                 throw new IllegalArgumentException("storage URL '" + url + "' names no file; write journal:<path>,"
                         + " e.g. journal:target/hpo/study.log");
             }
-            return new JournalStorage(Path.of(path).toAbsolutePath());
+            if (!path.startsWith("file:")) {
+                return new JournalStorage(Path.of(path).toAbsolutePath());
+            }
+            try {  // journal:file:///tmp/s.log names the file by URI; as a path it would be a folder called "file:"
+                return new JournalStorage(Path.of(URI.create(path)));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("storage URL '" + url + "' has no absolute file URI (" + e.getMessage()
+                        + "); write journal:file:///absolute/path or journal:<path>", e);
+            }
         }
         if (u.startsWith("jdbc:")) {
             return new JdbcStorage(u);

@@ -349,6 +349,13 @@ class JournalStorageTest {
         try (Storage s = Storages.open("journal:target/journal-test/rel.log")) {
             assertEquals(Path.of("target/journal-test/rel.log").toAbsolutePath(), ((JournalStorage) s).path());
         }
+        Path byUri = dir.resolve("uri.log");
+        try (Storage s = Storages.open("journal:" + byUri.toUri())) {
+            assertEquals(byUri, ((JournalStorage) s).path());
+        }
+        IllegalArgumentException relative = assertThrows(IllegalArgumentException.class,
+                () -> Storages.open("journal:file:rel.log"));
+        assertTrue(relative.getMessage().contains("journal:file:///absolute/path"), relative.getMessage());
     }
 
     @Test
