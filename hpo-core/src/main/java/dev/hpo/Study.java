@@ -352,6 +352,11 @@ public final class Study implements AutoCloseable {
             if (problem != null) {
                 return finish(trial, TrialState.FAIL, null, problem);
             }
+        } else if (values != null && values.length > 0) {
+            throw new IllegalArgumentException("trial " + trial.number() + " is told " + state + " with values "
+                    + Arrays.toString(values) + ", which it would not store: a " + state + " trial has "
+                    + (state == TrialState.PRUNED ? "its last intermediate value" : "no value") + "; tell it without"
+                    + " values");
         }
         return finish(trial, state, values, null);
     }

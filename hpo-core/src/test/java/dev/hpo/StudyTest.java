@@ -238,6 +238,9 @@ class StudyTest {
         assertThrows(IllegalStateException.class, () -> t.setUserAttr("late", 1), "nor changed, as in the journal");
         assertEquals(Map.of(), s.trials().get(0).userAttrs());
         Trial pruned = s.ask();
+        IllegalArgumentException valued = assertThrows(IllegalArgumentException.class,
+                () -> s.tell(pruned, TrialState.FAIL, 0.5));
+        assertTrue(valued.getMessage().contains("tell it without values"), valued.getMessage());
         assertEquals(TrialState.PRUNED, s.tell(pruned, TrialState.PRUNED).state());
     }
 
