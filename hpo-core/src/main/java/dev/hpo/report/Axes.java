@@ -110,11 +110,13 @@ final class Axes {
             svg.text(left - 7, py + 4, t.label(), "end", null, 0);
         }
         svg.endGroup();
-        if (xLabel != null) {
-            svg.text((left + right) / 2, bottom + 34, xLabel, "middle", "axis-label", 0);
+        if (xLabel != null) {  // about 7 pixels a character of the labels' 12-pixel font
+            svg.text((left + right) / 2, bottom + 34, Html.fit(xLabel, (int) ((right - left) / 7)), "middle",
+                    "axis-label", 0);
         }
         if (yLabel != null) {
-            svg.text(left - 46, (top + bottom) / 2, yLabel, "middle", "axis-label", -90);
+            svg.text(left - 46, (top + bottom) / 2, Html.fit(yLabel, (int) ((bottom - top) / 7)), "middle",
+                    "axis-label", -90);
         }
     }
 }

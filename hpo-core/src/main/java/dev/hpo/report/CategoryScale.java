@@ -30,9 +30,10 @@ final class CategoryScale implements Scale {
     public List<Tick> ticks() {
         List<Tick> out = new ArrayList<>();
         int stride = Math.max(1, labels.size() / 12);
+        // a horizontal axis has its bands' width for a label, a vertical one the margin left of the plot
+        int room = to < from ? 9 : (int) Math.min(11, Math.abs(band()) * stride / 6.5);
         for (int i = 0; i < labels.size(); i += stride) {
-            String l = labels.get(i);
-            out.add(new Tick(i, l.length() > 11 ? l.substring(0, 10) + "…" : l));
+            out.add(new Tick(i, Html.fit(labels.get(i), room)));
         }
         return out;
     }

@@ -165,9 +165,9 @@ public final class ContourPlot implements Plot {
     @Override
     public void render(StudyData study, SvgWriter svg) {
         List<Grid> grids = data(study);
-        int columns = 2;
+        int columns = Math.min(2, grids.size());
         int rows = (grids.size() + columns - 1) / columns;
-        svg.size(PW * columns + 70, PH * rows);
+        svg.size(PW * columns + 100, PH * rows);  // the legend's labels (9.501e-05) need about 60 pixels
         double[] values = study.complete().stream().mapToDouble(StudyData::objective).toArray();
         ColorScale colors = ColorScale.of(values, study.direction() == dev.hpo.Direction.MINIMIZE);
         for (int g = 0; g < grids.size(); g++) {

@@ -167,6 +167,12 @@ final class Html {
         return BigDecimal.valueOf(v).round(new MathContext(digits, RoundingMode.HALF_UP)).doubleValue();
     }
 
+    /** The text cut to {@code max} characters with an ellipsis, for a label that has that much room. */
+    static String fit(String text, int max) {
+        int room = Math.max(2, max);
+        return text.length() <= room ? text : text.substring(0, room - 1) + "…";
+    }
+
     /** A pixel coordinate with one decimal, short. */
     static String px(double v) {
         long tenths = Math.round(v * 10);

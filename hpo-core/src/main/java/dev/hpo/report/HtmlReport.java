@@ -106,8 +106,12 @@ public final class HtmlReport {
         StudySummary.write(study, html);
         html.append("<div class=\"plots\">");
         if (!study.trials().isEmpty()) {
+            if (study.complete().isEmpty()) {
+                html.append("<p class=\"no-values\">No trial has completed yet, so there are no values to plot; the"
+                        + " trials' states and reports are below.</p>");
+            }
             for (Plot plot : plots) {
-                if (!plot.appliesTo(study)) {
+                if (!plot.appliesTo(study) || study.complete().isEmpty() && plot.needsCompletedTrials()) {
                     continue;
                 }
                 SvgWriter svg = new SvgWriter(plot.title() + " of " + study.name());

@@ -50,6 +50,11 @@ public final class IntermediateValuesPlot implements Plot {
     }
 
     @Override
+    public boolean needsCompletedTrials() {
+        return false;
+    }
+
+    @Override
     public String caption() {
         return "Values reported by each trial per step, coloured by how the trial ended.";
     }

@@ -87,7 +87,7 @@ public final class ParallelCoordinatePlot implements Plot {
         int n = Math.min(MAX_PARAMS, study.params().size()) + 1;
         double gap = Math.max(110, Math.min(180, 680.0 / Math.max(1, n - 1)));
         double right = left + gap * (n - 1);
-        svg.size(right + 90, H);
+        svg.size(right + 120, H);  // the legend's labels (9.501e-05) need about 60 pixels
         Data data = data(study);
         double[] values = study.complete().stream().mapToDouble(StudyData::objective).toArray();
         ColorScale colors = ColorScale.of(values, study.direction() == Direction.MINIMIZE);

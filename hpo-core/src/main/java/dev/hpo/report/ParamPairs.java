@@ -19,12 +19,14 @@ final class ParamPairs {
     }
 
     /**
-     * Every pair of the (up to four) most important parameters; in a conditional space, where two parameters may
+     * Every pair of the (up to four) most important parameters that can take more than one value; in a conditional space, where two parameters may
      * never be in one trial, only pairs that at least {@value #MIN_SHARED} completed trials have, the next most
      * important parameters taking the place of the others, up to as many pairs.
      */
     static List<String[]> mostImportant(StudyData study) {
-        List<String> params = study.paramsByImportance();
+        // a parameter of one possible value (a single choice, low = high) would only draw empty panels
+        List<String> params = study.paramsByImportance().stream().filter(p -> !study.params().get(p).isSingle())
+                .toList();
         int wanted = MAX_PARAMS * (MAX_PARAMS - 1) / 2;
         List<String[]> out = new ArrayList<>();
         for (int k = Math.min(MAX_PARAMS, params.size()); k <= params.size(); k++) {

@@ -18,6 +18,14 @@ public interface Plot {
     /** False when the plot has nothing to say about this study (no intermediate values, one objective, ...). */
     boolean appliesTo(StudyData data);
 
+    /**
+     * Whether the plot draws completed trials' values: a study with none yet (every trial failed or was pruned) shows
+     * a note in place of such plots rather than empty axes over a made-up range.
+     */
+    default boolean needsCompletedTrials() {
+        return true;
+    }
+
     /** One sentence under the title saying how to read the picture. */
     default String caption() {
         return "";

@@ -63,6 +63,11 @@ public final class TimelinePlot implements Plot {
     }
 
     @Override
+    public boolean needsCompletedTrials() {
+        return false;
+    }
+
+    @Override
     public String caption() {
         return "When each trial ran, coloured by state.";
     }

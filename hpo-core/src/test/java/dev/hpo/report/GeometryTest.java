@@ -5,12 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.hpo.FrozenTrial;
+import dev.hpo.Study;
+import dev.hpo.TrialPruned;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
-/** Every coordinate the report writes is a number a browser can draw, whatever values the trials hold. */
+/** What the report draws for studies at the edges: odd values, no completed trial, long names, constant parameters. */
 class GeometryTest {
 
     private static final Pattern COORDINATE = Pattern.compile(" (x|y|x1|y1|x2|y2|cx|cy|r|width|height)=\"([^\"]*)\"");
@@ -56,6 +58,32 @@ class GeometryTest {
             assertEquals(t.params().containsKey("svm_c"), !Double.isNaN(line[svmAxis]), "trial " + t.number());
             assertEquals(t.params().containsKey("forest_depth"), !Double.isNaN(line[forestAxis]), "trial " + t.number());
         }
+    }
+
+    @Test
+    void aStudyWithoutACompletedTrialShowsANoteAndOnlyThePlotsOfItsStatesAndReports() {
+        Study study = Study.builder().name("failing").build();
+        study.optimize(t -> {
+            t.report(0, t.suggestFloat("x", 0, 1));
+            throw new TrialPruned();
+        }, 3);
+        String html = HtmlReport.render(List.of(study));
+        assertTrue(html.contains("No trial has completed yet"), "a note instead of empty axes");
+        assertTrue(html.contains("data-plot=\"intermediate\"") && html.contains("data-plot=\"timeline\""));
+        assertFalse(html.contains("data-plot=\"history\"") || html.contains("data-plot=\"slice\""));
+    }
+
+    @Test
+    void longNamesAreCutToTheirRoomAndAParameterOfOneValueGetsNoContour() {
+        Study study = Study.builder().name("long").build();
+        String longName = "learning_rate_of_the_second_optimizer_in_the_warm_up_schedule";
+        study.optimize(t -> t.suggestFloat(longName, 0, 1) + t.suggestInt("depth", 1, 5)
+                + t.suggestCategorical("fixed", List.of("only")).length(), 12);
+        String html = HtmlReport.render(List.of(study));
+        assertTrue(html.contains(">learning_rate_of_the_second_optimi…</text>"), "an axis title cut with an ellipsis");
+        assertFalse(html.contains(">" + longName + "</text>"), "no axis title runs past its plot");
+        StudyData data = StudyData.of(study);
+        assertTrue(ContourPlot.pairs(data).stream().noneMatch(p -> List.of(p).contains("fixed")));
     }
 
     private static boolean isNumber(String s) {
