@@ -1,10 +1,13 @@
 package dev.hpo.report;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hpo.space.CategoricalDistribution;
 import dev.hpo.space.Distribution;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
+import java.util.Map;
 
 /**
  * Escaping and number formatting shared by the HTML and SVG the report writes. Every string that comes
@@ -12,6 +15,8 @@ import java.math.RoundingMode;
  * {@link #escape} before it reaches the page.
  */
 final class Html {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private Html() {
     }
@@ -165,6 +170,15 @@ final class Html {
      */
     static double significant(double v, int digits) {
         return BigDecimal.valueOf(v).round(new MathContext(digits, RoundingMode.HALF_UP)).doubleValue();
+    }
+
+    /** Attributes as JSON, where a string keeps its quotes and an empty one shows (Java's toString drops both). */
+    static String json(Map<String, Object> attrs) {
+        try {
+            return JSON.writeValueAsString(attrs);
+        } catch (JsonProcessingException e) {
+            return String.valueOf(attrs);  // an attribute Jackson cannot write still shows as Java prints it
+        }
     }
 
     /** The text cut to {@code max} characters with an ellipsis, for a label that has that much room. */

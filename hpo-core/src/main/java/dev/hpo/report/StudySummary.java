@@ -22,9 +22,11 @@ final class StudySummary {
         } else if (!study.multiObjective()) {
             FrozenTrial best = study.best().get(0);
             item(html, "best value", Html.number(best.value()) + " (trial " + best.number() + ")");
-            item(html, "best parameters", best.params().entrySet().stream()
-                    .map(e -> e.getKey() + " = " + Html.param(e.getValue(), best.distributions().get(e.getKey())))
-                    .collect(Collectors.joining(", ")));
+            // each in its own bidi isolate: a right-to-left name cannot reorder the ones after it
+            html.append("<dt>best parameters</dt><dd>").append(best.params().entrySet().stream()
+                    .map(e -> "<bdi>" + Html.escape(e.getKey() + " = " + Html.param(e.getValue(),
+                            best.distributions().get(e.getKey()))) + "</bdi>")
+                    .collect(Collectors.joining(", "))).append("</dd>");
         } else {
             item(html, "Pareto front", study.best().size() + " trial(s): " + study.best().stream().limit(10)
                     .map(t -> "#" + t.number() + " " + t.values().stream().map(Html::number)
@@ -43,7 +45,7 @@ final class StudySummary {
             item(html, "duration", duration(wall));
         }
         if (!study.userAttrs().isEmpty()) {
-            item(html, "user attributes", study.userAttrs().toString());
+            item(html, "user attributes", Html.json(study.userAttrs()));
         }
         html.append("</dl>");
     }

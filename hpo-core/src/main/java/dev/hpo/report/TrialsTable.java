@@ -5,9 +5,8 @@ import dev.hpo.Study;
 import dev.hpo.TrialState;
 import dev.hpo.artifact.ArtifactMeta;
 import dev.hpo.artifact.Artifacts;
+import dev.hpo.space.CategoricalDistribution;
 import dev.hpo.space.Distribution;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
@@ -20,8 +19,6 @@ import java.util.Map;
  */
 final class TrialsTable {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private TrialsTable() {
     }
 
@@ -30,16 +27,19 @@ final class TrialsTable {
         boolean anyUserAttr = study.trials().stream().anyMatch(t -> !t.userAttrs().isEmpty());
         boolean anyArtifact = study.trials().stream().anyMatch(t -> !Artifacts.list(t).isEmpty());
         boolean anyConstraint = study.trials().stream().anyMatch(t -> !t.constraints().isEmpty());
-        html.append("<div class=\"table-wrap\"><table class=\"trials sortable\"><thead><tr><th>#</th><th>state</th>");
+        // numeric columns' headers sit right, over their numbers
+        html.append("<div class=\"table-wrap\"><table class=\"trials sortable\"><thead><tr><th class=\"num\">#</th>"
+                + "<th>state</th>");
         for (int i = 0; i < study.directions().size(); i++) {
-            html.append("<th>").append(study.multiObjective() ? "value " + i : "value").append("</th>");
+            html.append("<th class=\"num\">").append(study.multiObjective() ? "value " + i : "value").append("</th>");
         }
-        html.append("<th>duration (s)</th>");
+        html.append("<th class=\"num\">duration (s)</th>");
         if (anyConstraint) {
             html.append("<th title=\"every constraint at most 0\">feasible</th>");
         }
-        for (String p : study.params().keySet()) {
-            html.append("<th>").append(Html.escape(p)).append("</th>");
+        for (Map.Entry<String, Distribution> p : study.params().entrySet()) {
+            html.append(p.getValue() instanceof CategoricalDistribution ? "<th>" : "<th class=\"num\">")
+                    .append(Html.escape(p.getKey())).append("</th>");
         }
         if (anyUserAttr) {
             html.append("<th>user attributes</th>");
@@ -89,7 +89,7 @@ final class TrialsTable {
                 }
             }
             if (anyUserAttr) {
-                html.append("<td>").append(t.userAttrs().isEmpty() ? "" : Html.escape(json(t.userAttrs())))
+                html.append("<td>").append(t.userAttrs().isEmpty() ? "" : Html.escape(Html.json(t.userAttrs())))
                         .append("</td>");
             }
             if (anyArtifact) {
@@ -107,15 +107,6 @@ final class TrialsTable {
             html.append("</tr>\n");
         }
         html.append("</tbody></table></div>");
-    }
-
-    /** User attributes as JSON, where a string keeps its quotes and an empty one shows. */
-    private static String json(Map<String, Object> attrs) {
-        try {
-            return JSON.writeValueAsString(attrs);
-        } catch (JsonProcessingException e) {
-            return String.valueOf(attrs);  // an attribute Jackson cannot write still shows as Java prints it
-        }
     }
 
     private static void numberCell(StringBuilder html, String text) {

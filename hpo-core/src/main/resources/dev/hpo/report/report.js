@@ -28,7 +28,11 @@
     body.appendChild(fragment);
   }
   document.querySelectorAll("table.sortable th").forEach(function (th) {
+    th.tabIndex = 0;  // reachable by keyboard, sorted with Enter or Space as by a click
     th.addEventListener("click", function () { sortBy(th); });
+    th.addEventListener("keydown", function (e) {
+      if (e.key === "Enter" || e.key === " ") { e.preventDefault(); sortBy(th); }
+    });
   });
   // self-check: every plot has a drawn SVG whose coordinates are all numbers; the result is in <body data-report-status>
   var GEOMETRY = ["x", "y", "x1", "y1", "x2", "y2", "cx", "cy", "r", "width", "height"];

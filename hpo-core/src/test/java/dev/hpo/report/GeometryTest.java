@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.hpo.FrozenTrial;
 import dev.hpo.Study;
 import dev.hpo.TrialPruned;
+import dev.hpo.sampler.RandomSampler;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -75,7 +76,7 @@ class GeometryTest {
 
     @Test
     void longNamesAreCutToTheirRoomAndAParameterOfOneValueGetsNoContour() {
-        Study study = Study.builder().name("long").build();
+        Study study = Study.builder().name("long").sampler(new RandomSampler(3)).build();
         String longName = "learning_rate_of_the_second_optimizer_in_the_warm_up_schedule";
         study.optimize(t -> t.suggestFloat(longName, 0, 1) + t.suggestInt("depth", 1, 5)
                 + t.suggestCategorical("fixed", List.of("only")).length(), 12);
