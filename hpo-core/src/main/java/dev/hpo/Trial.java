@@ -190,8 +190,7 @@ public final class Trial {
             try {
                 return d.toInternal(value);
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("the value " + value + " given for parameter '" + name
-                        + "' (enqueued or fixed) does not fit " + d + " (" + e.getMessage() + ")", e);
+                throw new IllegalArgumentException("parameter '" + name + "', enqueued or fixed: " + e.getMessage(), e);
             }
         }
         if (d.isSingle()) {

@@ -90,7 +90,8 @@ public record FloatDistribution(double low, double high, boolean log, Double ste
         }
         double v = n.doubleValue();
         if (!contains(v)) {
-            throw new IllegalArgumentException("value " + v + " is outside " + this);
+            throw new IllegalArgumentException("value " + v + (v >= low && v <= high ? " is off the steps of " + this
+                    + " (" + low + " + k·" + step + ")" : " is outside " + this));
         }
         return v;
     }

@@ -71,8 +71,15 @@ public record IntDistribution(long low, long high, boolean log, long step) imple
             throw new IllegalArgumentException("value " + external + " is not an integer");
         }
         double v = n.doubleValue();
-        if (v != Math.rint(v) || !contains(v)) {
+        if (v != Math.rint(v)) {
+            throw new IllegalArgumentException("value " + external + " is not a whole number, as " + this + " needs");
+        }
+        if (v < low || v > high) {
             throw new IllegalArgumentException("value " + external + " is outside " + this);
+        }
+        if (!contains(v)) {
+            throw new IllegalArgumentException("value " + external + " is off the steps of " + this + " (" + low
+                    + " + k·" + step + ")");
         }
         return v;
     }

@@ -149,4 +149,17 @@ class DistributionTest {
         assertTrue(CategoricalDistribution.of(Arrays.asList(null, true, 3, 2.5, "s", Kernel.RBF, 'c')).storable());
         assertFalse(CategoricalDistribution.of(List.of("a", new Object())).storable());
     }
+
+    @Test
+    void aValueThatDoesNotFitSaysWhetherItIsOutsideOffTheStepsOrNotWhole() {
+        assertTrue(message(() -> IntDistribution.of(1, 5).toInternal(2.5)).contains("2.5 is not a whole number"));
+        assertTrue(message(() -> IntDistribution.of(1, 5).toInternal(9)).contains("9 is outside int"));
+        assertTrue(message(() -> IntDistribution.stepped(0, 10, 5).toInternal(3)).contains("3 is off the steps"));
+        assertTrue(message(() -> FloatDistribution.stepped(0, 1, 0.1).toInternal(0.33)).contains("off the steps"));
+        assertTrue(message(() -> FloatDistribution.of(0, 1).toInternal(5.0)).contains("5.0 is outside float"));
+    }
+
+    private static String message(org.junit.jupiter.api.function.Executable call) {
+        return assertThrows(IllegalArgumentException.class, call).getMessage();
+    }
 }
