@@ -31,12 +31,17 @@ import org.opentest4j.AssertionFailedError;
 import org.opentest4j.TestAbortedException;
 
 /**
- * A smoke run of an objective: one trial, to prove that the method runs and returns a finite number. It uses the
+ * A smoke run of an objective: one trial, to prove that the method runs and returns a number. It uses the
  * best parameters the configured storage knows for the study (where they still fit the declared ranges), else the
- * middle of every range ({@link MiddleSampler}). It reads the storage but never writes to it: the trial runs in a
- * throw-away in-memory study, so {@code mvn test} leaves the real study as it was.
+ * middle of every range ({@link MiddleSampler}). Without a configured storage it reads the goal's default journal,
+ * when a build has left one, so that {@code mvn test} after {@code mvn verify} runs the tuned parameters. It reads
+ * the storage but never writes to it: the trial runs in a throw-away in-memory study, so {@code mvn test} leaves the
+ * real study as it was.
  */
 final class SmokeRun {
+
+    /** Where {@code hpo:optimize} keeps its studies unless told otherwise, relative to the module (surefire's cwd). */
+    static final Path GOAL_JOURNAL = Path.of("target", "hpo", "studies.log");
 
     private final ObjectiveDescriptor descriptor;
     private final ObjectiveDefinition definition;
@@ -141,10 +146,22 @@ final class SmokeRun {
      * that reach every threshold when some do.
      */
     private Map<String, Object> bestKnownParams() {
-        if (storageUrl == null) {
+        if (storageUrl != null) {
+            return bestKnownParams(context.storage(storageUrl));
+        }
+        if (!Files.isRegularFile(GOAL_JOURNAL)) {
             return Map.of();
         }
-        Storage storage = context.storage(storageUrl);
+        try {
+            return bestKnownParams(context.storage("journal:" + GOAL_JOURNAL));
+        } catch (RuntimeException unreadable) {  // a journal nobody asked for must not fail mvn test
+            System.err.println("[hpo] " + definition.qualifiedMethodName() + ": smoke run at the middle of the ranges,"
+                    + " since " + GOAL_JOURNAL + " cannot be read: " + unreadable.getMessage());
+            return Map.of();
+        }
+    }
+
+    private Map<String, Object> bestKnownParams(Storage storage) {
         Optional<Long> studyId = storage.findStudy(settings.studyName());
         if (studyId.isEmpty()) {
             return Map.of();

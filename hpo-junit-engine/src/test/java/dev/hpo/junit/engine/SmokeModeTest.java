@@ -5,6 +5,7 @@ import static dev.hpo.junit.engine.Engines.reportEntries;
 import static dev.hpo.junit.engine.Engines.smoke;
 import static dev.hpo.junit.engine.Engines.throwable;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
@@ -19,6 +20,8 @@ import dev.hpo.junit.engine.fixtures.Kinds;
 import dev.hpo.junit.engine.fixtures.Unbounded;
 import dev.hpo.storage.InMemoryStorage;
 import dev.hpo.storage.Storage;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
@@ -94,6 +97,27 @@ class SmokeModeTest {
         assertEquals("2.5", entry.get("hpo.param.x"));
         assertEquals("1", entry.get("hpo.param.k"));
         assertEquals("1.25", entry.get("hpo.value"));
+    }
+
+    @Test
+    void withoutAConfiguredStorageASmokeRunReadsTheJournalTheGoalLeftByDefault() throws Exception {
+        Path journal = SmokeRun.GOAL_JOURNAL;
+        assertFalse(Files.exists(journal), journal + " is left from another run");
+        try {
+            try (Study study = Study.builder().name("Bowl.bowl").storage("journal:" + journal).build()) {
+                study.enqueueTrial(Map.of("x", 2.5, "k", 1));
+                study.optimize(trial -> (trial.suggestFloat("x", -10, 10) - 3) + trial.suggestInt("k", 0, 10), 1);
+            }
+            Map<String, String> entry = reportEntries(hpo().selectors(selectClass(Bowl.class)).execute()).get(0);
+            assertEquals("2.5", entry.get("hpo.param.x"));
+            assertEquals("1", entry.get("hpo.param.k"));
+            Files.writeString(journal, "not a journal\n");
+            Map<String, String> middle = reportEntries(hpo().selectors(selectClass(Bowl.class)).execute()).get(0);
+            assertEquals("0.0", middle.get("hpo.param.x"), "an unreadable journal leaves the middle of the ranges");
+        } finally {
+            Files.deleteIfExists(journal);
+            Files.deleteIfExists(Path.of(journal + ".lock"));
+        }
     }
 
     @Test
