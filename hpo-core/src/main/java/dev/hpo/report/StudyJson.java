@@ -20,7 +20,8 @@ import java.util.Map;
 import java.util.SortedMap;
 
 /**
- * A study as JSON ({@code target/hpo/<study>.json}): name, directions, trial counts, best trial(s), the terminator's
+ * A study as JSON ({@code target/hpo/<study>.json}): name, directions, trial counts, best trial(s), the thresholds
+ * and whether they are reached, the terminator's
  * judgements when it ran with one, and every trial with state, values, parameters, intermediate values, attributes
  * and times. Non-finite numbers are
  * written as the strings {@code "Infinity"}, {@code "-Infinity"} and {@code "NaN"}, which JSON lacks.
@@ -93,6 +94,7 @@ public final class StudyJson {
             }
         }
         g.writeEndArray();
+        thresholds(g, study, anyComplete);
         g.writeFieldName("userAttrs");
         attrs(g, study.userAttrs());
         SortedMap<Integer, Terminator.Evaluation> judged = TerminatorCallback.evaluations(study.systemAttrs());
@@ -114,6 +116,33 @@ public final class StudyJson {
         }
         g.writeEndArray();
         g.writeEndObject();
+    }
+
+    /**
+     * The gate's thresholds (null where an objective has none) and whether the best trial, or for several objectives
+     * one trial of the Pareto front, reaches them all: what a CI job needs to decide for itself from this file.
+     */
+    private static void thresholds(JsonGenerator g, Study study, boolean anyComplete) throws IOException {
+        List<Double> thresholds;
+        try {
+            thresholds = Thresholds.of(study.name(), study.userAttrs(), study.systemAttrs());
+        } catch (IllegalStateException notANumber) {
+            return;  // the goal's gate reports it; the export leaves the thresholds out
+        }
+        if (thresholds.isEmpty()) {
+            return;
+        }
+        g.writeArrayFieldStart("thresholds");
+        for (double t : thresholds) {
+            if (Double.isNaN(t)) {
+                g.writeNull();
+            } else {
+                number(g, t);
+            }
+        }
+        g.writeEndArray();
+        g.writeBooleanField("thresholdsReached", anyComplete && study.bestTrials().stream()
+                .anyMatch(t -> Thresholds.reached(thresholds, study.directions(), t.values())));
     }
 
     private static void trial(JsonGenerator g, FrozenTrial t) throws IOException {

@@ -189,6 +189,23 @@ class ExportsTest {
     }
 
     @Test
+    void jsonSaysTheThresholdsAndWhetherTheStudyReachesThem() throws Exception {
+        Study three = ReportFixtures.threeWay(30);  // error at most 0.2, throughput at least 40, latency free
+        JsonNode root = new ObjectMapper().readTree(StudyJson.render(three));
+        assertEquals("[0.2,null,40.0]", root.get("thresholds").toString());
+        boolean reached = three.bestTrials().stream().anyMatch(t -> t.values().get(0) <= 0.2
+                && t.values().get(2) >= 40);
+        assertEquals(reached, root.get("thresholdsReached").asBoolean());
+        Study single = Study.builder().name("gated").build();
+        single.setSystemAttr(Thresholds.ATTR, 0.5);
+        single.optimize(t -> t.suggestFloat("x", 1, 2), 3);
+        JsonNode missed = new ObjectMapper().readTree(StudyJson.render(single));
+        assertEquals("[0.5]", missed.get("thresholds").toString());
+        assertFalse(missed.get("thresholdsReached").asBoolean(), "minimizing, every value is above 0.5");
+        assertTrue(new ObjectMapper().readTree(StudyJson.render(ReportFixtures.multi(5))).get("thresholds") == null);
+    }
+
+    @Test
     void jsonOfMultiObjectiveStudyListsTheFront() throws Exception {
         Study s = ReportFixtures.multi(20);
         JsonNode root = new ObjectMapper().readTree(StudyJson.render(s));
