@@ -140,6 +140,7 @@ final class StudyRun {
             options.callback(terminating);
         }
         artifacts = definition.usesArtifacts() ? ArtifactStore.of(context.configuration().artifacts()) : null;
+        long started = System.nanoTime();
         try {
             study.optimizeMulti(this::evaluate, options.build());  // one value or several, as the method returns
         } finally {
@@ -154,7 +155,9 @@ final class StudyRun {
             }
         }
         String stopped = patience != null && patience.stoppedStudy() ? patience.reason()
-                : terminating != null && terminating.stoppedStudy() ? terminating.reason() : null;
+                : terminating != null && terminating.stoppedStudy() ? terminating.reason()
+                : timedOut(started) ? "its timeout of " + settings.timeout().toSeconds() + " s ran out after "
+                        + report.finished() + " of its " + settings.trials() + " trials" : null;
         if (stopped != null) {
             context.events().published(descriptor, ReportEntry.from(Map.of("hpo.study", study.name(),
                     STOPPED, stopped)));
@@ -195,6 +198,12 @@ final class StudyRun {
                 break;
             }
         }
+    }
+
+    /** Whether the run's timeout, rather than its trial count, ended it (a run without a count has none to miss). */
+    private boolean timedOut(long started) {
+        return settings.timeout() != null && settings.trials() >= 0 && report.finished() < settings.trials()
+                && System.nanoTime() - started >= settings.timeout().toNanos();
     }
 
     /** The shutdown hook's work: every trial still running is stored as FAIL, with the reason, and reported. */

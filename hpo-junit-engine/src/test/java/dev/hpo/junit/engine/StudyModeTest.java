@@ -23,6 +23,7 @@ import dev.hpo.junit.engine.fixtures.Interrupting;
 import dev.hpo.junit.engine.fixtures.Kinds;
 import dev.hpo.junit.engine.fixtures.Plateau;
 import dev.hpo.junit.engine.fixtures.Rescoped;
+import dev.hpo.junit.engine.fixtures.Sleepy;
 import dev.hpo.storage.InMemoryStorage;
 import dev.hpo.storage.Storage;
 import dev.hpo.terminator.TerminatorCallback;
@@ -90,6 +91,16 @@ class StudyModeTest {
         assertTrue(message.startsWith("study Rescoped already has trials with parameter 'x' in float [-5.0, 5.0], but"
                 + " the objective now declares float [0.0, 3.0]") && message.contains("hpo:delete-study"), message);
         assertEquals(3, trials("Rescoped").size(), "no trial was spent on it");
+    }
+
+    @Test
+    void aStudyItsTimeoutStoppedSaysSo() {
+        EngineExecutionResults results = study(storage).selectors(selectClass(Sleepy.class))
+                .configurationParameter("hpo.timeout", "1").configurationParameter("hpo.trials", "100000").execute();
+        String why = reportEntries(results).stream().map(e -> e.get("hpo.stopped")).filter(w -> w != null)
+                .findFirst().orElseThrow();
+        assertTrue(why.startsWith("its timeout of 1 s ran out after " + trials("Sleepy.nap").size()
+                + " of its 100000 trials"), why);
     }
 
     @Test
