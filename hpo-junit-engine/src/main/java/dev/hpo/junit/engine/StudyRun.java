@@ -8,7 +8,9 @@ import dev.hpo.Study;
 import dev.hpo.Trial;
 import dev.hpo.TrialState;
 import dev.hpo.artifact.ArtifactStore;
+import dev.hpo.pruner.Pruner;
 import dev.hpo.report.Thresholds;
+import dev.hpo.sampler.Sampler;
 import dev.hpo.space.Distribution;
 import dev.hpo.terminator.Terminator;
 import dev.hpo.terminator.TerminatorCallback;
@@ -93,10 +95,16 @@ final class StudyRun {
 
     void run() {
         invoker = new ObjectiveInvoker(definition, descriptor.sharedInstances(), settings.trialTimeout());
+        Sampler sampler;
+        Pruner pruner;
+        try {
+            sampler = settings.createSampler(definition.testClass().getClassLoader());
+            pruner = settings.createPruner(definition.testClass().getClassLoader());
+        } catch (IllegalArgumentException unknown) {  // a misspelt name is the objective's mistake, not a crash
+            throw new InvalidObjectiveException(definition.qualifiedMethodName() + ": " + unknown.getMessage());
+        }
         Study.Builder builder = Study.builder().name(settings.studyName())
-                .directions(settings.directions().toArray(Direction[]::new))
-                .sampler(settings.createSampler(definition.testClass().getClassLoader()))
-                .pruner(settings.createPruner(definition.testClass().getClassLoader()))
+                .directions(settings.directions().toArray(Direction[]::new)).sampler(sampler).pruner(pruner)
                 .storage(context.storage(storageUrl)).loadIfExists(true);
         Long heartbeat = context.configuration().heartbeatSeconds();
         if (heartbeat != null) {

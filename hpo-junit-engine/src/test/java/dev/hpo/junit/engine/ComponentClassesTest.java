@@ -50,10 +50,14 @@ class ComponentClassesTest {
                 selectMethod(OwnComponents.class, "missing", "double")).execute();
         List<String> messages = results.testEvents().failed().stream()
                 .map(e -> Engines.throwable(e).getMessage()).sorted().toList();
-        assertEquals(List.of("sampler 'com.example.NoSuchSampler' is neither a sampler name nor a class on the test"
-                        + " class path (java.lang.ClassNotFoundException: com.example.NoSuchSampler); give a built-in"
-                        + " name or the full name of a class that implements dev.hpo.sampler.Sampler",
-                "sampler class java.lang.String does not implement dev.hpo.sampler.Sampler"), messages);
+        String owner = OwnComponents.class.getName();
+        assertEquals(List.of(owner + ".missing: sampler 'com.example.NoSuchSampler' is neither a sampler name nor a"
+                        + " class on the test class path (java.lang.ClassNotFoundException: com.example.NoSuchSampler);"
+                        + " give a built-in name or the full name of a class that implements dev.hpo.sampler.Sampler",
+                owner + ".notASampler: sampler class java.lang.String does not implement dev.hpo.sampler.Sampler"),
+                messages);
+        assertTrue(results.testEvents().failed().stream()
+                .allMatch(e -> Engines.throwable(e) instanceof InvalidObjectiveException), "malformed, no crash");
     }
 
     @Test
