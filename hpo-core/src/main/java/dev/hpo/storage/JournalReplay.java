@@ -93,10 +93,24 @@ final class JournalReplay implements JournalFile.LineConsumer {
 
     private StorageException corrupt(long lineNumber, String problem, byte[] bytes, int offset, int length,
             Exception cause) {
-        String text = new String(bytes, offset, Math.min(length, 200), StandardCharsets.UTF_8);
-        return new StorageException("journal " + file + " line " + lineNumber + " " + problem + ": " + text
-                + (length > 200 ? "..." : "") + "; the lines before it are intact: restore the file from a backup,"
-                + " or cut it before line " + lineNumber + " to keep the studies up to there", cause);
+        String text = printable(new String(bytes, offset, Math.min(length, 200), StandardCharsets.UTF_8));
+        return new StorageException("journal " + file + " line " + lineNumber + " " + problem + ": "
+                + (length == 0 ? "(an empty line)" : text + (length > 200 ? "..." : "")) + "; the lines before it are"
+                + " intact: restore the file from a backup, or cut it before line " + lineNumber + " to keep the"
+                + " studies up to there", cause);
+    }
+
+    /** The line as a terminal may print it: control characters and undecodable bytes as \\uXXXX. */
+    private static String printable(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        text.codePoints().forEach(c -> {
+            if (Character.isISOControl(c) || c == 0xFFFD) {
+                out.append(String.format("\\u%04x", c));
+            } else {
+                out.appendCodePoint(c);
+            }
+        });
+        return out.toString();
     }
 
     private void apply(JsonNode line) {

@@ -309,6 +309,15 @@ class JournalStorageTest {
         StorageException e = assertThrows(StorageException.class, () -> new JournalStorage(journal));
         assertTrue(e.getMessage().contains(journal.toString()), e.getMessage());
         assertTrue(e.getMessage().contains("line 5 "), e.getMessage());
+        lines.set(4, "\u0000\u0007garbage\u001b[2J");
+        Files.write(journal, lines);
+        StorageException binary = assertThrows(StorageException.class, () -> new JournalStorage(journal));
+        assertTrue(binary.getMessage().contains("\\u0000\\u0007garbage\\u001b[2J"), binary.getMessage());
+        lines.set(4, "");
+        Files.write(journal, lines);
+        StorageException blank = assertThrows(StorageException.class, () -> new JournalStorage(journal));
+        assertTrue(blank.getMessage().contains("line 5 ") && blank.getMessage().contains("(an empty line)"),
+                blank.getMessage());
     }
 
     @Test
