@@ -208,6 +208,7 @@ public final class ContourPlot implements Plot {
                 svg.circle(x.toPixel(p[0]), y.toPixel(p[1]), 2.2, "cpt", null);
             }
         }
-        colors.legend(svg, PW * columns + 14, 30, Math.min(240, PH * rows - 60), "value");
+        colors.legend(svg, PW * columns + 14, 30, Math.min(240, PH * rows - 60),
+                Html.fit(study.multiObjective() ? study.objectiveLabel() : "value", 14));
     }
 }

@@ -94,7 +94,10 @@ public final class TimelinePlot implements Plot {
             double x0 = x.toPixel(b.startSeconds());
             double x1 = Math.max(x0 + 1, x.toPixel(b.endSeconds()));
             FrozenTrial t = b.trial();
-            svg.rect(x0, y.toPixel(t.number()) - h / 2, x1 - x0, h,
+            // the first and last trials sit on the frame: their bars are cut to it, not drawn across it
+            double top = Math.max(14, y.toPixel(t.number()) - h / 2);
+            double bottom = Math.min(H - 50, y.toPixel(t.number()) + h / 2);
+            svg.rect(x0, top, x1 - x0, bottom - top,
                     "st-" + t.state().name().toLowerCase(Locale.ROOT),
                     "trial " + t.number() + " " + t.state() + ", " + Html.number(b.endSeconds() - b.startSeconds()) + " s");
         }
