@@ -136,9 +136,9 @@ final class ObjectiveParser {
                         + " an extension that resolves the parameters of its only constructor)");
             }
         }
-        if (objective.trials() < -1) {
+        if (objective.trials() < 1 && objective.trials() != -1) {  // 0 would run nothing and pass, as hpo.trials
             throw new InvalidObjectiveException(where + ": @Objective trials = " + objective.trials()
-                    + "; use a count of at least 0, or -1 (no limit) with a timeout");
+                    + "; use a count of at least 1, or -1 (no limit) together with a timeout");
         }
         if (objective.trials() == -1 && objective.timeout() <= 0) {
             throw new InvalidObjectiveException(where + ": @Objective trials = -1 (no limit) needs a timeout");

@@ -11,6 +11,7 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectPacka
 import dev.hpo.junit.engine.fixtures.duplicate.FirstShared;
 import dev.hpo.junit.engine.fixtures.malformed.BadPatience;
 import dev.hpo.junit.engine.fixtures.malformed.BadTerminator;
+import dev.hpo.junit.engine.fixtures.malformed.BadTrials;
 import dev.hpo.junit.engine.fixtures.malformed.Malformed;
 import dev.hpo.junit.engine.fixtures.malformed.NoDefaultConstructor;
 import java.util.List;
@@ -50,6 +51,14 @@ class MalformedObjectiveTest {
     void negativePatienceFailsNamingTheValue() {
         String message = failureOf(BadPatience.class, "negativePatience");
         assertTrue(message.contains(BadPatience.class.getName() + ".negativePatience: @Objective patience = -3"), message);
+    }
+
+    /** As {@code -Dhpo.trials=0} is refused: a study of no trials would pass the build without running anything. */
+    @ParameterizedTest(name = "trials = {1}")
+    @CsvSource({"noTrials, 0", "negativeTrials, -5"})
+    void trialsBelowOneOtherThanNoLimitFailNamingTheValueAndWhatIsAllowed(String method, int trials) {
+        assertEquals(BadTrials.class.getName() + "." + method + ": @Objective trials = " + trials + "; use a count of"
+                + " at least 1, or -1 (no limit) together with a timeout", failureOf(BadTrials.class, method));
     }
 
     @Test
