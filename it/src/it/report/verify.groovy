@@ -39,7 +39,7 @@ check(dirs.every { !new File(it).exists() }, 'each deleted after its trial')
 // a multi-objective objective (two directions, double[]): its values on each line, its Pareto front's trial numbers
 // in the properties and the JSON, its metrics on the report's Pareto front plot
 check(log.contains('[hpo] TradeOffTuning.tradeOff trial 1/6  values '), 'the trade-off\'s lines show both values')
-check(log =~ /TradeOffTuning\.tradeOff\s+minimize,minimize\s+6 on Pareto front, \d reach the thresholds\s+#\d+/,
+check(log =~ /TradeOffTuning\.tradeOff\s+minimize,minimize\s+6 on Pareto front, \d reach(es)? the thresholds\s+#\d+/,
         'the summary table counts its front and names the first trial that reaches both thresholds')
 check(best['TradeOffTuning.tradeOff.pareto'] == '0,1,2,3,4,5', 'every trial of a strict trade-off is on the front')
 def tradeOff = new groovy.json.JsonSlurper().parse(new File(out, 'TradeOffTuning.tradeOff.json'))

@@ -107,7 +107,7 @@ abstract class AbstractHpoMojo extends AbstractMojo {
                     + " or write the outputs to " + outputDirectory + ": " + e.getMessage(), e);
         }
         if (!outcomes.isEmpty()) {
-            getLog().info("hpo: " + outcomes.size() + " stud" + (outcomes.size() == 1 ? "y" : "ies") + " in " + storage
+            getLog().info("hpo: " + Numbers.count(outcomes.size(), "study") + " in " + storage
                     + "; wrote " + properties + ", " + report + " and the study JSON files to "
                     + outputDirectory);
             for (String line : SummaryTable.lines(outcomes)) {

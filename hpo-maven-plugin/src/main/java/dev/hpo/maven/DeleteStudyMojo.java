@@ -46,8 +46,8 @@ public final class DeleteStudyMojo extends AbstractHpoMojo {
                 List<FrozenTrial> trials = store.trials(id);
                 int removed = removeArtifacts(Study.load(store, name), trials);
                 store.deleteStudy(id);
-                getLog().info("hpo: deleted study " + name + " (" + trials.size() + " trials"
-                        + (removed == 0 ? "" : ", " + removed + " artifact file" + (removed == 1 ? "" : "s")) + ") from "
+                getLog().info("hpo: deleted study " + name + " (" + Numbers.count(trials.size(), "trial")
+                        + (removed == 0 ? "" : ", " + Numbers.count(removed, "artifact file")) + ") from "
                         + redactedStorage());
             }
         }

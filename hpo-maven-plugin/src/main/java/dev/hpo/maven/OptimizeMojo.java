@@ -511,8 +511,8 @@ public final class OptimizeMojo extends AbstractHpoMojo {
                     forkTimeout == 0 || !ForkCommand.debugOptions(debug).isEmpty() ? null
                             : Duration.ofSeconds(forkTimeout), this::relay);
             if (output != null && output.lines() > 0) {
-                getLog().info("hpo: the objectives' output (" + output.lines() + (output.lines() == 1 ? " line" : " lines")
-                        + ") is in " + output.file());
+                getLog().info("hpo: the objectives' output (" + Numbers.count(output.lines(), "line") + ") is in "
+                        + output.file());
             }
         } catch (IOException e) {
             throw new MojoExecutionException("cannot start the forked JVM " + command.javaExecutable() + ": " + e.getMessage(), e);

@@ -30,8 +30,7 @@ public final class StudiesMojo extends AbstractHpoMojo {
             for (String name : names) {
                 outcomes.add(StudyOutcome.read(store, name, List.of()));
             }
-            getLog().info("hpo: " + names.size() + " stud" + (names.size() == 1 ? "y" : "ies") + " in "
-                    + redactedStorage());
+            getLog().info("hpo: " + Numbers.count(names.size(), "study") + " in " + redactedStorage());
             for (String line : SummaryTable.lines(outcomes)) {
                 getLog().info(line);
             }

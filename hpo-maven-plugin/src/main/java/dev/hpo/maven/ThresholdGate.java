@@ -28,8 +28,8 @@ final class ThresholdGate {
             if (o.front().isEmpty() || o.front().stream().anyMatch(o::reachesThresholds)) {
                 return null;  // no completed trial is the broken study's verdict, not this one's
             }
-            return "study " + o.name() + ": none of its " + o.paretoSize() + " Pareto-optimal trials reaches every"
-                    + " threshold at once (" + o.thresholdsText() + ")";
+            return "study " + o.name() + ": none of its " + Numbers.count(o.paretoSize(), "Pareto-optimal trial")
+                    + " reaches every threshold at once (" + o.thresholdsText() + ")";
         }
         if (o.threshold() == null || o.best() == null) {
             return null;
@@ -55,7 +55,8 @@ final class ThresholdGate {
     static String broken(StudyOutcome o) {
         List<FrozenTrial> run = o.runTrials();
         if (!run.isEmpty() && run.stream().allMatch(t -> t.state() == TrialState.FAIL)) {
-            return "study " + o.name() + ": all " + run.size() + " trials of this build failed" + lastReason(run);
+            return "study " + o.name() + ": " + (run.size() == 1 ? "the only trial" : "all " + run.size() + " trials")
+                    + " of this build failed" + lastReason(run);
         }
         if (o.complete() == 0) {
             return "study " + o.name() + ": no trial completed (" + o.pruned() + " pruned, " + o.failed()

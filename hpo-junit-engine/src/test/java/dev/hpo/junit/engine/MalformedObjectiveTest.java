@@ -38,6 +38,7 @@ class MalformedObjectiveTest {
             logIncludesZero   | parameter 'rate'   | @LogFloat min = 0.0
             intLogIncludesZero| parameter 'trees'  | @IntRange(log = true) min = 0
             wrongType         | parameter 'k'      | is a double; @IntRange fits int and long
+            intForFloat       | parameter 'k'      | is an int; @FloatRange fits double and float
             stepDoesNotDivide | parameter 'k'      | step 3 does not divide the range [0, 10]
             """)
     void malformedParameterFailsNamingClassMethodParameterAndValue(String method, String parameter, String bad) {
@@ -97,7 +98,7 @@ class MalformedObjectiveTest {
         EngineExecutionResults results = hpo().selectors(selectClass(Malformed.class)).execute();
         assertEquals(1, results.testEvents().succeeded().count());
         assertEquals("fine()", results.testEvents().succeeded().list().get(0).getTestDescriptor().getDisplayName());
-        assertEquals(12, results.testEvents().failed().count());
+        assertEquals(13, results.testEvents().failed().count());
         results.containerEvents().assertStatistics(s -> s.failed(0));
     }
 
