@@ -10,6 +10,7 @@ import dev.hpo.storage.jdbc.JdbcUrls;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -33,6 +34,11 @@ public final class DeleteStudyMojo extends AbstractHpoMojo {
         if (names.isEmpty()) {
             throw new MojoFailureException("hpo:delete-study needs the studies to delete: -Dhpo.objectives=<study>[,"
                     + "<study>...] (hpo:studies lists them)");
+        }
+        Optional<String> noJournal = noSuchJournal();
+        if (noJournal.isPresent()) {
+            throw new MojoFailureException("storage " + redactedStorage() + " has no study " + names + ": "
+                    + noJournal.get() + ". Nothing was deleted");
         }
         try (Storage store = openStorage()) {
             List<String> known = store.studies().stream().map(StudyInfo::name).toList();

@@ -3,6 +3,7 @@ package dev.hpo.maven;
 import dev.hpo.storage.Storage;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugins.annotations.Mojo;
 
@@ -17,6 +18,11 @@ public final class StudiesMojo extends AbstractHpoMojo {
     @Override
     public void execute() throws MojoExecutionException {
         if (skipped()) {
+            return;
+        }
+        Optional<String> noJournal = noSuchJournal();
+        if (noJournal.isPresent()) {
+            getLog().info("hpo: storage " + redactedStorage() + " has no study: " + noJournal.get());
             return;
         }
         try (Storage store = openStorage()) {
