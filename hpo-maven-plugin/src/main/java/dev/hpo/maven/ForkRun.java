@@ -28,8 +28,18 @@ import java.util.Properties;
 public record ForkRun(int objectives, List<String> skipped, Map<String, List<Integer>> trialsByStudy,
         List<Failure> failures) {
 
-    /** A test that failed outside any trial. */
-    public record Failure(String test, String message) {
+    /**
+     * A test that failed outside any trial.
+     *
+     * @param study the study whose run produced no result, when that is why its objective failed (the goal judges
+     *        that study itself); {@code null} for other failures, and from a launcher of an older engine version
+     */
+    public record Failure(String test, String message, String study) {
+
+        /** A failure of no study's: a malformed objective, an engine error. */
+        public Failure(String test, String message) {
+            this(test, message, null);
+        }
     }
 
     public ForkRun {
@@ -96,7 +106,7 @@ public record ForkRun(int objectives, List<String> skipped, Map<String, List<Int
             int f = Integer.parseInt(required(p, "failures", file));
             for (int i = 0; i < f; i++) {
                 failures.add(new Failure(required(p, "failure." + i + ".test", file),
-                        p.getProperty("failure." + i + ".message", "")));
+                        p.getProperty("failure." + i + ".message", ""), p.getProperty("failure." + i + ".study")));
             }
             return new ForkRun(objectives, skipped, studies, failures);
         } catch (NumberFormatException e) {

@@ -631,6 +631,7 @@ public final class OptimizeMojo extends AbstractHpoMojo {
             getLog().debug("hpo: opened " + storage + " in " + (System.nanoTime() - opening) / 1_000_000 + " ms");
             outcomes = readAndWrite(store, run.studies(), run.trialsByStudy());
         }
+        List<ForkRun.Failure> forkFailures = ThresholdGate.notJudged(run.failures(), outcomes);
         List<String> problems = new ArrayList<>();
         String none = null;
         if (run.objectives() == 0 && run.failures().isEmpty() && !tagArguments().isEmpty()) {
@@ -657,7 +658,7 @@ public final class OptimizeMojo extends AbstractHpoMojo {
             getLog().warn(none + " (failIfNoObjectives=false: not failing the build)");
         }
         try {
-            Path written = GateReport.write(reportsDirectory.toPath(), outcomes, run.failures());
+            Path written = GateReport.write(reportsDirectory.toPath(), outcomes, forkFailures);
             getLog().debug("hpo: wrote " + written);
         } catch (IOException e) {
             throw new MojoExecutionException("cannot write the JUnit XML report to " + reportsDirectory + ": "
@@ -673,7 +674,7 @@ public final class OptimizeMojo extends AbstractHpoMojo {
         }
         // what surefire would call test failures: an objective that could not run, a study without a result, a miss
         List<String> failures = new ArrayList<>();
-        for (ForkRun.Failure f : run.failures()) {
+        for (ForkRun.Failure f : forkFailures) {
             failures.add(f.test() + ": " + f.message());
         }
         failures.addAll(ThresholdGate.broken(outcomes));

@@ -5,6 +5,8 @@ import dev.hpo.FrozenTrial;
 import dev.hpo.TrialState;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Decides whether the studies of a build pass: each single-objective study with a threshold must reach it (at or
@@ -63,6 +65,16 @@ final class ThresholdGate {
                     + " failed)" + lastReason(run);
         }
         return null;
+    }
+
+    /**
+     * The fork's failures that no study's verdict here repeats: the engine also fails the objective of a study without
+     * a result (for surefire and the IDE), which {@link #broken} reports already, under the objective's own class.
+     */
+    static List<ForkRun.Failure> notJudged(List<ForkRun.Failure> failures, List<StudyOutcome> outcomes) {
+        Set<String> judged = outcomes.stream().filter(o -> broken(o) != null).map(StudyOutcome::name)
+                .collect(Collectors.toSet());
+        return failures.stream().filter(f -> f.study() == null || !judged.contains(f.study())).toList();
     }
 
     private static String lastReason(List<FrozenTrial> run) {

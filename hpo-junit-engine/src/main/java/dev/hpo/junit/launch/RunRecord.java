@@ -21,7 +21,7 @@ import java.util.stream.Collectors;
  *
  * <p>The file is a {@code .properties} file (keys {@value #OBJECTIVES}, {@value #SKIPPED}, {@code skipped.<i>},
  * {@value #STUDIES}, {@code study.<i>.name}, {@code study.<i>.trials} as comma-separated trial numbers,
- * {@value #FAILURES}, {@code failure.<i>.test}, {@code failure.<i>.message}); the goal's
+ * {@value #FAILURES}, {@code failure.<i>.test}, {@code failure.<i>.message}, {@code failure.<i>.study} for a study without a result); the goal's
  * {@code dev.hpo.maven.ForkRun} reads the same keys.
  *
  * @param objectives objectives the hpo engine discovered, valid or malformed (0: no objective found)
@@ -37,8 +37,12 @@ public record RunRecord(int objectives, List<String> skipped, Map<String, List<I
     static final String STUDIES = "studies";
     static final String FAILURES = "failures";
 
-    /** A failed test that was not a trial: its path of display names and what it threw. */
-    public record Failure(String test, String message) {
+    /**
+     * A failed test that was not a trial: its path of display names and what it threw.
+     *
+     * @param study the study whose run produced no result, when that is why the objective failed; else {@code null}
+     */
+    public record Failure(String test, String message, String study) {
     }
 
     public RunRecord {
@@ -68,6 +72,9 @@ public record RunRecord(int objectives, List<String> skipped, Map<String, List<I
         for (int i = 0; i < failures.size(); i++) {
             p.setProperty("failure." + i + ".test", failures.get(i).test());
             p.setProperty("failure." + i + ".message", failures.get(i).message());
+            if (failures.get(i).study() != null) {
+                p.setProperty("failure." + i + ".study", failures.get(i).study());
+            }
         }
         Path parent = file.toAbsolutePath().getParent();
         if (parent != null) {

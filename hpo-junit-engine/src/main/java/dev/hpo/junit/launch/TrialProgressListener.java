@@ -1,6 +1,7 @@
 package dev.hpo.junit.launch;
 
 import dev.hpo.junit.engine.InvalidObjectiveException;
+import dev.hpo.junit.engine.StudyWithoutResultException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -342,19 +343,20 @@ public final class TrialProgressListener implements TestExecutionListener {
     public synchronized RunRecord record() {
         List<RunRecord.Failure> failures = new ArrayList<>();
         failedTests.forEach((id, f) -> failures.add(new RunRecord.Failure(f.path(),
-                f.cause() == null ? "failed without an exception" : describe(f.cause()))));
+                f.cause() == null ? "failed without an exception" : describe(f.cause()),
+                f.cause() instanceof StudyWithoutResultException noResult ? noResult.study() : null)));
         return new RunRecord(objectives, skipped, trialsByStudy, failures);
     }
 
     /**
      * Prints every non-trial failure for the person reading the build log: a malformed objective as one line with
-     * what is wrong and how to fix it (its stack trace would only show the engine), anything else with its stack
-     * trace.
+     * what is wrong and how to fix it, a study without a result as one line too (its trials' lines say why they
+     * failed; either stack trace would only show the engine), anything else with its stack trace.
      */
     public synchronized void printFailures() {
         failedTests.forEach((id, f) -> {
-            if (f.cause() instanceof InvalidObjectiveException invalid) {
-                out.println(PREFIX + "FAILED " + f.path() + ": " + invalid.getMessage());
+            if (f.cause() instanceof InvalidObjectiveException || f.cause() instanceof StudyWithoutResultException) {
+                out.println(PREFIX + "FAILED " + f.path() + ": " + f.cause().getMessage());
                 return;
             }
             out.println(PREFIX + "FAILED " + f.path());
