@@ -48,6 +48,8 @@ public final class TrialProgressListener implements TestExecutionListener {
     static final String STEP = "hpo.step";
     /** On a study's objective rather than a trial: why the study ended before its trials were used up. */
     static final String STOPPED = "hpo.stopped";
+    /** On the engine: the study of one objective it found (the engine's {@code HpoEngineDescriptor.OBJECTIVE}). */
+    static final String OBJECTIVE = "hpo.objective";
     /** A failure's reason is cut to this many characters on the line; the report and the JSON have it whole. */
     static final int REASON_LENGTH = 120;
 
@@ -57,6 +59,7 @@ public final class TrialProgressListener implements TestExecutionListener {
     private final Map<TestIdentifier, FailedTest> failedTests = new LinkedHashMap<>();
     private final Map<String, Integer> finishedInRun = new HashMap<>();
     private final List<String> skipped = new ArrayList<>();
+    private final List<String> objectiveStudies = new ArrayList<>();
     private TestPlan testPlan;
     private int objectives;
 
@@ -91,6 +94,10 @@ public final class TrialProgressListener implements TestExecutionListener {
     @Override
     public synchronized void reportingEntryPublished(TestIdentifier test, ReportEntry entry) {
         Map<String, String> kv = entry.getKeyValuePairs();
+        if (kv.containsKey(OBJECTIVE)) {
+            objectiveStudies.add(kv.get(OBJECTIVE));
+            return;
+        }
         String study = kv.get(STUDY);
         String trial = kv.get(TRIAL);
         if (study != null && kv.containsKey(STOPPED)) {
@@ -345,7 +352,7 @@ public final class TrialProgressListener implements TestExecutionListener {
         failedTests.forEach((id, f) -> failures.add(new RunRecord.Failure(f.path(),
                 f.cause() == null ? "failed without an exception" : describe(f.cause()),
                 f.cause() instanceof StudyWithoutResultException noResult ? noResult.study() : null)));
-        return new RunRecord(objectives, skipped, trialsByStudy, failures);
+        return new RunRecord(objectives, skipped, trialsByStudy, failures, objectiveStudies);
     }
 
     /**
