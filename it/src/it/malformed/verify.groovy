@@ -13,4 +13,14 @@ check(!log.contains('at dev.hpo.junit.engine.'), "a malformed objective is repor
 def junit = new groovy.xml.XmlSlurper().parse(new File(basedir, 'target/hpo-reports/TEST-hpo.xml'))
 check(junit.@errors.text() as int >= 1 && junit.testcase.error.find { it.@message.text().contains('depth') },
         "the JUnit XML report has the malformed objective as an error: ${junit.testcase*.attributes()}")
+// a study whose trials all failed is one problem, not two (the engine's failed objective and the goal's verdict)
+check(error.contains('2 problems:'), "the malformed objective and the study without result:\n$error")
+check(error.count('study FailingTuning.always:') == 1 && error.contains('all 2 trials of this build failed'),
+        "the study without result is reported once:\n$error")
+def failing = junit.testcase.findAll {
+    it.@name.text().contains('FailingTuning') || it.error.@message.text().contains('FailingTuning')
+}
+check(failing.size() == 1 && failing[0].@classname.text() == 'sample.FailingTuning' && failing[0].error.size() == 1,
+        "one case in error, under the objective's class: ${failing*.attributes()}")
+check(junit.@tests.text() == '2' && junit.@errors.text() == '2', "two cases in error: ${junit.attributes()}")
 return true

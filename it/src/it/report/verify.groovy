@@ -39,9 +39,10 @@ check(dirs.every { !new File(it).exists() }, 'each deleted after its trial')
 // a multi-objective objective (two directions, double[]): its values on each line, its Pareto front's trial numbers
 // in the properties and the JSON, its metrics on the report's Pareto front plot
 check(log.contains('[hpo] TradeOffTuning.tradeOff trial 1/6  values '), 'the trade-off\'s lines show both values')
-check(log =~ /TradeOffTuning\.tradeOff\s+minimize,minimize\s+6 on Pareto front, \d reach the thresholds\s+#\d+/,
+check(log =~ /TradeOffTuning\.tradeOff\s+minimize,minimize\s+6 on Pareto front, \d reach(es)? the thresholds\s+#\d+/,
         'the summary table counts its front and names the first trial that reaches both thresholds')
-check(best['TradeOffTuning.tradeOff.pareto'] == '0,1,2,3,4,5', 'every trial of a strict trade-off is on the front')
+check(best['TradeOffTuning.tradeOff.pareto'] == (0..11).join(','), 'every trial of a strict trade-off (6 a build, two'
+        + ' builds) is on the front: ' + best['TradeOffTuning.tradeOff.pareto'])
 def tradeOff = new groovy.json.JsonSlurper().parse(new File(out, 'TradeOffTuning.tradeOff.json'))
 check(tradeOff.directions == ['MINIMIZE', 'MINIMIZE'] && tradeOff.metricNames == ['error', 'cost'], 'directions, metrics')
 check(tradeOff.trials.every { it.values.size() == 2 && it.values[1] == it.params.x }, 'each trial keeps both values')
@@ -52,4 +53,19 @@ check(gate.@failures == '0' && tradeOffCase.'system-out'.text().contains('thresh
 def html = new File(out, 'report.html').text
 check(html.contains('Pareto front of TradeOffTuning.tradeOff') && html.contains('error (minimize)'), 'its Pareto plot')
 check(html.contains('>threshold 0.3<') && html.contains('>threshold 0.9<'), 'with its thresholds as lines')
+// the second build ran the trade-off alone: every study of the project is still in the outputs, read from the storage,
+// and only the study it ran is judged; the filter's unknown name failed it, with the objectives there are
+check(tradeOff.trials.size() == 12 && json.trials.size() == 4, 'the trade-off ran again, the bowl did not')
+check(['ReportTuning.bowl.value', 'ForestTuning.accuracy.value', 'TradeOffTuning.tradeOff.pareto'].every {
+    best.containsKey(it) }, 'the properties keep every study: ' + best.keySet())
+check(['ReportTuning.bowl', 'ForestTuning.accuracy'].every { html.contains(it) }, 'and so does the report')
+def kept = (log =~ /hpo: not run in this build, written from the storage as they are, their thresholds not judged/ +
+        / again: (.*)/)
+check(kept.find() && kept.group(1).strip().split(', ') as Set == ['ReportTuning.bowl', 'ForestTuning.accuracy'] as Set,
+        'the log says which studies were kept and not judged')
+check(gate.testcase.size() == 1, "TEST-hpo.xml judges the study this build ran: ${gate.testcase*.@name}")
+def unknown = (log =~ /objectives \(hpo\.objectives\) names Nope\.x, which matches no objective of \S+; its/ +
+        / objectives are (.*)/)
+check(unknown.find() && ['ReportTuning.bowl', 'ForestTuning.accuracy', 'TradeOffTuning.tradeOff'].every {
+    unknown.group(1).contains(it) }, 'the unknown name fails the build, listing the objectives')
 return true

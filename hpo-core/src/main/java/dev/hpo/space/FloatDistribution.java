@@ -1,5 +1,6 @@
 package dev.hpo.space;
 
+import java.math.BigDecimal;
 import java.util.Objects;
 
 /**
@@ -32,9 +33,18 @@ public record FloatDistribution(double low, double high, boolean log, Double ste
             double n = (high - low) / step;
             if (Math.abs(n - Math.rint(n)) > GRID_TOLERANCE * Math.max(1, n)) {
                 throw new IllegalArgumentException("step " + step + " does not divide the range [" + low + ", " + high
-                        + "]; choose a high of " + (low + Math.floor(n) * step) + " or another step");
+                        + "]; choose a high of " + lastGridPoint(low, step, Math.floor(n)) + " or another step");
             }
         }
+    }
+
+    /**
+     * {@code low + steps * step} as a person would write it ({@code 0.9}, not the {@code 0.8999999999999999} that
+     * binary arithmetic gives): the decimal sum of the two numbers as they are printed.
+     */
+    private static String lastGridPoint(double low, double step, double steps) {
+        return BigDecimal.valueOf(low).add(BigDecimal.valueOf(step).multiply(BigDecimal.valueOf(steps)))
+                .stripTrailingZeros().toPlainString();
     }
 
     /**

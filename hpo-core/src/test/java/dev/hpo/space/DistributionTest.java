@@ -27,7 +27,10 @@ class DistributionTest {
     @Test
     void floatStepMustDivideRange() {
         var e = assertThrows(IllegalArgumentException.class, () -> FloatDistribution.stepped(0, 1, 0.3));
-        assertTrue(e.getMessage().contains("does not divide"), e.getMessage());
+        assertEquals("step 0.3 does not divide the range [0.0, 1.0]; choose a high of 0.9 or another step",
+                e.getMessage(), "the suggestion in short, not 3 * 0.3 = 0.8999999999999999");
+        e = assertThrows(IllegalArgumentException.class, () -> FloatDistribution.stepped(0.1, 1, 0.2));
+        assertTrue(e.getMessage().endsWith("choose a high of 0.9 or another step"), e.getMessage());
         assertEquals(11, FloatDistribution.stepped(0, 0.5, 0.05).gridSize());
     }
 

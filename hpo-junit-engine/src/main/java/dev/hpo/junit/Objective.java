@@ -46,7 +46,8 @@ public @interface Objective {
 
     /**
      * How many more trials one study run adds to the study (Optuna's meaning of {@code n_trials}: a second run
-     * with the same storage resumes and adds as many again); -1 for no limit, which needs a {@link #timeout()}.
+     * with the same storage resumes and adds as many again): at least 1, or -1 for no limit, which needs a
+     * {@link #timeout()}. A run of no trials is refused: it would pass the build without running anything.
      */
     int trials() default 100;
 

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -23,8 +24,6 @@ import org.apache.maven.project.MavenProject;
  * rebuilt later is the same as the one written right after the study.
  */
 abstract class AbstractHpoMojo extends AbstractMojo {
-
-    private static final String JOURNAL = "journal:";
 
     /**
      * The storage the studies live in: {@code journal:<file>} (Optuna's journal format; several builds may share
@@ -107,7 +106,7 @@ abstract class AbstractHpoMojo extends AbstractMojo {
                     + " or write the outputs to " + outputDirectory + ": " + e.getMessage(), e);
         }
         if (!outcomes.isEmpty()) {
-            getLog().info("hpo: " + outcomes.size() + " stud" + (outcomes.size() == 1 ? "y" : "ies") + " in " + storage
+            getLog().info("hpo: " + Numbers.count(outcomes.size(), "study") + " in " + storage
                     + "; wrote " + properties + ", " + report + " and the study JSON files to "
                     + outputDirectory);
             for (String line : SummaryTable.lines(outcomes)) {
@@ -155,12 +154,21 @@ abstract class AbstractHpoMojo extends AbstractMojo {
      * it and hands it to the forked JVM: Maven's working directory is the reactor's root, the module's in neither case.
      */
     protected String storageUrl() {
-        if (storage == null || !storage.startsWith(JOURNAL)) {
+        if (storage == null || !storage.startsWith(StorageUrl.JOURNAL)) {
             return storage;
         }
-        Path path = Path.of(storage.substring(JOURNAL.length()));
-        return path.isAbsolute() || storage.length() == JOURNAL.length() ? storage
-                : JOURNAL + project.getBasedir().toPath().resolve(path);
+        Path path = Path.of(storage.substring(StorageUrl.JOURNAL.length()));
+        return path.isAbsolute() || storage.length() == StorageUrl.JOURNAL.length() ? storage
+                : StorageUrl.JOURNAL + project.getBasedir().toPath().resolve(path);
+    }
+
+    /**
+     * For the goals that only read the storage: why it cannot hold a study without opening it, {@code there is no
+     * journal file <path>}, when the journal it names does not exist (opening would create the file and its folders);
+     * else empty.
+     */
+    protected Optional<String> noSuchJournal() {
+        return StorageUrl.missingJournal(storageUrl()).map(file -> "there is no journal file " + file);
     }
 
     /** Opens the storage, turning a bad URL into an error that names the parameter. */

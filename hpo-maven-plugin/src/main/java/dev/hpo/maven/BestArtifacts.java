@@ -21,13 +21,13 @@ record BestArtifacts(String study, List<Integer> trials, boolean paretoFront, Pa
 
     /** The log line: where the files went, or why they did not. */
     String describe(String store) {
-        String whose = paretoFront ? "the Pareto front's " + trials.size() + (trials.size() == 1 ? " trial" : " trials")
+        String whose = paretoFront ? "the Pareto front's " + Numbers.count(trials.size(), "trial")
                 : "best trial #" + trials.get(0);
         if (problem != null) {
             return study + ": cannot copy the artifacts of " + whose + " from " + store + ": " + problem;
         }
-        return study + ": " + (paretoFront ? whose + "' artifacts (" : whose + "'s artifacts (") + files
-                + (files == 1 ? " file" : " files") + ") copied to " + directory
+        return study + ": " + (paretoFront ? whose + (trials.size() == 1 ? "'s" : "'") + " artifacts ("
+                : whose + "'s artifacts (") + Numbers.count(files, "file") + ") copied to " + directory
                 + (paretoFront ? " (a directory trial-<number> each)" : "");
     }
 }

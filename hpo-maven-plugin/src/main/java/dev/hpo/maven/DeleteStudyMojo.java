@@ -10,6 +10,7 @@ import dev.hpo.storage.jdbc.JdbcUrls;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -34,6 +35,11 @@ public final class DeleteStudyMojo extends AbstractHpoMojo {
             throw new MojoFailureException("hpo:delete-study needs the studies to delete: -Dhpo.objectives=<study>[,"
                     + "<study>...] (hpo:studies lists them)");
         }
+        Optional<String> noJournal = noSuchJournal();
+        if (noJournal.isPresent()) {
+            throw new MojoFailureException("storage " + redactedStorage() + " has no study " + names + ": "
+                    + noJournal.get() + ". Nothing was deleted");
+        }
         try (Storage store = openStorage()) {
             List<String> known = store.studies().stream().map(StudyInfo::name).toList();
             List<String> unknown = names.stream().filter(n -> !known.contains(n)).toList();
@@ -46,8 +52,8 @@ public final class DeleteStudyMojo extends AbstractHpoMojo {
                 List<FrozenTrial> trials = store.trials(id);
                 int removed = removeArtifacts(Study.load(store, name), trials);
                 store.deleteStudy(id);
-                getLog().info("hpo: deleted study " + name + " (" + trials.size() + " trials"
-                        + (removed == 0 ? "" : ", " + removed + " artifact file" + (removed == 1 ? "" : "s")) + ") from "
+                getLog().info("hpo: deleted study " + name + " (" + Numbers.count(trials.size(), "trial")
+                        + (removed == 0 ? "" : ", " + Numbers.count(removed, "artifact file")) + ") from "
                         + redactedStorage());
             }
         }

@@ -24,12 +24,24 @@ import java.util.Properties;
  *        launcher of an older engine version does not write it, and then it is empty
  * @param trialsByStudy study name to the trial numbers this run finished
  * @param failures failed tests that were not trials (malformed objectives, engine errors)
+ * @param objectiveStudies the study of every objective the engine found, run or not (left out by the
+ *        {@code objectives} filter or a tag filter, disabled), prefix included; empty from an older engine version
  */
 public record ForkRun(int objectives, List<String> skipped, Map<String, List<Integer>> trialsByStudy,
-        List<Failure> failures) {
+        List<Failure> failures, List<String> objectiveStudies) {
 
-    /** A test that failed outside any trial. */
-    public record Failure(String test, String message) {
+    /**
+     * A test that failed outside any trial.
+     *
+     * @param study the study whose run produced no result, when that is why its objective failed (the goal judges
+     *        that study itself); {@code null} for other failures, and from a launcher of an older engine version
+     */
+    public record Failure(String test, String message, String study) {
+
+        /** A failure of no study's: a malformed objective, an engine error. */
+        public Failure(String test, String message) {
+            this(test, message, null);
+        }
     }
 
     public ForkRun {
@@ -38,6 +50,7 @@ public record ForkRun(int objectives, List<String> skipped, Map<String, List<Int
         trialsByStudy.forEach((k, v) -> copy.put(k, List.copyOf(v)));
         trialsByStudy = Collections.unmodifiableMap(copy);
         failures = List.copyOf(failures);
+        objectiveStudies = List.copyOf(objectiveStudies);
     }
 
     /** Whether every objective found was skipped, so no study ran and nothing failed. */
@@ -96,9 +109,14 @@ public record ForkRun(int objectives, List<String> skipped, Map<String, List<Int
             int f = Integer.parseInt(required(p, "failures", file));
             for (int i = 0; i < f; i++) {
                 failures.add(new Failure(required(p, "failure." + i + ".test", file),
-                        p.getProperty("failure." + i + ".message", "")));
+                        p.getProperty("failure." + i + ".message", ""), p.getProperty("failure." + i + ".study")));
             }
-            return new ForkRun(objectives, skipped, studies, failures);
+            List<String> objectiveStudies = new ArrayList<>();
+            int o = Integer.parseInt(p.getProperty("objectiveStudies", "0"));
+            for (int i = 0; i < o; i++) {
+                objectiveStudies.add(required(p, "objectiveStudy." + i, file));
+            }
+            return new ForkRun(objectives, skipped, studies, failures, objectiveStudies);
         } catch (NumberFormatException e) {
             throw new IOException("malformed run file " + file + ": " + e.getMessage(), e);
         }

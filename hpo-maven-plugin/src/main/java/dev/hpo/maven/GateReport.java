@@ -132,11 +132,11 @@ final class GateReport {
                 s.append(" (").append(SummaryTable.parameters(best.params())).append(')');
             }
         } else if (!o.singleObjective()) {
-            s.append(o.paretoSize()).append(" Pareto-optimal trials");
+            s.append(Numbers.count(o.paretoSize(), "Pareto-optimal trial"));
         } else {
             s.append("no completed trial");
         }
-        s.append("; ").append(o.runTrials().size()).append(" trials this build, ")
+        s.append("; ").append(Numbers.count(o.runTrials().size(), "trial")).append(" this build, ")
                 .append(o.complete() + o.pruned() + o.failed()).append(" in the study (").append(o.complete())
                 .append(" complete, ").append(o.pruned()).append(" pruned, ").append(o.failed()).append(" failed)");
         if (o.threshold() != null) {

@@ -5,8 +5,9 @@ import java.math.MathContext;
 import java.util.Locale;
 
 /**
- * How the goal prints objective values: at most six significant digits, always with a decimal point (as Java
- * prints a double: {@code 2.0}, {@code 0.441}), scientific notation for tiny or huge magnitudes.
+ * How the goal prints numbers: objective values with at most six significant digits, always with a decimal point
+ * (as Java prints a double: {@code 2.0}, {@code 0.441}), scientific notation for tiny or huge magnitudes; counts with
+ * their noun in the right number.
  */
 final class Numbers {
 
@@ -27,5 +28,13 @@ final class Numbers {
             return plain.contains(".") ? plain : plain + ".0";
         }
         return String.format(Locale.ROOT, "%.5e", v);
+    }
+
+    /** A count with its noun, singular for one: {@code 1 trial}, {@code 4 trials}, {@code 2 studies}. */
+    static String count(long n, String noun) {
+        if (n == 1) {
+            return n + " " + noun;
+        }
+        return n + " " + (noun.endsWith("y") ? noun.substring(0, noun.length() - 1) + "ies" : noun + "s");
     }
 }

@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -142,8 +143,9 @@ public final class OptimizeMojo extends AbstractHpoMojo {
     private boolean testFailureIgnore;
 
     /**
-     * Fail the build when the project has no objective, or when {@code objectives} matches none of them; a warning
-     * only when false (surefire's {@code failIfNoTests}), for a multi-module build that filters studies of one module.
+     * Fail the build when the project has no objective, or when {@code objectives} matches none of them or names one
+     * that matches none (a misspelt study would not run, nor be judged); a warning only when false (surefire's
+     * {@code failIfNoTests}), for a multi-module build that filters studies of one module.
      */
     @Parameter(property = "hpo.failIfNoObjectives", defaultValue = "true")
     private boolean failIfNoObjectives;
@@ -511,8 +513,8 @@ public final class OptimizeMojo extends AbstractHpoMojo {
                     forkTimeout == 0 || !ForkCommand.debugOptions(debug).isEmpty() ? null
                             : Duration.ofSeconds(forkTimeout), this::relay);
             if (output != null && output.lines() > 0) {
-                getLog().info("hpo: the objectives' output (" + output.lines() + (output.lines() == 1 ? " line" : " lines")
-                        + ") is in " + output.file());
+                getLog().info("hpo: the objectives' output (" + Numbers.count(output.lines(), "line") + ") is in "
+                        + output.file());
             }
         } catch (IOException e) {
             throw new MojoExecutionException("cannot start the forked JVM " + command.javaExecutable() + ": " + e.getMessage(), e);
@@ -599,6 +601,18 @@ public final class OptimizeMojo extends AbstractHpoMojo {
         }
     }
 
+    /**
+     * The studies whose outputs this build writes: those it ran, then those of the project's other objectives (left
+     * out by the {@code objectives} filter or a tag filter, disabled) that the storage holds, so that the properties
+     * file and the report keep covering every study of the project, and no study's JSON file is left stale.
+     */
+    private static List<String> outputStudies(Storage store, ForkRun run) {
+        List<String> studies = new ArrayList<>(run.studies());
+        Set<String> stored = new HashSet<>(store.studies().stream().map(StudyInfo::name).toList());
+        run.objectiveStudies().stream().filter(s -> stored.contains(s) && !studies.contains(s)).forEach(studies::add);
+        return studies;
+    }
+
     /** One line of the fork's output into the build log, at its level ({@link ForkedJvm.Line}). */
     private void relay(String text) {
         ForkedJvm.Started started = ForkedJvm.Started.of(text);
@@ -629,8 +643,16 @@ public final class OptimizeMojo extends AbstractHpoMojo {
         long opening = System.nanoTime();
         try (Storage store = openStorage()) {
             getLog().debug("hpo: opened " + storage + " in " + (System.nanoTime() - opening) / 1_000_000 + " ms");
-            outcomes = readAndWrite(store, run.studies(), run.trialsByStudy());
+            List<StudyOutcome> written = readAndWrite(store, outputStudies(store, run), run.trialsByStudy());
+            outcomes = written.stream().filter(o -> run.trialsByStudy().containsKey(o.name())).toList();
+            List<String> kept = written.stream().map(StudyOutcome::name)
+                    .filter(name -> !run.trialsByStudy().containsKey(name)).toList();
+            if (!kept.isEmpty()) {
+                getLog().info("hpo: not run in this build, written from the storage as they are, their thresholds not"
+                        + " judged again: " + String.join(", ", kept));
+            }
         }
+        List<ForkRun.Failure> forkFailures = ThresholdGate.notJudged(run.failures(), outcomes);
         List<String> problems = new ArrayList<>();
         String none = null;
         if (run.objectives() == 0 && run.failures().isEmpty() && !tagArguments().isEmpty()) {
@@ -651,13 +673,19 @@ public final class OptimizeMojo extends AbstractHpoMojo {
         if (!run.allSkipped()) {
             run.disabled().forEach(reason -> getLog().info("hpo: not run: " + reason));
         }
+        List<String> unmatched = new StudyFilter(objectives).unmatched(run.objectiveStudies(), studyPrefix);
+        if (none == null && !run.objectiveStudies().isEmpty() && !unmatched.isEmpty()) {
+            none = "objectives (hpo.objectives) names " + String.join(", ", unmatched) + ", which "
+                    + (unmatched.size() == 1 ? "matches" : "match") + " no objective of " + project.getArtifactId()
+                    + "; its objectives are " + String.join(", ", run.objectiveStudies()) + " (* matches any text)";
+        }
         if (none != null && failIfNoObjectives) {
             problems.add(none);
         } else if (none != null) {
             getLog().warn(none + " (failIfNoObjectives=false: not failing the build)");
         }
         try {
-            Path written = GateReport.write(reportsDirectory.toPath(), outcomes, run.failures());
+            Path written = GateReport.write(reportsDirectory.toPath(), outcomes, forkFailures);
             getLog().debug("hpo: wrote " + written);
         } catch (IOException e) {
             throw new MojoExecutionException("cannot write the JUnit XML report to " + reportsDirectory + ": "
@@ -673,7 +701,7 @@ public final class OptimizeMojo extends AbstractHpoMojo {
         }
         // what surefire would call test failures: an objective that could not run, a study without a result, a miss
         List<String> failures = new ArrayList<>();
-        for (ForkRun.Failure f : run.failures()) {
+        for (ForkRun.Failure f : forkFailures) {
             failures.add(f.test() + ": " + f.message());
         }
         failures.addAll(ThresholdGate.broken(outcomes));

@@ -15,7 +15,8 @@ import java.util.Map;
  * forked engine reads ({@code hpo.mode=study}, {@code hpo.trials}, ...). Unset values ({@code null}) are left to
  * the objective's {@code @Objective} attributes and the engine's defaults.
  *
- * @param trials how many more trials each study runs in this build; -1 for no limit, with a timeout
+ * @param trials how many more trials each study runs in this build; -1 for no limit, with a timeout here or in the
+ *        objective's {@code @Objective(timeout)} (the forked engine fails an objective that has neither, naming it)
  * @param timeoutSeconds wall-clock budget of each study in seconds; no new trial starts after it
  * @param sampler a sampler name of {@link Samplers#NAMES}
  * @param pruner a pruner name of {@link Pruners#NAMES}
@@ -41,9 +42,10 @@ public record OptimizeParameters(Integer trials, Integer timeoutSeconds, String 
     static final String MODE = "hpo.mode";
 
     public OptimizeParameters {
-        if (trials != null && (trials < 1 && !(trials == -1 && timeoutSeconds != null))) {
+        // -1 needs a timeout, which the objective's @Objective(timeout) may give: the engine checks each objective
+        if (trials != null && trials < 1 && trials != -1) {
             throw new InvalidParameterException("trials", "hpo.trials", trials.toString(),
-                    "an integer of at least 1, or -1 (no limit) together with hpo.timeout");
+                    "an integer of at least 1, or -1 (no limit) together with hpo.timeout or @Objective(timeout)");
         }
         atLeast("timeout", "hpo.timeout", timeoutSeconds, 1);
         atLeast("parallelism", "hpo.parallelism", parallelism, 1);

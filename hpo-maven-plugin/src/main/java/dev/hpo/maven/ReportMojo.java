@@ -3,6 +3,7 @@ package dev.hpo.maven;
 import dev.hpo.storage.Storage;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugins.annotations.Mojo;
 
@@ -23,6 +24,11 @@ public final class ReportMojo extends AbstractHpoMojo {
             getLog().info("hpo: skipped: " + project.getArtifactId() + " has packaging pom (its modules report their"
                     + " own studies)");
             return;
+        }
+        Optional<String> noJournal = noSuchJournal();
+        if (noJournal.isPresent()) {
+            throw new MojoExecutionException("storage " + storage + " has no study to report: " + noJournal.get()
+                    + "; run hpo:optimize first, or check hpo.storage");
         }
         try (Storage store = openStorage()) {
             List<String> studies = selectedStudies(store);

@@ -3,6 +3,7 @@ package dev.hpo.maven;
 import dev.hpo.storage.Storage;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugins.annotations.Mojo;
 
@@ -19,6 +20,11 @@ public final class StudiesMojo extends AbstractHpoMojo {
         if (skipped()) {
             return;
         }
+        Optional<String> noJournal = noSuchJournal();
+        if (noJournal.isPresent()) {
+            getLog().info("hpo: storage " + redactedStorage() + " has no study: " + noJournal.get());
+            return;
+        }
         try (Storage store = openStorage()) {
             List<String> names = selectedStudies(store);
             if (names.isEmpty()) {
@@ -30,8 +36,7 @@ public final class StudiesMojo extends AbstractHpoMojo {
             for (String name : names) {
                 outcomes.add(StudyOutcome.read(store, name, List.of()));
             }
-            getLog().info("hpo: " + names.size() + " stud" + (names.size() == 1 ? "y" : "ies") + " in "
-                    + redactedStorage());
+            getLog().info("hpo: " + Numbers.count(names.size(), "study") + " in " + redactedStorage());
             for (String line : SummaryTable.lines(outcomes)) {
                 getLog().info(line);
             }

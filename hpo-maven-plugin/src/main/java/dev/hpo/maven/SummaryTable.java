@@ -64,7 +64,8 @@ final class SummaryTable {
             FrozenTrial reaching = o.gatesSeveral() ? o.front().stream().filter(o::reachesThresholds)
                     .min(Comparator.comparingInt(FrozenTrial::number)).orElse(null) : null;
             long reach = o.gatesSeveral() ? o.front().stream().filter(o::reachesThresholds).count() : 0;
-            best = o.paretoSize() + " on Pareto front" + (o.gatesSeveral() ? ", " + reach + " reach the thresholds" : "");
+            best = o.paretoSize() + " on Pareto front"
+                    + (o.gatesSeveral() ? ", " + reach + (reach == 1 ? " reaches" : " reach") + " the thresholds" : "");
             trial = reaching == null ? "-" : "#" + reaching.number();
             params = reaching == null ? "-" : parameters(reaching.params());
         }

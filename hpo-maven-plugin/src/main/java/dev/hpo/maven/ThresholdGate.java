@@ -5,6 +5,8 @@ import dev.hpo.FrozenTrial;
 import dev.hpo.TrialState;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Decides whether the studies of a build pass: each single-objective study with a threshold must reach it (at or
@@ -28,8 +30,8 @@ final class ThresholdGate {
             if (o.front().isEmpty() || o.front().stream().anyMatch(o::reachesThresholds)) {
                 return null;  // no completed trial is the broken study's verdict, not this one's
             }
-            return "study " + o.name() + ": none of its " + o.paretoSize() + " Pareto-optimal trials reaches every"
-                    + " threshold at once (" + o.thresholdsText() + ")";
+            return "study " + o.name() + ": none of its " + Numbers.count(o.paretoSize(), "Pareto-optimal trial")
+                    + " reaches every threshold at once (" + o.thresholdsText() + ")";
         }
         if (o.threshold() == null || o.best() == null) {
             return null;
@@ -55,13 +57,24 @@ final class ThresholdGate {
     static String broken(StudyOutcome o) {
         List<FrozenTrial> run = o.runTrials();
         if (!run.isEmpty() && run.stream().allMatch(t -> t.state() == TrialState.FAIL)) {
-            return "study " + o.name() + ": all " + run.size() + " trials of this build failed" + lastReason(run);
+            return "study " + o.name() + ": " + (run.size() == 1 ? "the only trial" : "all " + run.size() + " trials")
+                    + " of this build failed" + lastReason(run);
         }
         if (o.complete() == 0) {
             return "study " + o.name() + ": no trial completed (" + o.pruned() + " pruned, " + o.failed()
                     + " failed)" + lastReason(run);
         }
         return null;
+    }
+
+    /**
+     * The fork's failures that no study's verdict here repeats: the engine also fails the objective of a study without
+     * a result (for surefire and the IDE), which {@link #broken} reports already, under the objective's own class.
+     */
+    static List<ForkRun.Failure> notJudged(List<ForkRun.Failure> failures, List<StudyOutcome> outcomes) {
+        Set<String> judged = outcomes.stream().filter(o -> broken(o) != null).map(StudyOutcome::name)
+                .collect(Collectors.toSet());
+        return failures.stream().filter(f -> f.study() == null || !judged.contains(f.study())).toList();
     }
 
     private static String lastReason(List<FrozenTrial> run) {

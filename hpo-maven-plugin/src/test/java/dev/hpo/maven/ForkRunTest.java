@@ -25,8 +25,11 @@ class ForkRunTest {
                 "skipped.0=study Other.x is not among hpo.objectives \\= QuadraticTuning.bowl,custom name", "studies=2",
                 "study.0.name=QuadraticTuning.bowl", "study.0.trials=4,5,6",
                 "study.1.name=custom name", "study.1.trials=",
-                "failures=1", "failure.0.test=hpo > Broken > bad(int)",
-                "failure.0.message=@IntRange on parameter 'depth'\\: min 30 > max 2"));
+                "failures=2", "failure.0.test=hpo > Broken > bad(int)",
+                "failure.0.message=@IntRange on parameter 'depth'\\: min 30 > max 2",
+                "failure.1.test=hpo > Failing > all()", "failure.1.message=study Failing.all\\: none completed",
+                "failure.1.study=Failing.all", "objectiveStudies=2", "objectiveStudy.0=QuadraticTuning.bowl",
+                "objectiveStudy.1=Other.x"));
         ForkRun run = ForkRun.read(f);
         assertEquals(3, run.objectives());
         assertEquals(List.of("study Other.x is not among hpo.objectives = QuadraticTuning.bowl,custom name"),
@@ -34,7 +37,10 @@ class ForkRunTest {
         assertFalse(run.allSkipped());
         assertEquals(Map.of("QuadraticTuning.bowl", List.of(4, 5, 6), "custom name", List.of()), run.trialsByStudy());
         assertEquals(List.of("QuadraticTuning.bowl", "custom name"), run.studies());
-        assertEquals(List.of(new ForkRun.Failure("hpo > Broken > bad(int)", "@IntRange on parameter 'depth': min 30 > max 2")),
+        assertEquals(List.of("QuadraticTuning.bowl", "Other.x"), run.objectiveStudies(), "run or not");
+        assertEquals(List.of(
+                new ForkRun.Failure("hpo > Broken > bad(int)", "@IntRange on parameter 'depth': min 30 > max 2"),
+                new ForkRun.Failure("hpo > Failing > all()", "study Failing.all: none completed", "Failing.all")),
                 run.failures());
     }
 

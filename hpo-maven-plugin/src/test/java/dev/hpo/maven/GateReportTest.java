@@ -68,8 +68,10 @@ class GateReportTest {
         assertEquals("study Tuning.weak: best 0.99 (trial 3) missed threshold 0.999 (maximize)",
                 weak.getAttribute("message"));
         Element none = (Element) ((Element) cases.item(2)).getElementsByTagName("error").item(0);
-        assertTrue(none.getAttribute("message").startsWith("study Tuning.broken: all 1 trials of this build failed"),
+        assertTrue(none.getAttribute("message").startsWith("study Tuning.broken: the only trial of this build failed"),
                 none.getAttribute("message"));
+        assertEquals("no completed trial; 1 trial this build, 1 in the study (0 complete, 0 pruned, 1 failed)",
+                ((Element) cases.item(2)).getElementsByTagName("system-out").item(0).getTextContent());
         Element malformed = (Element) cases.item(3);
         assertEquals("sample.Bad.objective", malformed.getAttribute("name"));
         assertEquals("@Objective trials = -5 <bad> & worse",

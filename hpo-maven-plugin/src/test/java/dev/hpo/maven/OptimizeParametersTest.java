@@ -34,8 +34,14 @@ class OptimizeParametersTest {
     @Test
     void zeroTrialsNamesTheParameterAndTheAllowedValues() {
         InvalidParameterException e = assertThrows(InvalidParameterException.class, () -> withTrials(0));
-        assertEquals("invalid value '0' for parameter trials (hpo.trials): allowed is an integer of at least 1, or -1 (no limit) together with hpo.timeout",
-                e.getMessage());
+        assertEquals("invalid value '0' for parameter trials (hpo.trials): allowed is an integer of at least 1, or -1"
+                + " (no limit) together with hpo.timeout or @Objective(timeout)", e.getMessage());
+    }
+
+    /** The objective's own {@code @Objective(timeout)} may bound the study; the engine fails one without either. */
+    @Test
+    void noTrialLimitWithoutATimeoutGoesToTheEngine() {
+        assertEquals("-1", withTrials(-1).configurationParameters().get("hpo.trials"));
     }
 
     @Test

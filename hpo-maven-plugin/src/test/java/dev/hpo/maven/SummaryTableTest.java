@@ -44,6 +44,17 @@ class SummaryTableTest {
     }
 
     @Test
+    void oneFrontTrialThatReachesTheThresholdsIsCountedInTheSingular() {
+        FrozenTrial reaching = new FrozenTrial(4, 4, TrialState.COMPLETE, List.of(0.05, 5.5), Map.of("x", 0.3), null,
+                null, null, null, null, null);
+        StudyOutcome o = new StudyOutcome("T.off", List.of(Direction.MINIMIZE, Direction.MAXIMIZE), List.of(0.1, 5.0),
+                null, List.of(reaching), 1, 0, 0, Duration.ZERO, List.of(), null, List.of());
+        assertEquals("1 on Pareto front, 1 reaches the thresholds", SummaryTable.cells(o).get(2));
+        assertEquals("1 trial", Numbers.count(1, "trial"));
+        assertEquals("2 studies", Numbers.count(2, "study"));
+    }
+
+    @Test
     void longDurationsAreShownInMinutes() {
         assertEquals("2:05 min", SummaryTable.duration(Duration.ofSeconds(125)));
     }

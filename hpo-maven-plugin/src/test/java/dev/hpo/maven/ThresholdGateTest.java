@@ -88,6 +88,20 @@ class ThresholdGateTest {
                 ThresholdGate.broken(List.of(read("A.b", List.of(1, 2)))));
     }
 
+    /** The engine fails such a study's objective too: the build reports it once, as the study's verdict. */
+    @Test
+    void theForksFailureOfAStudyWithoutResultIsLeftToTheStudysOwnVerdict() {
+        long broken = study("A.b", Direction.MINIMIZE, null);
+        trial(broken, TrialState.FAIL, null, "ArithmeticException: / by zero");
+        long fine = study("C.d", Direction.MINIMIZE, null);
+        trial(fine, TrialState.COMPLETE, 1.0, null);
+        ForkRun.Failure noResult = new ForkRun.Failure("hpo > A > b()", "study A.b: the only trial ...", "A.b");
+        ForkRun.Failure malformed = new ForkRun.Failure("hpo > E > f(int)", "min 30 > max 2");
+        ForkRun.Failure notBrokenHere = new ForkRun.Failure("hpo > C > d()", "study C.d: none of the 0 trials", "C.d");
+        assertEquals(List.of(malformed, notBrokenHere), ThresholdGate.notJudged(List.of(noResult, malformed,
+                notBrokenHere), List.of(read("A.b", List.of(0)), read("C.d", List.of()))));
+    }
+
     @Test
     void studyWithoutAnyCompletedTrialIsBroken() {
         long id = study("A.b", Direction.MINIMIZE, null);

@@ -73,6 +73,7 @@ public final class HpoTestEngine extends HierarchicalTestEngine<HpoExecutionCont
         HpoEngineDescriptor engine = new HpoEngineDescriptor(uniqueId);
         RESOLVER.resolve(request, engine);
         rejectSharedStudyNames(engine);
+        engine.rememberStudyNames();
         JupiterOrder.apply(engine, request.getConfigurationParameters());
         return engine;
     }

@@ -78,8 +78,8 @@ enum JupiterInjection {
     /** Refuses what the engine cannot honour: a type other than {@code Path} or {@code File}. */
     private static void checkTempDir(Annotation tempDir, Class<?> type, String what) {
         if (type != Path.class && type != File.class) {
-            throw new InvalidObjectiveException(what + " is a " + type.getSimpleName() + "; @TempDir fits Path and"
-                    + " File");
+            throw new InvalidObjectiveException(what + " is " + ObjectiveParser.typeWithArticle(type)
+                    + "; @TempDir fits Path and File");
         }
     }
 

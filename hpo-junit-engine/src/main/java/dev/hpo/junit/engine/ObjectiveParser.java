@@ -136,9 +136,9 @@ final class ObjectiveParser {
                         + " an extension that resolves the parameters of its only constructor)");
             }
         }
-        if (objective.trials() < -1) {
+        if (objective.trials() < 1 && objective.trials() != -1) {  // 0 would run nothing and pass, as hpo.trials
             throw new InvalidObjectiveException(where + ": @Objective trials = " + objective.trials()
-                    + "; use a count of at least 0, or -1 (no limit) with a timeout");
+                    + "; use a count of at least 1, or -1 (no limit) together with a timeout");
         }
         if (objective.trials() == -1 && objective.timeout() <= 0) {
             throw new InvalidObjectiveException(where + ": @Objective trials = -1 (no limit) needs a timeout");
@@ -404,7 +404,7 @@ final class ObjectiveParser {
     private static Distribution intRange(IntRange r, Class<?> type, String what) {
         boolean isInt = type == int.class || type == Integer.class;
         if (!isInt && type != long.class && type != Long.class) {
-            throw new InvalidObjectiveException(what + " is a " + type.getSimpleName()
+            throw new InvalidObjectiveException(what + " is " + typeWithArticle(type)
                     + "; @IntRange fits int and long parameters (use @FloatRange or @LogFloat for real numbers)");
         }
         if (r.min() > r.max()) {
@@ -449,15 +449,21 @@ final class ObjectiveParser {
                 }
             }
         } else if (type != String.class) {
-            throw new InvalidObjectiveException(what + " is a " + type.getSimpleName()
+            throw new InvalidObjectiveException(what + " is " + typeWithArticle(type)
                     + "; @Choice fits String and enum parameters");
         }
         return CategoricalDistribution.of(List.of(c.value()));
     }
 
+    /** {@code an int}, {@code a double}, {@code an Object}: a parameter's type as a message says what it is. */
+    static String typeWithArticle(Class<?> type) {
+        String name = type.getSimpleName();
+        return ("aeiouAEIOU".indexOf(name.charAt(0)) >= 0 ? "an " : "a ") + name;
+    }
+
     private static void requireFloat(Class<?> type, String annotation, String what) {
         if (type != double.class && type != Double.class && type != float.class && type != Float.class) {
-            throw new InvalidObjectiveException(what + " is a " + type.getSimpleName() + "; " + annotation
+            throw new InvalidObjectiveException(what + " is " + typeWithArticle(type) + "; " + annotation
                     + " fits double and float parameters (use @IntRange for integers)");
         }
     }

@@ -175,9 +175,10 @@ final class StudyRun {
         boolean studyHasResult = !study.trials(EnumSet.of(TrialState.COMPLETE)).isEmpty();
         if (settings.trials() != 0 && report.completed() == 0 && (report.pruned() == 0 || !studyHasResult)) {
             Throwable first = report.firstFailure();
-            throw new AssertionFailedError("study " + study.name() + ": none of the " + report.finished()
-                    + " trials of this run completed (" + report.summary() + ")"
-                    + (first == null ? "" : "; the first failed with " + first), first);
+            throw new StudyWithoutResultException(study.name(), "study " + study.name() + ": "
+                    + (report.finished() == 1 ? "the only trial of this run did not complete"
+                            : "none of the " + report.finished() + " trials of this run completed")
+                    + " (" + report.summary() + ")" + (first == null ? "" : "; the first failed with " + first), first);
         }
     }
 

@@ -21,24 +21,32 @@ import java.util.stream.Collectors;
  *
  * <p>The file is a {@code .properties} file (keys {@value #OBJECTIVES}, {@value #SKIPPED}, {@code skipped.<i>},
  * {@value #STUDIES}, {@code study.<i>.name}, {@code study.<i>.trials} as comma-separated trial numbers,
- * {@value #FAILURES}, {@code failure.<i>.test}, {@code failure.<i>.message}); the goal's
+ * {@value #FAILURES}, {@code failure.<i>.test}, {@code failure.<i>.message}, {@code failure.<i>.study} for a study
+ * without a result, {@value #OBJECTIVE_STUDIES}, {@code objectiveStudy.<i>}); the goal's
  * {@code dev.hpo.maven.ForkRun} reads the same keys.
  *
  * @param objectives objectives the hpo engine discovered, valid or malformed (0: no objective found)
  * @param skipped why each skipped objective did not run, e.g. {@code study A.b is not among hpo.objectives = C.d}
  * @param trialsByStudy study name to the numbers of the trials this run finished, in finishing order
  * @param failures tests that failed outside any trial
+ * @param objectiveStudies the study of every objective discovery found, run or not (filtered out, disabled), prefix
+ *        included: the goal writes the outputs of those the storage holds, and checks its filter against them
  */
 public record RunRecord(int objectives, List<String> skipped, Map<String, List<Integer>> trialsByStudy,
-        List<Failure> failures) {
+        List<Failure> failures, List<String> objectiveStudies) {
 
     static final String OBJECTIVES = "objectives";
     static final String SKIPPED = "skipped";
     static final String STUDIES = "studies";
     static final String FAILURES = "failures";
+    static final String OBJECTIVE_STUDIES = "objectiveStudies";
 
-    /** A failed test that was not a trial: its path of display names and what it threw. */
-    public record Failure(String test, String message) {
+    /**
+     * A failed test that was not a trial: its path of display names and what it threw.
+     *
+     * @param study the study whose run produced no result, when that is why the objective failed; else {@code null}
+     */
+    public record Failure(String test, String message, String study) {
     }
 
     public RunRecord {
@@ -47,6 +55,7 @@ public record RunRecord(int objectives, List<String> skipped, Map<String, List<I
         trialsByStudy.forEach((k, v) -> copy.put(k, List.copyOf(v)));
         trialsByStudy = java.util.Collections.unmodifiableMap(copy);
         failures = List.copyOf(failures);
+        objectiveStudies = List.copyOf(objectiveStudies);
     }
 
     /** Writes the record, creating parent directories. */
@@ -68,6 +77,13 @@ public record RunRecord(int objectives, List<String> skipped, Map<String, List<I
         for (int i = 0; i < failures.size(); i++) {
             p.setProperty("failure." + i + ".test", failures.get(i).test());
             p.setProperty("failure." + i + ".message", failures.get(i).message());
+            if (failures.get(i).study() != null) {
+                p.setProperty("failure." + i + ".study", failures.get(i).study());
+            }
+        }
+        p.setProperty(OBJECTIVE_STUDIES, Integer.toString(objectiveStudies.size()));
+        for (int i = 0; i < objectiveStudies.size(); i++) {
+            p.setProperty("objectiveStudy." + i, objectiveStudies.get(i));
         }
         Path parent = file.toAbsolutePath().getParent();
         if (parent != null) {

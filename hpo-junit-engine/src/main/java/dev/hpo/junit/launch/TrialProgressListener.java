@@ -1,6 +1,7 @@
 package dev.hpo.junit.launch;
 
 import dev.hpo.junit.engine.InvalidObjectiveException;
+import dev.hpo.junit.engine.StudyWithoutResultException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -47,6 +48,8 @@ public final class TrialProgressListener implements TestExecutionListener {
     static final String STEP = "hpo.step";
     /** On a study's objective rather than a trial: why the study ended before its trials were used up. */
     static final String STOPPED = "hpo.stopped";
+    /** On the engine: the study of one objective it found (the engine's {@code HpoEngineDescriptor.OBJECTIVE}). */
+    static final String OBJECTIVE = "hpo.objective";
     /** A failure's reason is cut to this many characters on the line; the report and the JSON have it whole. */
     static final int REASON_LENGTH = 120;
 
@@ -56,6 +59,7 @@ public final class TrialProgressListener implements TestExecutionListener {
     private final Map<TestIdentifier, FailedTest> failedTests = new LinkedHashMap<>();
     private final Map<String, Integer> finishedInRun = new HashMap<>();
     private final List<String> skipped = new ArrayList<>();
+    private final List<String> objectiveStudies = new ArrayList<>();
     private TestPlan testPlan;
     private int objectives;
 
@@ -90,6 +94,10 @@ public final class TrialProgressListener implements TestExecutionListener {
     @Override
     public synchronized void reportingEntryPublished(TestIdentifier test, ReportEntry entry) {
         Map<String, String> kv = entry.getKeyValuePairs();
+        if (kv.containsKey(OBJECTIVE)) {
+            objectiveStudies.add(kv.get(OBJECTIVE));
+            return;
+        }
         String study = kv.get(STUDY);
         String trial = kv.get(TRIAL);
         if (study != null && kv.containsKey(STOPPED)) {
@@ -342,19 +350,20 @@ public final class TrialProgressListener implements TestExecutionListener {
     public synchronized RunRecord record() {
         List<RunRecord.Failure> failures = new ArrayList<>();
         failedTests.forEach((id, f) -> failures.add(new RunRecord.Failure(f.path(),
-                f.cause() == null ? "failed without an exception" : describe(f.cause()))));
-        return new RunRecord(objectives, skipped, trialsByStudy, failures);
+                f.cause() == null ? "failed without an exception" : describe(f.cause()),
+                f.cause() instanceof StudyWithoutResultException noResult ? noResult.study() : null)));
+        return new RunRecord(objectives, skipped, trialsByStudy, failures, objectiveStudies);
     }
 
     /**
      * Prints every non-trial failure for the person reading the build log: a malformed objective as one line with
-     * what is wrong and how to fix it (its stack trace would only show the engine), anything else with its stack
-     * trace.
+     * what is wrong and how to fix it, a study without a result as one line too (its trials' lines say why they
+     * failed; either stack trace would only show the engine), anything else with its stack trace.
      */
     public synchronized void printFailures() {
         failedTests.forEach((id, f) -> {
-            if (f.cause() instanceof InvalidObjectiveException invalid) {
-                out.println(PREFIX + "FAILED " + f.path() + ": " + invalid.getMessage());
+            if (f.cause() instanceof InvalidObjectiveException || f.cause() instanceof StudyWithoutResultException) {
+                out.println(PREFIX + "FAILED " + f.path() + ": " + f.cause().getMessage());
                 return;
             }
             out.println(PREFIX + "FAILED " + f.path());

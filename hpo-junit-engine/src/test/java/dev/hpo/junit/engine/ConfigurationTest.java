@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
 import dev.hpo.junit.engine.fixtures.Bowl;
+import dev.hpo.junit.engine.fixtures.TimedBowl;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -48,6 +49,25 @@ class ConfigurationTest {
                 .configurationParameter("hpo.mode", "study").configurationParameter(key, value).execute();
         String message = throwable(results.allEvents().failed().list().get(0)).getMessage();
         assertEquals(true, message.startsWith(expected), message);
+    }
+
+    /** What {@code mvn hpo:optimize -Dhpo.trials=-1} passes on: the objective's own timeout bounds the study. */
+    @Test
+    void noTrialLimitRunsUntilTheObjectivesOwnTimeout() {
+        EngineExecutionResults results = hpo().selectors(selectClass(TimedBowl.class))
+                .configurationParameter("hpo.mode", "study").configurationParameter("hpo.trials", "-1")
+                .configurationParameter("hpo.sampler", "random").execute();
+        assertEquals(0, results.allEvents().failed().count());
+        assertEquals(true, results.testEvents().succeeded().count() > 5, "more trials than the annotation's 5");
+    }
+
+    @Test
+    void noTrialLimitWithoutAnyTimeoutFailsTheObjectiveNamingIt() {
+        EngineExecutionResults results = hpo().selectors(selectClass(Bowl.class))
+                .configurationParameter("hpo.mode", "study").configurationParameter("hpo.trials", "-1").execute();
+        assertEquals(Bowl.class.getName() + ".bowl: trials = -1 (no limit) needs a timeout; set @Objective(timeout"
+                + " = ...) or the configuration parameter hpo.timeout",
+                throwable(results.allEvents().failed().list().get(0)).getMessage());
     }
 
     @Test

@@ -33,10 +33,19 @@ final class Engines {
                 "memory:");
     }
 
-    /** Every report entry published during the run, in order. */
+    /** Every report entry published on objectives and trials during the run, in order. */
     static List<Map<String, String>> reportEntries(EngineExecutionResults results) {
         return results.allEvents().reportingEntryPublished().stream()
+                .filter(e -> !(e.getTestDescriptor() instanceof HpoEngineDescriptor))
                 .map(e -> e.getRequiredPayload(ReportEntry.class).getKeyValuePairs()).toList();
+    }
+
+    /** The studies the engine names as it starts in study mode ({@link HpoEngineDescriptor#OBJECTIVE}), in order. */
+    static List<String> namedStudies(EngineExecutionResults results) {
+        return results.allEvents().reportingEntryPublished().stream()
+                .filter(e -> e.getTestDescriptor() instanceof HpoEngineDescriptor)
+                .map(e -> e.getRequiredPayload(ReportEntry.class).getKeyValuePairs().get(HpoEngineDescriptor.OBJECTIVE))
+                .toList();
     }
 
     /**

@@ -11,6 +11,7 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectPacka
 import dev.hpo.junit.engine.fixtures.duplicate.FirstShared;
 import dev.hpo.junit.engine.fixtures.malformed.BadPatience;
 import dev.hpo.junit.engine.fixtures.malformed.BadTerminator;
+import dev.hpo.junit.engine.fixtures.malformed.BadTrials;
 import dev.hpo.junit.engine.fixtures.malformed.Malformed;
 import dev.hpo.junit.engine.fixtures.malformed.NoDefaultConstructor;
 import java.util.List;
@@ -37,6 +38,7 @@ class MalformedObjectiveTest {
             logIncludesZero   | parameter 'rate'   | @LogFloat min = 0.0
             intLogIncludesZero| parameter 'trees'  | @IntRange(log = true) min = 0
             wrongType         | parameter 'k'      | is a double; @IntRange fits int and long
+            intForFloat       | parameter 'k'      | is an int; @FloatRange fits double and float
             stepDoesNotDivide | parameter 'k'      | step 3 does not divide the range [0, 10]
             """)
     void malformedParameterFailsNamingClassMethodParameterAndValue(String method, String parameter, String bad) {
@@ -50,6 +52,14 @@ class MalformedObjectiveTest {
     void negativePatienceFailsNamingTheValue() {
         String message = failureOf(BadPatience.class, "negativePatience");
         assertTrue(message.contains(BadPatience.class.getName() + ".negativePatience: @Objective patience = -3"), message);
+    }
+
+    /** As {@code -Dhpo.trials=0} is refused: a study of no trials would pass the build without running anything. */
+    @ParameterizedTest(name = "trials = {1}")
+    @CsvSource({"noTrials, 0", "negativeTrials, -5"})
+    void trialsBelowOneOtherThanNoLimitFailNamingTheValueAndWhatIsAllowed(String method, int trials) {
+        assertEquals(BadTrials.class.getName() + "." + method + ": @Objective trials = " + trials + "; use a count of"
+                + " at least 1, or -1 (no limit) together with a timeout", failureOf(BadTrials.class, method));
     }
 
     @Test
@@ -88,7 +98,7 @@ class MalformedObjectiveTest {
         EngineExecutionResults results = hpo().selectors(selectClass(Malformed.class)).execute();
         assertEquals(1, results.testEvents().succeeded().count());
         assertEquals("fine()", results.testEvents().succeeded().list().get(0).getTestDescriptor().getDisplayName());
-        assertEquals(12, results.testEvents().failed().count());
+        assertEquals(13, results.testEvents().failed().count());
         results.containerEvents().assertStatistics(s -> s.failed(0));
     }
 

@@ -1,8 +1,10 @@
 package dev.hpo.junit.launch;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
+import dev.hpo.junit.engine.fixtures.AlwaysFailing;
 import dev.hpo.junit.engine.fixtures.Bowl;
 import dev.hpo.junit.engine.fixtures.DefineByRun;
 import java.io.IOException;
@@ -11,12 +13,15 @@ import java.io.PrintStream;
 import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.platform.engine.discovery.DiscoverySelectors;
 import org.junit.platform.launcher.EngineFilter;
+import org.junit.platform.launcher.TagFilter;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
 
@@ -27,9 +32,13 @@ class RunRecordTest {
     Path dir;
 
     private static RunRecord launch(String objectivesFilter) {
+        return launch(objectivesFilter, Bowl.class, DefineByRun.class);
+    }
+
+    private static RunRecord launch(String objectivesFilter, Class<?>... classes) {
         TrialProgressListener listener = new TrialProgressListener(new PrintStream(OutputStream.nullOutputStream()));
         LauncherFactory.create().execute(LauncherDiscoveryRequestBuilder.request()
-                .selectors(selectClass(Bowl.class), selectClass(DefineByRun.class))
+                .selectors(Arrays.stream(classes).map(DiscoverySelectors::selectClass).toList())
                 .filters(EngineFilter.includeEngines("hpo"))
                 .configurationParameters(Map.of("hpo.mode", "study", "hpo.storage", "memory:",
                         "hpo.objectives", objectivesFilter))
@@ -44,6 +53,20 @@ class RunRecordTest {
         assertEquals(List.of("study Bowl.bowl is not among hpo.objectives = dbr"), record.skipped());
         assertEquals(Map.of("dbr", List.of(0, 1)), record.trialsByStudy());
         assertEquals(List.of(), record.failures());
+        assertEquals(List.of("Bowl.bowl", "dbr"), record.objectiveStudies(), "the filtered one too");
+    }
+
+    /** Discovery's names, before a tag filter prunes the tree: the goal writes the outputs of all the studies. */
+    @Test
+    void theStudiesOfObjectivesLeftOutByATagFilterAreNamedWithThePrefix() {
+        TrialProgressListener listener = new TrialProgressListener(new PrintStream(OutputStream.nullOutputStream()));
+        LauncherFactory.create().execute(LauncherDiscoveryRequestBuilder.request()
+                .selectors(selectClass(Bowl.class), selectClass(DefineByRun.class))
+                .filters(EngineFilter.includeEngines("hpo"), TagFilter.includeTags("nothing-has-it"))
+                .configurationParameters(Map.of("hpo.mode", "study", "hpo.storage", "memory:",
+                        "hpo.study.prefix", "team-"))
+                .build(), listener);
+        assertEquals(List.of("team-Bowl.bowl", "team-dbr"), listener.record().objectiveStudies());
     }
 
     @Test
@@ -55,18 +78,33 @@ class RunRecordTest {
         assertEquals(Map.of(), record.trialsByStudy());
     }
 
+    /** The goal judges such a study itself, from the storage: the study's name tells it the verdict is the same. */
+    @Test
+    void aStudyWithoutAResultIsAFailureNamingTheStudy() {
+        RunRecord record = launch("", AlwaysFailing.class);
+        assertEquals(1, record.failures().size());
+        assertEquals("AlwaysFailing.broken", record.failures().get(0).study());
+        assertTrue(record.failures().get(0).message().startsWith("study AlwaysFailing.broken: none of the 3 trials"),
+                record.failures().get(0).message());
+    }
+
     @Test
     void writesTheKeysTheGoalReads() throws IOException {
         Path file = dir.resolve("fork/run.properties");
         new RunRecord(3, List.of("study A.b is not among hpo.objectives = C.d"), Map.of("C.d", List.of(4, 5)),
-                List.of(new RunRecord.Failure("hpo > E > f(int)", "bad range"))).write(file);
+                List.of(new RunRecord.Failure("hpo > E > f(int)", "bad range", null),
+                        new RunRecord.Failure("hpo > C > d()", "no trial completed", "C.d")),
+                List.of("A.b", "C.d")).write(file);
         Properties p = new Properties();
         try (Reader r = Files.newBufferedReader(file)) {
             p.load(r);
         }
-        assertEquals(Map.of("objectives", "3", "skipped", "1",
-                "skipped.0", "study A.b is not among hpo.objectives = C.d",
-                "studies", "1", "study.0.name", "C.d", "study.0.trials", "4,5",
-                "failures", "1", "failure.0.test", "hpo > E > f(int)", "failure.0.message", "bad range"), Map.copyOf(p));
+        assertEquals(Map.ofEntries(Map.entry("objectives", "3"), Map.entry("skipped", "1"),
+                Map.entry("skipped.0", "study A.b is not among hpo.objectives = C.d"), Map.entry("studies", "1"),
+                Map.entry("study.0.name", "C.d"), Map.entry("study.0.trials", "4,5"), Map.entry("failures", "2"),
+                Map.entry("failure.0.test", "hpo > E > f(int)"), Map.entry("failure.0.message", "bad range"),
+                Map.entry("failure.1.test", "hpo > C > d()"), Map.entry("failure.1.message", "no trial completed"),
+                Map.entry("failure.1.study", "C.d"), Map.entry("objectiveStudies", "2"),
+                Map.entry("objectiveStudy.0", "A.b"), Map.entry("objectiveStudy.1", "C.d")), Map.copyOf(p));
     }
 }
