@@ -37,7 +37,7 @@ class ConfigurationTest {
                 message);
     }
 
-    /** A bad name or option fails the study when it starts, with the registry's own message. */
+    /** A bad name or option fails the study when it starts, naming the objective, with the registry's own message. */
     @ParameterizedTest(name = "{0} = {1}")
     @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
             hpo.sampler | simulated-annealing | unknown sampler 'simulated-annealing'
@@ -48,7 +48,7 @@ class ConfigurationTest {
         EngineExecutionResults results = hpo().selectors(selectClass(Bowl.class))
                 .configurationParameter("hpo.mode", "study").configurationParameter(key, value).execute();
         String message = throwable(results.allEvents().failed().list().get(0)).getMessage();
-        assertEquals(true, message.startsWith(expected), message);
+        assertEquals(true, message.startsWith(Bowl.class.getName() + ".bowl: " + expected), message);
     }
 
     /** What {@code mvn hpo:optimize -Dhpo.trials=-1} passes on: the objective's own timeout bounds the study. */
