@@ -383,7 +383,7 @@ public final class Study implements AutoCloseable {
             stored = Arrays.stream(values).boxed().toList();
         } else if (state == TrialState.PRUNED) {
             Double last = trial.snapshot().lastIntermediateValue();
-            stored = last == null ? null : List.of(last);
+            stored = last == null || last.isNaN() ? null : List.of(last);  // NaN is no value here either, as in Optuna
         }
         if (failReason != null) {
             trial.setSystemAttr(FAIL_REASON_ATTR, failReason);

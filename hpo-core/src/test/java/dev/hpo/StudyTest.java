@@ -161,6 +161,9 @@ class StudyTest {
         assertEquals(TrialState.PRUNED, t.state());
         assertEquals(List.of(9.0), t.values());
         assertEquals(Map.of(0, 10.0, 1, 9.0), t.intermediateValues());
+        Trial diverged = s.ask();
+        diverged.report(0, Double.NaN);
+        assertEquals(null, s.tell(diverged, TrialState.PRUNED).values(), "a NaN report is no value to keep");
     }
 
     @Test
