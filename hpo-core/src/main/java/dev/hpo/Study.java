@@ -59,6 +59,8 @@ public final class Study implements AutoCloseable {
     private final Pruner pruner;
     private final Map<String, Distribution> knownDistributions = new ConcurrentHashMap<>();
     private final AtomicBoolean stopRequested = new AtomicBoolean();
+    /** Whether this thread is running one of this study's trials inside {@code optimize}. */
+    private final ThreadLocal<Boolean> inTrial = ThreadLocal.withInitial(() -> false);
     private final Heartbeat heartbeat;
     private ScheduledExecutorService heartbeatThread;
 
@@ -485,6 +487,10 @@ public final class Study implements AutoCloseable {
     }
 
     private void run(MultiObjectiveFunction objective, OptimizeOptions options) {
+        if (inTrial.get()) {  // the inner loop would reset stop requests and budgets of the outer one
+            throw new IllegalStateException("study " + name + ": optimize was called from inside one of its own"
+                    + " trials (nested optimization, which Optuna refuses too); use another study for an inner search");
+        }
         stopRequested.set(false);
         if (heartbeat != null) {
             failStaleTrials();
@@ -552,6 +558,7 @@ public final class Study implements AutoCloseable {
         ScheduledFuture<?> beating = startHeartbeat(trial);
         try {
             try {
+                inTrial.set(true);
                 values = objective.evaluate(trial);
             } catch (TrialPruned p) {
                 state = TrialState.PRUNED;
@@ -561,6 +568,8 @@ public final class Study implements AutoCloseable {
                 if (t instanceof InterruptedException) {
                     Thread.currentThread().interrupt();  // throwing it cleared the status the study stops on
                 }
+            } finally {
+                inTrial.set(false);
             }
             done = error == null ? tell(trial, state, values)
                     : finish(trial, TrialState.FAIL, null, error.toString());

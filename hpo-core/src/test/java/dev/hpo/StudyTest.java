@@ -339,6 +339,23 @@ class StudyTest {
     }
 
     @Test
+    void optimizeInsideOneOfItsOwnTrialsFailsThatTrialAndAnotherStudyMayRunThere() {
+        Study s = study();
+        s.optimize(t -> {
+            Study inner = study();
+            inner.optimize(u -> u.suggestFloat("y", 0, 1), 2);  // another study: allowed
+            s.optimize(u -> 1.0, 1);
+            return 0;
+        }, 1);
+        FrozenTrial outer = s.trials().get(0);
+        assertEquals(TrialState.FAIL, outer.state());
+        assertTrue(String.valueOf(outer.systemAttrs().get(Study.FAIL_REASON_ATTR)).contains("nested optimization"));
+        assertEquals(1, s.trials().size(), "the nested call ran no trial");
+        s.optimize(t -> 1.0, 1);
+        assertEquals(TrialState.COMPLETE, s.trials().get(1).state(), "the study runs on afterwards");
+    }
+
+    @Test
     void callbackCanStopTheStudy() {
         Study s = study();
         s.optimize(t -> 1.0, OptimizeOptions.builder().trials(100)
