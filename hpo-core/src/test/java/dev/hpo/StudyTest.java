@@ -290,15 +290,8 @@ class StudyTest {
     @Test
     void anInterruptedCallerStopsAParallelStudyAndReturnsOnlyOnceItsWorkersAreDone() {
         Study s = study();
-        Thread caller = Thread.currentThread();
-        s.optimize(t -> {
-            double x = t.suggestFloat("x", 0, 1);
-            if (t.number() == 3) {
-                caller.interrupt();  // while this trial and the other worker's are still running
-            }
-            Thread.sleep(30);
-            return x;
-        }, OptimizeOptions.builder().trials(40).parallelism(2).build());
+        // trial 3 interrupts the caller while it and the other worker's trial are still running
+        s.optimize(interruptsTheCallerInTrial3(30), OptimizeOptions.builder().trials(40).parallelism(2).build());
         boolean interrupted = Thread.interrupted();  // clears it for the next tests
         assertTrue(interrupted, "the caller's interrupt status is kept");
         assertTrue(s.trials().size() < 40, "the study stopped: " + s.trials().size() + " trials");
@@ -306,18 +299,23 @@ class StudyTest {
                 "no trial is still running when optimize returns: " + s.trials());
     }
 
+    /** Interrupts the thread that calls optimize in trial 3; every trial then sleeps (at once failing if interrupted). */
+    private static ObjectiveFunction interruptsTheCallerInTrial3(long sleepMillis) {
+        Thread caller = Thread.currentThread();
+        return t -> {
+            double x = t.suggestFloat("x", 0, 1);
+            if (t.number() == 3) {
+                caller.interrupt();
+            }
+            Thread.sleep(sleepMillis);
+            return x;
+        };
+    }
+
     @Test
     void anInterruptedObjectiveStopsASequentialStudyAfterItsTrialKeepingTheStatus() {
         Study s = study();
-        Thread caller = Thread.currentThread();
-        s.optimize(t -> {
-            double x = t.suggestFloat("x", 0, 1);
-            if (t.number() == 3) {
-                caller.interrupt();  // what another thread does to stop this one
-            }
-            Thread.sleep(5);  // throws at once on the interrupted thread, clearing the status
-            return x;
-        }, 30);
+        s.optimize(interruptsTheCallerInTrial3(5), 30);  // the sleep throws, clearing the status
         assertTrue(Thread.interrupted(), "the interrupt status is restored");
         assertEquals(4, s.trials().size());
         assertEquals(TrialState.FAIL, s.trials().get(3).state());
