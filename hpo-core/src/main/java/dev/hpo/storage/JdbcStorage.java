@@ -476,7 +476,7 @@ public final class JdbcStorage implements Storage {
                 int claimed = Sql.update(c, "UPDATE hpo_trials SET trial_state = 'RUNNING', start_ns = ?"
                         + " WHERE trial_id = ? AND trial_state = 'WAITING'", now, trialId);
                 if (claimed == 0) {
-                    requireUpdatable(c, trialId);
+                    trialState(c, trialId);  // throws for a trial that does not exist; taken or finished: lost
                     return false;
                 }
             } else if (db.dialect().pipelinesReads()) {

@@ -348,10 +348,10 @@ public final class JournalStorage implements Storage {
     public boolean setTrialState(long trialId, TrialState state, List<Double> values) {
         return write(true, () -> {
             TrialRecord t = replay.trial(trialId);
-            t.checkUpdatable();
             if (state == TrialState.RUNNING && t.state != TrialState.WAITING) {
-                return false;
+                return false;  // taken by another worker, perhaps finished already
             }
+            t.checkUpdatable();
             stage(JournalLines.setState(workerId(), trialId, state, values, clock.instant()));
             return true;
         });

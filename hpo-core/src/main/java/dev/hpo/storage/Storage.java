@@ -62,7 +62,8 @@ public interface Storage extends AutoCloseable {
 
     /**
      * Moves a trial to a new state. Returns false, changing nothing, when {@code state} is RUNNING and the trial
-     * is not WAITING any more (another worker took it); throws when the trial is already finished.
+     * is not WAITING any more: another worker took it, and may have finished it too (Optuna's {@code ask} moves on
+     * to the next waiting trial then). Any other change of a finished trial throws.
      *
      * @param values one per direction, or {@code null}
      */

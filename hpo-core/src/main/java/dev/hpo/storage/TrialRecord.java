@@ -79,13 +79,13 @@ final class TrialRecord {
 
     /** Applies a state change; false when a RUNNING request lost the race for a WAITING trial. */
     public boolean setState(TrialState newState, List<Double> newValues, Instant now) {
-        checkUpdatable();
         if (newState == TrialState.RUNNING) {
             if (state != TrialState.WAITING) {
-                return false;
+                return false;  // taken by another worker, perhaps finished already
             }
             start = now;
         }
+        checkUpdatable();
         if (newState.isFinished()) {
             complete = now;
         }

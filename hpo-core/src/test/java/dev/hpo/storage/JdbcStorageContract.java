@@ -179,6 +179,8 @@ abstract class JdbcStorageContract {
             assertTrue(s.setTrialState(trial, TrialState.RUNNING, null));
             assertFalse(s.setTrialState(trial, TrialState.RUNNING, null));
             assertTrue(s.trial(trial).start() != null);
+            s.setTrialState(trial, TrialState.COMPLETE, List.of(1.0));
+            assertFalse(s.setTrialState(trial, TrialState.RUNNING, null), "finished by the worker that took it");
         }
     }
 

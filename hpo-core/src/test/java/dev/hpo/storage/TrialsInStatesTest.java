@@ -1,10 +1,14 @@
 package dev.hpo.storage;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.hpo.Direction;
 import dev.hpo.FrozenTrial;
+import dev.hpo.OptimizeOptions;
+import dev.hpo.Study;
 import dev.hpo.TrialState;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -50,6 +54,26 @@ class TrialsInStatesTest {
         for (Set<TrialState> states : QUERIES) {
             List<FrozenTrial> expected = s.trials(study).stream().filter(t -> states.contains(t.state())).toList();
             assertEquals(expected, s.trials(study, states), states::toString);
+        }
+    }
+
+    /** Workers race for the enqueued trials: one that sees a trial as waiting may find it finished by another. */
+    @ParameterizedTest
+    @ValueSource(strings = {"memory", "journal"})
+    void parallelWorkersTakeEveryEnqueuedTrialOnceEvenWhenOneFinishesBeforeAnotherTriesIt(String kind) {
+        try (Storage s = storages(kind).get(); Study study = Study.builder().name("enqueued").storage(s).build()) {
+            for (int i = 0; i < 200; i++) {
+                study.enqueueTrial(Map.of("x", i / 200.0));
+            }
+            study.optimize(t -> t.suggestFloat("x", 0, 1), OptimizeOptions.builder().trials(200).parallelism(4)
+                    .build());
+            List<FrozenTrial> trials = study.trials();
+            assertEquals(200, trials.size());
+            assertTrue(trials.stream().allMatch(t -> t.state() == TrialState.COMPLETE), "every enqueued trial ran");
+            long took = s.createTrial(study.id(), template(TrialState.WAITING, null));
+            s.setTrialState(took, TrialState.RUNNING, null);
+            s.setTrialState(took, TrialState.COMPLETE, List.of(0.0));
+            assertFalse(s.setTrialState(took, TrialState.RUNNING, null), "a finished trial is lost, not an error");
         }
     }
 
