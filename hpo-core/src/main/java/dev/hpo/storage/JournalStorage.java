@@ -144,6 +144,7 @@ public final class JournalStorage implements Storage {
         this.clock = clock;
         try {
             file.readNew(replay);
+            file.checkTail();
         } catch (RuntimeException e) {
             file.close();
             throw e;

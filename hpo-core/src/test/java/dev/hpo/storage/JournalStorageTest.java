@@ -321,6 +321,18 @@ class JournalStorageTest {
     }
 
     @Test
+    void aFileThatIsNoJournalIsRefusedOnOpeningAndLeftAsItWas() throws IOException {
+        for (String content : List.of("hello world", "{\"a\": 1}")) {  // no newline: all of it looks like a torn tail
+            Path file = dir.resolve("not-a-journal.txt");
+            Files.writeString(file, content);
+            StorageException e = assertThrows(StorageException.class, () -> new JournalStorage(file));
+            assertTrue(e.getMessage().contains("not the start of a journal line") && e.getMessage().contains(
+                    file.toString()), e.getMessage());
+            assertEquals(content, Files.readString(file));
+        }
+    }
+
+    @Test
     void tornLastLineIsIgnoredAndCutOffByTheNextWriter() throws IOException {
         Path journal = dir.resolve("torn.log");
         Files.copy(fixture(), journal);

@@ -4,10 +4,12 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.ClosedByInterruptException;
 import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.zip.CRC32;
 
 /**
@@ -208,6 +210,47 @@ public final class JournalFile implements AutoCloseable {
         }
     }
 
+    /**
+     * Refuses a file whose bytes after the last line read cannot be a journal line being written or torn: called
+     * on opening, so that a file that is not a journal is refused before anything is staged for it.
+     */
+    public void checkTail() {
+        try {
+            if (sizeSeen > offset) {
+                requireTornLine();
+            }
+        } catch (IOException e) {
+            throw new JournalIoException("cannot read journal " + path, e);
+        }
+    }
+
+    /**
+     * Every journal line starts <code>{"op_code"</code> (hpo's and Optuna's writers alike), so a tail that does not
+     * is no line a dying writer left but a file that is not a journal (a note, a JSON document without a newline),
+     * which cutting would destroy. Refused, the file untouched.
+     */
+    private void requireTornLine() throws IOException {
+        byte[] start = new byte[(int) Math.min(LINE_START.length, sizeSeen - offset)];
+        int got = shielded(retry -> reader.read(ByteBuffer.wrap(start), offset));
+        if (got != start.length || !Arrays.equals(start, 0, start.length, LINE_START, 0, start.length)) {
+            throw new JournalIoException("journal " + path + " ends in " + (sizeSeen - offset) + " bytes after line "
+                    + linesRead + " that are not the start of a journal line (" + printable(start, got) + "...): it is"
+                    + " not a journal file, or was edited; nothing was written to it. Name another file, or move it"
+                    + " away");
+        }
+    }
+
+    private static final byte[] LINE_START = "{\"op_code\"".getBytes(StandardCharsets.US_ASCII);
+
+    private static String printable(byte[] bytes, int length) {
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < Math.max(0, length); i++) {
+            char c = (char) (bytes[i] & 0xff);
+            out.append(c >= 0x20 && c < 0x7f ? c : '?');
+        }
+        return out.toString();
+    }
+
     private int readFully(long position, int length) throws IOException {
         return shielded(retry -> {
             ByteBuffer b = ByteBuffer.wrap(buffer, 0, length);
@@ -253,6 +296,7 @@ public final class JournalFile implements AutoCloseable {
         }
         try {
             if (sizeSeen > offset) {
+                requireTornLine();
                 LOG.log(System.Logger.Level.WARNING, "journal {0}: cutting off {1} bytes after line {2} left by a"
                         + " writer that died in the middle of a line", path, sizeSeen - offset, linesRead);
                 shielded(retry -> writer.truncate(offset));
