@@ -40,6 +40,11 @@ public record FrozenTrial(
 
     /** System attribute prefix under which constraint values are stored (Optuna 5's layout). */
     public static final String CONSTRAINT_PREFIX = "constraints:";
+    /**
+     * The system attribute under which Optuna's samplers with a {@code constraints_func} store the values as one list
+     * (still written by Optuna 5): read as constraints named by their position, {@code "0"}, {@code "1"}, ...
+     */
+    public static final String CONSTRAINT_LIST = "constraints";
 
     public FrozenTrial {
         if (state == null) {
@@ -100,6 +105,13 @@ public record FrozenTrial(
                 out.put(k.substring(CONSTRAINT_PREFIX.length()), n.doubleValue());
             }
         });
+        if (systemAttrs.get(CONSTRAINT_LIST) instanceof List<?> list) {
+            for (int i = 0; i < list.size(); i++) {
+                if (list.get(i) instanceof Number n) {
+                    out.putIfAbsent(Integer.toString(i), n.doubleValue());
+                }
+            }
+        }
         return out;
     }
 
@@ -112,6 +124,10 @@ public record FrozenTrial(
         for (Map.Entry<String, Object> e : systemAttrs.entrySet()) {
             if (e.getKey().startsWith(CONSTRAINT_PREFIX) && e.getValue() instanceof Number n
                     && !(n.doubleValue() <= 0)) {
+                return false;
+            }
+            if (e.getKey().equals(CONSTRAINT_LIST) && e.getValue() instanceof List<?> list
+                    && list.stream().anyMatch(c -> c instanceof Number n && !(n.doubleValue() <= 0))) {
                 return false;
             }
         }

@@ -354,6 +354,18 @@ class StudyTest {
     }
 
     @Test
+    void constraintsOptunasConstraintsFuncStoredAsOneListCountLikeNamedOnes() {
+        Study s = Study.builder().direction(Direction.MAXIMIZE).build();
+        s.addTrial(FrozenTrial.builder().value(0.96).systemAttr(FrozenTrial.CONSTRAINT_LIST, List.of(0.46)).build());
+        s.addTrial(FrozenTrial.builder().value(0.44).systemAttr(FrozenTrial.CONSTRAINT_LIST, List.of(-0.06, 0.0))
+                .build());
+        assertEquals(Map.of("0", 0.46), s.trials().get(0).constraints());
+        assertFalse(s.trials().get(0).isFeasible());
+        assertTrue(s.trials().get(1).isFeasible());
+        assertEquals(1, s.bestTrial().number(), "Optuna's best: the infeasible 0.96 does not count");
+    }
+
+    @Test
     void callbackCanStopTheStudy() {
         Study s = study();
         s.optimize(t -> 1.0, OptimizeOptions.builder().trials(100)
