@@ -153,6 +153,7 @@ class JournalStorageTest {
         values.put("negativeZero", -0.0);
         values.put("float", 1.25f);
         values.put("huge", 1e300);
+        values.put("beyondLong", java.math.BigInteger.TWO.pow(70));  // Python writes such integers
         values.put("bool", true);
         values.put("text", "naïve \"quoted\" \u2603");
         values.put("list", List.of(1, "two", 3.5, List.of()));
@@ -174,6 +175,7 @@ class JournalStorageTest {
         written.get(0).userAttrs().forEach((k, v) -> assertEquals(v, read.get(0).userAttrs().get(k),
                 k + ": " + v.getClass() + " vs " + read.get(0).userAttrs().get(k).getClass()));
         assertEquals(written, read);
+        assertEquals(java.math.BigInteger.TWO.pow(70), read.get(0).userAttrs().get("beyondLong"));
         try (Study fresh = Study.builder().name("attrs").storage("journal:" + journal).loadIfExists(true).build()) {
             assertEquals(studyAttrs, fresh.userAttrs());
         }

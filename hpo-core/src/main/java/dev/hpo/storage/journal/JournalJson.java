@@ -235,8 +235,11 @@ public final class JournalJson {
         if (node.isInt()) {
             return node.intValue();
         }
-        if (node.isIntegralNumber()) {
+        if (node.isLong()) {
             return node.longValue();
+        }
+        if (node.isIntegralNumber()) {
+            return node.bigIntegerValue();  // Python's integers have no bound: 2**70 stays 2**70
         }
         if (node.isNumber()) {
             return node.doubleValue();
