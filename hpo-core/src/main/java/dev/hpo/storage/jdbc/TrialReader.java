@@ -157,6 +157,12 @@ public final class TrialReader {
         }
     }
 
+    /**
+     * The trials first, then their parameters, values, reports and attributes. Where the dialect reads no snapshot
+     * (H2's READ COMMITTED), another process may create or finish a trial between these queries: the rows of a trial
+     * the first query did not see are left out, and so are the values of one it saw still running, so each trial is
+     * read as the first query found it (a read of a moment earlier, never a crash or a trial half-changed).
+     */
     private List<Query> queries() {
         List<Query> out = new ArrayList<>();
         if (studyGuard != null) {
@@ -173,6 +179,9 @@ public final class TrialReader {
                 + " FROM hpo_trial_params p JOIN hpo_trials t ON t.trial_id = p.trial_id WHERE " + where
                 + " ORDER BY p.param_id", args, rs -> {
                     Row r = rows.get(rs.getLong(1));
+                    if (r == null) {
+                        return;
+                    }
                     Distribution d = DistributionJson.fromJson(rs.getString(4));
                     String name = rs.getString(2);
                     r.params.put(name, d.toExternal(rs.getDouble(3)));
@@ -181,14 +190,25 @@ public final class TrialReader {
         out.add(new Query("SELECT v.trial_id, v.objective, v.num_value, v.value_kind FROM hpo_trial_values v"
                 + " JOIN hpo_trials t ON t.trial_id = v.trial_id WHERE " + where
                 + " ORDER BY v.trial_id, v.objective", args, rs -> {
-                    rows.get(rs.getLong(1)).setValue(rs.getInt(2), StoredDouble.read(rs, 3, 4));
+                    Row r = rows.get(rs.getLong(1));
+                    if (r != null && r.state.isFinished()) {  // values of a trial the first query saw running: later
+                        r.setValue(rs.getInt(2), StoredDouble.read(rs, 3, 4));
+                    }
                 }));
         out.add(new Query("SELECT i.trial_id, i.step_no, i.num_value, i.value_kind FROM hpo_trial_intermediate i"
                 + " JOIN hpo_trials t ON t.trial_id = i.trial_id WHERE " + where, args,
-                rs -> rows.get(rs.getLong(1)).intermediate.put(rs.getInt(2), StoredDouble.read(rs, 3, 4))));
+                rs -> {
+                    Row r = rows.get(rs.getLong(1));
+                    if (r != null) {
+                        r.intermediate.put(rs.getInt(2), StoredDouble.read(rs, 3, 4));
+                    }
+                }));
         out.add(new Query("SELECT a.trial_id, a.attr_kind, a.attr_key, a.value_json FROM hpo_trial_attrs a"
                 + " JOIN hpo_trials t ON t.trial_id = a.trial_id WHERE " + where + " ORDER BY a.attr_id", args, rs -> {
                     Row r = rows.get(rs.getLong(1));
+                    if (r == null) {
+                        return;
+                    }
                     Map<String, Object> target = "U".equals(rs.getString(2)) ? r.userAttrs : r.systemAttrs;
                     target.put(rs.getString(3), JsonValues.read(rs.getString(4)));
                 }));
