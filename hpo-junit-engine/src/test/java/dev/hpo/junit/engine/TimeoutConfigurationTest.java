@@ -42,7 +42,7 @@ class TimeoutConfigurationTest {
     void aTrialWithoutTimeoutTakesTheTestTemplateDefaultThenTheTestableThenTheGeneralOne() {
         String slow = Untimed.class.getName() + ".slow timed out after ";
         assertEquals(slow + "500 ms (" + PREFIX + "testtemplate.method.default)", untimedTrialFailure(Map.of(
-                PREFIX + "default", "1 min", PREFIX + "testable.method.default", "30s",
+                PREFIX + "default", "1 m", PREFIX + "testable.method.default", "30s",
                 PREFIX + "test.method.default", "100ms", PREFIX + "testtemplate.method.default", "500 ms")));
         assertEquals(slow + "500 ms (" + PREFIX + "testable.method.default)", untimedTrialFailure(Map.of(
                 PREFIX + "default", "1 m", PREFIX + "testable.method.default", "500ms")));
