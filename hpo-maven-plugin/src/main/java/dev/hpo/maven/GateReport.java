@@ -17,7 +17,8 @@ import javax.xml.stream.XMLStreamWriter;
 /**
  * The build's verdict on its studies as a JUnit XML report ({@code TEST-hpo.xml}, the format surefire and failsafe
  * write), so that a CI server shows the threshold gate beside the tests: one test case per study this build ran,
- * failed when the study missed its threshold, in error when it produced nothing to judge, and one test case in error
+ * failed when the study missed its threshold, in error when it produced nothing to judge, skipped when an assumption
+ * skipped its run (as surefire writes a test whose assumption failed), and one test case in error
  * per objective the engine could not run (a malformed one). The trials themselves are not test cases: a failed or
  * pruned trial is part of a healthy study, and would mark a build unstable where it is not.
  */
@@ -39,9 +40,12 @@ final class GateReport {
         Path file = directory.resolve(FILE_NAME);
         int failed = 0;
         int errors = failures.size();
+        int skipped = 0;
         Duration total = Duration.ZERO;
         for (StudyOutcome o : outcomes) {
-            if (ThresholdGate.broken(o) != null) {
+            if (o.skippedBy() != null) {
+                skipped++;
+            } else if (ThresholdGate.broken(o) != null) {
                 errors++;
             } else if (ThresholdGate.miss(o) != null) {
                 failed++;
@@ -57,7 +61,7 @@ final class GateReport {
             xml.writeAttribute("tests", Integer.toString(outcomes.size() + failures.size()));
             xml.writeAttribute("failures", Integer.toString(failed));
             xml.writeAttribute("errors", Integer.toString(errors));
-            xml.writeAttribute("skipped", "0");
+            xml.writeAttribute("skipped", Integer.toString(skipped));
             xml.writeAttribute("time", seconds(total));
             xml.writeAttribute("timestamp", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
             for (StudyOutcome o : outcomes) {
@@ -92,7 +96,11 @@ final class GateReport {
         xml.writeAttribute("time", seconds(runTime(o)));
         String broken = ThresholdGate.broken(o);
         String miss = ThresholdGate.miss(o);
-        if (broken != null) {
+        if (o.skippedBy() != null) {
+            xml.writeCharacters("\n    ");
+            xml.writeEmptyElement("skipped");
+            xml.writeAttribute("message", "an assumption failed in " + o.skippedBy());
+        } else if (broken != null) {
             problem(xml, "error", broken, "no result");
         } else if (miss != null) {
             problem(xml, "failure", miss, "threshold missed");

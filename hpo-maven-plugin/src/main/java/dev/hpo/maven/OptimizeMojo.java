@@ -653,6 +653,7 @@ public final class OptimizeMojo extends AbstractHpoMojo {
             }
         }
         List<ForkRun.Failure> forkFailures = ThresholdGate.notJudged(run.failures(), outcomes);
+        ThresholdGate.skipped(outcomes).forEach(s -> getLog().warn("hpo: " + s + " (not judged)"));
         List<String> problems = new ArrayList<>();
         String none = null;
         if (run.objectives() == 0 && run.failures().isEmpty() && !tagArguments().isEmpty()) {

@@ -44,6 +44,9 @@ final class StepSummary {
     }
 
     private static String verdict(StudyOutcome o) {
+        if (o.skippedBy() != null) {
+            return "skipped: an assumption failed";
+        }
         if (ThresholdGate.broken(o) != null) {
             return "❌ no result";
         }

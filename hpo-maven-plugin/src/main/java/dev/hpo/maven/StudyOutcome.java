@@ -44,6 +44,11 @@ public record StudyOutcome(String name, List<Direction> directions, List<Double>
     public static final String THRESHOLD_ATTR = Thresholds.ATTR;
     /** The study system attribute where the engine stores the objective's qualified method name. */
     public static final String OBJECTIVE_ATTR = "hpo.objective";
+    /**
+     * The trial system attribute where the engine stores the message of an assumption that failed in the trial (a FAIL
+     * trial that aborted its study, as Jupiter skips a test whose assumption fails).
+     */
+    public static final String ABORTED_ATTR = "hpo.aborted";
 
     public StudyOutcome {
         directions = List.copyOf(directions);
@@ -67,6 +72,15 @@ public record StudyOutcome(String name, List<Direction> directions, List<Double>
     public boolean gatesSeveral() {
         return !singleObjective() && thresholds.size() == directions.size()
                 && thresholds.stream().anyMatch(t -> !t.isNaN());
+    }
+
+    /**
+     * Why this build's run of the study was skipped: {@code trial 3: Assumption failed: no GPU} when an assumption
+     * failed in one of its trials, which stopped the study (its objective was aborted, not failed); else {@code null}.
+     */
+    public String skippedBy() {
+        return runTrials.stream().filter(t -> t.systemAttrs().containsKey(ABORTED_ATTR)).findFirst()
+                .map(t -> "trial " + t.number() + ": " + t.systemAttrs().get(ABORTED_ATTR)).orElse(null);
     }
 
     public int paretoSize() {

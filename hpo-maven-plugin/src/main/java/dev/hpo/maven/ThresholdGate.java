@@ -12,7 +12,9 @@ import java.util.stream.Collectors;
  * Decides whether the studies of a build pass: each single-objective study with a threshold must reach it (at or
  * below for minimize, at or above for maximize), a multi-objective study with thresholds must have a trial that
  * reaches all of them at once (one on its Pareto front does, if any does), and every study must have completed
- * trials. The verdicts are sentences naming the study, its best value (or its front), the thresholds and directions.
+ * trials. The verdicts are sentences naming the study, its best value (or its front), the thresholds and directions. A
+ * study whose run an assumption skipped ({@link StudyOutcome#skippedBy}) is not judged, as surefire does not fail a
+ * skipped test.
  */
 final class ThresholdGate {
 
@@ -26,6 +28,9 @@ final class ThresholdGate {
 
     /** Why a study missed its threshold(s), or {@code null} when it reached them or has none to reach. */
     static String miss(StudyOutcome o) {
+        if (o.skippedBy() != null) {
+            return null;
+        }
         if (o.gatesSeveral()) {
             if (o.front().isEmpty() || o.front().stream().anyMatch(o::reachesThresholds)) {
                 return null;  // no completed trial is the broken study's verdict, not this one's
@@ -55,6 +60,9 @@ final class ThresholdGate {
 
     /** Why a study produced nothing to judge, or {@code null} when it has a result. */
     static String broken(StudyOutcome o) {
+        if (o.skippedBy() != null) {
+            return null;
+        }
         List<FrozenTrial> run = o.runTrials();
         if (!run.isEmpty() && run.stream().allMatch(t -> t.state() == TrialState.FAIL)) {
             return "study " + o.name() + ": " + (run.size() == 1 ? "the only trial" : "all " + run.size() + " trials")
@@ -65,6 +73,15 @@ final class ThresholdGate {
                     + " failed)" + lastReason(run);
         }
         return null;
+    }
+
+    /**
+     * Studies whose run an assumption skipped, one sentence each:
+     * {@code study A.b skipped: an assumption failed in trial 0: Assumption failed: no GPU}.
+     */
+    static List<String> skipped(List<StudyOutcome> outcomes) {
+        return outcomes.stream().filter(o -> o.skippedBy() != null)
+                .map(o -> "study " + o.name() + " skipped: an assumption failed in " + o.skippedBy()).toList();
     }
 
     /**

@@ -77,4 +77,16 @@ class GateReportTest {
         assertEquals("@Objective trials = -5 <bad> & worse",
                 ((Element) malformed.getElementsByTagName("error").item(0)).getAttribute("message"));
     }
+
+    @Test
+    void aStudyAnAssumptionSkippedIsASkippedTestCase(@TempDir Path dir) throws Exception {
+        FrozenTrial aborted = new FrozenTrial(0, 0, TrialState.FAIL, null, Map.of("x", 0.5), null, null, null,
+                Map.of(StudyOutcome.ABORTED_ATTR, "Assumption failed: no GPU"), T0, T0.plusMillis(5));
+        Element suite = parse(GateReport.write(dir, List.of(study("Tuning.gpu", 0.9, null, List.of(aborted), 0)),
+                List.of())).getDocumentElement();
+        assertEquals(List.of("1", "0", "0", "1"), List.of(suite.getAttribute("tests"),
+                suite.getAttribute("failures"), suite.getAttribute("errors"), suite.getAttribute("skipped")));
+        Element skipped = (Element) suite.getElementsByTagName("skipped").item(0);
+        assertEquals("an assumption failed in trial 0: Assumption failed: no GPU", skipped.getAttribute("message"));
+    }
 }

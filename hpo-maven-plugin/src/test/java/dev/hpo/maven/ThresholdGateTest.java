@@ -102,6 +102,24 @@ class ThresholdGateTest {
                 notBrokenHere), List.of(read("A.b", List.of(0)), read("C.d", List.of()))));
     }
 
+    /** The engine aborts the objective of such a study, as Jupiter skips a test whose assumption fails. */
+    @Test
+    void studyWhoseRunAnAssumptionAbortedIsSkippedRatherThanBrokenOrMissed() {
+        long id = study("A.b", Direction.MINIMIZE, 1.0);
+        trial(id, TrialState.COMPLETE, 3.0, null);
+        Instant t = Instant.parse("2025-01-01T00:00:00Z");
+        storage.createTrial(id, new FrozenTrial(0, -1, TrialState.FAIL, null, Map.of("x", 0.5),
+                Map.of("x", FloatDistribution.of(0, 1)), null, null, Map.of(Study.FAIL_REASON_ATTR,
+                        "org.opentest4j.TestAbortedException: Assumption failed: no GPU", StudyOutcome.ABORTED_ATTR,
+                        "Assumption failed: no GPU"), t, t));
+        List<StudyOutcome> outcomes = List.of(read("A.b", List.of(1)));
+        assertEquals(List.of(), ThresholdGate.broken(outcomes));
+        assertEquals(List.of(), ThresholdGate.misses(outcomes), "its threshold is not judged in this build");
+        assertEquals(List.of("study A.b skipped: an assumption failed in trial 1: Assumption failed: no GPU"),
+                ThresholdGate.skipped(outcomes));
+        assertEquals(List.of(), ThresholdGate.skipped(List.of(read("A.b", List.of(0)))));
+    }
+
     @Test
     void studyWithoutAnyCompletedTrialIsBroken() {
         long id = study("A.b", Direction.MINIMIZE, null);

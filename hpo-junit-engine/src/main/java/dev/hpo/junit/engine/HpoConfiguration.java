@@ -41,13 +41,14 @@ import org.junit.platform.engine.ConfigurationParameters;
  * @param artifacts {@code hpo.artifacts}: where the artifact store injected into objectives that take an
  *        {@code ArtifactStore} in study mode keeps its files: a directory ({@link #DEFAULT_ARTIFACTS} when not set) or
  *        a JDBC URL ({@code ArtifactStore.of})
- * @param timeoutThreadDump Jupiter's {@value JupiterTimeout#THREAD_DUMP}: a trial or lifecycle method that outlasts
+ * @param timeouts Jupiter's timeout configuration ({@link TimeoutDefaults}): its mode, the default limit of a trial of
+ *        an objective without {@code @Timeout}, and {@value JupiterTimeout#THREAD_DUMP}: a trial that outlasts
  *        its time limit prints every thread's stack before its thread is interrupted
  */
 record HpoConfiguration(Mode mode, Integer trials, Long timeoutSeconds, String sampler, String pruner, Long seed,
         int parallelism, String storage, String studyPrefix, List<String> objectives, Long heartbeatSeconds,
         Integer patience, String terminator, boolean announceTrials, Long trialTimeoutSeconds, String artifacts,
-        boolean timeoutThreadDump) {
+        TimeoutDefaults timeouts) {
 
     static final String MODE = "hpo.mode";
     static final String TRIALS = "hpo.trials";
@@ -100,7 +101,7 @@ record HpoConfiguration(Mode mode, Integer trials, Long timeoutSeconds, String s
                 parse(parameters, ANNOUNCE_TRIALS, "true or false", HpoConfiguration::bool).orElse(false),
                 parse(parameters, TRIAL_TIMEOUT, "seconds >= 1", v -> atLeast(1, v)).orElse(null),
                 text(parameters, ARTIFACTS).orElse(DEFAULT_ARTIFACTS),
-                parameters.getBoolean(JupiterTimeout.THREAD_DUMP).orElse(false));  // as lenient as Jupiter
+                TimeoutDefaults.of(parameters));
     }
 
     /** The full name of a study: the prefix, then the objective's own study name. */

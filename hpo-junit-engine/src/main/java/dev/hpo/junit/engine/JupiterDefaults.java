@@ -16,13 +16,13 @@ import org.junit.platform.engine.ConfigurationParameters;
  * @param ownTempDirDefaults the configuration names a {@code @TempDir} factory or deletion strategy of the user's
  *        own ({@link TempDirDefaults}), called with an {@code ExtensionContext}, so every objective runs in extension
  *        contexts
- * @param timeoutThreadDump {@value JupiterTimeout#THREAD_DUMP}: a lifecycle method that outlasts its {@code @Timeout}
- *        prints every thread's stack before it is interrupted (a trial's time limit reads the switch when it runs,
- *        {@link HpoConfiguration})
+ * @param timeouts Jupiter's timeout configuration ({@link TimeoutDefaults}) for lifecycle methods: its mode, the
+ *        default limits of those without {@code @Timeout}, the thread dump (a trial's time limit reads the
+ *        configuration when it runs, {@link HpoConfiguration})
  * @param displayNames the classes' and objectives' display names, with {@value JupiterDisplayNames#GENERATOR_DEFAULT}
  */
 record JupiterDefaults(boolean autodetection, boolean perClassLifecycle, boolean ownTempDirDefaults,
-        boolean timeoutThreadDump, JupiterDisplayNames displayNames) {
+        TimeoutDefaults timeouts, JupiterDisplayNames displayNames) {
 
     static final String LIFECYCLE_DEFAULT = "junit.jupiter.testinstance.lifecycle.default";
     private static final Logger LOG = Logger.getLogger(JupiterDefaults.class.getName());
@@ -31,7 +31,7 @@ record JupiterDefaults(boolean autodetection, boolean perClassLifecycle, boolean
         return new JupiterDefaults(JupiterExtensions.autodetects(parameters),
                 parameters.get(LIFECYCLE_DEFAULT).map(JupiterDefaults::perClass).orElse(false),
                 TempDirDefaults.namesOwnClasses(key -> parameters.get(key).orElse(null)),
-                parameters.getBoolean(JupiterTimeout.THREAD_DUMP).orElse(false),
+                TimeoutDefaults.of(parameters),
                 new JupiterDisplayNames(parameters.get(JupiterDisplayNames.GENERATOR_DEFAULT).orElse(null)));
     }
 

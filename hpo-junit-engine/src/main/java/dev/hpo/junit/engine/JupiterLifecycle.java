@@ -5,7 +5,6 @@ import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.Parameter;
-import java.time.Duration;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -37,7 +36,7 @@ final class JupiterLifecycle {
 
     /** A class without Jupiter or without lifecycle methods and a per-class lifecycle. */
     static final JupiterLifecycle NONE = new JupiterLifecycle(false, false, List.of(), List.of(), List.of(), List.of(),
-            List.of(), List.of(), Map.of(), false);
+            List.of(), List.of(), Map.of());
 
     private final boolean perClass;
     /** Whether the class has static {@code @AutoClose} fields, closed after its {@code @AfterAll} methods. */
@@ -50,14 +49,12 @@ final class JupiterLifecycle {
     private final List<Field> instanceTempDirs;
     private final boolean injectsPerTrial;
     private final boolean reportsPerTrial;
-    /** The lifecycle methods with a {@code @Timeout} of their own, and their limits. */
-    private final Map<Method, Duration> timeouts;
-    /** Whether a lifecycle method that outlasts its {@code @Timeout} prints a thread dump first. */
-    private final boolean timeoutThreadDump;
+    /** The lifecycle methods with a time limit ({@code @Timeout} of their own, or Jupiter's default), and the limits. */
+    private final Map<Method, JupiterTimeout.Limit> timeouts;
 
     private JupiterLifecycle(boolean perClass, boolean closesStatics, List<Method> beforeAll, List<Method> afterAll,
             List<Method> beforeEach, List<Method> afterEach, List<Field> staticTempDirs, List<Field> instanceTempDirs,
-            Map<Method, Duration> timeouts, boolean timeoutThreadDump) {
+            Map<Method, JupiterTimeout.Limit> timeouts) {
         this.perClass = perClass;
         this.closesStatics = closesStatics;
         this.beforeAll = beforeAll;
@@ -67,7 +64,6 @@ final class JupiterLifecycle {
         this.staticTempDirs = staticTempDirs;
         this.instanceTempDirs = instanceTempDirs;
         this.timeouts = timeouts;
-        this.timeoutThreadDump = timeoutThreadDump;
         this.injectsPerTrial = (!perClass && !instanceTempDirs.isEmpty())
                 || beforeEach.stream().anyMatch(m -> m.getParameterCount() > 0)
                 || afterEach.stream().anyMatch(m -> m.getParameterCount() > 0);
@@ -99,14 +95,20 @@ final class JupiterLifecycle {
                 && afterEach.isEmpty() && staticTempDirs.isEmpty() && instanceTempDirs.isEmpty()) {
             return NONE;
         }
-        Map<Method, Duration> timeouts = new HashMap<>();
-        for (List<Method> methods : List.of(beforeAll, afterAll, beforeEach, afterEach)) {
+        Map<Method, JupiterTimeout.Limit> timeouts = new HashMap<>();
+        Map<String, List<Method>> byKind = Map.of("BeforeAll", beforeAll, "AfterAll", afterAll, "BeforeEach",
+                beforeEach, "AfterEach", afterEach);
+        byKind.forEach((kind, methods) -> {
             for (Method m : methods) {
-                JupiterTimeout.ofLifecycle(m, testClass).ifPresent(limit -> timeouts.put(m, limit));
+                JupiterTimeout.Limit limit = defaults.timeouts().lifecycle(kind,
+                        JupiterTimeout.ofLifecycle(m, testClass).orElse(null));
+                if (limit != null) {
+                    timeouts.put(m, limit);
+                }
             }
-        }
+        });
         return new JupiterLifecycle(perClass, closesStatics, beforeAll, afterAll, beforeEach, afterEach,
-                staticTempDirs, instanceTempDirs, Map.copyOf(timeouts), defaults.timeoutThreadDump());
+                staticTempDirs, instanceTempDirs, Map.copyOf(timeouts));
     }
 
     /**
@@ -256,12 +258,12 @@ final class JupiterLifecycle {
      */
     private void call(Method m, Object instance, JupiterScope scope, String interceptedAs) throws Exception {
         Object[] arguments = m.getParameterCount() == 0 ? new Object[0] : scope.arguments(m);
-        Duration limit = timeouts.get(m);
+        JupiterTimeout.Limit limit = timeouts.get(m);
         JupiterExtensionContext extensions = scope == null ? null : scope.extensions();
         JupiterCallbacks.Invocation invocation = limit == null
                 ? () -> ObjectiveInvoker.unwrap(() -> m.invoke(instance, arguments))
-                : () -> JupiterTimeout.limited(limit, m.getDeclaringClass().getName() + "." + m.getName(),
-                        "@Timeout", extensions, timeoutThreadDump,
+                : () -> JupiterTimeout.limited(limit.limit(), m.getDeclaringClass().getName() + "." + m.getName(),
+                        limit.source(), extensions, limit.threadDump(),
                         () -> ObjectiveInvoker.unwrap(() -> m.invoke(instance, arguments)));
         if (extensions == null) {
             invocation.proceed();

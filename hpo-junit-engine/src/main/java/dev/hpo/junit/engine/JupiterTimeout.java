@@ -19,14 +19,22 @@ import org.junit.platform.commons.support.AnnotationSupport;
 /**
  * Jupiter's {@code @Timeout} on an objective method, or on its class for all its objectives: the time the objective's
  * call may take in one trial, as Jupiter limits a test method's invocation; on a lifecycle method, the time that method
- * may take (a class's {@code @Timeout} does not reach its lifecycle methods, as in Jupiter). When it runs out, the
- * thread is interrupted, which ends a well-behaved objective (one that sleeps, waits or checks its interrupt status),
- * and the call fails with a {@link java.util.concurrent.TimeoutException} once it returns or throws: a trial fails,
- * and the study goes on with the next one. This is Jupiter's {@code SAME_THREAD} mode, whatever {@code threadMode}
- * says, because a trial abandoned on another thread would go on using the machine and the study while the next ones
- * run.
+ * may take (a class's {@code @Timeout} does not reach its lifecycle methods, as in Jupiter). Jupiter's configured
+ * defaults stand in for a missing {@code @Timeout}, and its mode may switch all of them off ({@link TimeoutDefaults}).
+ * When a limit runs out, the thread is interrupted, which ends a well-behaved objective (one that sleeps, waits or
+ * checks its interrupt status), and the call fails with a {@link java.util.concurrent.TimeoutException} once it returns
+ * or throws: a trial fails, and the study goes on with the next one. This is Jupiter's {@code SAME_THREAD} mode,
+ * whatever {@code threadMode} says, because a trial abandoned on another thread would go on using the machine and the
+ * study while the next ones run.
  */
 final class JupiterTimeout {
+
+    /**
+     * A time limit and where it was set ({@code @Timeout}, a configuration parameter), for the message of a call that
+     * outlasts it; {@code threadDump}: its expiry prints every thread's stack first ({@link #THREAD_DUMP}).
+     */
+    record Limit(Duration limit, String source, boolean threadDump) {
+    }
 
     /** Jupiter's switch for a thread dump on standard output before a timed-out thread is interrupted. */
     static final String THREAD_DUMP = "junit.jupiter.execution.timeout.thread.dump.enabled";

@@ -12,9 +12,11 @@ import org.junit.platform.commons.support.ReflectionSupport;
 
 /**
  * Which classes and methods are objectives: a method annotated with {@link Objective}, declared in the class or
- * inherited, and a class that has one or holds a Jupiter {@code @Nested} class that has one. Abstract classes and
- * interfaces count too, because a static objective needs no instance (an instance objective there is reported as
- * malformed).
+ * inherited, and a class that has one or holds a Jupiter {@code @Nested} class that has one. An abstract class or an
+ * interface has no instance to run an instance objective on: as Jupiter runs such a type's tests in its concrete
+ * subclasses only (and does not even report the type), its instance objectives and its {@code @Nested} classes run in
+ * each concrete subclass, and it is an objective class of its own only for its static objectives, which need no
+ * instance (Jupiter has no static tests to follow there; those keep running as they did, in the type itself).
  */
 final class ObjectiveClasses {
 
@@ -26,8 +28,29 @@ final class ObjectiveClasses {
     }
 
     /**
-     * Whether a class stands on its own: a top-level or static class with objectives, its own or its nested classes'
-     * (an abstract class's nested ones run inside its concrete subclasses only, as in Jupiter). An inner class that is
+     * Whether {@code method} is an objective that runs in {@code type}: a static one anywhere, an instance one in a
+     * concrete class only.
+     */
+    static boolean runsIn(Class<?> type, Method method) {
+        return isObjective(method) && (Modifier.isStatic(method.getModifiers()) || !isAbstract(type));
+    }
+
+    /**
+     * Whether {@code classes} (the outermost first, as {@link #enclosingChain}) can hold an instance of a class nested in
+     * the last of them: none is abstract.
+     */
+    static boolean canEnclose(List<Class<?>> classes) {
+        return classes.stream().noneMatch(ObjectiveClasses::isAbstract);
+    }
+
+    /** Whether the class has no instances of its own: an abstract class or an interface. */
+    static boolean isAbstract(Class<?> type) {
+        return Modifier.isAbstract(type.getModifiers());  // an interface is abstract too
+    }
+
+    /**
+     * Whether a class stands on its own: a top-level or static class with objectives that run there, its own or its
+     * nested classes' ({@link #hasObjectives}). An inner class that is
      * not {@code @Nested} counts too when it has objectives, so that they are reported as malformed rather than
      * silently ignored.
      */
@@ -36,18 +59,20 @@ final class ObjectiveClasses {
                 || type.isPrimitive() || type.isArray() || Modifier.isPrivate(type.getModifiers()) || isNested(type)) {
             return false;
         }
-        return !objectives(type).isEmpty() || (!Modifier.isAbstract(type.getModifiers())
-                && !nestedClasses(type).isEmpty());
+        return hasObjectives(type);
     }
 
-    /** Whether the class or one of its {@code @Nested} classes, at any depth, declares or inherits an objective. */
+    /**
+     * Whether the class or one of its {@code @Nested} classes, at any depth, declares or inherits an objective that runs
+     * there ({@link #objectives}); an abstract class's nested ones run inside its concrete subclasses only.
+     */
     static boolean hasObjectives(Class<?> type) {
-        return !objectives(type).isEmpty() || !nestedClasses(type).isEmpty();
+        return !objectives(type).isEmpty() || (!isAbstract(type) && !nestedClasses(type).isEmpty());
     }
 
-    /** The objective methods of a class, superclasses' first. */
+    /** The objective methods that run in a class ({@link #runsIn}), superclasses' first. */
     static List<Method> objectives(Class<?> type) {
-        return ReflectionSupport.findMethods(type, ObjectiveClasses::isObjective, HierarchyTraversalMode.TOP_DOWN);
+        return ReflectionSupport.findMethods(type, m -> runsIn(type, m), HierarchyTraversalMode.TOP_DOWN);
     }
 
     /**

@@ -22,14 +22,14 @@ final class ObjectiveInvoker {
     /** The instances' classes, the objective's last; null for a static objective. */
     private final InstanceChain chain;
     private final List<Object> shared;
-    private final RunSettings.TrialTimeout timeout;
+    private final JupiterTimeout.Limit timeout;
 
     /**
      * An invoker that calls instance objectives on instances made per call, but for the outermost ones in
      * {@code shared}, which classes with a per-class lifecycle made for all their trials ({@link InstanceChain}), and
      * limits each call to {@code timeout} (null: no limit).
      */
-    ObjectiveInvoker(ObjectiveDefinition definition, List<Object> shared, RunSettings.TrialTimeout timeout) {
+    ObjectiveInvoker(ObjectiveDefinition definition, List<Object> shared, JupiterTimeout.Limit timeout) {
         this.definition = definition;
         this.shared = shared;
         this.timeout = timeout;

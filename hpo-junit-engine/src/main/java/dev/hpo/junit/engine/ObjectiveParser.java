@@ -111,21 +111,11 @@ final class ObjectiveParser {
                     + " several directions)");
         }
         checkDirections(objective, returns, where);
+        // discovery never runs an instance objective in an abstract class or inside one (ObjectiveClasses.runsIn)
         if (!Modifier.isStatic(method.getModifiers())) {
-            if (Modifier.isAbstract(testClass.getModifiers()) || testClass.isInterface()) {
-                throw new InvalidObjectiveException(where + " is an instance method of an abstract type;"
-                        + " make it static or declare it in a concrete class");
-            }
             if (ObjectiveInvoker.isInner(testClass) && !ObjectiveClasses.isNested(testClass)) {
                 throw new InvalidObjectiveException(where + " is an instance method of an inner class;"
                         + " annotate the class @Nested (Jupiter's), make it static, or make the method static");
-            }
-            for (Class<?> enclosing : classes.subList(0, classes.size() - 1)) {
-                if (Modifier.isAbstract(enclosing.getModifiers())) {
-                    throw new InvalidObjectiveException(where + " is in a @Nested class of the abstract "
-                            + enclosing.getName() + ", which the hpo engine cannot make an instance of; declare the"
-                            + " @Nested class in a concrete class");
-                }
             }
             Constructor<?>[] constructors = testClass.getDeclaredConstructors();
             int implicit = ObjectiveInvoker.isInner(testClass) ? 1 : 0;

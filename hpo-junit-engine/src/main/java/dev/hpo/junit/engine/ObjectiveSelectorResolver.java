@@ -6,7 +6,6 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectNeste
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectNestedMethod;
 
 import java.lang.reflect.Method;
-import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -57,8 +56,8 @@ final class ObjectiveSelectorResolver implements SelectorResolver {
         }
         if (ObjectiveClasses.isNested(type)) {
             List<Class<?>> enclosing = declaring.subList(0, declaring.size() - 1);
-            return enclosing.stream().anyMatch(c -> Modifier.isAbstract(c.getModifiers()))
-                    ? Resolution.unresolved() : Resolution.selectors(Set.of(selectNestedClass(enclosing, type)));
+            return ObjectiveClasses.canEnclose(enclosing)
+                    ? Resolution.selectors(Set.of(selectNestedClass(enclosing, type))) : Resolution.unresolved();
         }
         if (!ObjectiveClasses.isCandidate(type)) {
             return Resolution.unresolved();
@@ -74,7 +73,8 @@ final class ObjectiveSelectorResolver implements SelectorResolver {
     public Resolution resolve(NestedClassSelector selector, Context context) {
         Class<?> type = selector.getNestedClass();
         List<Class<?>> enclosing = selector.getEnclosingClasses();
-        if (!ObjectiveClasses.isNested(type) || !ObjectiveClasses.hasObjectives(type)) {
+        if (!ObjectiveClasses.isNested(type) || !ObjectiveClasses.hasObjectives(type)
+                || !ObjectiveClasses.canEnclose(enclosing)) {
             return Resolution.unresolved();
         }
         List<Class<?>> classes = new ArrayList<>(enclosing);
@@ -105,7 +105,7 @@ final class ObjectiveSelectorResolver implements SelectorResolver {
         for (Method m : ObjectiveClasses.objectives(type)) {
             selectors.add(enclosing.isEmpty() ? selectMethod(type, m) : selectNestedMethod(enclosing, type, m));
         }
-        if (!Modifier.isAbstract(type.getModifiers())) {
+        if (!ObjectiveClasses.isAbstract(type)) {
             for (Class<?> nested : ObjectiveClasses.nestedClasses(type)) {
                 selectors.add(selectNestedClass(classes, nested));
             }
@@ -113,27 +113,35 @@ final class ObjectiveSelectorResolver implements SelectorResolver {
         return selectors;
     }
 
-    /** An objective; one of a {@code @Nested} class as the nested selector of its declaring classes. */
+    /**
+     * An objective; one of a {@code @Nested} class as the nested selector of its declaring classes. An instance
+     * objective selected in an abstract class or interface resolves to nothing, as Jupiter's test method there does: it
+     * runs when selected in a concrete subclass.
+     */
     @Override
     public Resolution resolve(MethodSelector selector, Context context) {
         Class<?> type = selector.getJavaClass();
         Method method = selector.getJavaMethod();
-        if (!ObjectiveClasses.isObjective(method)) {
-            return Resolution.unresolved();
-        }
-        if (ObjectiveClasses.isNested(type)) {
+        if (ObjectiveClasses.isNested(type) && ObjectiveClasses.isObjective(method)) {
             List<Class<?>> declaring = ObjectiveClasses.enclosingChain(type);
             return Resolution.selectors(Set.of(selectNestedMethod(declaring.subList(0, declaring.size() - 1), type,
                     method)));
         }
+        if (!ObjectiveClasses.runsIn(type, method)) {
+            return Resolution.unresolved();
+        }
         return objective(List.of(type), method, context);
     }
 
-    /** An objective of a {@code @Nested} class, inside the descriptor of the classes the selector names. */
+    /**
+     * An objective of a {@code @Nested} class, inside the descriptor of the classes the selector names; nothing when
+     * one of them is abstract ({@link ObjectiveClasses#runsIn}, {@link ObjectiveClasses#canEnclose}).
+     */
     @Override
     public Resolution resolve(NestedMethodSelector selector, Context context) {
         Method method = selector.getMethod();
-        if (!ObjectiveClasses.isObjective(method)) {
+        if (!ObjectiveClasses.runsIn(selector.getNestedClass(), method)
+                || !ObjectiveClasses.canEnclose(selector.getEnclosingClasses())) {
             return Resolution.unresolved();
         }
         List<Class<?>> classes = new ArrayList<>(selector.getEnclosingClasses());

@@ -26,20 +26,14 @@ import java.util.logging.Logger;
  *        multi-objective study, which has no best value)
  * @param terminator the terminator by name ({@code Terminator.byName}); empty or {@code none} for none (always for a
  *        multi-objective study)
- * @param trialTimeout the time one trial may take ({@code hpo.trialTimeout}, else {@code @Timeout}), or {@code null}
+ * @param trialTimeout the time one trial may take ({@code hpo.trialTimeout}, else {@code @Timeout}, else Jupiter's
+ *        configured default, {@link TimeoutDefaults}), or {@code null}
  */
 record RunSettings(String studyName, List<Direction> directions, int trials, Duration timeout, String sampler,
         String pruner, Long seed, int parallelism, double threshold, int patience, String terminator,
-        TrialTimeout trialTimeout) {
+        JupiterTimeout.Limit trialTimeout) {
 
     private static final Logger LOG = Logger.getLogger(RunSettings.class.getName());
-
-    /**
-     * A trial's time limit and where it was set, for the message of a trial that outlasts it; {@code threadDump}: its
-     * expiry prints every thread's stack first ({@link JupiterTimeout#THREAD_DUMP}).
-     */
-    record TrialTimeout(Duration limit, String source, boolean threadDump) {
-    }
 
     static RunSettings of(ObjectiveDefinition definition, HpoConfiguration configuration) {
         Objective o = definition.annotation();
@@ -67,12 +61,10 @@ record RunSettings(String studyName, List<Direction> directions, int trials, Dur
                 configuration.sampler() != null ? configuration.sampler() : o.sampler(),
                 configuration.pruner() != null ? configuration.pruner() : o.pruner(),
                 seed, configuration.parallelism(), o.threshold(), patience, terminator,
-                configuration.trialTimeoutSeconds() != null
-                        ? new TrialTimeout(Duration.ofSeconds(configuration.trialTimeoutSeconds()),
-                                HpoConfiguration.TRIAL_TIMEOUT, configuration.timeoutThreadDump())
-                        : definition.trialTimeout() != null ? new TrialTimeout(definition.trialTimeout(), "@Timeout",
-                                configuration.timeoutThreadDump())
-                        : null);
+                configuration.trialTimeoutSeconds() != null  // hpo's own, which Jupiter's mode does not switch off
+                        ? new JupiterTimeout.Limit(Duration.ofSeconds(configuration.trialTimeoutSeconds()),
+                                HpoConfiguration.TRIAL_TIMEOUT, configuration.timeouts().threadDump())
+                        : configuration.timeouts().trial(definition.trialTimeout()));
     }
 
     /** The study's terminator, or {@code null} for none. */

@@ -20,6 +20,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.reporting.ReportEntry;
 import org.opentest4j.AssertionFailedError;
@@ -32,6 +33,13 @@ import org.opentest4j.TestAbortedException;
  * entry (see {@link TrialReport}) from which the Maven goal prints its line. A pruned trial is aborted, a failed one
  * fails and the study goes on; the run fails only when none of its trials completed and either none was pruned
  * (all failed) or the study has no completed trial at all.
+ *
+ * <p>A trial whose objective (or {@code @BeforeEach} method) fails an assumption ({@link TestAbortedException}, as
+ * Jupiter's {@code Assumptions} throw) is aborted, as Jupiter skips such a test rather than failing it. The study has
+ * no state for it (neither has Optuna), so the trial is stored as FAIL with the reason, marked with
+ * {@value #ABORTED_ATTR}; and since an assumption is about the environment, which the next trials share, the study
+ * stops, and the objective is aborted too: its run was skipped, which fails neither the build nor the goal's gate. A
+ * configuration that should not be evaluated is pruned ({@code TrialPruned}) instead.
  *
  * <p>An objective that takes an {@code ArtifactStore} gets the store at {@code hpo.artifacts}: a directory
  * ({@code target/hpo/artifacts} by default) or a JDBC URL, where the goal finds the best trial's files.
@@ -58,6 +66,12 @@ final class StudyRun {
      * that died without a word left RUNNING (its {@code ForkedJvm} has the same prefix).
      */
     static final String STARTED = "[hpo:started] ";
+    /**
+     * Trial system attribute: the message of the assumption that failed in the trial, which aborted it and stopped the
+     * study. The goal's gate reads it from the storage ({@code StudyOutcome.ABORTED_ATTR}, the same key), so that a
+     * study an assumption skipped is not judged as one whose trials failed.
+     */
+    static final String ABORTED_ATTR = "hpo.aborted";
 
     private final ObjectiveDescriptor descriptor;
     private final ObjectiveDefinition definition;
@@ -69,6 +83,11 @@ final class StudyRun {
     private ObjectiveInvoker invoker;
     private ArtifactStore artifacts;
     private TrialReport report;
+    /** The first trial of this run that an assumption aborted, with the assumption's exception; null before one. */
+    private final AtomicReference<Abort> aborted = new AtomicReference<>();
+
+    private record Abort(FrozenTrial trial, TestAbortedException assumption) {
+    }
 
     /** A trial between its start and the study's callback; written and read on the trial's own thread. */
     private static final class RunningTrial {
@@ -162,13 +181,19 @@ final class StudyRun {
                 artifacts.close();
             }
         }
-        String stopped = patience != null && patience.stoppedStudy() ? patience.reason()
+        Abort abort = aborted.get();
+        String stopped = abort != null ? "an assumption failed in trial " + abort.trial().number() + " ("
+                + abort.assumption().getMessage() + "), which the next trials would fail as well"
+                : patience != null && patience.stoppedStudy() ? patience.reason()
                 : terminating != null && terminating.stoppedStudy() ? terminating.reason()
                 : timedOut(started) ? "its timeout of " + settings.timeout().toSeconds() + " s ran out after "
                         + report.finished() + " of its " + settings.trials() + " trials" : null;
         if (stopped != null) {
             context.events().published(descriptor, ReportEntry.from(Map.of("hpo.study", study.name(),
                     STOPPED, stopped)));
+        }
+        if (abort != null) {
+            throw new TestAbortedException("study " + study.name() + " skipped: " + stopped, abort.assumption());
         }
         // A run that only pruned is healthy when the study already has a completed trial (a resumed study whose
         // new trials were all worse); a run whose trials all failed, or a study with nothing completed, is not.
@@ -260,6 +285,10 @@ final class StudyRun {
             return invoker.invoke(arguments, scope);
         } catch (Throwable t) {
             run.error = t;
+            if (t instanceof TestAbortedException) {
+                trial.setSystemAttr(ABORTED_ATTR, String.valueOf(t.getMessage()));
+                trial.study().stop();  // trials already running finish; no other starts
+            }
             throw t;
         } finally {
             // as Jupiter clears it after each test: a trial that left its thread interrupted must not fail the next
@@ -278,6 +307,9 @@ final class StudyRun {
         RunningTrial run = running.remove(trial.number());
         TrialDescriptor d = run != null && run.descriptor != null ? run.descriptor : start(trial.number(), Map.of());
         Throwable error = run == null ? null : run.error;
+        if (error instanceof TestAbortedException assumption) {
+            aborted.compareAndSet(null, new Abort(trial, assumption));
+        }
         ReportEntry entry = report.record(trial, error);
         TestExecutionResult result = result(study, trial, error);
         context.events().finished(d, entry, result);
@@ -294,6 +326,9 @@ final class StudyRun {
             String step = trial.lastStep() < 0 ? "before reporting any step" : "at step " + trial.lastStep();
             return TestExecutionResult.aborted(new TestAbortedException("trial " + trial.number() + " of study "
                     + study.name() + " pruned " + step, error));
+        }
+        if (error instanceof TestAbortedException) {
+            return TestExecutionResult.aborted(error);
         }
         if (error != null) {
             return TestExecutionResult.failed(error);

@@ -26,6 +26,8 @@ import org.junit.platform.engine.reporting.ReportEntry;
  * <li>{@code hpo.finished}: how many trials of this run have finished, this one included</li>
  * <li>{@code hpo.reason}: why a FAIL trial failed (its {@code fail_reason}: the exception, or "the objective
  * returned NaN"), the first line of it</li>
+ * <li>{@code hpo.aborted}: {@code true} when an assumption failed in the FAIL trial, which aborted it and stopped
+ * the study ({@link StudyRun#ABORTED_ATTR})</li>
  * <li>{@code hpo.enqueued}: {@code true} when the trial's parameters were enqueued ({@code @Enqueue}) rather than
  * proposed by the sampler</li>
  * </ul>
@@ -86,6 +88,9 @@ final class TrialReport {
         Object reason = trial.state() == TrialState.FAIL ? trial.systemAttrs().get(Study.FAIL_REASON_ATTR) : null;
         if (reason != null) {
             entry.put("hpo.reason", String.valueOf(reason).lines().findFirst().orElse("").strip());
+        }
+        if (trial.systemAttrs().containsKey(StudyRun.ABORTED_ATTR)) {
+            entry.put("hpo.aborted", "true");
         }
         if (trial.systemAttrs().containsKey(Study.FIXED_PARAMS_ATTR)) {
             entry.put("hpo.enqueued", "true");

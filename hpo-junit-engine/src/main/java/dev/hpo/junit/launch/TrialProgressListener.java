@@ -44,6 +44,8 @@ public final class TrialProgressListener implements TestExecutionListener {
     static final String REASON = "hpo.reason";
     static final String ENQUEUED = "hpo.enqueued";
     static final String VALUES = "hpo.values";
+    /** {@code true} on a FAIL trial that an assumption aborted (the engine's {@code TrialReport}). */
+    static final String ABORTED = "hpo.aborted";
     /** The step a pruned trial last reported, whose value its line shows. */
     static final String STEP = "hpo.step";
     /** On a study's objective rather than a trial: why the study ended before its trials were used up. */
@@ -162,7 +164,8 @@ public final class TrialProgressListener implements TestExecutionListener {
             }
             line.append(formatted);
         } else {
-            line.append("  ").append(state.equalsIgnoreCase("FAIL") ? "failed" : state.toLowerCase(Locale.ROOT));
+            line.append("  ").append("true".equals(kv.get(ABORTED)) ? "aborted"
+                    : state.equalsIgnoreCase("FAIL") ? "failed" : state.toLowerCase(Locale.ROOT));
             String reason = kv.get(REASON);
             if (reason != null && !reason.isBlank()) {
                 line.append(" (").append(reason.length() > REASON_LENGTH

@@ -15,6 +15,7 @@ import dev.hpo.FrozenTrial;
 import dev.hpo.Study;
 import dev.hpo.TrialState;
 import dev.hpo.junit.engine.fixtures.AlwaysFailing;
+import dev.hpo.junit.engine.fixtures.Assuming;
 import dev.hpo.junit.engine.fixtures.Bowl;
 import dev.hpo.junit.engine.fixtures.CrossValidated;
 import dev.hpo.junit.engine.fixtures.DefineByRun;
@@ -25,6 +26,7 @@ import dev.hpo.junit.engine.fixtures.Kinds;
 import dev.hpo.junit.engine.fixtures.Plateau;
 import dev.hpo.junit.engine.fixtures.Rescoped;
 import dev.hpo.junit.engine.fixtures.Sleepy;
+import dev.hpo.junit.engine.fixtures.extension.Log;
 import dev.hpo.storage.InMemoryStorage;
 import dev.hpo.storage.Storage;
 import dev.hpo.terminator.TerminatorCallback;
@@ -266,6 +268,26 @@ class StudyModeTest {
                 + " java.lang.UnsupportedOperationException: not today (k = " + trials("AlwaysFailing.broken").get(0)
                 .params().get("k") + ")", message);
         assertInstanceOf(UnsupportedOperationException.class, throwable(objective).getCause());
+    }
+
+    @Test
+    void failedAssumptionAbortsItsTrialStoredAsFailStopsTheStudyAndAbortsTheObjective() {
+        Assuming.CALLS.set(0);
+        Log.EVENTS.clear();
+        EngineExecutionResults results = study(storage).selectors(selectClass(Assuming.class)).execute();
+        results.testEvents().assertStatistics(s -> s.dynamicallyRegistered(1).aborted(1 + OBJECTIVE).failed(0));
+        assertEquals(1, Assuming.CALLS.get(), "the study stopped after the first trial");
+        FrozenTrial trial = trials("Assuming.needsGpu").get(0);
+        assertEquals(TrialState.FAIL, trial.state());
+        assertEquals("Assumption failed: not today", trial.systemAttrs().get(StudyRun.ABORTED_ATTR));
+        assertTrue(String.valueOf(trial.systemAttrs().get(Study.FAIL_REASON_ATTR)).contains("not today"));
+        assertEquals(List.of("aborted needsGpu()[0] i=" + trial.params().get("i") + ": Assumption failed: not today"),
+                Log.EVENTS, "the watcher hears of an aborted trial, not a failed one");
+        Event objective = results.containerEvents().aborted().list().get(0);
+        assertEquals("needsGpu()", objective.getTestDescriptor().getDisplayName());
+        assertEquals("study Assuming.needsGpu skipped: an assumption failed in trial 0 (Assumption failed: not today),"
+                + " which the next trials would fail as well", throwable(objective).getMessage());
+        assertEquals("true", reportEntries(results).get(0).get("hpo.aborted"), "the trial's log line says so");
     }
 
     @Test

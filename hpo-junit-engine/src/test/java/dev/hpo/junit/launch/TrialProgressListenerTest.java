@@ -108,6 +108,14 @@ class TrialProgressListenerTest {
     }
 
     @Test
+    void trialAnAssumptionAbortedSaysAbortedRatherThanFailed() {
+        assertEquals("[hpo] S.m trial 1/10  aborted (org.opentest4j.TestAbortedException: Assumption failed: no GPU)",
+                TrialProgressListener.progressLine("S.m", 1, 0, Map.of("hpo.state", "FAIL", "hpo.aborted", "true",
+                        "hpo.reason", "org.opentest4j.TestAbortedException: Assumption failed: no GPU",
+                        "hpo.trials", "10")));
+    }
+
+    @Test
     void failedTrialSaysWhyCutToOneShortLine() {
         assertEquals("[hpo] S.m trial 3/10  failed (java.lang.IllegalStateException: diverged)  best 0.5000 (#1)",
                 TrialProgressListener.progressLine("S.m", 3, 2, Map.of("hpo.state", "FAIL", "hpo.reason",
