@@ -299,7 +299,7 @@ class StudyTest {
                 "no trial is still running when optimize returns: " + s.trials());
     }
 
-    /** Interrupts the thread that calls optimize in trial 3; every trial then sleeps (at once failing if interrupted). */
+    /** Interrupts the thread that calls optimize in trial 3; every trial sleeps (failing at once if interrupted). */
     private static ObjectiveFunction interruptsTheCallerInTrial3(long sleepMillis) {
         Thread caller = Thread.currentThread();
         return t -> {

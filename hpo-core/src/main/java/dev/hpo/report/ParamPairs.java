@@ -19,9 +19,9 @@ final class ParamPairs {
     }
 
     /**
-     * Every pair of the (up to four) most important parameters that can take more than one value; in a conditional space, where two parameters may
-     * never be in one trial, only pairs that at least {@value #MIN_SHARED} completed trials have, the next most
-     * important parameters taking the place of the others, up to as many pairs.
+     * Every pair of the (up to four) most important parameters that can take more than one value; in a conditional
+     * space, where two parameters may never be in one trial, only pairs that at least {@value #MIN_SHARED} completed
+     * trials have, the next most important parameters taking the place of the others, up to as many pairs.
      */
     static List<String[]> mostImportant(StudyData study) {
         // a parameter of one possible value (a single choice, low = high) would only draw empty panels

@@ -13,9 +13,9 @@ import java.util.Map;
 
 /**
  * Every trial of a study as an HTML table: number, state (marked when the trial's parameters were enqueued), value(s),
- * duration, whether its constraints hold (when any trial has constraints), parameters, user attributes, artifacts (file names; the id, which names the file in the store, on hover)
- * and failure reason. Numeric cells have the class {@code num} so that the page's script sorts them as numbers when a
- * header is clicked.
+ * duration, whether its constraints hold (when any trial has constraints), parameters, user attributes (as JSON),
+ * artifacts (file names; the id, which names the file in the store, on hover) and failure reason. Numeric cells have
+ * the class {@code num} so that the page's script sorts them as numbers when a header is clicked.
  */
 final class TrialsTable {
 

@@ -42,8 +42,8 @@ public final class Storages {
             try {  // journal:file:///tmp/s.log names the file by URI; as a path it would be a folder called "file:"
                 return new JournalStorage(Path.of(URI.create(path)));
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("storage URL '" + url + "' has no absolute file URI (" + e.getMessage()
-                        + "); write journal:file:///absolute/path or journal:<path>", e);
+                throw new IllegalArgumentException("storage URL '" + url + "' has no absolute file URI ("
+                        + e.getMessage() + "); write journal:file:///absolute/path or journal:<path>", e);
             }
         }
         if (u.startsWith("jdbc:")) {

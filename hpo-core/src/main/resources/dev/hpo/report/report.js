@@ -34,7 +34,8 @@
       if (e.key === "Enter" || e.key === " ") { e.preventDefault(); sortBy(th); }
     });
   });
-  // self-check: every plot has a drawn SVG whose coordinates are all numbers; the result is in <body data-report-status>
+  // self-check: every plot has a drawn SVG whose coordinates are all numbers; the result goes to
+  // <body data-report-status>
   var GEOMETRY = ["x", "y", "x1", "y1", "x2", "y2", "cx", "cy", "r", "width", "height"];
   function badGeometry(svg) {
     var bad = null;

@@ -57,7 +57,8 @@ class GeometryTest {
             FrozenTrial t = data.trials().get(i);
             double[] line = data.lines().get(i);
             assertEquals(t.params().containsKey("svm_c"), !Double.isNaN(line[svmAxis]), "trial " + t.number());
-            assertEquals(t.params().containsKey("forest_depth"), !Double.isNaN(line[forestAxis]), "trial " + t.number());
+            assertEquals(t.params().containsKey("forest_depth"), !Double.isNaN(line[forestAxis]),
+                    "trial " + t.number());
         }
     }
 

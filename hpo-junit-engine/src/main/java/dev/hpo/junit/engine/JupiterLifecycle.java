@@ -49,7 +49,7 @@ final class JupiterLifecycle {
     private final List<Field> instanceTempDirs;
     private final boolean injectsPerTrial;
     private final boolean reportsPerTrial;
-    /** The lifecycle methods with a time limit ({@code @Timeout} of their own, or Jupiter's default), and the limits. */
+    /** The lifecycle methods with a time limit ({@code @Timeout} of their own, or Jupiter's default), with it. */
     private final Map<Method, JupiterTimeout.Limit> timeouts;
 
     private JupiterLifecycle(boolean perClass, boolean closesStatics, List<Method> beforeAll, List<Method> afterAll,

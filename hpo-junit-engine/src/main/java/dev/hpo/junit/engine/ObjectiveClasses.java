@@ -36,8 +36,8 @@ final class ObjectiveClasses {
     }
 
     /**
-     * Whether {@code classes} (the outermost first, as {@link #enclosingChain}) can hold an instance of a class nested in
-     * the last of them: none is abstract.
+     * Whether {@code classes} (the outermost first, as {@link #enclosingChain}) can hold an instance of a class nested
+     * in the last of them: none is abstract.
      */
     static boolean canEnclose(List<Class<?>> classes) {
         return classes.stream().noneMatch(ObjectiveClasses::isAbstract);
@@ -63,8 +63,8 @@ final class ObjectiveClasses {
     }
 
     /**
-     * Whether the class or one of its {@code @Nested} classes, at any depth, declares or inherits an objective that runs
-     * there ({@link #objectives}); an abstract class's nested ones run inside its concrete subclasses only.
+     * Whether the class or one of its {@code @Nested} classes, at any depth, declares or inherits an objective that
+     * runs there ({@link #objectives}); an abstract class's nested ones run inside its concrete subclasses only.
      */
     static boolean hasObjectives(Class<?> type) {
         return !objectives(type).isEmpty() || (!isAbstract(type) && !nestedClasses(type).isEmpty());

@@ -85,8 +85,8 @@ final class ObjectiveParser {
         List<ObjectiveParameter> parameters = new ArrayList<>();
         Parameter[] declared = method.getParameters();
         for (int i = 0; i < declared.length; i++) {
-            parameters.add(parameter(declared[i], ranges(declared[i]), i, names[i], where + ", parameter '" + names[i] + "'", extended,
-                    List.of()));
+            parameters.add(parameter(declared[i], ranges(declared[i]), i, names[i],
+                    where + ", parameter '" + names[i] + "'", extended, List.of()));
         }
         InstanceChain instances = Modifier.isStatic(method.getModifiers()) ? null
                 : new InstanceChain(classes, lifecycles, extended);
