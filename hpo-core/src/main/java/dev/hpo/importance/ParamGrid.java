@@ -10,8 +10,8 @@ import java.util.List;
 /**
  * A parameter's range discretized into {@code size} bins, as PED-ANOVA counts trials: a categorical
  * parameter has one bin per choice; a numeric one has evenly spaced grid points ({@code steps} of them, in log
- * space for log parameters; one per value for an integer range with at most {@code steps} values; about
- * {@code log2} of the range for a log integer), and a trial falls on the nearest point.
+ * space for log parameters; one per value for an integer or stepped range with at most {@code steps} values;
+ * {@code ceil(log2(range + 1)) + 1} for a log integer, as Optuna counts them), and a trial falls on the nearest point.
  */
 final class ParamGrid {
 
@@ -33,8 +33,9 @@ final class ParamGrid {
             return new ParamGrid(d, null, false, c.size());
         }
         if (d instanceof IntDistribution i) {
-            if (i.log()) {
-                int n = Math.max(2, Math.min(steps, (int) Math.ceil(Math.log(i.high() - i.low() + 1.0) / Math.log(2))));
+            if (i.log()) {  // Optuna's count: ceil(log2(range + 1)) + 1 points
+                int n = Math.max(2, Math.min(steps,
+                        (int) Math.ceil(Math.log(i.high() - i.low() + 1.0) / Math.log(2)) + 1));
                 return new ParamGrid(d, linspace(Math.log(i.low()), Math.log(i.high()), n), true, n);
             }
             if (i.size() <= steps) {
@@ -47,6 +48,10 @@ final class ParamGrid {
             return new ParamGrid(d, linspace(i.low(), i.high(), steps), false, steps);
         }
         FloatDistribution f = (FloatDistribution) d;
+        if (f.step() != null) {  // one point per value while they are at most steps, as Optuna counts them
+            int n = (int) Math.max(2, Math.min(steps, Math.round((f.high() - f.low()) / f.step()) + 1));
+            return new ParamGrid(d, linspace(f.low(), f.high(), n), false, n);
+        }
         return f.log() ? new ParamGrid(d, linspace(Math.log(f.low()), Math.log(f.high()), steps), true, steps)
                 : new ParamGrid(d, linspace(f.low(), f.high(), steps), false, steps);
     }

@@ -18,7 +18,10 @@ import java.util.function.ToDoubleFunction;
  *
  * <p>No surrogate model: fast on any number of trials, and the default of {@link Importances} (as in Optuna 5).
  * With {@code evaluateOnLocal} false the reference is the uniform distribution over the search space instead
- * of the trials actually run. A custom target is treated as lower-is-better, as in Optuna.
+ * of the trials actually run. A custom target is treated as lower-is-better, as in Optuna. The top trials are
+ * chosen by Optuna 4's rule (a baseline quantile, at least two trials); Optuna 5.0 chooses them by a target and a
+ * region quantile with an inverted-CDF cut and weighs conditional parameters per regime, so its numbers on the same
+ * trials differ slightly (ranks of close parameters may swap). The grid of each parameter is Optuna's.
  */
 public final class PedAnovaImportance implements ImportanceEvaluator {
 

@@ -20,9 +20,10 @@ import java.util.TreeMap;
  * by the seed, and stops the study when every combination has been evaluated.
  *
  * <p>Which combinations are taken is read from the storage, not remembered here: each trial records its grid
- * point as the trial system attributes {@code grid_id} and {@code search_space} (Optuna's keys and numbering:
- * parameter names sorted, values sorted, the last name varying fastest), so a resumed study, several threads
- * and several processes continue one grid. A new trial takes the first point of the shuffled order that no
+ * point as the trial system attributes {@code grid_id} and {@code search_space} (Optuna's keys; the numbering is
+ * hpo's: parameter names sorted, values sorted, the last name varying fastest, where Optuna 5 numbers its own
+ * seeded shuffle of the grid, so hpo and Optuna must not share one grid study), so a resumed study, several threads
+ * and several processes of hpo continue one grid. A new trial takes the first point of the shuffled order that no
  * trial has finished or is running; when every point has started, one that has not finished; when every point
  * has finished (a resumed, exhausted study) it re-evaluates a random point and the study stops after it, as
  * Optuna does. Points finished by a trial in any state (complete, pruned, failed) count as evaluated. The study

@@ -26,9 +26,10 @@ import org.apache.commons.math3.random.SobolSequenceGenerator;
  * (Sobol or Halton, from commons-math3), which covers the space more evenly than independent random draws —
  * a better baseline for small budgets and for sensitivity studies.
  *
- * <p>As in Optuna, the jointly sampled space is the numeric, non-constant parameters of the first finished trial
+ * <p>As in Optuna 4, the jointly sampled space is the numeric, non-constant parameters of the first finished trial
  * (or a space given to the builder); the first trial, categorical parameters and parameters outside that space
- * are drawn by an independent {@link RandomSampler}. The index of the last point taken is a study system
+ * are drawn by an independent {@link RandomSampler} (Optuna 5 also maps each categorical parameter onto a
+ * coordinate of the sequence). The index of the last point taken is a study system
  * attribute (one per sequence type, seed and space), so several threads or processes continue one sequence and
  * a resumed study goes on where it stopped.
  *
