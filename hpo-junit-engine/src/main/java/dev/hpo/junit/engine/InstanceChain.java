@@ -2,6 +2,7 @@ package dev.hpo.junit.engine;
 
 import java.lang.reflect.Constructor;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -14,34 +15,56 @@ final class InstanceChain {
 
     private final List<Constructor<?>> constructors;
     private final List<JupiterLifecycle> lifecycles;
+    private final boolean injectsPerTrial;
 
     /**
      * The chain of {@code classes} (the outermost first, each but the first a {@code @Nested} class of the one before,
      * or of a superclass of it) with their lifecycles; {@code extended}: extensions may resolve constructor
-     * parameters.
+     * parameters; {@code where}: the objective, as messages name it (null: none).
      *
      * @throws InvalidObjectiveException when a class has no constructor the engine can call
      */
-    InstanceChain(List<Class<?>> classes, List<JupiterLifecycle> lifecycles, boolean extended) {
+    InstanceChain(List<Class<?>> classes, List<JupiterLifecycle> lifecycles, boolean extended, String where) {
         List<Constructor<?>> found = new ArrayList<>();
         for (Class<?> c : classes) {
-            found.add(ObjectiveInvoker.constructor(c, extended));
+            found.add(ObjectiveInvoker.constructor(c, extended, where));
         }
         this.constructors = List.copyOf(found);
         this.lifecycles = List.copyOf(lifecycles);
+        int fresh = 0;
+        for (int i = 0; i < lifecycles.size(); i++) {
+            fresh = lifecycles.get(i).perClass() ? i + 1 : fresh;
+        }
+        this.injectsPerTrial = constructors.subList(fresh, constructors.size()).stream()
+                .anyMatch(c -> c.getParameterCount() > (ObjectiveInvoker.isInner(c.getDeclaringClass()) ? 1 : 0));
+    }
+
+    /**
+     * Whether a trial needs a {@link JupiterScope} for its instances: the constructor of a class it makes an instance
+     * of (one after the last with a per-class lifecycle) takes parameters other than its enclosing instance.
+     */
+    boolean injectsPerTrial() {
+        return injectsPerTrial;
+    }
+
+    /** Whether a constructor takes a {@code TestReporter}, which may publish files as the trial's artifacts. */
+    boolean reports() {
+        return constructors.stream().flatMap(c -> Arrays.stream(c.getParameterTypes()))
+                .anyMatch(t -> t.getName().equals(JupiterInjection.TEST_REPORTER_TYPE));
     }
 
     /**
      * The instances of every class of the chain: {@code shared}, the outermost ones that outlive the trial (of
      * {@code @TestInstance(PER_CLASS)} classes, may be empty), then a new one of each further class inside the one
-     * before, post-processed by the extensions of {@code context} (null: none) and with its
-     * {@code @RegisterExtension} fields registered there.
+     * before, its constructor's parameters resolved in {@code scope} (null: none are), post-processed by the scope's
+     * extensions (if any) and with its {@code @RegisterExtension} fields registered there.
      */
-    List<Object> complete(List<Object> shared, JupiterExtensionContext context) throws Exception {
+    List<Object> complete(List<Object> shared, JupiterScope scope) throws Exception {
+        JupiterExtensionContext context = scope == null ? null : scope.extensions();
         List<Object> all = new ArrayList<>(constructors.size());
         all.addAll(shared);
         for (int i = shared.size(); i < constructors.size(); i++) {
-            Object instance = ObjectiveInvoker.instantiate(constructors.get(i), context,
+            Object instance = ObjectiveInvoker.instantiate(constructors.get(i), scope,
                     i == 0 ? null : all.get(i - 1));
             all.add(instance);
             if (context != null) {

@@ -15,9 +15,10 @@ import org.junit.platform.commons.support.HierarchyTraversalMode;
 import org.junit.platform.commons.support.ReflectionSupport;
 
 /**
- * What Jupiter's built-in resolvers give a test without any extension, and so what the hpo engine gives objectives and
- * their lifecycle methods: a {@code TestInfo}, a {@code TestReporter}, and a temporary directory for a {@code @TempDir}
- * parameter or field of type {@code Path} or {@code File}, made by Jupiter's standard factory or one of the user's own.
+ * What Jupiter's built-in resolvers give a test without any extension, and so what the hpo engine gives objectives,
+ * their lifecycle methods and their class's constructor: a {@code TestInfo}, a {@code TestReporter}, and a temporary
+ * directory for a {@code @TempDir} parameter or field of type {@code Path} or {@code File}, made by Jupiter's standard
+ * factory or one of the user's own.
  * Recognised by type name through the objective class's loader, as {@link JupiterAnnotations} reads annotations: the
  * engine does not depend on Jupiter. {@link JupiterScope} makes the values.
  */

@@ -8,6 +8,8 @@ import java.io.File;
 import java.io.IOException;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.AnnotatedElement;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.Executable;
 import java.lang.reflect.Field;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
@@ -37,8 +39,9 @@ import org.junit.platform.engine.reporting.ReportEntry;
 
 /**
  * One scope of Jupiter's built-in injection ({@link JupiterInjection}): a class, for its {@code @BeforeAll} and
- * {@code @AfterAll} methods and static {@code @TempDir} fields, or one trial, for the objective, its
- * {@code @BeforeEach} and {@code @AfterEach} methods and the instance's {@code @TempDir} fields. It makes the values as
+ * {@code @AfterAll} methods, static {@code @TempDir} fields and the constructor of a per-class instance, or one trial,
+ * for the objective, its {@code @BeforeEach} and {@code @AfterEach} methods, and the constructors and {@code @TempDir}
+ * fields of the instances made for it. It makes the values as
  * Jupiter does: a {@code TestInfo} naming the scope's test (a trial is named as its dynamic test), a
  * {@code TestReporter} whose entries are published on that test and whose files become the trial's artifacts
  * ({@code publishFile}, uploaded to the run's artifact store, so that the goal hands on the best trial's; a directory
@@ -116,16 +119,29 @@ final class JupiterScope {
      * extensions, what their parameter resolvers give (checked at discovery).
      */
     Object[] arguments(Method method) throws Exception {
-        Parameter[] parameters = method.getParameters();
+        return arguments(method, 0, extensions == null ? null : extensions.instance());
+    }
+
+    /**
+     * The arguments of a test class's constructor, resolved as a lifecycle method's are, as Jupiter resolves them; the
+     * first is left null for an inner class's, which takes its enclosing instance there.
+     */
+    Object[] arguments(Constructor<?> constructor) throws Exception {
+        return arguments(constructor, ObjectiveInvoker.isInner(constructor.getDeclaringClass()) ? 1 : 0, null);
+    }
+
+    private Object[] arguments(Executable executable, int first, Object target) throws Exception {
+        Parameter[] parameters = executable.getParameters();
         Object[] arguments = new Object[parameters.length];
-        for (int i = 0; i < parameters.length; i++) {
-            Optional<JupiterInjection> kind = JupiterInjection.of(parameters[i], method.getName() + "(" + i + ")");
+        for (int i = first; i < parameters.length; i++) {
+            Optional<JupiterInjection> kind = JupiterInjection.of(parameters[i], executable.getName() + "(" + i + ")");
             if (kind.isPresent()) {
                 arguments[i] = value(kind.get(), parameters[i], parameters[i].getType());
             } else if (extensions != null) {
-                arguments[i] = JupiterCallbacks.resolve(extensions, method, i, extensions.instance());
+                arguments[i] = JupiterCallbacks.resolve(extensions, executable, i, target);
             } else {
-                throw new IllegalStateException(method + " takes a parameter no extension is registered to resolve");
+                throw new IllegalStateException(executable + " takes a parameter no extension is registered to"
+                        + " resolve");
             }
         }
         return arguments;

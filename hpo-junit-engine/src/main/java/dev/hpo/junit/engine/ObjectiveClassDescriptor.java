@@ -123,17 +123,17 @@ final class ObjectiveClassDescriptor extends AbstractTestDescriptor implements N
 
     /**
      * A per-class lifecycle's instance, inside those of the enclosing classes for a {@code @Nested} class (shared
-     * ones, or new ones with their {@code @TempDir} fields assigned in the class's {@code scope}), made with what the
-     * extensions resolve for its constructor, post-processed by them, and with its {@code @RegisterExtension} fields
-     * registered ({@link InstanceChain#complete}).
+     * ones, or new ones with their {@code @TempDir} fields assigned in the class's {@code scope}), made with what its
+     * constructor takes resolved in that scope (by its extensions, if any), post-processed by them, and with its
+     * {@code @RegisterExtension} fields registered ({@link InstanceChain#complete}).
      */
     private List<Object> newSharedInstances(JupiterExtensionContext extensions, JupiterScope scope)
             throws Exception {
         List<ObjectiveClassDescriptor> classes = chain();
         InstanceChain chain = new InstanceChain(classes.stream().<Class<?>>map(c -> c.testClass).toList(),
-                classes.stream().map(c -> c.lifecycle).toList(), extended);
+                classes.stream().map(c -> c.lifecycle).toList(), extended, null);
         List<Object> shared = enclosing == null ? List.of() : enclosing.sharedInstances();
-        List<Object> instances = chain.complete(shared, extensions);
+        List<Object> instances = chain.complete(shared, scope);
         for (int i = shared.size(); i < instances.size() - 1; i++) {
             classes.get(i).lifecycle.injectInstance(instances.get(i), scope);
         }

@@ -73,8 +73,8 @@ record ObjectiveDefinition(Class<?> testClass, Method method, Objective annotati
     }
 
     /**
-     * Whether a trial needs a {@link JupiterScope}: the method, its class's fields or lifecycle methods inject, or
-     * extensions run around it.
+     * Whether a trial needs a {@link JupiterScope}: the method, its class's fields, lifecycle methods or the
+     * constructors of the instances it makes inject, or extensions run around it.
      */
     boolean injectsJupiter() {
         if (extended) {
@@ -90,18 +90,19 @@ record ObjectiveDefinition(Class<?> testClass, Method method, Objective annotati
                 return true;
             }
         }
-        return false;
+        return instanceChain != null && instanceChain.injectsPerTrial();
     }
 
     /**
-     * Whether a run opens an artifact store: the method takes an {@link ArtifactStore}, or a {@code TestReporter} (it
-     * or its {@code @BeforeEach}/{@code @AfterEach}), or extensions run around it, whose published files become the
-     * trial's artifacts.
+     * Whether a run opens an artifact store: the method takes an {@link ArtifactStore}, or a {@code TestReporter} (it,
+     * its {@code @BeforeEach}/{@code @AfterEach}, or its class's constructor), or extensions run around it, whose
+     * published files become the trial's artifacts.
      */
     boolean usesArtifacts() {
         return extended || parameters.stream().anyMatch(p -> p instanceof ArtifactStoreParameter
                 || p instanceof JupiterParameter j && j.kind() == JupiterInjection.TEST_REPORTER)
-                || lifecycles.stream().anyMatch(JupiterLifecycle::reportsPerTrial);
+                || lifecycles.stream().anyMatch(JupiterLifecycle::reportsPerTrial)
+                || (instanceChain != null && instanceChain.reports());
     }
 
     /** {@code com.example.Tuning.accuracy}: how messages name the method. */

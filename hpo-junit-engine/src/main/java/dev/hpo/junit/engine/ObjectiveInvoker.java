@@ -4,6 +4,7 @@ import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
+import java.lang.reflect.Parameter;
 import java.util.List;
 
 /**
@@ -40,12 +41,14 @@ final class ObjectiveInvoker {
 
     /**
      * The constructor that makes instances of the class: the one without parameters (but the enclosing instance, for
-     * an inner class), or, in a class whose extensions may resolve parameters ({@code extended}), its only
-     * constructor.
+     * an inner class), or else its only constructor when Jupiter would resolve its parameters: each one a
+     * {@link JupiterInjection} ({@code TestInfo}, {@code TestReporter}, {@code @TempDir}), or, in a class whose
+     * extensions may resolve parameters ({@code extended}), any.
      *
+     * @param where the objective, as messages name it; null when they name the class alone
      * @throws InvalidObjectiveException when there is neither
      */
-    static Constructor<?> constructor(Class<?> testClass, boolean extended) {
+    static Constructor<?> constructor(Class<?> testClass, boolean extended, String where) {
         Constructor<?>[] declared = testClass.getDeclaredConstructors();
         int implicit = isInner(testClass) ? 1 : 0;
         Constructor<?> chosen = null;
@@ -54,16 +57,42 @@ final class ObjectiveInvoker {
                 chosen = c;
             }
         }
-        if (chosen == null && extended && declared.length == 1) {
+        Class<?> unresolved = declared.length == 1 ? unresolved(declared[0], implicit) : null;
+        if (chosen == null && declared.length == 1 && (extended || unresolved == null)) {
             chosen = declared[0];
         }
         if (chosen == null) {
-            throw new InvalidObjectiveException(testClass.getName() + " has no constructor without arguments"
-                    + (extended ? " and more than one constructor" : "") + "; add one, or give it a single"
-                    + " constructor whose parameters an extension registered with @ExtendWith resolves");
+            String problem = name(testClass) + " has no constructor without arguments" + (declared.length > 1
+                    ? " and more than one constructor" : " and its only constructor takes "
+                    + ObjectiveParser.typeWithArticle(unresolved) + ", which only an extension could resolve");
+            throw new InvalidObjectiveException((where == null ? problem : where + " is an instance method but "
+                    + problem) + "; add a constructor without arguments, or give it a single constructor whose"
+                    + " parameters are a TestInfo, a TestReporter or a @TempDir Path or File (or what an extension"
+                    + " registered with @ExtendWith resolves)" + (where == null ? "" : ", or make the method static"));
         }
         chosen.setAccessible(true);
         return chosen;
+    }
+
+    /**
+     * The type of the constructor's first parameter after the {@code implicit} ones that is no
+     * {@link JupiterInjection}, or null when there is none.
+     */
+    private static Class<?> unresolved(Constructor<?> constructor, int implicit) {
+        Parameter[] parameters = constructor.getParameters();
+        for (int i = implicit; i < parameters.length; i++) {
+            String what = "parameter " + i + " of the constructor of " + name(constructor.getDeclaringClass());
+            if (JupiterInjection.of(parameters[i], what).isEmpty()) {
+                return parameters[i].getType();
+            }
+        }
+        return null;
+    }
+
+    /** The class's name without its package: {@code Outer.Inner} for a nested class. */
+    private static String name(Class<?> type) {
+        return type.getEnclosingClass() == null ? type.getSimpleName()
+                : name(type.getEnclosingClass()) + "." + type.getSimpleName();
     }
 
     /** Whether instances of the class live inside one of its enclosing class, which their constructor takes first. */
@@ -73,21 +102,24 @@ final class ObjectiveInvoker {
 
     /**
      * A new instance, inside {@code enclosing} for an inner class, the constructor's other parameters (if it has any)
-     * resolved by the extensions of {@code context} (null without extensions), which may also intercept the call.
+     * resolved in {@code scope} as a method's are (null when the objective injects nothing), whose extensions (if it
+     * has any) may also intercept the call.
      */
-    static Object instantiate(Constructor<?> constructor, JupiterExtensionContext context, Object enclosing)
-            throws Exception {
+    static Object instantiate(Constructor<?> constructor, JupiterScope scope, Object enclosing) throws Exception {
         int first = isInner(constructor.getDeclaringClass()) ? 1 : 0;
+        JupiterExtensionContext context = scope == null ? null : scope.extensions();
         if (context == null) {
-            return unwrap(() -> first == 0 ? constructor.newInstance() : constructor.newInstance(enclosing));
-        }
-        return JupiterCallbacks.newInstance(context, constructor.getDeclaringClass(), enclosing, () -> {
-            Object[] arguments = new Object[constructor.getParameterCount()];
+            Object[] arguments = constructor.getParameterCount() == first ? new Object[first]
+                    : scope.arguments(constructor);
             if (first == 1) {
                 arguments[0] = enclosing;
             }
-            for (int i = first; i < arguments.length; i++) {
-                arguments[i] = JupiterCallbacks.resolve(context, constructor, i, null);
+            return unwrap(() -> constructor.newInstance(arguments));
+        }
+        return JupiterCallbacks.newInstance(context, constructor.getDeclaringClass(), enclosing, () -> {
+            Object[] arguments = scope.arguments(constructor);
+            if (first == 1) {
+                arguments[0] = enclosing;
             }
             Object instance = JupiterCallbacks.intercept(context, "interceptTestClassConstructor", constructor, null,
                     arguments, () -> unwrap(() -> constructor.newInstance(arguments)));
@@ -111,7 +143,7 @@ final class ObjectiveInvoker {
         Throwable failure = null;
         List<Object> instances = List.of();
         try {
-            instances = chain == null ? List.of() : chain.complete(shared, extensions);
+            instances = chain == null ? List.of() : chain.complete(shared, scope);
             Object target = chain == null ? null : instances.get(instances.size() - 1);
             if (extensions != null) {
                 result = withExtensions(extensions, instances, target, arguments, scope);

@@ -89,7 +89,7 @@ final class ObjectiveParser {
                     where + ", parameter '" + names[i] + "'", extended, List.of()));
         }
         InstanceChain instances = Modifier.isStatic(method.getModifiers()) ? null
-                : new InstanceChain(classes, lifecycles, extended);
+                : new InstanceChain(classes, lifecycles, extended, where);
         List<TunedParameter> tuned = ObjectiveDefinition.tuned(parameters);
         checkUniqueNames(tuned, where);
         List<Map<String, Object>> enqueued = EnqueuedTrials.of(method, tuned,
@@ -112,19 +112,11 @@ final class ObjectiveParser {
         }
         checkDirections(objective, returns, where);
         // discovery never runs an instance objective in an abstract class or inside one (ObjectiveClasses.runsIn)
-        if (!Modifier.isStatic(method.getModifiers())) {
-            if (ObjectiveInvoker.isInner(testClass) && !ObjectiveClasses.isNested(testClass)) {
-                throw new InvalidObjectiveException(where + " is an instance method of an inner class;"
-                        + " annotate the class @Nested (Jupiter's), make it static, or make the method static");
-            }
-            Constructor<?>[] constructors = testClass.getDeclaredConstructors();
-            int implicit = ObjectiveInvoker.isInner(testClass) ? 1 : 0;
-            if (Arrays.stream(constructors).noneMatch(c -> c.getParameterCount() == implicit)
-                    && (constructors.length != 1 || !JupiterExtensions.declared(classes, method))) {
-                throw new InvalidObjectiveException(where + " is an instance method but " + testClass.getSimpleName()
-                        + " has no constructor without arguments; add one or make the method static (or register"
-                        + " an extension that resolves the parameters of its only constructor)");
-            }
+        // the constructors are checked with the instances the method runs on (InstanceChain)
+        if (!Modifier.isStatic(method.getModifiers()) && ObjectiveInvoker.isInner(testClass)
+                && !ObjectiveClasses.isNested(testClass)) {
+            throw new InvalidObjectiveException(where + " is an instance method of an inner class;"
+                    + " annotate the class @Nested (Jupiter's), make it static, or make the method static");
         }
         if (objective.trials() < 1 && objective.trials() != -1) {  // 0 would run nothing and pass, as hpo.trials
             throw new InvalidObjectiveException(where + ": @Objective trials = " + objective.trials()

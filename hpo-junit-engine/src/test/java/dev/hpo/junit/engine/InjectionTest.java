@@ -18,11 +18,16 @@ import dev.hpo.artifact.Artifacts;
 import dev.hpo.artifact.FileSystemArtifactStore;
 import dev.hpo.junit.engine.fixtures.injection.BadInjection;
 import dev.hpo.junit.engine.fixtures.injection.Cleanup;
+import dev.hpo.junit.engine.fixtures.injection.Constructed;
+import dev.hpo.junit.engine.fixtures.injection.ConstructedNested;
+import dev.hpo.junit.engine.fixtures.injection.ConstructedOnce;
 import dev.hpo.junit.engine.fixtures.injection.Deleting;
 import dev.hpo.junit.engine.fixtures.injection.Factored;
 import dev.hpo.junit.engine.fixtures.injection.Injected;
 import dev.hpo.junit.engine.fixtures.injection.Publishing;
 import dev.hpo.junit.engine.fixtures.injection.Seen;
+import dev.hpo.junit.engine.fixtures.injection.UnresolvedConstructor;
+import dev.hpo.junit.engine.fixtures.injection.UnresolvedEnclosing;
 import dev.hpo.storage.InMemoryStorage;
 import dev.hpo.storage.Storage;
 import java.io.IOException;
@@ -245,6 +250,61 @@ class InjectionTest {
                 .execute().testEvents().assertStatistics(s -> s.succeeded(2).failed(0));
         assertTrue(Seen.DIRECTORIES.get(0).getFileName().toString().startsWith("junit"),
                 "an unloadable default is ignored, as Jupiter ignores it: " + Seen.DIRECTORIES);
+    }
+
+    @Test
+    void aConstructorTakesTestInfoReporterAndTempDirAndEachTrialsInstanceIsNamedAsItsTrial() {
+        EngineExecutionResults results = study(storage).selectors(selectClass(Constructed.class)).execute();
+        results.testEvents().assertStatistics(s -> s.succeeded(1 + 3).failed(0));
+        List<String> expected = new ArrayList<>();
+        for (Event trial : results.testEvents().dynamicallyRegistered().list()) {
+            String name = trial.getTestDescriptor().getDisplayName();
+            expected.add("constructor " + name + " score");
+            expected.add("objective " + name + " constructed as " + name);
+            assertEquals(List.of(Map.of("constructed", name)), results.allEvents().reportingEntryPublished().stream()
+                    .filter(e -> e.getTestDescriptor().equals(trial.getTestDescriptor()))
+                    .map(e -> e.getRequiredPayload(ReportEntry.class).getKeyValuePairs())
+                    .filter(entry -> entry.containsKey("constructed")).toList());
+        }
+        assertEquals(6, expected.size());
+        assertEquals(expected, Seen.NAMES);
+        assertEquals(3, new HashSet<>(Seen.DIRECTORIES).size(), "a directory per trial's constructor");
+        Seen.DIRECTORIES.forEach(d -> assertFalse(Files.exists(d), d + " was deleted"));
+    }
+
+    @Test
+    void aSmokeRunNamesTheConstructorsTestInfoAsTheObjective() {
+        hpo().selectors(selectClass(Constructed.class)).execute().testEvents()
+                .assertStatistics(s -> s.succeeded(1).failed(0));
+        assertEquals(List.of("constructor score() score", "objective score() constructed as score()"), Seen.NAMES);
+    }
+
+    @Test
+    void aPerClassConstructorIsNamedAsTheClassOnce() {
+        study(storage).selectors(selectClass(ConstructedOnce.class)).execute().testEvents()
+                .assertStatistics(s -> s.succeeded(1 + 2).failed(0));
+        assertEquals(List.of("constructor ConstructedOnce false", "objective", "objective"), Seen.NAMES);
+    }
+
+    @Test
+    void aNestedTrialNamesEveryConstructorOfItsInstancesAsTheTrial() {
+        EngineExecutionResults results = study(storage).selectors(selectClass(ConstructedNested.class)).execute();
+        results.testEvents().assertStatistics(s -> s.succeeded(1 + 1).failed(0));
+        String trial = results.testEvents().dynamicallyRegistered().list().get(0).getTestDescriptor()
+                .getDisplayName();
+        assertEquals(List.of("outer " + trial, "inner " + trial), Seen.NAMES);
+    }
+
+    @Test
+    void theMessageNamesTheNestedOrEnclosingClassWhoseConstructorTakesWhatNothingResolves() {
+        String message = Engines.malformed(UnresolvedConstructor.Inner.class, "score");
+        assertTrue(message.contains(UnresolvedConstructor.Inner.class.getName() + ".score is an instance method but"
+                + " UnresolvedConstructor.Inner has no constructor without arguments and its only constructor takes an"
+                + " int"), message);
+
+        message = Engines.malformed(UnresolvedEnclosing.Inner.class, "score");
+        assertTrue(message.contains("but UnresolvedEnclosing has no constructor without arguments and its only"
+                + " constructor takes a String"), message);
     }
 
     /** Trials 0, 1 and 2 of {@code Cleanup.score} get i = 0, 1 and 2. */
