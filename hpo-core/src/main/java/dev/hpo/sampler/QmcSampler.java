@@ -26,10 +26,9 @@ import org.apache.commons.math3.random.SobolSequenceGenerator;
  * (Sobol or Halton, from commons-math3), which covers the space more evenly than independent random draws —
  * a better baseline for small budgets and for sensitivity studies.
  *
- * <p>As in Optuna 4, the jointly sampled space is the numeric, non-constant parameters of the first finished trial
- * (or a space given to the builder); the first trial, categorical parameters and parameters outside that space
- * are drawn by an independent {@link RandomSampler} (Optuna 5 also maps each categorical parameter onto a
- * coordinate of the sequence). The index of the last point taken is a study system
+ * <p>As in Optuna 5, the jointly sampled space is the non-constant parameters of the first finished trial (or a space
+ * given to the builder), a categorical one taking a coordinate of the sequence cut into as many equal cells as it
+ * has choices; the first trial and parameters outside that space are drawn by an independent {@link RandomSampler}. The index of the last point taken is a study system
  * attribute (one per sequence type, seed and space), so several threads or processes continue one sequence and
  * a resumed study goes on where it stopped.
  *
@@ -105,7 +104,7 @@ public final class QmcSampler implements Sampler {
         }
         Map<String, Distribution> first = new TreeMap<>();
         finished.get(0).distributions().forEach((name, d) -> {
-            if (!(d instanceof CategoricalDistribution) && !d.isSingle()) {
+            if (!d.isSingle()) {
                 first.put(name, d);
             }
         });
@@ -204,6 +203,9 @@ public final class QmcSampler implements Sampler {
      * ranges), each grid point of a stepped range or integer taking an equal share of [0, 1).
      */
     static double fromUnit(Distribution distribution, double u) {
+        if (distribution instanceof CategoricalDistribution c) {  // C equal cells of the coordinate, as Optuna 5
+            return Math.min(c.size() - 1, Math.floor(u * c.size()));
+        }
         if (distribution instanceof FloatDistribution f) {
             if (f.log()) {
                 double lo = Math.log(f.low());
@@ -277,15 +279,15 @@ public final class QmcSampler implements Sampler {
         }
 
         /**
-         * The space to sample jointly from the first trial on, instead of the first finished trial's numeric
-         * parameters; categorical and constant distributions are not allowed in it.
+         * The space to sample jointly from the first trial on, instead of the first finished trial's parameters;
+         * constant distributions (one value) are not allowed in it.
          */
         public Builder searchSpace(Map<String, Distribution> searchSpace) {
             Map<String, Distribution> s = new TreeMap<>();
             searchSpace.forEach((name, d) -> {
-                if (d instanceof CategoricalDistribution || d.isSingle()) {
-                    throw new IllegalArgumentException("QmcSampler samples numeric ranges; parameter '" + name
-                            + "' is " + d + ", which is sampled independently, leave it out of the search space");
+                if (d.isSingle()) {
+                    throw new IllegalArgumentException("QmcSampler samples ranges and choices; parameter '" + name
+                            + "' is " + d + ", which has one value, leave it out of the search space");
                 }
                 s.put(name, d);
             });

@@ -101,9 +101,9 @@ class QmcSamplerTest {
                 .anyMatch(e -> e.getKey().startsWith("qmc:sobol") && e.getValue().equals(3)),
                 "trials 1..4 took points 0..3: " + study.systemAttrs());
         Trial next = study.ask();
-        assertEquals(List.of("a", "b", "c", "d", "e", "f"),
+        assertEquals(List.of("a", "b", "c", "d", "e", "f", "g"),
                 List.copyOf(study.sampler().inferRelativeSearchSpace(study, next.snapshot()).keySet()),
-                "numeric parameters only, by name");
+                "every parameter of more than one value, the categorical g too, by name");
     }
 
     @Test
@@ -148,9 +148,19 @@ class QmcSamplerTest {
     }
 
     @Test
-    void categoricalParametersCannotBeInTheGivenSpace() {
+    void aCategoricalParameterTakesACoordinateOfTheSequenceAndIsCoveredEvenly() {
+        for (boolean scramble : new boolean[] {false, true}) {
+            Study study = study(QmcSampler.builder().seed(3).scramble(scramble).searchSpace(Map.of(
+                    "k", dev.hpo.space.CategoricalDistribution.of(List.of("a", "b", "c", "d")),
+                    "x", dev.hpo.space.FloatDistribution.of(0, 1))).build());
+            study.optimize(t -> t.suggestFloat("x", 0, 1) + t.suggestCategorical("k", List.of("a", "b", "c", "d"))
+                    .length(), 64);
+            Map<Object, Long> counts = study.trials().stream().collect(java.util.stream.Collectors.groupingBy(
+                    t -> t.params().get("k"), java.util.stream.Collectors.counting()));
+            assertEquals(Map.of("a", 16L, "b", 16L, "c", 16L, "d", 16L), counts, "scramble " + scramble);
+        }
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> QmcSampler.builder()
-                .searchSpace(Map.of("k", dev.hpo.space.CategoricalDistribution.of(List.of("a", "b")))));
-        assertTrue(e.getMessage().contains("'k'"), e.getMessage());
+                .searchSpace(Map.of("k", dev.hpo.space.CategoricalDistribution.of(List.of("only")))));
+        assertTrue(e.getMessage().contains("'k'") && e.getMessage().contains("one value"), e.getMessage());
     }
 }
