@@ -76,9 +76,14 @@ public record CategoricalDistribution(List<Object> choices) implements Distribut
                 || stored(choices).equals(stored(c.choices)));
     }
 
+    /** The stored choices' {@code List.hashCode}, without making the list: storages look this up per write. */
     @Override
     public int hashCode() {
-        return stored(choices).hashCode();
+        int h = 1;
+        for (Object c : choices) {
+            h = 31 * h + Objects.hashCode(stored(c));
+        }
+        return h;
     }
 
     public static CategoricalDistribution of(List<?> choices) {
