@@ -12,7 +12,8 @@ import java.util.List;
  *
  * @param trials how many trials to run; -1 for no limit (then a timeout or {@link Study#stop()} ends it)
  * @param timeout wall-clock budget; no new trial starts after it; {@code null} for none
- * @param parallelism number of threads evaluating trials at once
+ * @param parallelism number of threads evaluating trials at once; -1 for one per available processor, as Optuna's
+ *     {@code n_jobs=-1} (the record keeps the resolved count)
  */
 public record OptimizeOptions(
         int trials,
@@ -31,8 +32,12 @@ public record OptimizeOptions(
         if (timeout != null && (timeout.isNegative() || timeout.isZero())) {
             throw new IllegalArgumentException("timeout must be positive, got " + timeout);
         }
+        if (parallelism == -1) {
+            parallelism = Runtime.getRuntime().availableProcessors();
+        }
         if (parallelism < 1) {
-            throw new IllegalArgumentException("parallelism must be at least 1, got " + parallelism);
+            throw new IllegalArgumentException(
+                    "parallelism must be at least 1, or -1 for one thread per processor, got " + parallelism);
         }
         callbacks = List.copyOf(callbacks);
         catching = List.copyOf(catching);
@@ -70,6 +75,7 @@ public record OptimizeOptions(
             return this;
         }
 
+        /** Threads evaluating trials at once; -1 for one per available processor. */
         public Builder parallelism(int parallelism) {
             this.parallelism = parallelism;
             return this;

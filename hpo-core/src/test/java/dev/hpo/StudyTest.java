@@ -288,6 +288,15 @@ class StudyTest {
     }
 
     @Test
+    void parallelismMinusOneMeansOneThreadPerProcessorAsOptunasNJobs() {
+        int processors = Runtime.getRuntime().availableProcessors();
+        assertEquals(processors, OptimizeOptions.builder().trials(1).parallelism(-1).build().parallelism());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> OptimizeOptions.builder().trials(1).parallelism(0).build());
+        assertTrue(e.getMessage().contains("-1 for one thread per processor, got 0"), e.getMessage());
+    }
+
+    @Test
     void anInterruptedCallerStopsAParallelStudyAndReturnsOnlyOnceItsWorkersAreDone() {
         Study s = study();
         // trial 3 interrupts the caller while it and the other worker's trial are still running

@@ -14,6 +14,7 @@ import dev.hpo.TrialState;
 import dev.hpo.Trial;
 import dev.hpo.sampler.RandomSampler;
 import dev.hpo.space.FloatDistribution;
+import dev.hpo.storage.journal.JournalIoException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -58,6 +59,54 @@ class JournalStorageTest {
             assertTrue(reopened.trials().stream().allMatch(t -> t.state() == TrialState.COMPLETE
                     && t.intermediateValues().size() == 1));
         }
+    }
+
+    @Test
+    void aReadOnlyJournalCanBeReadAndRefusesWritesSayingWhatToDo() throws Exception {
+        Path journal = dir.resolve("read-only.log");
+        try (Study study = Study.builder().name("r").storage("journal:" + journal).sampler(new RandomSampler(3))
+                .build()) {
+            study.optimize(t -> t.suggestFloat("x", 0, 1), 5);
+        }
+        byte[] before = Files.readAllBytes(journal);
+        makeUnwritable(journal);
+        try {
+            assertThrows(IOException.class, () -> Files.write(journal, new byte[] {'\n'}, StandardOpenOption.APPEND),
+                    "the file must be unwritable for this test to mean anything");
+            try (JournalStorage storage = new JournalStorage(journal)) {
+                long study = storage.findStudy("r").orElseThrow();
+                assertEquals(5, storage.trials(study).size());
+                assertEquals(5, Study.load(storage, "r").trials().size(), "a report loads the study as it is");
+                JournalIoException e = assertThrows(JournalIoException.class,
+                        () -> storage.createTrial(study, null));
+                assertTrue(e.getMessage().contains(journal + " can be read but not written")
+                        && e.getMessage().contains("copy the file to a writable place"), e.getMessage());
+                assertEquals(5, storage.trials(study).size());
+            }
+            assertEquals(5, reread(journal, "r").size());
+            assertTrue(java.util.Arrays.equals(before, Files.readAllBytes(journal)), "the journal is unchanged");
+        } finally {
+            makeWritable(journal);
+        }
+    }
+
+    /** Permissions do not bind root (CI runs as root), the immutable attribute does. */
+    private static void makeUnwritable(Path file) throws Exception {
+        if (!file.toFile().setWritable(false, false) || "root".equals(System.getProperty("user.name"))) {
+            chattr("+i", file);
+        }
+    }
+
+    private static void makeWritable(Path file) throws Exception {
+        if ("root".equals(System.getProperty("user.name"))) {
+            chattr("-i", file);
+        }
+        file.toFile().setWritable(true, true);
+    }
+
+    private static void chattr(String flag, Path file) throws Exception {
+        Process p = new ProcessBuilder("chattr", flag, file.toString()).inheritIO().start();
+        assertEquals(0, p.waitFor(), "chattr " + flag + " " + file);
     }
 
     private static List<FrozenTrial> reread(Path journal, String study) {

@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.ClosedByInterruptException;
 import java.nio.channels.FileChannel;
+import java.nio.file.FileSystemException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
@@ -48,6 +50,7 @@ public final class JournalFile implements AutoCloseable {
 
     private final Path path;
     private FileChannel reader;
+    /** Opened at the first write: a journal that is only read may be read-only. */
     private FileChannel writer;
     private final JournalFileLock lock;
     private long offset;
@@ -59,24 +62,54 @@ public final class JournalFile implements AutoCloseable {
     private byte[] buffer = new byte[64 * 1024];
     private int chunk = CHUNK;
 
-    /** Opens (creating it and its parent directories when missing) the journal at {@code path}. */
+    /**
+     * Opens (creating it and its parent directories when missing) the journal at {@code path}. An existing file is
+     * opened for reading only; it is opened for writing at the first {@link #lock()}, so that a journal that is only
+     * read (a report of a study copied from CI, a file on a read-only mount) can be.
+     */
     public JournalFile(Path path, Duration lockGrace) {
         this.path = path.toAbsolutePath();
         try {
-            Path parent = this.path.getParent();
-            if (parent != null) {
-                Files.createDirectories(parent);
+            openReader();
+        } catch (NoSuchFileException missing) {
+            try {
+                Path parent = this.path.getParent();
+                if (parent != null) {
+                    Files.createDirectories(parent);
+                }
+                openWriter();
+                openReader();
+            } catch (IOException e) {
+                throw new JournalIoException("cannot create journal " + this.path, e);
             }
-            openChannels();
         } catch (IOException e) {
             throw new JournalIoException("cannot open journal " + this.path, e);
         }
         this.lock = new JournalFileLock(this.path, lockGrace);
     }
 
-    private void openChannels() throws IOException {
-        writer = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+    private void openReader() throws IOException {
         reader = FileChannel.open(path, StandardOpenOption.READ);
+    }
+
+    private void openWriter() throws IOException {
+        writer = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+    }
+
+    /** The writer, opened at the first write; a file that cannot be written is named with what to do about it. */
+    private void requireWriter() {
+        if (writer != null) {
+            return;
+        }
+        try {
+            openWriter();
+        } catch (FileSystemException e) {  // AccessDeniedException, a read-only file system
+            throw new JournalIoException("journal " + path + " can be read but not written (" + e.getReason()
+                    + "): a study in it cannot go on there; copy the file to a writable place and name the copy, or"
+                    + " make it writable", e);
+        } catch (IOException e) {
+            throw new JournalIoException("cannot open journal " + path + " for writing", e);
+        }
     }
 
     /** Channel work; {@code retry} is true when an interrupt closed the channels during the first attempt. */
@@ -93,8 +126,12 @@ public final class JournalFile implements AutoCloseable {
             } catch (ClosedByInterruptException e) {
                 Thread.interrupted();  // the interrupt that closed the channels, restored below
                 interrupted = true;
+                boolean writing = writer != null;
                 closeQuietly();
-                openChannels();
+                openReader();
+                if (writing) {
+                    openWriter();
+                }
                 return io.run(true);
             }
         } finally {
@@ -106,6 +143,9 @@ public final class JournalFile implements AutoCloseable {
 
     private void closeQuietly() {
         for (FileChannel c : new FileChannel[] {writer, reader}) {
+            if (c == null) {
+                continue;
+            }
             try {
                 c.close();
             } catch (IOException ignored) {
@@ -273,8 +313,9 @@ public final class JournalFile implements AutoCloseable {
         return -1;
     }
 
-    /** Takes the inter-process lock; pair with {@link #unlock()}. */
+    /** Takes the inter-process lock, to write; pair with {@link #unlock()}. */
     public void lock() {
+        requireWriter();
         lock.acquire();
         sizeSeen = -1; // another process may have appended while this one did not hold the lock
     }
@@ -333,6 +374,9 @@ public final class JournalFile implements AutoCloseable {
 
     /** Forces what was written to the disk (fdatasync: the data and the file size). */
     public void force() {
+        if (writer == null) {
+            return;  // nothing was written
+        }
         try {
             shielded(retry -> {
                 writer.force(false);
@@ -346,7 +390,9 @@ public final class JournalFile implements AutoCloseable {
     @Override
     public void close() {
         try {
-            writer.close();
+            if (writer != null) {
+                writer.close();
+            }
             reader.close();
         } catch (IOException e) {
             throw new JournalIoException("cannot close journal " + path, e);
