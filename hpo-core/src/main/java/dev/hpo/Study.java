@@ -294,13 +294,39 @@ public final class Study implements AutoCloseable {
         if (!trial.state().isFinished()) {
             throw new IllegalArgumentException("only finished trials can be added, got state " + trial.state());
         }
-        if (trial.state() == TrialState.COMPLETE && (trial.values() == null || trial.values().size() != directions.size())) {
-            throw new IllegalArgumentException("a COMPLETE trial needs " + directions.size() + " value(s), got "
-                    + trial.values());
+        if (trial.state() == TrialState.COMPLETE && trial.values() == null) {
+            throw new IllegalArgumentException("a COMPLETE trial needs " + directions.size() + " value(s), got none");
+        }
+        if (trial.values() != null) {
+            if (trial.state() == TrialState.FAIL) {
+                throw new IllegalArgumentException("a FAIL trial has no value, got " + trial.values());
+            }
+            if (trial.values().size() != directions.size()) {
+                throw new IllegalArgumentException("the added " + trial.state() + " trial has " + trial.values().size()
+                        + " value(s), but study " + name + " has " + directions.size() + " objective(s)");
+            }
+            if (trial.values().stream().anyMatch(v -> v == null || Double.isNaN(v))) {
+                throw new IllegalArgumentException("values " + trial.values() + " hold NaN; a trial whose objective"
+                        + " returned NaN is a FAIL trial without values");
+            }
         }
         FrozenTrial.checkParams(trial.params(), trial.distributions());
         trial.distributions().forEach(this::checkDistribution);
-        storage.createTrial(id, trial);
+        storage.createTrial(id, withCanonicalParams(trial));
+    }
+
+    /**
+     * The trial with each parameter as {@link Trial}'s suggestions return it (a float's 1 as 1.0, an int's 3.0 as 3),
+     * so that a study reads back the same types from every storage.
+     */
+    private static FrozenTrial withCanonicalParams(FrozenTrial t) {
+        Map<String, Object> params = new LinkedHashMap<>();
+        t.params().forEach((name, value) -> {
+            Distribution d = t.distributions().get(name);
+            params.put(name, d.toExternal(d.toInternal(value)));
+        });
+        return new FrozenTrial(t.number(), t.id(), t.state(), t.values(), params, t.distributions(),
+                t.intermediateValues(), t.userAttrs(), t.systemAttrs(), t.start(), t.complete());
     }
 
     /** Adds finished trials, in order; see {@link #addTrial}. */

@@ -259,6 +259,10 @@ public final class Trial {
      * Pareto front prefer feasible trials, and constraint-aware samplers steer towards them.
      */
     public void setConstraint(String name, double value) {
+        if (Double.isNaN(value)) {
+            throw new IllegalArgumentException("constraint '" + name + "' of trial " + number + " is NaN; a constraint"
+                    + " is a number, at most 0 when satisfied (Optuna refuses NaN too)");
+        }
         setSystemAttr(FrozenTrial.CONSTRAINT_PREFIX + name, value);
     }
 

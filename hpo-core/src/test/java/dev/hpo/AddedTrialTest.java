@@ -9,14 +9,19 @@ import dev.hpo.sampler.TpeSampler;
 import dev.hpo.space.CategoricalDistribution;
 import dev.hpo.space.FloatDistribution;
 import dev.hpo.space.IntDistribution;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Trials made with {@link FrozenTrial#builder()} and added to a study, as Optuna's create_trial and add_trial. */
 class AddedTrialTest {
+
+    @TempDir
+    Path dir;
 
     private static final FloatDistribution X = FloatDistribution.of(-5, 5);
     private static final IntDistribution DEPTH = IntDistribution.of(1, 10);
@@ -106,6 +111,37 @@ class AddedTrialTest {
                     + FloatDistribution.of(0, 1) + "; a name keeps one range within a study (use another name for"
                     + " another range)", message(() -> study.addTrial(FrozenTrial.builder()
                             .param("x", 0.5, FloatDistribution.of(0, 1)).value(1).build())));
+        }
+    }
+
+    @Test
+    void aHandMadeRecordWithValuesNoStudyCouldStoreIsRefused() {
+        try (Study study = Study.builder().build()) {
+            FrozenTrial nan = new FrozenTrial(0, -1, TrialState.COMPLETE, List.of(Double.NaN), Map.of(), null, null,
+                    null, null, null, null);
+            assertTrue(message(() -> study.addTrial(nan)).startsWith("values [NaN] hold NaN"));
+            FrozenTrial failWithValue = new FrozenTrial(0, -1, TrialState.FAIL, List.of(3.0), Map.of(), null, null,
+                    null, null, null, null);
+            assertEquals("a FAIL trial has no value, got [3.0]", message(() -> study.addTrial(failWithValue)));
+            FrozenTrial prunedWithTwo = FrozenTrial.builder().state(TrialState.PRUNED).values(1, 2).build();
+            assertEquals("the added PRUNED trial has 2 value(s), but study " + study.name() + " has 1 objective(s)",
+                    message(() -> study.addTrial(prunedWithTwo)));
+            assertTrue(study.trials().isEmpty());
+            // a NaN trial once stood first and made bestValue() NaN
+            study.addTrial(FrozenTrial.builder().value(Double.NEGATIVE_INFINITY).build());
+            assertEquals(Double.NEGATIVE_INFINITY, study.bestValue());
+        }
+    }
+
+    @Test
+    void parametersReadBackAsSuggestionsReturnThemWhateverTheStorage() {
+        for (String storage : List.of("memory:", "journal:" + dir.resolve("added.log"))) {
+            try (Study study = Study.builder().storage(storage).build()) {
+                study.addTrial(FrozenTrial.builder().param("x", 1, X).param("depth", 3.0, DEPTH).value(1).build());
+                Map<String, Object> params = study.bestParams();
+                assertEquals(1.0, params.get("x"), storage);
+                assertEquals(3, params.get("depth"), storage);
+            }
         }
     }
 

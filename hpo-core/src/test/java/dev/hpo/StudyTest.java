@@ -443,6 +443,14 @@ class StudyTest {
     }
 
     @Test
+    void aNanConstraintIsRefusedNamingTheConstraint() {
+        Study s = study();
+        Trial t = s.ask();
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> t.setConstraint("c", Double.NaN));
+        assertTrue(e.getMessage().startsWith("constraint 'c' of trial 0 is NaN"), e.getMessage());
+    }
+
+    @Test
     void constraintsMakeInfeasibleTrialsLoseBest() {
         Study s = study();
         Trial a = s.ask();

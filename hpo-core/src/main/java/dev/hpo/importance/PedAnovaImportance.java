@@ -56,13 +56,8 @@ public final class PedAnovaImportance implements ImportanceEvaluator {
     public Map<String, Double> evaluate(Study study, List<String> params, ToDoubleFunction<FrozenTrial> target) {
         ImportanceInput input = ImportanceInput.of(study, params, target);
         double[] scores = new double[input.varying().size()];
-        if (scores.length == 0) {
-            return input.result(scores);
-        }
-        if (input.trials().size() < MIN_TOP_TRIALS) {
-            throw new IllegalStateException("PED-ANOVA needs at least " + MIN_TOP_TRIALS
-                    + " completed trials with the parameters, study " + study.name() + " has "
-                    + input.trials().size());
+        if (scores.length == 0 || input.trials().size() < MIN_TOP_TRIALS) {
+            return input.result(scores);  // too few trials to tell the parameters apart: equal shares, as Optuna
         }
         List<FrozenTrial> top = topTrials(input);
         for (int f = 0; f < scores.length; f++) {

@@ -32,7 +32,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * </ul>
  *
  * <p>TPE is looked up by name through {@link Samplers#byName}, so it is used as soon as it is registered there.
- * All delegates share the seed: same seed, same trials (sequentially).
+ * All delegates share the seed: same seed, same trials (sequentially). One instance may follow several studies;
+ * each gets delegates of its own, so one study's phase or warm start never carries over to another.
  */
 public final class AutoSampler implements Sampler {
 
@@ -41,13 +42,8 @@ public final class AutoSampler implements Sampler {
 
     private final long seed;
     private final int gpTrials;
-    private final Map<Long, Sampler> byTrial = new ConcurrentHashMap<>();
-    private GpSampler gp;
-    private CmaEsSampler cmaes;
-    private Sampler tpe;
-    private Sampler random;
-    /** Per study, its finished trials' parameters, folded in as trials finish rather than reread for every trial. */
-    private final Map<Study, FinishedSpace> spaces = new WeakHashMap<>();
+    /** Per study, its delegates and its finished trials' space: one instance may follow several studies. */
+    private final Map<Study, Delegates> studies = new WeakHashMap<>();
 
     /** A sampler with a random seed. */
     public AutoSampler() {
@@ -66,53 +62,36 @@ public final class AutoSampler implements Sampler {
 
     /** Which sampler a new trial of the study gets now, by the rules of the class comment. */
     synchronized Sampler choose(Study study) {
+        Delegates d = delegates(study);
         boolean tpeAvailable = Samplers.NAMES.contains("tpe");
         if (study.directions().size() > 1) {
-            return tpeAvailable ? tpe(study) : random();
+            return tpeAvailable ? d.tpe(study) : d.random();
         }
-        FinishedSpace folded = spaces.computeIfAbsent(study, s -> new FinishedSpace());
-        folded.intersection.update(folded.finished.update(study.trials()));
-        Map<String, Distribution> intersection = folded.intersection.space();
-        if (folded.intersection.conditional() && tpeAvailable) {
-            return tpe(study);
+        d.intersection.update(d.finished.update(study.trials()));
+        Map<String, Distribution> intersection = d.intersection.space();
+        if (d.intersection.conditional() && tpeAvailable) {
+            return d.tpe(study);
         }
-        if (cmaes == null && folded.finished.count() < gpTrials) {
-            return gp();
+        if (d.cmaes == null && d.finished.count() < gpTrials) {
+            return d.gp();
         }
-        boolean categorical = intersection.values().stream().anyMatch(d -> d instanceof CategoricalDistribution);
+        boolean categorical = intersection.values().stream().anyMatch(x -> x instanceof CategoricalDistribution);
         if (categorical || UnitSpace.numericPart(intersection).isEmpty()) {
-            return tpeAvailable ? tpe(study) : gp();
+            return tpeAvailable ? d.tpe(study) : d.gp();
         }
-        if (cmaes == null) {
-            cmaes = CmaEsSampler.builder().seed(seed).sourceTrials(study.trials(EnumSet.of(TrialState.COMPLETE)))
+        if (d.cmaes == null) {
+            d.cmaes = CmaEsSampler.builder().seed(seed).sourceTrials(study.trials(EnumSet.of(TrialState.COMPLETE)))
                     .build();
         }
-        return cmaes;
+        return d.cmaes;
     }
 
-    private GpSampler gp() {
-        if (gp == null) {
-            gp = new GpSampler(seed);
-        }
-        return gp;
-    }
-
-    private Sampler tpe(Study study) {
-        if (tpe == null) {
-            tpe = Samplers.byName("tpe", study.directions(), seed);
-        }
-        return tpe;
-    }
-
-    private Sampler random() {
-        if (random == null) {
-            random = new RandomSampler(seed);
-        }
-        return random;
+    private synchronized Delegates delegates(Study study) {
+        return studies.computeIfAbsent(study, s -> new Delegates());
     }
 
     private Sampler delegate(Study study, FrozenTrial trial) {
-        return byTrial.computeIfAbsent(trial.id(), id -> choose(study));
+        return delegates(study).byTrial.computeIfAbsent(trial.number(), n -> choose(study));
     }
 
     @Override
@@ -137,15 +116,45 @@ public final class AutoSampler implements Sampler {
 
     @Override
     public void afterTrial(Study study, FrozenTrial trial, TrialState state, List<Double> values) {
-        Sampler s = byTrial.remove(trial.id());
+        Sampler s = delegates(study).byTrial.remove(trial.number());
         if (s != null) {
             s.afterTrial(study, trial, state, values);
         }
     }
 
-    /** A study's COMPLETE and PRUNED trials, each folded into the intersection of their spaces once. */
-    private static final class FinishedSpace {
+    /**
+     * One study's delegates, made when first chosen, and its COMPLETE and PRUNED trials, each folded into the
+     * intersection of their spaces once.
+     */
+    private final class Delegates {
         final FinishedTrials finished = new FinishedTrials();
         final IncrementalIntersection intersection = new IncrementalIntersection();
+        /** The sampler each running trial was given, by trial number. */
+        final Map<Integer, Sampler> byTrial = new ConcurrentHashMap<>();
+        GpSampler gp;
+        CmaEsSampler cmaes;
+        Sampler tpe;
+        Sampler random;
+
+        GpSampler gp() {
+            if (gp == null) {
+                gp = new GpSampler(seed);
+            }
+            return gp;
+        }
+
+        Sampler tpe(Study study) {
+            if (tpe == null) {
+                tpe = Samplers.byName("tpe", study.directions(), seed);
+            }
+            return tpe;
+        }
+
+        Sampler random() {
+            if (random == null) {
+                random = new RandomSampler(seed);
+            }
+            return random;
+        }
     }
 }

@@ -39,6 +39,8 @@ import java.util.WeakHashMap;
  */
 public final class CmaEsSampler implements Sampler {
 
+    private static final System.Logger LOG = System.getLogger(CmaEsSampler.class.getName());
+
     /** Study system attribute holding the optimizer state as JSON. */
     public static final String STATE_ATTR = "cma:optimizer";
     /** Trial system attribute: the generation a trial was sampled for. */
@@ -47,6 +49,10 @@ public final class CmaEsSampler implements Sampler {
     public static final String X_ATTR = "cma:x";
     /** The dimension from which the separable variant is chosen automatically. */
     public static final int SEPARABLE_FROM = 40;
+
+    /** The kinds of {@link DecisionStream}: a trial's point, a generation's restart. */
+    private static final long TRIAL_STREAM = 0xD1B54A32D192ED03L;
+    private static final long RESTART_STREAM = 0xC2B2AE3D27D4EB4FL;
 
     private final long seed;
     private final int nStartupTrials;
@@ -213,7 +219,7 @@ public final class CmaEsSampler implements Sampler {
         CmaEs cma = new CmaEs(space);
         String key = searchSpace.toString();
         CmaState loaded = loadState(study, key);
-        CmaState state = loaded == null ? initialState(space, key) : loaded;
+        CmaState state = loaded == null ? initialState(space, key, study.direction()) : loaded;
         state = tellIfComplete(study, cma, state, space);
         if (state != loaded) {
             String json = state.toJson();
@@ -221,7 +227,7 @@ public final class CmaEsSampler implements Sampler {
             stateJson = json;
             stateRead = state;
         }
-        SplittableRandom random = new SplittableRandom(seed ^ (0x9E3779B97F4A7C15L * (trial.number() + 1)));
+        SplittableRandom random = DecisionStream.of(seed, TRIAL_STREAM, trial.number());
         double[] x = cma.ask(state, random);
         List<Double> raw = new ArrayList<>();
         for (double v : x) {
@@ -244,7 +250,8 @@ public final class CmaEsSampler implements Sampler {
         return state.space().equals(key) ? state : null;
     }
 
-    private CmaState initialState(UnitSpace space, String key) {
+    /** The first state; source trials of a warm start are read in the study's direction, as Optuna does. */
+    private CmaState initialState(UnitSpace space, String key, Direction direction) {
         int n = space.dimension();
         int lambda = popsize == null ? CmaEs.defaultPopsize(n) : popsize;
         boolean sep = separable == null ? !lrAdapt && n >= SEPARABLE_FROM : separable;
@@ -254,7 +261,7 @@ public final class CmaEsSampler implements Sampler {
                 double[] u = t.state() == TrialState.COMPLETE && t.values() != null && t.values().size() == 1
                         ? space.toUnit(t) : null;
                 if (u != null) {
-                    sources.add(new WarmStart.Source(u, t.value()));
+                    sources.add(new WarmStart.Source(u, direction.toMinimized(t.value())));
                 }
             }
             if (sources.isEmpty()) {
@@ -264,13 +271,37 @@ public final class CmaEsSampler implements Sampler {
             WarmStart ws = WarmStart.of(sources);
             return CmaEs.start(key, 0, 0, lambda, ws.mean(), ws.sigma0(), ws.cov0(), sep, lrAdapt);
         }
-        double[] mean = new double[n];
-        for (int i = 0; i < n; i++) {
-            String name = space.names().get(i);
-            mean[i] = x0 != null && x0.containsKey(name)
-                    ? space.toUnit(i, space.distribution(i).toInternal(x0.get(name))) : 0.5;
+        double s0 = sigma0 == null ? 1.0 / 6 : sigma0;
+        return CmaEs.start(key, 0, 0, lambda, initialMean(space), s0, null, sep, lrAdapt);
+    }
+
+    /**
+     * x0 in unit-cube coordinates; a parameter it leaves out starts at the centre of its range. A name it holds that
+     * CMA-ES does not sample is ignored, as in Optuna (x0 is often a study's best parameters, categorical ones
+     * included), but named in a warning, since it may be a misspelt one.
+     */
+    private double[] initialMean(UnitSpace space) {
+        if (x0 != null) {
+            List<String> ignored = x0.keySet().stream().filter(name -> !space.names().contains(name)).sorted().toList();
+            if (!ignored.isEmpty()) {
+                LOG.log(System.Logger.Level.WARNING, "CmaEsSampler ignores x0''s {0}: not among the numeric parameters"
+                        + " {1} it samples (a misspelt name?)", ignored, space.names());
+            }
         }
-        return CmaEs.start(key, 0, 0, lambda, mean, sigma0 == null ? 1.0 / 6 : sigma0, null, sep, lrAdapt);
+        double[] mean = new double[space.dimension()];
+        for (int i = 0; i < mean.length; i++) {
+            String name = space.names().get(i);
+            if (x0 == null || !x0.containsKey(name)) {
+                mean[i] = 0.5;
+                continue;
+            }
+            try {
+                mean[i] = space.toUnit(i, space.distribution(i).toInternal(x0.get(name)));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("CmaEsSampler's x0 for '" + name + "': " + e.getMessage(), e);
+            }
+        }
+        return mean;
     }
 
     /**
@@ -283,11 +314,14 @@ public final class CmaEsSampler implements Sampler {
         List<Double> values = new ArrayList<>();
         for (FrozenTrial t : completed(study).generation(study, state.generation())) {
             double[] x = rawPoint(t.systemAttrs().get(X_ATTR), space.dimension());
-            if (x == null || !Double.isFinite(t.value())) {
+            if (x == null) {
                 continue;
             }
             solutions.add(x);
-            values.add(maximize ? -t.value() : t.value());
+            // an infinite value ranks last (or first), as in Optuna; the largest finite double keeps the state's
+            // JSON and its flat-fitness test numeric
+            double v = maximize ? -t.value() : t.value();
+            values.add(Math.max(-Double.MAX_VALUE, Math.min(Double.MAX_VALUE, v)));
             if (solutions.size() == state.popsize()) {
                 break;
             }
@@ -296,7 +330,7 @@ public final class CmaEsSampler implements Sampler {
             return state;
         }
         double[] v = values.stream().mapToDouble(Double::doubleValue).toArray();
-        SplittableRandom restartRandom = new SplittableRandom(seed ^ (0xC2B2AE3D27D4EB4FL * (state.generation() + 1)));
+        SplittableRandom restartRandom = DecisionStream.of(seed, RESTART_STREAM, state.generation());
         return cma.tell(state, solutions, v, restartRandom);
     }
 

@@ -33,6 +33,7 @@ import java.util.WeakHashMap;
  * <p>Failed and pruned trials (the objective threw or returned NaN, or the pruner stopped it): a GP of where
  * trials do not complete weighs the acquisition by the probability that a trial completes, so the sampler steers
  * around such a region instead of suggesting the same point again (Optuna's GP sampler uses completed trials only).
+ * A trial that returned +∞ (minimizing) counts as the worst completed one, −∞ as the best, as in Optuna.
  *
  * <p>Parallel trials: points of RUNNING trials are added with their predicted value as a fantasy, so concurrent
  * workers get different suggestions. Cost per trial stays bounded: hyperparameters are refitted with a warm
@@ -64,6 +65,9 @@ import java.util.WeakHashMap;
  * {@value #MAX_OBJECTIVES} objectives are modelled.
  */
 public final class GpSampler implements Sampler {
+
+    /** The kind of {@link DecisionStream} each trial's point is drawn from. */
+    private static final long TRIAL_STREAM = 0xD1B54A32D192ED03L;
 
     private final long seed;
     private final int nStartupTrials;
@@ -222,12 +226,10 @@ public final class GpSampler implements Sampler {
             if (t.state() != TrialState.COMPLETE) {
                 stopped.add(x);
             } else {
-                double[] y = minimized(t, directions);
-                if (y != null) {
-                    observed.add(new Observation(t, x, y));
-                }
+                observed.add(new Observation(t, x, minimized(t, directions)));
             }
         }
+        clipInfinities(observed, directions.size());
         if (observed.size() < nStartupTrials) {
             return Map.of();
         }
@@ -255,7 +257,7 @@ public final class GpSampler implements Sampler {
         if (!stopped.isEmpty()) {
             constraints.add(stoppedPosterior(model, spaceKey, training, stopped));
         }
-        SplittableRandom random = new SplittableRandom(seed ^ (0x9E3779B97F4A7C15L * (trial.number() + 1)));
+        SplittableRandom random = DecisionStream.of(seed, TRIAL_STREAM, trial.number());
         List<double[]> taken = new ArrayList<>(pending);
         observed.forEach(o -> taken.add(o.x()));
         taken.addAll(stopped);
@@ -281,16 +283,40 @@ public final class GpSampler implements Sampler {
                 feasibleSeen));
     }
 
-    /** The trial's values turned to minimization; null when one of them is not finite (the trial is left out). */
+    /** The trial's values turned to minimization. */
     private static double[] minimized(FrozenTrial t, List<Direction> directions) {
         double[] y = new double[directions.size()];
         for (int j = 0; j < y.length; j++) {
             y[j] = directions.get(j).toMinimized(t.values().get(j));
-            if (!Double.isFinite(y[j])) {
-                return null;
-            }
         }
         return y;
+    }
+
+    /**
+     * An infinite value (a diverged run) becomes the worst finite value of its objective, and −∞ the best, as in
+     * Optuna's GP sampler: a GP cannot fit an infinity, and leaving such trials out made the region that returns
+     * them look unexplored, so the search went back to it trial after trial. With no finite value at all, 0.
+     */
+    private static void clipInfinities(List<Observation> observed, int objectives) {
+        for (int j = 0; j < objectives; j++) {
+            double best = Double.POSITIVE_INFINITY;
+            double worst = Double.NEGATIVE_INFINITY;
+            for (Observation o : observed) {
+                double v = o.y()[j];
+                if (Double.isFinite(v)) {
+                    best = Math.min(best, v);
+                    worst = Math.max(worst, v);
+                }
+            }
+            if (best > worst) {
+                best = 0;
+                worst = 0;
+            }
+            for (Observation o : observed) {
+                double v = o.y()[j];
+                o.y()[j] = v == Double.POSITIVE_INFINITY ? worst : v == Double.NEGATIVE_INFINITY ? best : v;
+            }
+        }
     }
 
     /**
@@ -441,7 +467,7 @@ public final class GpSampler implements Sampler {
         return out;
     }
 
-    /** A completed trial with finite values: its point in the unit cube and its values minimized. */
+    /** A completed trial: its point in the unit cube and its values minimized, infinities clipped. */
     private record Observation(FrozenTrial trial, double[] x, double[] y) {
         int number() {
             return trial.number();

@@ -34,7 +34,9 @@ final class PruningStudies {
         for (int step = 0; step < values.length; step++) {
             intermediate.put(step, values[step]);
         }
-        List<Double> result = state == TrialState.COMPLETE ? List.of(values[values.length - 1]) : null;
+        double last = values[values.length - 1];
+        // a NaN report stays an intermediate value; a study stores no NaN objective value
+        List<Double> result = state == TrialState.COMPLETE ? List.of(Double.isNaN(last) ? 0.0 : last) : null;
         study.addTrial(new FrozenTrial(0, -1, state, result, null, null, intermediate, null, null, null, null));
     }
 

@@ -75,6 +75,16 @@ class AutoSamplerTest {
     }
 
     @Test
+    void aStudyAfterOneThatReachedCmaEsStartsWithTheGpAgain() {
+        AutoSampler auto = new AutoSampler(7, 12);
+        assertInstanceOf(CmaEsSampler.class, auto.choose(bowlStudy(auto, 20)));
+        Study second = bowlStudy(auto, 6);
+        assertInstanceOf(GpSampler.class, auto.choose(second));
+        assertTrue(second.trials().stream().noneMatch(t -> t.systemAttrs().containsKey(CmaEsSampler.GENERATION_ATTR)),
+                "no trial of the second study came from the first one's CMA-ES");
+    }
+
+    @Test
     void sameSeedGivesSameTrials() {
         assertEquals(run(3), run(3));
     }

@@ -4,12 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.hpo.Direction;
 import dev.hpo.FrozenTrial;
 import dev.hpo.Study;
 import dev.hpo.Trial;
 import dev.hpo.TrialState;
 import dev.hpo.sampler.cmaes.CmaState;
 import dev.hpo.storage.InMemoryStorage;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -171,6 +173,46 @@ class CmaEsSamplerTest {
         assertTrue(Math.hypot(s.mean()[0] - 0.6, s.mean()[1] - 0.6) < 0.25, "mean " + s.mean()[0] + "," + s.mean()[1]);
         assertTrue(s.sigma() < 1.0 / 6, "a warm start is narrower than a cold one: " + s.sigma());
         assertTrue(best.length == 2);
+    }
+
+    @Test
+    void warmStartOfAMaximizedStudyCentresOnTheSourcesLargestValues() {
+        Study source = Study.builder().direction(Direction.MAXIMIZE).sampler(new RandomSampler(6)).build();
+        source.optimize(t -> -sphere(t, 2), 60);
+        Study target = Study.builder().direction(Direction.MAXIMIZE).sampler(CmaEsSampler.builder().seed(6)
+                .sourceTrials(source.trials()).build()).build();
+        target.optimize(t -> -sphere(t, 2), 2);
+        CmaState s = state(target);
+        assertTrue(Math.hypot(s.mean()[0] - 0.6, s.mean()[1] - 0.6) < 0.25, "mean " + s.mean()[0] + "," + s.mean()[1]);
+    }
+
+    /** Each trial's stream was once the one before it moved on by a draw, so trials shared coordinates. */
+    @Test
+    void noTwoTrialsShareACoordinate() {
+        Study study = Study.builder().sampler(new CmaEsSampler(42)).build();
+        study.optimize(t -> sphere(t, 2), 60);
+        List<Object> coordinates = study.trials().stream().flatMap(t -> t.params().values().stream()).toList();
+        assertEquals(coordinates.size(), new HashSet<>(coordinates).size());
+    }
+
+    @Test
+    void trialsThatReturnInfinityRankLastAndTheirGenerationStillEnds() {
+        int popsize = defaultPopsize(2);
+        Study study = Study.builder().sampler(new CmaEsSampler(5)).build();
+        study.optimize(t -> {
+            double v = sphere(t, 2);
+            return t.number() <= popsize ? Double.POSITIVE_INFINITY : v;  // trial 0 is the start-up trial
+        }, 2 + popsize);
+        assertEquals(1, study.trials().get(popsize + 1).systemAttrs().get(CmaEsSampler.GENERATION_ATTR),
+                "generation 0 ended with its " + popsize + " infinite values");
+    }
+
+    @Test
+    void anX0OutsideTheRangeIsNamedAsX0() {
+        Study study = Study.builder().sampler(CmaEsSampler.builder().seed(7).x0(Map.of("x0", 50.0)).build()).build();
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> study.optimize(t -> sphere(t, 2), 2));
+        assertEquals("CmaEsSampler's x0 for 'x0': value 50.0 is outside float [-5.0, 5.0]", e.getMessage());
     }
 
     @Test
