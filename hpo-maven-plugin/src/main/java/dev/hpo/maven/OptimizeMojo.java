@@ -61,7 +61,6 @@ public final class OptimizeMojo extends AbstractHpoMojo {
     @Parameter(property = "hpo.trials")
     private Integer trials;
 
-    /** Wall-clock budget of each study in seconds: no new trial starts after it. */
     /**
      * The time one trial may take, in seconds: when it is up the trial's thread is interrupted and the trial fails,
      * and the study goes on. Over any {@code @Timeout} on the objective; none by default.
@@ -69,6 +68,7 @@ public final class OptimizeMojo extends AbstractHpoMojo {
     @Parameter(property = "hpo.trialTimeout")
     private Integer trialTimeout;
 
+    /** Wall-clock budget of each study in seconds: no new trial starts after it. */
     @Parameter(property = "hpo.timeout")
     private Integer timeout;
 
