@@ -14,6 +14,13 @@ check(log.contains("invalid tag expression '(gpu' for groups (hpo.groups)")
         && log.contains('the forked JVM refused its arguments'), 'a bad tag expression is named')
 check(log.contains('the test sources in ') && log.contains('are not compiled')
         && log.contains('run mvn test-compile hpo:optimize'), 'uncompiled tests are named, with the command to run')
+def errors = log.readLines().findAll { it.startsWith('[ERROR]') }.join('\n')
+check(errors.contains("invalid value '0.5' for parameter trials (hpo.trials): allowed is an integer of at least 1,"
+        + ' or -1 (no limit) together with hpo.timeout or @Objective(timeout)'),
+        "a fraction of trials is named:\n$errors")
+check(errors.contains("invalid value 'maybe' for parameter skip (hpo.skip): allowed is true or false"),
+        "a skip that is neither true nor false is named:\n$errors")
+check(!log.contains('Cannot convert'), "Maven's converter does not answer for the goal")
 check(!log.contains('[hpo] SkippedTuning'), 'no trial ran')
 check(!new File(out, 'best-params.properties').exists(), 'no outputs')
 return true

@@ -62,19 +62,31 @@ abstract class AbstractHpoMojo extends AbstractMojo {
     @Parameter(property = "hpo.artifacts", defaultValue = "${project.build.directory}/hpo/artifacts")
     protected String artifacts;
 
-    /** Skips the goal. */
+    static final SwitchParameter SKIP = new SwitchParameter("skip", false);
+
+    /** Skips the goal: true or false ({@code -Dhpo.skip} alone is true). */
     @Parameter(property = "hpo.skip", defaultValue = "false")
-    protected boolean skip;
+    protected String skip;
 
     @Parameter(defaultValue = "${project}", readonly = true, required = true)
     protected MavenProject project;
 
-    /** Whether {@code hpo.skip} is set, said in one log line. */
-    protected boolean skipped() {
-        if (skip) {
+    /**
+     * Whether {@code hpo.skip} is set, said in one log line.
+     *
+     * @throws MojoExecutionException naming the parameter when it is neither true nor false
+     */
+    protected boolean skipped() throws MojoExecutionException {
+        boolean skipped;
+        try {
+            skipped = SKIP.parse(skip);
+        } catch (InvalidParameterException e) {
+            throw new MojoExecutionException(e.getMessage(), e);
+        }
+        if (skipped) {
             getLog().info("hpo: skipped (hpo.skip=true)");
         }
-        return skip;
+        return skipped;
     }
 
     /** The names of the storage's studies that {@link #objectives} selects (all when it is empty). */

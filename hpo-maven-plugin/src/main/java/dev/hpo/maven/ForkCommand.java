@@ -102,18 +102,24 @@ public record ForkCommand(Path javaExecutable, List<String> jvmOptions, Map<Stri
      * {@value #DEBUG_OPTIONS} for {@code true} (what a bare {@code -Dhpo.debug} sets), else its own value, split as an
      * {@code argLine}.
      *
-     * @throws InvalidParameterException naming {@code debug} for options with unbalanced quotes
+     * @throws InvalidParameterException naming {@code debug} for options with unbalanced quotes, or for a word that is
+     *         no option ({@code yes}, {@code on}), which {@code java} would take for the main class
      */
     public static List<String> debugOptions(String debug) {
         if (debug == null || debug.isBlank() || debug.strip().equalsIgnoreCase("false")) {
             return List.of();
         }
+        String allowed = "true, false, or JVM options starting with - and with balanced quotes";
+        List<String> options;
         try {
-            return splitArgLine(debug.strip().equalsIgnoreCase("true") ? DEBUG_OPTIONS : debug);
+            options = splitArgLine(debug.strip().equalsIgnoreCase("true") ? DEBUG_OPTIONS : debug);
         } catch (InvalidParameterException e) {
-            throw new InvalidParameterException("debug", "hpo.debug", debug,
-                    "true, false, or JVM options with balanced quotes");
+            throw new InvalidParameterException("debug", "hpo.debug", debug, allowed);
         }
+        if (!options.get(0).startsWith("-")) {  // not blank, so there is a first token
+            throw new InvalidParameterException("debug", "hpo.debug", debug, allowed);
+        }
+        return options;
     }
 
     /**

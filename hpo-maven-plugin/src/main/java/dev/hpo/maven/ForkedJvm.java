@@ -2,6 +2,7 @@ package dev.hpo.maven;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.Charset;
 import java.nio.file.Path;
@@ -9,6 +10,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 /**
@@ -81,7 +84,8 @@ final class ForkedJvm {
         builder.environment().putAll(environment);
         Process process = builder.start();
         process.getOutputStream().close();
-        Thread pump = new Thread(() -> pump(process, lines), "hpo-fork-output");
+        AtomicBoolean killed = new AtomicBoolean();
+        Thread pump = new Thread(() -> pump(process.getInputStream(), lines, killed::get), "hpo-fork-output");
         pump.setDaemon(true);
         pump.start();
         boolean finished;
@@ -93,11 +97,11 @@ final class ForkedJvm {
                 finished = process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
             }
         } catch (InterruptedException e) {
-            stop(process);
+            stop(process, killed);
             throw e;
         }
         if (!finished) {
-            stop(process);
+            stop(process, killed);
         }
         pump.join(TimeUnit.SECONDS.toMillis(10));
         return new Exit(process.exitValue(), !finished);
@@ -106,23 +110,35 @@ final class ForkedJvm {
     /**
      * Ends the fork the way Ctrl-C would, so that its shutdown hook stores the trials it was running as FAIL, and
      * kills it when it has not exited within {@link #STOP_GRACE}.
+     *
+     * <p>The signal goes through the process handle: {@link Process#destroy} would also close this end of the fork's
+     * output, so that the lines its shutdown hook prints (the trials it stored as FAIL) were lost and the thread
+     * reading them failed with "Stream closed". The kill closes it, which ends that thread's read as it should:
+     * {@code killed} says so beforehand.
      */
-    private static void stop(Process process) throws InterruptedException {
-        process.destroy();
+    private static void stop(Process process, AtomicBoolean killed) throws InterruptedException {
+        process.toHandle().destroy();
         if (!process.waitFor(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
+            killed.set(true);
             process.destroyForcibly();
             process.waitFor();
         }
     }
 
-    private static void pump(Process process, Consumer<String> lines) {
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(process.getInputStream(), Charset.defaultCharset()))) {
+    /**
+     * Hands the fork's output over line by line until it ends. A read that fails is said as a line of its own,
+     * unless {@code closedOnPurpose}: the fork was killed, which closes the stream under the read.
+     */
+    static void pump(InputStream output, Consumer<String> lines, BooleanSupplier closedOnPurpose) {
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(output, Charset.defaultCharset()))) {
             String line;
             while ((line = r.readLine()) != null) {
                 lines.accept(line);
             }
         } catch (IOException e) {
-            lines.accept("[hpo] lost the forked JVM's output: " + e.getMessage());
+            if (!closedOnPurpose.getAsBoolean()) {
+                lines.accept("[hpo] lost the forked JVM's output: " + e.getMessage());
+            }
         }
     }
 }

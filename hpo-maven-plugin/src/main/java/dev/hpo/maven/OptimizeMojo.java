@@ -57,20 +57,30 @@ public final class OptimizeMojo extends AbstractHpoMojo {
     /** The engine's configuration parameter that makes the fork print a line as each trial starts. */
     static final String ANNOUNCE_TRIALS = "hpo.announceTrials";
 
-    /** How many more trials each study runs in this build (Optuna's meaning); the objective's own count otherwise. */
-    @Parameter(property = "hpo.trials")
-    private Integer trials;
+    static final SwitchParameter FAIL_ON_THRESHOLD = new SwitchParameter("failOnThreshold", true);
+    static final SwitchParameter FAIL_IF_NO_OBJECTIVES = new SwitchParameter("failIfNoObjectives", true);
+    static final WholeNumberParameter REPORT_INTERVAL = WholeNumberParameter.atLeast("reportInterval", 0,
+            "0 (no redraws while the trials run) or a whole number of seconds");
+    static final WholeNumberParameter FORK_TIMEOUT = WholeNumberParameter.atLeast("forkTimeout", 0,
+            "0 (no limit) or a whole number of seconds");
 
-    /** Wall-clock budget of each study in seconds: no new trial starts after it. */
     /**
-     * The time one trial may take, in seconds: when it is up the trial's thread is interrupted and the trial fails,
-     * and the study goes on. Over any {@code @Timeout} on the objective; none by default.
+     * How many more trials each study runs in this build (Optuna's meaning): a whole number of at least 1, or -1 for
+     * no limit with {@code timeout} or {@code @Objective(timeout)}; the objective's own count otherwise.
+     */
+    @Parameter(property = "hpo.trials")
+    private String trials;
+
+    /**
+     * The time one trial may take, in whole seconds: when it is up the trial's thread is interrupted and the trial
+     * fails, and the study goes on. Over any {@code @Timeout} on the objective; none by default.
      */
     @Parameter(property = "hpo.trialTimeout")
-    private Integer trialTimeout;
+    private String trialTimeout;
 
+    /** Wall-clock budget of each study in whole seconds: no new trial starts after it. */
     @Parameter(property = "hpo.timeout")
-    private Integer timeout;
+    private String timeout;
 
     /** The sampler of every study (for example {@code random}, {@code tpe}); the objective's or hpo's default otherwise. */
     @Parameter(property = "hpo.sampler")
@@ -80,29 +90,29 @@ public final class OptimizeMojo extends AbstractHpoMojo {
     @Parameter(property = "hpo.pruner")
     private String pruner;
 
-    /** Seeds the samplers, for reproducible studies. */
+    /** Seeds the samplers, for reproducible studies: a whole number (a Java {@code long}). */
     @Parameter(property = "hpo.seed")
-    private Long seed;
+    private String seed;
 
-    /** Trials evaluated at once within a study. */
+    /** Trials evaluated at once within a study, a whole number of at least 1. */
     @Parameter(property = "hpo.parallelism")
-    private Integer parallelism;
+    private String parallelism;
 
     /**
-     * Seconds between the heartbeats of a running trial (none by default). With heartbeats, a trial whose worker died
-     * without a word (killed by the operating system, a lost machine) is marked FAIL by the next worker on the same
-     * storage once it has missed two heartbeats; for storages several machines share. Each trial then costs one more
-     * storage write.
+     * Whole seconds between the heartbeats of a running trial (none by default). With heartbeats, a trial whose
+     * worker died without a word (killed by the operating system, a lost machine) is marked FAIL by the next worker on
+     * the same storage once it has missed two heartbeats; for storages several machines share. Each trial then costs
+     * one more storage write.
      */
     @Parameter(property = "hpo.heartbeat")
-    private Integer heartbeat;
+    private String heartbeat;
 
     /**
      * Stops each study once this many trials have finished since its best value last improved; 0 runs every trial.
      * Overrides {@code @Objective(patience)}; {@code trials} stays the most a build adds.
      */
     @Parameter(property = "hpo.patience")
-    private Integer patience;
+    private String patience;
 
     /**
      * Stops each study once a Gaussian process's bound on the improvement still possible is below the error of its
@@ -129,9 +139,9 @@ public final class OptimizeMojo extends AbstractHpoMojo {
     @Parameter(property = "hpo.study.prefix")
     private String studyPrefix;
 
-    /** Fail the build when a study misses its {@code @Objective(threshold)}; a warning only when false. */
+    /** Fail the build when a study misses its {@code @Objective(threshold)}: true, or false for a warning only. */
     @Parameter(property = "hpo.failOnThreshold", defaultValue = "true")
-    private boolean failOnThreshold;
+    private String failOnThreshold;
 
     /**
      * Maven's {@code maven.test.failure.ignore}, as surefire and failsafe read it: the studies' failures (a missed
@@ -144,11 +154,11 @@ public final class OptimizeMojo extends AbstractHpoMojo {
 
     /**
      * Fail the build when the project has no objective, or when {@code objectives} matches none of them or names one
-     * that matches none (a misspelt study would not run, nor be judged); a warning only when false (surefire's
+     * that matches none (a misspelt study would not run, nor be judged): true, or false for a warning only (surefire's
      * {@code failIfNoTests}), for a multi-module build that filters studies of one module.
      */
     @Parameter(property = "hpo.failIfNoObjectives", defaultValue = "true")
-    private boolean failIfNoObjectives;
+    private String failIfNoObjectives;
 
     /**
      * Where the build's verdict is written as a JUnit XML report, {@code TEST-hpo.xml} (failsafe's
@@ -242,12 +252,12 @@ public final class OptimizeMojo extends AbstractHpoMojo {
     private String configurationParameters;
 
     /**
-     * Seconds between redraws of the report while the trials run (0: none), so that a long study can be watched in a
-     * browser, which reloads the page by itself; the final report replaces it when the study ends. A build shorter
-     * than this draws the report once, at the end.
+     * Whole seconds between redraws of the report while the trials run (0: none), so that a long study can be
+     * watched in a browser, which reloads the page by itself; the final report replaces it when the study ends. A
+     * build shorter than this draws the report once, at the end.
      */
     @Parameter(property = "hpo.reportInterval", defaultValue = "30")
-    private int reportInterval;
+    private String reportInterval;
 
     /**
      * Debugs the forked JVM, as surefire's {@code maven.surefire.debug}: {@code -Dhpo.debug} (or {@code true}) makes it
@@ -258,11 +268,12 @@ public final class OptimizeMojo extends AbstractHpoMojo {
     private String debug;
 
     /**
-     * Stops the forked JVM after this many seconds (0: no limit), a hard stop beyond {@code timeout}: as Ctrl-C would,
-     * so that the trials it was running are stored as FAIL, then killed if it has not exited within 10 s.
+     * Stops the forked JVM after this many whole seconds (0: no limit), a hard stop beyond {@code timeout}: as
+     * Ctrl-C would, so that the trials it was running are stored as FAIL, then killed if it has not exited within
+     * 10 s.
      */
     @Parameter(property = "hpo.forkTimeout", defaultValue = "0")
-    private int forkTimeout;
+    private String forkTimeout;
 
     /** Maven's {@code skipTests}: no objective runs when tests are skipped. */
     @Parameter(property = "skipTests", defaultValue = "false")
@@ -309,7 +320,7 @@ public final class OptimizeMojo extends AbstractHpoMojo {
                             + " run mvn test-compile hpo:optimize, or mvn verify with the goal bound to verify")
                     .orElse("no objective found: " + testClasses + " does not exist, so the project has no compiled"
                             + " test classes; write an @Objective method under src/test/java");
-            if (failIfNoObjectives) {
+            if (failIfNoObjectives()) {
                 throw new MojoFailureException(problem);
             }
             getLog().warn(problem + " (failIfNoObjectives=false: not failing the build)");
@@ -328,7 +339,7 @@ public final class OptimizeMojo extends AbstractHpoMojo {
         if (!debugOptions.isEmpty()) {
             jvmOptions.addAll(debugOptions);
             getLog().info("hpo: debugging the forked JVM with " + String.join(" ", debugOptions) + " (hpo.debug)"
-                    + (forkTimeout > 0 ? "; forkTimeout is off while debugging" : ""));
+                    + (forkTimeout() > 0 ? "; forkTimeout is off while debugging" : ""));
         }
         ForkCommand command = new ForkCommand(forkJava().executable(), jvmOptions, values(systemPropertyVariables),
                 classpath.entries(), testClasses, configuration, outputDirectory.toPath().resolve("fork"),
@@ -445,24 +456,44 @@ public final class OptimizeMojo extends AbstractHpoMojo {
         }
     }
 
+    /**
+     * The study settings, and every other parameter read once: a value the goal cannot use fails the build before any
+     * trial runs, not at the gate after the study.
+     */
     private OptimizeParameters parameters() throws MojoExecutionException {
-        if (forkTimeout < 0) {
-            throw new MojoExecutionException(new InvalidParameterException("forkTimeout", "hpo.forkTimeout",
-                    Integer.toString(forkTimeout), "0 (no limit) or a number of seconds").getMessage());
-        }
-        if (reportInterval < 0) {
-            throw new MojoExecutionException(new InvalidParameterException("reportInterval", "hpo.reportInterval",
-                    Integer.toString(reportInterval), "0 (no redraws while the trials run) or a number of seconds")
-                    .getMessage());
-        }
         try {
+            failOnThreshold();
+            failIfNoObjectives();
+            forkTimeout();
+            reportInterval();
             ForkCommand.splitArgLine(argLine);
             ForkCommand.debugOptions(debug);
-            return new OptimizeParameters(trials, timeout, sampler, pruner, seed, parallelism, storageUrl(), objectives,
-                    studyPrefix, heartbeat, patience, terminator, trialTimeout);
+            return new OptimizeParameters(OptimizeParameters.TRIALS.parseInt(trials),
+                    OptimizeParameters.TIMEOUT.parseInt(timeout), sampler, pruner, OptimizeParameters.SEED.parse(seed),
+                    OptimizeParameters.PARALLELISM.parseInt(parallelism), storageUrl(), objectives, studyPrefix,
+                    OptimizeParameters.HEARTBEAT.parseInt(heartbeat), OptimizeParameters.PATIENCE.parseInt(patience),
+                    terminator, OptimizeParameters.TRIAL_TIMEOUT.parseInt(trialTimeout));
         } catch (InvalidParameterException e) {
             throw new MojoExecutionException(e.getMessage(), e);
         }
+    }
+
+    private boolean failOnThreshold() {
+        return FAIL_ON_THRESHOLD.parse(failOnThreshold);
+    }
+
+    private boolean failIfNoObjectives() {
+        return FAIL_IF_NO_OBJECTIVES.parse(failIfNoObjectives);
+    }
+
+    /** {@link #forkTimeout} in seconds, 0 for none; always set, as Maven gives a parameter's default. */
+    private int forkTimeout() {
+        return FORK_TIMEOUT.parseInt(forkTimeout);
+    }
+
+    /** {@link #reportInterval} in seconds, 0 for no redraws; always set, as Maven gives a parameter's default. */
+    private int reportInterval() {
+        return REPORT_INTERVAL.parseInt(reportInterval);
     }
 
     private ForkClasspath classpath() throws MojoExecutionException {
@@ -503,15 +534,15 @@ public final class OptimizeMojo extends AbstractHpoMojo {
         long started = System.nanoTime();
         Instant launched = Instant.now();
         ForkedJvm.Exit exit;
-        try (LiveReport live = LiveReport.start(reportPath().toPath(), Duration.ofSeconds(reportInterval),
+        try (LiveReport live = LiveReport.start(reportPath().toPath(), Duration.ofSeconds(reportInterval()),
                 this::openStorage, () -> Set.copyOf(startedTrials.keySet()), getLog()::info, getLog()::debug);
                 RedirectedOutput output = redirectTestOutputToFile ? RedirectedOutput.in(reportsDirectory.toPath())
                         : null) {
             Files.createDirectories(workingDirectory.toPath());
             redirected = output;
             exit = ForkedJvm.run(command.prepare(), workingDirectory.toPath(), values(environmentVariables),
-                    forkTimeout == 0 || !ForkCommand.debugOptions(debug).isEmpty() ? null
-                            : Duration.ofSeconds(forkTimeout), this::relay);
+                    forkTimeout() == 0 || !ForkCommand.debugOptions(debug).isEmpty() ? null
+                            : Duration.ofSeconds(forkTimeout()), this::relay);
             if (output != null && output.lines() > 0) {
                 getLog().info("hpo: the objectives' output (" + Numbers.count(output.lines(), "line") + ") is in "
                         + output.file());
@@ -529,7 +560,7 @@ public final class OptimizeMojo extends AbstractHpoMojo {
             writeWhatTheForkStored(launched);
         }
         if (exit.timedOut()) {
-            throw new MojoExecutionException("the forked JVM did not finish within forkTimeout " + forkTimeout
+            throw new MojoExecutionException("the forked JVM did not finish within forkTimeout " + forkTimeout()
                     + " s and was stopped; the trials it finished are in " + storage + ", those it was running"
                     + " stored as FAIL. Raise hpo.forkTimeout or give the study a budget with hpo.timeout");
         }
@@ -680,7 +711,7 @@ public final class OptimizeMojo extends AbstractHpoMojo {
                     + (unmatched.size() == 1 ? "matches" : "match") + " no objective of " + project.getArtifactId()
                     + "; its objectives are " + String.join(", ", run.objectiveStudies()) + " (* matches any text)";
         }
-        if (none != null && failIfNoObjectives) {
+        if (none != null && failIfNoObjectives()) {
             problems.add(none);
         } else if (none != null) {
             getLog().warn(none + " (failIfNoObjectives=false: not failing the build)");
@@ -707,7 +738,7 @@ public final class OptimizeMojo extends AbstractHpoMojo {
         }
         failures.addAll(ThresholdGate.broken(outcomes));
         List<String> misses = ThresholdGate.misses(outcomes);
-        if (failOnThreshold) {
+        if (failOnThreshold()) {
             failures.addAll(misses);
         } else {
             misses.forEach(m -> getLog().warn(m + " (failOnThreshold=false: not failing the build)"));

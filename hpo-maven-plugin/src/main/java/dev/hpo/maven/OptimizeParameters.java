@@ -13,7 +13,8 @@ import java.util.Map;
 /**
  * The study settings of {@code hpo:optimize}, validated, and turned into the JUnit configuration parameters the
  * forked engine reads ({@code hpo.mode=study}, {@code hpo.trials}, ...). Unset values ({@code null}) are left to
- * the objective's {@code @Objective} attributes and the engine's defaults.
+ * the objective's {@code @Objective} attributes and the engine's defaults. The ranges of the numbers are
+ * {@link WholeNumberParameter}s, with which the goal reads the text the user gave.
  *
  * @param trials how many more trials each study runs in this build; -1 for no limit, with a timeout here or in the
  *        objective's {@code @Objective(timeout)} (the forked engine fails an objective that has neither, naming it)
@@ -41,17 +42,29 @@ public record OptimizeParameters(Integer trials, Integer timeoutSeconds, String 
     /** Configuration parameter keys, as the engine reads them. */
     static final String MODE = "hpo.mode";
 
+    // -1 needs a timeout, which the objective's @Objective(timeout) may give: the engine checks each objective
+    static final WholeNumberParameter TRIALS = new WholeNumberParameter("trials", n -> n >= 1 || n == -1,
+            Integer.MAX_VALUE, "an integer of at least 1, or -1 (no limit) together with hpo.timeout or"
+                    + " @Objective(timeout)");
+    static final WholeNumberParameter TIMEOUT = WholeNumberParameter.atLeast("timeout", 1, "an integer of at least 1");
+    static final WholeNumberParameter SEED = new WholeNumberParameter("seed", n -> true, Long.MAX_VALUE,
+            "an integer from " + Long.MIN_VALUE + " to " + Long.MAX_VALUE);
+    static final WholeNumberParameter PARALLELISM = WholeNumberParameter.atLeast("parallelism", 1,
+            "an integer of at least 1");
+    static final WholeNumberParameter HEARTBEAT = WholeNumberParameter.atLeast("heartbeat", 1,
+            "an integer of at least 1");
+    static final WholeNumberParameter PATIENCE = WholeNumberParameter.atLeast("patience", 0,
+            "an integer of at least 0");
+    static final WholeNumberParameter TRIAL_TIMEOUT = WholeNumberParameter.atLeast("trialTimeout", 1,
+            "an integer of at least 1");
+
     public OptimizeParameters {
-        // -1 needs a timeout, which the objective's @Objective(timeout) may give: the engine checks each objective
-        if (trials != null && trials < 1 && trials != -1) {
-            throw new InvalidParameterException("trials", "hpo.trials", trials.toString(),
-                    "an integer of at least 1, or -1 (no limit) together with hpo.timeout or @Objective(timeout)");
-        }
-        atLeast("timeout", "hpo.timeout", timeoutSeconds, 1);
-        atLeast("parallelism", "hpo.parallelism", parallelism, 1);
-        atLeast("heartbeat", "hpo.heartbeat", heartbeatSeconds, 1);
-        atLeast("patience", "hpo.patience", patience, 0);
-        atLeast("trialTimeout", "hpo.trialTimeout", trialTimeoutSeconds, 1);
+        TRIALS.check(trials);
+        TIMEOUT.check(timeoutSeconds);
+        PARALLELISM.check(parallelism);
+        HEARTBEAT.check(heartbeatSeconds);
+        PATIENCE.check(patience);
+        TRIAL_TIMEOUT.check(trialTimeoutSeconds);
         sampler = blankToNull(sampler);
         pruner = blankToNull(pruner);
         objectives = blankToNull(objectives);
@@ -125,12 +138,6 @@ public record OptimizeParameters(Integer trials, Integer timeoutSeconds, String 
     private static void put(Map<String, String> p, String key, Object value) {
         if (value != null) {
             p.put(key, value.toString());
-        }
-    }
-
-    private static void atLeast(String name, String property, Integer value, int min) {
-        if (value != null && value < min) {
-            throw new InvalidParameterException(name, property, value.toString(), "an integer of at least " + min);
         }
     }
 

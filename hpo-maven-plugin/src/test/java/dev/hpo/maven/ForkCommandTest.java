@@ -87,4 +87,15 @@ class ForkCommandTest {
         assertTrue(e.getMessage().contains("'-Dname='open'") && e.getMessage().contains("debug (hpo.debug)"),
                 e.getMessage());
     }
+
+    /** {@code java} would take the word for its main class, and the fork would die saying it cannot find it. */
+    @Test
+    void aDebugValueThatIsNeitherASwitchNorJvmOptionsIsRefused() {
+        InvalidParameterException e = assertThrows(InvalidParameterException.class,
+                () -> ForkCommand.debugOptions("yes"));
+        assertEquals("invalid value 'yes' for parameter debug (hpo.debug): allowed is true, false, or JVM options"
+                + " starting with - and with balanced quotes", e.getMessage());
+        assertEquals(List.of("-agentlib:jdwp=transport=dt_socket,server=y,suspend=y,address=5005"),
+                ForkCommand.debugOptions("TRUE"));
+    }
 }

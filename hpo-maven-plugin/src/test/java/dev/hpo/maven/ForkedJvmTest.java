@@ -3,7 +3,11 @@ package dev.hpo.maven;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.SequenceInputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -19,7 +23,10 @@ class ForkedJvmTest {
     @TempDir
     Path dir;
 
-    /** A fork that prints a line, then waits forever; its shutdown hook leaves a file behind. */
+    /**
+     * A fork that prints a line, then waits forever; its shutdown hook leaves a file behind and prints a line, as the
+     * engine's prints the trials it stored as FAIL.
+     */
     public static final class Lingering {
         public static void main(String[] args) throws Exception {
             Path marker = Path.of(args[0]);
@@ -29,6 +36,8 @@ class ForkedJvmTest {
                 } catch (IOException e) {
                     throw new IllegalStateException(e);
                 }
+                System.out.println("hook ran");
+                System.out.flush();
             }));
             System.out.println("started");
             System.out.flush();
@@ -87,14 +96,40 @@ class ForkedJvmTest {
     }
 
     @Test
-    void aForkPastItsTimeoutIsStoppedSoThatItsShutdownHooksRun() throws Exception {
+    void aForkPastItsTimeoutIsStoppedSoThatItsShutdownHooksRunAndTheirLinesArrive() throws Exception {
         Path marker = dir.resolve("marker");
         List<String> lines = new ArrayList<>();
         ForkedJvm.Exit exit = ForkedJvm.run(java(Lingering.class, marker.toString()), dir, Map.of(),
                 Duration.ofSeconds(2), lines::add);
         assertTrue(exit.timedOut(), "timed out: " + exit);
-        assertEquals(List.of("started"), lines);
         assertTrue(Files.isRegularFile(marker), "the fork's shutdown hook (the engine's exit guard) did not run");
+        // stopping it closes nothing of the goal's: the hook's line arrives, and no "Stream closed" with it
+        assertEquals(List.of("started", "hook ran"), lines);
+    }
+
+    /**
+     * Killing the fork (after {@link ForkedJvm#STOP_GRACE}) closes its output, which fails a read that was not
+     * already waiting for the next line: that is no news. Any other failed read is.
+     */
+    @Test
+    void aReadThatFailsIsSaidUnlessTheForkWasKilled() {
+        List<String> lines = new ArrayList<>();
+        ForkedJvm.pump(failingAfter("one\n"), lines::add, () -> false);
+        assertEquals(List.of("one", "[hpo] lost the forked JVM's output: Input/output error"), lines);
+        lines.clear();
+        ForkedJvm.pump(failingAfter("one\n"), lines::add, () -> true);
+        assertEquals(List.of("one"), lines);
+    }
+
+    /** A stream that gives {@code text}, then fails as a broken pipe would. */
+    private static InputStream failingAfter(String text) {
+        return new SequenceInputStream(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)),
+                new InputStream() {
+                    @Override
+                    public int read() throws IOException {
+                        throw new IOException("Input/output error");
+                    }
+                });
     }
 
     @Test

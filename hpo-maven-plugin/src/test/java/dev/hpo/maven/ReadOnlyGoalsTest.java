@@ -16,7 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code hpo:studies}, {@code hpo:report} and {@code hpo:delete-study} only read the storage: a journal path that does
- * not exist (a typo) is a storage without studies, said so, and neither the file nor its folders are created.
+ * not exist (a typo) is a storage without studies, said so, and neither the file nor its folders are created. Like
+ * {@code hpo:optimize}, they read {@code hpo.skip} first.
  */
 class ReadOnlyGoalsTest {
 
@@ -34,6 +35,25 @@ class ReadOnlyGoalsTest {
             }
         });
         return mojo;
+    }
+
+    @Test
+    void everyGoalRefusesASkipThatIsNeitherTrueNorFalse(@TempDir Path dir) {
+        for (AbstractHpoMojo mojo : List.of(new OptimizeMojo(), new ReportMojo(), new StudiesMojo(),
+                new DeleteStudyMojo())) {
+            goal(mojo, dir.resolve("x.log")).skip = "maybe";
+            MojoExecutionException e = assertThrows(MojoExecutionException.class, mojo::execute);
+            assertEquals("invalid value 'maybe' for parameter skip (hpo.skip): allowed is true or false",
+                    e.getMessage(), mojo.getClass().getSimpleName());
+        }
+    }
+
+    @Test
+    void aSkipInCapitalsSkipsTheGoalSayingSo(@TempDir Path dir) throws Exception {
+        StudiesMojo studies = goal(new StudiesMojo(), dir.resolve("x.log"));
+        studies.skip = "TRUE";
+        studies.execute();
+        assertEquals(List.of("hpo: skipped (hpo.skip=true)"), infos);
     }
 
     @Test
