@@ -51,6 +51,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ParameterResolutionException;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.launcher.EngineFilter;
+import org.junit.platform.launcher.TestExecutionListener;
+import org.junit.platform.launcher.TestIdentifier;
+import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
+import org.junit.platform.launcher.core.LauncherFactory;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 
 /** Jupiter extensions registered on objective classes and methods ({@code @ExtendWith}, {@code @RegisterExtension}). */
@@ -204,6 +210,29 @@ class ExtensionsTest {
                 .testEvents().assertStatistics(s -> s.succeeded(3).failed(0));
         for (FrozenTrial t : storage.trials(storage.findStudy("SpringConstructed.score").orElseThrow())) {
             assertEquals(2.0 * (Integer) t.params().get("i") + 1, t.value());
+        }
+    }
+
+    /** As Jupiter tells a test's watchers how it ended before it reports the test finished to the listeners. */
+    @Test
+    void watchersHearOfATrialBeforeTheListenersHearItFinished() {
+        TestExecutionListener listener = new TestExecutionListener() {
+            @Override
+            public void executionFinished(TestIdentifier test, TestExecutionResult result) {
+                Log.EVENTS.add("finished " + test.getDisplayName());
+            }
+        };
+        LauncherFactory.create().execute(LauncherDiscoveryRequestBuilder.request().selectors(selectClass(Watched.class))
+                .filters(EngineFilter.includeEngines(HpoTestEngine.ENGINE_ID))
+                .configurationParameter("hpo.mode", "study").build(), listener);
+        List<String> events = List.copyOf(Log.EVENTS);
+        List<String> trials = events.stream().filter(e -> e.startsWith("finished score()["))
+                .map(e -> e.substring("finished ".length())).toList();
+        assertEquals(3, trials.size(), events.toString());
+        for (String trial : trials) {
+            int watched = events.stream().filter(e -> !e.startsWith("finished ") && e.contains(" " + trial))
+                    .findFirst().map(events::indexOf).orElse(-1);
+            assertTrue(watched >= 0 && watched < events.indexOf("finished " + trial), events.toString());
         }
     }
 
