@@ -240,7 +240,7 @@ class ExtensionsTest {
     void watchersLearnHowEachTrialEndedAndWhyAnObjectiveIsDisabled() {
         study(storage).selectors(selectClass(Watched.class)).execute();
         List<FrozenTrial> trials = storage.trials(storage.findStudy("Watched.score").orElseThrow());
-        assertEquals(List.of("disabled off(): Watched.off is @Disabled: not today",
+        assertEquals(List.of("disabled off(): not today",
                 "successful score()[0] i=" + trials.get(0).params().get("i"),
                 "aborted score()[1] i=" + trials.get(1).params().get("i") + ": trial 1 of study Watched.score pruned"
                         + " before reporting any step",
