@@ -22,12 +22,18 @@ import java.util.Properties;
  * @param objectives objectives discovered by the hpo engine, valid or malformed
  * @param skipped why each skipped objective did not run (the {@code hpo.objectives} filter, {@code @Disabled}); a
  *        launcher of an older engine version does not write it, and then it is empty
+ * @param disabled those of {@code skipped} that a condition turned off ({@code @Disabled}, {@code @EnabledOnOs}, an
+ *        extension's) rather than the {@code hpo.objectives} filter: on purpose, not a mistake. The launcher marks them
+ *        ({@code skipped.<i>.disabled}, their reasons in Jupiter's words after the objective's name:
+ *        {@code "Tuning.slow: too slow"}); one of an older engine version words them {@code "Tuning.slow is @Disabled:
+ *        too slow"} or {@code "Tuning.gpu is @EnabledOnOs, and this is Linux on amd64"}
  * @param trialsByStudy study name to the trial numbers this run finished
  * @param failures failed tests that were not trials (malformed objectives, engine errors)
  * @param objectiveStudies the study of every objective the engine found, run or not (left out by the
  *        {@code objectives} filter or a tag filter, disabled), prefix included; empty from an older engine version
  */
-public record ForkRun(int objectives, List<String> skipped, Map<String, List<Integer>> trialsByStudy,
+public record ForkRun(int objectives, List<String> skipped, List<String> disabled,
+        Map<String, List<Integer>> trialsByStudy,
         List<Failure> failures, List<String> objectiveStudies) {
 
     /**
@@ -46,6 +52,7 @@ public record ForkRun(int objectives, List<String> skipped, Map<String, List<Int
 
     public ForkRun {
         skipped = List.copyOf(skipped);
+        disabled = List.copyOf(disabled);
         Map<String, List<Integer>> copy = new LinkedHashMap<>();
         trialsByStudy.forEach((k, v) -> copy.put(k, List.copyOf(v)));
         trialsByStudy = Collections.unmodifiableMap(copy);
@@ -56,17 +63,6 @@ public record ForkRun(int objectives, List<String> skipped, Map<String, List<Int
     /** Whether every objective found was skipped, so no study ran and nothing failed. */
     public boolean allSkipped() {
         return objectives > 0 && skipped.size() == objectives && failures.isEmpty();
-    }
-
-    /**
-     * The skip reasons that are Jupiter's {@code @Disabled} or one of its conditions on an objective or its class,
-     * which the engine words as {@code "Tuning.slow is @Disabled: too slow"} or
-     * {@code "Tuning.gpu is @EnabledOnOs, and this is Linux on amd64"} (its {@code JupiterConditions}), rather than the
-     * {@code hpo.objectives} filter.
-     */
-    public List<String> disabled() {
-        return skipped.stream().filter(reason -> reason.contains(" is @Disabled") || reason.contains(" is @Enabled"))
-                .toList();
     }
 
     /**
@@ -90,9 +86,15 @@ public record ForkRun(int objectives, List<String> skipped, Map<String, List<Int
         try {
             int objectives = Integer.parseInt(required(p, "objectives", file));
             List<String> skipped = new ArrayList<>();
+            List<String> disabled = new ArrayList<>();
             int s = Integer.parseInt(p.getProperty("skipped", "0"));
             for (int i = 0; i < s; i++) {
-                skipped.add(required(p, "skipped." + i, file));
+                String reason = required(p, "skipped." + i, file);
+                skipped.add(reason);
+                if (Boolean.parseBoolean(p.getProperty("skipped." + i + ".disabled"))
+                        || reason.contains(" is @Disabled") || reason.contains(" is @Enabled")) {  // an older engine's
+                    disabled.add(reason);
+                }
             }
             Map<String, List<Integer>> studies = new LinkedHashMap<>();
             int n = Integer.parseInt(required(p, "studies", file));
@@ -116,7 +118,7 @@ public record ForkRun(int objectives, List<String> skipped, Map<String, List<Int
             for (int i = 0; i < o; i++) {
                 objectiveStudies.add(required(p, "objectiveStudy." + i, file));
             }
-            return new ForkRun(objectives, skipped, studies, failures, objectiveStudies);
+            return new ForkRun(objectives, skipped, disabled, studies, failures, objectiveStudies);
         } catch (NumberFormatException e) {
             throw new IOException("malformed run file " + file + ": " + e.getMessage(), e);
         }

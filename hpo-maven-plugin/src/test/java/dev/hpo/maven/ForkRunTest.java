@@ -54,6 +54,21 @@ class ForkRunTest {
         assertEquals(List.of("study A.b is not among hpo.objectives = Nope.x"), run.skipped());
     }
 
+    /** The launcher marks an objective a condition turned off; its reason is Jupiter's, after the objective's name. */
+    @Test
+    void objectivesMarkedDisabledAreToldFromFilteredOnes() throws IOException {
+        Path f = dir.resolve("run.properties");
+        Files.writeString(f, String.join("\n", "objectives=3", "skipped=3", "skipped.0=A.b\\: too slow",
+                "skipped.0.disabled=true", "skipped.1=A.d\\: Disabled on operating system\\: Linux",
+                "skipped.1.disabled=true", "skipped.2=study A.c is not among hpo.objectives \\= Nope.x", "studies=0",
+                "failures=0"));
+        ForkRun run = ForkRun.read(f);
+        assertEquals(List.of("A.b: too slow", "A.d: Disabled on operating system: Linux"), run.disabled());
+        assertTrue(run.allSkipped());
+        assertFalse(run.allDisabled());
+    }
+
+    /** A launcher of an older engine version marks nothing, and words a condition's skip as its own. */
     @Test
     void objectivesSkippedAsDisabledAreToldFromFilteredOnes() throws IOException {
         Path f = dir.resolve("run.properties");

@@ -16,7 +16,7 @@ import org.junit.platform.engine.ConfigurationParameters;
  * left out are {@code null} and leave the objective's {@code @Objective} defaults in force. A value that does not
  * parse is an {@link IllegalArgumentException} naming the key, the value and what is expected.
  *
- * @param trials {@code hpo.trials}: more trials per study run; -1 for no limit (needs a timeout)
+ * @param trials {@code hpo.trials}: more trials per study run, at least 1; -1 for no limit (needs a timeout)
  * @param timeoutSeconds {@code hpo.timeout}: seconds per study run; 0 for none
  * @param sampler {@code hpo.sampler}: a sampler name for every objective
  * @param pruner {@code hpo.pruner}: a pruner name for every objective
@@ -75,8 +75,8 @@ record HpoConfiguration(Mode mode, Integer trials, Long timeoutSeconds, String s
 
     static HpoConfiguration from(ConfigurationParameters parameters) {
         Mode mode = parse(parameters, MODE, "smoke or study", Mode::parse).orElse(Mode.SMOKE);
-        Integer trials = parse(parameters, TRIALS, "a number of trials >= 0, or -1 for no limit",
-                v -> Math.toIntExact(atLeast(-1, v))).orElse(null);
+        Integer trials = parse(parameters, TRIALS, "a number of trials >= 1, or -1 for no limit (with a timeout)",
+                HpoConfiguration::trials).orElse(null);
         Long timeout = parse(parameters, TIMEOUT, "seconds >= 0 (0 for none)", v -> atLeast(0, v)).orElse(null);
         Long seed = parse(parameters, SEED, "an integer (long)", Long::parseLong).orElse(null);
         int parallelism = parse(parameters, PARALLELISM, "a number of threads >= 1",
@@ -138,6 +138,18 @@ record HpoConfiguration(Mode mode, Integer trials, Long timeoutSeconds, String s
             return Boolean.parseBoolean(value);
         }
         throw new IllegalArgumentException(value + " is not a boolean");
+    }
+
+    /**
+     * {@value #TRIALS}: at least 1, or -1 for no limit, as {@code @Objective(trials)} and {@code hpo:optimize} accept.
+     * 0 is refused, not read as "none": a study run of no trials would pass the build without running anything.
+     */
+    private static int trials(String value) {
+        int trials = Math.toIntExact(atLeast(-1, value));
+        if (trials == 0) {
+            throw new IllegalArgumentException("0 trials would run nothing");
+        }
+        return trials;
     }
 
     /** The value as a long, which must be at least {@code min}; an {@link IllegalArgumentException} otherwise. */

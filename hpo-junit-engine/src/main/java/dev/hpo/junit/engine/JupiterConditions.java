@@ -18,14 +18,15 @@ import org.junit.platform.commons.support.ReflectionSupport;
 
 /**
  * Jupiter's built-in conditions on an objective class or method, directly or on a composed annotation: the objective is
- * skipped with a reason, as Jupiter skips a test. {@code @Disabled}; {@code @EnabledOnOs}/{@code @DisabledOnOs}
- * (operating systems and architectures); {@code @EnabledOnJre}/{@code @DisabledOnJre} and
- * {@code @EnabledForJreRange}/{@code @DisabledForJreRange}; {@code @EnabledIfSystemProperty},
- * {@code @EnabledIfEnvironmentVariable} and their {@code Disabled} twins (repeatable, every one must allow it);
- * {@code @EnabledIf}/{@code @DisabledIf} with a static condition method ({@code "isCi"} in the class, or
- * {@code "com.example.Conditions#isCi"}, taking nothing or the element's {@code ExtensionContext});
- * {@code @EnabledInNativeImage}/{@code @DisabledInNativeImage}. The class's conditions are read before the method's, as
- * Jupiter evaluates the class's container first.
+ * skipped with the reason Jupiter gives for the same annotation, word for word, so that a report or an IDE shows what
+ * it shows for a test. {@code @Disabled}; {@code @EnabledOnOs}/{@code @DisabledOnOs} (operating systems and
+ * architectures); {@code @EnabledOnJre}/{@code @DisabledOnJre} and {@code @EnabledForJreRange}/
+ * {@code @DisabledForJreRange}; {@code @EnabledIfSystemProperty}, {@code @EnabledIfEnvironmentVariable} and their
+ * {@code Disabled} twins (repeatable, every one must allow it; {@code @EnabledInNativeImage} and
+ * {@code @DisabledInNativeImage} are composed of them); {@code @EnabledIf}/{@code @DisabledIf} with a static condition
+ * method ({@code "isCi"} in the class, or {@code "com.example.Conditions#isCi"}, taking nothing or the element's
+ * {@code ExtensionContext}). The class's conditions are read before the method's, as Jupiter evaluates the class's
+ * container first.
  *
  * <p>Jupiter implements these as extensions, which the hpo engine leaves out of the ones it runs
  * ({@link JupiterExtensions}); their rules are simple and public, so they are read here, by annotation name, and the
@@ -63,20 +64,14 @@ final class JupiterConditions {
         return List.copyOf(compiled);
     }
 
-    /** Why the objective is skipped ({@code "Tuning.slow is @Disabled: too slow for CI"}), if it is. */
-    Optional<String> reason(Class<?> testClass, Method method) {
-        return reason(testClass, method, null, null);
-    }
-
     /**
-     * Why the objective is skipped, if it is; a condition method that takes an {@code ExtensionContext} gets the
-     * class's ({@code classContext}) or the objective's, made only then (null: such a method is an error).
+     * Why the objective is skipped, if it is, as Jupiter words it ({@code "too slow for CI"} for
+     * {@code @Disabled("too slow for CI")}); a condition method that takes an {@code ExtensionContext} gets the class's
+     * ({@code classContext}) or the objective's, made only then.
      */
     Optional<String> reason(Class<?> testClass, Method method, Supplier<Object> classContext,
             Supplier<Object> objectiveContext) {
-        return reason(testClass, testClass, testClass.getSimpleName(), classContext)
-                .or(() -> reason(method, testClass, testClass.getSimpleName() + "." + method.getName(),
-                        objectiveContext));
+        return reason(testClass, testClass, classContext).or(() -> reason(method, testClass, objectiveContext));
     }
 
     /**
@@ -84,15 +79,15 @@ final class JupiterConditions {
      * {@code @Nested} one is enclosed in disables it too.
      */
     Optional<String> reason(Class<?> testClass, Supplier<Object> classContext) {
-        return reason(testClass, testClass, testClass.getSimpleName(), classContext);
+        return reason(testClass, testClass, classContext);
     }
 
-    private Optional<String> reason(AnnotatedElement element, Class<?> testClass, String name,
-            Supplier<Object> context) {
+    private Optional<String> reason(AnnotatedElement element, Class<?> testClass, Supplier<Object> context) {
         ClassLoader loader = testClass.getClassLoader();
         if (active("org.junit.jupiter.engine.extension.DisabledCondition")) {
+            // its value, else the element as Java prints it: "class a.Tuning is @Disabled", "int a.Tuning.m(int) …"
             Optional<String> disabled = JupiterAnnotations.value(element, loader, "Disabled")
-                    .map(value -> name + " is @Disabled" + (value.isBlank() ? "" : ": " + value));
+                    .map(value -> value.isBlank() ? element + " is @Disabled" : value);
             if (disabled.isPresent()) {
                 return disabled;
             }
@@ -114,8 +109,7 @@ final class JupiterConditions {
             for (Annotation a : found) {
                 Optional<String> why = check.rule().apply(a);
                 if (why.isPresent()) {
-                    String own = attribute(a, "disabledReason") instanceof String s && !s.isBlank() ? ": " + s : "";
-                    return Optional.of(name + " is @" + check.annotation() + ", " + why.get() + own);
+                    return why;
                 }
             }
         }
@@ -127,34 +121,55 @@ final class JupiterConditions {
         return deactivated.stream().noneMatch(p -> p.matcher(conditionClass).matches());
     }
 
-    /** One built-in condition: its annotation's simple name and why it disables, if it does. */
+    /** One built-in condition: its annotation's simple name and why it disables, in Jupiter's words, if it does. */
     private record Check(String annotation, boolean repeatable, Function<Annotation, Optional<String>> rule) {
     }
 
     private static List<Check> checks(Class<?> testClass, Supplier<Object> context) {
         return List.of(
-                new Check("EnabledOnOs", false, a -> osMatches(a) ? Optional.empty() : Optional.of(here())),
-                new Check("DisabledOnOs", false, a -> osMatches(a) ? Optional.of(here()) : Optional.empty()),
-                new Check("EnabledOnJre", false, a -> jreMatches(a) ? Optional.empty() : Optional.of(java())),
-                new Check("DisabledOnJre", false, a -> jreMatches(a) ? Optional.of(java()) : Optional.empty()),
-                new Check("EnabledForJreRange", false, a -> inRange(a) ? Optional.empty() : Optional.of(java())),
-                new Check("DisabledForJreRange", false, a -> inRange(a) ? Optional.of(java()) : Optional.empty()),
+                new Check("EnabledOnOs", false, a -> osMatches(a) ? Optional.empty() : Optional.of(here(a))),
+                new Check("DisabledOnOs", false, a -> osMatches(a) ? Optional.of(here(a)) : Optional.empty()),
+                new Check("EnabledOnJre", false, a -> jreMatches(a) ? Optional.empty() : Optional.of(java(a))),
+                new Check("DisabledOnJre", false, a -> jreMatches(a) ? Optional.of(java(a)) : Optional.empty()),
+                new Check("EnabledForJreRange", false, a -> inRange(a) ? Optional.empty() : Optional.of(java(a))),
+                new Check("DisabledForJreRange", false, a -> inRange(a) ? Optional.of(java(a)) : Optional.empty()),
                 new Check("EnabledIfSystemProperty", true,
-                        a -> matches(a, "system property", System::getProperty, true)),
+                        a -> matches(a, "System property", System::getProperty, true)),
                 new Check("DisabledIfSystemProperty", true,
-                        a -> matches(a, "system property", System::getProperty, false)),
+                        a -> matches(a, "System property", System::getProperty, false)),
                 new Check("EnabledIfEnvironmentVariable", true,
-                        a -> matches(a, "environment variable", System::getenv, true)),
+                        a -> matches(a, "Environment variable", System::getenv, true)),
                 new Check("DisabledIfEnvironmentVariable", true,
-                        a -> matches(a, "environment variable", System::getenv, false)),
+                        a -> matches(a, "Environment variable", System::getenv, false)),
                 new Check("EnabledIf", false, a -> conditionMethod(a, testClass, context) ? Optional.empty()
-                        : Optional.of(attribute(a, "value") + "() is false")),
+                        : Optional.of(evaluated(a, false))),
                 new Check("DisabledIf", false, a -> conditionMethod(a, testClass, context)
-                        ? Optional.of(attribute(a, "value") + "() is true") : Optional.empty()),
-                new Check("EnabledInNativeImage", false, a -> nativeImage() ? Optional.empty()
-                        : Optional.of("and this is not a native image")),
-                new Check("DisabledInNativeImage", false, a -> nativeImage() ? Optional.of("and this is a native image")
-                        : Optional.empty()));
+                        ? Optional.of(evaluated(a, true)) : Optional.empty()));
+    }
+
+    /**
+     * Jupiter's reason for a condition that disables, as {@code ConditionEvaluationResult.disabled(reason,
+     * customReason)} words it: its own, then the annotation's {@code disabledReason} after {@code " ==> "} when it
+     * gives one.
+     */
+    private static String disabled(Annotation a, String reason) {
+        String own = ownReason(a);
+        return own.isBlank() ? reason : reason.strip() + " ==> " + own.strip();
+    }
+
+    /** The annotation's {@code disabledReason}, empty when it gives none (or the project's Jupiter has none). */
+    private static String ownReason(Annotation a) {
+        return attribute(a, "disabledReason") instanceof String s ? s : "";
+    }
+
+    /**
+     * The reason of an {@code @EnabledIf}/{@code @DisabledIf} that disables: its {@code disabledReason} alone when it
+     * gives one, else {@code @EnabledIf("isCi") evaluated to false}, as Jupiter's {@code MethodBasedCondition} has it.
+     */
+    private static String evaluated(Annotation a, boolean result) {
+        String own = ownReason(a);
+        return !own.isBlank() ? own : "@" + a.annotationType().getSimpleName() + "(\"" + attribute(a, "value")
+                + "\") evaluated to " + result;
     }
 
     /** Whether this system is among the annotation's operating systems and architectures (either may be empty). */
@@ -210,13 +225,14 @@ final class JupiterConditions {
     }
 
     /**
-     * An {@code @EnabledIf…}/{@code @DisabledIf…} on a system property or environment variable: the enabled kind
-     * disables unless the value exists and matches, the disabled kind disables when it does.
+     * An {@code @EnabledIf…}/{@code @DisabledIf…} on a system property or environment variable ({@code what}, as
+     * Jupiter's reasons begin): the enabled kind disables unless the value exists and matches, the disabled kind
+     * disables when it does.
      */
     private static Optional<String> matches(Annotation a, String what, Function<String, String> lookup,
             boolean enabledKind) {
         String named = ((String) attribute(a, "named")).strip();
-        String regex = (String) attribute(a, "matches");
+        String regex = ((String) attribute(a, "matches")).strip();
         if (named.isEmpty() || regex.isBlank()) {
             throw new IllegalStateException("@" + a.annotationType().getSimpleName() + " needs a name and a regular"
                     + " expression (named, matches)");
@@ -229,11 +245,10 @@ final class JupiterConditions {
             throw new IllegalStateException("@" + a.annotationType().getSimpleName() + "(matches = \"" + regex
                     + "\") is not a regular expression: " + e.getDescription(), e);
         }
-        String state = what + " " + named + (value == null ? " is not set" : " is '" + value + "'");
-        if (enabledKind) {
-            return matching ? Optional.empty() : Optional.of(state + ", not matching '" + regex + "'");
-        }
-        return matching ? Optional.of(state + ", matching '" + regex + "'") : Optional.empty();
+        String state = value == null ? what + " [" + named + "] does not exist"
+                : what + " [" + named + "] with value [" + value + "] " + (matching ? "matches" : "does not match")
+                        + " regular expression [" + regex + "]";
+        return matching != enabledKind ? Optional.of(disabled(a, state)) : Optional.empty();
     }
 
     /**
@@ -276,16 +291,18 @@ final class JupiterConditions {
                 : ReflectionSupport.invokeMethod(m, null, context.get()));
     }
 
-    private static boolean nativeImage() {
-        return System.getProperty("org.graalvm.nativeimage.imagecode") != null;
+    /** Jupiter's reason for an operating system or architecture that disables: what the annotation names, here. */
+    private static String here(Annotation a) {
+        boolean systems = array(attribute(a, "value")).length > 0;
+        boolean architectures = array(attribute(a, "architectures")).length > 0;
+        String os = System.getProperty("os.name");
+        String arch = System.getProperty("os.arch");
+        return disabled(a, systems ? "Disabled on operating system: " + (architectures ? os + " (" + arch + ")" : os)
+                : "Disabled on architecture: " + arch);
     }
 
-    private static String here() {
-        return "and this is " + System.getProperty("os.name") + " on " + System.getProperty("os.arch");
-    }
-
-    private static String java() {
-        return "and this is Java " + Runtime.version().feature();
+    private static String java(Annotation a) {
+        return disabled(a, "Disabled on JRE version: " + System.getProperty("java.version"));
     }
 
     private static Object[] array(Object value) {

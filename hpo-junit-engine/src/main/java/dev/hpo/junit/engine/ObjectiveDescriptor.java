@@ -197,8 +197,8 @@ final class ObjectiveDescriptor extends AbstractTestDescriptor implements Node<H
         }
         HpoConfiguration configuration = context.configuration();
         if (!configuration.selects(studyName)) {
-            return SkipResult.skip("study " + configuration.studyName(studyName) + " is not among "
-                    + HpoConfiguration.OBJECTIVES + " = " + String.join(",", configuration.objectives()));
+            return SkipResult.skip(NotSelected.reason(configuration.studyName(studyName),
+                    configuration.objectives()));
         }
         return SkipResult.doNotSkip();
     }

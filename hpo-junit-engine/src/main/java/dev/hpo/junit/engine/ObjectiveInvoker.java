@@ -5,7 +5,9 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.Parameter;
+import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * Calls an objective method: on a fresh instance of its class for an instance method (so that trials share no
@@ -40,38 +42,51 @@ final class ObjectiveInvoker {
     }
 
     /**
-     * The constructor that makes instances of the class: the one without parameters (but the enclosing instance, for
-     * an inner class), or else its only constructor when Jupiter would resolve its parameters: each one a
-     * {@link JupiterInjection} ({@code TestInfo}, {@code TestReporter}, {@code @TempDir}), or, in a class whose
-     * extensions may resolve parameters ({@code extended}), any.
+     * The constructor that makes instances of the class: its only one, as in Jupiter, which refuses a test class that
+     * declares several (which one ran would be the engine's choice, not the author's), when its parameters (but the
+     * enclosing instance, for an inner class) are what Jupiter resolves: each one a {@link JupiterInjection}
+     * ({@code TestInfo}, {@code TestReporter}, {@code @TempDir}), or, in a class whose extensions may resolve parameters
+     * ({@code extended}), any.
      *
      * @param where the objective, as messages name it; null when they name the class alone
-     * @throws InvalidObjectiveException when there is neither
+     * @throws InvalidObjectiveException when the class declares several constructors, or its only one takes what
+     *         nothing resolves
      */
     static Constructor<?> constructor(Class<?> testClass, boolean extended, String where) {
-        Constructor<?>[] declared = testClass.getDeclaredConstructors();
+        List<Constructor<?>> declared = Arrays.stream(testClass.getDeclaredConstructors())
+                .filter(c -> !c.isSynthetic()).toList();
         int implicit = isInner(testClass) ? 1 : 0;
-        Constructor<?> chosen = null;
-        for (Constructor<?> c : declared) {
-            if (c.getParameterCount() == implicit) {
-                chosen = c;
-            }
+        if (declared.size() > 1) {
+            List<String> signatures = declared.stream().map(c -> signature(c, implicit)).sorted().toList();
+            throw unusable(where, name(testClass) + " declares " + declared.size() + " constructors, "
+                    + String.join(", ", signatures.subList(0, signatures.size() - 1)) + " and "
+                    + signatures.get(signatures.size() - 1) + ", and a test class must declare a single constructor,"
+                    + " as in Jupiter");
         }
-        Class<?> unresolved = declared.length == 1 ? unresolved(declared[0], implicit) : null;
-        if (chosen == null && declared.length == 1 && (extended || unresolved == null)) {
-            chosen = declared[0];
+        Constructor<?> only = declared.get(0);
+        Class<?> unresolved = extended ? null : unresolved(only, implicit);
+        if (unresolved != null) {
+            throw unusable(where, name(testClass) + " has no constructor without arguments and its only constructor"
+                    + " takes " + ObjectiveParser.typeWithArticle(unresolved) + ", which only an extension could"
+                    + " resolve");
         }
-        if (chosen == null) {
-            String problem = name(testClass) + " has no constructor without arguments" + (declared.length > 1
-                    ? " and more than one constructor" : " and its only constructor takes "
-                    + ObjectiveParser.typeWithArticle(unresolved) + ", which only an extension could resolve");
-            throw new InvalidObjectiveException((where == null ? problem : where + " is an instance method but "
-                    + problem) + "; add a constructor without arguments, or give it a single constructor whose"
-                    + " parameters are a TestInfo, a TestReporter or a @TempDir Path or File (or what an extension"
-                    + " registered with @ExtendWith resolves)" + (where == null ? "" : ", or make the method static"));
-        }
-        chosen.setAccessible(true);
-        return chosen;
+        only.setAccessible(true);
+        return only;
+    }
+
+    /** A class the engine cannot make instances of: the problem, then the constructor it can use. */
+    private static InvalidObjectiveException unusable(String where, String problem) {
+        return new InvalidObjectiveException((where == null ? problem : where + " is an instance method but "
+                + problem) + "; give it a single constructor, without parameters or with parameters that are a"
+                + " TestInfo, a TestReporter or a @TempDir Path or File (or what an extension registered with"
+                + " @ExtendWith resolves)" + (where == null ? "" : ", or make the method static"));
+    }
+
+    /** How the constructor reads in source: {@code Tuning(int, TestInfo)}, without an inner class's outer instance. */
+    private static String signature(Constructor<?> constructor, int implicit) {
+        Class<?>[] types = constructor.getParameterTypes();
+        return constructor.getDeclaringClass().getSimpleName() + Arrays.stream(types, implicit, types.length)
+                .map(Class::getSimpleName).collect(Collectors.joining(", ", "(", ")"));
     }
 
     /**

@@ -311,11 +311,15 @@ final class StudyRun {
             aborted.compareAndSet(null, new Abort(trial, assumption));
         }
         ReportEntry entry = report.record(trial, error);
+        if (entry != null) {
+            context.events().published(d, entry);
+        }
         TestExecutionResult result = result(study, trial, error);
-        context.events().finished(d, entry, result);
         if (run != null && run.extensions != null) {
+            // as Jupiter tells a test's watchers before it reports the test finished
             JupiterCallbacks.watch(run.extensions, result);
         }
+        context.events().finished(d, result);
     }
 
     private static TestExecutionResult result(Study study, FrozenTrial trial, Throwable error) {

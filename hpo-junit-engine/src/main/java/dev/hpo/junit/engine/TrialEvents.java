@@ -25,11 +25,8 @@ final class TrialEvents {
         listener.executionStarted(trial);
     }
 
-    /** Publishes the trial's report entry (when there is one), then its result. */
-    synchronized void finished(TestDescriptor trial, ReportEntry entry, TestExecutionResult result) {
-        if (entry != null) {
-            listener.reportingEntryPublished(trial, entry);
-        }
+    /** Reports the trial's result: it has ended, its report entry published and its watchers told before. */
+    synchronized void finished(TestDescriptor trial, TestExecutionResult result) {
         listener.executionFinished(trial, result);
     }
 

@@ -16,10 +16,12 @@ import java.util.stream.Collectors;
  * What one forked run found, written for {@code hpo:optimize} to read after the fork exits: which studies ran
  * (so the goal knows which studies of a shared storage belong to this build), which trial numbers this run
  * finished, how many objectives discovery found and why those that did not run were skipped (the
- * {@code hpo.objectives} filter), and the tests that failed outside any trial (malformed objectives, engine errors).
+ * {@code hpo.objectives} filter, {@code @Disabled} and other conditions), and the tests that failed outside any
+ * trial (malformed objectives, engine errors).
  * Trial results are not here: the goal reads them from the storage.
  *
  * <p>The file is a {@code .properties} file (keys {@value #OBJECTIVES}, {@value #SKIPPED}, {@code skipped.<i>},
+ * {@code skipped.<i>.disabled} ({@code true} for a skip that is no filter's),
  * {@value #STUDIES}, {@code study.<i>.name}, {@code study.<i>.trials} as comma-separated trial numbers,
  * {@value #FAILURES}, {@code failure.<i>.test}, {@code failure.<i>.message}, {@code failure.<i>.study} for a study
  * without a result, {@value #OBJECTIVE_STUDIES}, {@code objectiveStudy.<i>}); the goal's
@@ -27,12 +29,13 @@ import java.util.stream.Collectors;
  *
  * @param objectives objectives the hpo engine discovered, valid or malformed (0: no objective found)
  * @param skipped why each skipped objective did not run, e.g. {@code study A.b is not among hpo.objectives = C.d}
+ *        or {@code Tuning.slow: too slow for CI}
  * @param trialsByStudy study name to the numbers of the trials this run finished, in finishing order
  * @param failures tests that failed outside any trial
  * @param objectiveStudies the study of every objective discovery found, run or not (filtered out, disabled), prefix
  *        included: the goal writes the outputs of those the storage holds, and checks its filter against them
  */
-public record RunRecord(int objectives, List<String> skipped, Map<String, List<Integer>> trialsByStudy,
+public record RunRecord(int objectives, List<Skip> skipped, Map<String, List<Integer>> trialsByStudy,
         List<Failure> failures, List<String> objectiveStudies) {
 
     static final String OBJECTIVES = "objectives";
@@ -47,6 +50,17 @@ public record RunRecord(int objectives, List<String> skipped, Map<String, List<I
      * @param study the study whose run produced no result, when that is why the objective failed; else {@code null}
      */
     public record Failure(String test, String message, String study) {
+    }
+
+    /**
+     * Why one objective did not run.
+     *
+     * @param reason a sentence that names the objective: the {@code hpo.objectives} filter's reason, or the objective
+     *        then the reason its condition gave, in Jupiter's words ({@code Tuning.slow: too slow for CI})
+     * @param disabled whether a condition turned the objective off ({@code @Disabled}, {@code @EnabledOnOs}, an
+     *        extension's), which is on purpose, rather than the filter, which a build can get wrong
+     */
+    public record Skip(String reason, boolean disabled) {
     }
 
     public RunRecord {
@@ -64,7 +78,10 @@ public record RunRecord(int objectives, List<String> skipped, Map<String, List<I
         p.setProperty(OBJECTIVES, Integer.toString(objectives));
         p.setProperty(SKIPPED, Integer.toString(skipped.size()));
         for (int i = 0; i < skipped.size(); i++) {
-            p.setProperty(SKIPPED + "." + i, skipped.get(i));
+            p.setProperty(SKIPPED + "." + i, skipped.get(i).reason());
+            if (skipped.get(i).disabled()) {
+                p.setProperty(SKIPPED + "." + i + ".disabled", "true");
+            }
         }
         p.setProperty(STUDIES, Integer.toString(trialsByStudy.size()));
         List<String> names = new ArrayList<>(trialsByStudy.keySet());

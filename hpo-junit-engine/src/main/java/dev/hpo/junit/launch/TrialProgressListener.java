@@ -1,6 +1,7 @@
 package dev.hpo.junit.launch;
 
 import dev.hpo.junit.engine.InvalidObjectiveException;
+import dev.hpo.junit.engine.NotSelected;
 import dev.hpo.junit.engine.StudyWithoutResultException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -17,6 +18,7 @@ import java.util.Set;
 import java.util.StringJoiner;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.reporting.ReportEntry;
+import org.junit.platform.engine.support.descriptor.MethodSource;
 import org.junit.platform.launcher.TestExecutionListener;
 import org.junit.platform.launcher.TestIdentifier;
 import org.junit.platform.launcher.TestPlan;
@@ -60,7 +62,7 @@ public final class TrialProgressListener implements TestExecutionListener {
     private final Set<TestIdentifier> trialTests = new HashSet<>();
     private final Map<TestIdentifier, FailedTest> failedTests = new LinkedHashMap<>();
     private final Map<String, Integer> finishedInRun = new HashMap<>();
-    private final List<String> skipped = new ArrayList<>();
+    private final List<RunRecord.Skip> skipped = new ArrayList<>();
     private final List<String> objectiveStudies = new ArrayList<>();
     private TestPlan testPlan;
     private int objectives;
@@ -89,8 +91,20 @@ public final class TrialProgressListener implements TestExecutionListener {
     @Override
     public synchronized void executionSkipped(TestIdentifier test, String reason) {
         if (test.isTest()) {
-            skipped.add(reason);
+            skipped.add(NotSelected.isReason(reason) ? new RunRecord.Skip(reason, false)
+                    : new RunRecord.Skip(objectiveName(test) + ": " + reason, true));
         }
+    }
+
+    /**
+     * The objective as the goal's log names one that did not run, {@code Tuning.slow} ({@code Outer.Inner.slow} in a
+     * nested class): a condition's reason, in Jupiter's words, does not name it.
+     */
+    private static String objectiveName(TestIdentifier test) {
+        return test.getSource().filter(MethodSource.class::isInstance).map(MethodSource.class::cast)
+                .map(m -> m.getClassName().substring(m.getClassName().lastIndexOf('.') + 1).replace('$', '.') + "."
+                        + m.getMethodName())
+                .orElse(test.getDisplayName());
     }
 
     @Override

@@ -6,13 +6,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
 import dev.hpo.junit.engine.fixtures.conditions.Conditional;
+import dev.hpo.junit.engine.fixtures.conditions.JupiterTwins;
 import dev.hpo.junit.engine.fixtures.conditions.NotOnThisOs;
+import java.lang.reflect.Method;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.platform.commons.support.ReflectionSupport;
+import org.junit.platform.engine.support.descriptor.MethodSource;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
+import org.junit.platform.testkit.engine.EngineTestKit;
 import org.junit.platform.testkit.engine.Event;
 
 /** Jupiter's built-in conditions ({@code @EnabledOnOs}, {@code @EnabledIf}, …) on objectives and their classes. */
@@ -31,35 +37,28 @@ class ConditionsTest {
     }
 
     @Test
-    void eachConditionEnablesOrSkipsItsObjectiveWithAReason() {
+    void eachConditionEnablesOrSkipsItsObjectiveWithJupitersReason() {
         EngineExecutionResults results = hpo().selectors(selectClass(Conditional.class)).execute();
-        Map<String, String> skipped = new TreeMap<>();
-        for (Event e : results.testEvents().skipped().list()) {
-            skipped.put(e.getTestDescriptor().getDisplayName(), e.getPayload(String.class).orElseThrow());
-        }
+        String os = System.getProperty("os.name");
         String arch = System.getProperty("os.arch");
-        String here = "and this is " + System.getProperty("os.name") + " on " + arch;
-        String java = "and this is Java " + Runtime.version().feature();
         // the operating-system fixtures skip one side or the other, wherever the test runs
         Map<String, String> expected = new TreeMap<>();
-        if (System.getProperty("os.name").startsWith("Linux")) {
-            expected.put("notOnLinux()", "Conditional.notOnLinux is @DisabledOnOs, " + here + ": no GPU driver");
+        if (os.startsWith("Linux")) {
+            expected.put("notOnLinux()", "Disabled on operating system: " + os + " ==> no GPU driver");
         } else {
-            expected.put("onLinux()", "Conditional.onLinux is @EnabledOnOs, " + here);
+            expected.put("onLinux()", "Disabled on operating system: " + os);
         }
         if (!arch.contains("sparc")) {
-            expected.put("onSparc()", "Conditional.onSparc is @EnabledOnOs, " + here);
+            expected.put("onSparc()", "Disabled on architecture: " + arch);
         }
         expected.putAll(Map.of(
-                "onJava8()", "Conditional.onJava8 is @EnabledOnJre, " + java,
-                "unlessTuning()", "Conditional.unlessTuning is @DisabledIfSystemProperty, system property"
-                        + " hpo.test.tune is 'yes', matching 'yes'",
-                "withVariable()", "Conditional.withVariable is @EnabledIfEnvironmentVariable, environment variable"
-                        + " HPO_NO_SUCH_VARIABLE is not set, not matching '.*'",
-                "ifNotTuning()", "Conditional.ifNotTuning is @DisabledIf,"
-                        + " dev.hpo.junit.engine.fixtures.conditions.Conditional#tuning() is true",
-                "slowByName()", "Conditional.slowByName is @DisabledIf, namedSlow() is true"));
-        assertEquals(expected, skipped);
+                "onJava8()", "Disabled on JRE version: " + System.getProperty("java.version"),
+                "unlessTuning()", "System property [hpo.test.tune] with value [yes] matches regular expression [yes]",
+                "withVariable()", "Environment variable [HPO_NO_SUCH_VARIABLE] does not exist",
+                "ifNotTuning()", "@DisabledIf(\"dev.hpo.junit.engine.fixtures.conditions.Conditional#tuning\")"
+                        + " evaluated to true",
+                "slowByName()", "@DisabledIf(\"namedSlow\") evaluated to true"));
+        assertEquals(expected, skipped(results));
         // onLinux or notOnLinux, fromJava17, whenTuning, ifTuning (and onSparc on SPARC)
         results.testEvents().succeeded().assertThatEvents().hasSize(arch.contains("sparc") ? 5 : 4);
         assertEquals("@EnabledIf(\"missing\"): Conditional has no method missing() without parameters or with an"
@@ -69,16 +68,45 @@ class ConditionsTest {
     @Test
     void withoutThePropertyTheOtherSideRuns() {
         System.clearProperty(PROPERTY);
-        EngineExecutionResults results = hpo().selectors(selectClass(Conditional.class)).execute();
-        Map<String, String> skipped = new TreeMap<>();
-        for (Event e : results.testEvents().skipped().list()) {
-            skipped.put(e.getTestDescriptor().getDisplayName(), e.getPayload(String.class).orElseThrow());
-        }
-        assertEquals("Conditional.whenTuning is @EnabledIfSystemProperty, system property hpo.test.tune is not set,"
-                + " not matching 'y.*'", skipped.get("whenTuning()"));
-        assertEquals("Conditional.ifTuning is @EnabledIf, tuning() is false", skipped.get("ifTuning()"));
+        Map<String, String> skipped = skipped(hpo().selectors(selectClass(Conditional.class)).execute());
+        assertEquals("System property [hpo.test.tune] does not exist", skipped.get("whenTuning()"));
+        assertEquals("@EnabledIf(\"tuning\") evaluated to false", skipped.get("ifTuning()"));
         assertEquals(null, skipped.get("unlessTuning()"));
         assertEquals(null, skipped.get("ifNotTuning()"));
+    }
+
+    /**
+     * The same annotations on a Jupiter test and on an objective give the same reason, word for word: the annotation's
+     * own for {@code @Disabled("off")}, Jupiter's wording for the others, with the element as Java prints it for a
+     * {@code @Disabled} without one.
+     */
+    @Test
+    void eachReasonIsJupitersForTheSameAnnotation() {
+        Map<String, String> jupiter = new TreeMap<>();
+        for (Event e : EngineTestKit.engine("junit-jupiter").selectors(selectClass(JupiterTwins.class)).execute()
+                .testEvents().skipped().list()) {
+            Method test = ((MethodSource) e.getTestDescriptor().getSource().orElseThrow()).getJavaMethod();
+            String name = test.getName().substring(0, test.getName().length() - "Test".length());
+            Method objective = ReflectionSupport.findMethod(JupiterTwins.class, name, int.class).orElseThrow();
+            jupiter.put(name + "()", e.getPayload(String.class).orElseThrow()
+                    .replace(test.toString(), objective.toString()));
+        }
+        assertEquals(15, jupiter.size(), jupiter.toString());
+        assertEquals("off", jupiter.get("disabledWithValue()"));
+        assertEquals("static int " + JupiterTwins.class.getName() + ".disabled(int) is @Disabled",
+                jupiter.get("disabled()"));
+        assertEquals(jupiter, skipped(hpo().selectors(selectClass(JupiterTwins.class)).execute()));
+    }
+
+    /** Jupiter skips a disabled class's container, hpo each of its objectives: with the class's reason. */
+    @Test
+    void aDisabledClassGivesJupitersReason() {
+        Event jupiter = EngineTestKit.engine("junit-jupiter").selectors(selectClass(JupiterTwins.Off.class)).execute()
+                .containerEvents().skipped().list().get(0);
+        assertEquals("class " + JupiterTwins.Off.class.getName() + " is @Disabled",
+                jupiter.getPayload(String.class).orElseThrow());
+        assertEquals(Map.of("off()", jupiter.getPayload(String.class).orElseThrow()),
+                skipped(hpo().selectors(selectClass(JupiterTwins.Off.class)).execute()));
     }
 
     @Test
@@ -93,11 +121,16 @@ class ConditionsTest {
         EngineExecutionResults results = hpo().selectors(selectClass(Conditional.class))
                 .configurationParameter("junit.jupiter.conditions.deactivate", "org.junit.*OnOsCondition, *IfCondition")
                 .execute();
+        assertEquals(Set.of("onJava8()", "unlessTuning()", "withVariable()"), skipped(results).keySet());
+        results.testEvents().failed().assertThatEvents().isEmpty();
+    }
+
+    /** The skipped tests' display names and reasons. */
+    private static Map<String, String> skipped(EngineExecutionResults results) {
         Map<String, String> skipped = new TreeMap<>();
         for (Event e : results.testEvents().skipped().list()) {
             skipped.put(e.getTestDescriptor().getDisplayName(), e.getPayload(String.class).orElseThrow());
         }
-        assertEquals(java.util.Set.of("onJava8()", "unlessTuning()", "withVariable()"), skipped.keySet());
-        results.testEvents().failed().assertThatEvents().isEmpty();
+        return skipped;
     }
 }

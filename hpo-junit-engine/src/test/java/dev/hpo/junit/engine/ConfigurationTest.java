@@ -17,8 +17,9 @@ class ConfigurationTest {
     @ParameterizedTest(name = "{0} = {1}")
     @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
             hpo.mode        | everything | smoke or study
-            hpo.trials      | many       | a number of trials >= 0, or -1 for no limit
-            hpo.trials      | -5         | a number of trials >= 0, or -1 for no limit
+            hpo.trials      | many       | a number of trials >= 1, or -1 for no limit (with a timeout)
+            hpo.trials      | 0          | a number of trials >= 1, or -1 for no limit (with a timeout)
+            hpo.trials      | -5         | a number of trials >= 1, or -1 for no limit (with a timeout)
             hpo.timeout     | soon       | seconds >= 0 (0 for none)
             hpo.seed        | 1.5        | an integer (long)
             hpo.parallelism | 0          | a number of threads >= 1
@@ -49,6 +50,16 @@ class ConfigurationTest {
                 .configurationParameter("hpo.mode", "study").configurationParameter(key, value).execute();
         String message = throwable(results.allEvents().failed().list().get(0)).getMessage();
         assertEquals(true, message.startsWith(Bowl.class.getName() + ".bowl: " + expected), message);
+    }
+
+    /** As {@code hpo:optimize} refuses {@code trials=0}: a study run of no trials would pass without running anything. */
+    @Test
+    void zeroTrialsFailsTheStudyInsteadOfPassingWithoutATrial() {
+        EngineExecutionResults results = hpo().selectors(selectClass(Bowl.class))
+                .configurationParameter("hpo.mode", "study").configurationParameter("hpo.trials", "0").execute();
+        results.testEvents().assertStatistics(s -> s.started(1).succeeded(0).failed(1));
+        assertEquals("configuration parameter hpo.trials = '0' is not valid; expected a number of trials >= 1, or -1 for"
+                + " no limit (with a timeout)", throwable(results.testEvents().failed().list().get(0)).getMessage());
     }
 
     /** What {@code mvn hpo:optimize -Dhpo.trials=-1} passes on: the objective's own timeout bounds the study. */

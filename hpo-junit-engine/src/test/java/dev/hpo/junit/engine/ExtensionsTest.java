@@ -51,6 +51,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ParameterResolutionException;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.launcher.EngineFilter;
+import org.junit.platform.launcher.TestExecutionListener;
+import org.junit.platform.launcher.TestIdentifier;
+import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
+import org.junit.platform.launcher.core.LauncherFactory;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 
 /** Jupiter extensions registered on objective classes and methods ({@code @ExtendWith}, {@code @RegisterExtension}). */
@@ -207,11 +213,34 @@ class ExtensionsTest {
         }
     }
 
+    /** As Jupiter tells a test's watchers how it ended before it reports the test finished to the listeners. */
+    @Test
+    void watchersHearOfATrialBeforeTheListenersHearItFinished() {
+        TestExecutionListener listener = new TestExecutionListener() {
+            @Override
+            public void executionFinished(TestIdentifier test, TestExecutionResult result) {
+                Log.EVENTS.add("finished " + test.getDisplayName());
+            }
+        };
+        LauncherFactory.create().execute(LauncherDiscoveryRequestBuilder.request().selectors(selectClass(Watched.class))
+                .filters(EngineFilter.includeEngines(HpoTestEngine.ENGINE_ID))
+                .configurationParameter("hpo.mode", "study").build(), listener);
+        List<String> events = List.copyOf(Log.EVENTS);
+        List<String> trials = events.stream().filter(e -> e.startsWith("finished score()["))
+                .map(e -> e.substring("finished ".length())).toList();
+        assertEquals(3, trials.size(), events.toString());
+        for (String trial : trials) {
+            int watched = events.stream().filter(e -> !e.startsWith("finished ") && e.contains(" " + trial))
+                    .findFirst().map(events::indexOf).orElse(-1);
+            assertTrue(watched >= 0 && watched < events.indexOf("finished " + trial), events.toString());
+        }
+    }
+
     @Test
     void watchersLearnHowEachTrialEndedAndWhyAnObjectiveIsDisabled() {
         study(storage).selectors(selectClass(Watched.class)).execute();
         List<FrozenTrial> trials = storage.trials(storage.findStudy("Watched.score").orElseThrow());
-        assertEquals(List.of("disabled off(): Watched.off is @Disabled: not today",
+        assertEquals(List.of("disabled off(): not today",
                 "successful score()[0] i=" + trials.get(0).params().get("i"),
                 "aborted score()[1] i=" + trials.get(1).params().get("i") + ": trial 1 of study Watched.score pruned"
                         + " before reporting any step",

@@ -14,6 +14,7 @@ import dev.hpo.junit.engine.fixtures.malformed.BadTerminator;
 import dev.hpo.junit.engine.fixtures.malformed.BadTrials;
 import dev.hpo.junit.engine.fixtures.malformed.Malformed;
 import dev.hpo.junit.engine.fixtures.malformed.NoDefaultConstructor;
+import dev.hpo.junit.engine.fixtures.malformed.TwoConstructors;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -91,6 +92,16 @@ class MalformedObjectiveTest {
     void instanceMethodWithoutNoArgumentConstructorFails() {
         String message = failureOf(NoDefaultConstructor.class, "shifted");
         assertTrue(message.contains("has no constructor without arguments"), message);
+    }
+
+    /** Jupiter's "Class [...] must declare a single constructor", even when one of them takes no arguments. */
+    @Test
+    void classWithSeveralConstructorsFailsNamingThemAndTheFix() {
+        assertEquals(TwoConstructors.class.getName() + ".shifted is an instance method but TwoConstructors declares 2"
+                + " constructors, TwoConstructors() and TwoConstructors(int), and a test class must declare a single"
+                + " constructor, as in Jupiter; give it a single constructor, without parameters or with parameters"
+                + " that are a TestInfo, a TestReporter or a @TempDir Path or File (or what an extension registered"
+                + " with @ExtendWith resolves), or make the method static", failureOf(TwoConstructors.class, "shifted"));
     }
 
     @Test

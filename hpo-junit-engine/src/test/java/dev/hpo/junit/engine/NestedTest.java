@@ -189,9 +189,11 @@ class NestedTest {
     void aDisabledEnclosingClassDisablesItsNestedObjectives() {
         EngineExecutionResults results = study(storage).selectors(selectClass(DisabledOuter.class)).execute();
         results.containerEvents().assertThatEvents().haveExactly(1,
-                event(skippedWithReason("DisabledOuter is @Disabled: not today")));
+                event(skippedWithReason("not today")));
         results = study(storage).selectors(selectClass(DisabledOuter.PartlyDisabled.class)).execute();
-        results.containerEvents().assertThatEvents().haveExactly(1, event(skippedWithReason("Off is @Disabled")));
+        results.containerEvents().assertThatEvents().haveExactly(1,
+                event(skippedWithReason("class " + DisabledOuter.PartlyDisabled.class.getName()
+                        + "$Off is @Disabled")));
         assertEquals(1, storage.trials(storage.findStudy("PartlyDisabled.On.score").orElseThrow()).size());
         assertTrue(storage.findStudy("PartlyDisabled.Off.score").isEmpty());
     }

@@ -7,6 +7,7 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass
 import dev.hpo.junit.engine.fixtures.AlwaysFailing;
 import dev.hpo.junit.engine.fixtures.Bowl;
 import dev.hpo.junit.engine.fixtures.DefineByRun;
+import dev.hpo.junit.engine.fixtures.lifecycle.Disabling;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -17,6 +18,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.platform.engine.discovery.DiscoverySelectors;
@@ -50,7 +52,8 @@ class RunRecordTest {
     void objectivesLeftOutByTheFilterAreCountedWithTheReason() {
         RunRecord record = launch("dbr");
         assertEquals(2, record.objectives());
-        assertEquals(List.of("study Bowl.bowl is not among hpo.objectives = dbr"), record.skipped());
+        assertEquals(List.of(new RunRecord.Skip("study Bowl.bowl is not among hpo.objectives = dbr", false)),
+                record.skipped());
         assertEquals(Map.of("dbr", List.of(0, 1)), record.trialsByStudy());
         assertEquals(List.of(), record.failures());
         assertEquals(List.of("Bowl.bowl", "dbr"), record.objectiveStudies(), "the filtered one too");
@@ -73,9 +76,21 @@ class RunRecordTest {
     void aFilterMatchingNothingSkipsEveryObjective() {
         RunRecord record = launch("Nope.x");
         assertEquals(2, record.objectives());
-        assertEquals(List.of("study Bowl.bowl is not among hpo.objectives = Nope.x",
-                "study dbr is not among hpo.objectives = Nope.x"), record.skipped());
+        assertEquals(List.of(new RunRecord.Skip("study Bowl.bowl is not among hpo.objectives = Nope.x", false),
+                new RunRecord.Skip("study dbr is not among hpo.objectives = Nope.x", false)), record.skipped());
         assertEquals(Map.of(), record.trialsByStudy());
+    }
+
+    /**
+     * A disabled objective is named before Jupiter's reason, which does not name it, and told from one the filter left
+     * out, so that the goal passes a build whose objectives are all disabled, as surefire passes one of disabled tests.
+     */
+    @Test
+    void aDisabledObjectiveIsNamedWithItsReasonAndToldFromAFilteredOne() {
+        RunRecord record = launch("Bowl.bowl", Bowl.class, Disabling.class);
+        assertEquals(Set.of(new RunRecord.Skip("Disabling.slow: takes an hour", true),
+                new RunRecord.Skip("study Disabling.quick is not among hpo.objectives = Bowl.bowl", false)),
+                Set.copyOf(record.skipped()));
     }
 
     /** The goal judges such a study itself, from the storage: the study's name tells it the verdict is the same. */
@@ -91,7 +106,8 @@ class RunRecordTest {
     @Test
     void writesTheKeysTheGoalReads() throws IOException {
         Path file = dir.resolve("fork/run.properties");
-        new RunRecord(3, List.of("study A.b is not among hpo.objectives = C.d"), Map.of("C.d", List.of(4, 5)),
+        new RunRecord(3, List.of(new RunRecord.Skip("study A.b is not among hpo.objectives = C.d", false),
+                new RunRecord.Skip("E.g: too slow", true)), Map.of("C.d", List.of(4, 5)),
                 List.of(new RunRecord.Failure("hpo > E > f(int)", "bad range", null),
                         new RunRecord.Failure("hpo > C > d()", "no trial completed", "C.d")),
                 List.of("A.b", "C.d")).write(file);
@@ -99,8 +115,10 @@ class RunRecordTest {
         try (Reader r = Files.newBufferedReader(file)) {
             p.load(r);
         }
-        assertEquals(Map.ofEntries(Map.entry("objectives", "3"), Map.entry("skipped", "1"),
-                Map.entry("skipped.0", "study A.b is not among hpo.objectives = C.d"), Map.entry("studies", "1"),
+        assertEquals(Map.ofEntries(Map.entry("objectives", "3"), Map.entry("skipped", "2"),
+                Map.entry("skipped.0", "study A.b is not among hpo.objectives = C.d"),
+                Map.entry("skipped.1", "E.g: too slow"), Map.entry("skipped.1.disabled", "true"),
+                Map.entry("studies", "1"),
                 Map.entry("study.0.name", "C.d"), Map.entry("study.0.trials", "4,5"), Map.entry("failures", "2"),
                 Map.entry("failure.0.test", "hpo > E > f(int)"), Map.entry("failure.0.message", "bad range"),
                 Map.entry("failure.1.test", "hpo > C > d()"), Map.entry("failure.1.message", "no trial completed"),
