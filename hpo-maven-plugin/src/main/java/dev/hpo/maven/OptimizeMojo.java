@@ -94,7 +94,7 @@ public final class OptimizeMojo extends AbstractHpoMojo {
     @Parameter(property = "hpo.seed")
     private String seed;
 
-    /** Trials evaluated at once within a study, a whole number of at least 1. */
+    /** Trials evaluated at once within a study: a whole number of at least 1, or -1 for one per processor. */
     @Parameter(property = "hpo.parallelism")
     private String parallelism;
 

@@ -49,8 +49,8 @@ public record OptimizeParameters(Integer trials, Integer timeoutSeconds, String 
     static final WholeNumberParameter TIMEOUT = WholeNumberParameter.atLeast("timeout", 1, "an integer of at least 1");
     static final WholeNumberParameter SEED = new WholeNumberParameter("seed", n -> true, Long.MAX_VALUE,
             "an integer from " + Long.MIN_VALUE + " to " + Long.MAX_VALUE);
-    static final WholeNumberParameter PARALLELISM = WholeNumberParameter.atLeast("parallelism", 1,
-            "an integer of at least 1");
+    static final WholeNumberParameter PARALLELISM = new WholeNumberParameter("parallelism", n -> n >= 1 || n == -1,
+            Integer.MAX_VALUE, "an integer of at least 1, or -1 for one trial per processor");
     static final WholeNumberParameter HEARTBEAT = WholeNumberParameter.atLeast("heartbeat", 1,
             "an integer of at least 1");
     static final WholeNumberParameter PATIENCE = WholeNumberParameter.atLeast("patience", 0,

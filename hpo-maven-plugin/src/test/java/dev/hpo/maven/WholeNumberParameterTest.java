@@ -85,7 +85,8 @@ class WholeNumberParameterTest {
         InvalidParameterException e = assertThrows(InvalidParameterException.class,
                 () -> OptimizeParameters.PARALLELISM.check(0));
         assertEquals("invalid value '0' for parameter parallelism (hpo.parallelism): allowed is an integer of at"
-                + " least 1", e.getMessage());
+                + " least 1, or -1 for one trial per processor", e.getMessage());
         OptimizeParameters.PARALLELISM.check(null);
+        OptimizeParameters.PARALLELISM.check(-1);
     }
 }

@@ -79,8 +79,8 @@ record HpoConfiguration(Mode mode, Integer trials, Long timeoutSeconds, String s
                 HpoConfiguration::trials).orElse(null);
         Long timeout = parse(parameters, TIMEOUT, "seconds >= 0 (0 for none)", v -> atLeast(0, v)).orElse(null);
         Long seed = parse(parameters, SEED, "an integer (long)", Long::parseLong).orElse(null);
-        int parallelism = parse(parameters, PARALLELISM, "a number of threads >= 1",
-                v -> Math.toIntExact(atLeast(1, v))).orElse(1);
+        int parallelism = parse(parameters, PARALLELISM, "a number of threads >= 1, or -1 for one per processor",
+                HpoConfiguration::parallelism).orElse(1);
         List<String> objectives = new ArrayList<>();
         for (String name : text(parameters, OBJECTIVES).orElse("").split(",")) {
             if (!name.isBlank()) {
@@ -150,6 +150,15 @@ record HpoConfiguration(Mode mode, Integer trials, Long timeoutSeconds, String s
             throw new IllegalArgumentException("0 trials would run nothing");
         }
         return trials;
+    }
+
+    /** {@value #PARALLELISM}: at least 1, or -1 for one thread per processor (Optuna's {@code n_jobs=-1}). */
+    private static int parallelism(String value) {
+        int threads = Math.toIntExact(atLeast(-1, value));
+        if (threads == 0) {
+            throw new IllegalArgumentException("0 threads would run nothing");
+        }
+        return threads;
     }
 
     /** The value as a long, which must be at least {@code min}; an {@link IllegalArgumentException} otherwise. */

@@ -22,11 +22,12 @@ class ConfigurationTest {
             hpo.trials      | -5         | a number of trials >= 1, or -1 for no limit (with a timeout)
             hpo.timeout     | soon       | seconds >= 0 (0 for none)
             hpo.seed        | 1.5        | an integer (long)
-            hpo.parallelism | 0          | a number of threads >= 1
+            hpo.parallelism | 0          | a number of threads >= 1, or -1 for one per processor
+            hpo.parallelism | -2         | a number of threads >= 1, or -1 for one per processor
             hpo.heartbeat   | 0          | seconds >= 1
             hpo.patience    | -1         | a number of trials >= 0 (0 for none)
             hpo.terminator  | gp         | 'cv', 'median', 'emmr', the objective's error as a number >= 0, or 'none'
-            hpo.parallelism | 9999999999 | a number of threads >= 1
+            hpo.parallelism | 9999999999 | a number of threads >= 1, or -1 for one per processor
             hpo.announceTrials | yes    | true or false
             hpo.trialTimeout | 0         | seconds >= 1
             """)
@@ -60,6 +61,16 @@ class ConfigurationTest {
         results.testEvents().assertStatistics(s -> s.started(1).succeeded(0).failed(1));
         assertEquals("configuration parameter hpo.trials = '0' is not valid; expected a number of trials >= 1, or -1 for"
                 + " no limit (with a timeout)", throwable(results.testEvents().failed().list().get(0)).getMessage());
+    }
+
+    /** Optuna's {@code n_jobs=-1}: as many threads as processors. */
+    @Test
+    void parallelismMinusOneRunsTheStudyOnEveryProcessor() {
+        EngineExecutionResults results = hpo().selectors(selectClass(Bowl.class))
+                .configurationParameter("hpo.mode", "study").configurationParameter("hpo.parallelism", "-1")
+                .configurationParameter("hpo.sampler", "random").execute();
+        assertEquals(0, results.allEvents().failed().count());
+        assertEquals(true, results.testEvents().succeeded().count() > 0);
     }
 
     /** What {@code mvn hpo:optimize -Dhpo.trials=-1} passes on: the objective's own timeout bounds the study. */
