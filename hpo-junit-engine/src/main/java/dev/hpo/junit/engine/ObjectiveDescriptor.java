@@ -176,6 +176,10 @@ final class ObjectiveDescriptor extends AbstractTestDescriptor implements Node<H
         if (disabled.isPresent()) {
             return SkipResult.skip(disabled.get());
         }
+        HpoConfiguration configuration = context.configuration();
+        if (!configuration.selects(studyName)) {  // a malformed one too, as surefire's -Dtest leaves a broken test out
+            return SkipResult.skip(NotSelected.reason(configuration.studyName(studyName), configuration.objectives()));
+        }
         if (problem != null) {
             return SkipResult.doNotSkip();
         }
@@ -194,11 +198,6 @@ final class ObjectiveDescriptor extends AbstractTestDescriptor implements Node<H
             if (disabled.isPresent()) {
                 return SkipResult.skip(disabled.get());
             }
-        }
-        HpoConfiguration configuration = context.configuration();
-        if (!configuration.selects(studyName)) {
-            return SkipResult.skip(NotSelected.reason(configuration.studyName(studyName),
-                    configuration.objectives()));
         }
         return SkipResult.doNotSkip();
     }
