@@ -104,9 +104,11 @@ public final class JournalFile implements AutoCloseable {
         try {
             openWriter();
         } catch (FileSystemException e) {  // AccessDeniedException, a read-only file system
-            throw new JournalIoException("journal " + path + " can be read but not written (" + e.getReason()
-                    + "): a study in it cannot go on there; copy the file to a writable place and name the copy, or"
-                    + " make it writable", e);
+            JournalIoException refused = new JournalIoException("journal " + path + " can be read but not written ("
+                    + e.getReason() + "): a study in it cannot go on there; copy the file to a writable place and name"
+                    + " the copy, or make it writable");
+            refused.initCause(e);  // its text is the reason already given
+            throw refused;
         } catch (IOException e) {
             throw new JournalIoException("cannot open journal " + path + " for writing", e);
         }
