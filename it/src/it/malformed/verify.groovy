@@ -11,8 +11,12 @@ check(error.contains('BrokenTuning') && error.contains('depth') && error.contain
 check(log.readLines().any { it.contains('[hpo] FAILED') && it.contains('depth') }, 'the failure has its own log line')
 check(!log.contains('at dev.hpo.junit.engine.'), "a malformed objective is reported without a stack trace:\n$log")
 def junit = new groovy.xml.XmlSlurper().parse(new File(basedir, 'target/hpo-reports/TEST-hpo.xml'))
-check(junit.@errors.text() as int >= 1 && junit.testcase.error.find { it.@message.text().contains('depth') },
+def broken = junit.testcase.find { it.error.@message.text().contains('depth') }
+check(junit.@errors.text() as int >= 1 && broken,
         "the JUnit XML report has the malformed objective as an error: ${junit.testcase*.attributes()}")
+// filed as surefire files a test: under its class, by its method
+check(broken.@classname.text() == 'sample.BrokenTuning' && broken.@name.text().contains('('),
+        "the malformed objective's case is under its class: ${broken.attributes()}")
 // a study whose trials all failed is one problem, not two (the engine's failed objective and the goal's verdict)
 check(error.contains('2 problems:'), "the malformed objective and the study without result:\n$error")
 check(error.count('study FailingTuning.always:') == 1 && error.contains('all 2 trials of this build failed'),

@@ -41,12 +41,18 @@ public record ForkRun(int objectives, List<String> skipped, List<String> disable
      *
      * @param study the study whose run produced no result, when that is why its objective failed (the goal judges
      *        that study itself); {@code null} for other failures, and from a launcher of an older engine version
+     * @param testClass the class of the failed test, where {@code TEST-hpo.xml} files it; {@code null} when it has
+     *        none, and from a launcher of an older engine version
      */
-    public record Failure(String test, String message, String study) {
+    public record Failure(String test, String message, String study, String testClass) {
 
-        /** A failure of no study's: a malformed objective, an engine error. */
+        /** A failure of no study's and of no known class. */
         public Failure(String test, String message) {
-            this(test, message, null);
+            this(test, message, null, null);
+        }
+
+        public Failure(String test, String message, String study) {
+            this(test, message, study, null);
         }
     }
 
@@ -111,7 +117,8 @@ public record ForkRun(int objectives, List<String> skipped, List<String> disable
             int f = Integer.parseInt(required(p, "failures", file));
             for (int i = 0; i < f; i++) {
                 failures.add(new Failure(required(p, "failure." + i + ".test", file),
-                        p.getProperty("failure." + i + ".message", ""), p.getProperty("failure." + i + ".study")));
+                        p.getProperty("failure." + i + ".message", ""), p.getProperty("failure." + i + ".study"),
+                        p.getProperty("failure." + i + ".class")));
             }
             List<String> objectiveStudies = new ArrayList<>();
             int o = Integer.parseInt(p.getProperty("objectiveStudies", "0"));

@@ -70,8 +70,9 @@ final class GateReport {
             for (ForkRun.Failure f : failures) {
                 xml.writeCharacters("\n  ");
                 xml.writeStartElement("testcase");
-                xml.writeAttribute("classname", "hpo");
-                xml.writeAttribute("name", f.test());
+                // as surefire files a test: under its class, by its own name (the last of its path's display names)
+                xml.writeAttribute("classname", f.testClass() != null ? f.testClass() : "hpo");
+                xml.writeAttribute("name", f.testClass() != null ? ownName(f.test()) : f.test());
                 xml.writeAttribute("time", "0");
                 problem(xml, "error", f.message(), "objective not run");
                 xml.writeCharacters("\n  ");
@@ -111,6 +112,12 @@ final class GateReport {
         xml.writeEndElement();
         xml.writeCharacters("\n  ");
         xml.writeEndElement();
+    }
+
+    /** A test's own name, the last of its path's display names: {@code bowl()} of {@code hpo > Tuning > bowl()}. */
+    private static String ownName(String path) {
+        int cut = path.lastIndexOf(" > ");
+        return cut < 0 ? path : path.substring(cut + 3);
     }
 
     private static void problem(XMLStreamWriter xml, String element, String message, String type)

@@ -47,14 +47,15 @@ class GateReportTest {
         StudyOutcome missed = study("Tuning.weak", 0.999, 0.99, ran, 1);
         StudyOutcome broken = study("Tuning.broken", null, null, List.of(trial(0, TrialState.FAIL, null, 5)), 0);
         Path file = GateReport.write(dir.resolve("hpo-reports"), List.of(passed, missed, broken),
-                List.of(new ForkRun.Failure("sample.Bad.objective", "@Objective trials = -5 <bad> & worse")));
+                List.of(new ForkRun.Failure("sample.Bad.objective", "@Objective trials = -5 <bad> & worse"),
+                        new ForkRun.Failure("hpo > Bad > accuracy(int)", "min 30 > max 2", null, "sample.Bad")));
         assertEquals(dir.resolve("hpo-reports").resolve("TEST-hpo.xml"), file);
 
         Element suite = parse(file).getDocumentElement();
         assertEquals("testsuite", suite.getTagName());
-        assertEquals("4", suite.getAttribute("tests"));
+        assertEquals("5", suite.getAttribute("tests"));
         assertEquals("1", suite.getAttribute("failures"));
-        assertEquals("2", suite.getAttribute("errors"));
+        assertEquals("3", suite.getAttribute("errors"));
         assertEquals("4.005", suite.getAttribute("time"), "the run trials' durations: 2 s twice and 5 ms");
         NodeList cases = suite.getElementsByTagName("testcase");
         Element good = (Element) cases.item(0);
@@ -76,6 +77,9 @@ class GateReportTest {
         assertEquals("sample.Bad.objective", malformed.getAttribute("name"));
         assertEquals("@Objective trials = -5 <bad> & worse",
                 ((Element) malformed.getElementsByTagName("error").item(0)).getAttribute("message"));
+        Element filed = (Element) cases.item(4);
+        assertEquals("sample.Bad", filed.getAttribute("classname"), "filed under its class, as surefire does");
+        assertEquals("accuracy(int)", filed.getAttribute("name"));
     }
 
     @Test

@@ -48,8 +48,10 @@ public record RunRecord(int objectives, List<Skip> skipped, Map<String, List<Int
      * A failed test that was not a trial: its path of display names and what it threw.
      *
      * @param study the study whose run produced no result, when that is why the objective failed; else {@code null}
+     * @param testClass the class the test is in (its source), where a JUnit XML report files it; {@code null} when
+     *        it has none (an engine's own failure)
      */
-    public record Failure(String test, String message, String study) {
+    public record Failure(String test, String message, String study, String testClass) {
     }
 
     /**
@@ -96,6 +98,9 @@ public record RunRecord(int objectives, List<Skip> skipped, Map<String, List<Int
             p.setProperty("failure." + i + ".message", failures.get(i).message());
             if (failures.get(i).study() != null) {
                 p.setProperty("failure." + i + ".study", failures.get(i).study());
+            }
+            if (failures.get(i).testClass() != null) {
+                p.setProperty("failure." + i + ".class", failures.get(i).testClass());
             }
         }
         p.setProperty(OBJECTIVE_STUDIES, Integer.toString(objectiveStudies.size()));

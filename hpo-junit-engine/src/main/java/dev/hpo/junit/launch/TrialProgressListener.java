@@ -18,6 +18,7 @@ import java.util.Set;
 import java.util.StringJoiner;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.reporting.ReportEntry;
+import org.junit.platform.engine.support.descriptor.ClassSource;
 import org.junit.platform.engine.support.descriptor.MethodSource;
 import org.junit.platform.launcher.TestExecutionListener;
 import org.junit.platform.launcher.TestIdentifier;
@@ -67,7 +68,7 @@ public final class TrialProgressListener implements TestExecutionListener {
     private TestPlan testPlan;
     private int objectives;
 
-    private record FailedTest(String path, Throwable cause) {
+    private record FailedTest(String path, String testClass, Throwable cause) {
     }
 
     public TrialProgressListener(PrintStream out) {
@@ -146,7 +147,7 @@ public final class TrialProgressListener implements TestExecutionListener {
     @Override
     public synchronized void executionFinished(TestIdentifier test, TestExecutionResult result) {
         if (result.getStatus() == TestExecutionResult.Status.FAILED && !trialTests.contains(test)) {
-            failedTests.put(test, new FailedTest(path(test), result.getThrowable().orElse(null)));
+            failedTests.put(test, new FailedTest(path(test), testClass(test), result.getThrowable().orElse(null)));
         }
     }
 
@@ -363,12 +364,18 @@ public final class TrialProgressListener implements TestExecutionListener {
         return String.join(" > ", names);
     }
 
+    /** The class a test is in, from its source (a method's or a class's); {@code null} without one. */
+    private static String testClass(TestIdentifier test) {
+        return test.getSource().map(source -> source instanceof MethodSource m ? m.getClassName()
+                : source instanceof ClassSource c ? c.getClassName() : null).orElse(null);
+    }
+
     /** What this run found, once the test plan has finished. */
     public synchronized RunRecord record() {
         List<RunRecord.Failure> failures = new ArrayList<>();
         failedTests.forEach((id, f) -> failures.add(new RunRecord.Failure(f.path(),
                 f.cause() == null ? "failed without an exception" : describe(f.cause()),
-                f.cause() instanceof StudyWithoutResultException noResult ? noResult.study() : null)));
+                f.cause() instanceof StudyWithoutResultException noResult ? noResult.study() : null, f.testClass())));
         return new RunRecord(objectives, skipped, trialsByStudy, failures, objectiveStudies);
     }
 

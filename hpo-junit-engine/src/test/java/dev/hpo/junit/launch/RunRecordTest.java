@@ -103,13 +103,22 @@ class RunRecordTest {
                 record.failures().get(0).message());
     }
 
+    /** A JUnit XML report files it under its class, as surefire does. */
+    @Test
+    void aMalformedObjectiveIsAFailureNamingItsClass() {
+        RunRecord record = launch("", dev.hpo.junit.engine.fixtures.malformed.BadPatience.class);
+        assertEquals(1, record.failures().size());
+        assertEquals(dev.hpo.junit.engine.fixtures.malformed.BadPatience.class.getName(),
+                record.failures().get(0).testClass());
+    }
+
     @Test
     void writesTheKeysTheGoalReads() throws IOException {
         Path file = dir.resolve("fork/run.properties");
         new RunRecord(3, List.of(new RunRecord.Skip("study A.b is not among hpo.objectives = C.d", false),
                 new RunRecord.Skip("E.g: too slow", true)), Map.of("C.d", List.of(4, 5)),
-                List.of(new RunRecord.Failure("hpo > E > f(int)", "bad range", null),
-                        new RunRecord.Failure("hpo > C > d()", "no trial completed", "C.d")),
+                List.of(new RunRecord.Failure("hpo > E > f(int)", "bad range", null, "x.E"),
+                        new RunRecord.Failure("hpo > C > d()", "no trial completed", "C.d", null)),
                 List.of("A.b", "C.d")).write(file);
         Properties p = new Properties();
         try (Reader r = Files.newBufferedReader(file)) {
@@ -121,6 +130,7 @@ class RunRecordTest {
                 Map.entry("studies", "1"),
                 Map.entry("study.0.name", "C.d"), Map.entry("study.0.trials", "4,5"), Map.entry("failures", "2"),
                 Map.entry("failure.0.test", "hpo > E > f(int)"), Map.entry("failure.0.message", "bad range"),
+                Map.entry("failure.0.class", "x.E"),
                 Map.entry("failure.1.test", "hpo > C > d()"), Map.entry("failure.1.message", "no trial completed"),
                 Map.entry("failure.1.study", "C.d"), Map.entry("objectiveStudies", "2"),
                 Map.entry("objectiveStudy.0", "A.b"), Map.entry("objectiveStudy.1", "C.d")), Map.copyOf(p));
