@@ -446,7 +446,8 @@ class StudyTest {
     void aNanConstraintIsRefusedNamingTheConstraint() {
         Study s = study();
         Trial t = s.ask();
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> t.setConstraint("c", Double.NaN));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> t.setConstraint("c", Double.NaN));
         assertTrue(e.getMessage().startsWith("constraint 'c' of trial 0 is NaN"), e.getMessage());
     }
 

@@ -140,7 +140,7 @@ class GpSamplerTest {
         });
     }
 
-    /** Trials returning +∞ were left out of the model, so their region looked unexplored: 40 of 40 late trials went there. */
+    /** Trials returning +∞ were left out of the model, so their region looked unexplored: 40 of 40 late trials went. */
     @Test
     void aRegionWhereTheObjectiveIsInfiniteIsSteeredAround() {
         for (long seed = 1; seed <= 2; seed++) {

@@ -45,8 +45,8 @@ final class ObjectiveInvoker {
      * The constructor that makes instances of the class: its only one, as in Jupiter, which refuses a test class that
      * declares several (which one ran would be the engine's choice, not the author's), when its parameters (but the
      * enclosing instance, for an inner class) are what Jupiter resolves: each one a {@link JupiterInjection}
-     * ({@code TestInfo}, {@code TestReporter}, {@code @TempDir}), or, in a class whose extensions may resolve parameters
-     * ({@code extended}), any.
+     * ({@code TestInfo}, {@code TestReporter}, {@code @TempDir}), or, in a class whose extensions may resolve
+     * parameters ({@code extended}), any.
      *
      * @param where the objective, as messages name it; null when they name the class alone
      * @throws InvalidObjectiveException when the class declares several constructors, or its only one takes what

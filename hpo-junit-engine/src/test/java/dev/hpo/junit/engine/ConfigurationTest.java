@@ -54,14 +54,14 @@ class ConfigurationTest {
         assertEquals(true, message.startsWith(Bowl.class.getName() + ".bowl: " + expected), message);
     }
 
-    /** As {@code hpo:optimize} refuses {@code trials=0}: a study run of no trials would pass without running anything. */
+    /** As {@code hpo:optimize} refuses {@code trials=0}: a study run of no trials would pass, running nothing. */
     @Test
     void zeroTrialsFailsTheStudyInsteadOfPassingWithoutATrial() {
         EngineExecutionResults results = hpo().selectors(selectClass(Bowl.class))
                 .configurationParameter("hpo.mode", "study").configurationParameter("hpo.trials", "0").execute();
         results.testEvents().assertStatistics(s -> s.started(1).succeeded(0).failed(1));
-        assertEquals("configuration parameter hpo.trials = '0' is not valid; expected a number of trials >= 1, or -1 for"
-                + " no limit (with a timeout)", throwable(results.testEvents().failed().list().get(0)).getMessage());
+        assertEquals("configuration parameter hpo.trials = '0' is not valid; expected a number of trials >= 1, or -1"
+                + " for no limit (with a timeout)", throwable(results.testEvents().failed().list().get(0)).getMessage());
     }
 
     /** Optuna's {@code n_jobs=-1}: as many threads as processors. */

@@ -101,7 +101,8 @@ class MalformedObjectiveTest {
                 + " constructors, TwoConstructors() and TwoConstructors(int), and a test class must declare a single"
                 + " constructor, as in Jupiter; give it a single constructor, without parameters or with parameters"
                 + " that are a TestInfo, a TestReporter or a @TempDir Path or File (or what an extension registered"
-                + " with @ExtendWith resolves), or make the method static", failureOf(TwoConstructors.class, "shifted"));
+                + " with @ExtendWith resolves), or make the method static",
+                failureOf(TwoConstructors.class, "shifted"));
     }
 
     @Test
