@@ -358,7 +358,15 @@ public final class Study implements AutoCloseable {
             storage.recordHeartbeat(trialId);
             started = null; // read it again: a storage may keep the heartbeat as an attribute of the trial
         }
-        return new Trial(this, started != null ? started : storage.trial(trialId));
+        FrozenTrial stored = started != null ? started : storage.trial(trialId);
+        try {
+            return new Trial(this, stored);
+        } catch (RuntimeException | Error e) {
+            // the sampler failed before the trial ran: it ends FAIL with the reason, rather than stay RUNNING for good
+            storage.setTrialSystemAttr(trialId, FAIL_REASON_ATTR, "the sampler failed: " + e);
+            storage.setTrialState(trialId, TrialState.FAIL, null);
+            throw e;
+        }
     }
 
     /** Finishes a trial with its objective value(s); a NaN value makes it FAIL, as in Optuna. */

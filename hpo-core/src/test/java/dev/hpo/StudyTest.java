@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.hpo.pruner.Pruner;
 import dev.hpo.sampler.RandomSampler;
+import dev.hpo.sampler.Sampler;
 import dev.hpo.storage.InMemoryStorage;
 import dev.hpo.storage.StorageException;
 import java.io.IOException;
@@ -440,6 +441,28 @@ class StudyTest {
         assertEquals(Set.of(0, 1, 2), front);
         assertThrows(IllegalStateException.class, s::bestTrial);
         assertThrows(UnsupportedOperationException.class, () -> s.ask().report(0, 1.0));
+    }
+
+    @Test
+    void aSamplerThatFailsBeforeTheTrialRunsLeavesItFailedNotRunning() {
+        Sampler broken = new Sampler() {
+            @Override
+            public Map<String, dev.hpo.space.Distribution> inferRelativeSearchSpace(Study study, FrozenTrial trial) {
+                throw new IllegalStateException("no model");
+            }
+
+            @Override
+            public double sampleIndependent(Study study, FrozenTrial trial, String name,
+                    dev.hpo.space.Distribution distribution) {
+                return 0;
+            }
+        };
+        Study s = Study.builder().sampler(broken).build();
+        assertThrows(IllegalStateException.class, s::ask);
+        FrozenTrial left = s.trials().get(0);
+        assertEquals(TrialState.FAIL, left.state());
+        assertEquals("the sampler failed: java.lang.IllegalStateException: no model",
+                left.systemAttrs().get(Study.FAIL_REASON_ATTR));
     }
 
     @Test

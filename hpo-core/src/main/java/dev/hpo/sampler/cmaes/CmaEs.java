@@ -80,7 +80,16 @@ public final class CmaEs {
             }
             return new double[][][] {b, d};
         }
-        EigenDecomposition e = new EigenDecomposition(new Array2DRowRealMatrix(s.cov(), false));
+        // C made exactly symmetric, as the update leaves it only up to rounding: commons-math then takes its symmetric
+        // solver, where a nearly singular C that is not quite symmetric sent it to the general one, which fails on it
+        double[][] c = new double[n][n];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j <= i; j++) {
+                c[i][j] = (s.cov()[i][j] + s.cov()[j][i]) / 2;
+                c[j][i] = c[i][j];
+            }
+        }
+        EigenDecomposition e = new EigenDecomposition(new Array2DRowRealMatrix(c, false));
         RealMatrix v = e.getV();
         double[] values = e.getRealEigenvalues();
         for (int i = 0; i < n; i++) {
