@@ -129,6 +129,8 @@ public final class Study implements AutoCloseable {
         return pruner;
     }
 
+    private volatile BestSoFar bestSoFar;
+
     public Storage storage() {
         return storage;
     }
@@ -143,16 +145,37 @@ public final class Study implements AutoCloseable {
         return storage.trials(id, states);
     }
 
-    /** The best completed (and, where constraints are set, feasible) trial of a single-objective study. */
+    /**
+     * The best completed (and, where constraints are set, feasible) trial of a single-objective study; of equal
+     * values, the first. A call reads only the trials completed since the last one when the storage hands out the
+     * same list grown at its end (memory and journal do), so a callback may ask for it after every trial.
+     */
     public FrozenTrial bestTrial() {
         Direction direction = direction();
+        List<FrozenTrial> complete = trials(COMPLETE);
+        BestSoFar previous = bestSoFar;
+        int from = 0;
         FrozenTrial best = null;
-        for (FrozenTrial t : candidatesForBest()) {
-            if (best == null || direction.isBetter(t.value(), best.value())) {
+        if (previous != null && complete.size() >= previous.scanned()
+                && complete.get(previous.scanned() - 1) == previous.lastScanned()) {
+            from = previous.scanned();  // the same trials up to there: a trial finishing out of order makes a new list
+            best = previous.best();
+        }
+        for (int i = from; i < complete.size(); i++) {
+            FrozenTrial t = complete.get(i);
+            if (t.isFeasible() && (best == null || direction.isBetter(t.value(), best.value()))) {
                 best = t;
             }
         }
+        if (best == null) {
+            throw noBestTrial(complete);
+        }
+        bestSoFar = new BestSoFar(complete.size(), complete.get(complete.size() - 1), best);
         return best;
+    }
+
+    /** What {@link #bestTrial()} last read: how many completed trials, the last of them, and the best. */
+    private record BestSoFar(int scanned, FrozenTrial lastScanned, FrozenTrial best) {
     }
 
     public double bestValue() {
@@ -173,21 +196,17 @@ public final class Study implements AutoCloseable {
         return Pareto.front(feasible.isEmpty() ? complete : feasible, directions);
     }
 
-    private List<FrozenTrial> candidatesForBest() {
-        List<FrozenTrial> complete = trials(COMPLETE);
+    /** Why the study has no best trial: no completed trial yet, or none that satisfies its constraints. */
+    private IllegalStateException noBestTrial(List<FrozenTrial> complete) {
         if (complete.isEmpty()) {
             List<FrozenTrial> all = trials();
             long failed = all.stream().filter(t -> t.state() == TrialState.FAIL).count();
             long pruned = all.stream().filter(t -> t.state() == TrialState.PRUNED).count();
-            throw new IllegalStateException("study " + name + " has no completed trial yet" + (all.isEmpty() ? ""
+            return new IllegalStateException("study " + name + " has no completed trial yet" + (all.isEmpty() ? ""
                     : " (of its " + all.size() + " trials " + failed + " failed and " + pruned + " were pruned)"));
         }
-        List<FrozenTrial> feasible = complete.stream().filter(FrozenTrial::isFeasible).toList();
-        if (feasible.isEmpty()) {
-            throw new IllegalStateException("study " + name + " has " + complete.size()
-                    + " completed trials but none satisfies its constraints");
-        }
-        return feasible;
+        return new IllegalStateException("study " + name + " has " + complete.size()
+                + " completed trials but none satisfies its constraints");
     }
 
     public void setUserAttr(String key, Object value) {

@@ -465,6 +465,28 @@ class StudyTest {
                 left.systemAttrs().get(Study.FAIL_REASON_ATTR));
     }
 
+    /** bestTrial() reads only what finished since its last call, so trials that finish out of order must not hide. */
+    @Test
+    void theBestTrialFollowsTrialsThatFinishOutOfOrder() {
+        Study s = study();
+        Trial t0 = s.ask();
+        Trial t1 = s.ask();
+        Trial t2 = s.ask();
+        s.tell(t2, 5);
+        assertEquals(2, s.bestTrial().number());
+        s.tell(t0, 1);
+        assertEquals(0, s.bestTrial().number());
+        Trial t3 = s.ask();
+        s.tell(t3, 3);
+        assertEquals(0, s.bestTrial().number());
+        s.tell(t1, 0.5);
+        assertEquals(1, s.bestTrial().number());
+        s.tell(s.ask(), 0.5);
+        assertEquals(1, s.bestTrial().number(), "of equal values, the first");
+        s.tell(s.ask(), 0.25);
+        assertEquals(0.25, s.bestValue());
+    }
+
     @Test
     void aNanConstraintIsRefusedNamingTheConstraint() {
         Study s = study();
