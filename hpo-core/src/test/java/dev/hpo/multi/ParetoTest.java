@@ -43,6 +43,29 @@ class ParetoTest {
         }
     }
 
+    /** The sweep in sorted order finds what comparing every pair finds, ties, -0.0, infinities and NaN included. */
+    @Test
+    void severalObjectivesFrontIsThePairwiseOne() {
+        Random random = new Random(11);
+        for (int objectives = 2; objectives <= 4; objectives++) {
+            for (int round = 0; round < 400; round++) {
+                double[][] values = new double[1 + random.nextInt(40)][objectives];
+                for (double[] v : values) {
+                    for (int j = 0; j < objectives; j++) {
+                        v[j] = random.nextInt(8) == 0 ? AWKWARD[random.nextInt(AWKWARD.length)] : random.nextInt(5);
+                    }
+                }
+                List<FrozenTrial> trials = completeTrials(values);
+                List<Direction> directions = new ArrayList<>();
+                for (int j = 0; j < objectives; j++) {
+                    directions.add(random.nextBoolean() ? Direction.MINIMIZE : Direction.MAXIMIZE);
+                }
+                assertEquals(pairwise(trials, directions), Pareto.front(trials, directions),
+                        directions + " " + trials.stream().map(FrozenTrial::values).toList());
+            }
+        }
+    }
+
     @Test
     void twoObjectivesKeepTheTradeOffs() {
         List<Direction> min2 = List.of(Direction.MINIMIZE, Direction.MINIMIZE);
