@@ -44,17 +44,49 @@ public final class Pareto {
     }
 
     /**
-     * The front by a sweep in lexicographic order of the minimized values (Kung, Luccio and Preparata 1975, in its
-     * simple form): a trial can be dominated only by one before it in that order, and if any is, one already on the
-     * front is, since dominance is transitive. So each trial is compared with the front found so far, not with every
-     * trial: O(n log n + n·F) for a front of F trials, where comparing all pairs grew as n².
+     * The points of minimized values that no other dominates, in their order; no value may be NaN. Found by a sweep
+     * in lexicographic order (Kung, Luccio and Preparata 1975, in its simple form): a point can be dominated only by
+     * one before it in that order, and if any is, one already on the front is, since dominance is transitive. So each
+     * point is compared with the front found so far, not with every point: O(n log n + n·F) for a front of F points,
+     * where comparing all pairs grew as n².
      */
+    public static List<double[]> front(List<double[]> points) {
+        boolean[] kept = nondominated(points.toArray(double[][]::new));
+        List<double[]> out = new ArrayList<>();
+        for (int i = 0; i < kept.length; i++) {
+            if (kept[i]) {
+                out.add(points.get(i));
+            }
+        }
+        return out;
+    }
+
     private static List<FrozenTrial> sortedFront(List<FrozenTrial> trials, double[][] v) {
+        boolean[] kept = nondominated(v);
+        List<FrozenTrial> out = new ArrayList<>();
+        for (int i = 0; i < v.length; i++) {
+            if (kept[i]) {
+                out.add(trials.get(i));
+            }
+        }
+        return out;
+    }
+
+    private static boolean[] nondominated(double[][] v) {
         Integer[] order = new Integer[v.length];
         for (int i = 0; i < order.length; i++) {
             order[i] = i;
         }
-        Arrays.sort(order, (a, b) -> Arrays.compare(v[a], v[b]));
+        // -0.0 sorts before 0.0 yet equals it: compared as 0.0, so that the order agrees with dominance
+        Arrays.sort(order, (a, b) -> {
+            for (int j = 0; j < v[a].length; j++) {
+                int c = Double.compare(v[a][j] + 0.0, v[b][j] + 0.0);
+                if (c != 0) {
+                    return c;
+                }
+            }
+            return 0;
+        });
         List<double[]> front = new ArrayList<>();
         boolean[] kept = new boolean[v.length];
         for (int i : order) {
@@ -70,13 +102,7 @@ public final class Pareto {
                 kept[i] = true;
             }
         }
-        List<FrozenTrial> out = new ArrayList<>(front.size());
-        for (int i = 0; i < v.length; i++) {
-            if (kept[i]) {
-                out.add(trials.get(i));
-            }
-        }
-        return out;
+        return kept;
     }
 
     private static boolean dominates(double[] a, double[] b) {
@@ -94,7 +120,7 @@ public final class Pareto {
     private static double[] minimized(FrozenTrial t, List<Direction> directions) {
         double[] v = new double[directions.size()];
         for (int j = 0; j < v.length; j++) {
-            v[j] = directions.get(j).toMinimized(t.values().get(j)) + 0.0;  // -0.0 sorts before 0.0, yet equals it
+            v[j] = directions.get(j).toMinimized(t.values().get(j));
             if (Double.isNaN(v[j])) {
                 return null;
             }

@@ -3,6 +3,7 @@ package dev.hpo.report;
 import dev.hpo.Direction;
 import dev.hpo.FrozenTrial;
 import dev.hpo.multi.Hypervolume;
+import dev.hpo.multi.Pareto;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -57,9 +58,9 @@ public final class HypervolumeHistoryPlot implements Plot {
         for (int k = 0; k < trials.size(); k++) {
             double[] p = points.get(k);
             if (front.stream().noneMatch(f -> weaklyDominates(f, p))) {
+                volume += exclusiveVolume(p, front, reference);
                 front.removeIf(f -> weaklyDominates(p, f));
                 front.add(p);
-                volume = Hypervolume.of(front.toArray(double[][]::new), reference);
             }
             history.add(new Point(trials.get(k).number(), volume));
         }
@@ -84,6 +85,28 @@ public final class HypervolumeHistoryPlot implements Plot {
             reference[i] = hi + margin;
         }
         return reference;
+    }
+
+    /**
+     * What {@code p} adds to the volume the front dominates: its box up to the reference point less the part of it
+     * the front already dominates, which is what the front's points clamped into the box ({@code max(p, f)}) dominate.
+     * Only the few clamped points that stay non-dominated count, so an update costs about a sort of the front, where
+     * recomputing the whole front's volume at every new point made a study's history grow as n² log n.
+     */
+    private static double exclusiveVolume(double[] p, List<double[]> front, double[] reference) {
+        double box = 1;
+        for (int i = 0; i < p.length; i++) {
+            box *= reference[i] - p[i];
+        }
+        List<double[]> clamped = new ArrayList<>(front.size());
+        for (double[] f : front) {
+            double[] c = new double[p.length];
+            for (int i = 0; i < p.length; i++) {
+                c[i] = Math.max(p[i], f[i]);
+            }
+            clamped.add(c);
+        }
+        return box - Hypervolume.of(Pareto.front(clamped).toArray(double[][]::new), reference);
     }
 
     /** a is no worse than b in every (minimized) objective. */

@@ -227,6 +227,28 @@ class PlotDataTest {
         assertEquals(Hypervolume.of(front, reference), data.history().get(59).hypervolume(), 1e-12);
     }
 
+    /** The history adds each new point's own volume; at every trial it is the volume of the front up to there. */
+    @Test
+    void aThreeObjectiveHypervolumeHistoryIsTheFrontsVolumeAfterEveryTrial() {
+        Study study = Study.builder().directions(Direction.MINIMIZE, Direction.MAXIMIZE, Direction.MINIMIZE)
+                .sampler(new dev.hpo.sampler.RandomSampler(4)).build();
+        study.optimizeMulti(t -> {
+            double x = t.suggestFloat("x", 0, 1);
+            double y = t.suggestFloat("y", 0, 1);
+            return new double[] {x, Math.round(10 * (x + y)) / 10.0, (1 - x) * (1 - y)};  // rounded: ties on the front
+        }, 120);
+        HypervolumeHistoryPlot.Data data = HypervolumeHistoryPlot.data(StudyData.of(study));
+        double[] reference = {data.reference()[0], -data.reference()[1], data.reference()[2]};
+        List<FrozenTrial> trials = study.trials();
+        for (int k = 0; k < trials.size(); k++) {
+            double[][] front = Pareto.front(trials.subList(0, k + 1), study.directions()).stream()
+                    .map(t -> new double[] {t.values().get(0), -t.values().get(1), t.values().get(2)})
+                    .toArray(double[][]::new);
+            assertEquals(Hypervolume.of(front, reference), data.history().get(k).hypervolume(), 1e-12,
+                    "after trial " + k);
+        }
+    }
+
     @Test
     void edfReachesOneAtTheWorstValue() {
         EdfPlot.Data data = EdfPlot.data(StudyData.of(told(Direction.MINIMIZE, 3, 1, 2, 2)));
