@@ -20,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.WeakHashMap;
 
 /**
  * NSGA-II (Deb et al. 2002), the genetic algorithm for multi-objective studies: trials are grouped in
@@ -54,6 +55,7 @@ public final class NsgaIISampler implements Sampler {
     private final RandomSampler independent;
     private final Map<String, List<FrozenTrial>> parentCache = new HashMap<>();
     private final Map<Long, Integer> generations = new HashMap<>();
+    private final Map<Study, Followed> followed = new WeakHashMap<>();
 
     private NsgaIISampler(Builder b) {
         this.populationSize = b.populationSize;
@@ -82,9 +84,9 @@ public final class NsgaIISampler implements Sampler {
     }
 
     @Override
-    public Map<String, Distribution> inferRelativeSearchSpace(Study study, FrozenTrial trial) {
+    public synchronized Map<String, Distribution> inferRelativeSearchSpace(Study study, FrozenTrial trial) {
         Map<String, Distribution> space = new LinkedHashMap<>();
-        IntersectionSearchSpace.of(study, false).forEach((name, d) -> {
+        followed(study).intersection.space().forEach((name, d) -> {
             if (!d.isSingle()) {
                 space.put(name, d);
             }
@@ -95,7 +97,7 @@ public final class NsgaIISampler implements Sampler {
     /** Places the trial in a generation, before anything is sampled. */
     @Override
     public synchronized void beforeTrial(Study study, FrozenTrial trial) {
-        int generation = generationOf(study.trials());
+        int generation = generationOf(followed(study));
         study.storage().setTrialSystemAttr(trial.id(), GENERATION_ATTR, generation);
         generations.put(trial.id(), generation);
     }
@@ -103,9 +105,10 @@ public final class NsgaIISampler implements Sampler {
     @Override
     public synchronized Map<String, Double> sampleRelative(Study study, FrozenTrial trial,
             Map<String, Distribution> searchSpace) {
-        List<FrozenTrial> all = study.trials();
+        Followed followed = followed(study);
+        List<FrozenTrial> all = followed.trials;
         Integer g = generations.remove(trial.id());
-        int generation = g != null ? g : generationOf(all);
+        int generation = g != null ? g : generationOf(followed);
         if (generation == 0 || searchSpace.isEmpty()) {
             return Map.of();
         }
@@ -161,24 +164,59 @@ public final class NsgaIISampler implements Sampler {
     }
 
     /** The current generation: the latest one, or the next once the latest has a full population of results. */
-    private int generationOf(List<FrozenTrial> trials) {
-        int latest = -1;
-        for (FrozenTrial t : trials) {
-            if (t.systemAttrs().get(GENERATION_ATTR) instanceof Number n) {
+    private int generationOf(Followed followed) {
+        int latest = followed.latestFinished;
+        List<FrozenTrial> trials = followed.trials;
+        for (int i = followed.finished.firstOpen(); i < trials.size(); i++) {  // the running ones, and any finished since
+            if (trials.get(i).systemAttrs().get(GENERATION_ATTR) instanceof Number n) {
                 latest = Math.max(latest, n.intValue());
             }
         }
         if (latest < 0) {
             return 0;
         }
-        int complete = 0;
-        for (FrozenTrial t : trials) {
-            if (t.state() == TrialState.COMPLETE && t.systemAttrs().get(GENERATION_ATTR) instanceof Number n
-                    && n.intValue() == latest) {
-                complete++;
+        return followed.completeByGeneration.getOrDefault(latest, 0) >= populationSize ? latest + 1 : latest;
+    }
+
+    /** The study's state as this sampler follows it, brought up to date with the trials finished since last time. */
+    private Followed followed(Study study) {
+        Followed f = followed.computeIfAbsent(study, s -> new Followed());
+        f.update(study);
+        return f;
+    }
+
+    /**
+     * One study as the sampler follows it: each trial is read once, when it finishes, into the intersection of the
+     * completed trials' spaces and the count of completed trials per generation (a pass over every trial for each
+     * decision made a long study's cost per trial grow with its length). A generation only begins once the one
+     * before it has a full population, so the latest generation among the finished trials and the unfinished ones
+     * is the latest of all.
+     */
+    private static final class Followed {
+        final FinishedTrials finished = new FinishedTrials();
+        final IncrementalIntersection intersection = new IncrementalIntersection();
+        final Map<Integer, Integer> completeByGeneration = new HashMap<>();
+        int latestFinished = -1;
+        /** The study's trials as of the last update. */
+        List<FrozenTrial> trials = List.of();
+
+        void update(Study study) {
+            trials = study.trials();
+            List<FrozenTrial> complete = new ArrayList<>();
+            for (FrozenTrial t : finished.update(trials)) {
+                boolean done = t.state() == TrialState.COMPLETE;
+                if (done) {
+                    complete.add(t);
+                }
+                if (t.systemAttrs().get(GENERATION_ATTR) instanceof Number n) {
+                    latestFinished = Math.max(latestFinished, n.intValue());
+                    if (done) {
+                        completeByGeneration.merge(n.intValue(), 1, Integer::sum);
+                    }
+                }
             }
+            intersection.update(complete);
         }
-        return complete >= populationSize ? latest + 1 : latest;
     }
 
     /** The parents of a generation: the elite of the previous parents and the previous generation's trials. */

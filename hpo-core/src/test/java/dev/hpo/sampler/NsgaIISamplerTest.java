@@ -20,6 +20,27 @@ import org.junit.jupiter.api.Test;
 
 class NsgaIISamplerTest {
 
+    /**
+     * Pins the trials of a 2-objective study over mixed parameters with failing trials, across generations, as the
+     * other samplers' fingerprint tests do: following the study trial by trial must draw what rereading it did.
+     */
+    @Test
+    void trialsAcrossGenerationsArePinned() {
+        Study study = Study.builder().directions(Direction.MINIMIZE, Direction.MAXIMIZE)
+                .sampler(NsgaIISampler.builder().seed(3).build()).build();
+        study.optimizeMulti(t -> {
+            double x = t.suggestFloat("x", 0, 1);
+            double y = t.suggestFloat("y", -2, 2);
+            int k = t.suggestInt("k", 0, 9);
+            String c = t.suggestCategorical("c", List.of("a", "b", "c"));
+            if (t.number() % 17 == 5) {
+                throw new IllegalStateException("a failed trial, which no generation counts");
+            }
+            return new double[] {x * x + y * y + k, x - y + (c.equals("a") ? 1 : 0)};
+        }, 400);
+        TpeSamplerFingerprintTest.assertPinned("NSGA-II", 0xb62d685a77d41087L, study.trials());
+    }
+
     /** ZDT1 with 6 variables in [0, 1]: a convex front f2 = 1 - sqrt(f1) at g = 1. */
     static final MultiObjectiveFunction ZDT1 = t -> {
         double[] x = new double[6];
