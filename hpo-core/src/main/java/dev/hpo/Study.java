@@ -63,6 +63,8 @@ public final class Study implements AutoCloseable {
     private final ThreadLocal<Boolean> inTrial = ThreadLocal.withInitial(() -> false);
     private final Heartbeat heartbeat;
     private ScheduledExecutorService heartbeatThread;
+    /** Where {@link #bestTrial()} left off. */
+    private volatile BestSoFar bestSoFar;
 
     /**
      * How workers show they are alive: a heartbeat every {@code interval} while a trial runs; a RUNNING trial whose
@@ -128,8 +130,6 @@ public final class Study implements AutoCloseable {
     public Pruner pruner() {
         return pruner;
     }
-
-    private volatile BestSoFar bestSoFar;
 
     public Storage storage() {
         return storage;
