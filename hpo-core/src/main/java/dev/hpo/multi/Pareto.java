@@ -105,7 +105,8 @@ public final class Pareto {
         return kept;
     }
 
-    private static boolean dominates(double[] a, double[] b) {
+    /** True when row a of minimized values dominates row b: no worse anywhere, better somewhere. */
+    public static boolean dominates(double[] a, double[] b) {
         boolean better = false;
         for (int i = 0; i < a.length; i++) {
             if (a[i] > b[i]) {

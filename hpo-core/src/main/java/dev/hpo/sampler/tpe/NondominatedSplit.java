@@ -1,6 +1,7 @@
 package dev.hpo.sampler.tpe;
 
 import dev.hpo.multi.Hypervolume;
+import dev.hpo.multi.Pareto;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -52,18 +53,6 @@ final class NondominatedSplit {
         return below;
     }
 
-    /** True when loss row a Pareto-dominates row b (no worse anywhere, better somewhere). */
-    static boolean dominates(double[] a, double[] b) {
-        boolean better = false;
-        for (int k = 0; k < a.length; k++) {
-            if (a[k] > b[k]) {
-                return false;
-            }
-            better |= a[k] < b[k];
-        }
-        return better;
-    }
-
     /**
      * Non-domination fronts of the rows in index order, first the non-dominated ones; peeling stops once the
      * fronts so far hold at least {@code enough} rows (later fronts are never needed).
@@ -78,10 +67,10 @@ final class NondominatedSplit {
         }
         for (int i = 0; i < n; i++) {
             for (int j = i + 1; j < n; j++) {
-                if (dominates(losses[i], losses[j])) {
+                if (Pareto.dominates(losses[i], losses[j])) {
                     dominating[i] = push(dominating[i], count[i]++, j);
                     dominatedBy[j]++;
-                } else if (dominates(losses[j], losses[i])) {
+                } else if (Pareto.dominates(losses[j], losses[i])) {
                     dominating[j] = push(dominating[j], count[j]++, i);
                     dominatedBy[i]++;
                 }
