@@ -51,6 +51,19 @@ public final class Pareto {
      * where comparing all pairs grew as n².
      */
     public static List<double[]> front(List<double[]> points) {
+        for (int i = 0; i < points.size(); i++) {
+            double[] p = points.get(i);
+            if (p.length != points.get(0).length) {
+                throw new IllegalArgumentException("point " + i + " has " + p.length + " values, point 0 has "
+                        + points.get(0).length + "; every point needs one value per objective");
+            }
+            for (double v : p) {
+                if (Double.isNaN(v)) {
+                    throw new IllegalArgumentException("point " + i + " " + Arrays.toString(p) + " holds NaN, which"
+                            + " no dominance order takes; leave such points out");
+                }
+            }
+        }
         boolean[] kept = nondominated(points.toArray(double[][]::new));
         List<double[]> out = new ArrayList<>();
         for (int i = 0; i < kept.length; i++) {

@@ -67,6 +67,19 @@ class ParetoTest {
     }
 
     @Test
+    void pointsThatNoOrderTakesAreRefusedNamingThePoint() {
+        IllegalArgumentException nan = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> Pareto.front(List.of(new double[] {1, 2}, new double[] {Double.NaN, 0})));
+        assertEquals("point 1 [NaN, 0.0] holds NaN, which no dominance order takes; leave such points out",
+                nan.getMessage());
+        IllegalArgumentException ragged = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> Pareto.front(List.of(new double[] {1, 2}, new double[] {3})));
+        assertEquals("point 1 has 1 values, point 0 has 2; every point needs one value per objective",
+                ragged.getMessage());
+        assertEquals(1, Pareto.front(List.of(new double[] {1, 2}, new double[] {2, 3})).size());
+    }
+
+    @Test
     void twoObjectivesKeepTheTradeOffs() {
         List<Direction> min2 = List.of(Direction.MINIMIZE, Direction.MINIMIZE);
         List<FrozenTrial> trials = completeTrials(new double[][] {{1, 5}, {2, 3}, {2, 3}, {3, 4}, {4, 1}});
