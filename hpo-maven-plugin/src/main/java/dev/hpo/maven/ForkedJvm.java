@@ -65,6 +65,21 @@ final class ForkedJvm {
         }
     }
 
+    /**
+     * A study the fork announced before running any ({@code hpo.announceTrials}):
+     * {@code [hpo:objective] Tuning.accuracy}, the prefix the engine's {@code HpoEngineDescriptor.ANNOUNCED} prints;
+     * one per objective found, run or not. Not shown in the build log.
+     */
+    record Objective(String study) {
+        static final String PREFIX = "[hpo:objective] ";
+
+        /** The announcement on this line, or {@code null} when the line is something else. */
+        static Objective of(String line) {
+            return line.startsWith(PREFIX) && line.length() > PREFIX.length()
+                    ? new Objective(line.substring(PREFIX.length())) : null;
+        }
+    }
+
     /** How a fork ended. {@code timedOut} means it was stopped after the hard timeout. */
     record Exit(int code, boolean timedOut) {
     }

@@ -23,6 +23,7 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
 import org.apache.maven.artifact.Artifact;
 import org.apache.maven.artifact.DependencyResolutionRequiredException;
@@ -294,6 +295,8 @@ public final class OptimizeMojo extends AbstractHpoMojo {
 
     /** The trials the fork announced as it started them, by study; filled by the thread reading its output. */
     private final Map<String, Set<Integer>> startedTrials = new ConcurrentHashMap<>();
+    /** The studies of the objectives the fork found, as it announced them before running any. */
+    private final List<String> announcedStudies = new CopyOnWriteArrayList<>();
 
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
@@ -612,8 +615,9 @@ public final class OptimizeMojo extends AbstractHpoMojo {
      * After a fork that did not finish (an objective called {@code System.exit}, the JVM ran out of memory or was
      * stopped at {@code forkTimeout}): the outputs of the studies it worked on, from what the storage holds, so that
      * the report and the JSON show the trials it finished and the one it died in. Those studies are the ones with a
-     * trial started since the fork was launched (it wrote no record of its run). A failure here is logged, so that
-     * the build fails for the fork's reason.
+     * trial started since the fork was launched (it wrote no record of its run); the project's other studies it
+     * announced follow, as after a finished run, so that the properties file and the report still cover them. A
+     * failure here is logged, so that the build fails for the fork's reason.
      */
     private void writeWhatTheForkStored(Instant launched) {
         try (Storage store = openStorage()) {
@@ -623,7 +627,7 @@ public final class OptimizeMojo extends AbstractHpoMojo {
                     touched.add(study.name());
                 }
             }
-            List<String> studies = new StudyFilter(objectives).filter(touched);
+            List<String> studies = outputStudies(store, new StudyFilter(objectives).filter(touched), announcedStudies);
             if (!studies.isEmpty()) {
                 readAndWrite(store, studies, Map.of());
             }
@@ -637,10 +641,10 @@ public final class OptimizeMojo extends AbstractHpoMojo {
      * out by the {@code objectives} filter or a tag filter, disabled) that the storage holds, so that the properties
      * file and the report keep covering every study of the project, and no study's JSON file is left stale.
      */
-    private static List<String> outputStudies(Storage store, ForkRun run) {
-        List<String> studies = new ArrayList<>(run.studies());
+    private static List<String> outputStudies(Storage store, List<String> ran, List<String> objectiveStudies) {
+        List<String> studies = new ArrayList<>(ran);
         Set<String> stored = new HashSet<>(store.studies().stream().map(StudyInfo::name).toList());
-        run.objectiveStudies().stream().filter(s -> stored.contains(s) && !studies.contains(s)).forEach(studies::add);
+        objectiveStudies.stream().filter(s -> stored.contains(s) && !studies.contains(s)).forEach(studies::add);
         return studies;
     }
 
@@ -649,6 +653,11 @@ public final class OptimizeMojo extends AbstractHpoMojo {
         ForkedJvm.Started started = ForkedJvm.Started.of(text);
         if (started != null) {
             startedTrials.computeIfAbsent(started.study(), s -> ConcurrentHashMap.newKeySet()).add(started.trial());
+            return;
+        }
+        ForkedJvm.Objective objective = ForkedJvm.Objective.of(text);
+        if (objective != null) {
+            announcedStudies.add(objective.study());
             return;
         }
         RedirectedOutput output = redirected;
@@ -674,7 +683,8 @@ public final class OptimizeMojo extends AbstractHpoMojo {
         long opening = System.nanoTime();
         try (Storage store = openStorage()) {
             getLog().debug("hpo: opened " + storage + " in " + (System.nanoTime() - opening) / 1_000_000 + " ms");
-            List<StudyOutcome> written = readAndWrite(store, outputStudies(store, run), run.trialsByStudy());
+            List<String> studies = outputStudies(store, run.studies(), run.objectiveStudies());
+            List<StudyOutcome> written = readAndWrite(store, studies, run.trialsByStudy());
             outcomes = written.stream().filter(o -> run.trialsByStudy().containsKey(o.name())).toList();
             List<String> kept = written.stream().map(StudyOutcome::name)
                     .filter(name -> !run.trialsByStudy().containsKey(name)).toList();

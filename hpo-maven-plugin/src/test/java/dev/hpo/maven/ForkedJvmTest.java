@@ -140,4 +140,12 @@ class ForkedJvmTest {
         assertEquals(null, ForkedJvm.Started.of("[hpo:started] seven Tuning.accuracy"));
         assertEquals(null, ForkedJvm.Started.of("[hpo:started] 7"));
     }
+
+    @Test
+    void aStudyAnnouncementNamesTheStudyAndNothingElseIsOne() {
+        assertEquals(new ForkedJvm.Objective("Tuning.accuracy"), ForkedJvm.Objective.of("[hpo:objective] Tuning.accuracy"));
+        assertEquals(null, ForkedJvm.Objective.of("[hpo:objective] "));
+        assertEquals(null, ForkedJvm.Objective.of("[hpo:started] 7 Tuning.accuracy"));
+        assertEquals(null, ForkedJvm.Objective.of("[hpo] Tuning.accuracy trial 1/20  value 0.5"));
+    }
 }

@@ -12,13 +12,20 @@ import org.junit.platform.engine.support.hierarchical.Node;
  * The root of the hpo engine's tree. In study mode it first names the study of every objective discovery found, as a
  * report entry {@value #OBJECTIVE} each (the prefix applied), including those the {@code hpo.objectives} filter or a
  * tag filter leaves out, so that {@code hpo:optimize} can write the outputs of all the project's studies and tell a
- * filter name that matches no objective. When every objective has finished, it closes what Jupiter extensions stored
- * for the whole run, then the run's storage.
+ * filter name that matches no objective (with {@code hpo.announceTrials}, also as a line on standard output). When
+ * every objective has finished, it closes what Jupiter extensions stored for the whole run, then the run's storage.
  */
 final class HpoEngineDescriptor extends EngineDescriptor implements Node<HpoExecutionContext> {
 
     /** The report entry key naming one objective's study. */
     static final String OBJECTIVE = "hpo.objective";
+    /**
+     * With {@code hpo.announceTrials}, the line printed for each of those studies before any runs:
+     * {@code [hpo:objective] Tuning.accuracy}. The goal reads it from its fork, so that a fork that dies still told it
+     * which studies the project has (its {@code ForkedJvm} has the same prefix); the report entries reach it only in
+     * the record a fork writes when it finishes.
+     */
+    static final String ANNOUNCED = "[hpo:objective] ";
 
     private final List<String> studyNames = new ArrayList<>();
 
@@ -49,7 +56,11 @@ final class HpoEngineDescriptor extends EngineDescriptor implements Node<HpoExec
         }
         if (configuration.mode() == Mode.STUDY) {
             for (String name : studyNames) {
-                context.events().published(this, ReportEntry.from(Map.of(OBJECTIVE, configuration.studyName(name))));
+                String study = configuration.studyName(name);
+                if (configuration.announceTrials()) {
+                    System.out.println(ANNOUNCED + study);
+                }
+                context.events().published(this, ReportEntry.from(Map.of(OBJECTIVE, study)));
             }
         }
         return context;

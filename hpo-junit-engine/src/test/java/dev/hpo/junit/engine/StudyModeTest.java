@@ -141,7 +141,7 @@ class StudyModeTest {
     }
 
     @Test
-    void announcedTrialsArePrintedAsTheyStart() {
+    void announcedStudiesAndTrialsArePrintedAsTheyStart() {
         PrintStream stdout = System.out;
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
         System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
@@ -152,10 +152,10 @@ class StudyModeTest {
         } finally {
             System.setOut(stdout);
         }
-        assertEquals(List.of("[hpo:started] 0 Bowl.bowl", "[hpo:started] 1 Bowl.bowl", "[hpo:started] 2 Bowl.bowl",
-                "[hpo:started] 3 Bowl.bowl", "[hpo:started] 4 Bowl.bowl"),
-                printed.toString(StandardCharsets.UTF_8).lines().filter(l -> l.startsWith("[hpo:started]")).toList(),
-                "the first run's five trials; the second run announces none");
+        assertEquals(List.of("[hpo:objective] Bowl.bowl", "[hpo:started] 0 Bowl.bowl", "[hpo:started] 1 Bowl.bowl",
+                "[hpo:started] 2 Bowl.bowl", "[hpo:started] 3 Bowl.bowl", "[hpo:started] 4 Bowl.bowl"),
+                printed.toString(StandardCharsets.UTF_8).lines().filter(l -> l.startsWith("[hpo:")).toList(),
+                "the first run's study, then its five trials; the second run announces none");
     }
 
     @Test
