@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 
 /**
  * Gives a failed trial another chance: enqueues a WAITING trial with the same parameters (and user attributes),
@@ -50,8 +51,20 @@ public final class RetryFailedTrialCallback implements TrialCallback {
         study.storage().createTrial(study.id(), retry);
     }
 
-    /** The number of the trial a retry repeats, or the trial's own number when it is no retry. */
-    public static int retriedTrialNumber(FrozenTrial trial) {
-        return trial.systemAttrs().get(FAILED_TRIAL_ATTR) instanceof Number n ? n.intValue() : trial.number();
+    /**
+     * The number of the trial a retry repeats (the first of its chain); empty when the trial is no retry, as Optuna's
+     * {@code retried_trial_number} gives {@code None}, so that a first attempt cannot be taken for a retry of itself.
+     */
+    public static OptionalInt retriedTrialNumber(FrozenTrial trial) {
+        return trial.systemAttrs().get(FAILED_TRIAL_ATTR) instanceof Number n ? OptionalInt.of(n.intValue())
+                : OptionalInt.empty();
+    }
+
+    /** The numbers of the failed attempts a retry follows, oldest first; empty when the trial is no retry. */
+    public static List<Integer> retryHistory(FrozenTrial trial) {
+        if (!(trial.systemAttrs().get(RETRY_HISTORY_ATTR) instanceof List<?> history)) {
+            return List.of();
+        }
+        return history.stream().map(n -> ((Number) n).intValue()).toList();
     }
 }

@@ -3,6 +3,7 @@ package dev.hpo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
+import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
 
 /** The cap on finished trials and the retry of failed trials. */
@@ -30,8 +31,12 @@ class TrialCallbacksTest {
             assertEquals(trials.get(0).params(), trials.get(1).params());
             assertEquals(trials.get(0).params(), trials.get(2).params());
             assertEquals(List.of(0, 1), trials.get(2).systemAttrs().get(RetryFailedTrialCallback.RETRY_HISTORY_ATTR));
-            assertEquals(0, RetryFailedTrialCallback.retriedTrialNumber(trials.get(2)));
-            assertEquals(3, RetryFailedTrialCallback.retriedTrialNumber(trials.get(3)), "no third retry of trial 0");
+            assertEquals(List.of(0, 1), RetryFailedTrialCallback.retryHistory(trials.get(2)));
+            assertEquals(OptionalInt.of(0), RetryFailedTrialCallback.retriedTrialNumber(trials.get(2)));
+            assertEquals(OptionalInt.empty(), RetryFailedTrialCallback.retriedTrialNumber(trials.get(0)), "no retry");
+            assertEquals(List.of(), RetryFailedTrialCallback.retryHistory(trials.get(0)));
+            assertEquals(OptionalInt.empty(), RetryFailedTrialCallback.retriedTrialNumber(trials.get(3)),
+                    "no third attempt of trial 0's parameters: trial 3 is a new one");
         }
     }
 }

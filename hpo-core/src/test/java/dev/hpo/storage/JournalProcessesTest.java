@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.BlockingQueue;
@@ -159,7 +160,7 @@ class JournalProcessesTest {
             FrozenTrial retry = trials.get(number + 1);
             assertEquals(TrialState.COMPLETE, retry.state());
             assertEquals(dead.params(), retry.params());
-            assertEquals(number, RetryFailedTrialCallback.retriedTrialNumber(retry));
+            assertEquals(OptionalInt.of(number), RetryFailedTrialCallback.retriedTrialNumber(retry));
             study.storage().close();
         }
     }
