@@ -40,8 +40,15 @@ import java.util.WeakHashMap;
  */
 public final class NsgaIISampler implements Sampler {
 
-    static final String GENERATION_ATTR = "nsga2:generation";
-    static final String PARENTS_ATTR = "nsga2:parents:";
+    /**
+     * Trial system attribute: the trial's generation; with reference points {@value #NSGA3_GENERATION_ATTR}. Optuna's
+     * keys, so that a study Optuna's {@code NSGAIISampler} began in a journal goes on in its generations here.
+     */
+    static final String GENERATION_ATTR = "NSGAIISampler:generation";
+    static final String NSGA3_GENERATION_ATTR = "NSGAIIISampler:generation";
+    /** Study system attribute, then the generation: the ids of that generation's parents (Optuna's key). */
+    static final String PARENTS_ATTR = "NSGAIISampler:parent:";
+    static final String NSGA3_PARENTS_ATTR = "NSGAIIISampler:parent:";
 
     private final int populationSize;
     private final double crossoverProb;
@@ -56,6 +63,8 @@ public final class NsgaIISampler implements Sampler {
     private final Map<String, List<FrozenTrial>> parentCache = new HashMap<>();
     private final Map<Long, Integer> generations = new HashMap<>();
     private final Map<Study, Followed> followed = new WeakHashMap<>();
+    private final String generationAttr;
+    private final String parentsAttr;
 
     private NsgaIISampler(Builder b) {
         this.populationSize = b.populationSize;
@@ -65,6 +74,8 @@ public final class NsgaIISampler implements Sampler {
         this.crossover = b.crossover;
         this.referencePoints = b.referencePoints;
         this.referenceDivisions = b.referenceDivisions;
+        this.generationAttr = isNsga3() ? NSGA3_GENERATION_ATTR : GENERATION_ATTR;
+        this.parentsAttr = isNsga3() ? NSGA3_PARENTS_ATTR : PARENTS_ATTR;
         long seed = b.seed != null ? b.seed : new SplittableRandom().nextLong();
         this.random = new SplittableRandom(seed);
         this.independent = new RandomSampler(random.nextLong());
@@ -98,7 +109,7 @@ public final class NsgaIISampler implements Sampler {
     @Override
     public synchronized void beforeTrial(Study study, FrozenTrial trial) {
         int generation = generationOf(followed(study));
-        study.storage().setTrialSystemAttr(trial.id(), GENERATION_ATTR, generation);
+        study.storage().setTrialSystemAttr(trial.id(), generationAttr, generation);
         generations.put(trial.id(), generation);
     }
 
@@ -168,7 +179,7 @@ public final class NsgaIISampler implements Sampler {
         int latest = followed.latestFinished;
         List<FrozenTrial> trials = followed.trials;
         for (int i = followed.finished.firstOpen(); i < trials.size(); i++) {  // the running ones, and any finished since
-            if (trials.get(i).systemAttrs().get(GENERATION_ATTR) instanceof Number n) {
+            if (trials.get(i).systemAttrs().get(generationAttr) instanceof Number n) {
                 latest = Math.max(latest, n.intValue());
             }
         }
@@ -180,7 +191,7 @@ public final class NsgaIISampler implements Sampler {
 
     /** The study's state as this sampler follows it, brought up to date with the trials finished since last time. */
     private Followed followed(Study study) {
-        Followed f = followed.computeIfAbsent(study, s -> new Followed());
+        Followed f = followed.computeIfAbsent(study, s -> new Followed(generationAttr));
         f.update(study);
         return f;
     }
@@ -196,9 +207,14 @@ public final class NsgaIISampler implements Sampler {
         final FinishedTrials finished = new FinishedTrials();
         final IncrementalIntersection intersection = new IncrementalIntersection();
         final Map<Integer, Integer> completeByGeneration = new HashMap<>();
+        final String generationAttr;
         int latestFinished = -1;
         /** The study's trials as of the last update. */
         List<FrozenTrial> trials = List.of();
+
+        Followed(String generationAttr) {
+            this.generationAttr = generationAttr;
+        }
 
         void update(Study study) {
             trials = study.trials();
@@ -208,7 +224,7 @@ public final class NsgaIISampler implements Sampler {
                 if (done) {
                     complete.add(t);
                 }
-                if (t.systemAttrs().get(GENERATION_ATTR) instanceof Number n) {
+                if (t.systemAttrs().get(generationAttr) instanceof Number n) {
                     latestFinished = Math.max(latestFinished, n.intValue());
                     if (done) {
                         completeByGeneration.merge(n.intValue(), 1, Integer::sum);
@@ -228,7 +244,7 @@ public final class NsgaIISampler implements Sampler {
         }
         Map<Long, FrozenTrial> byId = new HashMap<>();
         all.forEach(t -> byId.put(t.id(), t));
-        Object stored = study.systemAttrs().get(PARENTS_ATTR + generation);
+        Object stored = study.systemAttrs().get(parentsAttr + generation);
         List<FrozenTrial> parents = new ArrayList<>();
         if (stored instanceof List<?> ids) {
             for (Object id : ids) {
@@ -240,13 +256,13 @@ public final class NsgaIISampler implements Sampler {
         } else {
             List<FrozenTrial> pool = new ArrayList<>(generation > 1 ? parents(study, all, generation - 1) : List.of());
             for (FrozenTrial t : all) {
-                if (t.state() == TrialState.COMPLETE && t.systemAttrs().get(GENERATION_ATTR) instanceof Number n
+                if (t.state() == TrialState.COMPLETE && t.systemAttrs().get(generationAttr) instanceof Number n
                         && n.intValue() == generation - 1) {
                     pool.add(t);
                 }
             }
             parents = elite(pool, study.directions());
-            study.setSystemAttr(PARENTS_ATTR + generation, parents.stream().map(FrozenTrial::id).toList());
+            study.setSystemAttr(parentsAttr + generation, parents.stream().map(FrozenTrial::id).toList());
         }
         parentCache.put(key, parents);
         return parents;

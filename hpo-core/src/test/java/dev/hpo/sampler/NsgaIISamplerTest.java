@@ -13,10 +13,16 @@ import dev.hpo.sampler.nsga.BlxAlphaCrossover;
 import dev.hpo.sampler.nsga.Crossover;
 import dev.hpo.sampler.nsga.SbxCrossover;
 import dev.hpo.sampler.nsga.UniformCrossover;
+import dev.hpo.storage.JournalStorage;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class NsgaIISamplerTest {
 
@@ -131,6 +137,39 @@ class NsgaIISamplerTest {
         assertEquals(0, ((Number) trials.get(0).systemAttrs().get(NsgaIISampler.GENERATION_ATTR)).intValue());
         assertEquals(3, ((Number) trials.get(34).systemAttrs().get(NsgaIISampler.GENERATION_ATTR)).intValue());
         assertTrue(s.systemAttrs().containsKey(NsgaIISampler.PARENTS_ATTR + 1));
+    }
+
+    /**
+     * A study Optuna's NSGA-II (and NSGA-III) began in a journal, 15 trials of a population of 6 (written by
+     * {@code hpo-bench/optuna/nsga_journal.py}), goes on here in its generations: its last generation filled up with
+     * Optuna's cached parents, not parents chosen anew, then the next generation.
+     */
+    @Test
+    void continuesAStudyOptunasNsgaBeganInAJournal(@TempDir Path dir) throws IOException {
+        Path journal = dir.resolve("optuna-nsga.log");
+        try (InputStream in = getClass().getResourceAsStream("nsga/optuna-nsga.log")) {
+            Files.copy(in, journal);
+        }
+        for (boolean nsga3 : new boolean[] {false, true}) {
+            String generation = nsga3 ? "NSGAIIISampler:generation" : "NSGAIISampler:generation";
+            String parents = nsga3 ? "NSGAIIISampler:parent:" : "NSGAIISampler:parent:";
+            NsgaIISampler.Builder builder = NsgaIISampler.builder().seed(1).populationSize(6);
+            try (Study study = Study.builder().storage(new JournalStorage(journal)).name(nsga3 ? "nsga3" : "nsga2")
+                    .loadIfExists(true).sampler((nsga3 ? builder.referencePoints(4) : builder).build()).build()) {
+                Object optunasParents = study.systemAttrs().get(parents + 2);
+                assertEquals(6, ((List<?>) optunasParents).size(), "Optuna cached generation 2's parents");
+                study.optimizeMulti(t -> {
+                    double x = t.suggestFloat("x", 0, 1);
+                    double y = t.suggestFloat("y", 0, 1);
+                    return new double[] {x, (1 + y) * (1 - x * x)};
+                }, 4);
+                List<Integer> generations = study.trials().stream()
+                        .map(t -> ((Number) t.systemAttrs().get(generation)).intValue()).toList();
+                assertEquals(List.of(0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 2, 2, 2, 2, 2, 2, 3), generations);
+                assertEquals(optunasParents, study.systemAttrs().get(parents + 2), "read, not chosen again");
+                assertTrue(study.systemAttrs().containsKey(parents + 3), "generation 3's parents, cached as Optuna does");
+            }
+        }
     }
 
     @Test
