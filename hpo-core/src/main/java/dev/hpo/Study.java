@@ -187,13 +187,13 @@ public final class Study implements AutoCloseable {
     }
 
     /**
-     * The Pareto front of the completed trials (feasible ones first: infeasible trials count only when no trial
-     * is feasible). For a single objective, every trial that reaches the best value.
+     * The Pareto front of the completed trials that satisfy their constraints (every completed trial, when the study
+     * sets none); for a single objective, every such trial that reaches the best value. Empty when no trial is
+     * feasible, as Optuna's {@code best_trials}, and as {@link #bestTrial()} has none then: an infeasible front would
+     * hand on parameters the study was told not to use.
      */
     public List<FrozenTrial> bestTrials() {
-        List<FrozenTrial> complete = trials(COMPLETE);
-        List<FrozenTrial> feasible = complete.stream().filter(FrozenTrial::isFeasible).toList();
-        return Pareto.front(feasible.isEmpty() ? complete : feasible, directions);
+        return Pareto.front(trials(COMPLETE).stream().filter(FrozenTrial::isFeasible).toList(), directions);
     }
 
     /** Why the study has no best trial: no completed trial yet, or none that satisfies its constraints. */

@@ -38,8 +38,8 @@ public final class BestParamsProperties {
     public static Map<String, String> entries(List<Study> studies) {
         Map<String, String> out = new TreeMap<>();
         for (Study study : studies) {
-            if (study.trials(EnumSet.of(TrialState.COMPLETE)).isEmpty()) {
-                continue;
+            if (study.trials(EnumSet.of(TrialState.COMPLETE)).stream().noneMatch(FrozenTrial::isFeasible)) {
+                continue;  // no best: nothing completed, or nothing that satisfies the study's constraints
             }
             String prefix = study.name() + ".";
             if (study.directions().size() > 1) {

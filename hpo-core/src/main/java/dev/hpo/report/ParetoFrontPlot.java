@@ -27,8 +27,8 @@ public final class ParetoFrontPlot implements Plot {
     private static final double LEGEND = 26;
 
     /**
-     * The Pareto-optimal trials (sorted by the first objective; feasible ones when some trial satisfies the
-     * constraints, as {@link dev.hpo.Study#bestTrials()}) and the other completed trials.
+     * The Pareto-optimal trials (sorted by the first objective; feasible ones only, as {@link
+     * dev.hpo.Study#bestTrials()}) and the other completed trials.
      */
     public record Data(List<FrozenTrial> front, List<FrozenTrial> dominated) {
     }

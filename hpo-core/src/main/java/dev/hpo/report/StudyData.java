@@ -126,7 +126,7 @@ public record StudyData(
      * computation is quadratic), for several the study's Pareto front.
      */
     private static List<FrozenTrial> bestOf(Study study, List<FrozenTrial> complete) {
-        if (study.directions().size() > 1) {
+        if (study.directions().size() > 1 || complete.stream().noneMatch(FrozenTrial::isFeasible)) {
             return study.bestTrials();
         }
         double best = study.bestValue();

@@ -79,7 +79,8 @@ public final class StudyJson {
         }
         g.writeEndObject();
         boolean anyComplete = !study.trials(EnumSet.of(TrialState.COMPLETE)).isEmpty();
-        if (anyComplete && study.directions().size() == 1) {
+        boolean anyFeasible = study.trials(EnumSet.of(TrialState.COMPLETE)).stream().anyMatch(FrozenTrial::isFeasible);
+        if (anyFeasible && study.directions().size() == 1) {
             FrozenTrial best = study.bestTrial();
             g.writeNumberField("bestTrial", best.number());
             g.writeFieldName("bestValue");

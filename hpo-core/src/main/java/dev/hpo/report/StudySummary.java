@@ -19,6 +19,8 @@ final class StudySummary {
                 .map(d -> d.name().toLowerCase(Locale.ROOT)).collect(Collectors.joining(", ")));
         if (study.complete().isEmpty()) {
             item(html, "best", "no completed trial yet");
+        } else if (study.best().isEmpty()) {
+            item(html, "best", "none: no completed trial satisfies the constraints");
         } else if (!study.multiObjective()) {
             FrozenTrial best = study.best().get(0);
             item(html, "best value", Html.number(best.value()) + " (trial " + best.number() + ")");

@@ -57,6 +57,27 @@ class ExportsTest {
     }
 
     @Test
+    void aStudyWithoutAFeasibleTrialIsExportedWithoutABest(@TempDir Path dir) throws Exception {
+        Study s = Study.builder().name("Constrained.cost").build();
+        for (int i = 0; i < 3; i++) {
+            Trial t = s.ask();
+            t.suggestFloat("x", 0, 1);
+            t.setConstraint("budget", 1 + i);
+            s.tell(t, i);
+        }
+        Properties p = new Properties();
+        p.load(new StringReader(BestParamsProperties.render(List.of(s))));
+        assertEquals(Map.of(), Map.copyOf(p), "no best parameters to take: no trial satisfies the constraints");
+        JsonNode root = new ObjectMapper().readTree(StudyJson.render(s));
+        assertEquals(3, root.get("trials").size());
+        assertFalse(root.has("bestTrial") && !root.get("bestTrial").isNull(), root.toString());
+        HtmlReport.write(dir.resolve("report.html"), s);
+        assertTrue(Files.readString(dir.resolve("report.html"))
+                .contains("<dd>none: no completed trial satisfies the constraints</dd>"));
+        assertEquals(List.of(), s.bestTrials(), "as Optuna's best_trials");
+    }
+
+    @Test
     void propertiesEscapeSpecialCharactersInNames() throws Exception {
         Study s = Study.builder().name("a b=c:é").build();
         Trial t = s.ask();

@@ -62,7 +62,7 @@ final class ReportOutputs {
      * trials uploaded none. A store that lacks a file is reported, not thrown: the other outputs stand.
      */
     private static Optional<BestArtifacts> bestArtifacts(Study study, String artifacts, Path bestDirectory) {
-        if (study.trials(EnumSet.of(TrialState.COMPLETE)).isEmpty()) {
+        if (study.trials(EnumSet.of(TrialState.COMPLETE)).stream().noneMatch(FrozenTrial::isFeasible)) {
             return Optional.empty();
         }
         boolean front = study.directions().size() > 1;

@@ -24,9 +24,9 @@ import java.util.Set;
  * @param thresholds the study attribute {@value #THRESHOLD_ATTR} (from {@code @Objective(threshold)}, or
  *        {@code thresholds} for several directions; a user attribute, or a system attribute when no user attribute has
  *        it): one value per objective, {@code NaN} where one is free; empty when the objective sets none
- * @param best the best completed trial of a single-objective study; {@code null} when none completed or the
- *        study has several objectives
- * @param front the Pareto-optimal trials of a multi-objective study (feasible ones when some are); empty otherwise
+ * @param best the best completed feasible trial of a single-objective study; {@code null} when none completed,
+ *        none satisfies the study's constraints or the study has several objectives
+ * @param front the Pareto-optimal feasible trials of a multi-objective study; empty otherwise
  * @param metricNames the objectives' names ({@code @Objective(metric)}), or empty
  * @param complete trials COMPLETE in the study
  * @param pruned trials PRUNED
@@ -139,20 +139,18 @@ public record StudyOutcome(String name, List<Direction> directions, List<Double>
         List<FrozenTrial> runTrials = trials.stream().filter(t -> run.contains(t.number())).toList();
         FrozenTrial best = null;
         List<FrozenTrial> front = List.of();
-        List<FrozenTrial> completed = trials.stream().filter(t -> t.state() == TrialState.COMPLETE).toList();
-        List<FrozenTrial> feasible = completed.stream().filter(FrozenTrial::isFeasible).toList();
-        if (!feasible.isEmpty()) {
-            completed = feasible;  // as Study.bestTrial(): constraints count when some trial satisfies them
-        }
+        // as Study.bestTrial() and bestTrials(): trials that break a constraint are never the best, even when all do
+        List<FrozenTrial> feasible = trials.stream().filter(t -> t.state() == TrialState.COMPLETE && t.isFeasible())
+                .toList();
         if (info.directions().size() == 1) {
             Direction d = info.directions().get(0);
-            for (FrozenTrial t : completed) {
+            for (FrozenTrial t : feasible) {
                 if (best == null || d.isBetter(t.value(), best.value())) {
                     best = t;
                 }
             }
         } else {
-            front = Pareto.front(completed, info.directions());
+            front = Pareto.front(feasible, info.directions());
         }
         return new StudyOutcome(name, info.directions(), Thresholds.of(name, info.userAttrs(), info.systemAttrs()),
                 best, front, complete, pruned, failed, time, runTrials,

@@ -72,6 +72,11 @@ final class ThresholdGate {
             return "study " + o.name() + ": no trial completed (" + o.pruned() + " pruned, " + o.failed()
                     + " failed)" + lastReason(run);
         }
+        if (o.best() == null && o.front().isEmpty()) {
+            return "study " + o.name() + ": none of its " + Numbers.count(o.complete(), "completed trial")
+                    + " satisfies its constraints (a constraint is satisfied at or below 0), so it has no best"
+                    + " parameters";
+        }
         return null;
     }
 

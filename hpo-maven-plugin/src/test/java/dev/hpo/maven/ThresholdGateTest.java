@@ -129,6 +129,25 @@ class ThresholdGateTest {
                 ThresholdGate.broken(List.of(read("A.b", List.of(0, 1)))));
     }
 
+    /** As Study.bestTrial(): a trial that breaks a constraint is never the best, nor does it reach a threshold. */
+    @Test
+    void studyWhoseCompletedTrialsAllBreakAConstraintIsBrokenNotJudgedOnThem() {
+        long id = study("A.b", Direction.MINIMIZE, 2.0);
+        Instant t = Instant.parse("2025-01-01T00:00:00Z");
+        for (double value : new double[] {0.5, 1.0}) {
+            storage.createTrial(id, new FrozenTrial(0, -1, TrialState.COMPLETE, List.of(value), Map.of("x", 0.5),
+                    Map.of("x", FloatDistribution.of(0, 1)), null, null,
+                    Map.of(FrozenTrial.CONSTRAINT_PREFIX + "budget", 3.0), t, t.plusMillis(250)));
+        }
+        StudyOutcome o = read("A.b", List.of(0, 1));
+        assertNull(o.best(), "no feasible trial, no best");
+        assertEquals(List.of(), ThresholdGate.misses(List.of(o)));
+        assertEquals(List.of("study A.b: none of its 2 completed trials satisfies its constraints (a constraint is"
+                + " satisfied at or below 0), so it has no best parameters"), ThresholdGate.broken(List.of(o)));
+        trial(id, TrialState.COMPLETE, 1.5, null);
+        assertEquals(2, read("A.b", List.of(2)).best().number(), "the feasible one, though two are lower");
+    }
+
     @Test
     void outcomeCountsStatesAndSumsTrialTime() {
         long id = study("A.b", Direction.MINIMIZE, null);
