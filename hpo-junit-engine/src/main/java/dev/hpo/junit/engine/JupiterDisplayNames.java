@@ -19,9 +19,10 @@ import org.junit.platform.commons.support.ReflectionSupport;
  * {@code DisplayNameGenerator} that {@code @DisplayNameGeneration} (or a composed annotation such as
  * {@code @IndicativeSentencesGeneration}) names on the class, a superclass or a class it is nested in, innermost first;
  * else the generator {@value #GENERATOR_DEFAULT} names; else the names Jupiter's {@code DisplayNameGenerator.Standard}
- * gives, which is what a Jupiter user sees when nothing is configured: the class's simple name and the method's name
- * with the simple names of its parameter types, {@code bowl(double, int)}, the same string as a Jupiter method's legacy
- * reporting name ({@link #standard(Method)}).
+ * gives, which is what a Jupiter user sees when nothing is configured: the class's name without its package
+ * ({@code Outer$Static} for a static member class, the simple name for a {@code @Nested} one) and the method's name
+ * with the simple names of its parameter types, {@code bowl(double, int)}, the same string as a Jupiter method's
+ * legacy reporting name ({@link #standard(Method)}).
  *
  * <p>Generators are Jupiter's interface, called through the objective class's loader (the engine does not depend on
  * Jupiter) with the enclosing classes a {@code @Nested} class runs inside of, as Jupiter 5.12 and later pass them. A
@@ -56,7 +57,16 @@ final class JupiterDisplayNames {
                 : new Call("generateDisplayNameForNestedClass", new Class<?>[] {List.class, Class.class},
                         enclosing, testClass),
                 new Call("generateDisplayNameForNestedClass", new Class<?>[] {Class.class}, testClass))
-                .orElse(testClass.getSimpleName()));
+                .orElse(enclosing.isEmpty() ? standard(testClass) : testClass.getSimpleName()));
+    }
+
+    /**
+     * Jupiter's standard name of a class that is not {@code @Nested}: its binary name without the package, so
+     * {@code Outer$Static} for a static member class (a {@code @Nested} class is its simple name).
+     */
+    private static String standard(Class<?> testClass) {
+        String name = testClass.getName();
+        return name.substring(name.lastIndexOf('.') + 1);
     }
 
     /** An objective's name; {@code classes} as for {@link #forClass}, the method's class last. */

@@ -58,6 +58,18 @@ class DisplayNamesTest {
         assertEquals(jupiter, methods(hpo().selectors(selectClass(Signatures.class))));
     }
 
+    /** A static member class is named as Jupiter names it, {@code Signatures$Member}, its package left out. */
+    @Test
+    void withoutAGeneratorAStaticMemberClassIsNamedAsJupiterNamesIt() {
+        Set<String> jupiter = tree(EngineTestKit.engine("junit-jupiter")
+                .selectors(selectClass(Signatures.Member.class)));
+        assertEquals(Set.of("JUnit Jupiter > Signatures$Member (" + Signatures.Member.class.getName() + ")",
+                "Signatures$Member > test() (test())"), jupiter);
+        assertEquals(Set.of("hpo > Signatures$Member (" + Signatures.Member.class.getName() + ")",
+                "Signatures$Member > objective(double) (objective(double))"),
+                tree(hpo().selectors(selectClass(Signatures.Member.class))));
+    }
+
     @Test
     void aGenerationAnnotationNamesTheClassItsNestedClassesAndTheirObjectivesAsJupiterDoes() {
         String outer = Underscored_tuning.class.getName();
