@@ -8,11 +8,13 @@ assert calls == ['beforeAll', 'bowl x=1.0 k=5', 'score rate=0.01 rule=gini kerne
                  'beforeAll', 'bowl x=1.0 k=5', 'afterAll'] : "objective calls: ${calls}"
 
 // the @Nested class's objective ran once (first run only), inside an instance of its enclosing class, after both
-// classes' @BeforeEach methods; surefire reports it under the nested class
+// classes' @BeforeEach methods; surefire reports it under the nested class, by its method and parameter types
+// whatever its @DisplayName, as it reports the Jupiter test with parameters and a @DisplayName below
 def nested = new File(basedir, 'target/nested-calls.txt').readLines()
 assert nested == ['x=1.0 offset=10.0 scale=2.0'] : "nested objective calls: ${nested}"
-assert new File(reports, 'TEST-sample.NestedTuningTest.xml').text
-        .contains('<testcase name="bowl()" classname="sample.NestedTuningTest$Shifted"')
+def nestedReport = new File(reports, 'TEST-sample.NestedTuningTest.xml').text
+assert nestedReport.contains('<testcase name="bowl(double)" classname="sample.NestedTuningTest$Shifted"') :
+        nestedReport
 
 // a Jupiter extension of the project's own ran around the objective's smoke trial, on JUnit 5.10.5's API; the
 // objective is named by the project's display name generator (5.10.5's signatures)
@@ -21,15 +23,19 @@ assert extension == ['beforeAll smoke by default', 'beforeEach tuned noisy of cl
                      "noisy x=0.5 noise=${new Random(42).nextDouble()}", 'closed SeededTuningTest'] :
         "extension calls: ${extension}"
 
-// the Jupiter tests of the first run passed beside the objectives
+// the Jupiter tests of the first run passed beside the objectives; surefire names a test with parameters by its
+// method and their types (a test without any by its method alone)
 def jupiter = new File(reports, 'TEST-sample.CalculatorTest.xml').text
-assert jupiter.contains('tests="2" errors="0" skipped="0" failures="0"')
+assert jupiter.contains('tests="3" errors="0" skipped="0" failures="0"')
+assert jupiter.contains('<testcase name="reports(TestInfo, TestReporter)" classname="sample.CalculatorTest"') : jupiter
+assert jupiter.contains('<testcase name="adds" classname="sample.CalculatorTest"') : jupiter
 
-// the second run selected one objective by method name; surefire reports it under its class and method
+// the second run selected one objective by method name; surefire reports it under its class, by its method and
+// parameter types as it reports the Jupiter test with parameters
 def tuning = new File(reports, 'TEST-sample.TuningTest.xml').text
 assert tuning.contains('name="sample.TuningTest"')
 assert tuning.contains('tests="1" errors="0" skipped="0" failures="0"')
-assert tuning.contains('<testcase name="bowl()" classname="sample.TuningTest"')
+assert tuning.contains('<testcase name="bowl(double, int)" classname="sample.TuningTest"') : tuning
 
 // on the JUnit Platform version the project declares
 assert tuning.contains('junit-platform-engine-1.10.5.jar')

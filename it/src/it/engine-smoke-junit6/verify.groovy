@@ -6,15 +6,18 @@ def calls = new File(basedir, 'target/objective-calls.txt').readLines()
 assert calls == ['bowl x=1.0 k=5', 'score rate=0.01 rule=gini kernel=RBF shuffle=false', 'bowl x=1.0 k=5'] :
         "objective calls: ${calls}"
 
-// the Jupiter tests of the first run passed beside the objectives
+// the Jupiter tests of the first run passed beside the objectives; surefire names a test with parameters by its
+// method and their types
 def jupiter = new File(reports, 'TEST-sample.CalculatorTest.xml').text
-assert jupiter.contains('tests="2" errors="0" skipped="0" failures="0"')
+assert jupiter.contains('tests="3" errors="0" skipped="0" failures="0"')
+assert jupiter.contains('<testcase name="reports(TestInfo, TestReporter)" classname="sample.CalculatorTest"') : jupiter
 
-// the second run selected one objective by method name; surefire reports it under its class and method
+// the second run selected one objective by method name; surefire reports it under its class, by its method and
+// parameter types as it reports the Jupiter test with parameters
 def tuning = new File(reports, 'TEST-sample.TuningTest.xml').text
 assert tuning.contains('name="sample.TuningTest"')
 assert tuning.contains('tests="1" errors="0" skipped="0" failures="0"')
-assert tuning.contains('<testcase name="bowl()" classname="sample.TuningTest"')
+assert tuning.contains('<testcase name="bowl(double, int)" classname="sample.TuningTest"') : tuning
 
 // on the JUnit Platform version the project declares
 assert tuning.contains('junit-platform-engine-6.1.3.jar')

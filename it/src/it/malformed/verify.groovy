@@ -14,8 +14,8 @@ def junit = new groovy.xml.XmlSlurper().parse(new File(basedir, 'target/hpo-repo
 def broken = junit.testcase.find { it.error.@message.text().contains('depth') }
 check(junit.@errors.text() as int >= 1 && broken,
         "the JUnit XML report has the malformed objective as an error: ${junit.testcase*.attributes()}")
-// filed as surefire files a test: under its class, by its method
-check(broken.@classname.text() == 'sample.BrokenTuning' && broken.@name.text().contains('('),
+// filed as surefire files a Jupiter test: under its class, by its method and parameter types
+check(broken.@classname.text() == 'sample.BrokenTuning' && broken.@name.text() == 'depth(int)',
         "the malformed objective's case is under its class: ${broken.attributes()}")
 // a study whose trials all failed is one problem, not two (the engine's failed objective and the goal's verdict)
 check(error.contains('2 problems:'), "the malformed objective and the study without result:\n$error")

@@ -43,16 +43,19 @@ public record ForkRun(int objectives, List<String> skipped, List<String> disable
      *        that study itself); {@code null} for other failures, and from a launcher of an older engine version
      * @param testClass the class of the failed test, where {@code TEST-hpo.xml} files it; {@code null} when it has
      *        none, and from a launcher of an older engine version
+     * @param caseName the name surefire's XML would give the test's case ({@code depth(int)}), which
+     *        {@code TEST-hpo.xml} gives it too; {@code null} for a test of no method, and from a launcher of an older
+     *        engine version
      */
-    public record Failure(String test, String message, String study, String testClass) {
+    public record Failure(String test, String message, String study, String testClass, String caseName) {
 
         /** A failure of no study's and of no known class. */
         public Failure(String test, String message) {
-            this(test, message, null, null);
+            this(test, message, null, null, null);
         }
 
         public Failure(String test, String message, String study) {
-            this(test, message, study, null);
+            this(test, message, study, null, null);
         }
     }
 
@@ -118,7 +121,7 @@ public record ForkRun(int objectives, List<String> skipped, List<String> disable
             for (int i = 0; i < f; i++) {
                 failures.add(new Failure(required(p, "failure." + i + ".test", file),
                         p.getProperty("failure." + i + ".message", ""), p.getProperty("failure." + i + ".study"),
-                        p.getProperty("failure." + i + ".class")));
+                        p.getProperty("failure." + i + ".class"), p.getProperty("failure." + i + ".name")));
             }
             List<String> objectiveStudies = new ArrayList<>();
             int o = Integer.parseInt(p.getProperty("objectiveStudies", "0"));

@@ -70,9 +70,11 @@ final class GateReport {
             for (ForkRun.Failure f : failures) {
                 xml.writeCharacters("\n  ");
                 xml.writeStartElement("testcase");
-                // as surefire files a test: under its class, by its own name (the last of its path's display names)
+                // as surefire files a test: under its class, by the name it gives a method's test case (depth(int)),
+                // else by the test's own name, the last of its path's display names
                 xml.writeAttribute("classname", f.testClass() != null ? f.testClass() : "hpo");
-                xml.writeAttribute("name", f.testClass() != null ? ownName(f.test()) : f.test());
+                xml.writeAttribute("name", f.caseName() != null ? f.caseName()
+                        : f.testClass() != null ? ownName(f.test()) : f.test());
                 xml.writeAttribute("time", "0");
                 problem(xml, "error", f.message(), "objective not run");
                 xml.writeCharacters("\n  ");
@@ -114,7 +116,7 @@ final class GateReport {
         xml.writeEndElement();
     }
 
-    /** A test's own name, the last of its path's display names: {@code bowl()} of {@code hpo > Tuning > bowl()}. */
+    /** A test's own name, the last of its path's display names: {@code setUp} of {@code hpo > Tuning > setUp}. */
     private static String ownName(String path) {
         int cut = path.lastIndexOf(" > ");
         return cut < 0 ? path : path.substring(cut + 3);

@@ -27,6 +27,7 @@ class ForkRunTest {
                 "study.1.name=custom name", "study.1.trials=",
                 "failures=2", "failure.0.test=hpo > Broken > bad(int)",
                 "failure.0.message=@IntRange on parameter 'depth'\\: min 30 > max 2", "failure.0.class=x.Broken",
+                "failure.0.name=bad(int)",
                 "failure.1.test=hpo > Failing > all()", "failure.1.message=study Failing.all\\: none completed",
                 "failure.1.study=Failing.all", "objectiveStudies=2", "objectiveStudy.0=QuadraticTuning.bowl",
                 "objectiveStudy.1=Other.x"));
@@ -40,7 +41,7 @@ class ForkRunTest {
         assertEquals(List.of("QuadraticTuning.bowl", "Other.x"), run.objectiveStudies(), "run or not");
         assertEquals(List.of(
                 new ForkRun.Failure("hpo > Broken > bad(int)", "@IntRange on parameter 'depth': min 30 > max 2", null,
-                        "x.Broken"),
+                        "x.Broken", "bad(int)"),
                 new ForkRun.Failure("hpo > Failing > all()", "study Failing.all: none completed", "Failing.all")),
                 run.failures());
     }

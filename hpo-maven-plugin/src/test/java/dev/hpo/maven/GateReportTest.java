@@ -48,14 +48,16 @@ class GateReportTest {
         StudyOutcome broken = study("Tuning.broken", null, null, List.of(trial(0, TrialState.FAIL, null, 5)), 0);
         Path file = GateReport.write(dir.resolve("hpo-reports"), List.of(passed, missed, broken),
                 List.of(new ForkRun.Failure("sample.Bad.objective", "@Objective trials = -5 <bad> & worse"),
-                        new ForkRun.Failure("hpo > Bad > accuracy(int)", "min 30 > max 2", null, "sample.Bad")));
+                        new ForkRun.Failure("hpo > Bad > a declared name", "min 30 > max 2", null, "sample.Bad",
+                                "accuracy(int)"),
+                        new ForkRun.Failure("hpo > Bad > setUp", "@BeforeAll failed", null, "sample.Bad", null)));
         assertEquals(dir.resolve("hpo-reports").resolve("TEST-hpo.xml"), file);
 
         Element suite = parse(file).getDocumentElement();
         assertEquals("testsuite", suite.getTagName());
-        assertEquals("5", suite.getAttribute("tests"));
+        assertEquals("6", suite.getAttribute("tests"));
         assertEquals("1", suite.getAttribute("failures"));
-        assertEquals("3", suite.getAttribute("errors"));
+        assertEquals("4", suite.getAttribute("errors"));
         assertEquals("4.005", suite.getAttribute("time"), "the run trials' durations: 2 s twice and 5 ms");
         NodeList cases = suite.getElementsByTagName("testcase");
         Element good = (Element) cases.item(0);
@@ -79,7 +81,10 @@ class GateReportTest {
                 ((Element) malformed.getElementsByTagName("error").item(0)).getAttribute("message"));
         Element filed = (Element) cases.item(4);
         assertEquals("sample.Bad", filed.getAttribute("classname"), "filed under its class, as surefire does");
-        assertEquals("accuracy(int)", filed.getAttribute("name"));
+        assertEquals("accuracy(int)", filed.getAttribute("name"), "named as surefire names a method's case");
+        Element ofNoMethod = (Element) cases.item(5);
+        assertEquals("sample.Bad", ofNoMethod.getAttribute("classname"));
+        assertEquals("setUp", ofNoMethod.getAttribute("name"), "its own display name, when it has no method");
     }
 
     @Test

@@ -4,11 +4,13 @@ import java.lang.annotation.Annotation;
 import java.lang.reflect.AnnotatedElement;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Logger;
+import java.util.stream.Collectors;
 import org.junit.platform.commons.support.AnnotationSupport;
 import org.junit.platform.commons.support.ReflectionSupport;
 
@@ -16,8 +18,11 @@ import org.junit.platform.commons.support.ReflectionSupport;
  * Display names of objective classes and objectives in Jupiter's order: a non-blank {@code @DisplayName}; else the
  * {@code DisplayNameGenerator} that {@code @DisplayNameGeneration} (or a composed annotation such as
  * {@code @IndicativeSentencesGeneration}) names on the class, a superclass or a class it is nested in, innermost first;
- * else the generator {@value #GENERATOR_DEFAULT} names; else the engine's own names, the class's simple name and
- * {@code method()} (the objective's parameters are tuned, not arguments a reader needs in its name).
+ * else the generator {@value #GENERATOR_DEFAULT} names; else the names Jupiter's {@code DisplayNameGenerator.Standard}
+ * gives, which is what a Jupiter user sees when nothing is configured: the class's name without its package
+ * ({@code Outer$Static} for a static member class, the simple name for a {@code @Nested} one) and the method's name
+ * with the simple names of its parameter types, {@code bowl(double, int)}, the same string as a Jupiter method's
+ * legacy reporting name ({@link #standard(Method)}).
  *
  * <p>Generators are Jupiter's interface, called through the objective class's loader (the engine does not depend on
  * Jupiter) with the enclosing classes a {@code @Nested} class runs inside of, as Jupiter 5.12 and later pass them. A
@@ -52,7 +57,16 @@ final class JupiterDisplayNames {
                 : new Call("generateDisplayNameForNestedClass", new Class<?>[] {List.class, Class.class},
                         enclosing, testClass),
                 new Call("generateDisplayNameForNestedClass", new Class<?>[] {Class.class}, testClass))
-                .orElse(testClass.getSimpleName()));
+                .orElse(enclosing.isEmpty() ? standard(testClass) : testClass.getSimpleName()));
+    }
+
+    /**
+     * Jupiter's standard name of a class that is not {@code @Nested}: its binary name without the package, so
+     * {@code Outer$Static} for a static member class (a {@code @Nested} class is its simple name).
+     */
+    private static String standard(Class<?> testClass) {
+        String name = testClass.getName();
+        return name.substring(name.lastIndexOf('.') + 1);
     }
 
     /** An objective's name; {@code classes} as for {@link #forClass}, the method's class last. */
@@ -64,7 +78,17 @@ final class JupiterDisplayNames {
                         enclosing, testClass, method),
                 new Call("generateDisplayNameForMethod", new Class<?>[] {Class.class, Method.class}, testClass,
                         method))
-                .orElse(method.getName() + "()"));
+                .orElse(standard(method)));
+    }
+
+    /**
+     * Jupiter's standard name of a method, {@code bowl(double, int)}: what its {@code DisplayNameGenerator.Standard}
+     * names a method by and, whatever the display name, what its method descriptors give as legacy reporting name,
+     * which surefire's XML reports a method with parameters by. Computed here, so that it needs no Jupiter.
+     */
+    static String standard(Method method) {
+        return method.getName() + Arrays.stream(method.getParameterTypes()).map(Class::getSimpleName)
+                .collect(Collectors.joining(", ", "(", ")"));
     }
 
     private static Optional<String> declared(AnnotatedElement element) {

@@ -18,8 +18,9 @@ import org.junit.platform.engine.support.hierarchical.Node;
  * One {@code @Objective} method. In smoke mode it is a test that runs one trial; in study mode a container whose
  * trials are registered as dynamic tests while the study runs (hence {@link #mayRegisterTests()}), and which fails
  * only when no trial of the run completed. A malformed objective is a plain test that fails with the reason found
- * at discovery, so that one bad method does not hide the others. Its display name is {@code method()}, or what
- * Jupiter's {@code @DisplayName} or display name generators make of it ({@link JupiterDisplayNames}).
+ * at discovery, so that one bad method does not hide the others. Its display name is Jupiter's for a test method,
+ * {@code bowl(double, int)} by default, or what Jupiter's {@code @DisplayName} or display name generators make of it
+ * ({@link JupiterDisplayNames}).
  */
 final class ObjectiveDescriptor extends AbstractTestDescriptor implements Node<HpoExecutionContext> {
 
@@ -95,10 +96,13 @@ final class ObjectiveDescriptor extends AbstractTestDescriptor implements Node<H
         return problem == null;
     }
 
-    /** {@code method()} whatever the {@code @DisplayName}, as Jupiter reports methods to surefire's XML. */
+    /**
+     * {@code bowl(double, int)} whatever the display name, as Jupiter's method descriptors report a method: surefire's
+     * XML names a method with parameters by it, so an objective's test case reads as a Jupiter test's would.
+     */
     @Override
     public String getLegacyReportingName() {
-        return method.getName() + "()";
+        return JupiterDisplayNames.standard(method);
     }
 
     @Override

@@ -24,8 +24,9 @@ import java.util.stream.Collectors;
  * {@code skipped.<i>.disabled} ({@code true} for a skip that is no filter's),
  * {@value #STUDIES}, {@code study.<i>.name}, {@code study.<i>.trials} as comma-separated trial numbers,
  * {@value #FAILURES}, {@code failure.<i>.test}, {@code failure.<i>.message}, {@code failure.<i>.study} for a study
- * without a result, {@value #OBJECTIVE_STUDIES}, {@code objectiveStudy.<i>}); the goal's
- * {@code dev.hpo.maven.ForkRun} reads the same keys.
+ * without a result, {@code failure.<i>.class}, {@code failure.<i>.name} for a test of a method,
+ * {@value #OBJECTIVE_STUDIES}, {@code objectiveStudy.<i>}); the goal's {@code dev.hpo.maven.ForkRun} reads the same
+ * keys.
  *
  * @param objectives objectives the hpo engine discovered, valid or malformed (0: no objective found)
  * @param skipped why each skipped objective did not run, e.g. {@code study A.b is not among hpo.objectives = C.d}
@@ -50,8 +51,11 @@ public record RunRecord(int objectives, List<Skip> skipped, Map<String, List<Int
      * @param study the study whose run produced no result, when that is why the objective failed; else {@code null}
      * @param testClass the class the test is in (its source), where a JUnit XML report files it; {@code null} when
      *        it has none (an engine's own failure)
+     * @param caseName the name surefire's XML gives the test case of a method's test, so that the goal's report names
+     *        it alike: the legacy reporting name ({@code depth(int)}, whatever the display name) when the method has
+     *        parameters, else the method's name; {@code null} for a test of no method
      */
-    public record Failure(String test, String message, String study, String testClass) {
+    public record Failure(String test, String message, String study, String testClass, String caseName) {
     }
 
     /**
@@ -101,6 +105,9 @@ public record RunRecord(int objectives, List<Skip> skipped, Map<String, List<Int
             }
             if (failures.get(i).testClass() != null) {
                 p.setProperty("failure." + i + ".class", failures.get(i).testClass());
+            }
+            if (failures.get(i).caseName() != null) {
+                p.setProperty("failure." + i + ".name", failures.get(i).caseName());
             }
         }
         p.setProperty(OBJECTIVE_STUDIES, Integer.toString(objectiveStudies.size()));

@@ -68,7 +68,7 @@ public final class TrialProgressListener implements TestExecutionListener {
     private TestPlan testPlan;
     private int objectives;
 
-    private record FailedTest(String path, String testClass, Throwable cause) {
+    private record FailedTest(String path, String testClass, String caseName, Throwable cause) {
     }
 
     public TrialProgressListener(PrintStream out) {
@@ -147,7 +147,8 @@ public final class TrialProgressListener implements TestExecutionListener {
     @Override
     public synchronized void executionFinished(TestIdentifier test, TestExecutionResult result) {
         if (result.getStatus() == TestExecutionResult.Status.FAILED && !trialTests.contains(test)) {
-            failedTests.put(test, new FailedTest(path(test), testClass(test), result.getThrowable().orElse(null)));
+            failedTests.put(test, new FailedTest(path(test), testClass(test), caseName(test),
+                    result.getThrowable().orElse(null)));
         }
     }
 
@@ -370,12 +371,26 @@ public final class TrialProgressListener implements TestExecutionListener {
                 : source instanceof ClassSource c ? c.getClassName() : null).orElse(null);
     }
 
+    /**
+     * The name surefire 3.5 gives the test case of a method's test in its XML, as its JUnit Platform provider decides
+     * it: the legacy reporting name when the method has parameters or the test is an invocation ({@code …[1]}), else
+     * the method's name; {@code null} for a test of no method.
+     */
+    private static String caseName(TestIdentifier test) {
+        return test.getSource().filter(MethodSource.class::isInstance).map(MethodSource.class::cast)
+                .map(m -> m.getMethodParameterTypes() != null && !m.getMethodParameterTypes().isBlank()
+                        || test.getLegacyReportingName().matches(".*\\[\\d+]") ? test.getLegacyReportingName()
+                        : m.getMethodName())
+                .orElse(null);
+    }
+
     /** What this run found, once the test plan has finished. */
     public synchronized RunRecord record() {
         List<RunRecord.Failure> failures = new ArrayList<>();
         failedTests.forEach((id, f) -> failures.add(new RunRecord.Failure(f.path(),
                 f.cause() == null ? "failed without an exception" : describe(f.cause()),
-                f.cause() instanceof StudyWithoutResultException noResult ? noResult.study() : null, f.testClass())));
+                f.cause() instanceof StudyWithoutResultException noResult ? noResult.study() : null, f.testClass(),
+                f.caseName())));
         return new RunRecord(objectives, skipped, trialsByStudy, failures, objectiveStudies);
     }
 

@@ -149,7 +149,8 @@ class DiscoveryTest {
         ObjectiveDescriptor bowl = (ObjectiveDescriptor) descriptors(hpo().selectors(selectClass(Bowl.class)))
                 .stream().filter(d -> d instanceof ObjectiveDescriptor).findFirst().orElseThrow();
         assertTrue(bowl.mayRegisterTests());
-        assertEquals("bowl()", bowl.getDisplayName());
+        assertEquals("bowl(double, int)", bowl.getDisplayName());
+        assertEquals("bowl(double, int)", bowl.getLegacyReportingName());
         MethodSource source = (MethodSource) bowl.getSource().orElseThrow();
         assertEquals(Bowl.class.getName(), source.getClassName());
         assertEquals("bowl", source.getMethodName());

@@ -7,11 +7,15 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass
 import dev.hpo.junit.engine.fixtures.names.Plain;
 import dev.hpo.junit.engine.fixtures.names.Sentences;
 import dev.hpo.junit.engine.fixtures.names.Shouted;
+import dev.hpo.junit.engine.fixtures.names.Signatures;
 import dev.hpo.junit.engine.fixtures.names.Shouting;
 import dev.hpo.junit.engine.fixtures.names.Underscored_tuning;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
+import org.junit.platform.engine.support.descriptor.MethodSource;
 import org.junit.platform.testkit.engine.EngineTestKit;
 
 /** Display names of objective classes and objectives from Jupiter's display name generators. */
@@ -28,18 +32,56 @@ class DisplayNamesTest {
         return tree;
     }
 
+    /** Every method's descriptor as method name to "display name (legacy reporting name)". */
+    private static Map<String, String> methods(EngineTestKit.Builder kit) {
+        Map<String, String> names = new TreeMap<>();
+        kit.discover().getEngineDescriptor().accept(d -> d.getSource().filter(MethodSource.class::isInstance)
+                .map(s -> ((MethodSource) s).getMethodName())
+                .ifPresent(m -> names.put(m, d.getDisplayName() + " (" + d.getLegacyReportingName() + ")")));
+        return names;
+    }
+
+    /**
+     * Without a generator an objective has the names Jupiter gives a test method of its signature by default: its
+     * display name (unless declared) and its legacy reporting name, which surefire's XML names a method with
+     * parameters by, are the method's name and the simple names of its parameter types.
+     */
+    @Test
+    void withoutAGeneratorAnObjectiveIsNamedAsJupiterNamesATestOfItsSignature() {
+        Map<String, String> jupiter = methods(EngineTestKit.engine("junit-jupiter")
+                .selectors(selectClass(Signatures.Jupiter.class)));
+        assertEquals(Map.of("bowl", "bowl(double, int) (bowl(double, int))",
+                "defined", "defined(Trial) (defined(Trial))",
+                "everyKind", "everyKind(float, long, String, Kernel, boolean, TestInfo)"
+                        + " (everyKind(float, long, String, Kernel, boolean, TestInfo))",
+                "declared", "a declared name (declared(double))"), jupiter);
+        assertEquals(jupiter, methods(hpo().selectors(selectClass(Signatures.class))));
+    }
+
+    /** A static member class is named as Jupiter names it, {@code Signatures$Member}, its package left out. */
+    @Test
+    void withoutAGeneratorAStaticMemberClassIsNamedAsJupiterNamesIt() {
+        Set<String> jupiter = tree(EngineTestKit.engine("junit-jupiter")
+                .selectors(selectClass(Signatures.Member.class)));
+        assertEquals(Set.of("JUnit Jupiter > Signatures$Member (" + Signatures.Member.class.getName() + ")",
+                "Signatures$Member > test() (test())"), jupiter);
+        assertEquals(Set.of("hpo > Signatures$Member (" + Signatures.Member.class.getName() + ")",
+                "Signatures$Member > objective(double) (objective(double))"),
+                tree(hpo().selectors(selectClass(Signatures.Member.class))));
+    }
+
     @Test
     void aGenerationAnnotationNamesTheClassItsNestedClassesAndTheirObjectivesAsJupiterDoes() {
         String outer = Underscored_tuning.class.getName();
         assertEquals(Set.of("hpo > Underscored tuning (" + outer + ")",
-                        "Underscored tuning > depth of the bowl (double) (depth_of_the_bowl())",
-                        "Underscored tuning > a declared name wins (declared_name())",
+                        "Underscored tuning > depth of the bowl (double) (depth_of_the_bowl(double))",
+                        "Underscored tuning > a declared name wins (declared_name(double))",
                         "Underscored tuning > Inner bowl (" + outer + "$Inner_bowl)",
-                        "Inner bowl > width of the bowl (double) (width_of_the_bowl())"),
+                        "Inner bowl > width of the bowl (double) (width_of_the_bowl(double))"),
                 tree(hpo().selectors(selectClass(Underscored_tuning.class))));
         assertEquals(Set.of("hpo > Sentences (" + Sentences.class.getName() + ")",
                         "Sentences > Sentences -> A bowl (" + Sentences.class.getName() + "$A_bowl)",
-                        "Sentences -> A bowl > Sentences -> A bowl -> is shallow (double) (is_shallow())"),
+                        "Sentences -> A bowl > Sentences -> A bowl -> is shallow (double) (is_shallow(double))"),
                 tree(hpo().selectors(selectClass(Sentences.class))), "composed annotations and enclosing classes");
     }
 
@@ -49,10 +91,10 @@ class DisplayNamesTest {
                 .selectors(selectClass(Plain.class), selectClass(Underscored_tuning.class));
         Set<String> tree = tree(kit);
         assertEquals(true, tree.containsAll(Set.of("hpo > PLAIN (" + Plain.class.getName() + ")",
-                "PLAIN > FLAT_BOWL! (flat_bowl())", "PLAIN > declared (named())",
-                "Underscored tuning > depth of the bowl (double) (depth_of_the_bowl())")), tree::toString);
-        assertEquals(Set.of("hpo > Plain (" + Plain.class.getName() + ")", "Plain > flat_bowl() (flat_bowl())",
-                        "Plain > declared (named())"),
+                "PLAIN > FLAT_BOWL! (flat_bowl(double))", "PLAIN > declared (named(double))",
+                "Underscored tuning > depth of the bowl (double) (depth_of_the_bowl(double))")), tree::toString);
+        assertEquals(Set.of("hpo > Plain (" + Plain.class.getName() + ")",
+                        "Plain > flat_bowl(double) (flat_bowl(double))", "Plain > declared (named(double))"),
                 tree(hpo().configurationParameter(DEFAULT, "no.such.Generator").selectors(selectClass(Plain.class))),
                 "a class that cannot be loaded is ignored, as Jupiter ignores it");
     }
@@ -60,13 +102,13 @@ class DisplayNamesTest {
     @Test
     void aGeneratorThatFailsOrGivesABlankNameLeavesTheNameToTheNextRule() {
         String shouted = Shouted.class.getName();
-        assertEquals(Set.of("hpo > SHOUTED (" + shouted + ")", "SHOUTED > LOUD! (loud())",
-                        "SHOUTED > failing() (failing())", "SHOUTED > blank() (blank())"),
+        assertEquals(Set.of("hpo > SHOUTED (" + shouted + ")", "SHOUTED > LOUD! (loud(double))",
+                        "SHOUTED > failing(double) (failing(double))", "SHOUTED > blank(double) (blank(double))"),
                 tree(hpo().selectors(selectClass(Shouted.class))));
-        assertEquals(Set.of("hpo > SHOUTED (" + shouted + ")", "SHOUTED > LOUD! (loud())",
-                        "SHOUTED > failing(double) (failing())", "SHOUTED > blank(double) (blank())"),
+        assertEquals(Set.of("hpo > SHOUTED (" + shouted + ")", "SHOUTED > LOUD! (loud(double))",
+                        "SHOUTED > failing(double) (failing(double))", "SHOUTED > blank(double) (blank(double))"),
                 tree(hpo().configurationParameter(DEFAULT, "org.junit.jupiter.api.DisplayNameGenerator$Standard")
-                        .selectors(selectClass(Shouted.class))));
+                        .selectors(selectClass(Shouted.class))), "Jupiter's own standard generator names them alike");
     }
 
     @Test

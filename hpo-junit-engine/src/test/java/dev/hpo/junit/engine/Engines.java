@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Assertions;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.discovery.DiscoverySelectors;
 import org.junit.platform.engine.reporting.ReportEntry;
+import org.junit.platform.engine.support.descriptor.MethodSource;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 import org.junit.platform.testkit.engine.EngineTestKit;
 import org.junit.platform.testkit.engine.Event;
@@ -54,7 +55,8 @@ final class Engines {
      */
     static String malformed(Class<?> type, String method) {
         Event failed = hpo().selectors(DiscoverySelectors.selectClass(type)).execute().testEvents().failed().stream()
-                .filter(e -> e.getTestDescriptor().getDisplayName().equals(method + "()")).findFirst()
+                .filter(e -> e.getTestDescriptor().getSource().filter(MethodSource.class::isInstance)
+                        .map(s -> ((MethodSource) s).getMethodName()).filter(method::equals).isPresent()).findFirst()
                 .orElseThrow(() -> new AssertionError(method + " did not fail"));
         Throwable t = throwable(failed);
         Assertions.assertInstanceOf(InvalidObjectiveException.class, t);

@@ -99,7 +99,7 @@ class ExtensionsTest {
         hpo().selectors(selectClass(Extended.class)).execute()
                 .testEvents().assertStatistics(s -> s.succeeded(1).failed(0));
         assertEquals(List.of("ext beforeAll Extended", "@BeforeAll offset 100", "ext postProcess Extended",
-                "ext beforeEach score on Extended", "@BeforeEach", "ext beforeTestExecution score()",
+                "ext beforeEach score on Extended", "@BeforeEach", "ext beforeTestExecution score(int, Offset)",
                 "objective recorded by ext", "ext afterTestExecution", "@AfterEach", "ext afterEach ok",
                 "ext preDestroy", "@AfterAll", "ext afterAll", "ext closed"), Log.EVENTS);
     }
@@ -156,7 +156,7 @@ class ExtensionsTest {
             String tag = name.endsWith("A") ? "inspected" : "second";
             expected.addAll(List.of("classes so far " + ++n,
                     "trial score()[0] i=1 [" + tag + "] PER_METHOD SAME_THREAD mode=study element=true",
-                    "objective score() score instance=false", "class " + name + " method=false root=true true",
+                    "objective score(int) score instance=false", "class " + name + " method=false root=true true",
                     "ExtensionContextException"));
         }
         assertEquals(expected, Log.EVENTS);
@@ -240,7 +240,7 @@ class ExtensionsTest {
     void watchersLearnHowEachTrialEndedAndWhyAnObjectiveIsDisabled() {
         study(storage).selectors(selectClass(Watched.class)).execute();
         List<FrozenTrial> trials = storage.trials(storage.findStudy("Watched.score").orElseThrow());
-        assertEquals(List.of("disabled off(): not today",
+        assertEquals(List.of("disabled off(int): not today",
                 "successful score()[0] i=" + trials.get(0).params().get("i"),
                 "aborted score()[1] i=" + trials.get(1).params().get("i") + ": trial 1 of study Watched.score pruned"
                         + " before reporting any step",

@@ -116,8 +116,10 @@ class InjectionTest {
     void aSmokeRunNamesTheObjectiveItRuns() {
         hpo().selectors(selectClass(Injected.class)).execute().testEvents()
                 .assertStatistics(s -> s.succeeded(1).failed(0));
-        assertEquals(List.of("beforeAll Injected false", "beforeEach score()",
-                "objective score() score [injected, scored]", "afterEach score()", "afterAll Injected"), Seen.NAMES);
+        String score = "score(int, Path, TestInfo, TestReporter)";  // Jupiter's name for a method of its signature
+        assertEquals(List.of("beforeAll Injected false", "beforeEach " + score,
+                "objective " + score + " score [injected, scored]", "afterEach " + score, "afterAll Injected"),
+                Seen.NAMES);
         Seen.DIRECTORIES.forEach(d -> assertFalse(Files.exists(d), d + " was deleted"));
     }
 
@@ -276,7 +278,8 @@ class InjectionTest {
     void aSmokeRunNamesTheConstructorsTestInfoAsTheObjective() {
         hpo().selectors(selectClass(Constructed.class)).execute().testEvents()
                 .assertStatistics(s -> s.succeeded(1).failed(0));
-        assertEquals(List.of("constructor score() score", "objective score() constructed as score()"), Seen.NAMES);
+        assertEquals(List.of("constructor score(int, Path, TestInfo) score",
+                "objective score(int, Path, TestInfo) constructed as score(int, Path, TestInfo)"), Seen.NAMES);
     }
 
     @Test

@@ -170,7 +170,7 @@ class LifecycleTest {
         EngineExecutionResults results = hpo().selectors(selectClass(Named.class)).execute();
         TestDescriptor objective = results.testEvents().started().list().get(0).getTestDescriptor();
         assertEquals("depth of the bowl", objective.getDisplayName());
-        assertEquals("depth()", objective.getLegacyReportingName());
+        assertEquals("depth(int)", objective.getLegacyReportingName());
         assertEquals("Tuning the bowl", objective.getParent().orElseThrow().getDisplayName());
         assertEquals(Named.class.getName(), objective.getParent().orElseThrow().getLegacyReportingName());
     }

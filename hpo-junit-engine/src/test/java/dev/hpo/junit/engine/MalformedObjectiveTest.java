@@ -109,7 +109,7 @@ class MalformedObjectiveTest {
     void malformedObjectivesDoNotStopTheValidOne() {
         EngineExecutionResults results = hpo().selectors(selectClass(Malformed.class)).execute();
         assertEquals(1, results.testEvents().succeeded().count());
-        assertEquals("fine()", results.testEvents().succeeded().list().get(0).getTestDescriptor().getDisplayName());
+        assertEquals("fine(int)", results.testEvents().succeeded().list().get(0).getTestDescriptor().getDisplayName());
         assertEquals(13, results.testEvents().failed().count());
         results.containerEvents().assertStatistics(s -> s.failed(0));
     }

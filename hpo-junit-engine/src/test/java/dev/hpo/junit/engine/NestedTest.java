@@ -89,12 +89,13 @@ class NestedTest {
         hpo().selectors(selectClass(Outer.class)).discover().getEngineDescriptor().accept(d -> tree.add(
                 d.getParent().map(p -> p.getDisplayName() + " > ").orElse("") + d.getDisplayName()
                         + (d instanceof ObjectiveClassDescriptor ? " " + d.getLegacyReportingName() : "")));
-        assertEquals(Set.of("hpo", "hpo > Outer " + Outer.class.getName(), "Outer > own()",
-                "Outer > Inner " + INNER.getName(), "Inner > score()", "Inner > Deeper " + INNER.getName() + "$Deeper",
-                "Deeper > score()", "Outer > Shared " + Outer.class.getName() + "$Shared", "Shared > calls()"), tree);
+        assertEquals(Set.of("hpo", "hpo > Outer " + Outer.class.getName(), "Outer > own(int)",
+                "Outer > Inner " + INNER.getName(), "Inner > score(int)",
+                "Inner > Deeper " + INNER.getName() + "$Deeper", "Deeper > score(int)",
+                "Outer > Shared " + Outer.class.getName() + "$Shared", "Shared > calls(int)"), tree);
         List<String> children = hpo().selectors(selectClass(Outer.class)).discover().getEngineDescriptor()
                 .getChildren().iterator().next().getChildren().stream().map(TestDescriptor::getDisplayName).toList();
-        assertEquals("own()", children.get(0), "a class's own objectives come before its nested classes");
+        assertEquals("own(int)", children.get(0), "a class's own objectives come before its nested classes");
     }
 
     @Test

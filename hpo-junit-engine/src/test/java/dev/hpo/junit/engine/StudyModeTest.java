@@ -261,7 +261,7 @@ class StudyModeTest {
         EngineExecutionResults results = study(storage).selectors(selectClass(AlwaysFailing.class)).execute();
         results.testEvents().assertStatistics(s -> s.dynamicallyRegistered(3).failed(3 + OBJECTIVE));
         Event objective = results.containerEvents().failed().list().get(0);
-        assertEquals("broken()", objective.getTestDescriptor().getDisplayName());
+        assertEquals("broken(int)", objective.getTestDescriptor().getDisplayName());
         String message = throwable(objective).getMessage();
         assertEquals("study AlwaysFailing.broken: none of the 3 trials of this run completed"
                 + " (0 complete, 0 pruned, 3 failed); the first failed with"
@@ -284,7 +284,7 @@ class StudyModeTest {
         assertEquals(List.of("aborted needsGpu()[0] i=" + trial.params().get("i") + ": Assumption failed: not today"),
                 Log.EVENTS, "the watcher hears of an aborted trial, not a failed one");
         Event objective = results.containerEvents().aborted().list().get(0);
-        assertEquals("needsGpu()", objective.getTestDescriptor().getDisplayName());
+        assertEquals("needsGpu(int)", objective.getTestDescriptor().getDisplayName());
         assertEquals("study Assuming.needsGpu skipped: an assumption failed in trial 0 (Assumption failed: not today),"
                 + " which the next trials would fail as well", throwable(objective).getMessage());
         assertEquals("true", reportEntries(results).get(0).get("hpo.aborted"), "the trial's log line says so");

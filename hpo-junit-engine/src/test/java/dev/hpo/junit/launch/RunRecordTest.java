@@ -8,6 +8,7 @@ import dev.hpo.junit.engine.fixtures.AlwaysFailing;
 import dev.hpo.junit.engine.fixtures.Bowl;
 import dev.hpo.junit.engine.fixtures.DefineByRun;
 import dev.hpo.junit.engine.fixtures.lifecycle.Disabling;
+import dev.hpo.junit.engine.fixtures.names.Misnamed;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -19,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.platform.engine.discovery.DiscoverySelectors;
@@ -112,13 +114,25 @@ class RunRecordTest {
                 record.failures().get(0).testClass());
     }
 
+    /**
+     * A JUnit XML report names it as surefire names a Jupiter test's case: a method with parameters by its legacy
+     * reporting name whatever its display name, one without by its name.
+     */
+    @Test
+    void aFailureCarriesTheNameSurefireGivesTheTestCaseOfItsMethod() {
+        Map<String, String> names = new TreeMap<>();
+        launch("", Misnamed.class).failures().forEach(f -> names.put(f.test(), f.caseName()));
+        assertEquals(Map.of("hpo > Misnamed > an upside-down range", "depth(int)", "hpo > Misnamed > words()", "words"),
+                names);
+    }
+
     @Test
     void writesTheKeysTheGoalReads() throws IOException {
         Path file = dir.resolve("fork/run.properties");
         new RunRecord(3, List.of(new RunRecord.Skip("study A.b is not among hpo.objectives = C.d", false),
                 new RunRecord.Skip("E.g: too slow", true)), Map.of("C.d", List.of(4, 5)),
-                List.of(new RunRecord.Failure("hpo > E > f(int)", "bad range", null, "x.E"),
-                        new RunRecord.Failure("hpo > C > d()", "no trial completed", "C.d", null)),
+                List.of(new RunRecord.Failure("hpo > E > f(int)", "bad range", null, "x.E", "f(int)"),
+                        new RunRecord.Failure("hpo > C > d(int)", "no trial completed", "C.d", null, null)),
                 List.of("A.b", "C.d")).write(file);
         Properties p = new Properties();
         try (Reader r = Files.newBufferedReader(file)) {
@@ -130,8 +144,8 @@ class RunRecordTest {
                 Map.entry("studies", "1"),
                 Map.entry("study.0.name", "C.d"), Map.entry("study.0.trials", "4,5"), Map.entry("failures", "2"),
                 Map.entry("failure.0.test", "hpo > E > f(int)"), Map.entry("failure.0.message", "bad range"),
-                Map.entry("failure.0.class", "x.E"),
-                Map.entry("failure.1.test", "hpo > C > d()"), Map.entry("failure.1.message", "no trial completed"),
+                Map.entry("failure.0.class", "x.E"), Map.entry("failure.0.name", "f(int)"),
+                Map.entry("failure.1.test", "hpo > C > d(int)"), Map.entry("failure.1.message", "no trial completed"),
                 Map.entry("failure.1.study", "C.d"), Map.entry("objectiveStudies", "2"),
                 Map.entry("objectiveStudy.0", "A.b"), Map.entry("objectiveStudy.1", "C.d")), Map.copyOf(p));
     }

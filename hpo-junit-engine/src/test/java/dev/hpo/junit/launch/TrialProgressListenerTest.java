@@ -31,14 +31,14 @@ class TrialProgressListenerTest {
     void malformedObjectiveTakesOneLineAndOtherFailuresTheirStackTrace() {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         TrialProgressListener listener = new TrialProgressListener(new PrintStream(bytes, true, StandardCharsets.UTF_8));
-        listener.executionFinished(test("depth()"), TestExecutionResult.failed(
+        listener.executionFinished(test("depth(int)"), TestExecutionResult.failed(
                 new InvalidObjectiveException("demo.Trees.depth, parameter 'depth': @IntRange min 30 > max 3")));
-        listener.executionFinished(test("broken()"), TestExecutionResult.failed(new IllegalStateException("boom")));
+        listener.executionFinished(test("broken(double)"), TestExecutionResult.failed(new IllegalStateException("boom")));
         listener.printFailures();
 
         String[] lines = bytes.toString(StandardCharsets.UTF_8).split("\\R");
-        assertEquals("[hpo] FAILED depth(): demo.Trees.depth, parameter 'depth': @IntRange min 30 > max 3", lines[0]);
-        assertEquals("[hpo] FAILED broken()", lines[1]);
+        assertEquals("[hpo] FAILED depth(int): demo.Trees.depth, parameter 'depth': @IntRange min 30 > max 3", lines[0]);
+        assertEquals("[hpo] FAILED broken(double)", lines[1]);
         assertEquals("java.lang.IllegalStateException: boom", lines[2]);
         assertTrue(lines[3].trim().startsWith("at "), lines[3]);
     }
@@ -47,7 +47,7 @@ class TrialProgressListenerTest {
     void aStudyStoppedEarlySaysWhy() {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         TrialProgressListener listener = new TrialProgressListener(new PrintStream(bytes, true, StandardCharsets.UTF_8));
-        listener.reportingEntryPublished(test("bowl()"), ReportEntry.from(Map.of("hpo.study", "Q.bowl",
+        listener.reportingEntryPublished(test("bowl(double)"), ReportEntry.from(Map.of("hpo.study", "Q.bowl",
                 "hpo.stopped", "20 finished trials without a new best value")));
         assertEquals("[hpo] Q.bowl stopped early: 20 finished trials without a new best value",
                 bytes.toString(StandardCharsets.UTF_8).strip());

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 
 /** An objective in a @Nested class, on an instance inside one of this class, set up by both @BeforeEach methods. */
@@ -30,6 +31,7 @@ class NestedTuningTest {
         }
 
         @Objective(trials = 5)
+        @DisplayName("a shifted bowl")
         double bowl(@FloatRange(min = -4, max = 6) double x) throws IOException {
             Files.writeString(Path.of("target", "nested-calls.txt"), "x=" + x + " offset=" + offset + " scale=" + scale
                     + "\n", StandardOpenOption.CREATE, StandardOpenOption.APPEND);
