@@ -388,6 +388,25 @@ public final class Study implements AutoCloseable {
         }
     }
 
+    /**
+     * Starts a trial, as {@link #ask()}, whose parameters in {@code fixedDistributions} are suggested at once, in the
+     * map's order (Optuna's {@code ask(fixed_distributions)}): an ask-and-tell loop that knows its search space up
+     * front gets every value from the sampler before it runs anything, and reads them from {@link Trial#params()}.
+     * A distribution that conflicts with one the study used under that name fails as {@link Trial#suggest} does; the
+     * trial is then told FAIL, so that it does not stay RUNNING.
+     */
+    public Trial ask(Map<String, ? extends Distribution> fixedDistributions) {
+        Trial trial = ask();
+        try {
+            fixedDistributions.forEach(trial::suggest);
+        } catch (RuntimeException e) {
+            storage.setTrialSystemAttr(trial.id(), FAIL_REASON_ATTR, e.toString());
+            tell(trial, TrialState.FAIL);
+            throw e;
+        }
+        return trial;
+    }
+
     /** Finishes a trial with its objective value(s); a NaN value makes it FAIL, as in Optuna. */
     public FrozenTrial tell(Trial trial, double... values) {
         return tell(trial, TrialState.COMPLETE, values);

@@ -9,6 +9,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.hpo.pruner.Pruner;
 import dev.hpo.sampler.RandomSampler;
 import dev.hpo.sampler.Sampler;
+import dev.hpo.space.CategoricalDistribution;
+import dev.hpo.space.Distribution;
+import dev.hpo.space.FloatDistribution;
 import dev.hpo.storage.InMemoryStorage;
 import dev.hpo.storage.StorageException;
 import java.io.IOException;
@@ -246,6 +249,26 @@ class StudyTest {
                 () -> s.tell(pruned, TrialState.FAIL, 0.5));
         assertTrue(valued.getMessage().contains("tell it without values"), valued.getMessage());
         assertEquals(TrialState.PRUNED, s.tell(pruned, TrialState.PRUNED).state());
+    }
+
+    @Test
+    void askWithFixedDistributionsSuggestsThemAtOnce() {
+        Study s = Study.builder().sampler(new RandomSampler(5)).build();
+        Map<String, Distribution> space = new java.util.LinkedHashMap<>();
+        space.put("x", FloatDistribution.of(-1, 1));
+        space.put("kind", CategoricalDistribution.of(List.of("a", "b")));
+        Trial t = s.ask(space);
+        assertEquals(Set.of("x", "kind"), t.params().keySet(), "suggested before the objective runs");
+        double x = (double) t.params().get("x");
+        assertTrue(x >= -1 && x <= 1);
+        assertEquals(x, t.suggestFloat("x", -1, 1), "a later suggestion answers the same value");
+        s.tell(t, x);
+        assertEquals(space, s.trials().get(0).distributions());
+
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> s.ask(Map.of("x", FloatDistribution.of(0, 5))));
+        assertTrue(e.getMessage().contains("x"), e.getMessage());
+        assertEquals(TrialState.FAIL, s.trials().get(1).state(), "the refused trial does not stay RUNNING");
     }
 
     @Test
