@@ -119,6 +119,11 @@ record ImportanceInput(
      * most important (ties by name).
      */
     Map<String, Double> result(double[] scores) {
+        return shares(varying, single, scores);
+    }
+
+    /** {@link #result} for any split of the parameters into varying ones (with {@code scores}) and single ones. */
+    static Map<String, Double> shares(List<String> varying, List<String> single, double[] scores) {
         double sum = 0;
         for (double s : scores) {
             sum += s;
