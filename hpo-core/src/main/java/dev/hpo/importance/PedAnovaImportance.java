@@ -48,10 +48,11 @@ import java.util.function.ToDoubleFunction;
  *
  * <p>Where hpo keeps its own behaviour: with fewer than two usable trials, or when every score is 0, the
  * parameters that can vary get equal shares and single-valued ones 0 (Optuna gives those a share too); a study whose
- * completed trials all have a non-finite target is refused rather than given equal shares; Optuna's warnings
- * (a target read as lower-is-better, target and region selecting the same trials, a regime too small) are not
- * logged, since the Javadoc says so once. Up to Optuna 4 the top trials were a {@code baseline_quantile} (at least
- * two trials) of all trials; hpo followed that until it followed Optuna 5.
+ * completed trials all have a non-finite target is refused rather than given equal shares; Optuna's warnings at
+ * evaluation (a target read as lower-is-better, target and region selecting the same trials, a regime too small) are
+ * not logged: they describe what this page states. Up to Optuna 4 the top trials were a {@code baseline_quantile}
+ * (at least two trials) of all trials and conditional parameters were left out; hpo did so too until it followed
+ * Optuna 5, whose {@code target_quantile} replaces that option.
  */
 public final class PedAnovaImportance implements ImportanceEvaluator {
 

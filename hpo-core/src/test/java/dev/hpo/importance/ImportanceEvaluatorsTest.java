@@ -89,7 +89,8 @@ class ImportanceEvaluatorsTest {
     @MethodSource("evaluators")
     void singleValuedParameterGetsZero(ImportanceEvaluator evaluator) {
         Study study = Study.builder().sampler(new RandomSampler(5)).build();
-        study.optimize(t -> t.suggestFloat("a", 0, 1) + t.suggestFloat("fixed", 2, 2) + t.suggestFloat("b", 0, 1) * 0.1, 40);
+        study.optimize(t -> t.suggestFloat("a", 0, 1) + t.suggestFloat("fixed", 2, 2)
+                + t.suggestFloat("b", 0, 1) * 0.1, 40);
         Map<String, Double> importances = evaluator.evaluate(study);
         assertEquals(0.0, importances.get("fixed"));
         assertEquals("a", importances.keySet().iterator().next());
