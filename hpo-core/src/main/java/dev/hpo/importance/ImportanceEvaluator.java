@@ -12,9 +12,11 @@ import java.util.function.ToDoubleFunction;
  * ({@link FanovaImportance}), impurity decrease of a forest ({@link MeanDecreaseImpurityImportance}), or how
  * different the good trials' parameter distribution is from all trials' ({@link PedAnovaImportance}).
  *
- * <p>Every evaluator works on the study's COMPLETE trials over their intersection search space (the
- * parameters every completed trial has), returns importances that sum to 1, sorted from the most important,
- * and gives parameters with a single possible value an importance of 0. {@link Importances} picks the default.
+ * <p>Every evaluator works on the study's COMPLETE trials, returns importances that sum to 1, sorted from the most
+ * important, and gives parameters with a single possible value an importance of 0. fANOVA and mean decrease impurity
+ * assess the intersection search space (the parameters every completed trial has); PED-ANOVA, as in Optuna 5,
+ * assesses every parameter of a completed trial, conditional ones included, and explains reaching the Pareto front
+ * of a multi-objective study given no target. {@link Importances} picks the default.
  */
 public interface ImportanceEvaluator {
 
@@ -23,9 +25,11 @@ public interface ImportanceEvaluator {
      *
      * @param study the study to analyse; needs at least one COMPLETE trial
      * @param params the parameters to assess, or {@code null} for the intersection search space of the
-     *        completed trials; when given, only completed trials that have all of them are used
+     *        completed trials (PED-ANOVA: every parameter of a completed trial); when given, only completed trials
+     *        that have all of them are used (PED-ANOVA: every completed trial, a parameter it lacks being inactive)
      * @param target what to explain, or {@code null} for the objective value of a single-objective study
-     *        (a multi-objective study needs a target, such as {@code t -> t.values().get(0)})
+     *        (a multi-objective study needs a target, such as {@code t -> t.values().get(0)}, except with
+     *        PED-ANOVA); a target is read as lower-is-better
      * @return parameter name to importance, summing to 1, in descending order of importance
      */
     Map<String, Double> evaluate(Study study, List<String> params, ToDoubleFunction<FrozenTrial> target);

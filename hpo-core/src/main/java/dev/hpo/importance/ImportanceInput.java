@@ -1,6 +1,5 @@
 package dev.hpo.importance;
 
-import dev.hpo.Direction;
 import dev.hpo.FrozenTrial;
 import dev.hpo.Study;
 import dev.hpo.TrialState;
@@ -23,15 +22,13 @@ import java.util.function.ToDoubleFunction;
  * @param distributions the distribution of every assessed parameter
  * @param trials the trials used, in number order
  * @param targets the target value of each trial, aligned with {@code trials}
- * @param lowerIsBetter whether a low target is good (the study's direction, or true for a custom target)
  */
 record ImportanceInput(
         List<String> varying,
         List<String> single,
         Map<String, Distribution> distributions,
         List<FrozenTrial> trials,
-        double[] targets,
-        boolean lowerIsBetter) {
+        double[] targets) {
 
     static ImportanceInput of(Study study, List<String> params, ToDoubleFunction<FrozenTrial> target) {
         if (target == null && study.directions().size() > 1) {
@@ -65,9 +62,8 @@ record ImportanceInput(
         List<String> varying = new ArrayList<>();
         List<String> single = new ArrayList<>();
         space.forEach((name, d) -> (d.isSingle() ? single : varying).add(name));
-        boolean lowerIsBetter = target != null || study.direction() == Direction.MINIMIZE;
         return new ImportanceInput(List.copyOf(varying), List.copyOf(single), space, List.copyOf(used),
-                values.stream().mapToDouble(Double::doubleValue).toArray(), lowerIsBetter);
+                values.stream().mapToDouble(Double::doubleValue).toArray());
     }
 
     private static Map<String, Distribution> distributionsOf(Study study, List<FrozenTrial> complete,
@@ -119,6 +115,11 @@ record ImportanceInput(
      * most important (ties by name).
      */
     Map<String, Double> result(double[] scores) {
+        return shares(varying, single, scores);
+    }
+
+    /** {@link #result} for any split of the parameters into varying ones (with {@code scores}) and single ones. */
+    static Map<String, Double> shares(List<String> varying, List<String> single, double[] scores) {
         double sum = 0;
         for (double s : scores) {
             sum += s;

@@ -9,11 +9,11 @@ import java.util.function.ToDoubleFunction;
 /**
  * The entry point for parameter importance, in the spirit of Optuna's {@code get_param_importances}.
  *
- * <p>The default evaluator is {@link PedAnovaImportance} (baseline quantile 0.1, evaluated on the local
- * space), the estimator Optuna 5 uses by default (with Optuna 4's choice of the top trials: see there): it needs
- * no surrogate model, takes milliseconds on
- * thousands of trials and explains what it takes to reach the top 10% of the study. Use
- * {@link FanovaImportance} for a global, model-based answer (Optuna 4's default).
+ * <p>The default evaluator is {@link PedAnovaImportance} with Optuna 5.0's defaults (target quantile 0.1, region
+ * quantile 1, evaluated on the local space), the estimator Optuna 5 uses by default and with its numbers: it needs
+ * no surrogate model, takes milliseconds on thousands of trials, assesses conditional parameters too and explains
+ * what it takes to reach the top 10% of the study. Use {@link FanovaImportance} for a global, model-based answer
+ * (Optuna 4's default).
  */
 public final class Importances {
 

@@ -11,57 +11,55 @@ import java.util.List;
  * A parameter's range discretized into {@code size} bins, as PED-ANOVA counts trials: a categorical
  * parameter has one bin per choice; a numeric one has evenly spaced grid points ({@code steps} of them, in log
  * space for log parameters; one per value for an integer or stepped range with at most {@code steps} values;
- * {@code ceil(log2(range + 1)) + 1} for a log integer, as Optuna counts them), and a trial falls on the nearest point.
+ * {@code ceil(log2(range + 1)) + 1} for a log integer, as Optuna counts them), and a trial falls on the nearest point,
+ * found as Optuna 5 finds it: {@code ceil((x - low) / Δ - 1/2)} with {@code Δ} the spacing, so that a value midway
+ * between two points goes to the lower one.
  */
 final class ParamGrid {
 
     private final Distribution distribution;
-    /** Grid points in encoded coordinates; null for a categorical parameter. */
-    private final double[] points;
-    private final boolean log;
     private final int size;
+    /** Whether a trial's value is binned by its choice index rather than by its position in the range. */
+    private final boolean categorical;
+    private final boolean log;
+    /** The range in the coordinates the points are spaced evenly in (log for a log parameter). */
+    private final double low;
+    private final double high;
 
-    private ParamGrid(Distribution distribution, double[] points, boolean log, int size) {
+    private ParamGrid(Distribution distribution, int size, boolean categorical, boolean log, double low,
+            double high) {
         this.distribution = distribution;
-        this.points = points;
-        this.log = log;
         this.size = size;
+        this.categorical = categorical;
+        this.log = log;
+        this.low = low;
+        this.high = high;
     }
 
     static ParamGrid of(Distribution d, int steps) {
         if (d instanceof CategoricalDistribution c) {
-            return new ParamGrid(d, null, false, c.size());
+            return new ParamGrid(d, c.size(), true, false, 0, c.size() - 1);
         }
+        int n;
+        boolean log;
+        double low;
+        double high;
         if (d instanceof IntDistribution i) {
-            if (i.log()) {  // Optuna's count: ceil(log2(range + 1)) + 1 points
-                int n = Math.max(2, Math.min(steps,
-                        (int) Math.ceil(Math.log(i.high() - i.low() + 1.0) / Math.log(2)) + 1));
-                return new ParamGrid(d, linspace(Math.log(i.low()), Math.log(i.high()), n), true, n);
-            }
-            if (i.size() <= steps) {
-                double[] pts = new double[(int) i.size()];
-                for (int k = 0; k < pts.length; k++) {
-                    pts[k] = i.low() + (double) k * i.step();
-                }
-                return new ParamGrid(d, pts, false, pts.length);
-            }
-            return new ParamGrid(d, linspace(i.low(), i.high(), steps), false, steps);
+            log = i.log();
+            low = i.low();
+            high = i.high();
+            n = log ? (int) Math.ceil(Math.log(high - low + 1) / Math.log(2)) + 1  // Optuna's count
+                    : (int) Math.round((high - low) / i.step()) + 1;
+        } else {
+            FloatDistribution f = (FloatDistribution) d;
+            log = f.log();
+            low = f.low();
+            high = f.high();
+            n = f.step() == null ? steps : (int) Math.round((high - low) / f.step()) + 1;
         }
-        FloatDistribution f = (FloatDistribution) d;
-        if (f.step() != null) {  // one point per value while they are at most steps, as Optuna counts them
-            int n = (int) Math.max(2, Math.min(steps, Math.round((f.high() - f.low()) / f.step()) + 1));
-            return new ParamGrid(d, linspace(f.low(), f.high(), n), false, n);
-        }
-        return f.log() ? new ParamGrid(d, linspace(Math.log(f.low()), Math.log(f.high()), steps), true, steps)
-                : new ParamGrid(d, linspace(f.low(), f.high(), steps), false, steps);
-    }
-
-    private static double[] linspace(double low, double high, int n) {
-        double[] out = new double[n];
-        for (int k = 0; k < n; k++) {
-            out[k] = n == 1 ? low : low + (high - low) * k / (n - 1);
-        }
-        return out;
+        n = Math.max(2, Math.min(steps, n));
+        return log ? new ParamGrid(d, n, false, true, Math.log(low), Math.log(high))
+                : new ParamGrid(d, n, false, false, low, high);
     }
 
     int size() {
@@ -69,7 +67,7 @@ final class ParamGrid {
     }
 
     boolean categorical() {
-        return points == null;
+        return categorical;
     }
 
     /** How many of the trials fall in each bin. */
@@ -82,23 +80,13 @@ final class ParamGrid {
     }
 
     private int bin(double internal) {
-        if (points == null) {
+        if (categorical) {
             return (int) internal;
         }
         double x = log ? Math.log(internal) : internal;
-        double half = (points[1] - points[0]) / 2;
-        // first grid point at or above x - half: the nearest point, ties going up
-        int lo = 0;
-        int hi = points.length;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (points[mid] < x - half) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        return Math.min(lo, points.length - 1);
+        double spacing = (high - low) / (size - 1);
+        int k = (int) Math.ceil((x - low) / spacing - 0.5);
+        return Math.max(0, Math.min(k, size - 1));
     }
 
     @Override

@@ -1,119 +1,330 @@
 package dev.hpo.importance;
 
+import dev.hpo.Direction;
 import dev.hpo.FrozenTrial;
 import dev.hpo.Study;
+import dev.hpo.TrialState;
+import dev.hpo.sampler.tpe.NondominatedSplit;
+import dev.hpo.space.Distribution;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.ToDoubleFunction;
 
 /**
  * PED-ANOVA (Watanabe, Bansal and Hutter, "PED-ANOVA: Efficiently Quantifying Hyperparameter Importance in
- * Arbitrary Subspaces", IJCAI 2023): a parameter matters as much as the distribution of its values among the
- * top trials differs from its distribution among all trials. With {@code p_γ} the density of the trials whose
- * target is in the best {@code γ} quantile and {@code p_local} the density of all trials (both
- * {@link ScottParzenEstimator}s on a {@link ParamGrid}), the importance is the Pearson divergence
- * {@code Σ_x p_local(x) · (p_γ(x) / p_local(x) − 1)²}, scaled over the parameters to sum to 1.
+ * Arbitrary Subspaces", IJCAI 2023) with conditional parameters handled as condPED-ANOVA does ("Conditional
+ * PED-ANOVA: Hyperparameter Importance in Hierarchical &amp; Dynamic Search Spaces", KDD 2026): a parameter matters as
+ * much as the distribution of its values among the top trials differs from its distribution in the region the
+ * question is asked in. It needs no surrogate model, so it is fast on any number of trials, and it is the default of
+ * {@link Importances}, as in Optuna 5.
  *
- * <p>No surrogate model: fast on any number of trials, and the default of {@link Importances} (as in Optuna 5).
- * With {@code evaluateOnLocal} false the reference is the uniform distribution over the search space instead
- * of the trials actually run. A custom target is treated as lower-is-better, as in Optuna. The top trials are
- * chosen by Optuna 4's rule (a baseline quantile, at least two trials); Optuna 5.0 chooses them by a target and a
- * region quantile with an inverted-CDF cut and weighs conditional parameters per regime, so its numbers on the same
- * trials differ slightly (ranks of close parameters may swap). The grid of each parameter is Optuna's.
+ * <p>It computes what Optuna 5.0's {@code PedAnovaImportanceEvaluator} computes, number for number
+ * ({@code PedAnovaOracleTest} pins Optuna's own figures):
+ * <ul>
+ *   <li>The <em>region</em> is the best {@code regionQuantile} (γ) of the trials, the <em>target</em> the best
+ *       {@code targetQuantile} (γ′ &lt; γ): with one objective or a custom target, the trials whose loss is at most
+ *       the inverted-CDF quantile (the {@code ceil(q · n)}-th smallest loss, so trials tied with it are in too);
+ *       with several objectives and no target, {@code ceil(q · n)} trials by non-domination rank, the last rank
+ *       thinned by hypervolume subset selection, as multi-objective TPE chooses ({@link NondominatedSplit}).</li>
+ *   <li>Each parameter's region trials are split into regimes, one per distribution the parameter has in them
+ *       (a parameter a trial lacks is inactive there and scores nothing); a regime with fewer than 2 trials is left
+ *       out. With {@code α_i} and {@code β_i} the shares of the target and of the region trials in regime i, the
+ *       parameter scores {@code (γ′/γ)² Σ_i α_i² / β_i · D_i}, where {@code D_i} is the Pearson divergence
+ *       {@code Σ_x p_local(x) · (p_γ′(x) / p_local(x) − 1)²} between the density of the regime's target trials and
+ *       that of its region trials (or, with {@code evaluateOnLocal} false, the uniform distribution over the range),
+ *       both {@link ScottParzenEstimator}s on a {@link ParamGrid}. Scores are then scaled to sum to 1.</li>
+ *   <li>Without {@code params}, every parameter of a completed trial is assessed, conditional ones included (the
+ *       other evaluators take the intersection search space). Trials whose target (or any objective) is not finite
+ *       are left out. A custom target is read as lower-is-better.</li>
+ * </ul>
+ *
+ * <p>Where hpo keeps its own behaviour: with fewer than two usable trials, or when every score is 0, the
+ * parameters that can vary get equal shares and single-valued ones 0 (Optuna gives those a share too); a study whose
+ * completed trials all have a non-finite target is refused rather than given equal shares; Optuna's warnings at
+ * evaluation (a target read as lower-is-better, target and region selecting the same trials, a regime too small) are
+ * not logged: they describe what this page states. Up to Optuna 4 the top trials were a {@code baseline_quantile}
+ * (at least two trials) of all trials and conditional parameters were left out; hpo did so too until it followed
+ * Optuna 5, whose {@code target_quantile} replaces that option.
  */
 public final class PedAnovaImportance implements ImportanceEvaluator {
 
+    private static final System.Logger LOG = System.getLogger(PedAnovaImportance.class.getName());
     private static final int STEPS = 50;
-    private static final int MIN_TOP_TRIALS = 2;
+    private static final int MIN_TRIALS_IN_REGIME = 2;
     private static final double PRIOR_WEIGHT = 1.0;
     private static final double EPS = 1e-12;
 
-    private final double baselineQuantile;
+    private final double targetQuantile;
+    private final double regionQuantile;
     private final boolean evaluateOnLocal;
 
-    /** Optuna's defaults: the top 10% against the trials of the study. */
+    /** Optuna's defaults: what it takes to reach the top 10% of all the trials of the study. */
     public PedAnovaImportance() {
-        this(0.1, true);
+        this(builder());
     }
 
-    /**
-     * @param baselineQuantile which share of the best trials counts as "top", in [0, 1] (at least two trials
-     *        are always top)
-     * @param evaluateOnLocal compare with the distribution of all trials (true) or with the uniform
-     *        distribution over the search space (false)
-     */
-    public PedAnovaImportance(double baselineQuantile, boolean evaluateOnLocal) {
-        if (!(baselineQuantile >= 0 && baselineQuantile <= 1)) {
-            throw new IllegalArgumentException("baselineQuantile must be in [0, 1], got " + baselineQuantile);
+    private PedAnovaImportance(Builder b) {
+        if (!(b.targetQuantile < b.regionQuantile)) {
+            throw new IllegalArgumentException("targetQuantile " + b.targetQuantile + " must be below regionQuantile "
+                    + b.regionQuantile + ": the top trials are the best part of the region");
         }
-        this.baselineQuantile = baselineQuantile;
-        this.evaluateOnLocal = evaluateOnLocal;
+        if (b.regionQuantile != 1.0 && !b.evaluateOnLocal) {
+            LOG.log(System.Logger.Level.WARNING, "PED-ANOVA: with evaluateOnLocal false the reference is the uniform"
+                    + " distribution over the search space, so regionQuantile {0} only weighs the regimes of"
+                    + " conditional parameters", b.regionQuantile);
+        }
+        this.targetQuantile = b.targetQuantile;
+        this.regionQuantile = b.regionQuantile;
+        this.evaluateOnLocal = b.evaluateOnLocal;
+    }
+
+    /** Options named as Optuna 5's ({@code target_quantile}, {@code region_quantile}, {@code evaluate_on_local}). */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** γ′: the share of the best trials whose parameters are explained. */
+    public double targetQuantile() {
+        return targetQuantile;
+    }
+
+    /** γ: the share of the best trials that make the region the importance is measured in. */
+    public double regionQuantile() {
+        return regionQuantile;
+    }
+
+    /** Whether the reference is the region's trials (true) or the uniform distribution over the range (false). */
+    public boolean evaluateOnLocal() {
+        return evaluateOnLocal;
     }
 
     @Override
     public Map<String, Double> evaluate(Study study, List<String> params, ToDoubleFunction<FrozenTrial> target) {
-        ImportanceInput input = ImportanceInput.of(study, params, target);
-        double[] scores = new double[input.varying().size()];
-        if (scores.length == 0 || input.trials().size() < MIN_TOP_TRIALS) {
-            return input.result(scores);  // too few trials to tell the parameters apart: equal shares, as Optuna
+        List<FrozenTrial> complete = study.trials(EnumSet.of(TrialState.COMPLETE));
+        if (complete.isEmpty()) {
+            throw new IllegalStateException("study " + study.name()
+                    + " has no completed trial; importance needs completed trials");
         }
-        List<FrozenTrial> top = topTrials(input);
+        List<String> varying = new ArrayList<>();
+        List<String> single = new ArrayList<>();
+        for (String name : assessed(study, complete, params)) {
+            boolean varies = complete.stream().map(t -> t.distributions().get(name))
+                    .anyMatch(d -> d != null && !d.isSingle());
+            (varies ? varying : single).add(name);
+        }
+        Losses losses = Losses.of(study, complete, target);
+        double[] scores = new double[varying.size()];
+        if (losses.trials.size() < 2 || varying.isEmpty()) {
+            return ImportanceInput.shares(varying, single, scores);  // too few trials: equal shares, as Optuna
+        }
+        List<FrozenTrial> top = losses.best(targetQuantile);
+        List<FrozenTrial> region = losses.best(regionQuantile);
+        Set<Integer> topNumbers = new HashSet<>();
+        top.forEach(t -> topNumbers.add(t.number()));
+        double ratio = (double) top.size() / region.size();  // γ′ / γ
         for (int f = 0; f < scores.length; f++) {
-            String name = input.varying().get(f);
-            ParamGrid grid = ParamGrid.of(input.distributions().get(name), STEPS);
-            double[] pTop = ScottParzenEstimator.fit(grid.counts(name, top), grid.categorical(), true, PRIOR_WEIGHT).pdf();
-            double[] pLocal;
-            if (evaluateOnLocal) {
-                pLocal = ScottParzenEstimator.fit(grid.counts(name, input.trials()), grid.categorical(), true,
-                        PRIOR_WEIGHT).pdf();
-            } else {
-                pLocal = new double[grid.size()];
-                Arrays.fill(pLocal, 1.0 / grid.size());
-            }
-            scores[f] = pearsonDivergence(pTop, pLocal);
+            scores[f] = ratio * ratio * regimeDivergence(varying.get(f), top.size(), topNumbers, region);
         }
-        return input.result(scores);
+        return ImportanceInput.shares(varying, single, scores);
     }
 
-    /** Σ p_local · (p_top / p_local − 1)², with both densities kept away from 0. */
-    static double pearsonDivergence(double[] pTop, double[] pLocal) {
-        double d = 0;
-        for (int k = 0; k < pTop.length; k++) {
-            double local = pLocal[k] + EPS;
-            double ratio = (pTop[k] + EPS) / local - 1;
-            d += local * ratio * ratio;
+    /** The parameters asked for (each must be in a completed trial), or those of every completed trial. */
+    private static Set<String> assessed(Study study, List<FrozenTrial> complete, List<String> params) {
+        Set<String> all = new TreeSet<>();
+        complete.forEach(t -> all.addAll(t.distributions().keySet()));
+        if (params == null) {
+            return all;
         }
-        return d;
+        for (String p : params) {
+            if (!all.contains(p)) {
+                throw new IllegalArgumentException("no completed trial of study " + study.name()
+                        + " has parameter '" + p + "'");
+            }
+        }
+        return new LinkedHashSet<>(params);
     }
 
     /**
-     * The trials whose loss (the target, negated when higher is better) is at most the cutoff: the larger of
-     * the {@code baselineQuantile} quantile (the next higher observed loss) and the second best loss.
+     * {@code Σ_i α_i² / β_i · D_i} over the regimes of a parameter among the region trials (condPED-ANOVA, Theorem
+     * 4.2): one regime per distribution, inactive trials and regimes under {@link #MIN_TRIALS_IN_REGIME} trials out.
      */
-    private List<FrozenTrial> topTrials(ImportanceInput input) {
-        double sign = input.lowerIsBetter() ? 1 : -1;
-        int n = input.targets().length;
-        double[] loss = new double[n];
-        for (int i = 0; i < n; i++) {
-            loss[i] = sign * input.targets()[i];
-        }
-        double[] sorted = loss.clone();
-        Arrays.sort(sorted);
-        double quantile = sorted[(int) Math.ceil(baselineQuantile * (n - 1))];
-        double cutoff = Math.max(sorted[MIN_TOP_TRIALS - 1], quantile);
-        List<FrozenTrial> top = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            if (loss[i] <= cutoff) {
-                top.add(input.trials().get(i));
+    private double regimeDivergence(String param, int nTop, Set<Integer> topNumbers, List<FrozenTrial> region) {
+        Map<Distribution, List<FrozenTrial>> regimes = new LinkedHashMap<>();
+        for (FrozenTrial t : region) {
+            Distribution d = t.distributions().get(param);
+            if (d != null) {
+                regimes.computeIfAbsent(d, k -> new ArrayList<>()).add(t);
             }
         }
-        return top;
+        double score = 0;
+        for (Map.Entry<Distribution, List<FrozenTrial>> regime : regimes.entrySet()) {
+            List<FrozenTrial> regionTrials = regime.getValue();
+            if (regionTrials.size() < MIN_TRIALS_IN_REGIME || regime.getKey().isSingle()) {
+                continue;
+            }
+            List<FrozenTrial> topTrials = regionTrials.stream().filter(t -> topNumbers.contains(t.number())).toList();
+            if (topTrials.isEmpty()) {
+                continue;
+            }
+            double alpha = (double) topTrials.size() / nTop;
+            double beta = (double) regionTrials.size() / region.size();
+            score += alpha * alpha / beta * divergence(param, regime.getKey(), topTrials, regionTrials);
+        }
+        return score;
+    }
+
+    /** D: the Pearson divergence of the top trials' density from the reference density on the parameter's grid. */
+    private double divergence(String param, Distribution d, List<FrozenTrial> top, List<FrozenTrial> region) {
+        ParamGrid grid = ParamGrid.of(d, STEPS);
+        double[] pTop = density(grid, param, top);
+        double[] pLocal;
+        if (evaluateOnLocal) {
+            pLocal = density(grid, param, region);
+        } else {  // nowhere 0, so as Optuna without the offset
+            pLocal = new double[grid.size()];
+            Arrays.fill(pLocal, 1.0 / grid.size());
+        }
+        double sum = 0;
+        for (int k = 0; k < pTop.length; k++) {
+            double ratio = pTop[k] / pLocal[k] - 1;
+            sum += pLocal[k] * (ratio * ratio);
+        }
+        return sum;
+    }
+
+    /** The Parzen density of the trials on the grid, kept away from 0. */
+    private static double[] density(ParamGrid grid, String param, List<FrozenTrial> trials) {
+        double[] p = ScottParzenEstimator.fit(grid.counts(param, trials), grid.categorical(), true, PRIOR_WEIGHT).pdf();
+        for (int k = 0; k < p.length; k++) {
+            p[k] += EPS;
+        }
+        return p;
     }
 
     @Override
     public String toString() {
-        return "PED-ANOVA(baselineQuantile=" + baselineQuantile + ", evaluateOnLocal=" + evaluateOnLocal + ")";
+        return "PED-ANOVA(targetQuantile=" + targetQuantile + ", regionQuantile=" + regionQuantile
+                + ", evaluateOnLocal=" + evaluateOnLocal + ")";
+    }
+
+    /**
+     * The trials with a finite target and what ranks them: a loss per trial (lower is better), or with several
+     * objectives and no target a row of losses (each objective turned to be minimized).
+     */
+    private record Losses(List<FrozenTrial> trials, double[] loss, double[][] rows) {
+
+        static Losses of(Study study, List<FrozenTrial> complete, ToDoubleFunction<FrozenTrial> target) {
+            List<Direction> directions = study.directions();
+            boolean pareto = target == null && directions.size() > 1;
+            List<FrozenTrial> used = new ArrayList<>();
+            List<double[]> rows = new ArrayList<>();
+            for (FrozenTrial t : complete) {
+                double[] row = new double[pareto ? directions.size() : 1];
+                if (target != null) {
+                    row[0] = target.applyAsDouble(t);
+                } else {
+                    for (int k = 0; k < row.length; k++) {
+                        row[k] = (directions.get(k) == Direction.MINIMIZE ? 1 : -1) * t.values().get(k);
+                    }
+                }
+                if (Arrays.stream(row).allMatch(Double::isFinite)) {
+                    used.add(t);
+                    rows.add(row);
+                }
+            }
+            if (used.isEmpty()) {
+                throw new IllegalStateException("study " + study.name() + " has no completed trial with a finite "
+                        + (target != null ? "target" : "objective") + " value");
+            }
+            double[][] matrix = rows.toArray(new double[0][]);
+            double[] loss = pareto ? null : Arrays.stream(matrix).mapToDouble(r -> r[0]).toArray();
+            return new Losses(List.copyOf(used), loss, pareto ? matrix : null);
+        }
+
+        /** The best {@code quantile} of the trials, in trial order. */
+        List<FrozenTrial> best(double quantile) {
+            if (quantile == 1.0) {
+                return trials;
+            }
+            int n = trials.size();
+            int size = (int) Math.ceil(quantile * n);
+            boolean[] keep;
+            if (rows != null) {
+                keep = NondominatedSplit.below(rows, size);
+            } else {
+                double[] sorted = loss.clone();
+                Arrays.sort(sorted);
+                double cutoff = sorted[size - 1];  // inverted CDF: ties with the cut-off trial are in too
+                keep = new boolean[n];
+                for (int i = 0; i < n; i++) {
+                    keep[i] = loss[i] <= cutoff;
+                }
+            }
+            List<FrozenTrial> out = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                if (keep[i]) {
+                    out.add(trials.get(i));
+                }
+            }
+            return out;
+        }
+    }
+
+    /** The options of {@link PedAnovaImportance}, each checked when set. */
+    public static final class Builder {
+
+        private double targetQuantile = 0.1;
+        private double regionQuantile = 1.0;
+        private boolean evaluateOnLocal = true;
+
+        private Builder() {
+        }
+
+        /**
+         * γ′ (Optuna's {@code target_quantile}), default 0.1: explain what it takes to reach the best
+         * {@code targetQuantile} of the trials; in (0, 1) and below {@link #regionQuantile}.
+         */
+        public Builder targetQuantile(double targetQuantile) {
+            if (!(targetQuantile > 0 && targetQuantile < 1)) {
+                throw new IllegalArgumentException("targetQuantile must be in (0, 1), got " + targetQuantile);
+            }
+            this.targetQuantile = targetQuantile;
+            return this;
+        }
+
+        /**
+         * γ (Optuna's {@code region_quantile}), default 1: measure importance among the best {@code regionQuantile}
+         * of the trials (1: the whole search space the study explored); in (0, 1].
+         */
+        public Builder regionQuantile(double regionQuantile) {
+            if (!(regionQuantile > 0 && regionQuantile <= 1)) {
+                throw new IllegalArgumentException("regionQuantile must be in (0, 1], got " + regionQuantile);
+            }
+            this.regionQuantile = regionQuantile;
+            return this;
+        }
+
+        /**
+         * Optuna's {@code evaluate_on_local}, default true: compare the top trials with the region's trials (how
+         * much a parameter mattered during the study) or, when false, with the uniform distribution over its range
+         * (how much it matters in the search space as declared).
+         */
+        public Builder evaluateOnLocal(boolean evaluateOnLocal) {
+            this.evaluateOnLocal = evaluateOnLocal;
+            return this;
+        }
+
+        /** The evaluator; fails unless targetQuantile &lt; regionQuantile. */
+        public PedAnovaImportance build() {
+            return new PedAnovaImportance(this);
+        }
     }
 }

@@ -82,7 +82,9 @@ class GeometryTest {
         study.optimize(t -> t.suggestFloat(longName, 0, 1) + t.suggestInt("depth", 1, 5)
                 + t.suggestCategorical("fixed", List.of("only")).length(), 12);
         String html = HtmlReport.render(List.of(study));
-        assertTrue(html.contains(">learning_rate_of_the_second_optimi…</text>"), "an axis title cut with an ellipsis");
+        // which plot puts the name on which axis (and so its room) follows the importances: any cut is fine
+        Matcher cut = Pattern.compile(">(learning_rate_of_the_[a-z_]*)…</text>").matcher(html);
+        assertTrue(cut.find() && longName.startsWith(cut.group(1)), "an axis title cut with an ellipsis");
         assertFalse(html.contains(">" + longName + "</text>"), "no axis title runs past its plot");
         StudyData data = StudyData.of(study);
         assertTrue(ContourPlot.pairs(data).stream().noneMatch(p -> List.of(p).contains("fixed")));

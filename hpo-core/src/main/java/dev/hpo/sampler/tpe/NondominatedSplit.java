@@ -11,9 +11,10 @@ import java.util.List;
  * non-domination fronts are taken in order while they fit, and the front that does not fit whole is thinned by
  * greedy hypervolume subset selection (Guerreiro, Fonseca and Paquete 2016), which keeps the points that add the
  * most dominated volume — a spread-out subset rather than a cluster. Works on loss rows (every objective
- * minimized) so that it knows nothing about trials.
+ * minimized) so that it knows nothing about trials. PED-ANOVA ({@code dev.hpo.importance.PedAnovaImportance}) picks
+ * the top trials of a multi-objective study with it too, as Optuna 5 does.
  */
-final class NondominatedSplit {
+public final class NondominatedSplit {
 
     /** Optuna's floor for reference coordinates and weights. */
     static final double EPS = 1e-12;
@@ -25,7 +26,7 @@ final class NondominatedSplit {
      * Which of the rows go below: {@code nBelow} of them (all when there are fewer), by front and then by
      * hypervolume contribution within the last front; ties go to the lower row index.
      */
-    static boolean[] below(double[][] losses, int nBelow) {
+    public static boolean[] below(double[][] losses, int nBelow) {
         int n = losses.length;
         boolean[] below = new boolean[n];
         int want = Math.min(Math.max(0, nBelow), n);
