@@ -84,6 +84,29 @@ class AutoSamplerTest {
                 "no trial of the second study came from the first one's CMA-ES");
     }
 
+    /** A six-parameter bowl (floats, a log float and an integer), the size of the benchmark problems. */
+    private static double sixParameters(dev.hpo.Trial t) {
+        double f = 0;
+        for (int i = 0; i < 4; i++) {
+            double x = t.suggestFloat("x" + i, -5, 5);
+            f += (i + 1) * (x - 1) * (x - 1);
+        }
+        double lr = Math.log10(t.suggestFloat("lr", 1e-5, 1, true)) + 3;
+        int n = t.suggestInt("n", 1, 16);
+        return f + lr * lr + 0.1 * (n - 5) * (n - 5);
+    }
+
+    /**
+     * Pins the trials of the default sampler's GP phase on a six-parameter space, bit for bit: the benchmark problems
+     * have at most six parameters, and a change to when the GP is chosen must leave what it draws for them alone.
+     */
+    @Test
+    void theGpPhaseOnSixParametersIsPinned() {
+        Study s = Study.builder().sampler(new AutoSampler(4)).pruner(new dev.hpo.pruner.NopPruner()).build();
+        s.optimize(AutoSamplerTest::sixParameters, 30);
+        TpeSamplerFingerprintTest.assertPinned("auto (GP phase)", 0x73ab3eed378bdcebL, s.trials());
+    }
+
     @Test
     void sameSeedGivesSameTrials() {
         assertEquals(run(3), run(3));
