@@ -6,6 +6,7 @@ import dev.hpo.Study;
 import dev.hpo.TrialState;
 import dev.hpo.pruner.NopPruner;
 import dev.hpo.sampler.Samplers;
+import dev.hpo.space.CategoricalDistribution;
 import dev.hpo.space.Distribution;
 import dev.hpo.space.FloatDistribution;
 import java.io.IOException;
@@ -29,16 +30,20 @@ import java.util.function.ToDoubleFunction;
  * default sampler skips the GP ({@code AutoSampler.GP_MAX_DIMENSION}); writes {@code results/auto-dimension.md}.
  *
  * <p>Usage: {@code AutoDimension [--dims 10,20,40,80] [--seeds N] [--seeds-above D:N] [--trials N]
- * [--problems rosenbrock,ackley,levy] [--out FILE] sampler...}. {@code --seeds-above 40:5} runs 5 seeds instead of
- * N at dimensions of 40 and more. One thread: the times are those of one study on one core.
+ * [--problems rosenbrock,ackley,levy,levy-mixed] [--out FILE] sampler...}. {@code --seeds-above 40:5} runs 5 seeds
+ * instead of N at dimensions of 40 and more. One thread: the times are those of one study on one core.
  *
  * <p>The functions, each on the box commonly used for it in the BO literature (BoTorch's test functions, TuRBO),
  * none with its optimum at the centre of the box (where CMA-ES starts): Rosenbrock on [−5, 10]^d, minimum 0 at
  * (1, …, 1); Ackley on [−5, 10]^d, minimum 0 at the origin; Levy on [−10, 10]^d, minimum 0 at (1, …, 1).
+ * levy-mixed is Levy with its last quarter of parameters categorical, each one of −10, −5, 0, 1, 5 and 10: a space
+ * CMA-ES cannot take, where the default sampler's alternative to the GP is TPE.
  */
 public final class AutoDimension {
 
     private static final int[] CHECKPOINTS = {100, 200};
+    /** The values of levy-mixed's categorical parameters, unordered for the samplers. */
+    private static final List<Double> CHOICES = List.of(-10.0, -5.0, 0.0, 1.0, 5.0, 10.0);
 
     private AutoDimension() {
     }
@@ -155,15 +160,23 @@ public final class AutoDimension {
             case "rosenbrock" -> problem("rosenbrock" + d, d, -5, 10, AutoDimension::rosenbrock);
             case "ackley" -> problem("ackley" + d, d, -5, 10, AutoDimension::ackley);
             case "levy" -> problem("levy" + d, d, -10, 10, AutoDimension::levy);
+            case "levy-mixed" -> problem("levy-mixed" + d, d, d / 4, -10, 10, AutoDimension::levy);
             default -> throw new IllegalArgumentException("unknown problem '" + name
-                    + "'; known: rosenbrock, ackley, levy");
+                    + "'; known: rosenbrock, ackley, levy, levy-mixed");
         };
     }
 
     private static Problem problem(String name, int d, double low, double high, ToDoubleFunction<double[]> f) {
+        return problem(name, d, 0, low, high, f);
+    }
+
+    /** The last {@code categorical} of the d parameters are categorical, with {@link #CHOICES} (the optimum's 1). */
+    private static Problem problem(String name, int d, int categorical, double low, double high,
+            ToDoubleFunction<double[]> f) {
         Map<String, Distribution> params = new LinkedHashMap<>();
         for (int i = 1; i <= d; i++) {
-            params.put("x" + i, new FloatDistribution(low, high, false, null));
+            params.put("x" + i, i > d - categorical ? CategoricalDistribution.of(CHOICES)
+                    : new FloatDistribution(low, high, false, null));
         }
         ToDoubleFunction<Map<String, Object>> of = v -> f.applyAsDouble(
                 v.values().stream().mapToDouble(o -> ((Number) o).doubleValue()).toArray());
