@@ -56,6 +56,61 @@ class AutoSamplerTest {
         assertTrue(study.bestValue() < 0.5, "best " + study.bestValue());
     }
 
+    /** A study sampled by {@code auto} that has run {@code trials} trials of a bowl in {@code floats} floats. */
+    private static Study wideStudy(AutoSampler auto, int floats, int trials, boolean categorical, boolean fixed) {
+        Study study = Study.builder().sampler(auto).build();
+        study.optimize(t -> {
+            double f = 0;
+            for (int i = 0; i < floats; i++) {
+                double x = t.suggestFloat("x" + i, -5, 10);
+                f += x * x;
+            }
+            if (categorical) {
+                f += t.suggestCategorical("kernel", List.of("rbf", "linear")).equals("rbf") ? 0 : 1;
+            }
+            if (fixed) {
+                f += t.suggestFloat("fixed", 2, 2);
+            }
+            return f;
+        }, trials);
+        return study;
+    }
+
+    @Test
+    void keepsTheGpUpToItsDimension() {
+        AutoSampler auto = new AutoSampler(8);
+        assertInstanceOf(GpSampler.class, auto.choose(wideStudy(auto, AutoSampler.GP_MAX_DIMENSION, 3, false, false)));
+    }
+
+    @Test
+    void aParameterWithOneValueDoesNotCountTowardsTheGpsDimension() {
+        AutoSampler auto = new AutoSampler(8);
+        assertInstanceOf(GpSampler.class, auto.choose(wideStudy(auto, AutoSampler.GP_MAX_DIMENSION, 3, false, true)));
+    }
+
+    @Test
+    void skipsTheGpForCmaEsFromTheCentreAboveItsDimension() {
+        AutoSampler auto = new AutoSampler(9);
+        Study study = wideStudy(auto, AutoSampler.GP_MAX_DIMENSION + 1, 4, false, false);
+        assertInstanceOf(CmaEsSampler.class, auto.choose(study));
+        List<FrozenTrial> cma = study.trials().stream()
+                .filter(t -> t.systemAttrs().containsKey(CmaEsSampler.GENERATION_ATTR)).toList();
+        assertEquals(List.of(1, 2, 3), cma.stream().map(FrozenTrial::number).toList(),
+                "every trial after the first, whose space was not known yet, comes from CMA-ES");
+        // CMA-ES starts at the centre, 2.5, with σ = 15 / 6: a mean |x − 2.5| of about 0.8 σ = 2.0; warm-started
+        // from the first trial, a uniform random point, its trials would lie about 3.75 from the centre
+        double fromCentre = cma.stream().flatMap(t -> t.params().values().stream())
+                .mapToDouble(v -> Math.abs((Double) v - 2.5)).average().orElseThrow();
+        assertTrue(fromCentre < 3.0, "mean |x - 2.5| of the CMA-ES trials: " + fromCentre);
+    }
+
+    @Test
+    void keepsTheGpAboveItsDimensionWhenACategoricalParameterIsAmongThem() {
+        AutoSampler auto = new AutoSampler(10);
+        Study study = wideStudy(auto, AutoSampler.GP_MAX_DIMENSION + 1, 3, true, false);
+        assertInstanceOf(GpSampler.class, auto.choose(study));
+    }
+
     @Test
     void aParameterThatAppearsLateMakesTheSpaceConditional() {
         AutoSampler auto = new AutoSampler(5);
