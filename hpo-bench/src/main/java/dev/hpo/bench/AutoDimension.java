@@ -27,7 +27,8 @@ import java.util.function.ToDoubleFunction;
  * Sample efficiency and cost per trial by dimension: samplers (by their {@link Samplers#byName} names) on scalable
  * standard functions at several dimensions, the median regret after 100 and 200 trials and the CPU time per trial
  * (the sampler's: the functions cost microseconds). It is the measurement behind the dimension above which the
- * default sampler skips the GP ({@code AutoSampler.GP_MAX_DIMENSION}); writes {@code results/auto-dimension.md}.
+ * default sampler skips the GP ({@code AutoSampler.GP_MAX_DIMENSION}). Writes a table per problem to {@code --out}
+ * (default {@code target/auto-dimension.md}); {@code results/auto-dimension.md} merges the tables of several runs.
  *
  * <p>Usage: {@code AutoDimension [--dims 10,20,40,80] [--seeds N] [--seeds-above D:N] [--trials N]
  * [--problems rosenbrock,ackley,levy,levy-mixed] [--out FILE] sampler...}. {@code --seeds-above 40:5} runs 5 seeds
@@ -75,7 +76,7 @@ public final class AutoDimension {
         int seedsAbove = 10;
         int trials = 200;
         List<String> problems = new ArrayList<>(List.of("rosenbrock", "ackley", "levy"));
-        Path out = Path.of("results/auto-dimension.md");
+        Path out = Path.of("target/auto-dimension.md");
         List<String> samplers = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
@@ -108,9 +109,9 @@ public final class AutoDimension {
                     }
                     Cell cell = new Cell(name, d, sampler, runs);
                     cells.add(cell);
-                    System.out.printf(Locale.ROOT, "%-10s d=%-3d %-6s %2d seeds  regret@100 %-10s @%d %-10s"
+                    System.out.printf(Locale.ROOT, "%-10s d=%-3d %-6s %2d seeds  regret@100 %-10s @200 %-10s"
                             + " %.1f ms/trial CPU (last 10: %.1f)%n", name, d, sampler, n,
-                            SampleEfficiency.fmt(SampleEfficiency.quantile(cell.regrets(0), 0.5)), trials,
+                            SampleEfficiency.fmt(SampleEfficiency.quantile(cell.regrets(0), 0.5)),
                             SampleEfficiency.fmt(SampleEfficiency.quantile(cell.regrets(1), 0.5)), cell.meanCpuMs(),
                             cell.meanTailCpuMs());
                 }
@@ -242,11 +243,12 @@ public final class AutoDimension {
         }
         md.append(" × ").append(trials).append(" trials per problem, dimension and sampler, one thread, in-memory "
                 + "storage, no pruner; ").append(String.format(Locale.ROOT, "%.1f", minutes)).append(" minutes. "
-                + "Regret = best so far minus the optimum (0). Cells: median [25th, 75th percentile] over the seeds. "
+                + "Regret = best so far minus the optimum (0), after 100 and 200 trials (after the last trial, in a "
+                + "shorter run). Cells: median [25th, 75th percentile] over the seeds. "
                 + "ms/trial: CPU time of the optimizing thread per trial, mean over the run (last 10 trials in "
                 + "parentheses); the functions cost microseconds, so it is the sampler's.\n\n");
         for (String p : problems) {
-            md.append("## ").append(p).append("\n\n| d | sampler | regret @100 | regret @").append(trials)
+            md.append("## ").append(p).append("\n\n| d | sampler | regret @100 | regret @200")
                     .append(" | ms/trial (last 10) |\n|---|---|---|---|---|\n");
             for (int d : dims) {
                 for (String s : samplers) {
