@@ -55,8 +55,9 @@ public final class AutoSampler implements Sampler {
      * ({@code hpo-bench/results/auto-dimension.md}): the GP's median regret after 200 trials was the lowest on all
      * three problems up to 30 dimensions (at 30: 2.9e4 against CMA-ES's 3.5e4, 4.1 against 6.9, 24 against 30), but
      * at 40 and 80 CMA-ES's was lower on two of the three (Levy at 80: 190 against 242; Rosenbrock at 80: 6.1e5
-     * against 1.2e6), for a hundredth of the time. The GP's time is not what sets the limit: 15 to 17 ms of CPU per
-     * trial near trial 200 at 30 dimensions, 33 to 47 ms at 80, 56 to 83 ms at 160 (200 integers: about 200 ms).
+     * against 1.2e6), for a hundredth of the time or less. (At 160, where neither came near the value at the centre
+     * of the box within 200 trials, the GP was ahead on two.) The GP's time is not what sets the limit: 14 to 17 ms
+     * of CPU per trial near trial 200 at 30 dimensions, 33 to 47 ms at 80, 56 to 83 ms at 160.
      * Spaces with a categorical parameter keep the GP: TPE, the alternative there, had a higher median regret after
      * 200 trials than the GP at 20, 40 and 80 dimensions (Levy with a quarter of its parameters categorical).
      */
