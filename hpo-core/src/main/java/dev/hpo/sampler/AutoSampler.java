@@ -24,9 +24,9 @@ import java.util.concurrent.ConcurrentHashMap;
  *       since a joint model over the intersection ignores the conditional parameters; otherwise GP.</li>
  *   <li><b>More than {@value #GP_MAX_DIMENSION} numeric parameters, none categorical</b>: {@link CmaEsSampler}
  *       from the first trial whose space is known (the second, sequentially), started at the centre of the space.
- *       In that many dimensions the GP's length scales and its acquisition's search in a huge box no longer pay:
- *       CMA-ES reached a lower median regret after 200 trials on two of three standard functions at 40 and 80
- *       dimensions ({@code hpo-bench/results/auto-dimension.md}).</li>
+ *       In that many dimensions the GP stops paying (one length scale to fit per parameter, the acquisition's
+ *       maximum to find in a huge box): CMA-ES reached a lower median regret after 200 trials on two of three
+ *       standard functions at 40 and 80 dimensions ({@code hpo-bench/results/auto-dimension.md}).</li>
  *   <li><b>Up to {@value #GP_TRIALS} finished trials</b> otherwise: {@link GpSampler}. Bayesian optimization with
  *       a GP is the most sample-efficient choice for the budgets of hyperparameter searches (it beat Optuna's TPE
  *       and CMA-ES on the project's benchmark problems at 100 trials), and its cost per trial, bounded by the GP's
