@@ -40,7 +40,8 @@ public final class Samplers {
 
     /**
      * The sampler a study gets when none is given: for one objective an {@link AutoSampler}, which picks GP,
-     * CMA-ES or TPE for the study as it grows; for several objectives multi-objective {@link TpeSampler} (MOTPE).
+     * CMA-ES or TPE by the study's size and number of parameters; for several objectives multi-objective
+     * {@link TpeSampler} (MOTPE).
      * MOTPE beat NSGA-II clearly on the project's ZDT1/ZDT2 benchmark at 50, 100 and 200 trials (median
      * hypervolume 11.56 against 10.23 on ZDT1 and 10.90 against 9.66 on ZDT2 at 200 trials, 20 seeds; see
      * {@code hpo-bench/results/multi-objective.md}): a genetic algorithm needs many generations of its population
