@@ -175,6 +175,7 @@ public final class AppendOnlyMap<K, V> extends AbstractMap<K, V> {
 
         @Override
         public Set<Entry<K, V>> entrySet() {
+            // keys, values and forEach read the arrays directly; only the entries need an object each
             return new AbstractSet<>() {
                 @Override
                 public Iterator<Entry<K, V>> iterator() {
@@ -196,6 +197,32 @@ public final class AppendOnlyMap<K, V> extends AbstractMap<K, V> {
                 public boolean contains(Object o) {
                     return o instanceof Entry<?, ?> e && containsKey(e.getKey())
                             && Objects.equals(get(e.getKey()), e.getValue());
+                }
+            };
+        }
+
+        @Override
+        public Set<K> keySet() {
+            return new AbstractSet<>() {
+                @Override
+                public Iterator<K> iterator() {
+                    return new Positions<>(size) {
+                        @Override
+                        @SuppressWarnings("unchecked")
+                        K at(int i) {
+                            return (K) keys[i];
+                        }
+                    };
+                }
+
+                @Override
+                public int size() {
+                    return size;
+                }
+
+                @Override
+                public boolean contains(Object o) {
+                    return containsKey(o);
                 }
             };
         }

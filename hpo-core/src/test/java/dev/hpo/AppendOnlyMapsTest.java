@@ -50,12 +50,15 @@ class AppendOnlyMapsTest {
                 Map<String, Object> want = expected.get(i);
                 assertEquals(new ArrayList<>(want.entrySet()), new ArrayList<>(snapshot.entrySet()), "seed " + seed);
                 assertEquals(new ArrayList<>(want.values()), new ArrayList<>(snapshot.values()));
+                assertEquals(new ArrayList<>(want.keySet()), new ArrayList<>(snapshot.keySet()));
+                assertEquals(want.keySet(), snapshot.keySet());
                 assertEquals(want, snapshot);
                 assertEquals(want.hashCode(), snapshot.hashCode());
                 assertEquals(want.toString(), snapshot.toString());
                 for (int k = 0; k < 150; k++) {
                     assertEquals(want.containsKey("k" + k), snapshot.containsKey("k" + k));
                     assertEquals(want.get("k" + k), snapshot.get("k" + k));
+                    assertEquals(want.keySet().contains("k" + k), snapshot.keySet().contains("k" + k));
                 }
             }
         }
