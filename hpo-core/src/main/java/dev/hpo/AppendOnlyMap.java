@@ -24,8 +24,8 @@ import java.util.function.BiFunction;
  *
  * <p>A snapshot is an unmodifiable view of the first entries, which never change: a new key goes behind the end
  * the snapshots handed out see, and replacing the value of a key (rare: a storage told a parameter again) copies the
- * values first. Keys are not null; values may be (a categorical choice may be null). Not thread safe: its owner writes under its own lock or thread; a
- * snapshot may be read from any thread it was handed to.
+ * values first. Keys are not null; values may be (a categorical choice may be null). Not thread safe: its owner
+ * writes under its own lock or thread; a snapshot may be read from any thread it was handed to.
  *
  * @param <K> the key type (a parameter's name)
  * @param <V> the value type

@@ -156,7 +156,8 @@ public final class Trial {
         try {
             d = factory.create();
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("parameter '" + name + "' of study " + study.name() + ": " + e.getMessage(), e);
+            throw new IllegalArgumentException("parameter '" + name + "' of study " + study.name() + ": "
+                    + e.getMessage(), e);
         }
         Distribution known = distributions.get(name);
         if (known != null) {

@@ -147,7 +147,8 @@ class TrialSnapshotTest {
             storage.setTrialIntermediateValue(trial.id(), 0, 9.0);
             FrozenTrial after = storage.trial(trial.id());
 
-            assertEquals(List.of(Map.entry("a", (Object) 0.25), Map.entry("b", (Object) 0.5)), entries(before.params()));
+            assertEquals(List.of(Map.entry("a", (Object) 0.25), Map.entry("b", (Object) 0.5)),
+                    entries(before.params()));
             assertEquals(List.of(Map.entry(0, 1.0), Map.entry(1, 2.0)), entries(before.intermediateValues()));
             assertEquals(List.of(Map.entry("a", (Object) 0.75), Map.entry("b", (Object) 0.5)), entries(after.params()));
             assertEquals(List.of(Map.entry(0, 9.0), Map.entry(1, 2.0)), entries(after.intermediateValues()));

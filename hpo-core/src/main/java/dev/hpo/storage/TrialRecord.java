@@ -63,7 +63,8 @@ final class TrialRecord {
     /** Throws when the trial is finished and so cannot change. */
     public void checkUpdatable() {
         if (state.isFinished()) {
-            throw new IllegalStateException("trial " + number + " is already finished (" + state + ") and cannot change");
+            throw new IllegalStateException("trial " + number + " is already finished (" + state
+                    + ") and cannot change");
         }
     }
 
