@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiConsumer;
 import java.util.function.BiFunction;
 
@@ -32,11 +31,17 @@ import java.util.function.BiFunction;
  */
 public final class AppendOnlyMap<K, V> extends AbstractMap<K, V> {
 
-    /** Position of every key ever put; shared with the snapshots, which ignore positions at or past their size. */
-    private final Map<Object, Integer> positions = new ConcurrentHashMap<>();
     private Object[] keys = new Object[8];
+    /** The hash code of each key, so that a lookup compares keys only when their hashes are equal. */
+    private int[] hashes = new int[8];
     private Object[] values = new Object[8];
     private int size;
+    /**
+     * The index: an open-addressing hash table of position + 1 (0 for an empty slot), at most half full. Snapshots
+     * share it; slots are only ever filled, and a slot filled after a snapshot holds a position at or past its size,
+     * which it skips, so its lookups need no lock. Growing makes a new table and leaves the old one as it is.
+     */
+    private int[] table = new int[16];
     private Map<K, V> snapshot;
 
     /** An empty map. */
@@ -49,16 +54,20 @@ public final class AppendOnlyMap<K, V> extends AbstractMap<K, V> {
      */
     @Override
     public V put(K key, V value) {
-        Objects.requireNonNull(key, "key");
-        Integer at = positions.get(key);
-        if (at == null) {
+        int at = View.find(table, keys, hashes, size, Objects.requireNonNull(key, "key"));
+        if (at < 0) {
             if (size == keys.length) {
                 keys = Arrays.copyOf(keys, size * 2);
+                hashes = Arrays.copyOf(hashes, size * 2);
                 values = Arrays.copyOf(values, size * 2);
             }
             keys[size] = key;
+            hashes[size] = key.hashCode();
             values[size] = value;
-            positions.put(key, size);  // after the arrays: a reader that finds the position finds the entry
+            if (2 * (size + 1) > table.length) {
+                table = index(hashes, size, table.length * 2);
+            }
+            insert(table, hashes[size], size);  // after the arrays: a reader that finds the position finds the entry
             size++;
             snapshot = null;
             return null;
@@ -73,14 +82,33 @@ public final class AppendOnlyMap<K, V> extends AbstractMap<K, V> {
         return old;
     }
 
+    private static int[] index(int[] hashes, int size, int capacity) {
+        int[] table = new int[capacity];
+        for (int i = 0; i < size; i++) {
+            insert(table, hashes[i], i);
+        }
+        return table;
+    }
+
+    private static void insert(int[] table, int hash, int position) {
+        int mask = table.length - 1;
+        int slot = View.home(table, hash);
+        while (table[slot] != 0) {
+            slot = (slot + 1) & mask;
+        }
+        table[slot] = position + 1;
+    }
+
     @Override
+    @SuppressWarnings("unchecked")
     public V get(Object key) {
-        return View.get(positions, keys, values, size, key);
+        int at = View.find(table, keys, hashes, size, key);
+        return at < 0 ? null : (V) values[at];
     }
 
     @Override
     public boolean containsKey(Object key) {
-        return View.position(positions, size, key) >= 0;
+        return View.find(table, keys, hashes, size, key) >= 0;
     }
 
     @Override
@@ -102,7 +130,7 @@ public final class AppendOnlyMap<K, V> extends AbstractMap<K, V> {
     /** An unmodifiable view of the entries as they are now, which later changes of this map do not reach. */
     public Map<K, V> snapshot() {
         if (snapshot == null) {
-            snapshot = new View<>(positions, keys, values, size);
+            snapshot = new View<>(table, keys, hashes, values, size);
         }
         return snapshot;
     }
@@ -124,30 +152,44 @@ public final class AppendOnlyMap<K, V> extends AbstractMap<K, V> {
     /** The first {@code size} entries of the owner's arrays, read only. */
     private static final class View<K, V> extends AbstractMap<K, V> {
 
-        private final Map<Object, Integer> positions;
+        private final int[] table;
         private final Object[] keys;
+        private final int[] hashes;
         private final Object[] values;
         private final int size;
 
-        View(Map<Object, Integer> positions, Object[] keys, Object[] values, int size) {
-            this.positions = positions;
+        View(int[] table, Object[] keys, int[] hashes, Object[] values, int size) {
+            this.table = table;
             this.keys = keys;
+            this.hashes = hashes;
             this.values = values;
             this.size = size;
         }
 
-        static int position(Map<Object, Integer> positions, int size, Object key) {
+        /**
+         * The first slot to probe for a hash: its top bits after a multiplication by 2^32/φ (Fibonacci hashing), which
+         * spreads the runs of consecutive hash codes that names such as x1, x2, ... have.
+         */
+        static int home(int[] table, int hash) {
+            return (hash * 0x9E3779B9) >>> (Integer.numberOfLeadingZeros(table.length) + 1);
+        }
+
+        /** The position of the key among the first {@code size}, or -1. */
+        static int find(int[] table, Object[] keys, int[] hashes, int size, Object key) {
             if (key == null) {
                 return -1;
             }
-            Integer at = positions.get(key);
-            return at != null && at < size ? at : -1;
-        }
-
-        @SuppressWarnings("unchecked")
-        static <V> V get(Map<Object, Integer> positions, Object[] keys, Object[] values, int size, Object key) {
-            int at = position(positions, size, key);
-            return at < 0 ? null : (V) values[at];
+            int hash = key.hashCode();
+            int mask = table.length - 1;
+            for (int slot = home(table, hash); ; slot = (slot + 1) & mask) {
+                int at = table[slot] - 1;
+                if (at < 0) {
+                    return -1;
+                }
+                if (at < size && hashes[at] == hash && keys[at].equals(key)) {
+                    return at;
+                }
+            }
         }
 
         @Override
@@ -156,13 +198,15 @@ public final class AppendOnlyMap<K, V> extends AbstractMap<K, V> {
         }
 
         @Override
+        @SuppressWarnings("unchecked")
         public V get(Object key) {
-            return get(positions, keys, values, size, key);
+            int at = find(table, keys, hashes, size, key);
+            return at < 0 ? null : (V) values[at];
         }
 
         @Override
         public boolean containsKey(Object key) {
-            return position(positions, size, key) >= 0;
+            return find(table, keys, hashes, size, key) >= 0;
         }
 
         @Override
