@@ -28,8 +28,10 @@ import java.util.function.Supplier;
  * Costs that grow with one trial's own size rather than with the study's: a trial of P parameters (each
  * {@code suggest*} must not cost O(P), or the trial costs O(P²)) and a trial of S reported steps (each
  * {@code report} + {@code shouldPrune} must not copy the S values so far). Fresh studies of trivial objectives, so
- * that what is timed is the library: per trial, the median over several trials of wall and study-thread CPU time;
- * per report, the median over trials of one trial's time divided by its steps.
+ * that what is timed is the library: per trial, the median over several trials of wall and study-thread CPU time,
+ * and apart the CPU time of {@code ask} (where a sampler such as TPE samples the whole relative search space, O(P)
+ * per trial) and of the suggestions per call; per report, the median over trials of one trial's time divided by its
+ * steps.
  *
  * <p>Run from the repository root: {@code mvn -o -q -pl hpo-bench -am compile exec:exec@trial-scale
  * -Dexec.skip=true -Dexec.executable=java} (add {@code -Dbench.args="--out FILE"} to write elsewhere than
@@ -49,10 +51,6 @@ public final class TrialScale {
     private TrialScale() {
     }
 
-    /** Median wall and study-thread CPU time, in microseconds. */
-    private record Cost(double wallMicros, double cpuMicros) {
-    }
-
     public static void main(String[] args) throws IOException {
         Path out = Args.out(args, Path.of("results", "trial-scale-run.md"));
         String loadBefore = PerTrialCost.loadAverage();
@@ -62,7 +60,8 @@ public final class TrialScale {
                 .append(loadBefore).append(" at the start");
 
         StringBuilder suggest = new StringBuilder("| storage | sampler | parameters | trials timed | wall ms per trial"
-                + " | thread CPU ms per trial | thread CPU µs per suggest |\n|---|---|---:|---:|---:|---:|---:|\n");
+                + " | thread CPU ms per trial | of which ask (relative sampling) | thread CPU µs per suggest |\n"
+                + "|---|---|---:|---:|---:|---:|---:|---:|\n");
         Path dir = Files.createTempDirectory("trial-scale");
         try {
             suggestRows(suggest, "memory", InMemoryStorage::new, "random", () -> new RandomSampler(0));
@@ -81,6 +80,8 @@ public final class TrialScale {
 
         StringBuilder prune = new StringBuilder("| pruner | steps per trial | µs per report + shouldPrune (wall)"
                 + " | µs per report + shouldPrune (thread CPU) |\n|---|---:|---:|---:|\n");
+        // an unreported pass first, so that the JIT has compiled report and shouldPrune before the smallest size
+        pruneRows(new StringBuilder(), "warm-up", MedianPruner::new);
         pruneRows(prune, "NopPruner", NopPruner::new);
         pruneRows(prune, "MedianPruner()", MedianPruner::new);
 
@@ -104,27 +105,34 @@ public final class TrialScale {
             int warmUp = Math.max(12, trials / 2);
             double[] wall = new double[trials];
             double[] cpu = new double[trials];
+            double[] ask = new double[trials];
+            double[] suggests = new double[trials];
             try (Storage storage = storages.get(); Study study = Study.builder().name("suggest-" + p)
                     .storage(storage).sampler(samplers.get()).pruner(new NopPruner()).build()) {
                 for (int t = -warmUp; t < trials; t++) {
                     long w = System.nanoTime();
                     long c = THREADS.getCurrentThreadCpuTime();
                     Trial trial = study.ask();
+                    long asked = THREADS.getCurrentThreadCpuTime();
                     double sum = 0;
                     for (int i = 0; i < p; i++) {
                         sum += trial.suggestFloat("x" + i, -1, 1);
                     }
+                    long suggested = THREADS.getCurrentThreadCpuTime();
                     study.tell(trial, sum);
                     if (t >= 0) {
                         wall[t] = (System.nanoTime() - w) / 1e3;
                         cpu[t] = (THREADS.getCurrentThreadCpuTime() - c) / 1e3;
+                        ask[t] = (asked - c) / 1e3;
+                        suggests[t] = (suggested - asked) / 1e3 / p;
                     }
                 }
             }
-            Cost cost = new Cost(median(wall), median(cpu));
-            rows.append(String.format(Locale.ROOT, "| %s | %s | %,d | %d | %.2f | %.2f | %.2f |%n", storageName,
-                    samplerName, p, trials, cost.wallMicros() / 1e3, cost.cpuMicros() / 1e3, cost.cpuMicros() / p));
-            System.out.print(rows.substring(rows.lastIndexOf("| " + storageName)));
+            rows.append(String.format(Locale.ROOT, "| %s | %s | %,d | %d | %.2f | %.2f | %.2f | %.2f |%n", storageName,
+                    samplerName, p, trials, median(wall) / 1e3, median(cpu) / 1e3, median(ask) / 1e3,
+                    median(suggests)));
+            System.out.printf(Locale.ROOT, "%s %s: %,d parameters, %.2f µs per suggest%n", storageName, samplerName, p,
+                    median(suggests));
         }
     }
 
@@ -167,7 +175,8 @@ public final class TrialScale {
             }
             rows.append(String.format(Locale.ROOT, "| %s | %,d | %.2f | %.2f |%n", prunerName, s, median(wall),
                     median(cpu)));
-            System.out.print(rows.substring(rows.lastIndexOf("| " + prunerName)) + "(prune answers: " + pruned + ")\n");
+            System.out.printf(Locale.ROOT, "%s: %,d steps, %.2f µs per report (%d prune answers)%n", prunerName, s,
+                    median(cpu), pruned);
         }
     }
 
