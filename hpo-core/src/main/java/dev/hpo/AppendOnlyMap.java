@@ -54,32 +54,39 @@ public final class AppendOnlyMap<K, V> extends AbstractMap<K, V> {
      */
     @Override
     public V put(K key, V value) {
-        int at = View.find(table, keys, hashes, size, Objects.requireNonNull(key, "key"));
-        if (at < 0) {
-            if (size == keys.length) {
-                keys = Arrays.copyOf(keys, size * 2);
-                hashes = Arrays.copyOf(hashes, size * 2);
-                values = Arrays.copyOf(values, size * 2);
+        int hash = Objects.requireNonNull(key, "key").hashCode();
+        int mask = table.length - 1;
+        int slot = View.home(table, hash);
+        for (int at = table[slot] - 1; at >= 0; at = table[slot] - 1) {
+            if (hashes[at] == hash && keys[at].equals(key)) {
+                @SuppressWarnings("unchecked")
+                V old = (V) values[at];
+                if (!Objects.equals(old, value)) {
+                    values = values.clone();
+                    values[at] = value;
+                    snapshot = null;
+                }
+                return old;
             }
-            keys[size] = key;
-            hashes[size] = key.hashCode();
-            values[size] = value;
-            if (2 * (size + 1) > table.length) {
-                table = index(hashes, size, table.length * 2);
-            }
-            insert(table, hashes[size], size);  // after the arrays: a reader that finds the position finds the entry
-            size++;
-            snapshot = null;
-            return null;
+            slot = (slot + 1) & mask;
         }
-        @SuppressWarnings("unchecked")
-        V old = (V) values[at];
-        if (!Objects.equals(old, value)) {
-            values = values.clone();
-            values[at] = value;
-            snapshot = null;
+        if (size == keys.length) {
+            keys = Arrays.copyOf(keys, size * 2);
+            hashes = Arrays.copyOf(hashes, size * 2);
+            values = Arrays.copyOf(values, size * 2);
         }
-        return old;
+        keys[size] = key;
+        hashes[size] = hash;
+        values[size] = value;
+        // the slot is filled after the arrays: a reader that finds the position finds the entry
+        if (2 * (size + 1) > table.length) {
+            table = index(hashes, size + 1, table.length * 2);
+        } else {
+            table[slot] = size + 1;
+        }
+        size++;
+        snapshot = null;
+        return null;
     }
 
     private static int[] index(int[] hashes, int size, int capacity) {
