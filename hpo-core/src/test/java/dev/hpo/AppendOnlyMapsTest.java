@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +16,8 @@ import java.util.NoSuchElementException;
 import java.util.SortedMap;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -87,6 +90,46 @@ class AppendOnlyMapsTest {
         assertThrows(UnsupportedOperationException.class, () -> map.remove("a"));
         assertThrows(UnsupportedOperationException.class, map::clear);
         assertEquals(1, map.size());
+    }
+
+    /**
+     * A storage hands out snapshots under its lock and keeps appending to the trial while other threads read them
+     * without one: every lookup in a snapshot must find exactly the entries it holds, whatever the writer does.
+     */
+    @Test
+    void snapshotsReadOnOtherThreadsWhileTheOwnerAppendsSeeExactlyTheirEntries() throws Exception {
+        AppendOnlyMap<String, Integer> map = new AppendOnlyMap<>();
+        AtomicReference<Map<String, Integer>> latest = new AtomicReference<>(map.snapshot());
+        AtomicBoolean done = new AtomicBoolean();
+        List<String> problems = Collections.synchronizedList(new ArrayList<>());
+        Runnable reader = () -> {
+            SplittableRandom random = new SplittableRandom(Thread.currentThread().getId());
+            while (!done.get() && problems.isEmpty()) {
+                Map<String, Integer> snapshot = latest.get();
+                int size = snapshot.size();
+                // probes past the end too, where the writer is adding keys to the table this snapshot shares
+                for (int probe = 0; probe < 256; probe++) {
+                    int k = probe % 2 == 0 ? size + random.nextInt(64) : random.nextInt(size + 1);
+                    Integer v = snapshot.get("k" + k);
+                    if (k < size ? v == null || v != k * 3 : v != null) {
+                        problems.add("size " + size + ": get(k" + k + ") = " + v);
+                    }
+                }
+            }
+        };
+        Thread[] readers = {new Thread(reader), new Thread(reader)};
+        for (Thread t : readers) {
+            t.start();
+        }
+        for (int k = 0; k < 50_000 && problems.isEmpty(); k++) {
+            map.put("k" + k, k * 3);
+            latest.set(map.snapshot());
+        }
+        done.set(true);
+        for (Thread t : readers) {
+            t.join();
+        }
+        assertEquals(List.of(), problems);
     }
 
     @Test
