@@ -51,10 +51,11 @@ public record FrozenTrial(
             throw new IllegalArgumentException("state must not be null");
         }
         values = values == null ? null : Collections.unmodifiableList(new ArrayList<>(values));
-        params = params == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(params));
-        distributions = distributions == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(distributions));
+        // a running trial's maps are append-only snapshots, kept as they are: a copy would cost O(P) per suggestion
+        params = params == null ? Map.of() : AppendOnlyMap.frozen(params);
+        distributions = distributions == null ? Map.of() : AppendOnlyMap.frozen(distributions);
         intermediateValues = intermediateValues == null ? Collections.emptySortedMap()
-                : Collections.unmodifiableSortedMap(new TreeMap<>(intermediateValues));
+                : AppendOnlyStepMap.frozen(intermediateValues);
         // most trials have no attributes: the shared empty map keeps samplers' passes over them out of memory
         userAttrs = userAttrs == null || userAttrs.isEmpty() ? Map.of()
                 : Collections.unmodifiableMap(new LinkedHashMap<>(userAttrs));

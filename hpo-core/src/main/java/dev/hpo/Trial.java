@@ -12,7 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -32,9 +31,10 @@ public final class Trial {
     private final Map<String, Distribution> relativeSpace;
     private Map<String, Double> relativeParams = Map.of();
 
-    private final Map<String, Object> params = new LinkedHashMap<>();
-    private final Map<String, Distribution> distributions = new LinkedHashMap<>();
-    private final TreeMap<Integer, Double> intermediateValues = new TreeMap<>();
+    // append-only, so that the snapshot a sampler or pruner sees after each suggestion or report costs O(1)
+    private final AppendOnlyMap<String, Object> params = new AppendOnlyMap<>();
+    private final AppendOnlyMap<String, Distribution> distributions = new AppendOnlyMap<>();
+    private final AppendOnlyStepMap intermediateValues = new AppendOnlyStepMap();
     private final Map<String, Object> userAttrs = new LinkedHashMap<>();
     private final Map<String, Object> systemAttrs = new LinkedHashMap<>();
     private FrozenTrial snapshot;
@@ -156,7 +156,8 @@ public final class Trial {
         try {
             d = factory.create();
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("parameter '" + name + "' of study " + study.name() + ": " + e.getMessage(), e);
+            throw new IllegalArgumentException("parameter '" + name + "' of study " + study.name() + ": "
+                    + e.getMessage(), e);
         }
         Distribution known = distributions.get(name);
         if (known != null) {
@@ -274,8 +275,8 @@ public final class Trial {
     /** A snapshot of the trial as it is now (state RUNNING). */
     public FrozenTrial snapshot() {
         if (snapshot == null) {
-            snapshot = new FrozenTrial(number, id, TrialState.RUNNING, null, params, distributions,
-                    intermediateValues, userAttrs, systemAttrs, start, null);
+            snapshot = new FrozenTrial(number, id, TrialState.RUNNING, null, params.snapshot(),
+                    distributions.snapshot(), intermediateValues.snapshot(), userAttrs, systemAttrs, start, null);
         }
         return snapshot;
     }

@@ -3,8 +3,8 @@ package dev.hpo.pruner;
 import dev.hpo.Direction;
 import dev.hpo.FrozenTrial;
 import dev.hpo.Study;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Iterator;
+import java.util.SortedMap;
 
 /**
  * Gives a trial {@code patience} steps to improve before another pruner may judge it (Optuna's
@@ -37,14 +37,16 @@ public final class PatientPruner implements Pruner {
 
     @Override
     public boolean prune(Study study, FrozenTrial trial) {
-        List<Double> values = new ArrayList<>(trial.intermediateValues().values());
-        if (values.size() <= patience + 1) {
+        SortedMap<Integer, Double> reported = trial.intermediateValues();
+        if (reported.size() <= patience + 1) {
             return false;
         }
-        int split = values.size() - patience - 1;
+        int split = reported.size() - patience - 1;
         Direction direction = study.direction();
-        double before = IntermediateValues.best(values.subList(0, split), direction);
-        double recent = IntermediateValues.best(values.subList(split, values.size()), direction);
+        // one pass over the values in step order, without a copy: the first split values, then the rest
+        Iterator<Double> values = reported.values().iterator();
+        double before = IntermediateValues.best(values, split, direction);
+        double recent = IntermediateValues.best(values, patience + 1, direction);
         boolean stalled = direction == Direction.MINIMIZE ? before + minDelta < recent : before - minDelta > recent;
         return stalled && (wrapped == null || wrapped.prune(study, trial));
     }

@@ -1,7 +1,7 @@
 package dev.hpo.pruner;
 
 import dev.hpo.FrozenTrial;
-import java.util.Set;
+import java.util.SortedMap;
 
 /**
  * When a step-based pruner may judge a trial: not before {@code nWarmupSteps}, and then once per interval of
@@ -22,21 +22,18 @@ record StepSchedule(int nWarmupSteps, int intervalSteps) {
         if (step < 0 || step < nWarmupSteps) {
             return false;
         }
-        return isFirstReportInInterval(step, trial.intermediateValues().keySet());
+        return isFirstReportInInterval(step, trial.intermediateValues());
     }
 
     /**
      * True when no step reported before {@code step} lies at or after the latest check point at or below it, so
-     * that each interval is judged once, at its first report.
+     * that each interval is judged once, at its first report. {@code step} is the last reported step, so the one
+     * before it is the last key below it: O(log steps), where a pass over the steps made every check O(steps).
      */
-    private boolean isFirstReportInInterval(int step, Set<Integer> reportedSteps) {
+    private boolean isFirstReportInInterval(int step, SortedMap<Integer, Double> reported) {
         int latestCheckPoint = (step - nWarmupSteps) / intervalSteps * intervalSteps + nWarmupSteps;
-        int previous = -1;
-        for (int s : reportedSteps) {
-            if (s != step && s > previous) {
-                previous = s;
-            }
-        }
+        SortedMap<Integer, Double> before = reported.headMap(step);
+        int previous = before.isEmpty() ? -1 : Math.max(-1, before.lastKey());
         return previous < latestCheckPoint;
     }
 }

@@ -1,5 +1,7 @@
 package dev.hpo.storage;
 
+import dev.hpo.AppendOnlyMap;
+import dev.hpo.AppendOnlyStepMap;
 import dev.hpo.FrozenTrial;
 import dev.hpo.TrialState;
 import dev.hpo.space.Distribution;
@@ -7,7 +9,6 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * The mutable state of one trial inside a storage, with the rules every storage applies to an update
@@ -20,9 +21,10 @@ final class TrialRecord {
     public final int number;
     public TrialState state;
     public List<Double> values;
-    public final Map<String, Object> params = new LinkedHashMap<>();
-    public final Map<String, Distribution> distributions = new LinkedHashMap<>();
-    public final TreeMap<Integer, Double> intermediateValues = new TreeMap<>();
+    // append-only, so that refreezing a running trial after a new parameter or report costs O(1), not a copy
+    public final AppendOnlyMap<String, Object> params = new AppendOnlyMap<>();
+    public final AppendOnlyMap<String, Distribution> distributions = new AppendOnlyMap<>();
+    public final AppendOnlyStepMap intermediateValues = new AppendOnlyStepMap();
     public final Map<String, Object> userAttrs = new LinkedHashMap<>();
     public final Map<String, Object> systemAttrs = new LinkedHashMap<>();
     public Instant start;
@@ -52,8 +54,8 @@ final class TrialRecord {
     /** The snapshot of this record, cached until the next change. */
     public FrozenTrial freeze() {
         if (frozen == null) {
-            frozen = new FrozenTrial(number, id, state, values, params, distributions, intermediateValues,
-                    userAttrs, systemAttrs, start, complete);
+            frozen = new FrozenTrial(number, id, state, values, params.snapshot(), distributions.snapshot(),
+                    intermediateValues.snapshot(), userAttrs, systemAttrs, start, complete);
         }
         return frozen;
     }
@@ -61,7 +63,8 @@ final class TrialRecord {
     /** Throws when the trial is finished and so cannot change. */
     public void checkUpdatable() {
         if (state.isFinished()) {
-            throw new IllegalStateException("trial " + number + " is already finished (" + state + ") and cannot change");
+            throw new IllegalStateException("trial " + number + " is already finished (" + state
+                    + ") and cannot change");
         }
     }
 
