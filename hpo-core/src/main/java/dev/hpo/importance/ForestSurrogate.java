@@ -90,9 +90,32 @@ final class ForestSurrogate {
         return domains.clone();
     }
 
-    /** smile's impurity decrease per feature, summed over the trees. */
+    /**
+     * Mean decrease impurity per feature as scikit-learn's {@code feature_importances_} computes it (what Optuna
+     * reads): each tree's decrease of squared error per feature scaled to sum to 1, averaged over the trees that
+     * split at all. smile's {@code forest.importance()} sums the raw decreases instead, which lets the few trees
+     * whose bootstrap sample holds an outlier outvote all the others.
+     */
     double[] impurityDecrease() {
-        return forest.importance();
+        double[] mean = new double[domains.length];
+        int splitting = 0;
+        for (RegressionTree tree : forest.trees()) {
+            double[] decrease = tree.importance();
+            double total = 0;
+            for (double d : decrease) {
+                total += Math.max(0, d);
+            }
+            if (total > 0) {
+                splitting++;
+                for (int f = 0; f < mean.length; f++) {
+                    mean[f] += Math.max(0, decrease[f]) / total;
+                }
+            }
+        }
+        for (int f = 0; f < mean.length && splitting > 0; f++) {
+            mean[f] /= splitting;
+        }
+        return mean;
     }
 
     /** Every tree of the forest as a partition of the search space. */
