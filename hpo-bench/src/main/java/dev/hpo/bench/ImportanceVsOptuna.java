@@ -17,8 +17,8 @@ import java.util.function.LongFunction;
 
 /**
  * hpo's fANOVA and mean decrease impurity on the studies of {@code hpo-bench/optuna/fanova_oracle.py}, averaged over
- * forest seeds 0..n-1 and printed as that script prints Optuna's (mean ± standard deviation of each parameter's share),
- * for {@code results/importance-vs-optuna.md}. The trials follow the script's formula: trial i has
+ * forest seeds 0..n-1 and printed as that script prints Optuna's (mean ± standard deviation of each parameter's
+ * share), for {@code results/importance-vs-optuna.md}. The trials follow the script's formula: trial i has
  * {@code u_j = frac((i + 1) sqrt(P_j))}, P = 2, 3, 5, 7, 11 (hpo-core's {@code OptunaForestFixtures} builds the same
  * studies for its tests).
  *

@@ -59,7 +59,8 @@ class ForestImportanceOracleTest {
     private static Map<String, Double> meanOverSeeds(Study study, LongFunction<ImportanceEvaluator> evaluator) {
         Map<String, Double> mean = new HashMap<>();
         for (int seed = 0; seed < SEEDS; seed++) {
-            evaluator.apply(seed).evaluate(study).forEach((name, share) -> mean.merge(name, share / SEEDS, Double::sum));
+            evaluator.apply(seed).evaluate(study)
+                    .forEach((name, share) -> mean.merge(name, share / SEEDS, Double::sum));
         }
         return mean;
     }

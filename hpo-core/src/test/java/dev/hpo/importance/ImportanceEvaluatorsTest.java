@@ -125,6 +125,36 @@ class ImportanceEvaluatorsTest {
         assertEquals("a", importances.keySet().iterator().next());
     }
 
+    /** Optuna's fANOVA raises "zero total variance in all trees" here, and its MDI gives the fixed one half. */
+    @ParameterizedTest
+    @MethodSource("evaluatorsOfOneObjective")
+    void constantObjectiveGivesTheVaryingParametersEqualShares(ImportanceEvaluator evaluator) {
+        Study study = Study.builder().sampler(new RandomSampler(5)).build();
+        study.optimize(t -> 1.0 + 0 * (t.suggestFloat("a", 0, 1) + t.suggestInt("n", 0, 3)
+                + t.suggestFloat("fixed", 2, 2)), 20);
+        assertEquals(Map.of("a", 0.5, "n", 0.5, "fixed", 0.0), evaluator.evaluate(study));
+    }
+
+    /** Optuna gives every parameter, the fixed one too, 1/3 (its evaluators return zeros, which it shares). */
+    @ParameterizedTest
+    @MethodSource("evaluatorsOfOneObjective")
+    void oneCompletedTrialGivesTheVaryingParametersEqualShares(ImportanceEvaluator evaluator) {
+        Study study = Study.builder().sampler(new RandomSampler(5)).build();
+        study.optimize(t -> t.suggestFloat("a", 0, 1) + t.suggestInt("n", 0, 3) + t.suggestFloat("fixed", 2, 2), 1);
+        assertEquals(Map.of("a", 0.5, "n", 0.5, "fixed", 0.0), evaluator.evaluate(study));
+    }
+
+    /** Optuna gives the only parameter 1; hpo keeps a parameter that cannot vary at 0, so nothing sums to 1. */
+    @ParameterizedTest
+    @MethodSource("evaluatorsOfOneObjective")
+    void onlySingleValuedParametersAllGetZero(ImportanceEvaluator evaluator) {
+        Study study = Study.builder().build();
+        for (int i = 0; i < 5; i++) {
+            study.addTrial(FrozenTrial.builder().param("fixed", 2.0, FloatDistribution.of(2, 2)).value(i).build());
+        }
+        assertEquals(Map.of("fixed", 0.0), evaluator.evaluate(study));
+    }
+
     @ParameterizedTest
     @MethodSource("evaluators")
     void studyWithoutCompletedTrialsIsRefused(ImportanceEvaluator evaluator) {
