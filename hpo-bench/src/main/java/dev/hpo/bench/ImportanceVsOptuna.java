@@ -23,7 +23,8 @@ import java.util.function.LongFunction;
  * studies for its tests).
  *
  * <p>Run from the repository root: {@code mvn -B -q -o -pl hpo-bench -am compile exec:exec@importance-vs-optuna
- * -Dexec.skip=true -Dexec.executable=java -Dbench.args=10}.
+ * -Dexec.skip=true -Dexec.executable=java -Dbench.args=10}; arguments: the number of seeds, then the studies
+ * (default all three).
  */
 public final class ImportanceVsOptuna {
 
@@ -35,10 +36,13 @@ public final class ImportanceVsOptuna {
     private ImportanceVsOptuna() {
     }
 
-    public static void main(String[] args) {
+    public static void main(String[] rawArgs) {
+        String[] args = Args.split(rawArgs);
         int seeds = args.length > 0 ? Integer.parseInt(args[0]) : 10;
+        List<String> fixtures = args.length > 1 ? List.of(args).subList(1, args.length)
+                : List.of("mixed", "logcat", "outlier");
         Map<String, Study> studies = Map.of("mixed", mixed(), "logcat", logCategorical(), "outlier", outlier());
-        for (String label : List.of("mixed", "logcat", "outlier")) {
+        for (String label : fixtures) {
             Study study = studies.get(label);
             summary(label + " fANOVA", study, seeds, FanovaImportance::new);
             summary(label + " MDI", study, seeds, MeanDecreaseImpurityImportance::new);
