@@ -76,6 +76,14 @@ final class OptunaForestFixtures {
         });
     }
 
+    /** 40 trials with {@code a = b} and value a: every split on one ties with the same split on the other. */
+    static Study twins() {
+        return study(40, i -> FrozenTrial.builder()
+                .param("a", weyl(i, 0), FloatDistribution.of(0, 1))
+                .param("b", weyl(i, 0), FloatDistribution.of(0, 1))
+                .value(weyl(i, 0)).build());
+    }
+
     private static Study study(int n, Function<Integer, FrozenTrial> trial) {
         Study study = Study.builder().build();
         for (int i = 0; i < n; i++) {
