@@ -14,6 +14,8 @@ The trials are a Weyl sequence, so that Java rebuilds them from the same formula
   is an outlier that only b isolates; about a third of the bootstrap samples miss it, and their trees split on a
   alone. scikit-learn scales each tree's impurity decreases to sum to 1 before averaging, so a keeps about that
   third of MDI; a sum of raw decreases would give b nearly everything.
+- twins (40 trials): a = b = u_0, both in [0, 1]; value a. Every split on one ties with the same split on the other;
+  scikit-learn visits the features in a random order at each node and keeps the first best, so each gets about half.
 
 Each evaluator runs with seeds 0..SEEDS-1 and the defaults (64 trees, max_depth 64); the script prints the mean and
 the standard deviation (ddof=1) of each parameter's normalized importance, as get_param_importances returns it.
@@ -41,7 +43,7 @@ warnings.simplefilter("ignore")
 optuna.logging.set_verbosity(optuna.logging.ERROR)
 
 SEEDS = int(sys.argv[1]) if len(sys.argv) > 1 else 10
-FIXTURES = sys.argv[2:] or ["mixed", "logcat", "outlier"]
+FIXTURES = sys.argv[2:] or ["mixed", "logcat", "outlier", "twins"]
 PRIMES = (2, 3, 5, 7, 11)
 
 
@@ -92,6 +94,13 @@ def outlier_trial(i):
     return params, params["a"] + (100.0 if params["b"] > 0.97 else 0.0)
 
 
+TWINS_SPACE = {"a": FloatDistribution(0.0, 1.0), "b": FloatDistribution(0.0, 1.0)}
+
+
+def twins_trial(i):
+    return {"a": weyl(i, 0), "b": weyl(i, 0)}, weyl(i, 0)
+
+
 def build(space, trial, n):
     study = optuna.create_study()
     for i in range(n):
@@ -133,7 +142,7 @@ def summary(label, runs):
 
 
 for label, space, trial, n in (("mixed", MIXED_SPACE, mixed_trial, 120), ("logcat", LOGCAT_SPACE, logcat_trial, 100),
-                                ("outlier", OUTLIER_SPACE, outlier_trial, 30)):
+                                ("outlier", OUTLIER_SPACE, outlier_trial, 30), ("twins", TWINS_SPACE, twins_trial, 40)):
     if label not in FIXTURES:
         continue
     study = build(space, trial, n)

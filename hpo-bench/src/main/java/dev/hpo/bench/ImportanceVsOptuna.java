@@ -24,7 +24,7 @@ import java.util.function.LongFunction;
  *
  * <p>Run from the repository root: {@code mvn -B -q -o -pl hpo-bench -am compile exec:exec@importance-vs-optuna
  * -Dexec.skip=true -Dexec.executable=java -Dbench.args=10}; arguments: the number of seeds, then the studies
- * (default all three).
+ * (default all four).
  */
 public final class ImportanceVsOptuna {
 
@@ -40,8 +40,9 @@ public final class ImportanceVsOptuna {
         String[] args = Args.split(rawArgs);
         int seeds = args.length > 0 ? Integer.parseInt(args[0]) : 10;
         List<String> fixtures = args.length > 1 ? List.of(args).subList(1, args.length)
-                : List.of("mixed", "logcat", "outlier");
-        Map<String, Study> studies = Map.of("mixed", mixed(), "logcat", logCategorical(), "outlier", outlier());
+                : List.of("mixed", "logcat", "outlier", "twins");
+        Map<String, Study> studies = Map.of("mixed", mixed(), "logcat", logCategorical(), "outlier", outlier(),
+                "twins", twins());
         for (String label : fixtures) {
             Study study = studies.get(label);
             summary(label + " fANOVA", study, seeds, FanovaImportance::new);
@@ -119,6 +120,13 @@ public final class ImportanceVsOptuna {
                     .param("b", b, FloatDistribution.of(0, 1))
                     .value(a + (b > 0.97 ? 100 : 0)).build();
         });
+    }
+
+    private static Study twins() {
+        return study(40, i -> FrozenTrial.builder()
+                .param("a", weyl(i, 0), FloatDistribution.of(0, 1))
+                .param("b", weyl(i, 0), FloatDistribution.of(0, 1))
+                .value(weyl(i, 0)).build());
     }
 
     private static Study study(int n, IntFunction<FrozenTrial> trial) {
