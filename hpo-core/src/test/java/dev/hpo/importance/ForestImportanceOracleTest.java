@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
  * {@code MeanDecreaseImpurityImportanceEvaluator} (scikit-learn 1.9.1) on the studies of {@link OptunaForestFixtures}.
  * The forests differ (smile and scikit-learn, other random streams), so the numbers cannot match to the digit; what
  * must hold is the ranking of the parameters and each share within {@value #ABSOLUTE} of Optuna's, and, for shares
- * under 0.05, within a factor {@value #RATIO}. Optuna's figures are the means over forest seeds 0..9 printed by
+ * under 0.05, within a factor {@value #RATIO} (hpo is within 1.17 of Optuna on each; an irrelevant parameter's MDI
+ * was 1.43 times too small while smile broke ties between equally good splits by column order). Optuna's figures are the means over forest seeds 0..9 printed by
  * {@code python hpo-bench/optuna/fanova_oracle.py 10 mixed logcat} (spreads, one seed's standard deviation: at most
  * 0.004 on the mixed study, 0.03 on logcat); hpo's are means over its seeds 0..9 (hpo-bench's
  * {@code ImportanceVsOptuna} prints them; results/importance-vs-optuna.md has both).
@@ -29,7 +30,7 @@ import org.junit.jupiter.api.Test;
 class ForestImportanceOracleTest {
 
     private static final double ABSOLUTE = 0.02;
-    private static final double RATIO = 2.0;
+    private static final double RATIO = 1.35;
     private static final int SEEDS = 10;
 
     @Test
