@@ -9,13 +9,32 @@ import java.util.function.ToDoubleFunction;
 /**
  * fANOVA (Hutter et al. 2014): fits a random forest to the completed trials and measures, per tree, which
  * fraction of the surrogate's variance over the whole search space each parameter's main effect explains;
- * the importance is the mean fraction over the trees, scaled to sum to 1. Like Optuna's
- * {@code FanovaImportanceEvaluator}: 64 trees, depth up to 64, leaves down to one trial.
+ * the importance is the mean fraction over the trees whose variance is not 0, scaled to sum to 1. The trials, the
+ * forest and the computation are Optuna's {@code FanovaImportanceEvaluator}'s: the intersection search space (or the
+ * given parameters), COMPLETE trials with a finite target; 64 trees of depth up to 64 on bootstrap samples, every
+ * feature tried at every split (in a random order, so that a tie favours no name), leaves down to one trial;
+ * single-valued parameters left out of the forest at 0.
  *
- * <p>Unlike Optuna, which integrates in the raw parameter values, a log-scaled parameter is integrated
- * uniformly in log space (how it is sampled), and an integer or stepped parameter gives each grid value the
- * same weight. The answer is global: it says what matters anywhere in the space, which is only as good as the
- * forest — prefer it for studies that explored broadly (random or QMC trials).
+ * <p>Where hpo departs from Optuna 5.0, on purpose (results/importance-vs-optuna.md in hpo-bench has the numbers):
+ * <ul>
+ * <li>The measure each parameter is integrated over is the one it is sampled from. Optuna integrates raw values
+ * uniformly, so a log-scaled parameter such as a learning rate in [1e-5, 1e-1] is judged almost only by its top decade
+ * (nine tenths of the range, a quarter of the trials); on the log study of {@code fanova_oracle.py} Optuna credits a
+ * nearly irrelevant float with 0.09, hpo with 0.01. hpo integrates a log parameter uniformly in log space, gives each
+ * value of an integer or stepped parameter the same weight (the range widened by half a step, where Optuna gives the
+ * two end values half a cell), and each choice of a categorical the weight 1/k. Optuna one-hot encodes a categorical
+ * and integrates over the unit cube of its k columns, most of whose points (no choice, several) are no configuration at
+ * all. The forest itself does not change: it splits a categorical one choice against the rest, as a tree on Optuna's
+ * one-hot columns does, and monotone rescaling does not change which trials a split separates. Given the same
+ * coordinates, Optuna's own {@code _Fanova} agrees with this class (ForestImportanceOracleTest).</li>
+ * <li>A constant target (every tree without variance) gives the varying parameters equal shares, as when every
+ * score is 0, where Optuna raises "Encountered zero total variance in all trees": a report of a study whose
+ * objective never moved should say that no parameter stands out, not fail.</li>
+ * <li>Single-valued parameters stay at 0 even when no trial or no variance lets the others be told apart; Optuna
+ * then shares 1 among all parameters, fixed ones included.</li>
+ * </ul>
+ * The answer is global: it says what matters anywhere in the space, which is only as good as the forest — prefer it
+ * for studies that explored broadly (random or QMC trials).
  */
 public final class FanovaImportance implements ImportanceEvaluator {
 

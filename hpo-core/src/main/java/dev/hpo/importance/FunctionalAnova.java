@@ -17,7 +17,8 @@ import java.util.TreeSet;
  * <li>the mean is {@code f̂_∅ = Σ_ℓ vol(ℓ)·y_ℓ} with {@code vol(ℓ) = Π_f vol_f(ℓ)};</li>
  * <li>the total variance is {@code V = Σ_ℓ vol(ℓ)·(y_ℓ − f̂_∅)²};</li>
  * <li>the marginal of feature {@code i} on cell {@code c} is {@code a_i(c) = Σ_{ℓ ∋ c} y_ℓ·Π_{f≠i} vol_f(ℓ)};</li>
- * <li>its main-effect variance is {@code V_i = Σ_c w_i(c)·(a_i(c) − f̂_∅)²}, and the importance is {@code V_i / V}.</li>
+ * <li>its main-effect variance is {@code V_i = Σ_c w_i(c)·(a_i(c) − f̂_∅)²}, and the importance is
+ * {@code V_i / V}.</li>
  * </ul>
  */
 final class FunctionalAnova {

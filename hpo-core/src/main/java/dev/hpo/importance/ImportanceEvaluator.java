@@ -13,7 +13,8 @@ import java.util.function.ToDoubleFunction;
  * different the good trials' parameter distribution is from all trials' ({@link PedAnovaImportance}).
  *
  * <p>Every evaluator works on the study's COMPLETE trials, returns importances that sum to 1, sorted from the most
- * important, and gives parameters with a single possible value an importance of 0. fANOVA and mean decrease impurity
+ * important, and gives parameters with a single possible value an importance of 0 (so a study all of whose
+ * parameters are single-valued gets only zeros; Optuna gives them equal shares). fANOVA and mean decrease impurity
  * assess the intersection search space (the parameters every completed trial has); PED-ANOVA, as in Optuna 5,
  * assesses every parameter of a completed trial, conditional ones included, and explains reaching the Pareto front
  * of a multi-objective study given no target. {@link Importances} picks the default.

@@ -66,27 +66,35 @@ record ImportanceInput(
                 values.stream().mapToDouble(Double::doubleValue).toArray());
     }
 
+    /**
+     * The distributions of the given parameters in the completed trials that have all of them (Optuna's
+     * {@code _get_distributions}): a trial that lacks one of them is not used, so what it suggested does not count.
+     */
     private static Map<String, Distribution> distributionsOf(Study study, List<FrozenTrial> complete,
             List<String> params) {
-        Map<String, Distribution> out = new TreeMap<>();
-        for (String p : params) {
-            Distribution found = null;
-            for (FrozenTrial trial : complete) {
+        Map<String, Distribution> out = null;
+        for (FrozenTrial trial : complete) {
+            if (!trial.distributions().keySet().containsAll(params)) {
+                continue;
+            }
+            if (out == null) {
+                out = new TreeMap<>();
+                for (String p : params) {
+                    out.put(p, trial.distributions().get(p));
+                }
+                continue;
+            }
+            for (String p : params) {
                 Distribution d = trial.distributions().get(p);
-                if (d == null) {
-                    continue;
-                }
-                if (found != null && !found.equals(d)) {
+                if (!out.get(p).equals(d)) {
                     throw new IllegalArgumentException("parameter '" + p + "' of study " + study.name()
-                            + " has two distributions (" + found + " and " + d + "); importance needs one");
+                            + " has two distributions (" + out.get(p) + " and " + d + "); importance needs one");
                 }
-                found = d;
             }
-            if (found == null) {
-                throw new IllegalArgumentException("no completed trial of study " + study.name()
-                        + " has parameter '" + p + "'");
-            }
-            out.put(p, found);
+        }
+        if (out == null) {
+            throw new IllegalArgumentException("no completed trial of study " + study.name()
+                    + " has all of the parameters " + params);
         }
         return out;
     }

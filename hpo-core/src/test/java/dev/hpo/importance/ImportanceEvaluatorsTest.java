@@ -5,8 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.hpo.Direction;
+import dev.hpo.FrozenTrial;
 import dev.hpo.Study;
 import dev.hpo.sampler.RandomSampler;
+import dev.hpo.space.FloatDistribution;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -85,6 +87,33 @@ class ImportanceEvaluatorsTest {
         assertTrue(e.getMessage().contains("target"), e.getMessage());
     }
 
+    /**
+     * Optuna's {@code _get_distributions}: only trials with every given parameter say what its distribution is. hpo's
+     * own trials keep one range per name, but an Optuna process sharing the storage (a journal) may change it; the
+     * last trial, written to the storage directly as such a process would, has another range for a and no b.
+     */
+    @ParameterizedTest
+    @MethodSource("evaluatorsOfOneObjective")
+    void givenParametersTakeTheirDistributionsFromTrialsThatHaveThemAll(ImportanceEvaluator evaluator) {
+        Study study = Study.builder().name("s").sampler(new RandomSampler(11)).build();
+        study.optimize(t -> t.suggestFloat("a", 0, 1) + 0.01 * t.suggestFloat("b", 0, 1), 30);
+        study.storage().createTrial(study.id(),
+                FrozenTrial.builder().param("a", 1.5, FloatDistribution.of(0, 2)).value(1.5).build());
+        Map<String, Double> importances = evaluator.evaluate(study, List.of("a", "b"), null);
+        assertEquals(List.of("a", "b"), List.copyOf(importances.keySet()));
+    }
+
+    @ParameterizedTest
+    @MethodSource("evaluatorsOfOneObjective")
+    void givenParametersThatNoTrialHasTogetherAreRefused(ImportanceEvaluator evaluator) {
+        Study study = Study.builder().name("s").build();
+        study.addTrial(FrozenTrial.builder().param("a", 0.5, FloatDistribution.of(0, 1)).value(1).build());
+        study.addTrial(FrozenTrial.builder().param("b", 0.5, FloatDistribution.of(0, 1)).value(2).build());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> evaluator.evaluate(study, List.of("a", "b"), null));
+        assertEquals("no completed trial of study s has all of the parameters [a, b]", e.getMessage());
+    }
+
     @ParameterizedTest
     @MethodSource("evaluators")
     void singleValuedParameterGetsZero(ImportanceEvaluator evaluator) {
@@ -94,6 +123,36 @@ class ImportanceEvaluatorsTest {
         Map<String, Double> importances = evaluator.evaluate(study);
         assertEquals(0.0, importances.get("fixed"));
         assertEquals("a", importances.keySet().iterator().next());
+    }
+
+    /** Optuna's fANOVA raises "zero total variance in all trees" here, and its MDI gives the fixed one half. */
+    @ParameterizedTest
+    @MethodSource("evaluatorsOfOneObjective")
+    void constantObjectiveGivesTheVaryingParametersEqualShares(ImportanceEvaluator evaluator) {
+        Study study = Study.builder().sampler(new RandomSampler(5)).build();
+        study.optimize(t -> 1.0 + 0 * (t.suggestFloat("a", 0, 1) + t.suggestInt("n", 0, 3)
+                + t.suggestFloat("fixed", 2, 2)), 20);
+        assertEquals(Map.of("a", 0.5, "n", 0.5, "fixed", 0.0), evaluator.evaluate(study));
+    }
+
+    /** Optuna gives every parameter, the fixed one too, 1/3 (its evaluators return zeros, which it shares). */
+    @ParameterizedTest
+    @MethodSource("evaluatorsOfOneObjective")
+    void oneCompletedTrialGivesTheVaryingParametersEqualShares(ImportanceEvaluator evaluator) {
+        Study study = Study.builder().sampler(new RandomSampler(5)).build();
+        study.optimize(t -> t.suggestFloat("a", 0, 1) + t.suggestInt("n", 0, 3) + t.suggestFloat("fixed", 2, 2), 1);
+        assertEquals(Map.of("a", 0.5, "n", 0.5, "fixed", 0.0), evaluator.evaluate(study));
+    }
+
+    /** Optuna gives the only parameter 1; hpo keeps a parameter that cannot vary at 0, so nothing sums to 1. */
+    @ParameterizedTest
+    @MethodSource("evaluatorsOfOneObjective")
+    void onlySingleValuedParametersAllGetZero(ImportanceEvaluator evaluator) {
+        Study study = Study.builder().build();
+        for (int i = 0; i < 5; i++) {
+            study.addTrial(FrozenTrial.builder().param("fixed", 2.0, FloatDistribution.of(2, 2)).value(i).build());
+        }
+        assertEquals(Map.of("fixed", 0.0), evaluator.evaluate(study));
     }
 
     @ParameterizedTest
