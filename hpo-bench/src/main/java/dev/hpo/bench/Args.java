@@ -34,4 +34,14 @@ final class Args {
         }
         return out;
     }
+
+    /**
+     * The Markdown paragraph that tells how to regenerate a results file: the exec execution {@code execId} of
+     * hpo-bench's POM with this run's {@code arguments}.
+     */
+    static String regenerate(String execId, String arguments) {
+        return "Regenerate (from the repository root; `-Dexec.skip=true` keeps exec off the other reactor modules,"
+                + " hpo-bench switches it back on):\n\n```\nmvn -B -q -pl hpo-bench -am compile exec:exec@" + execId
+                + " -Dexec.skip=true -Dexec.executable=java -Dbench.args=\"" + arguments + "\"\n```\n\n";
+    }
 }

@@ -232,10 +232,7 @@ public final class AutoDimension {
             int[] dims, int seeds, int seedsAboveDim, int seedsAbove, int trials, double minutes) {
         StringBuilder md = new StringBuilder();
         md.append("# Sampler by dimension (AutoDimension)\n\n");
-        md.append("Regenerate (from the repository root; `-Dexec.skip=true` keeps exec off the other reactor modules,"
-                + " hpo-bench switches it back on):\n\n```\nmvn -B -q -pl hpo-bench -am compile "
-                + "exec:exec@auto-dimension -Dexec.skip=true -Dexec.executable=java -Dbench.args=\"")
-                .append(arguments).append("\"\n```\n\n");
+        md.append(Args.regenerate("auto-dimension", arguments));
         md.append("Written by `dev.hpo.bench.AutoDimension` on ").append(LocalDate.now()).append(": ")
                 .append(seeds).append(" seeds (0..").append(seeds - 1).append(')');
         if (seedsAboveDim != Integer.MAX_VALUE) {

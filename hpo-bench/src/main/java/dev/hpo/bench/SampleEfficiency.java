@@ -162,10 +162,7 @@ public final class SampleEfficiency {
             double minutes) {
         StringBuilder md = new StringBuilder();
         md.append("# Sample efficiency: hpo beside Optuna\n\n");
-        md.append("Regenerate (from the repository root; `-Dexec.skip=true` keeps exec off the other reactor modules,"
-                + " hpo-bench switches it back on):\n\n```\nmvn -B -q -pl hpo-bench -am compile "
-                + "exec:exec@sample-efficiency -Dexec.skip=true -Dexec.executable=java -Dbench.args=\"")
-                .append(arguments).append("\"\n```\n\n");
+        md.append(Args.regenerate("sample-efficiency", arguments));
         md.append("Problems and optima from `problems.json`; ").append(seeds).append(" seeds (").append(seedOffset)
                 .append("..").append(seedOffset + seeds - 1).append(") × ").append(trials)
                 .append(" trials per problem and sampler, in-memory storage, no pruner. The 50 and 100 figures are read "
