@@ -1,5 +1,5 @@
 """Optuna 5.0.0's FanovaImportanceEvaluator and MeanDecreaseImpurityImportanceEvaluator on two fixed studies, averaged
-over forest seeds, for hpo-bench/results/importance-vs-optuna.md and FanovaOracleTest (hpo-core).
+over forest seeds, for hpo-bench/results/importance-vs-optuna.md and ForestImportanceOracleTest (hpo-core).
 
 The trials are a Weyl sequence, so that Java rebuilds them from the same formula (FanovaOracleTest.study): trial i
 (0-based) has u_j = frac((i + 1) * sqrt(P_j)) for the j-th prime P_j = 2, 3, 5, 7, 11, and

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
  * 1.43 times too small while smile broke ties between equally good splits by column order). Optuna's figures are the
  * means over forest seeds 0..9 printed by {@code python hpo-bench/optuna/fanova_oracle.py 10 mixed logcat} (spreads,
  * one seed's standard deviation: at most 0.004 on the mixed study, 0.03 on logcat); hpo's are means over its seeds 0..9
- * (hpo-bench's {@code ImportanceVsOptuna} prints them; results/importance-vs-optuna.md has both).
+ * ({@link ImportanceVsOptuna} prints them; results/importance-vs-optuna.md has both).
  *
  * <p>On the log-scaled study hpo's fANOVA is compared with Optuna's own {@code _Fanova} run in hpo's coordinates
  * (the script's "hpo's measure" line), since {@link FanovaImportance} deliberately integrates a log parameter in log
