@@ -1,7 +1,7 @@
 """Optuna 5.0.0's FanovaImportanceEvaluator and MeanDecreaseImpurityImportanceEvaluator on two fixed studies, averaged
 over forest seeds, for hpo-bench/results/importance-vs-optuna.md and ForestImportanceOracleTest (hpo-core).
 
-The trials are a Weyl sequence, so that Java rebuilds them from the same formula (FanovaOracleTest.study): trial i
+The trials are a Weyl sequence, so that Java rebuilds them from the same formula (OptunaForestFixtures): trial i
 (0-based) has u_j = frac((i + 1) * sqrt(P_j)) for the j-th prime P_j = 2, 3, 5, 7, 11, and
 
 - mixed (120 trials): x = -5 + 10 u_0 in [-5, 5], k = 1 + floor(10 u_1) in 1..10, c = ("a", "b", "c")[floor(3 u_2)],
