@@ -12,6 +12,8 @@ final class LinearScale implements Scale {
     private final double low;
     private final double high;
     private final double step;
+    /** The lowest tick: {@link #low}, unless the domain was kept as given ({@link #wholeNumbers}). */
+    private final double firstTick;
     private final double from;
     private final double to;
 
@@ -31,8 +33,28 @@ final class LinearScale implements Scale {
         this.step = integers ? (nice < 1 ? 1 : nice == 2.5 ? 2 : nice) : nice;
         this.low = Math.floor(min / step) * step;
         this.high = Math.ceil(max / step) * step;
+        this.firstTick = low;
         this.from = from;
         this.to = to;
+    }
+
+    private LinearScale(double low, double high, double step, double from, double to) {
+        this.low = low;
+        this.high = high;
+        this.step = step;
+        this.firstTick = Math.ceil(low / step) * step;
+        this.from = from;
+        this.to = to;
+    }
+
+    /**
+     * A scale over exactly [min, max], ticks on the whole numbers inside it: for items drawn as bands centred on whole
+     * numbers (trials), given half a band beyond the first and the last so that theirs are whole, where widening to
+     * round numbers would label numbers no item has (a lone trial 0 on an axis from 0 to 1).
+     */
+    static LinearScale wholeNumbers(double min, double max, double from, double to, int ticks) {
+        double nice = niceStep((max - min) / Math.max(1, ticks - 1));
+        return new LinearScale(min, max, nice < 1 ? 1 : nice == 2.5 ? 2 : nice, from, to);
     }
 
     /** The nice step nearest to a raw step: 1, 2, 2.5 or 5 × 10^k. */
@@ -63,9 +85,9 @@ final class LinearScale implements Scale {
     @Override
     public List<Tick> ticks() {
         List<Tick> out = new ArrayList<>();
-        long n = Math.round((high - low) / step);
+        long n = (long) Math.floor((high - firstTick) / step + 1e-9);
         for (long k = 0; k <= n; k++) {
-            double v = low + k * step;
+            double v = firstTick + k * step;
             if (Math.abs(v) < step * 1e-9) {
                 v = 0;
             }

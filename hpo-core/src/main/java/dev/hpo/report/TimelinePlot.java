@@ -82,9 +82,9 @@ public final class TimelinePlot implements Plot {
         svg.size(W, H);
         List<Bar> bars = data(study);
         double end = bars.stream().mapToDouble(Bar::endSeconds).max().orElse(1);
-        int lastTrial = bars.stream().mapToInt(b -> b.trial().number()).max().orElse(1);
+        int lastTrial = bars.stream().mapToInt(b -> b.trial().number()).max().orElse(0);
         Scale x = new LinearScale(0, Math.max(end, 1e-3), 70, W - 130, 8);
-        Scale y = new LinearScale(0, Math.max(1, lastTrial), 14, H - 50, 6, true);
+        Scale y = LinearScale.wholeNumbers(-0.5, lastTrial + 0.5, 14, H - 50, 6);
         Axes.draw(svg, x, y, "seconds since the first trial started", "trial");
         // failed and pruned trials are the ones people look for: keep them first when thinning
         List<Bar> shown = Thinning.keepBest(bars, MAX_BARS,
@@ -94,7 +94,7 @@ public final class TimelinePlot implements Plot {
             double x0 = x.toPixel(b.startSeconds());
             double x1 = Math.max(x0 + 1, x.toPixel(b.endSeconds()));
             FrozenTrial t = b.trial();
-            // the first and last trials sit on the frame: their bars are cut to it, not drawn across it
+            // half a trial lies between the frame and the first or last trial; a bar never crosses the frame
             double top = Math.max(14, y.toPixel(t.number()) - h / 2);
             double bottom = Math.min(H - 50, y.toPixel(t.number()) + h / 2);
             svg.rect(x0, top, x1 - x0, bottom - top,

@@ -482,6 +482,25 @@ class PlotDataTest {
     }
 
     @Test
+    void theTimelinesTrialAxisLabelsOnlyTrialsThereAre() {
+        Study one = Study.builder().build();
+        one.optimize(t -> t.suggestFloat("a", 0, 1), 1);
+        SvgWriter svg = new SvgWriter("timeline");
+        new TimelinePlot().render(StudyData.of(one), svg);
+        assertFalse(svg.toString().contains(">1</text>"), "no trial 1 on the axis of a one-trial study");
+        assertTrue(svg.toString().contains(">0</text>"), svg.toString());
+        assertEquals(List.of("0"), labels(LinearScale.wholeNumbers(-0.5, 0.5, 0, 100, 6)));
+        assertEquals(List.of("0", "1", "2"), labels(LinearScale.wholeNumbers(-0.5, 2.5, 0, 100, 6)));
+        assertEquals(List.of("0", "20", "40", "60", "80"), labels(LinearScale.wholeNumbers(-0.5, 99.5, 0, 100, 6)));
+        LinearScale trials = LinearScale.wholeNumbers(-0.5, 2.5, 0, 300, 6);
+        assertEquals(50, trials.toPixel(0), 1e-9, "half a band between the frame and the first trial");
+    }
+
+    private static List<String> labels(Scale s) {
+        return s.ticks().stream().map(Scale.Tick::label).toList();
+    }
+
+    @Test
     void logAxisTicksArePowersOfTen() {
         Scale s = Axes.forParam(FloatDistribution.log(1e-5, 1), 0, 100);
         assertEquals(List.of("1e-5", "1e-4", "0.001", "0.01", "0.1", "1"),
