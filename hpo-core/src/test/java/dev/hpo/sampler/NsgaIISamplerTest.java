@@ -167,7 +167,8 @@ class NsgaIISamplerTest {
                         .map(t -> ((Number) t.systemAttrs().get(generation)).intValue()).toList();
                 assertEquals(List.of(0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 2, 2, 2, 2, 2, 2, 3), generations);
                 assertEquals(optunasParents, study.systemAttrs().get(parents + 2), "read, not chosen again");
-                assertTrue(study.systemAttrs().containsKey(parents + 3), "generation 3's parents, cached as Optuna does");
+                assertTrue(study.systemAttrs().containsKey(parents + 3),
+                        "generation 3's parents, cached as Optuna does");
             }
         }
     }

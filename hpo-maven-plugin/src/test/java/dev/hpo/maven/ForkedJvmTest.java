@@ -143,7 +143,8 @@ class ForkedJvmTest {
 
     @Test
     void aStudyAnnouncementNamesTheStudyAndNothingElseIsOne() {
-        assertEquals(new ForkedJvm.Objective("Tuning.accuracy"), ForkedJvm.Objective.of("[hpo:objective] Tuning.accuracy"));
+        assertEquals(new ForkedJvm.Objective("Tuning.accuracy"),
+                ForkedJvm.Objective.of("[hpo:objective] Tuning.accuracy"));
         assertEquals(null, ForkedJvm.Objective.of("[hpo:objective] "));
         assertEquals(null, ForkedJvm.Objective.of("[hpo:started] 7 Tuning.accuracy"));
         assertEquals(null, ForkedJvm.Objective.of("[hpo] Tuning.accuracy trial 1/20  value 0.5"));

@@ -33,11 +33,13 @@ class TrialProgressListenerTest {
         TrialProgressListener listener = new TrialProgressListener(new PrintStream(bytes, true, StandardCharsets.UTF_8));
         listener.executionFinished(test("depth(int)"), TestExecutionResult.failed(
                 new InvalidObjectiveException("demo.Trees.depth, parameter 'depth': @IntRange min 30 > max 3")));
-        listener.executionFinished(test("broken(double)"), TestExecutionResult.failed(new IllegalStateException("boom")));
+        listener.executionFinished(test("broken(double)"),
+                TestExecutionResult.failed(new IllegalStateException("boom")));
         listener.printFailures();
 
         String[] lines = bytes.toString(StandardCharsets.UTF_8).split("\\R");
-        assertEquals("[hpo] FAILED depth(int): demo.Trees.depth, parameter 'depth': @IntRange min 30 > max 3", lines[0]);
+        assertEquals("[hpo] FAILED depth(int): demo.Trees.depth, parameter 'depth': @IntRange min 30 > max 3",
+                lines[0]);
         assertEquals("[hpo] FAILED broken(double)", lines[1]);
         assertEquals("java.lang.IllegalStateException: boom", lines[2]);
         assertTrue(lines[3].trim().startsWith("at "), lines[3]);
