@@ -153,22 +153,31 @@ public final class Observations {
 
     /** The numbers, in the order given, of the {@link #read} trials that have every named parameter. */
     public int[] completeRows(int[] numbers, String[] names) {
-        double[][] data = new double[names.length][];
-        for (int j = 0; j < names.length; j++) {
-            data[j] = values.get(column(names[j]));
+        // a pass per parameter: a loop per row over the parameters, left at the first missing one, costs a
+        // mispredicted exit per row
+        boolean[] lacking = new boolean[numbers.length];
+        int lackingCount = 0;
+        for (String name : names) {
+            double[] data = values.get(column(name));
+            for (int i = 0; i < numbers.length; i++) {
+                int num = numbers[i];
+                if ((num >= data.length || Double.isNaN(data[num])) && !lacking[i]) {
+                    lacking[i] = true;
+                    lackingCount++;
+                }
+            }
         }
-        int[] out = new int[numbers.length];
+        if (lackingCount == 0) {
+            return numbers.clone();
+        }
+        int[] out = new int[numbers.length - lackingCount];
         int kept = 0;
-        for (int num : numbers) {
-            boolean complete = true;
-            for (int j = 0; j < data.length && complete; j++) {
-                complete = num < data[j].length && !Double.isNaN(data[j][num]);
-            }
-            if (complete) {
-                out[kept++] = num;
+        for (int i = 0; i < numbers.length; i++) {
+            if (!lacking[i]) {
+                out[kept++] = numbers[i];
             }
         }
-        return kept == out.length ? out : Arrays.copyOf(out, kept);
+        return out;
     }
 
     /** A parameter's internal value by trial number for the finished trials read so far (NaN: lacks it). */
