@@ -57,6 +57,8 @@ public final class KernelCache {
     /** Discrete dimensions: each kernel's (value, σ) pair. */
     private final int[][] pairOf;
     private final Pairs[] pairs;
+    /** Discrete dimensions: the bin masses estimators computed, for the next ones (they outlive a pair table). */
+    private final BinMasses[] binMasses;
     /** Categorical dimensions: each kernel's choice, -1 for the prior. */
     private final int[][] choice;
     /** Numeric dimensions: the rows sorted by (internal value, trial number), as values, axis positions, numbers. */
@@ -82,6 +84,10 @@ public final class KernelCache {
         logTerm = new double[d][];
         pairOf = new int[d][];
         pairs = new Pairs[d];
+        binMasses = new BinMasses[d];
+        for (int j = 0; j < d; j++) {
+            binMasses[j] = dims[j].isDiscrete() ? new BinMasses() : null;
+        }
         choice = new int[d][];
         sortX = new double[d][];
         sortM = new double[d][];
@@ -460,14 +466,16 @@ public final class KernelCache {
         int d = dims.length;
         double[][] pairMu = new double[d][];
         double[][] pairSigma = new double[d][];
+        BinMasses[] binMasses = new BinMasses[d];
         for (int j = 0; j < d; j++) {
             if (pairs[j] != null) {
                 pairMu[j] = Arrays.copyOf(pairs[j].mu, pairs[j].size);
                 pairSigma[j] = Arrays.copyOf(pairs[j].sigma, pairs[j].size);
+                binMasses[j] = this.binMasses[j];
             }
         }
         return new ParzenEstimator(dims, k, cumulative, constant, mu, sigma, inv, pairOf, pairMu, pairSigma, choice,
-                options.priorWeight());
+                options.priorWeight(), binMasses);
     }
 
     /**

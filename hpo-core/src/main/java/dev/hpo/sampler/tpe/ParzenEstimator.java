@@ -124,6 +124,8 @@ public final class ParzenEstimator {
     private final double[] otherP;
     /** Categorical: per dimension and choice, each kernel's log probability of it ({@link #choiceTerms}). */
     private final double[][][] choiceTerms;
+    /** Discrete dimensions: bin masses kept across decisions by a {@link KernelCache} (null: none). */
+    private final BinMasses[] binMasses;
 
     /** An estimator whose observations' sorted order is computed here. */
     public ParzenEstimator(Dimension[] dims, double[][] observations, double[] observationWeights, Options options) {
@@ -163,6 +165,7 @@ public final class ParzenEstimator {
         observedP = new double[d];
         otherP = new double[d];
         choiceTerms = new double[d][][];
+        binMasses = new BinMasses[d];
         double[] z = new double[k];
         Arrays.fill(z, 1);
         for (int j = 0; j < d; j++) {
@@ -184,11 +187,12 @@ public final class ParzenEstimator {
     /**
      * An estimator from kernels prepared by a {@link KernelCache}: arrays indexed [dimension][kernel] (null for the
      * dimensions they do not apply to), the prior kernel last; arrays may be longer than {@code kernels}. The
-     * estimator reads them in place, so it is valid until the cache changes them.
+     * estimator reads them in place, so it is valid until the cache changes them. It adds the bin masses it computes
+     * to {@code binMasses} (per discrete dimension, null elsewhere) and reads them from there.
      */
     ParzenEstimator(Dimension[] dims, int kernels, double[] cumulativeWeights, double[] kernelConst, double[][] mu,
             double[][] sigma, double[][] invSigma, int[][] pairOf, double[][] pairMu, double[][] pairSigma,
-            int[][] choiceOf, double priorWeight) {
+            int[][] choiceOf, double priorWeight, BinMasses[] binMasses) {
         this.dims = dims;
         this.kernels = kernels;
         this.cumulativeWeights = cumulativeWeights;
@@ -211,6 +215,7 @@ public final class ParzenEstimator {
         observedP = new double[d];
         otherP = new double[d];
         choiceTerms = new double[d][][];
+        this.binMasses = binMasses;
         for (int j = 0; j < d; j++) {
             if (dims[j].isDiscrete()) {
                 setPairs(j, pairOf[j], pairMu[j], pairSigma[j], pairMu[j].length);
@@ -878,6 +883,15 @@ public final class ParzenEstimator {
 
         /** Point s's bin mass under pair p, into {@code slot}. */
         private void make(int slot, int s, int p) {
+            BinMasses kept = binMasses[j];
+            if (kept != null) {
+                int at = kept.find(pairMu[j][p], pairSigma[j][p], values[s]);
+                if (at >= 0) {
+                    value[slot] = kept.value(at);
+                    factor[slot] = kept.factor(at);
+                    return;
+                }
+            }
             binOf(values[s]);
             double e1 = binLow[j];
             double e2 = binHigh[j];
@@ -892,6 +906,9 @@ public final class ParzenEstimator {
             } else {
                 value[slot] = Gaussian.logMass((e1 - m) * inv, (e2 - m) * inv);
                 factor[slot] = 1;
+            }
+            if (kept != null) {
+                kept.put(pairMu[j][p], pairSigma[j][p], values[s], value[slot], factor[slot]);
             }
         }
     }
