@@ -1,74 +1,76 @@
 package dev.hpo.sampler.tpe;
 
-import java.util.Arrays;
-
 /**
  * The log bin masses of one discrete dimension's (grid value, σ) pairs kept across sampling decisions: a
  * {@link KernelCache} keeps its pairs from one decision to the next, and the candidates of successive decisions take
  * the same few grid values, so most of a decision's masses were computed before. A mass is a function of the pair's
  * μ and σ and the grid value only, so a kept one is the value the estimator would compute, to the bit. Keyed by the
- * bits of μ, σ and the value; an open-addressing table, emptied when it reaches {@link #MAX_SIZE} entries.
+ * bits of μ, σ and the value; an open-addressing table whose entries are {@value #STRIDE} consecutive longs (one
+ * or two cache lines per look-up), emptied when it reaches {@link #MAX_SIZE} entries.
  */
 final class BinMasses {
 
-    /** Entries beyond which the table starts afresh (about 0.4 MB). */
+    /** Entries beyond which the table starts afresh (at most 0.6 MB). */
     private static final int MAX_SIZE = 8192;
+    /** Per entry: μ, σ and x as bits, the Gaussian part of the log mass and the series factor as bits. */
+    private static final int STRIDE = 5;
 
-    private boolean[] used = new boolean[64];
-    private long[] muBits = new long[64];
-    private long[] sigmaBits = new long[64];
-    private long[] bits = new long[64];
-    private double[] value = new double[64];
-    private double[] factor = new double[64];
+    /** σ's bits are never 0 (σ &gt; 0): 0 marks an empty entry. */
+    private long[] table = new long[64 * STRIDE];
+    private int capacity = 64;
     private int size;
 
-    /** The slot of the mass of kernel N(μ, σ²) at grid value x, or -1 when it was not kept. */
+    /** The index of the mass of kernel N(μ, σ²) at grid value x, or -1 when it was not kept. */
     int find(double mu, double sigma, double x) {
         long m = Double.doubleToRawLongBits(mu);
         long s = Double.doubleToRawLongBits(sigma);
         long b = Double.doubleToRawLongBits(x);
-        int mask = used.length - 1;
-        for (int i = hash(m, s, b) & mask; used[i]; i = (i + 1) & mask) {
-            if (bits[i] == b && muBits[i] == m && sigmaBits[i] == s) {
-                return i;
+        long[] t = table;
+        int mask = capacity - 1;
+        for (int i = hash(m, s, b) & mask; t[i * STRIDE + 1] != 0; i = (i + 1) & mask) {
+            int e = i * STRIDE;
+            if (t[e + 2] == b && t[e] == m && t[e + 1] == s) {
+                return e;
             }
         }
         return -1;
     }
 
-    /** The Gaussian part of the log mass in {@code slot} (see {@link ParzenEstimator}'s bin terms). */
-    double value(int slot) {
-        return value[slot];
+    /** The Gaussian part of the log mass at {@code index} (see {@link ParzenEstimator}'s bin terms). */
+    double value(int index) {
+        return Double.longBitsToDouble(table[index + 3]);
     }
 
-    /** The series factor in {@code slot}. */
-    double factor(int slot) {
-        return factor[slot];
+    /** The series factor at {@code index}. */
+    double factor(int index) {
+        return Double.longBitsToDouble(table[index + 4]);
     }
 
     /** Keeps the mass of N(μ, σ²) at grid value x, which {@link #find} did not have. */
     void put(double mu, double sigma, double x, double v, double f) {
         if (size == MAX_SIZE) {
-            Arrays.fill(used, false);
+            table = new long[capacity * STRIDE];
             size = 0;
         }
-        if (2 * (size + 1) > used.length) {
+        if (2 * (size + 1) > capacity) {
             grow();
         }
-        long m = Double.doubleToRawLongBits(mu);
-        long s = Double.doubleToRawLongBits(sigma);
-        long b = Double.doubleToRawLongBits(x);
-        int mask = used.length - 1;
+        insert(Double.doubleToRawLongBits(mu), Double.doubleToRawLongBits(sigma), Double.doubleToRawLongBits(x),
+                Double.doubleToRawLongBits(v), Double.doubleToRawLongBits(f));
+    }
+
+    private void insert(long m, long s, long b, long v, long f) {
+        int mask = capacity - 1;
         int i = hash(m, s, b) & mask;
-        while (used[i]) {
+        while (table[i * STRIDE + 1] != 0) {
             i = (i + 1) & mask;
         }
-        used[i] = true;
-        muBits[i] = m;
-        sigmaBits[i] = s;
-        bits[i] = b;
-        value[i] = v;
-        factor[i] = f;
+        int e = i * STRIDE;
+        table[e] = m;
+        table[e + 1] = s;
+        table[e + 2] = b;
+        table[e + 3] = v;
+        table[e + 4] = f;
         size++;
     }
 
@@ -84,24 +86,13 @@ final class BinMasses {
     }
 
     private void grow() {
-        boolean[] oldUsed = used;
-        long[] oldMu = muBits;
-        long[] oldSigma = sigmaBits;
-        long[] oldBits = bits;
-        double[] oldValue = value;
-        double[] oldFactor = factor;
-        int cap = oldUsed.length * 2;
-        used = new boolean[cap];
-        muBits = new long[cap];
-        sigmaBits = new long[cap];
-        bits = new long[cap];
-        value = new double[cap];
-        factor = new double[cap];
+        long[] old = table;
+        capacity *= 2;
+        table = new long[capacity * STRIDE];
         size = 0;
-        for (int i = 0; i < oldUsed.length; i++) {
-            if (oldUsed[i]) {
-                put(Double.longBitsToDouble(oldMu[i]), Double.longBitsToDouble(oldSigma[i]),
-                        Double.longBitsToDouble(oldBits[i]), oldValue[i], oldFactor[i]);
+        for (int e = 0; e < old.length; e += STRIDE) {
+            if (old[e + 1] != 0) {
+                insert(old[e], old[e + 1], old[e + 2], old[e + 3], old[e + 4]);
             }
         }
     }
