@@ -208,6 +208,7 @@ public final class KernelCache {
             }
             if (dim.isDiscrete()) {
                 pairs[j] = new Pairs(dim);
+                binMasses[j].clear();
                 Arrays.fill(pairOf[j], 0, n + 1, -1);
             }
             double lo = dim.lo();
@@ -405,10 +406,15 @@ public final class KernelCache {
     /** Rebuilds discrete dimension j's pairs from its kernels, dropping the pairs no kernel uses any more. */
     private void repair(int j) {
         Pairs fresh = new Pairs(dims[j]);
+        int[] newIndex = new int[pairs[j].size];
+        Arrays.fill(newIndex, -1);
         for (int i = 0; i <= n; i++) {
-            pairOf[j][i] = fresh.intern(mu[j][i], sigma[j][i]);
+            int p = fresh.intern(mu[j][i], sigma[j][i]);
+            newIndex[pairOf[j][i]] = p;
+            pairOf[j][i] = p;
         }
         pairs[j] = fresh;
+        binMasses[j].renumber(newIndex, fresh.size);
     }
 
     private void ensureCapacity(int size) {

@@ -756,6 +756,8 @@ public final class ParzenEstimator {
          * categorical one, to every kernel in a loop the JIT vectorizes; else null.
          */
         final double[][] columns;
+        /** Per row of a shared table, the masses kept across decisions at its value (made on first use). */
+        private final BinMasses.Row[] keptRows;
         final double[][] factorColumns;
 
         BinTerms(int j, double[] xs, boolean mayHaveColumns) {
@@ -777,6 +779,7 @@ public final class ParzenEstimator {
             boolean shared = (long) v * pairs <= SHARED_MAX;
             int size = shared ? v * pairs : pairs;
             this.rowOf = shared ? row : null;
+            this.keptRows = shared ? new BinMasses.Row[v] : null;
             this.values = xs;
             this.value = new double[size];
             this.factor = new double[size];
@@ -844,6 +847,21 @@ public final class ParzenEstimator {
             }
         }
 
+        /** The kept masses at point s's value (looked up once per row of a shared table), or null: none kept. */
+        private BinMasses.Row keptRow(int s) {
+            if (binMasses[j] == null) {
+                return null;
+            }
+            if (rowOf == null) {
+                return binMasses[j].row(values[s]);
+            }
+            int r = rowOf[s];
+            if (keptRows[r] == null) {
+                keptRows[r] = binMasses[j].row(values[s]);
+            }
+            return keptRows[r];
+        }
+
         /** Where point s's masses start in the table. */
         int base(int s) {
             return rowOf != null ? rowOf[s] * pairs : 0;
@@ -883,14 +901,11 @@ public final class ParzenEstimator {
 
         /** Point s's bin mass under pair p, into {@code slot}. */
         private void make(int slot, int s, int p) {
-            BinMasses kept = binMasses[j];
-            if (kept != null) {
-                int at = kept.find(pairMu[j][p], pairSigma[j][p], values[s]);
-                if (at >= 0) {
-                    value[slot] = kept.value(at);
-                    factor[slot] = kept.factor(at);
-                    return;
-                }
+            BinMasses.Row kept = keptRow(s);
+            if (kept != null && kept.has(p)) {
+                value[slot] = kept.value(p);
+                factor[slot] = kept.factor(p);
+                return;
             }
             binOf(values[s]);
             double e1 = binLow[j];
@@ -908,7 +923,7 @@ public final class ParzenEstimator {
                 factor[slot] = 1;
             }
             if (kept != null) {
-                kept.put(pairMu[j][p], pairSigma[j][p], values[s], value[slot], factor[slot]);
+                kept.put(p, value[slot], factor[slot]);
             }
         }
     }

@@ -1,40 +1,46 @@
 package dev.hpo.sampler.tpe;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
 class BinMassesTest {
 
     @Test
-    void keptMassIsFoundByItsKernelAndValue() {
+    void keptMassIsFoundByGridValueAndPair() {
         BinMasses kept = new BinMasses();
-        kept.put(0.25, 0.01, 3.0, -1.5, 0.999);
-        int at = kept.find(0.25, 0.01, 3.0);
-        assertEquals(-1.5, kept.value(at));
-        assertEquals(0.999, kept.factor(at));
+        kept.row(3.0).put(2, -1.5, 0.999);
+        BinMasses.Row row = kept.row(3.0);
+        assertTrue(row.has(2));
+        assertEquals(-1.5, row.value(2));
+        assertEquals(0.999, row.factor(2));
+        assertFalse(row.has(1));
+        assertFalse(kept.row(4.0).has(2));
     }
 
     @Test
-    void massOfAnotherSigmaMuOrValueIsNotFound() {
+    void renumberingMovesMassesToTheNewPairIndicesAndDropsUnusedPairs() {
         BinMasses kept = new BinMasses();
-        kept.put(0.25, 0.01, 3.0, -1.5, 1);
-        assertEquals(-1, kept.find(0.25, Math.nextUp(0.01), 3.0));
-        assertEquals(-1, kept.find(Math.nextUp(0.25), 0.01, 3.0));
-        assertEquals(-1, kept.find(0.25, 0.01, 4.0));
+        BinMasses.Row row = kept.row(1.0);
+        row.put(0, -1, 1);
+        row.put(1, -2, 1);
+        row.put(2, -3, 0.5);
+        kept.renumber(new int[] {-1, 1, 0}, 2);
+        assertSame(row, kept.row(1.0));
+        assertEquals(-3, row.value(0));
+        assertEquals(0.5, row.factor(0));
+        assertEquals(-2, row.value(1));
+        assertFalse(row.has(2));
     }
 
     @Test
-    void manyMassesAreKeptThroughGrowthAndTheTableStartsAfreshWhenFull() {
+    void clearForgetsEveryMass() {
         BinMasses kept = new BinMasses();
-        for (int i = 0; i < 8192; i++) {
-            kept.put(i * 0.5, 0.02, 1.0, -i, 1);
-        }
-        for (int i = 0; i < 8192; i++) {
-            assertEquals(-i, kept.value(kept.find(i * 0.5, 0.02, 1.0)));
-        }
-        kept.put(-1, 0.02, 1.0, 7, 1);
-        assertEquals(-1, kept.find(0, 0.02, 1.0));
-        assertEquals(7, kept.value(kept.find(-1, 0.02, 1.0)));
+        kept.row(1.0).put(0, -1, 1);
+        kept.clear();
+        assertFalse(kept.row(1.0).has(0));
     }
 }
