@@ -32,6 +32,9 @@ public final class Observations {
     /** Per column, the internal value of each finished trial by trial number (NaN: the trial lacks it). */
     private final List<double[]> values = new ArrayList<>();
     private final BitSet read = new BitSet();
+    private int readCount;
+    /** Whether a read trial has a parameter whose internal value is NaN (which counts as lacking it). */
+    private boolean nanRead;
     /** Per column: the numbers of the finished trials that have it, by value (ties: by number). */
     private final List<int[]> sorted = new ArrayList<>();
     private final List<Integer> sortedSize = new ArrayList<>();
@@ -153,6 +156,21 @@ public final class Observations {
 
     /** The numbers, in the order given, of the {@link #read} trials that have every named parameter. */
     public int[] completeRows(int[] numbers, String[] names) {
+        boolean everyReadHasAll = !nanRead;
+        for (int j = 0; j < names.length && everyReadHasAll; j++) {
+            everyReadHasAll = sortedCount(names[j]) == readCount;
+        }
+        if (everyReadHasAll) {
+            // the common case of a search space every trial has: a row is complete when its trial was read
+            int[] out = new int[numbers.length];
+            int kept = 0;
+            for (int num : numbers) {
+                if (read.get(num)) {
+                    out[kept++] = num;
+                }
+            }
+            return kept == out.length ? out : Arrays.copyOf(out, kept);
+        }
         // a pass per parameter: a loop per row over the parameters, left at the first missing one, costs a
         // mispredicted exit per row
         boolean[] lacking = new boolean[numbers.length];
@@ -216,6 +234,7 @@ public final class Observations {
             return;
         }
         read.set(num);
+        readCount++;
         for (String name : t.params().keySet()) {
             int c = column(name);
             double[] v = values.get(c);
@@ -226,6 +245,7 @@ public final class Observations {
                 values.set(c, v);
             }
             v[num] = t.internalParam(name);
+            nanRead |= Double.isNaN(v[num]);
             insertSorted(c, num, v[num]);
         }
     }

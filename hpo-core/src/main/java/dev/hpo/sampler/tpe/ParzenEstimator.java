@@ -822,16 +822,21 @@ public final class ParzenEstimator {
                 factors |= factor[slot] != 1;
             }
             int[] of = pairOf[j];
+            int base = r * pairs;
             double[] column = new double[kernels];
-            for (int k = 0; k < kernels; k++) {
-                column[k] = value[r * pairs + of[k]];
-            }
             if (factors) {
+                // one pass for both columns: each kernel's pair is looked up once
                 double[] f = new double[kernels];
                 for (int k = 0; k < kernels; k++) {
-                    f[k] = factor[r * pairs + of[k]];
+                    int slot = base + of[k];
+                    column[k] = value[slot];
+                    f[k] = factor[slot];
                 }
                 factorColumns[r] = f;
+            } else {
+                for (int k = 0; k < kernels; k++) {
+                    column[k] = value[base + of[k]];
+                }
             }
             columns[r] = column;
         }
