@@ -538,10 +538,11 @@ public final class ParzenEstimator {
             }
         }
         for (int s = 0; s < count; s++) {
-            Arrays.fill(factor, 1.0);
             int o = 0;
+            // whether factor holds this point's product yet (else it is all 1, filled below)
+            boolean factorSet = false;
             if (dimOrder.length > 0 && isDense(dimOrder[0], bins)) {
-                firstTerm(dimOrder[0], points[dimOrder[0]][s], s, bins, acc, factor);
+                factorSet = firstTerm(dimOrder[0], points[dimOrder[0]][s], s, bins, acc, factor);
                 for (o = 1; o < dimOrder.length && isDense(dimOrder[o], bins); o++) {
                     int j = dimOrder[o];
                     if (dims[j].kind() == Dimension.Kind.CONTINUOUS) {
@@ -549,12 +550,15 @@ public final class ParzenEstimator {
                     } else {
                         addTerms(denseTerms(j, points[j][s], s, bins), acc);
                         if (dims[j].isDiscrete()) {
-                            multiplyFactors(bins[j].factorColumn(s), factor);
+                            factorSet = multiplyFactors(bins[j].factorColumn(s), factor, factorSet);
                         }
                     }
                 }
             } else {
                 System.arraycopy(kernelConst, 0, acc, 0, kernels);
+            }
+            if (!factorSet) {
+                Arrays.fill(factor, 1.0);
             }
             int lead = 0;
             for (int k = 1; k < kernels; k++) {
@@ -604,8 +608,11 @@ public final class ParzenEstimator {
         return dims[j].kind() == Dimension.Kind.CATEGORICAL ? choiceTerms(j, (int) x) : bins[j].column(s);
     }
 
-    /** Sets acc[k] to kernel k's constant plus its term for the first dimension (a dense one). */
-    private void firstTerm(int j, double x, int s, BinTerms[] bins, double[] acc, double[] factor) {
+    /**
+     * Sets acc[k] to kernel k's constant plus its term for the first dimension (a dense one); true when it set the
+     * factors too (a grid column with series factors).
+     */
+    private boolean firstTerm(int j, double x, int s, BinTerms[] bins, double[] acc, double[] factor) {
         double[] c = kernelConst;
         if (dims[j].kind() == Dimension.Kind.CONTINUOUS) {
             double y = dims[j].transform(x);
@@ -615,14 +622,13 @@ public final class ParzenEstimator {
                 double z = (y - m[k]) * inv[k];
                 acc[k] = c[k] - 0.5 * z * z;
             }
+            return false;
         } else {
             double[] t = denseTerms(j, x, s, bins);
             for (int k = 0; k < kernels; k++) {
                 acc[k] = c[k] + t[k];
             }
-            if (dims[j].isDiscrete()) {
-                multiplyFactors(bins[j].factorColumn(s), factor);
-            }
+            return dims[j].isDiscrete() && multiplyFactors(bins[j].factorColumn(s), factor, false);
         }
     }
 
@@ -637,13 +643,22 @@ public final class ParzenEstimator {
         }
     }
 
-    /** Multiplies in a grid column's series factors, unless it has none (null: all 1). */
-    private void multiplyFactors(double[] f, double[] factor) {
-        if (f != null) {
+    /**
+     * Multiplies in a grid column's series factors, unless it has none (null: all 1); the first column to have them
+     * is copied (1 · f is f to the bit). Returns whether factor now holds the point's product.
+     */
+    private boolean multiplyFactors(double[] f, double[] factor, boolean set) {
+        if (f == null) {
+            return set;
+        }
+        if (!set) {
+            System.arraycopy(f, 0, factor, 0, kernels);
+        } else {
             for (int k = 0; k < kernels; k++) {
                 factor[k] *= f[k];
             }
         }
+        return true;
     }
 
     /** Adds a dense dimension's per-kernel terms to every kernel. */
