@@ -66,7 +66,14 @@ public final class Gaussian {
      * degree 6 (relative error below 1e-16).
      */
     public static double expNonPositive(double d) {
-        long k = Math.round(d * INV_LN2_OVER_64);
+        // Math.round(y) is floor(y + 1/2) exactly; for -2^52 < y ≤ -1/2 the sum y + 1/2 is exact (a multiple of
+        // y's ulp, smaller than y), for -1/2 < y ≤ 0 it lies in (0, 1/2]. Neither Math.round nor Math.floor is
+        // compiled to an instruction by Java 17 here; a cast (towards 0) and a compare are.
+        double t = d * INV_LN2_OVER_64 + 0.5;
+        long k = (long) t;
+        if (k > t) {
+            k--;
+        }
         double f = d - k * LN2_OVER_64;
         double p = 1 + f * (1 + f * (0.5 + f * (1.0 / 6 + f * (1.0 / 24 + f * (1.0 / 120 + f * (1.0 / 720))))));
         long q = k >> 6;

@@ -57,6 +57,8 @@ public final class KernelCache {
     /** Discrete dimensions: each kernel's (value, σ) pair. */
     private final int[][] pairOf;
     private final Pairs[] pairs;
+    /** Discrete dimensions: the bin masses estimators computed, for the next ones (they outlive a pair table). */
+    private final BinMasses[] binMasses;
     /** Categorical dimensions: each kernel's choice, -1 for the prior. */
     private final int[][] choice;
     /** Numeric dimensions: the rows sorted by (internal value, trial number), as values, axis positions, numbers. */
@@ -82,6 +84,10 @@ public final class KernelCache {
         logTerm = new double[d][];
         pairOf = new int[d][];
         pairs = new Pairs[d];
+        binMasses = new BinMasses[d];
+        for (int j = 0; j < d; j++) {
+            binMasses[j] = dims[j].isDiscrete() ? new BinMasses() : null;
+        }
         choice = new int[d][];
         sortX = new double[d][];
         sortM = new double[d][];
@@ -202,6 +208,7 @@ public final class KernelCache {
             }
             if (dim.isDiscrete()) {
                 pairs[j] = new Pairs(dim);
+                binMasses[j].clear();
                 Arrays.fill(pairOf[j], 0, n + 1, -1);
             }
             double lo = dim.lo();
@@ -399,10 +406,15 @@ public final class KernelCache {
     /** Rebuilds discrete dimension j's pairs from its kernels, dropping the pairs no kernel uses any more. */
     private void repair(int j) {
         Pairs fresh = new Pairs(dims[j]);
+        int[] newIndex = new int[pairs[j].size];
+        Arrays.fill(newIndex, -1);
         for (int i = 0; i <= n; i++) {
-            pairOf[j][i] = fresh.intern(mu[j][i], sigma[j][i]);
+            int p = fresh.intern(mu[j][i], sigma[j][i]);
+            newIndex[pairOf[j][i]] = p;
+            pairOf[j][i] = p;
         }
         pairs[j] = fresh;
+        binMasses[j].renumber(newIndex, fresh.size);
     }
 
     private void ensureCapacity(int size) {
@@ -460,14 +472,16 @@ public final class KernelCache {
         int d = dims.length;
         double[][] pairMu = new double[d][];
         double[][] pairSigma = new double[d][];
+        BinMasses[] binMasses = new BinMasses[d];
         for (int j = 0; j < d; j++) {
             if (pairs[j] != null) {
                 pairMu[j] = Arrays.copyOf(pairs[j].mu, pairs[j].size);
                 pairSigma[j] = Arrays.copyOf(pairs[j].sigma, pairs[j].size);
+                binMasses[j] = this.binMasses[j];
             }
         }
         return new ParzenEstimator(dims, k, cumulative, constant, mu, sigma, inv, pairOf, pairMu, pairSigma, choice,
-                options.priorWeight());
+                options.priorWeight(), binMasses);
     }
 
     /**

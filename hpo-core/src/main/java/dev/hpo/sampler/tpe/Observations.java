@@ -32,6 +32,9 @@ public final class Observations {
     /** Per column, the internal value of each finished trial by trial number (NaN: the trial lacks it). */
     private final List<double[]> values = new ArrayList<>();
     private final BitSet read = new BitSet();
+    private int readCount;
+    /** Whether a read trial has a parameter whose internal value is NaN (which counts as lacking it). */
+    private boolean nanRead;
     /** Per column: the numbers of the finished trials that have it, by value (ties: by number). */
     private final List<int[]> sorted = new ArrayList<>();
     private final List<Integer> sortedSize = new ArrayList<>();
@@ -153,22 +156,46 @@ public final class Observations {
 
     /** The numbers, in the order given, of the {@link #read} trials that have every named parameter. */
     public int[] completeRows(int[] numbers, String[] names) {
-        double[][] data = new double[names.length][];
-        for (int j = 0; j < names.length; j++) {
-            data[j] = values.get(column(names[j]));
+        boolean everyReadHasAll = !nanRead;
+        for (int j = 0; j < names.length && everyReadHasAll; j++) {
+            everyReadHasAll = sortedCount(names[j]) == readCount;
         }
-        int[] out = new int[numbers.length];
+        if (everyReadHasAll) {
+            // the common case of a search space every trial has: a row is complete when its trial was read
+            int[] out = new int[numbers.length];
+            int kept = 0;
+            for (int num : numbers) {
+                if (read.get(num)) {
+                    out[kept++] = num;
+                }
+            }
+            return kept == out.length ? out : Arrays.copyOf(out, kept);
+        }
+        // a pass per parameter: a loop per row over the parameters, left at the first missing one, costs a
+        // mispredicted exit per row
+        boolean[] lacking = new boolean[numbers.length];
+        int lackingCount = 0;
+        for (String name : names) {
+            double[] data = values.get(column(name));
+            for (int i = 0; i < numbers.length; i++) {
+                int num = numbers[i];
+                if ((num >= data.length || Double.isNaN(data[num])) && !lacking[i]) {
+                    lacking[i] = true;
+                    lackingCount++;
+                }
+            }
+        }
+        if (lackingCount == 0) {
+            return numbers.clone();
+        }
+        int[] out = new int[numbers.length - lackingCount];
         int kept = 0;
-        for (int num : numbers) {
-            boolean complete = true;
-            for (int j = 0; j < data.length && complete; j++) {
-                complete = num < data[j].length && !Double.isNaN(data[j][num]);
-            }
-            if (complete) {
-                out[kept++] = num;
+        for (int i = 0; i < numbers.length; i++) {
+            if (!lacking[i]) {
+                out[kept++] = numbers[i];
             }
         }
-        return kept == out.length ? out : Arrays.copyOf(out, kept);
+        return out;
     }
 
     /** A parameter's internal value by trial number for the finished trials read so far (NaN: lacks it). */
@@ -207,6 +234,7 @@ public final class Observations {
             return;
         }
         read.set(num);
+        readCount++;
         for (String name : t.params().keySet()) {
             int c = column(name);
             double[] v = values.get(c);
@@ -217,6 +245,7 @@ public final class Observations {
                 values.set(c, v);
             }
             v[num] = t.internalParam(name);
+            nanRead |= Double.isNaN(v[num]);
             insertSorted(c, num, v[num]);
         }
     }

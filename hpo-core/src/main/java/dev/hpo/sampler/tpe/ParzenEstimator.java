@@ -124,6 +124,8 @@ public final class ParzenEstimator {
     private final double[] otherP;
     /** Categorical: per dimension and choice, each kernel's log probability of it ({@link #choiceTerms}). */
     private final double[][][] choiceTerms;
+    /** Discrete dimensions: bin masses kept across decisions by a {@link KernelCache} (null: none). */
+    private final BinMasses[] binMasses;
 
     /** An estimator whose observations' sorted order is computed here. */
     public ParzenEstimator(Dimension[] dims, double[][] observations, double[] observationWeights, Options options) {
@@ -163,6 +165,7 @@ public final class ParzenEstimator {
         observedP = new double[d];
         otherP = new double[d];
         choiceTerms = new double[d][][];
+        binMasses = new BinMasses[d];
         double[] z = new double[k];
         Arrays.fill(z, 1);
         for (int j = 0; j < d; j++) {
@@ -184,11 +187,12 @@ public final class ParzenEstimator {
     /**
      * An estimator from kernels prepared by a {@link KernelCache}: arrays indexed [dimension][kernel] (null for the
      * dimensions they do not apply to), the prior kernel last; arrays may be longer than {@code kernels}. The
-     * estimator reads them in place, so it is valid until the cache changes them.
+     * estimator reads them in place, so it is valid until the cache changes them. It adds the bin masses it computes
+     * to {@code binMasses} (per discrete dimension, null elsewhere) and reads them from there.
      */
     ParzenEstimator(Dimension[] dims, int kernels, double[] cumulativeWeights, double[] kernelConst, double[][] mu,
             double[][] sigma, double[][] invSigma, int[][] pairOf, double[][] pairMu, double[][] pairSigma,
-            int[][] choiceOf, double priorWeight) {
+            int[][] choiceOf, double priorWeight, BinMasses[] binMasses) {
         this.dims = dims;
         this.kernels = kernels;
         this.cumulativeWeights = cumulativeWeights;
@@ -211,6 +215,7 @@ public final class ParzenEstimator {
         observedP = new double[d];
         otherP = new double[d];
         choiceTerms = new double[d][][];
+        this.binMasses = binMasses;
         for (int j = 0; j < d; j++) {
             if (dims[j].isDiscrete()) {
                 setPairs(j, pairOf[j], pairMu[j], pairSigma[j], pairMu[j].length);
@@ -533,10 +538,11 @@ public final class ParzenEstimator {
             }
         }
         for (int s = 0; s < count; s++) {
-            Arrays.fill(factor, 1.0);
             int o = 0;
+            // whether factor holds this point's product yet (else it is all 1, filled below)
+            boolean factorSet = false;
             if (dimOrder.length > 0 && isDense(dimOrder[0], bins)) {
-                firstTerm(dimOrder[0], points[dimOrder[0]][s], s, bins, acc, factor);
+                factorSet = firstTerm(dimOrder[0], points[dimOrder[0]][s], s, bins, acc, factor);
                 for (o = 1; o < dimOrder.length && isDense(dimOrder[o], bins); o++) {
                     int j = dimOrder[o];
                     if (dims[j].kind() == Dimension.Kind.CONTINUOUS) {
@@ -544,12 +550,15 @@ public final class ParzenEstimator {
                     } else {
                         addTerms(denseTerms(j, points[j][s], s, bins), acc);
                         if (dims[j].isDiscrete()) {
-                            multiplyFactors(bins[j].factorColumn(s), factor);
+                            factorSet = multiplyFactors(bins[j].factorColumn(s), factor, factorSet);
                         }
                     }
                 }
             } else {
                 System.arraycopy(kernelConst, 0, acc, 0, kernels);
+            }
+            if (!factorSet) {
+                Arrays.fill(factor, 1.0);
             }
             int lead = 0;
             for (int k = 1; k < kernels; k++) {
@@ -599,8 +608,11 @@ public final class ParzenEstimator {
         return dims[j].kind() == Dimension.Kind.CATEGORICAL ? choiceTerms(j, (int) x) : bins[j].column(s);
     }
 
-    /** Sets acc[k] to kernel k's constant plus its term for the first dimension (a dense one). */
-    private void firstTerm(int j, double x, int s, BinTerms[] bins, double[] acc, double[] factor) {
+    /**
+     * Sets acc[k] to kernel k's constant plus its term for the first dimension (a dense one); true when it set the
+     * factors too (a grid column with series factors).
+     */
+    private boolean firstTerm(int j, double x, int s, BinTerms[] bins, double[] acc, double[] factor) {
         double[] c = kernelConst;
         if (dims[j].kind() == Dimension.Kind.CONTINUOUS) {
             double y = dims[j].transform(x);
@@ -610,14 +622,13 @@ public final class ParzenEstimator {
                 double z = (y - m[k]) * inv[k];
                 acc[k] = c[k] - 0.5 * z * z;
             }
+            return false;
         } else {
             double[] t = denseTerms(j, x, s, bins);
             for (int k = 0; k < kernels; k++) {
                 acc[k] = c[k] + t[k];
             }
-            if (dims[j].isDiscrete()) {
-                multiplyFactors(bins[j].factorColumn(s), factor);
-            }
+            return dims[j].isDiscrete() && multiplyFactors(bins[j].factorColumn(s), factor, false);
         }
     }
 
@@ -632,13 +643,22 @@ public final class ParzenEstimator {
         }
     }
 
-    /** Multiplies in a grid column's series factors, unless it has none (null: all 1). */
-    private void multiplyFactors(double[] f, double[] factor) {
-        if (f != null) {
+    /**
+     * Multiplies in a grid column's series factors, unless it has none (null: all 1); the first column to have them
+     * is copied (1 · f is f to the bit). Returns whether factor now holds the point's product.
+     */
+    private boolean multiplyFactors(double[] f, double[] factor, boolean set) {
+        if (f == null) {
+            return set;
+        }
+        if (!set) {
+            System.arraycopy(f, 0, factor, 0, kernels);
+        } else {
             for (int k = 0; k < kernels; k++) {
                 factor[k] *= f[k];
             }
         }
+        return true;
     }
 
     /** Adds a dense dimension's per-kernel terms to every kernel. */
@@ -751,6 +771,8 @@ public final class ParzenEstimator {
          * categorical one, to every kernel in a loop the JIT vectorizes; else null.
          */
         final double[][] columns;
+        /** Per row of a shared table, the masses kept across decisions at its value (made on first use). */
+        private final BinMasses.Row[] keptRows;
         final double[][] factorColumns;
 
         BinTerms(int j, double[] xs, boolean mayHaveColumns) {
@@ -772,6 +794,7 @@ public final class ParzenEstimator {
             boolean shared = (long) v * pairs <= SHARED_MAX;
             int size = shared ? v * pairs : pairs;
             this.rowOf = shared ? row : null;
+            this.keptRows = shared ? new BinMasses.Row[v] : null;
             this.values = xs;
             this.value = new double[size];
             this.factor = new double[size];
@@ -814,16 +837,21 @@ public final class ParzenEstimator {
                 factors |= factor[slot] != 1;
             }
             int[] of = pairOf[j];
+            int base = r * pairs;
             double[] column = new double[kernels];
-            for (int k = 0; k < kernels; k++) {
-                column[k] = value[r * pairs + of[k]];
-            }
             if (factors) {
+                // one pass for both columns: each kernel's pair is looked up once
                 double[] f = new double[kernels];
                 for (int k = 0; k < kernels; k++) {
-                    f[k] = factor[r * pairs + of[k]];
+                    int slot = base + of[k];
+                    column[k] = value[slot];
+                    f[k] = factor[slot];
                 }
                 factorColumns[r] = f;
+            } else {
+                for (int k = 0; k < kernels; k++) {
+                    column[k] = value[base + of[k]];
+                }
             }
             columns[r] = column;
         }
@@ -837,6 +865,21 @@ public final class ParzenEstimator {
                 binHigh[j] = dim.binHigh(x);
                 binLogWidth[j] = Math.log(binHigh[j] - binLow[j]) - Gaussian.LOG_SQRT_2PI;
             }
+        }
+
+        /** The kept masses at point s's value (looked up once per row of a shared table), or null: none kept. */
+        private BinMasses.Row keptRow(int s) {
+            if (binMasses[j] == null) {
+                return null;
+            }
+            if (rowOf == null) {
+                return binMasses[j].row(values[s]);
+            }
+            int r = rowOf[s];
+            if (keptRows[r] == null) {
+                keptRows[r] = binMasses[j].row(values[s]);
+            }
+            return keptRows[r];
         }
 
         /** Where point s's masses start in the table. */
@@ -878,6 +921,12 @@ public final class ParzenEstimator {
 
         /** Point s's bin mass under pair p, into {@code slot}. */
         private void make(int slot, int s, int p) {
+            BinMasses.Row kept = keptRow(s);
+            if (kept != null && kept.has(p)) {
+                value[slot] = kept.value(p);
+                factor[slot] = kept.factor(p);
+                return;
+            }
             binOf(values[s]);
             double e1 = binLow[j];
             double e2 = binHigh[j];
@@ -892,6 +941,9 @@ public final class ParzenEstimator {
             } else {
                 value[slot] = Gaussian.logMass((e1 - m) * inv, (e2 - m) * inv);
                 factor[slot] = 1;
+            }
+            if (kept != null) {
+                kept.put(p, value[slot], factor[slot]);
             }
         }
     }

@@ -75,4 +75,37 @@ class GaussianTest {
             assertEquals(mean, sum / n, 0.02 * (b - a), () -> a + ".." + b);
         }
     }
+
+    /**
+     * expNonPositive's index k = round(d · 64 / ln 2) is Math.round's, to the bit, also where d · 64 / ln 2 is a
+     * half-integer or next to one (the rounding TPE's log-sum-exp has always used).
+     */
+    @Test
+    void expNonPositiveRoundsAsMathRound() {
+        SplittableRandom random = new SplittableRandom(5);
+        double ln2Over64 = Math.log(2) / 64;
+        for (int i = 0; i < 200_000; i++) {
+            double half = -(random.nextInt(2 * 745 * 93) * 0.5);
+            double y = switch (i % 4) {
+                case 0 -> -random.nextDouble() * 745 * 64 / Math.log(2);
+                case 1 -> half;
+                case 2 -> Math.nextUp(half);
+                default -> Math.nextDown(half);
+            };
+            double d = y * ln2Over64;
+            if (!(d > -745 && d <= 0)) {
+                continue;
+            }
+            assertEquals(Double.doubleToRawLongBits(expWithMathRound(d)),
+                    Double.doubleToRawLongBits(Gaussian.expNonPositive(d)), "e^" + d);
+        }
+    }
+
+    /** expNonPositive as written with Math.round. */
+    private static double expWithMathRound(double d) {
+        long k = Math.round(d * (64 / Math.log(2)));
+        double f = d - k * (Math.log(2) / 64);
+        double p = 1 + f * (1 + f * (0.5 + f * (1.0 / 6 + f * (1.0 / 24 + f * (1.0 / 120 + f * (1.0 / 720))))));
+        return Double.longBitsToDouble(((k >> 6) + 1023) << 52) * Math.pow(2, (k & 63) / 64.0) * p;
+    }
 }
