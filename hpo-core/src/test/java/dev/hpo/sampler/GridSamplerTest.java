@@ -158,6 +158,20 @@ class GridSamplerTest {
         assertEquals(6, new HashSet<>(params(study)).size());
     }
 
+    /**
+     * Trial 4 finds grid id 4 taken by the enqueued trial 0 and takes id 0, the one id no later trial number claims,
+     * so that trials 5 to 9 still take their own numbers (Optuna would evaluate id 4 again instead).
+     */
+    @Test
+    void aTakenGridIdGivesWayToOneNoLaterTrialNumberClaims() {
+        GridSampler sampler = new GridSampler(Map.of("x", List.of(0, 1, 2, 3, 4, 5, 6, 7, 8, 9)), 1);
+        Study study = study(new InMemoryStorage(), sampler);
+        study.enqueueTrial(sampler.point(4));
+        study.optimize(t -> t.suggestInt("x", 0, 9), 100);
+        List<Object> ids = study.trials().stream().map(t -> t.systemAttrs().get(GridSampler.GRID_ID_ATTR)).toList();
+        assertEquals(List.of(4, 1, 2, 3, 0, 5, 6, 7, 8, 9), ids);
+    }
+
     @Test
     void aParameterOutsideTheGridIsAClearError() {
         Study study = study(new InMemoryStorage(), new GridSampler(SPACE, 1));
