@@ -35,7 +35,9 @@ import java.util.TreeMap;
  * below the grid's size, so that concurrent processes, whose trial numbers differ, take different ids without
  * talking to each other; a later trial takes, at random, one of the ids that no trial has finished or is running;
  * when every id has started, one that has not finished; when every id has finished (a resumed, exhausted study) it
- * re-evaluates a random one, with a warning, and the study stops after it. Points finished by a trial in any state
+ * re-evaluates a random one, with a warning, and the study stops after it (the random picks draw from numpy's
+ * generator after the shuffle, as Optuna's do, but are not meant to pick Optuna's ids: those depend on each Optuna
+ * process's own history of draws). Points finished by a trial in any state
  * (complete, pruned, failed) count as evaluated. Where hpo differs from Optuna, on purpose, without changing what a
  * grid id means:
  * <ul>

@@ -77,8 +77,10 @@ final class NumpyRandomState {
         return v;
     }
 
-    /** Shuffles in place as numpy's legacy {@code shuffle} of a list: from the last position i down, swaps i and a
-     * draw in [0, i]. */
+    /**
+     * Shuffles in place as numpy's legacy {@code shuffle} of a list does: from the last position i down to 1, swaps
+     * position i with position {@link #interval interval(i)}.
+     */
     void shuffle(int[] values) {
         for (int i = values.length - 1; i > 0; i--) {
             int j = interval(i);
