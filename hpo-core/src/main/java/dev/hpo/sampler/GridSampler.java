@@ -12,27 +12,51 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.SplittableRandom;
 import java.util.TreeMap;
 
 /**
  * Evaluates every combination of given parameter values once (Optuna's {@code GridSampler}), in an order shuffled
  * by the seed, and stops the study when every combination has been evaluated.
  *
- * <p>Which combinations are taken is read from the storage, not remembered here: each trial records its grid
- * point as the trial system attributes {@code grid_id} and {@code search_space} (Optuna's keys; the numbering is
- * hpo's: parameter names sorted, values sorted, the last name varying fastest, where Optuna 5 numbers its own
- * seeded shuffle of the grid, so hpo and Optuna must not share one grid study), so a resumed study, several threads
- * and several processes of hpo continue one grid. A new trial takes the first point of the shuffled order that no
- * trial has finished or is running; when every point has started, one that has not finished; when every point
- * has finished (a resumed, exhausted study) it re-evaluates a random point and the study stops after it, as
- * Optuna does. Points finished by a trial in any state (complete, pruned, failed) count as evaluated. The study
- * stops as soon as every point is finished or being evaluated in this process, so threads of one process repeat
- * a point only when they asked in the instant before the stop (fewer repeats than Optuna, which waits for every
- * point to finish).
+ * <p><b>Numbered as Optuna 5 numbers its grid</b>, so that hpo and Optuna share one grid study in a journal file
+ * (either begins it, the other continues it without evaluating a point twice): parameter names sorted, each
+ * parameter's values in the order given, the combinations listed with the last name varying fastest, that list
+ * shuffled by numpy's legacy {@code RandomState(seed).shuffle} (reproduced to the bit), and grid id {@code i} is
+ * the {@code i}-th combination of the shuffled list. Each trial records its grid id and the grid as the trial system
+ * attributes {@code grid_id} and {@code search_space} (Optuna's keys and values: the map of sorted names to values
+ * in the given order), and a trial counts for this grid only when its stored grid has the same names and the same
+ * values in the same order, as in Optuna. Which combinations are taken is read from the storage, not remembered
+ * here, so a resumed study, several threads and several processes (hpo or Optuna) continue one grid. Every process
+ * on one study must use the same grid and the same seed, because the seed decides which combination a grid id
+ * means; a finished trial whose parameters are not its grid id's combination under this seed is an error that says
+ * so (Optuna does not check).
+ *
+ * <p>Which grid id a new trial takes, as Optuna: trial number {@code k} takes grid id {@code k} while {@code k} is
+ * below the grid's size, so that concurrent processes, whose trial numbers differ, take different ids without
+ * talking to each other; a later trial takes, at random, one of the ids that no trial has finished or is running;
+ * when every id has started, one that has not finished; when every id has finished (a resumed, exhausted study) it
+ * re-evaluates a random one, with a warning, and the study stops after it (the random picks draw from numpy's
+ * generator after the shuffle, as Optuna's do, but are not meant to pick Optuna's ids: those depend on each Optuna
+ * process's own history of draws). Points finished by a trial in any state
+ * (complete, pruned, failed) count as evaluated. Where hpo differs from Optuna, on purpose, without changing what a
+ * grid id means:
+ * <ul>
+ *   <li>trial number {@code k} takes another id when id {@code k} is already finished or running (an enqueued trial
+ *       took it, see below), preferring ids below {@code k}, which no later trial number claims; Optuna evaluates
+ *       id {@code k} again;</li>
+ *   <li>an enqueued trial that fixes every grid parameter to a combination counts as that combination's grid id;
+ *       Optuna gives an enqueued trial no grid id, so it evaluates that combination again later;</li>
+ *   <li>the study stops as soon as every id is finished or held by an unfinished trial of this process (which will
+ *       finish here), so threads of one process repeat a combination only when they asked in the instant before the
+ *       stop; Optuna waits for every id to finish, so its threads repeat the last running ones;</li>
+ *   <li>a grid value that does not fit the distribution the objective suggests it with fails the trial with an
+ *       error naming the parameter; Optuna warns and uses the value;</li>
+ *   <li>values may also be enum constants (stored by name); the grid may have at most {@link Integer#MAX_VALUE}
+ *       combinations; a value listed twice is an error (Optuna would evaluate that combination twice).</li>
+ * </ul>
  *
  * <p>The objective may suggest only parameters of the grid; each value must fit the distribution it is suggested
- * with. An enqueued trial that fixes every grid parameter to a grid point counts as that point.
+ * with.
  */
 public final class GridSampler implements Sampler {
 
@@ -46,25 +70,41 @@ public final class GridSampler implements Sampler {
     private final Map<String, List<Object>> space;
     private final List<String> names;
     private final int size;
-    private final int[] order;
-    private final SplittableRandom random;
+    private final long seed;
+    /** For each grid id, the index of its combination in the unshuffled list (last name varying fastest). */
+    private final int[] combination;
+    /** numpy's generator after the shuffle, for the random picks beyond trial numbers (as Optuna's). */
+    private final NumpyRandomState random;
     /** Trials of this process that hold a grid point and have not finished: they will finish here. */
     private final Set<Long> inFlight = new HashSet<>();
 
-    /** A grid visited in a random order. */
+    /**
+     * A grid numbered with seed 0, as Optuna's {@code GridSampler(search_space)} numbers it ({@code seed or 0}): every
+     * process that leaves the seed out, hpo or Optuna, agrees on what each grid id means and so can share the study.
+     * The order is still shuffled, so a study stopped early has seen a spread of the grid.
+     */
     public GridSampler(Map<String, ? extends List<?>> searchSpace) {
-        this(searchSpace, new SplittableRandom().nextLong());
+        this(searchSpace, 0);
     }
 
     /**
-     * A grid visited in an order shuffled by {@code seed}: same seed, same order.
+     * A grid visited in an order shuffled by {@code seed}, numbered as Optuna's {@code GridSampler(search_space, seed)}
+     * numbers it: same space and seed, same numbering, in hpo and in Optuna.
      *
-     * @param searchSpace for each parameter name, its distinct values (numbers, strings, booleans, enum constants)
+     * @param searchSpace for each parameter name, its distinct values (numbers, strings, booleans, enum constants), in
+     *     the order that numbers the grid (keep Optuna's order when sharing a study with it)
+     * @param seed in [0, 2<sup>32</sup>), the seeds of numpy's {@code RandomState}, which Optuna's numbering uses; 0
+     *     is Optuna's default (Optuna treats {@code None} as 0 too); another value is an error
      */
     public GridSampler(Map<String, ? extends List<?>> searchSpace, long seed) {
         if (searchSpace == null || searchSpace.isEmpty()) {
             throw new IllegalArgumentException("GridSampler needs at least one parameter with values, got "
                     + searchSpace);
+        }
+        if (seed < 0 || seed > NumpyRandomState.MAX_SEED) {
+            throw new IllegalArgumentException("GridSampler seed " + seed + " is outside [0, "
+                    + NumpyRandomState.MAX_SEED + "]: the grid is numbered as Optuna numbers it, by numpy's"
+                    + " RandomState, which takes only seeds in that range; give a seed in it (0 is Optuna's default)");
         }
         Map<String, List<Object>> s = new TreeMap<>();
         long combinations = 1;
@@ -77,11 +117,16 @@ public final class GridSampler implements Sampler {
                         + " combinations; use a random or model-based sampler for a space this large");
             }
         }
-        this.space = Collections.unmodifiableMap(s);
+        this.space = Collections.unmodifiableMap(new LinkedHashMap<>(s));
         this.names = List.copyOf(s.keySet());
         this.size = (int) combinations;
-        this.random = new SplittableRandom(seed);
-        this.order = shuffledIds(size, random.split());
+        this.seed = seed;
+        this.random = new NumpyRandomState(seed);
+        this.combination = new int[size];
+        for (int i = 0; i < size; i++) {
+            combination[i] = i;
+        }
+        random.shuffle(combination);
     }
 
     private static List<Object> checkedValues(String name, List<?> values) {
@@ -93,33 +138,7 @@ public final class GridSampler implements Sampler {
             throw new IllegalArgumentException("grid parameter '" + name + "' has repeated values " + values
                     + "; each value is evaluated once, so list it once");
         }
-        sortIfComparable(v);
         return Collections.unmodifiableList(v);
-    }
-
-    /** Sorts numbers, strings or booleans (as Optuna does), so that the grid numbering ignores the given order. */
-    private static void sortIfComparable(List<Object> values) {
-        if (values.stream().allMatch(x -> x instanceof Number)) {
-            values.sort((a, b) -> Double.compare(((Number) a).doubleValue(), ((Number) b).doubleValue()));
-        } else if (values.stream().allMatch(x -> x instanceof String)) {
-            values.sort((a, b) -> ((String) a).compareTo((String) b));
-        } else if (values.stream().allMatch(x -> x instanceof Boolean)) {
-            values.sort((a, b) -> Boolean.compare((Boolean) a, (Boolean) b));
-        }
-    }
-
-    private static int[] shuffledIds(int n, SplittableRandom random) {
-        int[] ids = new int[n];
-        for (int i = 0; i < n; i++) {
-            ids[i] = i;
-        }
-        for (int i = n - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            int t = ids[i];
-            ids[i] = ids[j];
-            ids[j] = t;
-        }
-        return ids;
     }
 
     /** The number of grid points. */
@@ -127,24 +146,31 @@ public final class GridSampler implements Sampler {
         return size;
     }
 
-    /** The grid, parameter names and values sorted. */
+    /** The seed that numbers the grid. */
+    public long seed() {
+        return seed;
+    }
+
+    /** The grid: parameter names sorted, each one's values in the given order (what {@code search_space} stores). */
     public Map<String, List<Object>> searchSpace() {
         return space;
     }
 
-    /** The parameter values of grid point {@code gridId}. */
+    /** The parameter values of grid point {@code gridId}, names sorted. */
     public Map<String, Object> point(int gridId) {
         Objects.checkIndex(gridId, size);
-        Map<String, Object> p = new LinkedHashMap<>();
-        int rest = gridId;
+        Object[] values = new Object[names.size()];
+        int rest = combination[gridId];
         for (int i = names.size() - 1; i >= 0; i--) {
-            List<Object> values = space.get(names.get(i));
-            p.put(names.get(i), values.get(rest % values.size()));
-            rest /= values.size();
+            List<Object> v = space.get(names.get(i));
+            values[i] = v.get(rest % v.size());
+            rest /= v.size();
         }
-        Map<String, Object> inOrder = new LinkedHashMap<>();
-        names.forEach(n -> inOrder.put(n, p.get(n)));
-        return inOrder;
+        Map<String, Object> p = new LinkedHashMap<>();
+        for (int i = 0; i < values.length; i++) {
+            p.put(names.get(i), values[i]);
+        }
+        return p;
     }
 
     @Override
@@ -159,51 +185,73 @@ public final class GridSampler implements Sampler {
                 return;
             }
         } else {
-            gridId = nextGridId(study);
+            gridId = nextGridId(study, trial.number());
         }
         study.storage().setTrialSystemAttr(trial.id(), SEARCH_SPACE_ATTR, space);
         study.storage().setTrialSystemAttr(trial.id(), GRID_ID_ATTR, gridId);
         inFlight.add(trial.id());
     }
 
-    private int nextGridId(Study study) {
+    /** Optuna's choice (trial number k takes id k, then a random free id), except that a taken id k is not repeated. */
+    private int nextGridId(Study study, int number) {
         Set<Integer> finished = new HashSet<>();
         Set<Integer> running = new HashSet<>();
         collectGridIds(study, finished, running);
-        for (int id : order) {
+        if (number < size && !finished.contains(number) && !running.contains(number)) {
+            return number;
+        }
+        List<Integer> free = new ArrayList<>();
+        for (int id = 0; id < size; id++) {
             if (!finished.contains(id) && !running.contains(id)) {
-                return id;
+                free.add(id);
             }
         }
-        for (int id : order) {
-            if (!finished.contains(id)) {
-                return id;
+        if (free.isEmpty()) {
+            for (int id = 0; id < size; id++) {
+                if (!finished.contains(id)) {
+                    free.add(id);
+                }
             }
         }
-        LOG.log(System.Logger.Level.WARNING, () -> "study " + study.name() + ": every point of the grid has been"
-                + " evaluated already; GridSampler evaluates one again and then stops the study");
-        return random.nextInt(size);
+        if (free.isEmpty()) {
+            LOG.log(System.Logger.Level.WARNING, () -> "study " + study.name() + ": every point of the grid has been"
+                    + " evaluated already; GridSampler evaluates one again and then stops the study");
+            return random.interval(size - 1);
+        }
+        List<Integer> unclaimed = free.stream().filter(id -> id < number).toList();
+        List<Integer> from = unclaimed.isEmpty() ? free : unclaimed;
+        return from.get(random.interval(from.size() - 1));
     }
 
     /** The grid point that enqueued values fix, or null when they do not fix all grid parameters to one point. */
     private Integer gridIdOf(Map<?, ?> fixed) {
-        int id = 0;
+        int index = 0;
         for (String name : names) {
             List<Object> values = space.get(name);
-            int index = fixed.containsKey(name) ? indexOf(values, fixed.get(name)) : -1;
-            if (index < 0) {
+            int i = fixed.containsKey(name) ? indexOf(values, fixed.get(name)) : -1;
+            if (i < 0) {
                 return null;
             }
-            id = id * values.size() + index;
+            index = index * values.size() + i;
         }
-        return id;
+        for (int id = 0; id < size; id++) {
+            if (combination[id] == index) {
+                return id;
+            }
+        }
+        throw new AssertionError("the shuffled grid lost combination " + index);
     }
 
+    /**
+     * The grid ids of this grid's trials by state; a finished trial whose parameters are not its id's point here is
+     * an error: the study was numbered with another seed (or by an hpo older than the Optuna numbering).
+     */
     private void collectGridIds(Study study, Set<Integer> finished, Set<Integer> running) {
         for (FrozenTrial t : study.storage().trials(study.id())) {
             Map<String, Object> attrs = t.systemAttrs();
             if (attrs.get(GRID_ID_ATTR) instanceof Number id && sameSpace(attrs.get(SEARCH_SPACE_ATTR))) {
                 if (t.state().isFinished()) {
+                    checkNumbering(study, t, id.intValue());
                     finished.add(id.intValue());
                 } else if (t.state() == TrialState.RUNNING) {
                     running.add(id.intValue());
@@ -212,7 +260,21 @@ public final class GridSampler implements Sampler {
         }
     }
 
-    /** True when a stored grid (possibly read back from a file, numbers widened) is this grid. */
+    private void checkNumbering(Study study, FrozenTrial t, int id) {
+        Map<String, Object> point = id >= 0 && id < size ? point(id) : Map.of();
+        for (String name : names) {
+            if (t.params().containsKey(name)
+                    && (!point.containsKey(name) || !sameValue(point.get(name), t.params().get(name)))) {
+                throw new IllegalStateException("trial " + t.number() + " of study '" + study.name() + "' has "
+                        + GRID_ID_ATTR + " " + id + " and " + name + "=" + t.params().get(name) + ", but with seed "
+                        + seed + " grid id " + id + " is " + (point.isEmpty() ? "not in the grid" : point)
+                        + ": the study's grid was numbered with another seed (or by hpo before it numbered grids as"
+                        + " Optuna does); give GridSampler the seed the study began with (0 when none was given)");
+            }
+        }
+    }
+
+    /** True when a stored grid (possibly read back from a file, numbers widened) is this grid, values in order. */
     private boolean sameSpace(Object stored) {
         if (!(stored instanceof Map<?, ?> m) || !m.keySet().equals(space.keySet())) {
             return false;
@@ -221,8 +283,8 @@ public final class GridSampler implements Sampler {
             if (!(m.get(e.getKey()) instanceof List<?> values) || values.size() != e.getValue().size()) {
                 return false;
             }
-            for (Object v : values) {
-                if (indexOf(e.getValue(), v) < 0) {
+            for (int i = 0; i < values.size(); i++) {
+                if (!sameValue(e.getValue().get(i), values.get(i))) {
                     return false;
                 }
             }
@@ -233,15 +295,20 @@ public final class GridSampler implements Sampler {
     /** The index of a value, matching numbers by value and enum constants by name. */
     private static int indexOf(List<Object> values, Object value) {
         for (int i = 0; i < values.size(); i++) {
-            Object v = values.get(i);
-            if (Objects.equals(v, value)
-                    || v instanceof Number a && value instanceof Number b && a.doubleValue() == b.doubleValue()
-                    || v instanceof Enum<?> e && e.name().equals(value)
-                    || value instanceof Enum<?> e2 && e2.name().equals(v)) {
+            if (sameValue(values.get(i), value)) {
                 return i;
             }
         }
         return -1;
+    }
+
+    /** Grid value {@code v} read back as {@code value}: numbers by value (NaN is NaN, as in Optuna), enums by name. */
+    private static boolean sameValue(Object v, Object value) {
+        return Objects.equals(v, value)
+                || v instanceof Number a && value instanceof Number b && (a.doubleValue() == b.doubleValue()
+                        || Double.isNaN(a.doubleValue()) && Double.isNaN(b.doubleValue()))
+                || v instanceof Enum<?> e && e.name().equals(value)
+                || value instanceof Enum<?> e2 && e2.name().equals(v);
     }
 
     @Override

@@ -67,10 +67,31 @@ class GridSamplerTest {
     void aResumedStudyContinuesTheGrid() {
         Storage storage = new InMemoryStorage();
         study(storage, new GridSampler(SPACE, 1)).optimize(GridSamplerTest::objective, 2);
-        Study resumed = study(storage, new GridSampler(SPACE, 99));
+        Study resumed = study(storage, new GridSampler(SPACE, 1));
         resumed.optimize(GridSamplerTest::objective, 100);
         assertEquals(6, resumed.trials().size());
         assertEquals(6, new HashSet<>(params(resumed)).size());
+    }
+
+    /** The seed decides which point a grid id means (as in Optuna), so a study resumed with another is an error. */
+    @Test
+    void resumingWithAnotherSeedIsAnErrorNamingTheSeed() {
+        Storage storage = new InMemoryStorage();
+        study(storage, new GridSampler(SPACE, 1)).optimize(GridSamplerTest::objective, 2);
+        Study resumed = study(storage, new GridSampler(SPACE, 99));
+        IllegalStateException e = assertThrows(IllegalStateException.class, resumed::ask);
+        assertTrue(e.getMessage().contains("with seed 99") && e.getMessage().contains("the seed the study began with"),
+                e.getMessage());
+    }
+
+    /** Values in another order number another grid, so, as in Optuna, trials of the one do not count for the other. */
+    @Test
+    void theSameValuesInAnotherOrderAreAnotherGrid() {
+        Storage storage = new InMemoryStorage();
+        study(storage, new GridSampler(Map.of("x", List.of(1, 2, 3)))).optimize(t -> t.suggestInt("x", 0, 9), 100);
+        Study other = study(storage, new GridSampler(Map.of("x", List.of(3, 2, 1))));
+        other.optimize(t -> t.suggestInt("x", 0, 9), 100);
+        assertEquals(6, other.trials().size());
     }
 
     @Test
@@ -109,12 +130,23 @@ class GridSamplerTest {
         assertEquals(Set.of(0, 1, 2, 3, 4, 5), ids);
     }
 
+    /** Optuna 5 keeps the given order (hpo sorted values before): the order is part of the grid's numbering. */
     @Test
-    void gridIdsFollowOptunasNumberingOfSortedValues() {
+    void valuesKeepTheGivenOrderAndNamesAreSorted() {
         GridSampler sampler = new GridSampler(SPACE, 1);
-        assertEquals(Map.of("kernel", "linear", "x", 1), sampler.point(0));
-        assertEquals(Map.of("kernel", "linear", "x", 2), sampler.point(1));
-        assertEquals(Map.of("kernel", "rbf", "x", 1), sampler.point(3));
+        assertEquals(List.of("kernel", "x"), List.copyOf(sampler.searchSpace().keySet()));
+        assertEquals(List.of(3, 1, 2), sampler.searchSpace().get("x"));
+        assertEquals(List.of("rbf", "linear"), sampler.searchSpace().get("kernel"));
+    }
+
+    /** Optuna's rule: trial k takes grid id k, so processes sharing a study take different ids without talking. */
+    @Test
+    void trialNumberKTakesGridIdKWhileTheGridLasts() {
+        Study study = study(new InMemoryStorage(), new GridSampler(SPACE));
+        study.optimize(GridSamplerTest::objective, 100);
+        for (FrozenTrial t : study.trials()) {
+            assertEquals(t.number(), t.systemAttrs().get(GridSampler.GRID_ID_ATTR));
+        }
     }
 
     @Test
@@ -124,6 +156,20 @@ class GridSamplerTest {
         study.optimize(GridSamplerTest::objective, 100);
         assertEquals(6, study.trials().size());
         assertEquals(6, new HashSet<>(params(study)).size());
+    }
+
+    /**
+     * Trial 4 finds grid id 4 taken by the enqueued trial 0 and takes id 0, the one id no later trial number claims,
+     * so that trials 5 to 9 still take their own numbers (Optuna would evaluate id 4 again instead).
+     */
+    @Test
+    void aTakenGridIdGivesWayToOneNoLaterTrialNumberClaims() {
+        GridSampler sampler = new GridSampler(Map.of("x", List.of(0, 1, 2, 3, 4, 5, 6, 7, 8, 9)), 1);
+        Study study = study(new InMemoryStorage(), sampler);
+        study.enqueueTrial(sampler.point(4));
+        study.optimize(t -> t.suggestInt("x", 0, 9), 100);
+        List<Object> ids = study.trials().stream().map(t -> t.systemAttrs().get(GridSampler.GRID_ID_ATTR)).toList();
+        assertEquals(List.of(4, 1, 2, 3, 0, 5, 6, 7, 8, 9), ids);
     }
 
     @Test
