@@ -16,11 +16,11 @@ import java.util.function.ToDoubleFunction;
  * scale) and {@link #evaluate} gives them normalized as Optuna's {@code get_param_importances} does: summing to 1, or
  * equal shares for every assessed parameter when every raw importance is 0 (too few trials with a finite target,
  * every target equal), single-valued parameters included. Otherwise a parameter with a single possible value gets 0.
- * Every evaluator works on the study's COMPLETE trials with a finite target; a study without any gives an empty map
- * (Optuna's answer), and so does an empty list of parameters. fANOVA and mean decrease impurity assess the intersection
- * search space (the parameters every completed trial has); PED-ANOVA, as in Optuna 5, assesses every parameter of a
- * completed trial, conditional ones included, and explains reaching the Pareto front of a multi-objective study
- * given no target. {@link Importances} picks the default.
+ * Every evaluator works on the study's COMPLETE trials with a finite target; a study without completed trials gives
+ * an empty map (Optuna's answer), and so does an empty list of parameters. fANOVA and mean decrease impurity assess
+ * the intersection search space (the parameters every completed trial has); PED-ANOVA, as in Optuna 5, assesses every
+ * parameter of a completed trial, conditional ones included, and explains reaching the Pareto front of a
+ * multi-objective study given no target. {@link Importances} picks the default.
  */
 public interface ImportanceEvaluator {
 
