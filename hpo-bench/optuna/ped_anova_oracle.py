@@ -12,14 +12,23 @@ Study.addTrial), each evaluated with the default options and with target_quantil
 - two objectives (minimize, maximize) and no target: top trials by non-domination rank and hypervolume subset
   selection, as multi-objective TPE; also with target=lambda t: t.values[0].
 
+It also writes hpo-core/src/test/resources/dev/hpo/importance/ped-anova-oracle.json, which PedAnovaOracleTest reads:
+the three studies above with each set of options, and the edge cases of importance_cases.py (no completed trial, one,
+two, every value infinite or equal, a target NaN for some trials, conditional, unknown or no parameters asked for, two
+objectives), each with Optuna's answer with normalize=True and normalize=False (PED-ANOVA's raw scores) or the error it
+raised.
+
 Needs optuna 5.0.0 (the test's numbers were made with it). Usage: python ped_anova_oracle.py
 """
 import math
+import os
 import warnings
 
 import optuna
 from optuna.distributions import CategoricalDistribution, FloatDistribution, IntDistribution
 from optuna.importance import PedAnovaImportanceEvaluator, get_param_importances
+
+import importance_cases
 
 assert optuna.__version__ == "5.0.0", optuna.__version__
 warnings.simplefilter("ignore")
@@ -126,3 +135,22 @@ show("conditional target 0.2 region 0.5", conditional_study(), target_quantile=0
 show("two objectives default", two_objective_study())
 show("two objectives target 0.2 region 0.5", two_objective_study(), target_quantile=0.2, region_quantile=0.5)
 show("two objectives cost only", two_objective_study(), target=lambda t: t.values[0])
+
+
+OPTIONS = [({}, {}), ({"target_quantile": 0.2, "region_quantile": 0.5}, {"targetQuantile": 0.2, "regionQuantile": 0.5})]
+cases = []
+for name, study, target, option_sets in (
+        ("mixed", mixed_study(), None, OPTIONS + [({"target_quantile": 0.2, "evaluate_on_local": False},
+                                                  {"targetQuantile": 0.2, "evaluateOnLocal": False})]),
+        ("conditional", conditional_study(), None, OPTIONS),
+        ("two objectives", two_objective_study(), None, OPTIONS),
+        ("two objectives, cost only", two_objective_study(), "values[0]", OPTIONS[:1])):
+    for optuna_options, hpo_options in option_sets:
+        cases.append(importance_cases.case(name, study, "ped_anova", hpo_options,
+                                           lambda o=optuna_options: PedAnovaImportanceEvaluator(**o), target=target))
+for name, study, params, target in importance_cases.edge_studies():
+    cases.append(importance_cases.case(name, study, "ped_anova", {}, PedAnovaImportanceEvaluator, params, target))
+importance_cases.write_fixture(
+    os.path.join(os.path.dirname(os.path.abspath(__file__)),
+                 "../../hpo-core/src/test/resources/dev/hpo/importance/ped-anova-oracle.json"),
+    cases, "Optuna's PedAnovaImportanceEvaluator: written by hpo-bench/optuna/ped_anova_oracle.py")

@@ -27,12 +27,12 @@ import java.util.function.ToDoubleFunction;
  * all. The forest itself does not change: it splits a categorical one choice against the rest, as a tree on Optuna's
  * one-hot columns does, and monotone rescaling does not change which trials a split separates. Given the same
  * coordinates, Optuna's own {@code _Fanova} agrees with this class (ForestImportanceOracleTest).</li>
- * <li>A constant target (every tree without variance) gives the varying parameters equal shares, as when every
- * score is 0, where Optuna raises "Encountered zero total variance in all trees": a report of a study whose
- * objective never moved should say that no parameter stands out, not fail.</li>
- * <li>Single-valued parameters stay at 0 even when no trial or no variance lets the others be told apart; Optuna
- * then shares 1 among all parameters, fixed ones included.</li>
+ * <li>A constant target (every tree without variance) gives raw importances of 0, so equal shares once
+ * normalized, as with one usable trial, where Optuna raises "Encountered zero total variance in all trees": a report
+ * of a study whose objective never moved should say that no parameter stands out, not fail.</li>
  * </ul>
+ * Elsewhere it answers as Optuna (ForestEdgeCasesOracleTest): an empty map without completed trials, raw importances
+ * of 0 and equal shares for every parameter, single-valued ones included, with fewer than two usable trials.
  * The answer is global: it says what matters anywhere in the space, which is only as good as the forest — prefer it
  * for studies that explored broadly (random or QMC trials).
  */
@@ -51,12 +51,22 @@ public final class FanovaImportance implements ImportanceEvaluator {
 
     @Override
     public Map<String, Double> evaluate(Study study, List<String> params, ToDoubleFunction<FrozenTrial> target) {
+        return Importances.normalized(evaluateRaw(study, params, target));
+    }
+
+    /**
+     * Optuna's raw fANOVA importances: each parameter's mean fraction of a tree's variance explained by its main
+     * effect, over the trees whose variance is not 0; they sum to at most 1, the rest being interactions. All 0 when
+     * fewer than two trials are usable or the target is constant.
+     */
+    @Override
+    public Map<String, Double> evaluateRaw(Study study, List<String> params, ToDoubleFunction<FrozenTrial> target) {
         ImportanceInput input = ImportanceInput.of(study, params, target);
         int p = input.varying().size();
-        double[] scores = new double[p];
         if (p == 0 || input.trials().size() < 2) {
-            return input.result(scores);
+            return input.raw(null);
         }
+        double[] scores = new double[p];
         ForestSurrogate surrogate = forest.fit(input);
         FeatureDomain[] domains = surrogate.domains();
         int informative = 0;
@@ -75,7 +85,7 @@ public final class FanovaImportance implements ImportanceEvaluator {
                 scores[f] /= informative;
             }
         }
-        return input.result(scores);
+        return input.raw(scores);
     }
 
     @Override

@@ -7,15 +7,17 @@ import dev.hpo.sampler.IntersectionSearchSpace;
 import dev.hpo.space.Distribution;
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.ToDoubleFunction;
 
 /**
- * What every evaluator starts from: the parameters to assess (split into those that vary and those with a
- * single value), the completed trials that have all of them and a finite target, and the target values.
+ * What the forest evaluators start from: the parameters to assess (split into those that vary and those with a
+ * single value), the completed trials that have all of them and a finite target (none when no parameter is
+ * assessed), and the target values.
  *
  * @param varying parameters whose distribution has more than one value, in name order
  * @param single parameters whose distribution has one value (their importance is 0)
@@ -36,17 +38,13 @@ record ImportanceInput(
                     + " objectives; give a target to explain, for example t -> t.values().get(0)");
         }
         List<FrozenTrial> complete = study.trials(EnumSet.of(TrialState.COMPLETE));
-        if (complete.isEmpty()) {
-            throw new IllegalStateException("study " + study.name()
-                    + " has no completed trial; importance needs completed trials");
-        }
         Map<String, Distribution> space = params == null ? IntersectionSearchSpace.of(study, false)
-                : distributionsOf(study, complete, params);
+                : params.isEmpty() ? Map.of() : distributionsOf(study, complete, params);
         ToDoubleFunction<FrozenTrial> t = target != null ? target : FrozenTrial::value;
         List<FrozenTrial> used = new ArrayList<>();
         List<Double> values = new ArrayList<>();
         for (FrozenTrial trial : complete) {
-            if (!hasAll(trial, space)) {
+            if (space.isEmpty() || !hasAll(trial, space)) {
                 continue;
             }
             double v = t.applyAsDouble(trial);
@@ -54,10 +52,6 @@ record ImportanceInput(
                 used.add(trial);
                 values.add(v);
             }
-        }
-        if (used.isEmpty() && !space.isEmpty()) {
-            throw new IllegalStateException("study " + study.name() + " has no completed trial with parameters "
-                    + space.keySet() + " and a finite target value");
         }
         List<String> varying = new ArrayList<>();
         List<String> single = new ArrayList<>();
@@ -93,10 +87,23 @@ record ImportanceInput(
             }
         }
         if (out == null) {
-            throw new IllegalArgumentException("no completed trial of study " + study.name()
-                    + " has all of the parameters " + params);
+            throw new IllegalArgumentException(noTrialHasAll(study, complete, params));
         }
         return out;
+    }
+
+    /** Why no completed trial has all the parameters asked for, and what to do about it. */
+    private static String noTrialHasAll(Study study, List<FrozenTrial> complete, List<String> params) {
+        Set<String> known = new TreeSet<>();
+        complete.forEach(t -> known.addAll(t.distributions().keySet()));
+        List<String> unknown = params.stream().filter(p -> !known.contains(p)).toList();
+        String message = "no completed trial of study " + study.name() + " has all of the parameters " + params;
+        if (!unknown.isEmpty()) {
+            return message + ": " + unknown + " " + (unknown.size() == 1 ? "is" : "are") + " in no completed trial;"
+                    + " name parameters of the completed trials " + known;
+        }
+        return message + ": assess them one at a time, or with PedAnovaImportance, which reads each parameter in"
+                + " the trials that have it";
     }
 
     private static boolean hasAll(FrozenTrial trial, Map<String, Distribution> space) {
@@ -118,31 +125,16 @@ record ImportanceInput(
     }
 
     /**
-     * Importances of the varying parameters (raw scores, any scale) as the result every evaluator returns:
-     * scaled to sum to 1 (equal shares when every score is 0), single-valued parameters at 0, sorted from the
-     * most important (ties by name).
+     * The raw importances of every assessed parameter, in descending order: the varying parameters' scores
+     * (aligned with {@link #varying}; {@code null}: all 0) and 0 for the single-valued ones.
      */
-    Map<String, Double> result(double[] scores) {
-        return shares(varying, single, scores);
-    }
-
-    /** {@link #result} for any split of the parameters into varying ones (with {@code scores}) and single ones. */
-    static Map<String, Double> shares(List<String> varying, List<String> single, double[] scores) {
-        double sum = 0;
-        for (double s : scores) {
-            sum += s;
+    Map<String, Double> raw(double[] scores) {
+        List<String> names = new ArrayList<>(varying);
+        names.addAll(single);
+        double[] all = new double[names.size()];
+        if (scores != null) {
+            System.arraycopy(scores, 0, all, 0, scores.length);
         }
-        List<Map.Entry<String, Double>> entries = new ArrayList<>();
-        for (int i = 0; i < varying.size(); i++) {
-            double share = sum > 0 ? scores[i] / sum : 1.0 / varying.size();
-            entries.add(Map.entry(varying.get(i), share));
-        }
-        for (String s : single) {
-            entries.add(Map.entry(s, 0.0));
-        }
-        entries.sort(Map.Entry.<String, Double>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()));
-        Map<String, Double> out = new LinkedHashMap<>();
-        entries.forEach(e -> out.put(e.getKey(), e.getValue()));
-        return out;
+        return Importances.ranked(names, all);
     }
 }

@@ -40,19 +40,22 @@ import java.util.function.ToDoubleFunction;
  *       parameter scores {@code (γ′/γ)² Σ_i α_i² / β_i · D_i}, where {@code D_i} is the Pearson divergence
  *       {@code Σ_x p_local(x) · (p_γ′(x) / p_local(x) − 1)²} between the density of the regime's target trials and
  *       that of its region trials (or, with {@code evaluateOnLocal} false, the uniform distribution over the range),
- *       both {@link ScottParzenEstimator}s on a {@link ParamGrid}. Scores are then scaled to sum to 1.</li>
+ *       both {@link ScottParzenEstimator}s on a {@link ParamGrid}. These are the raw scores
+ *       ({@link #evaluateRaw}); {@link #evaluate} scales them to sum to 1.</li>
  *   <li>Without {@code params}, every parameter of a completed trial is assessed, conditional ones included (the
  *       other evaluators take the intersection search space). Trials whose target (or any objective) is not finite
  *       are left out. A custom target is read as lower-is-better.</li>
  * </ul>
  *
- * <p>Where hpo keeps its own behaviour: with fewer than two usable trials, or when every score is 0, the
- * parameters that can vary get equal shares and single-valued ones 0 (Optuna gives those a share too); a study whose
- * completed trials all have a non-finite target is refused rather than given equal shares; Optuna's warnings at
- * evaluation (a target read as lower-is-better, target and region selecting the same trials, a regime too small) are
- * not logged: they describe what this page states. Up to Optuna 4 the top trials were a {@code baseline_quantile}
- * (at least two trials) of all trials and conditional parameters were left out; hpo did so too until it followed
- * Optuna 5, whose {@code target_quantile} replaces that option.
+ * <p>Its edge cases are Optuna's too ({@code PedAnovaOracleTest} reads Optuna's answers from a fixture): with fewer
+ * than two trials with a finite target (none, one, every value infinite) the raw scores are all 0 and, normalized,
+ * every assessed parameter gets an equal share, a single-valued one too; so when every trial ties (the top is the
+ * whole region); no completed trial gives an empty map; a parameter asked for that no completed trial has is refused,
+ * naming it and the parameters there are. Optuna's warnings at evaluation (a target read as lower-is-better, target
+ * and region selecting the same trials, a regime too small) are not logged: they describe what this page states. Up
+ * to Optuna 4 the top trials were a {@code baseline_quantile} (at least two trials) of all trials and conditional
+ * parameters were left out; hpo did so too until it followed Optuna 5, whose {@code target_quantile} replaces that
+ * option.
  */
 public final class PedAnovaImportance implements ImportanceEvaluator {
 
@@ -108,22 +111,22 @@ public final class PedAnovaImportance implements ImportanceEvaluator {
 
     @Override
     public Map<String, Double> evaluate(Study study, List<String> params, ToDoubleFunction<FrozenTrial> target) {
+        return Importances.normalized(evaluateRaw(study, params, target));
+    }
+
+    /**
+     * Optuna's raw PED-ANOVA scores, {@code (γ′/γ)² Σ_i α_i² / β_i · D_i} per parameter: 0 for a parameter that
+     * never varies or has no top trial in a regime of 2 trials or more, and 0 for every parameter when fewer than two
+     * trials have a finite target. Their scale is the divergence's, so the sum is not 1.
+     */
+    @Override
+    public Map<String, Double> evaluateRaw(Study study, List<String> params, ToDoubleFunction<FrozenTrial> target) {
         List<FrozenTrial> complete = study.trials(EnumSet.of(TrialState.COMPLETE));
-        if (complete.isEmpty()) {
-            throw new IllegalStateException("study " + study.name()
-                    + " has no completed trial; importance needs completed trials");
-        }
-        List<String> varying = new ArrayList<>();
-        List<String> single = new ArrayList<>();
-        for (String name : assessed(study, complete, params)) {
-            boolean varies = complete.stream().map(t -> t.distributions().get(name))
-                    .anyMatch(d -> d != null && !d.isSingle());
-            (varies ? varying : single).add(name);
-        }
+        List<String> names = new ArrayList<>(assessed(study, complete, params));
+        double[] scores = new double[names.size()];
         Losses losses = Losses.of(study, complete, target);
-        double[] scores = new double[varying.size()];
-        if (losses.trials.size() < 2 || varying.isEmpty()) {
-            return ImportanceInput.shares(varying, single, scores);  // too few trials: equal shares, as Optuna
+        if (losses.trials.size() < 2 || names.isEmpty()) {
+            return Importances.ranked(names, scores);  // too few trials: all 0, equal shares once normalized
         }
         List<FrozenTrial> top = losses.best(targetQuantile);
         List<FrozenTrial> region = losses.best(regionQuantile);
@@ -131,9 +134,9 @@ public final class PedAnovaImportance implements ImportanceEvaluator {
         top.forEach(t -> topNumbers.add(t.number()));
         double ratio = (double) top.size() / region.size();  // γ′ / γ
         for (int f = 0; f < scores.length; f++) {
-            scores[f] = ratio * ratio * regimeDivergence(varying.get(f), top.size(), topNumbers, region);
+            scores[f] = ratio * ratio * regimeDivergence(names.get(f), top.size(), topNumbers, region);
         }
-        return ImportanceInput.shares(varying, single, scores);
+        return Importances.ranked(names, scores);
     }
 
     /** The parameters asked for (each must be in a completed trial), or those of every completed trial. */
@@ -143,11 +146,11 @@ public final class PedAnovaImportance implements ImportanceEvaluator {
         if (params == null) {
             return all;
         }
-        for (String p : params) {
-            if (!all.contains(p)) {
-                throw new IllegalArgumentException("no completed trial of study " + study.name()
-                        + " has parameter '" + p + "'");
-            }
+        List<String> missing = params.stream().filter(p -> !all.contains(p)).toList();
+        if (!missing.isEmpty()) {
+            throw new IllegalArgumentException("no completed trial of study " + study.name() + " has parameter"
+                    + (missing.size() == 1 ? " '" + missing.get(0) + "'" : "s " + missing)
+                    + "; name parameters of the completed trials " + all);
         }
         return new LinkedHashSet<>(params);
     }
@@ -239,10 +242,6 @@ public final class PedAnovaImportance implements ImportanceEvaluator {
                     used.add(t);
                     rows.add(row);
                 }
-            }
-            if (used.isEmpty()) {
-                throw new IllegalStateException("study " + study.name() + " has no completed trial with a finite "
-                        + (target != null ? "target" : "objective") + " value");
             }
             double[][] matrix = rows.toArray(new double[0][]);
             double[] loss = pareto ? null : Arrays.stream(matrix).mapToDouble(r -> r[0]).toArray();

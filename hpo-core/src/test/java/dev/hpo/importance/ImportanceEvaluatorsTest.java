@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.hpo.Direction;
 import dev.hpo.FrozenTrial;
 import dev.hpo.Study;
+import dev.hpo.TrialState;
 import dev.hpo.sampler.RandomSampler;
 import dev.hpo.space.FloatDistribution;
 import java.util.List;
@@ -111,7 +112,8 @@ class ImportanceEvaluatorsTest {
         study.addTrial(FrozenTrial.builder().param("b", 0.5, FloatDistribution.of(0, 1)).value(2).build());
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> evaluator.evaluate(study, List.of("a", "b"), null));
-        assertEquals("no completed trial of study s has all of the parameters [a, b]", e.getMessage());
+        assertEquals("no completed trial of study s has all of the parameters [a, b]: assess them one at a time, or"
+                + " with PedAnovaImportance, which reads each parameter in the trials that have it", e.getMessage());
     }
 
     @ParameterizedTest
@@ -125,41 +127,68 @@ class ImportanceEvaluatorsTest {
         assertEquals("a", importances.keySet().iterator().next());
     }
 
-    /** Optuna's fANOVA raises "zero total variance in all trees" here, and its MDI gives the fixed one half. */
+    /**
+     * Nothing stands out, so every parameter gets the same share, the fixed one too, as Optuna's MDI and PED-ANOVA
+     * give (its fANOVA raises "zero total variance in all trees" here); the raw importances are all 0.
+     */
     @ParameterizedTest
     @MethodSource("evaluatorsOfOneObjective")
-    void constantObjectiveGivesTheVaryingParametersEqualShares(ImportanceEvaluator evaluator) {
+    void constantObjectiveGivesEveryParameterAnEqualShare(ImportanceEvaluator evaluator) {
         Study study = Study.builder().sampler(new RandomSampler(5)).build();
         study.optimize(t -> 1.0 + 0 * (t.suggestFloat("a", 0, 1) + t.suggestInt("n", 0, 3)
                 + t.suggestFloat("fixed", 2, 2)), 20);
-        assertEquals(Map.of("a", 0.5, "n", 0.5, "fixed", 0.0), evaluator.evaluate(study));
+        assertEquals(Map.of("a", 1 / 3.0, "n", 1 / 3.0, "fixed", 1 / 3.0), evaluator.evaluate(study));
+        assertEquals(Map.of("a", 0.0, "n", 0.0, "fixed", 0.0), evaluator.evaluateRaw(study, null, null));
     }
 
-    /** Optuna gives every parameter, the fixed one too, 1/3 (its evaluators return zeros, which it shares). */
+    /** As Optuna: its evaluators return zeros, which get_param_importances shares equally among all parameters. */
     @ParameterizedTest
     @MethodSource("evaluatorsOfOneObjective")
-    void oneCompletedTrialGivesTheVaryingParametersEqualShares(ImportanceEvaluator evaluator) {
+    void oneCompletedTrialGivesEveryParameterAnEqualShare(ImportanceEvaluator evaluator) {
         Study study = Study.builder().sampler(new RandomSampler(5)).build();
         study.optimize(t -> t.suggestFloat("a", 0, 1) + t.suggestInt("n", 0, 3) + t.suggestFloat("fixed", 2, 2), 1);
-        assertEquals(Map.of("a", 0.5, "n", 0.5, "fixed", 0.0), evaluator.evaluate(study));
+        assertEquals(Map.of("a", 1 / 3.0, "n", 1 / 3.0, "fixed", 1 / 3.0), evaluator.evaluate(study));
     }
 
-    /** Optuna gives the only parameter 1; hpo keeps a parameter that cannot vary at 0, so nothing sums to 1. */
+    /** As Optuna: a raw importance of 0, and all of the share once normalized. */
     @ParameterizedTest
     @MethodSource("evaluatorsOfOneObjective")
-    void onlySingleValuedParametersAllGetZero(ImportanceEvaluator evaluator) {
+    void onlySingleValuedParametersShareOne(ImportanceEvaluator evaluator) {
         Study study = Study.builder().build();
         for (int i = 0; i < 5; i++) {
             study.addTrial(FrozenTrial.builder().param("fixed", 2.0, FloatDistribution.of(2, 2)).value(i).build());
         }
-        assertEquals(Map.of("fixed", 0.0), evaluator.evaluate(study));
+        assertEquals(Map.of("fixed", 1.0), evaluator.evaluate(study));
+        assertEquals(Map.of("fixed", 0.0), evaluator.evaluateRaw(study, null, null));
+    }
+
+    /** Optuna returns an empty map too; a report shows "no importance" rather than failing. */
+    @ParameterizedTest
+    @MethodSource("evaluators")
+    void studyWithoutCompletedTrialsHasNoImportances(ImportanceEvaluator evaluator) {
+        Study study = Study.builder().name("empty").build();
+        study.addTrial(FrozenTrial.builder().param("a", 0.5, FloatDistribution.of(0, 1)).state(TrialState.FAIL)
+                .build());
+        assertEquals(Map.of(), evaluator.evaluate(study));
+        assertEquals(Map.of(), evaluator.evaluateRaw(study, null, null));
     }
 
     @ParameterizedTest
     @MethodSource("evaluators")
-    void studyWithoutCompletedTrialsIsRefused(ImportanceEvaluator evaluator) {
-        Study study = Study.builder().name("empty").build();
-        IllegalStateException e = assertThrows(IllegalStateException.class, () -> evaluator.evaluate(study));
-        assertTrue(e.getMessage().contains("empty"), e.getMessage());
+    void aParameterAskedForThatNoCompletedTrialHasIsRefusedByName(ImportanceEvaluator evaluator) {
+        Study study = Study.builder().name("s").build();
+        study.addTrial(FrozenTrial.builder().param("a", 0.5, FloatDistribution.of(0, 1)).value(1).build());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> evaluator.evaluate(study, List.of("a", "lr"), null));
+        assertTrue(e.getMessage().contains("'lr'") || e.getMessage().contains("[lr] is in no completed trial"),
+                e.getMessage());
+        assertTrue(e.getMessage().endsWith("name parameters of the completed trials [a]"), e.getMessage());
+    }
+
+    @ParameterizedTest
+    @MethodSource("evaluators")
+    void anEmptyListOfParametersHasNoImportances(ImportanceEvaluator evaluator) {
+        Study study = SyntheticStudies.dominantX(20, Direction.MINIMIZE);
+        assertEquals(Map.of(), evaluator.evaluate(study, List.of(), null));
     }
 }

@@ -50,20 +50,20 @@ class PedAnovaImportanceTest {
     }
 
     @Test
-    void aStudyWithOneTrialGivesEqualSharesToTheParametersThatVary() {
+    void aStudyWithOneTrialGivesEveryParameterAnEqualShare() {
         Study study = Study.builder().build();
         study.addTrial(trial(0.3, 2, 1.0));
-        assertEquals(Map.of("x", 0.5, "n", 0.5, "fixed", 0.0), new PedAnovaImportance().evaluate(study));
+        assertEquals(Map.of("x", 1 / 3.0, "n", 1 / 3.0, "fixed", 1 / 3.0), new PedAnovaImportance().evaluate(study));
     }
 
     @Test
-    void whenEveryTrialTiesTheTopIsTheWholeRegionAndSharesAreEqual() {
+    void whenEveryTrialTiesTheTopIsTheWholeRegionAndEveryParameterGetsAnEqualShare() {
         // the inverted-CDF cut keeps every trial tied with the cut-off one: top and region are the same trials
         Study study = Study.builder().build();
         for (int i = 0; i < 10; i++) {
             study.addTrial(trial(i / 10.0, i % 4, 1.0));
         }
-        assertEquals(Map.of("n", 0.5, "x", 0.5, "fixed", 0.0), new PedAnovaImportance().evaluate(study));
+        assertEquals(Map.of("n", 1 / 3.0, "x", 1 / 3.0, "fixed", 1 / 3.0), new PedAnovaImportance().evaluate(study));
     }
 
     @Test
@@ -80,13 +80,13 @@ class PedAnovaImportanceTest {
     }
 
     @Test
-    void aStudyWithoutAFiniteValueIsRefused() {
+    void aStudyWithoutAFiniteValueGivesEveryParameterAnEqualShare() {
+        // Optuna's answer: no trial can be told from another, so nothing stands out
         Study study = Study.builder().name("diverged").build();
         study.addTrial(trial(0.1, 1, Double.POSITIVE_INFINITY));
-        study.addTrial(trial(0.2, 2, Double.POSITIVE_INFINITY));
-        IllegalStateException e = assertThrows(IllegalStateException.class,
-                () -> new PedAnovaImportance().evaluate(study));
-        assertEquals("study diverged has no completed trial with a finite objective value", e.getMessage());
+        study.addTrial(trial(0.2, 2, Double.NEGATIVE_INFINITY));
+        assertEquals(Map.of("n", 1 / 3.0, "x", 1 / 3.0, "fixed", 1 / 3.0), new PedAnovaImportance().evaluate(study));
+        assertEquals(Map.of("n", 0.0, "x", 0.0, "fixed", 0.0), new PedAnovaImportance().evaluateRaw(study, null, null));
     }
 
     @Test
@@ -95,7 +95,8 @@ class PedAnovaImportanceTest {
         study.addTrial(trial(0.1, 1, 1.0));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> new PedAnovaImportance().evaluate(study, List.of("x", "y"), null));
-        assertEquals("no completed trial of study s has parameter 'y'", e.getMessage());
+        assertEquals("no completed trial of study s has parameter 'y'; name parameters of the completed trials"
+                + " [fixed, n, x]", e.getMessage());
     }
 
     @Test

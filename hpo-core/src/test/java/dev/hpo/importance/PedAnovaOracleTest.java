@@ -11,7 +11,10 @@ import dev.hpo.space.FloatDistribution;
 import dev.hpo.space.IntDistribution;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * PED-ANOVA against Optuna 5.0.0's {@code PedAnovaImportanceEvaluator} on the same trials: the expected importances
@@ -123,6 +126,41 @@ class PedAnovaOracleTest {
         assertMatches(Map.of("a", 0.8710492755581514, "b", 0.08508453253438765, "c", 0.030643982250423255,
                 "n", 0.013222209657037727),
                 new PedAnovaImportance().evaluate(twoObjectiveStudy(), null, t -> t.values().get(0)));
+    }
+
+    static Stream<OptunaImportanceFixture> fixture() {
+        return OptunaImportanceFixture.read("ped-anova-oracle.json").stream();
+    }
+
+    /**
+     * Every case of {@code ped-anova-oracle.json}: the studies above with each set of options and the edge cases
+     * (no completed trial, one, every value infinite or equal, a target NaN for some trials, conditional, unknown or
+     * no parameters asked for), normalized and raw, with Optuna's numbers, its order and its errors.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("fixture")
+    void answersAsOptuna(OptunaImportanceFixture c) {
+        PedAnovaImportance.Builder options = PedAnovaImportance.builder();
+        c.options().fields().forEachRemaining(o -> {
+            switch (o.getKey()) {
+                case "targetQuantile" -> options.targetQuantile(o.getValue().asDouble());
+                case "regionQuantile" -> options.regionQuantile(o.getValue().asDouble());
+                case "evaluateOnLocal" -> options.evaluateOnLocal(o.getValue().asBoolean());
+                default -> throw new IllegalArgumentException("unknown option " + o.getKey());
+            }
+        });
+        PedAnovaImportance evaluator = options.build();
+        for (boolean normalize : new boolean[] {true, false}) {
+            Map<String, Double> optuna = normalize ? c.normalized() : c.raw();
+            if (optuna == null) {
+                c.assertRefused(evaluator, normalize);
+                continue;
+            }
+            Map<String, Double> hpo = c.ask(evaluator, normalize);
+            assertMatches(optuna, hpo);
+            assertEquals(OptunaImportanceFixture.hpoOrder(optuna), List.copyOf(hpo.keySet()),
+                    () -> "normalize " + normalize + ": " + hpo);
+        }
     }
 
     static void assertMatches(Map<String, Double> expected, Map<String, Double> actual) {

@@ -3,6 +3,7 @@ package dev.hpo.report;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.hpo.Direction;
@@ -10,11 +11,13 @@ import dev.hpo.FrozenTrial;
 import dev.hpo.Study;
 import dev.hpo.Trial;
 import dev.hpo.TrialState;
+import dev.hpo.importance.FanovaImportance;
 import dev.hpo.multi.Hypervolume;
 import dev.hpo.multi.Pareto;
 import dev.hpo.space.CategoricalDistribution;
 import dev.hpo.space.FloatDistribution;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -71,6 +74,29 @@ class PlotDataTest {
         StudyData data = StudyData.of(ReportFixtures.single(80));
         assertEquals(1.0, data.importances().values().stream().mapToDouble(Double::doubleValue).sum(), 1e-9);
         assertEquals("x", data.paramsByImportance().get(0));
+    }
+
+    /**
+     * Optuna's answer where no trial can be told from another (every value infinite; a constant objective, where
+     * Optuna's own fANOVA raises): every parameter gets the same share, drawn as bars, not an error note.
+     */
+    @Test
+    void importanceOfAStudyWithoutDifferencesIsEqualSharesDrawnAsBars() {
+        Study infinite = Study.builder().build();
+        Study constant = Study.builder().build();
+        for (int i = 0; i < 4; i++) {
+            FrozenTrial.Builder t = FrozenTrial.builder().param("x", i / 4.0, FloatDistribution.of(0, 1))
+                    .param("fixed", 1.0, FloatDistribution.of(1, 1));
+            infinite.addTrial(t.value(Double.POSITIVE_INFINITY).build());
+            constant.addTrial(t.value(2.0).build());
+        }
+        for (StudyData data : List.of(StudyData.of(infinite), StudyData.of(constant, new FanovaImportance(1)))) {
+            assertEquals(Map.of("fixed", 0.5, "x", 0.5), data.importances());
+            assertNull(data.importanceNote());
+            SvgWriter svg = new SvgWriter("importances");
+            new ImportancePlot().render(data, svg);
+            assertTrue(svg.toString().contains("x: 0.5") && svg.toString().contains("fixed: 0.5"), svg::toString);
+        }
     }
 
     @Test
