@@ -11,6 +11,7 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectNeste
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectNestedMethod;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectPackage;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectUniqueId;
+import static org.junit.platform.testkit.engine.EventConditions.container;
 import static org.junit.platform.testkit.engine.EventConditions.event;
 import static org.junit.platform.testkit.engine.EventConditions.skippedWithReason;
 
@@ -189,12 +190,14 @@ class NestedTest {
     @Test
     void aDisabledEnclosingClassDisablesItsNestedObjectives() {
         EngineExecutionResults results = study(storage).selectors(selectClass(DisabledOuter.class)).execute();
-        results.containerEvents().assertThatEvents().haveExactly(1,
-                event(skippedWithReason("not today")));
+        results.allEvents().assertThatEvents().haveExactly(1,
+                event(container(DisabledOuter.class), skippedWithReason("not today")));
+        results.allEvents().assertStatistics(s -> s.skipped(1));
+        results.testEvents().assertThatEvents().isEmpty();
         results = study(storage).selectors(selectClass(DisabledOuter.PartlyDisabled.class)).execute();
-        results.containerEvents().assertThatEvents().haveExactly(1,
-                event(skippedWithReason("class " + DisabledOuter.PartlyDisabled.class.getName()
-                        + "$Off is @Disabled")));
+        results.allEvents().assertThatEvents().haveExactly(1, event(container("nested-class:Off"),
+                skippedWithReason("class " + DisabledOuter.PartlyDisabled.class.getName() + "$Off is @Disabled")));
+        results.allEvents().assertStatistics(s -> s.skipped(1));
         assertEquals(1, storage.trials(storage.findStudy("PartlyDisabled.On.score").orElseThrow()).size());
         assertTrue(storage.findStudy("PartlyDisabled.Off.score").isEmpty());
     }
