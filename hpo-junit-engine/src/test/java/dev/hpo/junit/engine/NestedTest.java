@@ -20,6 +20,7 @@ import dev.hpo.TrialState;
 import dev.hpo.junit.engine.fixtures.nested.AbstractOuter;
 import dev.hpo.junit.engine.fixtures.nested.DisabledOuter;
 import dev.hpo.junit.engine.fixtures.nested.ExtendedOuter;
+import dev.hpo.junit.engine.fixtures.nested.JupiterOnly;
 import dev.hpo.junit.engine.fixtures.nested.Outer;
 import dev.hpo.junit.engine.fixtures.nested.Unnested;
 import dev.hpo.storage.InMemoryStorage;
@@ -232,5 +233,17 @@ class NestedTest {
         List<TestDescriptor> none = new ArrayList<>();
         hpo().selectors(selectClass(Unnested.class)).discover().getEngineDescriptor().accept(none::add);
         assertEquals(1, none.size(), "the enclosing class has no objective of its own or in a @Nested class");
+    }
+
+    /** Discovery asked the nested class about itself until the stack overflowed, failing the hpo engine's discovery. */
+    @Test
+    void aJupiterClassWithNestedTestsAndNoObjectiveIsLeftToJupiter() {
+        List<TestDescriptor> found = new ArrayList<>();
+        hpo().selectors(selectClass(JupiterOnly.class), selectClass(JupiterOnly.class.getName() + "$Inner")).discover()
+                .getEngineDescriptor().accept(found::add);
+        assertEquals(1, found.size(), "the engine's descriptor alone: " + found);
+        EngineExecutionResults results = hpo().selectors(selectClass(JupiterOnly.class)).execute();
+        results.allEvents().failed().assertThatEvents().isEmpty();
+        results.testEvents().assertThatEvents().isEmpty();
     }
 }
