@@ -5,6 +5,7 @@ import static dev.hpo.junit.engine.Engines.throwable;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
+import dev.hpo.junit.engine.fixtures.conditions.BrokenClassCondition;
 import dev.hpo.junit.engine.fixtures.conditions.Conditional;
 import dev.hpo.junit.engine.fixtures.conditions.JupiterTwins;
 import dev.hpo.junit.engine.fixtures.conditions.NotOnThisOs;
@@ -173,6 +174,17 @@ class ConditionsTest {
             assertEquals(Map.of("NotOnThisOs", "Disabled on operating system: " + System.getProperty("os.name")),
                     skippedNodes(results));
         }
+    }
+
+    /** A class's condition that cannot be evaluated fails the class, as Jupiter fails its container. */
+    @Test
+    void aClassConditionThatCannotBeEvaluatedFailsTheClass() {
+        EngineExecutionResults results = hpo().selectors(selectClass(BrokenClassCondition.class)).execute();
+        results.testEvents().assertThatEvents().isEmpty();
+        assertEquals("@EnabledIf(\"missing\"): BrokenClassCondition has no method missing() without parameters or"
+                + " with an ExtensionContext", throwable(results.containerEvents().failed().list().stream()
+                        .filter(e -> e.getTestDescriptor().getSource().orElseThrow() instanceof ClassSource)
+                        .findFirst().orElseThrow()).getMessage());
     }
 
     @Test
