@@ -22,6 +22,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.platform.commons.support.ReflectionSupport;
 import org.junit.platform.engine.DiscoverySelector;
+import org.junit.platform.engine.TestDescriptor;
 import org.junit.platform.engine.TestSource;
 import org.junit.platform.engine.discovery.DiscoverySelectors;
 import org.junit.platform.engine.support.descriptor.ClassSource;
@@ -120,6 +121,13 @@ class ConditionsTest {
         EngineExecutionResults hpo = hpo().selectors(selectClass(JupiterTwins.Off.class)).execute();
         assertEquals(jupiter, skippedNodes(hpo));
         hpo.testEvents().assertThatEvents().isEmpty();
+        // discovery, which asks no condition, finds the class and its children in both engines
+        for (EngineTestKit.Builder engine : List.of(jupiter(), hpo())) {
+            TestDescriptor root = engine.selectors(selectClass(JupiterTwins.Off.class)).discover()
+                    .getEngineDescriptor();
+            assertEquals(1, root.getChildren().size(), root.getChildren().toString());
+            assertEquals(1, root.getChildren().iterator().next().getChildren().size());
+        }
     }
 
     /**
