@@ -22,6 +22,21 @@ assert tuning.contains('<testcase name="bowl(double, int)" classname="sample.Tun
 // on the JUnit Platform version the project declares
 assert tuning.contains('junit-platform-engine-6.1.3.jar')
 
+// of several conditions that disable a method or a @Nested class, the first declared gives the reason, for the
+// objectives as for their Jupiter twins (the engine's own order asked the JRE first); a disabled class is skipped as
+// a whole by both engines, and surefire lists each test of it as skipped with the class's reason: the same skips,
+// with the same messages, for both engines; only the enabled objective ran
+def conditionCalls = new File(basedir, 'target/conditions-calls.txt').readLines()
+assert conditionCalls == ['always x=0.5'] : "conditions calls: ${conditionCalls}"
+def skips = { String name ->
+    def xml = new File(reports, "TEST-sample.${name}.xml").text
+    def suite = (xml =~ /<testsuite [^>]*tests="(\d+)"[^>]*skipped="(\d+)"/)[0]
+    [tests: suite[1], skipped: suite[2], messages: (xml =~ /<skipped message="([^"]*)"/).collect { it[1] }.sort()]
+}
+def jupiterSkips = skips('ConditionsJupiterTest')
+assert jupiterSkips.messages == ['class: if, declared first', 'method: if, declared first'] : jupiterSkips
+assert skips('ConditionsTuningTest') == jupiterSkips : "hpo ${skips('ConditionsTuningTest')} vs Jupiter ${jupiterSkips}"
+
 def log = new File(basedir, 'build.log').text
 assert log.contains('BUILD SUCCESS')
 assert !log.contains('hpo.trial') : 'smoke runs print no per-trial lines'

@@ -1,6 +1,7 @@
 package dev.hpo.junit.engine;
 
 import java.lang.invoke.MethodType;
+import java.lang.reflect.AnnotatedElement;
 import java.lang.reflect.Executable;
 import java.lang.reflect.Method;
 import java.lang.reflect.Parameter;
@@ -8,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.junit.platform.engine.TestExecutionResult;
 
 /**
@@ -51,19 +53,29 @@ final class JupiterCallbacks {
     }
 
     /**
-     * The reason the first {@code ExecutionCondition} that disables the context gives, if one does; conditions that
-     * {@code junit.jupiter.conditions.deactivate} names are not asked.
+     * The reason the first of the {@code conditions} that disables the {@code element} (a class or an objective's
+     * method) gives, if one does, as Jupiter asks them: in the order registered ({@link JupiterExtensionContext#all},
+     * or {@link JupiterExtensions#builtInConditions} where no other extension is registered), Jupiter's built-in ones
+     * evaluated by {@code rules}, the others with the element's {@code ExtensionContext} ({@code context}, made only
+     * when needed); conditions that {@code junit.jupiter.conditions.deactivate} names are not asked.
      */
-    static Optional<String> disabled(JupiterExtensionContext context, JupiterConditions deactivation)
-            throws Exception {
-        for (Object extension : context.all("ExecutionCondition")) {
-            if (!deactivation.active(extension.getClass().getName())) {
+    static Optional<String> disabled(List<Object> conditions, AnnotatedElement element, Class<?> testClass,
+            Supplier<Object> context, JupiterConditions rules) throws Exception {
+        for (Object condition : conditions) {
+            if (condition instanceof JupiterConditions.BuiltIn builtIn) {
+                Optional<String> why = rules.reason(builtIn, element, testClass, context);
+                if (why.isPresent()) {
+                    return why;
+                }
                 continue;
             }
-            Object result = call(extension, "ExecutionCondition", "evaluateExecutionCondition", context.proxy());
+            if (!rules.active(condition.getClass().getName())) {
+                continue;
+            }
+            Object result = call(condition, "ExecutionCondition", "evaluateExecutionCondition", context.get());
             if ((boolean) result.getClass().getMethod("isDisabled").invoke(result)) {
                 Optional<?> reason = (Optional<?>) result.getClass().getMethod("getReason").invoke(result);
-                return Optional.of(reason.map(String::valueOf).orElse("disabled by " + extension.getClass().getName()));
+                return Optional.of(reason.map(String::valueOf).orElse("disabled by " + condition.getClass().getName()));
             }
         }
         return Optional.empty();

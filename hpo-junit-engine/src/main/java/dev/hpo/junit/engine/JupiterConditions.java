@@ -25,12 +25,14 @@ import org.junit.platform.commons.support.ReflectionSupport;
  * {@code Disabled} twins (repeatable, every one must allow it; {@code @EnabledInNativeImage} and
  * {@code @DisabledInNativeImage} are composed of them); {@code @EnabledIf}/{@code @DisabledIf} with a static condition
  * method ({@code "isCi"} in the class, or {@code "com.example.Conditions#isCi"}, taking nothing or the element's
- * {@code ExtensionContext}). The class's conditions are read before the method's, as Jupiter evaluates the class's
- * container first.
+ * {@code ExtensionContext}). A class's conditions disable the class as a whole ({@link ObjectiveClassDescriptor}), a
+ * method's the objective, each reading only its element's annotations, as Jupiter's do.
  *
- * <p>Jupiter implements these as extensions, which the hpo engine leaves out of the ones it runs
- * ({@link JupiterExtensions}); their rules are simple and public, so they are read here, by annotation name, and the
- * enums' own {@code isCurrentOs()} and {@code isCurrentVersion()} decide. {@code junit.jupiter.conditions.deactivate}
+ * <p>Jupiter implements these as extensions, registered where their annotations are declared; the hpo engine keeps
+ * their places among the other extensions ({@link JupiterExtensions}, {@link BuiltIn}), so that of several conditions
+ * that disable an element the first Jupiter asks gives the reason, but does not run Jupiter's classes: their rules are
+ * simple and public, so they are read here, by annotation name, and the enums' own {@code isCurrentOs()} and
+ * {@code isCurrentVersion()} decide. {@code junit.jupiter.conditions.deactivate}
  * turns conditions off by the names of Jupiter's condition classes ({@code org.junit.*DisabledCondition}, {@code *}),
  * as it does in Jupiter. A condition hpo cannot evaluate (a condition method that does not exist or is not static; a
  * regular expression that does not compile) throws, which fails the objective with the reason.
@@ -38,6 +40,8 @@ import org.junit.platform.commons.support.ReflectionSupport;
 final class JupiterConditions {
 
     static final String DEACTIVATE = "junit.jupiter.conditions.deactivate";
+    /** The condition of {@code @Disabled}, which Jupiter's engine registers before every other extension. */
+    static final String DISABLED_CONDITION = "org.junit.jupiter.engine.extension.DisabledCondition";
     private static final String CONDITION = "org.junit.jupiter.api.condition.";
 
     private final List<Pattern> deactivated;
@@ -65,43 +69,30 @@ final class JupiterConditions {
     }
 
     /**
-     * Why the objective is skipped, if it is, as Jupiter words it ({@code "too slow for CI"} for
-     * {@code @Disabled("too slow for CI")}); a condition method that takes an {@code ExtensionContext} gets the class's
-     * ({@code classContext}) or the objective's, made only then.
+     * Why the built-in {@code condition} disables the element (a class or an objective's method), if it does, as
+     * Jupiter words it ({@code "too slow for CI"} for {@code @Disabled("too slow for CI")}): it reads only the
+     * element's own annotations, as Jupiter's does; a condition method that takes an {@code ExtensionContext} gets the
+     * element's ({@code context}), made only then. A condition {@value #DEACTIVATE} turns off, or one hpo does not
+     * know (of a later Jupiter), disables nothing.
      */
-    Optional<String> reason(Class<?> testClass, Method method, Supplier<Object> classContext,
-            Supplier<Object> objectiveContext) {
-        return reason(testClass, testClass, classContext).or(() -> reason(method, testClass, objectiveContext));
-    }
-
-    /**
-     * Why the class's objectives are skipped for what the class itself declares, if they are: a class that a
-     * {@code @Nested} one is enclosed in disables it too.
-     */
-    Optional<String> reason(Class<?> testClass, Supplier<Object> classContext) {
-        return reason(testClass, testClass, classContext);
-    }
-
-    private Optional<String> reason(AnnotatedElement element, Class<?> testClass, Supplier<Object> context) {
-        ClassLoader loader = testClass.getClassLoader();
-        if (active("org.junit.jupiter.engine.extension.DisabledCondition")) {
-            // its value, else the element as Java prints it: "class a.Tuning is @Disabled", "int a.Tuning.m(int) …"
-            Optional<String> disabled = JupiterAnnotations.value(element, loader, "Disabled")
-                    .map(value -> value.isBlank() ? element + " is @Disabled" : value);
-            if (disabled.isPresent()) {
-                return disabled;
-            }
+    Optional<String> reason(BuiltIn condition, AnnotatedElement element, Class<?> testClass,
+            Supplier<Object> context) {
+        if (!active(condition.className())) {
+            return Optional.empty();
         }
-        if (JupiterAnnotations.type(loader, "condition.EnabledOnOs") == null) {
-            return Optional.empty();  // a Jupiter before the conditions, or none
+        ClassLoader loader = testClass.getClassLoader();
+        if (condition.className().equals(DISABLED_CONDITION)) {
+            // its value, else the element as Java prints it: "class a.Tuning is @Disabled", "int a.Tuning.m(int) …"
+            return JupiterAnnotations.value(element, loader, "Disabled")
+                    .map(value -> value.isBlank() ? element + " is @Disabled" : value);
         }
         for (Check check : checks(testClass, context)) {
-            if (!active(CONDITION + check.annotation() + "Condition")) {
+            if (!condition.className().equals(CONDITION + check.annotation() + "Condition")) {
                 continue;
             }
             Class<? extends Annotation> type = JupiterAnnotations.type(loader, "condition." + check.annotation());
             if (type == null) {
-                continue;  // added in a later Jupiter than the project's
+                return Optional.empty();  // added in a later Jupiter than the project's
             }
             List<? extends Annotation> found = check.repeatable()
                     ? AnnotationSupport.findRepeatableAnnotations(element, type)
@@ -114,6 +105,19 @@ final class JupiterConditions {
             }
         }
         return Optional.empty();
+    }
+
+    /** Whether the class is one of Jupiter's built-in conditions, which this class evaluates. */
+    static boolean isBuiltIn(Class<?> type) {
+        return type.getName().startsWith(CONDITION);
+    }
+
+    /**
+     * One of Jupiter's built-in conditions among the extensions registered at a level ({@link JupiterExtensions}), by
+     * the name of Jupiter's class: it holds its place in the order conditions are evaluated in, and this class
+     * evaluates it ({@link #reason(BuiltIn, AnnotatedElement, Class, Supplier)}).
+     */
+    record BuiltIn(String className) {
     }
 
     /** Whether {@value #DEACTIVATE} leaves the condition class with this name on. */

@@ -25,7 +25,9 @@ import org.junit.platform.engine.ConfigurationParameters;
  * programmatically with {@code @RegisterExtension} on static fields (the class's level) or instance fields (each
  * instance's), or through {@code ServiceLoader} when Jupiter's auto-detection is on (the run's level). An extension
  * class is registered once however often it is declared, as in Jupiter. Jupiter's built-in conditions, which
- * {@code @EnabledOnOs} and its kind register, are left to {@link JupiterConditions}.
+ * {@code @EnabledOnOs} and its kind register, keep their place among the others as {@link JupiterConditions.BuiltIn}
+ * marks, which {@link JupiterConditions} evaluates; the run's level starts with the one of {@code @Disabled}, as
+ * Jupiter's engine registers it first.
  *
  * <p>The hpo engine runs the extension points that make sense around an objective's trials — {@link #SUPPORTED} — and
  * refuses, at discovery, an extension that implements another (a {@code TestTemplateInvocationContextProvider}, a
@@ -39,19 +41,20 @@ final class JupiterExtensions {
     static final JupiterExtensions NONE = new JupiterExtensions();
 
     private static final String PACKAGE = "org.junit.jupiter.api.extension.";
-    /** Where {@code @EnabledOnOs} and the other built-in conditions point: {@link JupiterConditions} reads those. */
-    private static final String BUILT_IN_CONDITIONS = "org.junit.jupiter.api.condition.";
     /** The extension points the engine calls, by simple name. */
     static final Set<String> SUPPORTED = Set.of("ExecutionCondition", "BeforeAllCallback", "AfterAllCallback",
             "TestInstancePostProcessor", "TestInstancePreDestroyCallback", "BeforeEachCallback", "AfterEachCallback",
             "BeforeTestExecutionCallback", "AfterTestExecutionCallback", "ParameterResolver", "TestWatcher",
             "InvocationInterceptor", "TestExecutionExceptionHandler", "LifecycleMethodExecutionExceptionHandler",
             "TestInstancePreConstructCallback", "TestInstanceFactory", "PreInterruptCallback");
+    /** The extension point of conditions, Jupiter's built-in ones among them. */
+    static final String CONDITION = "ExecutionCondition";
     /** Interfaces of the supported ones, with no behaviour of their own. */
     private static final Set<String> MARKERS = Set.of("Extension", "TestInstantiationAwareExtension");
 
     private final List<Object> extensions = new ArrayList<>();
-    private final Set<Class<?>> types = new LinkedHashSet<>();
+    /** The names of the classes registered, a built-in condition's included. */
+    private final Set<String> types = new LinkedHashSet<>();
 
     JupiterExtensions() {
     }
@@ -146,6 +149,7 @@ final class JupiterExtensions {
      */
     static JupiterExtensions autodetected(Function<String, String> parameter, ClassLoader loader) {
         JupiterExtensions registered = new JupiterExtensions();
+        registered.add(new JupiterConditions.BuiltIn(JupiterConditions.DISABLED_CONDITION));
         if (!"true".equalsIgnoreCase(String.valueOf(parameter.apply(AUTODETECTION)).strip())) {
             return registered;
         }
@@ -180,7 +184,7 @@ final class JupiterExtensions {
      */
     static JupiterExtensions ofClass(Class<?> testClass, JupiterExtensionContext parent) {
         JupiterExtensions registered = new JupiterExtensions();
-        registered.instantiate(declaredTypes(testClass).stream().filter(type -> !parent.registers(type)).toList());
+        registered.instantiate(declared(testClass).stream().filter(type -> !parent.registers(type)).toList());
         registered.registerFields(testClass, null);
         return registered;
     }
@@ -191,13 +195,27 @@ final class JupiterExtensions {
      */
     static JupiterExtensions ofMethod(Method method, JupiterExtensionContext parent) {
         JupiterExtensions registered = new JupiterExtensions();
-        registered.instantiate(declaredTypes(method).stream().filter(type -> !parent.registers(type)).toList());
+        registered.instantiate(declared(method).stream().filter(type -> !parent.registers(type)).toList());
         return registered;
+    }
+
+    /**
+     * The conditions registered on the way to an element that registers no other extension, in the order Jupiter
+     * evaluates them: the one of {@code @Disabled}, then the built-in ones the annotations of {@code levels} register
+     * (the outermost class first, the element last), each once.
+     */
+    static List<Object> builtInConditions(List<? extends AnnotatedElement> levels) {
+        JupiterExtensions registered = new JupiterExtensions();
+        registered.add(new JupiterConditions.BuiltIn(JupiterConditions.DISABLED_CONDITION));
+        for (AnnotatedElement level : levels) {
+            registered.instantiate(declared(level).stream().filter(JupiterConditions::isBuiltIn).toList());
+        }
+        return registered.implementing(CONDITION);
     }
 
     /** Whether an extension of this class is registered at this level. */
     synchronized boolean registers(Class<?> type) {
-        return types.contains(type);
+        return types.contains(type.getName());
     }
 
     /** Registers the values of the instance's {@code @RegisterExtension} fields, once it is post-processed. */
@@ -230,22 +248,27 @@ final class JupiterExtensions {
 
     private void instantiate(List<Class<?>> declared) {
         for (Class<?> type : declared) {
-            if (!types.contains(type)) {
-                add(ReflectionSupport.newInstance(type));
+            if (!registers(type)) {
+                add(JupiterConditions.isBuiltIn(type) ? new JupiterConditions.BuiltIn(type.getName())
+                        : ReflectionSupport.newInstance(type));
             }
         }
     }
 
     private synchronized void add(Object extension) {
-        types.add(extension.getClass());
+        types.add(extension instanceof JupiterConditions.BuiltIn b ? b.className() : extension.getClass().getName());
         extensions.add(extension);
     }
 
-    /** The extensions of this level implementing the Jupiter interface with this simple name, in registration order. */
+    /**
+     * The extensions of this level implementing the Jupiter interface with this simple name, in registration order;
+     * for {@value #CONDITION}, the built-in conditions' marks too.
+     */
     synchronized List<Object> implementing(String simpleName) {
         List<Object> found = new ArrayList<>();
         for (Object e : extensions) {
-            if (implementsType(e.getClass(), PACKAGE + simpleName)) {
+            if (e instanceof JupiterConditions.BuiltIn ? simpleName.equals(CONDITION)
+                    : implementsType(e.getClass(), PACKAGE + simpleName)) {
                 found.add(e);
             }
         }
@@ -263,12 +286,18 @@ final class JupiterExtensions {
         return false;
     }
 
+    /** The extension classes {@link #declared} names but Jupiter's built-in conditions. */
+    private static List<Class<?>> declaredTypes(AnnotatedElement element) {
+        return declared(element).stream().filter(type -> !JupiterConditions.isBuiltIn(type)).toList();
+    }
+
     /**
-     * The extension classes a class or method declares with {@code @ExtendWith}, present or meta-present, once each:
-     * on a class, also those on its fields (registered with the class, as Jupiter registers them before making an
+     * The extension classes a class or method declares with {@code @ExtendWith}, present or meta-present (the
+     * built-in conditions {@code @EnabledOnOs} and its kind register included), once each, in the order declared: on
+     * a class, also those on its fields (registered with the class, as Jupiter registers them before making an
      * instance); on a method, also those on its parameters.
      */
-    private static List<Class<?>> declaredTypes(AnnotatedElement element) {
+    private static List<Class<?>> declared(AnnotatedElement element) {
         boolean isClass = element instanceof Class<?>;
         Class<?> owner = isClass ? (Class<?>) element : ((Method) element).getDeclaringClass();
         Class<? extends Annotation> extendWith = JupiterAnnotations.type(owner.getClassLoader(),
@@ -286,11 +315,7 @@ final class JupiterExtensions {
         Set<Class<?>> types = new LinkedHashSet<>();
         for (AnnotatedElement place : places) {
             for (Annotation a : AnnotationSupport.findRepeatableAnnotations(place, extendWith)) {
-                for (Class<?> type : (Class<?>[]) JupiterInjection.attribute(a, "value")) {
-                    if (!type.getName().startsWith(BUILT_IN_CONDITIONS)) {
-                        types.add(type);
-                    }
-                }
+                types.addAll(List.of((Class<?>[]) JupiterInjection.attribute(a, "value")));
             }
         }
         return List.copyOf(types);

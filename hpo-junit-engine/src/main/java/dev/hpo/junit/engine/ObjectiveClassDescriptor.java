@@ -3,6 +3,7 @@ package dev.hpo.junit.engine;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.junit.platform.engine.TestDescriptor;
 import org.junit.platform.engine.TestTag;
@@ -110,15 +111,64 @@ final class ObjectiveClassDescriptor extends AbstractTestDescriptor implements N
         return context;
     }
 
-    /** Whether an objective of the class or of one of its {@code @Nested} classes will run. */
+    /** Whether an objective of the class or of one of its enabled {@code @Nested} classes will run. */
     private boolean runsAny(HpoExecutionContext context) {
         for (TestDescriptor child : getChildren()) {
             if (child instanceof ObjectiveDescriptor o ? o.runs(context)
-                    : child instanceof ObjectiveClassDescriptor nested && nested.runsAny(context)) {
+                    : child instanceof ObjectiveClassDescriptor nested && nested.runs(context)) {
                 return true;
             }
         }
         return false;
+    }
+
+    /**
+     * Whether the class is enabled and an objective of it will run; a condition that throws counts as running, since
+     * the class then fails with that error.
+     */
+    private boolean runs(HpoExecutionContext context) {
+        try {
+            if (disabled(context).isPresent()) {
+                return false;
+            }
+        } catch (Exception conditionFailed) {
+            return true;
+        }
+        return runsAny(context);
+    }
+
+    /**
+     * Skips the class as a whole, with the reason, when a condition disables it, as Jupiter skips a class's container:
+     * none of its objectives is reported, its {@code @BeforeAll} methods and extensions' callbacks do not run.
+     */
+    @Override
+    public SkipResult shouldBeSkipped(HpoExecutionContext context) throws Exception {
+        return disabled(context).map(SkipResult::skip).orElseGet(SkipResult::doNotSkip);
+    }
+
+    /**
+     * Why a condition disables the class, if one does, asked in the order Jupiter asks them for a class: the run's,
+     * then those the enclosing classes of a {@code @Nested} class register, then the class's own.
+     */
+    private Optional<String> disabled(HpoExecutionContext context) throws Exception {
+        JupiterConditions rules = new JupiterConditions(context.parameter(JupiterConditions.DEACTIVATE));
+        List<Object> conditions = extended ? extensionContext(context).all(JupiterExtensions.CONDITION)
+                : JupiterExtensions.builtInConditions(chain().stream().map(c -> c.testClass).toList());
+        return JupiterCallbacks.disabled(conditions, testClass, testClass, () -> extensionContext(context).proxy(),
+                rules);
+    }
+
+    /** Closes the context of a skipped class, made to ask its conditions; {@link #after} closes it otherwise. */
+    @Override
+    public void cleanUp(HpoExecutionContext context) throws Exception {
+        JupiterExtensionContext extensions;
+        synchronized (this) {
+            extensions = extensionContext;
+            extensionContext = null;
+        }
+        if (extensions != null) {
+            JupiterLifecycle.rethrow(extensions.close(null));
+        }
     }
 
     /**

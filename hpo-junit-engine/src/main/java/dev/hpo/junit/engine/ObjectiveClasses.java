@@ -89,11 +89,13 @@ final class ObjectiveClasses {
 
     /**
      * The {@code @Nested} classes of a class that hold objectives: its own, and those it inherits, which run inside its
-     * instances.
+     * instances. JUnit's search also asks the predicate about an inner class itself (to detect cycles), which must not
+     * look into the class again: that recursed until the stack overflowed on a {@code @Nested} class without
+     * objectives, a plain Jupiter test's.
      */
     static List<Class<?>> nestedClasses(Class<?> type) {
-        return ReflectionSupport.findNestedClasses(type, c -> isNested(c) && !Modifier.isPrivate(c.getModifiers())
-                && hasObjectives(c));
+        return ReflectionSupport.findNestedClasses(type, c -> c != type && isNested(c)
+                && !Modifier.isPrivate(c.getModifiers()) && hasObjectives(c));
     }
 
     /**

@@ -1,6 +1,8 @@
 package dev.hpo.junit.engine;
 
+import java.lang.reflect.AnnotatedElement;
 import java.lang.reflect.Method;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -166,42 +168,31 @@ final class ObjectiveDescriptor extends AbstractTestDescriptor implements Node<H
         }
     }
 
+    /**
+     * Skips the objective, with the reason, when a condition disables its method, as Jupiter asks a method's conditions
+     * (its class's are the class descriptor's, {@link ObjectiveClassDescriptor#shouldBeSkipped}), or when
+     * {@code hpo.objectives} leaves it out ({@link NotSelected}).
+     */
     @Override
     public SkipResult shouldBeSkipped(HpoExecutionContext context) throws Exception {
-        JupiterConditions conditions = new JupiterConditions(context.parameter(JupiterConditions.DEACTIVATE));
-        List<ObjectiveClassDescriptor> classes = classDescriptor().chain();
-        List<ObjectiveClassDescriptor> enclosing = classes.subList(0, classes.size() - 1);  // a @Nested class's
-        Optional<String> disabled = Optional.empty();
-        for (ObjectiveClassDescriptor c : enclosing) {
-            disabled = disabled.or(() -> conditions.reason(c.testClass(), () -> c.extensionContext(context).proxy()));
+        JupiterConditions rules = new JupiterConditions(context.parameter(JupiterConditions.DEACTIVATE));
+        List<Object> conditions;
+        if (problem == null && definition.extended()) {
+            conditions = extensionContext(context).all(JupiterExtensions.CONDITION);
+        } else {
+            List<AnnotatedElement> levels = new ArrayList<>();
+            classDescriptor().chain().forEach(c -> levels.add(c.testClass()));
+            levels.add(method);
+            conditions = JupiterExtensions.builtInConditions(levels);
         }
-        disabled = disabled.or(() -> conditions.reason(testClass, method,
-                () -> extensionContext(context).parent().proxy(), () -> extensionContext(context).proxy()));
+        Optional<String> disabled = JupiterCallbacks.disabled(conditions, method, testClass,
+                () -> extensionContext(context).proxy(), rules);
         if (disabled.isPresent()) {
             return SkipResult.skip(disabled.get());
         }
         HpoConfiguration configuration = context.configuration();
         if (!configuration.selects(studyName)) {  // a malformed one too, as surefire's -Dtest leaves a broken test out
             return SkipResult.skip(NotSelected.reason(configuration.studyName(studyName), configuration.objectives()));
-        }
-        if (problem != null) {
-            return SkipResult.doNotSkip();
-        }
-        if (definition.extended()) {
-            // as Jupiter evaluates each class's conditions for the class, then every condition for each method
-            for (ObjectiveClassDescriptor c : enclosing) {
-                disabled = disabled.isPresent() ? disabled
-                        : JupiterCallbacks.disabled(c.extensionContext(context), conditions);
-            }
-            if (disabled.isEmpty()) {
-                disabled = JupiterCallbacks.disabled(extensionContext(context).parent(), conditions);
-            }
-            if (disabled.isEmpty()) {
-                disabled = JupiterCallbacks.disabled(extensionContext(context), conditions);
-            }
-            if (disabled.isPresent()) {
-                return SkipResult.skip(disabled.get());
-            }
         }
         return SkipResult.doNotSkip();
     }

@@ -89,11 +89,19 @@ public final class TrialProgressListener implements TestExecutionListener {
         objectives = count;
     }
 
+    /**
+     * Remembers why an objective did not run; a class skipped as a whole (a disabled class, as Jupiter skips its
+     * container) for each of its objectives, of its {@code @Nested} classes' too, which the engine does not report.
+     */
     @Override
     public synchronized void executionSkipped(TestIdentifier test, String reason) {
         if (test.isTest()) {
             skipped.add(NotSelected.isReason(reason) ? new RunRecord.Skip(reason, false)
                     : new RunRecord.Skip(objectiveName(test) + ": " + reason, true));
+        } else if (testPlan != null) {
+            for (TestIdentifier child : testPlan.getChildren(test)) {
+                executionSkipped(child, reason);
+            }
         }
     }
 

@@ -5,10 +5,15 @@ import static dev.hpo.junit.engine.Engines.throwable;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
+import dev.hpo.junit.engine.fixtures.conditions.BrokenClassCondition;
 import dev.hpo.junit.engine.fixtures.conditions.Conditional;
 import dev.hpo.junit.engine.fixtures.conditions.JupiterTwins;
 import dev.hpo.junit.engine.fixtures.conditions.NotOnThisOs;
+import dev.hpo.junit.engine.fixtures.conditions.OrderTwins;
+import dev.hpo.storage.InMemoryStorage;
 import java.lang.reflect.Method;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -16,6 +21,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.platform.commons.support.ReflectionSupport;
+import org.junit.platform.engine.DiscoverySelector;
+import org.junit.platform.engine.TestDescriptor;
+import org.junit.platform.engine.TestSource;
+import org.junit.platform.engine.discovery.DiscoverySelectors;
+import org.junit.platform.engine.support.descriptor.ClassSource;
 import org.junit.platform.engine.support.descriptor.MethodSource;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 import org.junit.platform.testkit.engine.EngineTestKit;
@@ -25,6 +35,7 @@ import org.junit.platform.testkit.engine.Event;
 class ConditionsTest {
 
     private static final String PROPERTY = "hpo.test.tune";
+    private static final String JRE = "Disabled on JRE version: " + System.getProperty("java.version") + " ==> ";
 
     @BeforeEach
     void withTheProperty() {
@@ -98,22 +109,90 @@ class ConditionsTest {
         assertEquals(jupiter, skipped(hpo().selectors(selectClass(JupiterTwins.class)).execute()));
     }
 
-    /** Jupiter skips a disabled class's container, hpo each of its objectives: with the class's reason. */
+    /**
+     * A disabled class is skipped as a whole, as Jupiter skips its container: the class node, with Jupiter's reason,
+     * and none of its objectives.
+     */
     @Test
-    void aDisabledClassGivesJupitersReason() {
-        Event jupiter = EngineTestKit.engine("junit-jupiter").selectors(selectClass(JupiterTwins.Off.class)).execute()
-                .containerEvents().skipped().list().get(0);
-        assertEquals("class " + JupiterTwins.Off.class.getName() + " is @Disabled",
-                jupiter.getPayload(String.class).orElseThrow());
-        assertEquals(Map.of("off", jupiter.getPayload(String.class).orElseThrow()),
-                skipped(hpo().selectors(selectClass(JupiterTwins.Off.class)).execute()));
+    void aDisabledClassIsSkippedAsJupiterSkipsItsContainer() {
+        Map<String, String> jupiter = skippedNodes(jupiter().selectors(selectClass(JupiterTwins.Off.class)).execute());
+        assertEquals(Map.of("JupiterTwins$Off", "class " + JupiterTwins.Off.class.getName() + " is @Disabled"),
+                jupiter);
+        EngineExecutionResults hpo = hpo().selectors(selectClass(JupiterTwins.Off.class)).execute();
+        assertEquals(jupiter, skippedNodes(hpo));
+        hpo.testEvents().assertThatEvents().isEmpty();
+        // discovery, which asks no condition, finds the class and its children in both engines
+        for (EngineTestKit.Builder engine : List.of(jupiter(), hpo())) {
+            TestDescriptor root = engine.selectors(selectClass(JupiterTwins.Off.class)).discover()
+                    .getEngineDescriptor();
+            assertEquals(1, root.getChildren().size(), root.getChildren().toString());
+            assertEquals(1, root.getChildren().iterator().next().getChildren().size());
+        }
     }
 
+    /**
+     * Of several conditions that disable a method, the reason is the first in the order Jupiter registers them: its
+     * {@code @Disabled} first, then as declared, the class's before the method's, extensions' among built-in ones.
+     */
     @Test
-    void aDisabledClassSkipsItsObjectivesWithoutRunningBeforeAll() {
-        EngineExecutionResults results = hpo().selectors(selectClass(NotOnThisOs.class)).execute();
-        results.testEvents().assertStatistics(s -> s.skipped(1).started(0));
-        results.containerEvents().assertStatistics(s -> s.failed(0));
+    void ofSeveralDisablingConditionsTheFirstJupiterRegistersGivesTheReason() {
+        Map<String, String> jupiter = skippedNodes(jupiter().selectors(selectClass(OrderTwins.class)).execute());
+        assertEquals(Map.of("OrderTwins#ifThenJre", "if, declared first",
+                "OrderTwins#jreThenIf", JRE + "jre, declared first",
+                "OrderTwins#classRegisteredFirst", "System property [java.version] with value ["
+                        + System.getProperty("java.version") + "] matches regular expression [.+] ==> registered by the"
+                        + " class",
+                "OrderTwins#disabledAlwaysFirst", "@Disabled, declared last",
+                "OrderTwins#extensionThenJre", "refused by an extension",
+                "OrderTwins#jreThenExtension", JRE + "jre, declared first"), jupiter);
+        assertEquals(jupiter, skippedNodes(hpo().selectors(selectClass(OrderTwins.class)).execute()));
+        assertEquals(jupiter, skippedNodes(Engines.study(new InMemoryStorage())
+                .selectors(selectClass(OrderTwins.class)).execute()));
+    }
+
+    /** The same for a class and for a {@code @Nested} class, whose enclosing class registers a condition first. */
+    @Test
+    void ofSeveralConditionsDisablingAClassTheFirstJupiterRegistersGivesTheReason() {
+        Class<?>[] classes = {OrderTwins.IfThenJre.class, OrderTwins.JreThenIf.class,
+            OrderTwins.ExtensionThenJre.class, OrderTwins.JreThenExtension.class, OrderTwins.Enclosing.class};
+        Map<String, String> jupiter = skippedNodes(jupiter().selectors(classSelectors(classes)).execute());
+        assertEquals(Map.of("OrderTwins$IfThenJre", "if, first", "OrderTwins$JreThenIf", JRE + "jre, first",
+                "OrderTwins$ExtensionThenJre", "refused by an extension",
+                "OrderTwins$JreThenExtension", JRE + "jre, first",
+                "OrderTwins$Enclosing$Inner", "System property [java.version] with value ["
+                        + System.getProperty("java.version") + "] matches regular expression [.+] ==> registered by the"
+                        + " enclosing class"), jupiter);
+        for (EngineTestKit.Builder mode : List.of(hpo(), Engines.study(new InMemoryStorage()))) {
+            EngineExecutionResults hpo = mode.selectors(classSelectors(classes)).execute();
+            assertEquals(jupiter, skippedNodes(hpo));
+            assertEquals(List.of("runs"), hpo.testEvents().started().list().stream()
+                    .map(e -> ((MethodSource) e.getTestDescriptor().getSource().orElseThrow()).getMethodName())
+                    .distinct().toList(), "only the enclosing class's objective (and its trials) started");
+            hpo.allEvents().failed().assertThatEvents().isEmpty();
+        }
+    }
+
+    /** In smoke and study mode alike: the class is skipped, its objectives are not reported, its @BeforeAll not run. */
+    @Test
+    void aDisabledClassIsSkippedWithoutRunningBeforeAllInEveryMode() {
+        for (EngineTestKit.Builder mode : List.of(hpo(), Engines.study(new InMemoryStorage()))) {
+            EngineExecutionResults results = mode.selectors(selectClass(NotOnThisOs.class)).execute();
+            results.testEvents().assertThatEvents().isEmpty();
+            results.containerEvents().assertStatistics(s -> s.skipped(1).failed(0));
+            assertEquals(Map.of("NotOnThisOs", "Disabled on operating system: " + System.getProperty("os.name")),
+                    skippedNodes(results));
+        }
+    }
+
+    /** A class's condition that cannot be evaluated fails the class, as Jupiter fails its container. */
+    @Test
+    void aClassConditionThatCannotBeEvaluatedFailsTheClass() {
+        EngineExecutionResults results = hpo().selectors(selectClass(BrokenClassCondition.class)).execute();
+        results.testEvents().assertThatEvents().isEmpty();
+        assertEquals("@EnabledIf(\"missing\"): BrokenClassCondition has no method missing() without parameters or"
+                + " with an ExtensionContext", throwable(results.containerEvents().failed().list().stream()
+                        .filter(e -> e.getTestDescriptor().getSource().orElseThrow() instanceof ClassSource)
+                        .findFirst().orElseThrow()).getMessage());
     }
 
     @Test
@@ -123,6 +202,34 @@ class ConditionsTest {
                 .execute();
         assertEquals(Set.of("onJava8", "unlessTuning", "withVariable"), skipped(results).keySet());
         results.testEvents().failed().assertThatEvents().isEmpty();
+    }
+
+    private static DiscoverySelector[] classSelectors(Class<?>... classes) {
+        return Arrays.stream(classes).map(DiscoverySelectors::selectClass).toArray(DiscoverySelector[]::new);
+    }
+
+    private static EngineTestKit.Builder jupiter() {
+        return EngineTestKit.engine("junit-jupiter");
+    }
+
+    /**
+     * The reasons of the skipped containers and tests, by their source: {@code Outer$Inner} for a class,
+     * {@code Outer#method} for a method, a Jupiter twin's without its {@code Test} suffix.
+     */
+    private static Map<String, String> skippedNodes(EngineExecutionResults results) {
+        Map<String, String> skipped = new TreeMap<>();
+        for (Event e : results.allEvents().skipped().list()) {
+            TestSource source = e.getTestDescriptor().getSource().orElseThrow();
+            String key = source instanceof MethodSource m
+                    ? simpleName(m.getClassName()) + "#" + m.getMethodName().replaceAll("Test$", "")
+                    : simpleName(((ClassSource) source).getClassName());
+            skipped.put(key, e.getPayload(String.class).orElseThrow());
+        }
+        return skipped;
+    }
+
+    private static String simpleName(String className) {
+        return className.substring(className.lastIndexOf('.') + 1);
     }
 
     /** The skipped tests' method names and reasons. */

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+import static org.junit.platform.testkit.engine.EventConditions.container;
 import static org.junit.platform.testkit.engine.EventConditions.event;
 import static org.junit.platform.testkit.engine.EventConditions.skippedWithReason;
 import static org.junit.platform.testkit.engine.EventConditions.test;
@@ -42,6 +43,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.platform.engine.TestDescriptor;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
+import org.junit.platform.testkit.engine.EngineTestKit;
 
 /** Jupiter's lifecycle methods, {@code @TestInstance}, {@code @Disabled} and {@code @DisplayName} on objectives. */
 class LifecycleTest {
@@ -116,12 +118,21 @@ class LifecycleTest {
         assertTrue(storage.findStudy("Disabling.slow").isEmpty());
     }
 
+    /**
+     * As Jupiter skips a disabled class's container: the class is skipped with the reason, its objectives are not
+     * reported, and neither its lifecycle methods nor its extensions' callbacks run, in smoke and study mode alike.
+     */
     @Test
-    void aDisabledClassSkipsItsObjectivesWithoutRunningBeforeAll() {
-        EngineExecutionResults results = hpo().selectors(selectClass(DisabledClass.class)).execute();
-        results.allEvents().assertThatEvents().haveExactly(1,
-                event(test("score"), skippedWithReason("class " + DisabledClass.class.getName() + " is @Disabled")));
-        assertEquals(List.of(), Events.LOG);
+    void aDisabledClassIsSkippedAsAWholeWithoutRunningBeforeAllOrItsExtensions() {
+        for (EngineTestKit.Builder mode : List.of(hpo(), study(storage))) {
+            EngineExecutionResults results = mode.selectors(selectClass(DisabledClass.class)).execute();
+            results.allEvents().assertThatEvents().haveExactly(1, event(container(DisabledClass.class),
+                    skippedWithReason("class " + DisabledClass.class.getName() + " is @Disabled")));
+            results.testEvents().assertThatEvents().isEmpty();
+            results.allEvents().assertStatistics(s -> s.skipped(1).failed(0));
+            assertEquals(List.of(), Events.LOG);
+        }
+        assertTrue(storage.findStudy("DisabledClass.score").isEmpty());
     }
 
     @Test

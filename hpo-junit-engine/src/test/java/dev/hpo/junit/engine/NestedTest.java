@@ -11,6 +11,7 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectNeste
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectNestedMethod;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectPackage;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectUniqueId;
+import static org.junit.platform.testkit.engine.EventConditions.container;
 import static org.junit.platform.testkit.engine.EventConditions.event;
 import static org.junit.platform.testkit.engine.EventConditions.skippedWithReason;
 
@@ -19,6 +20,7 @@ import dev.hpo.TrialState;
 import dev.hpo.junit.engine.fixtures.nested.AbstractOuter;
 import dev.hpo.junit.engine.fixtures.nested.DisabledOuter;
 import dev.hpo.junit.engine.fixtures.nested.ExtendedOuter;
+import dev.hpo.junit.engine.fixtures.nested.JupiterOnly;
 import dev.hpo.junit.engine.fixtures.nested.Outer;
 import dev.hpo.junit.engine.fixtures.nested.Unnested;
 import dev.hpo.storage.InMemoryStorage;
@@ -189,12 +191,14 @@ class NestedTest {
     @Test
     void aDisabledEnclosingClassDisablesItsNestedObjectives() {
         EngineExecutionResults results = study(storage).selectors(selectClass(DisabledOuter.class)).execute();
-        results.containerEvents().assertThatEvents().haveExactly(1,
-                event(skippedWithReason("not today")));
+        results.allEvents().assertThatEvents().haveExactly(1,
+                event(container(DisabledOuter.class), skippedWithReason("not today")));
+        results.allEvents().assertStatistics(s -> s.skipped(1));
+        results.testEvents().assertThatEvents().isEmpty();
         results = study(storage).selectors(selectClass(DisabledOuter.PartlyDisabled.class)).execute();
-        results.containerEvents().assertThatEvents().haveExactly(1,
-                event(skippedWithReason("class " + DisabledOuter.PartlyDisabled.class.getName()
-                        + "$Off is @Disabled")));
+        results.allEvents().assertThatEvents().haveExactly(1, event(container("nested-class:Off"),
+                skippedWithReason("class " + DisabledOuter.PartlyDisabled.class.getName() + "$Off is @Disabled")));
+        results.allEvents().assertStatistics(s -> s.skipped(1));
         assertEquals(1, storage.trials(storage.findStudy("PartlyDisabled.On.score").orElseThrow()).size());
         assertTrue(storage.findStudy("PartlyDisabled.Off.score").isEmpty());
     }
@@ -229,5 +233,17 @@ class NestedTest {
         List<TestDescriptor> none = new ArrayList<>();
         hpo().selectors(selectClass(Unnested.class)).discover().getEngineDescriptor().accept(none::add);
         assertEquals(1, none.size(), "the enclosing class has no objective of its own or in a @Nested class");
+    }
+
+    /** Discovery asked the nested class about itself until the stack overflowed, failing the hpo engine's discovery. */
+    @Test
+    void aJupiterClassWithNestedTestsAndNoObjectiveIsLeftToJupiter() {
+        List<TestDescriptor> found = new ArrayList<>();
+        hpo().selectors(selectClass(JupiterOnly.class), selectClass(JupiterOnly.class.getName() + "$Inner")).discover()
+                .getEngineDescriptor().accept(found::add);
+        assertEquals(1, found.size(), "the engine's descriptor alone: " + found);
+        EngineExecutionResults results = hpo().selectors(selectClass(JupiterOnly.class)).execute();
+        results.allEvents().failed().assertThatEvents().isEmpty();
+        results.testEvents().assertThatEvents().isEmpty();
     }
 }

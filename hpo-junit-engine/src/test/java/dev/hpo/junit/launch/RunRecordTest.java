@@ -7,7 +7,9 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass
 import dev.hpo.junit.engine.fixtures.AlwaysFailing;
 import dev.hpo.junit.engine.fixtures.Bowl;
 import dev.hpo.junit.engine.fixtures.DefineByRun;
+import dev.hpo.junit.engine.fixtures.lifecycle.DisabledClass;
 import dev.hpo.junit.engine.fixtures.lifecycle.Disabling;
+import dev.hpo.junit.engine.fixtures.nested.DisabledOuter;
 import dev.hpo.junit.engine.fixtures.names.Misnamed;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -93,6 +95,21 @@ class RunRecordTest {
         assertEquals(Set.of(new RunRecord.Skip("Disabling.slow: takes an hour", true),
                 new RunRecord.Skip("study Disabling.quick is not among hpo.objectives = Bowl.bowl", false)),
                 Set.copyOf(record.skipped()));
+    }
+
+    /**
+     * The engine skips a disabled class as a whole, as Jupiter does, and reports none of its objectives: each is
+     * listed all the same, a {@code @Nested} class's too, disabled with the class's reason.
+     */
+    @Test
+    void eachObjectiveOfADisabledClassIsNamedAsDisabledWithTheClasssReason() {
+        RunRecord record = launch("", DisabledClass.class, DisabledOuter.class);
+        assertEquals(2, record.objectives());
+        assertEquals(List.of(new RunRecord.Skip("DisabledClass.score: class " + DisabledClass.class.getName()
+                        + " is @Disabled", true), new RunRecord.Skip("DisabledOuter.Inner.score: not today", true)),
+                record.skipped());
+        assertEquals(Map.of(), record.trialsByStudy());
+        assertEquals(List.of(), record.failures());
     }
 
     /** The goal judges such a study itself, from the storage: the study's name tells it the verdict is the same. */
