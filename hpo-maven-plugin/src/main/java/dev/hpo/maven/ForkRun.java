@@ -75,11 +75,17 @@ public record ForkRun(int objectives, List<String> skipped, List<String> disable
     }
 
     /**
-     * Whether every objective found was skipped because it is {@code @Disabled} or not enabled here: on purpose, not a
-     * mistake.
+     * Whether every objective found was skipped because it is {@code @Disabled} or not enabled here, or, for those the
+     * {@code objectives} filter let through, every one of them was: on purpose, not a mistake, as surefire passes a
+     * build whose selected tests are all disabled. The engine applies the filter before any condition (as Jupiter asks
+     * no condition of a test a filter removed), so a disabled objective the filter leaves out is recorded as not
+     * selected, and the disabled ones are those it selected; a filter naming what matches no objective is the goal's
+     * to report ({@link StudyFilter#unmatched}), from {@link #objectiveStudies}. A record without those (an older
+     * engine's, which asked conditions first) counts only an all-disabled run.
      */
     public boolean allDisabled() {
-        return allSkipped() && disabled().size() == skipped.size();
+        return allSkipped() && (disabled.size() == skipped.size()
+                || !disabled.isEmpty() && !objectiveStudies.isEmpty());
     }
 
     public List<String> studies() {

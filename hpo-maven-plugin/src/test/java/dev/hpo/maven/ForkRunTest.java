@@ -70,6 +70,27 @@ class ForkRunTest {
         assertFalse(run.allDisabled());
     }
 
+    /**
+     * The engine applies the filter first, so the disabled objectives are those the filter selected: when they are all
+     * that was selected, the run is on purpose, as when every objective is disabled.
+     */
+    @Test
+    void everyObjectiveTheFilterSelectedDisabledIsOnPurpose() throws IOException {
+        Path f = dir.resolve("run.properties");
+        Files.writeString(f, String.join("\n", "objectives=3", "skipped=3", "skipped.0=A.b\\: too slow",
+                "skipped.0.disabled=true", "skipped.1=study A.c is not among hpo.objectives \\= A.b",
+                "skipped.2=study A.d is not among hpo.objectives \\= A.b", "studies=0", "failures=0",
+                "objectiveStudies=3", "objectiveStudy.0=A.b", "objectiveStudy.1=A.c", "objectiveStudy.2=A.d"));
+        ForkRun run = ForkRun.read(f);
+        assertEquals(List.of("A.b: too slow"), run.disabled());
+        assertTrue(run.allDisabled());
+        Files.writeString(f, String.join("\n", "objectives=2", "skipped=2",
+                "skipped.0=study A.b is not among hpo.objectives \\= Nope.x",
+                "skipped.1=study A.c is not among hpo.objectives \\= Nope.x", "studies=0", "failures=0",
+                "objectiveStudies=2", "objectiveStudy.0=A.b", "objectiveStudy.1=A.c"));
+        assertFalse(ForkRun.read(f).allDisabled(), "none disabled: the filter selected nothing");
+    }
+
     /** A launcher of an older engine version marks nothing, and words a condition's skip as its own. */
     @Test
     void objectivesSkippedAsDisabledAreToldFromFilteredOnes() throws IOException {

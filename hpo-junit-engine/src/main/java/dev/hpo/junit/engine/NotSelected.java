@@ -6,7 +6,10 @@ import java.util.List;
  * The reason an objective is skipped when {@code hpo.objectives} does not name its study, worded and recognised in
  * this one place. The forked launcher ({@code dev.hpo.junit.launch}) recognises it to tell this skip, a filter the
  * build chose, from a {@code @Disabled} objective or one that another condition turns off, whose reasons are
- * Jupiter's own words ({@link JupiterConditions}) or an extension's, and so carry no mark of hpo's.
+ * Jupiter's own words ({@link JupiterConditions}) or an extension's, and so carry no mark of hpo's. The filter is
+ * the build's choice of objectives, as a discovery filter (surefire's {@code -Dtest}) is a choice of tests, and comes
+ * first: an objective it leaves out asks no condition and makes no extension, as Jupiter asks nothing of a test a
+ * filter removed, so it is reported with this reason even when a condition would also disable it.
  */
 public final class NotSelected {
 

@@ -5,6 +5,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 import org.junit.platform.engine.TestDescriptor;
 import org.junit.platform.engine.TestTag;
 import org.junit.platform.engine.UniqueId;
@@ -83,12 +84,17 @@ final class ObjectiveClassDescriptor extends AbstractTestDescriptor implements N
 
     /**
      * Creates the shared instance of a per-class lifecycle and runs the class's {@code BeforeAll} callbacks and
-     * {@code @BeforeAll} methods, but only when one of its objectives will run: a class whose objectives are all
-     * filtered out or disabled does not load its data for nothing.
+     * {@code @BeforeAll} methods whenever the class has an objective in the run, as Jupiter runs a class's whenever
+     * the class is not disabled and has children, even if a condition then skips each of them: its objectives (or a
+     * {@code @Nested} class's) may all be disabled, or its {@code @Nested} classes may be. A class whose objectives
+     * {@code hpo.objectives} all leaves out runs nothing, as Jupiter runs nothing of a class whose tests a discovery
+     * filter removed ({@link #hasObjectiveInRun}); no condition is asked here, each node asks its own once, in
+     * {@link #shouldBeSkipped}.
      */
     @Override
     public HpoExecutionContext before(HpoExecutionContext context) throws Exception {
-        if ((lifecycle.hasClassScope() || extended) && runsAny(context)) {
+        if ((lifecycle.hasClassScope() || extended)
+                && hasObjectiveInRun(o -> o.valid() && selected(context, o))) {
             JupiterExtensionContext extensions = extended ? extensionContext(context) : null;
             scope = new JupiterScope(testClass, null, tags, context.events(),
                     context.tempDirDefaults(testClass));
@@ -111,11 +117,19 @@ final class ObjectiveClassDescriptor extends AbstractTestDescriptor implements N
         return context;
     }
 
-    /** Whether an objective of the class or of one of its enabled {@code @Nested} classes will run. */
-    private boolean runsAny(HpoExecutionContext context) {
+    /**
+     * Whether the class or one of its {@code @Nested} classes has an objective that passes {@code test}, enabled or
+     * not. {@code hpo.objectives} is the build's choice of studies, which the goal and surefire's users make as they
+     * choose tests with {@code -Dtest}: it corresponds to Jupiter's discovery filters, which leave no node of a test
+     * they remove (nor of a class left without tests), so an objective it leaves out counts for nothing here. The hpo
+     * engine still reports such an objective, skipped with {@link NotSelected}'s reason, for the goal to say why it
+     * did not run. A malformed objective, which Jupiter would report as a discovery issue rather than run, does not
+     * count for the lifecycle either.
+     */
+    private boolean hasObjectiveInRun(Predicate<ObjectiveDescriptor> test) {
         for (TestDescriptor child : getChildren()) {
-            if (child instanceof ObjectiveDescriptor o ? o.runs(context)
-                    : child instanceof ObjectiveClassDescriptor nested && nested.runs(context)) {
+            if (child instanceof ObjectiveDescriptor o ? test.test(o)
+                    : child instanceof ObjectiveClassDescriptor nested && nested.hasObjectiveInRun(test)) {
                 return true;
             }
         }
@@ -123,27 +137,26 @@ final class ObjectiveClassDescriptor extends AbstractTestDescriptor implements N
     }
 
     /**
-     * Whether the class is enabled and an objective of it will run; a condition that throws counts as running, since
-     * the class then fails with that error.
-     */
-    private boolean runs(HpoExecutionContext context) {
-        try {
-            if (disabled(context).isPresent()) {
-                return false;
-            }
-        } catch (Exception conditionFailed) {
-            return true;
-        }
-        return runsAny(context);
-    }
-
-    /**
      * Skips the class as a whole, with the reason, when a condition disables it, as Jupiter skips a class's container:
-     * none of its objectives is reported, its {@code @BeforeAll} methods and extensions' callbacks do not run.
+     * none of its objectives is reported, its {@code @BeforeAll} methods and extensions' callbacks do not run. A class
+     * whose objectives {@code hpo.objectives} all leaves out asks no condition and makes no extension (Jupiter would
+     * have no node of it): its objectives are each skipped as not selected.
      */
     @Override
     public SkipResult shouldBeSkipped(HpoExecutionContext context) throws Exception {
+        if (!hasObjectiveInRun(o -> selected(context, o))) {
+            return SkipResult.doNotSkip();
+        }
         return disabled(context).map(SkipResult::skip).orElseGet(SkipResult::doNotSkip);
+    }
+
+    /** Whether {@code hpo.objectives} selects the objective; a configuration that cannot be read selects it. */
+    private static boolean selected(HpoExecutionContext context, ObjectiveDescriptor objective) {
+        try {
+            return context.configuration().selects(objective.studyName());
+        } catch (RuntimeException unreadable) {
+            return true;
+        }
     }
 
     /**

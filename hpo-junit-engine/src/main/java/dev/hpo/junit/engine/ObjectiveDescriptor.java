@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.platform.engine.TestDescriptor;
@@ -123,16 +122,9 @@ final class ObjectiveDescriptor extends AbstractTestDescriptor implements Node<H
                 .orElseThrow(() -> new IllegalStateException(this + " is not in a class"));
     }
 
-    /**
-     * Whether this objective will run its method (it is valid and not skipped), so its class's @BeforeAll must; an
-     * extension's condition that throws counts as running, since the objective then fails with that error.
-     */
-    boolean runs(HpoExecutionContext context) {
-        try {
-            return problem == null && !shouldBeSkipped(context).isSkipped();
-        } catch (Exception conditionFailed) {
-            return true;
-        }
+    /** Whether the objective is well formed, so that it runs its method unless skipped. */
+    boolean valid() {
+        return problem == null;
     }
 
     /**
@@ -160,21 +152,31 @@ final class ObjectiveDescriptor extends AbstractTestDescriptor implements Node<H
         }
     }
 
-    /** Tells the extensions' watchers that the objective is disabled, with the reason. */
+    /**
+     * Tells the extensions' watchers that the objective is disabled, with the reason; not one {@code hpo.objectives}
+     * leaves out, of which Jupiter's watchers would hear nothing (a filter removes the test's node).
+     */
     @Override
     public void nodeSkipped(HpoExecutionContext context, TestDescriptor descriptor, SkipResult result) {
-        if (problem == null && definition.extended() && context != null) {
+        if (problem == null && definition.extended() && context != null
+                && !result.getReason().filter(NotSelected::isReason).isPresent()) {
             JupiterCallbacks.watchDisabled(extensionContext(context), result.getReason().orElse(null));
         }
     }
 
     /**
-     * Skips the objective, with the reason, when a condition disables its method, as Jupiter asks a method's conditions
-     * (its class's are the class descriptor's, {@link ObjectiveClassDescriptor#shouldBeSkipped}), or when
-     * {@code hpo.objectives} leaves it out ({@link NotSelected}).
+     * Skips the objective, with {@link NotSelected}'s reason, when {@code hpo.objectives} leaves it out, before
+     * anything else: as Jupiter asks no condition of a test a discovery filter removed, an objective left out costs
+     * nothing, neither its method's extensions nor a condition call. Otherwise skips it, with the reason, when a
+     * condition disables its method, as Jupiter asks a method's conditions (its class's are the class descriptor's,
+     * {@link ObjectiveClassDescriptor#shouldBeSkipped}), each once.
      */
     @Override
     public SkipResult shouldBeSkipped(HpoExecutionContext context) throws Exception {
+        HpoConfiguration configuration = context.configuration();
+        if (!configuration.selects(studyName)) {  // a malformed one too, as surefire's -Dtest leaves a broken test out
+            return SkipResult.skip(NotSelected.reason(configuration.studyName(studyName), configuration.objectives()));
+        }
         JupiterConditions rules = new JupiterConditions(context.parameter(JupiterConditions.DEACTIVATE));
         List<Object> conditions;
         if (problem == null && definition.extended()) {
@@ -185,16 +187,8 @@ final class ObjectiveDescriptor extends AbstractTestDescriptor implements Node<H
             levels.add(method);
             conditions = JupiterExtensions.builtInConditions(levels);
         }
-        Optional<String> disabled = JupiterCallbacks.disabled(conditions, method, testClass,
-                () -> extensionContext(context).proxy(), rules);
-        if (disabled.isPresent()) {
-            return SkipResult.skip(disabled.get());
-        }
-        HpoConfiguration configuration = context.configuration();
-        if (!configuration.selects(studyName)) {  // a malformed one too, as surefire's -Dtest leaves a broken test out
-            return SkipResult.skip(NotSelected.reason(configuration.studyName(studyName), configuration.objectives()));
-        }
-        return SkipResult.doNotSkip();
+        return JupiterCallbacks.disabled(conditions, method, testClass, () -> extensionContext(context).proxy(), rules)
+                .map(SkipResult::skip).orElseGet(SkipResult::doNotSkip);
     }
 
     @Override

@@ -3,11 +3,14 @@ package dev.hpo.junit.engine;
 import static dev.hpo.junit.engine.Engines.hpo;
 import static dev.hpo.junit.engine.Engines.throwable;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
 import dev.hpo.junit.engine.fixtures.conditions.BrokenClassCondition;
 import dev.hpo.junit.engine.fixtures.conditions.Conditional;
 import dev.hpo.junit.engine.fixtures.conditions.JupiterTwins;
+import dev.hpo.junit.engine.fixtures.conditions.LifecycleTwins;
 import dev.hpo.junit.engine.fixtures.conditions.NotOnThisOs;
 import dev.hpo.junit.engine.fixtures.conditions.OrderTwins;
 import dev.hpo.storage.InMemoryStorage;
@@ -193,6 +196,69 @@ class ConditionsTest {
                 + " with an ExtensionContext", throwable(results.containerEvents().failed().list().stream()
                         .filter(e -> e.getTestDescriptor().getSource().orElseThrow() instanceof ClassSource)
                         .findFirst().orElseThrow()).getMessage());
+    }
+
+    /**
+     * Jupiter asks each condition once per node; so does hpo: a class's {@code @BeforeAll} does not ask the conditions
+     * of its objectives or of its {@code @Nested} classes beforehand, in smoke and study mode.
+     */
+    @Test
+    void eachConditionIsAskedOncePerNodeAsJupiterAsksIt() {
+        List<String> jupiter = conditionCalls(Engines.logged(LifecycleTwins.LOG,
+                jupiter().selectors(selectClass(LifecycleTwins.Counted.class))));
+        assertEquals(List.of("condition direct", "condition Inner", "condition score"), jupiter);
+        for (EngineTestKit.Builder mode : List.of(hpo(), Engines.study(new InMemoryStorage()))) {
+            assertEquals(jupiter, conditionCalls(Engines.logged(LifecycleTwins.LOG,
+                    mode.selectors(selectClass(LifecycleTwins.Counted.class)))));
+        }
+    }
+
+    /**
+     * An objective {@code hpo.objectives} leaves out costs nothing, as a test a discovery filter removed costs nothing
+     * in Jupiter: its method's extensions are not made and none of its conditions is asked, nor those of a
+     * {@code @Nested} class left without objectives, while what is selected runs as its Jupiter twin does (but for
+     * when the test instance is made: Jupiter makes it before asking a method's conditions, hpo for each trial).
+     */
+    @Test
+    void anObjectiveTheFilterLeavesOutMakesNoExtensionAndAsksNoCondition() {
+        // the study selected, its Jupiter twin, the objective left out
+        Map<String, List<String>> studies = Map.of("Counted.direct", List.of("directTest", "score"),
+                "Counted.Inner.score", List.of("scoreTest", "direct"));
+        studies.forEach((study, twins) -> {
+            List<String> jupiter = withoutInstances(Engines.logged(LifecycleTwins.LOG, jupiter()
+                    .selectors(selectClass(LifecycleTwins.Counted.class)).filters(Engines.onlyTestsOf(twins.get(0)))));
+            assertFalse(jupiter.contains("condition " + twins.get(1)), jupiter.toString());
+            for (EngineTestKit.Builder mode : List.of(hpo(), Engines.study(new InMemoryStorage()))) {
+                LifecycleTwins.LOG.clear();
+                EngineExecutionResults results = mode.selectors(selectClass(LifecycleTwins.Counted.class))
+                        .configurationParameter("hpo.objectives", study).execute();
+                assertEquals(jupiter, withoutInstances(LifecycleTwins.LOG), study);
+                assertEquals(1, results.testEvents().skipped().filter(e -> e.getPayload(String.class)
+                        .filter(NotSelected::isReason).isPresent()).count(), "the other is reported as not selected");
+            }
+        });
+    }
+
+    /** A disabled objective the filter leaves out is reported as not selected: the filter removes it first. */
+    @Test
+    void aDisabledObjectiveTheFilterLeavesOutIsNotSelected() {
+        EngineExecutionResults results = hpo().selectors(selectClass(JupiterTwins.class))
+                .configurationParameter("hpo.objectives", "JupiterTwins.disabled").execute();
+        Map<String, String> skipped = skipped(results);
+        assertEquals("static int " + JupiterTwins.class.getName() + ".disabled(int) is @Disabled",
+                skipped.remove("disabled"));
+        assertEquals("study JupiterTwins.disabledWithValue is not among hpo.objectives = JupiterTwins.disabled",
+                skipped.get("disabledWithValue"));
+        assertTrue(skipped.values().stream().allMatch(NotSelected::isReason), skipped.toString());
+    }
+
+    private static List<String> conditionCalls(List<String> log) {
+        return log.stream().filter(e -> e.startsWith("condition ")).toList();
+    }
+
+    /** The log without the post-processing of test instances, which Jupiter and hpo make at different times. */
+    private static List<String> withoutInstances(List<String> log) {
+        return log.stream().filter(e -> !e.startsWith("post-process ")).toList();
     }
 
     @Test

@@ -4,10 +4,12 @@ import dev.hpo.storage.Storage;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Assertions;
+import org.junit.platform.engine.FilterResult;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.discovery.DiscoverySelectors;
 import org.junit.platform.engine.reporting.ReportEntry;
 import org.junit.platform.engine.support.descriptor.MethodSource;
+import org.junit.platform.launcher.PostDiscoveryFilter;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 import org.junit.platform.testkit.engine.EngineTestKit;
 import org.junit.platform.testkit.engine.Event;
@@ -61,6 +63,23 @@ final class Engines {
         Throwable t = throwable(failed);
         Assertions.assertInstanceOf(InvalidObjectiveException.class, t);
         return t.getMessage();
+    }
+
+    /** What a run of {@code engine} added to {@code log}, a fixture's, which is cleared first. */
+    static List<String> logged(List<String> log, EngineTestKit.Builder engine) {
+        log.clear();
+        engine.execute();
+        return List.copyOf(log);
+    }
+
+    /**
+     * A discovery filter, as surefire's {@code -Dtest} or an IDE applies one, that keeps only the tests of the given
+     * methods (none when none is given): Jupiter then has no node of the others, nor of a class left without tests.
+     */
+    static PostDiscoveryFilter onlyTestsOf(String... methods) {
+        return descriptor -> FilterResult.includedIf(!descriptor.isTest() || descriptor.getSource()
+                .filter(MethodSource.class::isInstance).map(s -> ((MethodSource) s).getMethodName())
+                .filter(List.of(methods)::contains).isPresent());
     }
 
     /** The throwable an event's result carries (failed or aborted). */

@@ -1,6 +1,8 @@
 package dev.hpo.junit.engine;
 
 import static dev.hpo.junit.engine.Engines.hpo;
+import static dev.hpo.junit.engine.Engines.logged;
+import static dev.hpo.junit.engine.Engines.onlyTestsOf;
 import static dev.hpo.junit.engine.Engines.study;
 import static dev.hpo.junit.engine.Engines.throwable;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -16,6 +18,7 @@ import static org.junit.platform.testkit.engine.EventConditions.test;
 import dev.hpo.FrozenTrial;
 import dev.hpo.Study;
 import dev.hpo.TrialState;
+import dev.hpo.junit.engine.fixtures.conditions.LifecycleTwins;
 import dev.hpo.junit.engine.fixtures.lifecycle.BadLifecycle;
 import dev.hpo.junit.engine.fixtures.lifecycle.DisabledClass;
 import dev.hpo.junit.engine.fixtures.lifecycle.Disabling;
@@ -133,6 +136,48 @@ class LifecycleTest {
             assertEquals(List.of(), Events.LOG);
         }
         assertTrue(storage.findStudy("DisabledClass.score").isEmpty());
+    }
+
+    /**
+     * Jupiter runs a class's lifecycle whenever the class is enabled and has children, even if a condition then skips
+     * each of them: so does hpo for a class whose objectives are all disabled (its per-class instance made and
+     * post-processed, its extensions' callbacks and its {@code @BeforeAll}/{@code @AfterAll} methods run) or whose only
+     * child is a disabled {@code @Nested} class, in smoke and study mode, exactly as for its Jupiter twin.
+     */
+    @Test
+    void anEnabledClassWhoseChildrenAreAllSkippedRunsItsLifecycleAsJupiter() {
+        for (Class<?> type : List.of(LifecycleTwins.AllDisabled.class, LifecycleTwins.OnlyADisabledNestedClass.class)) {
+            List<String> jupiter = logged(LifecycleTwins.LOG, EngineTestKit.engine("junit-jupiter")
+                    .selectors(selectClass(type)));
+            assertTrue(jupiter.contains("@BeforeAll " + type.getSimpleName())
+                    && jupiter.contains("afterAll callback " + type.getSimpleName()), jupiter.toString());
+            for (EngineTestKit.Builder mode : List.of(hpo(), study(storage))) {
+                assertEquals(jupiter, logged(LifecycleTwins.LOG, mode.selectors(selectClass(type))));
+            }
+        }
+    }
+
+    /**
+     * {@code hpo.objectives} is the build's choice, as a discovery filter is ({@code -Dtest}): a class whose objectives
+     * it all leaves out runs nothing, neither its lifecycle nor a condition, as Jupiter runs nothing of a class whose
+     * tests a filter removed, though its objectives are still reported, skipped as not selected.
+     */
+    @Test
+    void aClassWhoseObjectivesTheFilterAllLeavesOutRunsNothingAsJupiterForAFilteredClass() {
+        for (Class<?> type : List.of(LifecycleTwins.AllDisabled.class, LifecycleTwins.OnlyADisabledNestedClass.class,
+                LifecycleTwins.Counted.class)) {
+            assertEquals(List.of(), logged(LifecycleTwins.LOG, EngineTestKit.engine("junit-jupiter")
+                    .selectors(selectClass(type)).filters(onlyTestsOf())));
+            for (EngineTestKit.Builder mode : List.of(hpo(), study(storage))) {
+                LifecycleTwins.LOG.clear();
+                EngineExecutionResults results = mode.selectors(selectClass(type))
+                        .configurationParameter("hpo.objectives", "Nope.x").execute();
+                assertEquals(List.of(), LifecycleTwins.LOG, type.getSimpleName());
+                results.testEvents().assertThatEvents().isNotEmpty().allMatch(e -> e.getPayload(String.class)
+                        .filter(NotSelected::isReason).isPresent());
+                results.allEvents().failed().assertThatEvents().isEmpty();
+            }
+        }
     }
 
     @Test
