@@ -50,6 +50,36 @@ final class Html {
         return out == null ? s : out.toString();
     }
 
+    /**
+     * JSON text safe as the content of a {@code <script>} element: {@code <} (so no {@code </script>} and no
+     * {@code <!--}), {@code >}, {@code &} and the line separators U+2028 and U+2029 become {@code \}{@code uXXXX}
+     * escapes. Outside strings JSON has none of these characters, and inside strings the escape reads back as the
+     * same character, so {@code JSON.parse} of the element's text gives exactly the data that was written.
+     */
+    static String jsonInScript(String json) {
+        StringBuilder out = null;
+        for (int i = 0; i < json.length(); i++) {
+            char c = json.charAt(i);
+            String escape = switch (c) {
+                case '<' -> "\\u003c";
+                case '>' -> "\\u003e";
+                case '&' -> "\\u0026";
+                case '\u2028' -> "\\u2028";
+                case '\u2029' -> "\\u2029";
+                default -> null;
+            };
+            if (escape != null) {
+                if (out == null) {
+                    out = new StringBuilder(json.length() + 64).append(json, 0, i);
+                }
+                out.append(escape);
+            } else if (out != null) {
+                out.append(c);
+            }
+        }
+        return out == null ? json : out.toString();
+    }
+
     private static final MathContext FOUR_DIGITS = new MathContext(4, RoundingMode.HALF_UP);
 
     /**

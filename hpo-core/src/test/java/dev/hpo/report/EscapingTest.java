@@ -26,15 +26,30 @@ class EscapingTest {
     @Test
     void reportEscapesStudyParameterChoiceAttributeAndFailureStrings() {
         String html = HtmlReport.render(List.of(ReportFixtures.single(40)));
-        // the only script elements are the report's own two
+        // the only script elements are the report's own two and the study's trials as JSON data
         assertEquals(2, html.split("<script>", -1).length - 1, "unexpected <script> in the page");
+        assertEquals(3, html.split("<script", -1).length - 1, "unexpected <script in the page");
+        assertEquals(3, html.split("</script", -1).length - 1, "a user string closes a script element");
+        assertFalse(html.contains("<!--"), "a user string opens a comment");
         assertFalse(html.contains("<script>alert"), "a user string reached the page unescaped");
         assertTrue(html.contains("svm &lt;script&gt;alert(1)&lt;/script&gt; &amp; co"), "study name escaped");
         assertTrue(html.contains("kernel &lt;script&gt;&amp;"), "parameter name escaped");
         assertTrue(html.contains("&lt;script&gt;x&lt;/script&gt;"), "choice escaped");
         assertTrue(html.contains("&lt;b&gt;me&lt;/b&gt;"), "user attribute escaped");
-        assertTrue(html.contains("diverged &lt;script&gt;alert(&#39;fail&#39;)&lt;/script&gt; &amp; stopped"),
-                "fail reason escaped");
+        assertTrue(html.contains("diverged \\u003cscript\\u003ealert('fail')\\u003c/script\\u003e \\u0026 stopped"),
+                "fail reason escaped in the trials' JSON");
+        assertTrue(TrialsTableTest.rows(html).toString().contains("diverged <script>alert('fail')</script> & stopped"),
+                "and read back as it was");
+    }
+
+    @Test
+    void jsonInAScriptElementCannotCloseItOpenACommentOrBreakALine() {
+        String json = "[\"</script><script>alert(1)</script>\",\"<!-- x -->\",\"a\u2028b\u2029c & d\"]";
+        String safe = Html.jsonInScript(json);
+        assertEquals("[\"\\u003c/script\\u003e\\u003cscript\\u003ealert(1)\\u003c/script\\u003e\","
+                + "\"\\u003c!-- x --\\u003e\",\"a\\u2028b\\u2029c \\u0026 d\"]", safe);
+        assertEquals(TrialsTableTest.parse(json), TrialsTableTest.parse(safe), "the same data when parsed");
+        assertEquals("[1,\"plain\"]", Html.jsonInScript("[1,\"plain\"]"));
     }
 
     @Test
