@@ -52,7 +52,7 @@ class ReportBrowserTest {
         HtmlReport.write(REPORT, ReportFixtures.single(120), ReportFixtures.multi(150), ReportFixtures.threeWay(60),
                 ReportFixtures.terminated(40), ReportFixtures.extremes(60));
         tableStudy = ReportFixtures.table(TABLE_TRIALS);
-        HtmlReport.write(TABLE, tableStudy);
+        HtmlReport.write(TABLE, tableStudy, ReportFixtures.terminated(40));
     }
 
     private static String findChromium() {
@@ -147,6 +147,9 @@ class ReportBrowserTest {
                 .toList();
         assertEquals(failed, numbers(result.get("filteredFail")), "filter 'fail' keeps the failed trials");
         assertTrue(failed.size() > 10, "the fixture fails some trials");
+        assertEquals(TABLE_TRIALS, result.get("allRowsAtOnce").asInt(), "'all rows' shows every trial at once");
+        assertEquals("[[100,true],[40,false]]", result.get("views").toString(),
+                "a page of 100 rows with a pager; a study of 40 trials shows them all, without one, as before");
     }
 
     private static List<Integer> numbers(JsonNode array) {

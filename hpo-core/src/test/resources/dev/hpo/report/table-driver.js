@@ -4,6 +4,9 @@
   "use strict";
   var result = {};
   try {
+    var opened = Array.prototype.map.call(document.querySelectorAll("div.trials-view"), function (view) {
+      return [view.querySelector("tbody").rows.length, view.querySelector(".trials-bar") !== null];
+    });
     var root = document.querySelector("div.trials-view");
     var table = root.querySelector("table.trials");
     var heads = Array.prototype.slice.call(table.tHead.rows[0].cells);
@@ -46,6 +49,14 @@
     filter.value = "fail";
     filter.dispatchEvent(new Event("input"));
     result.filteredFail = numbers(allPages());
+    filter.value = "";
+    filter.dispatchEvent(new Event("input"));
+    var size = root.querySelector("select");
+    size.value = "0";
+    size.dispatchEvent(new Event("change"));
+    result.allRowsAtOnce = shown().length;
+    // every table: the rows drawn when the page opened (read before any click) and whether it has a pager
+    result.views = opened;
   } catch (e) {
     (window.hpoErrors = window.hpoErrors || []).push("driver: " + e.message);
   }
