@@ -10,6 +10,8 @@ import dev.hpo.space.Distribution;
 import dev.hpo.space.FloatDistribution;
 import dev.hpo.space.IntDistribution;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,7 +33,9 @@ import java.util.regex.Pattern;
  * How the HTML report scales with trials and parameters: for 1,000 and 10,000 trials of 6 and 50 parameters, the
  * file's size, the time to render and write it, the time until the page is usable in headless Chromium, and which
  * parts of the file (the trials table, each plot) take the bytes. Appends a section to
- * {@code hpo-bench/results/report.md} (a label, such as {@code before} or {@code after}, names the section).
+ * {@code hpo-bench/results/report.md} (a label, such as {@code before} or {@code after}, names the section). The
+ * time to write is given as wall time and as the writing thread's CPU time, which other processes on a shared
+ * machine disturb less.
  *
  * <p>"Usable" is measured inside the page: a copy of the report gets a last script that writes
  * {@code performance.now()} (milliseconds since navigation start) on the body once the report's own script has run;
@@ -41,6 +45,7 @@ import java.util.regex.Pattern;
  */
 public final class ReportScale {
 
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
     private static final Pattern READY = Pattern.compile("data-bench-ms=\"([0-9.]+)\"");
     private static final Pattern STATUS = Pattern.compile("data-report-status=\"([^\"]*)\"");
     private static final Pattern FIGURE = Pattern.compile("<figure class=\"plot\" data-plot=\"([^\"]+)\">");
@@ -68,15 +73,20 @@ public final class ReportScale {
                         + "script (table drawn, layout forced by the self-check), median of 3; browser wall: "
                         + "`chromium --headless --dump-dom` minus an empty page's (")
                 .append(String.format(Locale.ROOT, "%.0f ms", emptyWall)).append("), median of 3.\n\n")
-                .append("| trials × params | file | write | page ready | browser wall | self-check | table | "
-                        + "largest plots |\n|---|---|---|---|---|---|---|---|\n");
+                .append("| trials × params | file | write (wall) | write (thread CPU) | page ready | browser wall |"
+                        + " self-check |\n|---|---|---|---|---|---|---|\n");
+        Map<String, Map<String, Integer>> bytes = new LinkedHashMap<>();
         for (int trials : new int[] {1_000, 10_000}) {
             for (int params : new int[] {6, 50}) {
                 Study study = study(trials, params);
                 Path html = dir.resolve("report-" + trials + "x" + params + ".html");
+                double[] cpu = new double[3];
                 double write = median(3, () -> {
                     long t = System.nanoTime();
+                    long c = THREADS.getCurrentThreadCpuTime();
                     HtmlReport.write(html, study);
+                    System.arraycopy(cpu, 1, cpu, 0, cpu.length - 1);
+                    cpu[cpu.length - 1] = (THREADS.getCurrentThreadCpuTime() - c) / 1e6;
                     return (System.nanoTime() - t) / 1e6;
                 });
                 String text = Files.readString(html);
@@ -89,13 +99,25 @@ public final class ReportScale {
                 }
                 double ready = median(Arrays.stream(runs).mapToDouble(b -> b.readyMs).toArray());
                 double wall = median(Arrays.stream(runs).mapToDouble(b -> b.wallMs).toArray()) - emptyWall;
-                Map<String, Integer> parts = parts(text);
-                String row = String.format(Locale.ROOT, "| %,d × %d | %.2f MB | %.0f ms | %.0f ms | %.0f ms | %s | %s |"
-                                + " %s |%n", trials, params, text.getBytes(StandardCharsets.UTF_8).length / 1e6, write,
-                        ready, wall, runs[0].status, kb(parts.remove("table")), largest(parts));
+                String config = String.format(Locale.ROOT, "%,d × %d", trials, params);
+                bytes.put(config, parts(text));
+                String row = String.format(Locale.ROOT, "| %s | %.2f MB | %.0f ms | %.0f ms | %.0f ms | %.0f ms | %s |%n",
+                        config, text.getBytes(StandardCharsets.UTF_8).length / 1e6, write, median(cpu), ready, wall,
+                        runs[0].status);
                 System.out.print(row);
                 md.append(row);
             }
+        }
+        md.append("\nBytes per part of the file (a plot's figure element, the table from its heading to the section's "
+                + "end, the rest: styles, script, summaries):\n\n| part |");
+        bytes.keySet().forEach(c -> md.append(' ').append(c).append(" |"));
+        md.append("\n|---|").append("---|".repeat(bytes.size())).append('\n');
+        List<String> names = new ArrayList<>();
+        bytes.values().forEach(m -> m.keySet().stream().filter(n -> !names.contains(n)).forEach(names::add));
+        for (String name : names) {
+            md.append("| ").append(name).append(" |");
+            bytes.values().forEach(m -> md.append(' ').append(m.containsKey(name) ? kb(m.get(name)) : "—").append(" |"));
+            md.append('\n');
         }
         md.append("\n");
         Files.writeString(out, md.toString(), StandardCharsets.UTF_8, StandardOpenOption.CREATE,
@@ -113,17 +135,8 @@ public final class ReportScale {
             int close = html.indexOf("</figure>", m.start());
             parts.merge(m.group(1), utf8(html.substring(m.start(), close)), Integer::sum);
         }
+        parts.put("rest", utf8(html) - parts.values().stream().mapToInt(Integer::intValue).sum());
         return parts;
-    }
-
-    private static String largest(Map<String, Integer> plots) {
-        List<Map.Entry<String, Integer>> list = new ArrayList<>(plots.entrySet());
-        list.sort(Map.Entry.<String, Integer>comparingByValue().reversed());
-        StringBuilder s = new StringBuilder();
-        for (int i = 0; i < Math.min(4, list.size()); i++) {
-            s.append(i == 0 ? "" : ", ").append(list.get(i).getKey()).append(' ').append(kb(list.get(i).getValue()));
-        }
-        return s.toString();
     }
 
     private static String kb(int bytes) {
