@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hpo.space.CategoricalDistribution;
 import dev.hpo.space.Distribution;
+import java.io.Writer;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
@@ -57,27 +58,60 @@ final class Html {
      * same character, so {@code JSON.parse} of the element's text gives exactly the data that was written.
      */
     static String jsonInScript(String json) {
-        StringBuilder out = null;
-        for (int i = 0; i < json.length(); i++) {
-            char c = json.charAt(i);
-            String escape = switch (c) {
-                case '<' -> "\\u003c";
-                case '>' -> "\\u003e";
-                case '&' -> "\\u0026";
-                case '\u2028' -> "\\u2028";
-                case '\u2029' -> "\\u2029";
-                default -> null;
-            };
-            if (escape != null) {
-                if (out == null) {
-                    out = new StringBuilder(json.length() + 64).append(json, 0, i);
-                }
-                out.append(escape);
-            } else if (out != null) {
-                out.append(c);
+        StringBuilder out = new StringBuilder(json.length() + 16);
+        new ScriptText(out).write(json, 0, json.length());
+        return out.toString();
+    }
+
+    /**
+     * A writer that appends JSON to a page as {@link #jsonInScript} escapes it, so that a large block (the trials
+     * table's rows) is escaped as it is generated instead of in a second copy.
+     */
+    static final class ScriptText extends Writer {
+
+        private final StringBuilder out;
+
+        ScriptText(StringBuilder out) {
+            this.out = out;
+        }
+
+        @Override
+        public void write(char[] chars, int offset, int length) {
+            for (int i = offset; i < offset + length; i++) {
+                escaped(chars[i]);
             }
         }
-        return out == null ? json : out.toString();
+
+        @Override
+        public void write(String text, int offset, int length) {
+            for (int i = offset; i < offset + length; i++) {
+                escaped(text.charAt(i));
+            }
+        }
+
+        @Override
+        public void write(int c) {
+            escaped((char) c);
+        }
+
+        private void escaped(char c) {
+            switch (c) {
+                case '<' -> out.append("\\u003c");
+                case '>' -> out.append("\\u003e");
+                case '&' -> out.append("\\u0026");
+                case '\u2028' -> out.append("\\u2028");
+                case '\u2029' -> out.append("\\u2029");
+                default -> out.append(c);
+            }
+        }
+
+        @Override
+        public void flush() {
+        }
+
+        @Override
+        public void close() {
+        }
     }
 
     private static final MathContext FOUR_DIGITS = new MathContext(4, RoundingMode.HALF_UP);

@@ -10,13 +10,12 @@ import dev.hpo.artifact.Artifacts;
 import dev.hpo.space.CategoricalDistribution;
 import dev.hpo.space.Distribution;
 import java.io.IOException;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * Every trial of a study as a table: number, state (marked when the trial's parameters were enqueued), value(s),
@@ -45,9 +44,6 @@ final class TrialsTable {
     static final int PAGE_SIZE = 100;
 
     private static final JsonFactory JSON = new JsonFactory();
-    // digits JavaScript's Number-to-String gives back unchanged: no exponent, no trailing fraction zero, at most 15
-    // significant digits, at least 1e-6 (below, JavaScript writes 1e-7)
-    private static final Pattern JS_NUMBER = Pattern.compile("-?(?:[1-9][0-9]{0,14}|0)(?:\\.[0-9]*[1-9])?");
 
     private TrialsTable() {
     }
@@ -81,16 +77,15 @@ final class TrialsTable {
         if (anyFailure) {
             html.append("<th data-kind=\"reason\">fail reason</th>");
         }
-        html.append("</tr></thead><tbody></tbody></table></div><script type=\"application/json\" class=\"trials-data\">")
-                .append(Html.jsonInScript(rows(study, anyConstraint, anyUserAttr, anyArtifact, anyFailure)))
-                .append("</script><noscript><p class=\"no-script\">The table of trials is drawn by the page's script;"
+        html.append("</tr></thead><tbody></tbody></table></div><script type=\"application/json\" class=\"trials-data\">");
+        rows(study, anyConstraint, anyUserAttr, anyArtifact, anyFailure, new Html.ScriptText(html));
+        html.append("</script><noscript><p class=\"no-script\">The table of trials is drawn by the page's script;"
                         + " with scripts off, every trial is in the study's JSON export.</p></noscript></div>");
     }
 
-    /** The rows as a JSON array of arrays, in trial-number order (the order of {@code study.trials()}). */
-    static String rows(StudyData study, boolean anyConstraint, boolean anyUserAttr, boolean anyArtifact,
-            boolean anyFailure) {
-        StringWriter out = new StringWriter(64 + study.trials().size() * (24 + 8 * study.params().size()));
+    /** Writes the rows as a JSON array of arrays, in trial-number order (the order of {@code study.trials()}). */
+    private static void rows(StudyData study, boolean anyConstraint, boolean anyUserAttr, boolean anyArtifact,
+            boolean anyFailure, Writer out) {
         try (JsonGenerator json = JSON.createGenerator(out)) {
             json.writeStartArray();
             for (FrozenTrial t : study.trials()) {
@@ -138,7 +133,6 @@ final class TrialsTable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the trials of study " + study.name() + " as JSON", e);
         }
-        return out.toString();
     }
 
     private static void artifacts(JsonGenerator json, List<ArtifactMeta> artifacts) throws IOException {
@@ -174,19 +168,42 @@ final class TrialsTable {
      * and the page sorts it without parsing; anything else stays the text it is.
      */
     static boolean isJsNumberText(String text) {
-        if (!JS_NUMBER.matcher(text).matches()) {
-            return false;
+        int n = text.length();
+        int i = text.startsWith("-") ? 1 : 0;
+        int whole = i;
+        while (i < n && isDigit(text.charAt(i))) {
+            i++;
         }
-        String digits = text.replace("-", "").replace(".", "");
-        int firstNonZero = 0;
-        while (firstNonZero < digits.length() && digits.charAt(firstNonZero) == '0') {
-            firstNonZero++;
+        if (i == whole || i - whole > 1 && text.charAt(whole) == '0') {
+            return false;  // no digit before the point, or a leading zero
         }
-        if (firstNonZero == digits.length()) {
-            return text.equals("0");  // "-0" prints as "0"
+        boolean belowOne = text.charAt(whole) == '0';
+        int significant = belowOne ? 0 : i - whole;
+        int zerosAfterPoint = 0;
+        if (i < n) {
+            if (text.charAt(i) != '.') {
+                return false;
+            }
+            int fraction = ++i;
+            while (i < n && isDigit(text.charAt(i))) {
+                i++;
+            }
+            if (i < n || i == fraction || text.charAt(n - 1) == '0') {
+                return false;  // an exponent or other character, no fraction digit, or a trailing zero
+            }
+            while (belowOne && text.charAt(fraction + zerosAfterPoint) == '0') {
+                zerosAfterPoint++;
+            }
+            significant += n - fraction - zerosAfterPoint;
         }
-        boolean belowOne = text.startsWith("0.") || text.startsWith("-0.");
-        return digits.length() - firstNonZero <= 15 && !(belowOne && firstNonZero > 6);
+        if (significant == 0) {
+            return n == 1;  // "0"; JavaScript prints "-0" as "0"
+        }
+        return significant <= 15 && zerosAfterPoint <= 5;
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
     }
 
     /** The state names, for the summary's counts. */
