@@ -77,9 +77,15 @@ final class Html {
 
         @Override
         public void write(char[] chars, int offset, int length) {
+            int run = offset;  // characters from run on are appended in one go up to the next one to escape
             for (int i = offset; i < offset + length; i++) {
-                escaped(chars[i]);
+                if (needsEscape(chars[i])) {
+                    out.append(chars, run, i - run);
+                    escaped(chars[i]);
+                    run = i + 1;
+                }
             }
+            out.append(chars, run, offset + length - run);
         }
 
         @Override
@@ -87,6 +93,10 @@ final class Html {
             for (int i = offset; i < offset + length; i++) {
                 escaped(text.charAt(i));
             }
+        }
+
+        private static boolean needsEscape(char c) {
+            return c == '<' || c == '>' || c == '&' || c == '\u2028' || c == '\u2029';
         }
 
         @Override
