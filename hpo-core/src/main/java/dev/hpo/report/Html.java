@@ -1,10 +1,12 @@
 package dev.hpo.report;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.CharacterEscapes;
+import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hpo.space.CategoricalDistribution;
 import dev.hpo.space.Distribution;
-import java.io.Writer;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
@@ -52,75 +54,34 @@ final class Html {
     }
 
     /**
-     * JSON text safe as the content of a {@code <script>} element: {@code <} (so no {@code </script>} and no
-     * {@code <!--}), {@code >}, {@code &} and the line separators U+2028 and U+2029 become {@code \}{@code uXXXX}
-     * escapes. Outside strings JSON has none of these characters, and inside strings the escape reads back as the
-     * same character, so {@code JSON.parse} of the element's text gives exactly the data that was written.
+     * What Jackson escapes, beyond JSON's own, in JSON that a page carries inside a {@code <script>} element:
+     * {@code <} (so no {@code </script>} and no {@code <!--}), {@code >}, {@code &} and the line separators U+2028
+     * and U+2029 become {@code \}{@code uXXXX} escapes. Outside strings JSON has none of these characters, and inside
+     * strings an escape reads back as the same character, so {@code JSON.parse} of the element's text gives exactly
+     * the data that was written.
      */
-    static String jsonInScript(String json) {
-        StringBuilder out = new StringBuilder(json.length() + 16);
-        new ScriptText(out).write(json, 0, json.length());
-        return out.toString();
-    }
+    static final CharacterEscapes IN_SCRIPT = new InScriptEscapes();
 
-    /**
-     * A writer that appends JSON to a page as {@link #jsonInScript} escapes it, so that a large block (the trials
-     * table's rows) is escaped as it is generated instead of in a second copy.
-     */
-    static final class ScriptText extends Writer {
+    private static final class InScriptEscapes extends CharacterEscapes {
 
-        private final StringBuilder out;
+        private static final SerializableString LINE_SEPARATOR = new SerializedString("\\u2028");
+        private static final SerializableString PARAGRAPH_SEPARATOR = new SerializedString("\\u2029");
+        private final int[] ascii = standardAsciiEscapesForJSON();
 
-        ScriptText(StringBuilder out) {
-            this.out = out;
+        InScriptEscapes() {
+            ascii['<'] = ESCAPE_STANDARD;
+            ascii['>'] = ESCAPE_STANDARD;
+            ascii['&'] = ESCAPE_STANDARD;
         }
 
         @Override
-        public void write(char[] chars, int offset, int length) {
-            int run = offset;  // characters from run on are appended in one go up to the next one to escape
-            for (int i = offset; i < offset + length; i++) {
-                if (needsEscape(chars[i])) {
-                    out.append(chars, run, i - run);
-                    escaped(chars[i]);
-                    run = i + 1;
-                }
-            }
-            out.append(chars, run, offset + length - run);
+        public int[] getEscapeCodesForAscii() {
+            return ascii;
         }
 
         @Override
-        public void write(String text, int offset, int length) {
-            for (int i = offset; i < offset + length; i++) {
-                escaped(text.charAt(i));
-            }
-        }
-
-        private static boolean needsEscape(char c) {
-            return c == '<' || c == '>' || c == '&' || c == '\u2028' || c == '\u2029';
-        }
-
-        @Override
-        public void write(int c) {
-            escaped((char) c);
-        }
-
-        private void escaped(char c) {
-            switch (c) {
-                case '<' -> out.append("\\u003c");
-                case '>' -> out.append("\\u003e");
-                case '&' -> out.append("\\u0026");
-                case '\u2028' -> out.append("\\u2028");
-                case '\u2029' -> out.append("\\u2029");
-                default -> out.append(c);
-            }
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
+        public SerializableString getEscapeSequence(int c) {
+            return c == '\u2028' ? LINE_SEPARATOR : c == '\u2029' ? PARAGRAPH_SEPARATOR : null;
         }
     }
 

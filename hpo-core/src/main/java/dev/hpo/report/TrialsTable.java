@@ -10,6 +10,7 @@ import dev.hpo.artifact.Artifacts;
 import dev.hpo.space.CategoricalDistribution;
 import dev.hpo.space.Distribution;
 import java.io.IOException;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.time.Duration;
@@ -32,7 +33,7 @@ import java.util.Map;
  * a feasibility cell is {@code [text, constraints]}, an artifacts cell {@code [[file name, id], ...]}. Columns whose
  * cells need more than text say so in {@code data-kind} on their header; numeric columns have the class
  * {@code num}, so that the script sorts them as numbers. User strings are JSON string data, escaped for a script
- * element by {@link Html#jsonInScript}, and the script puts them into the page as text, never as markup.
+ * element ({@link Html#IN_SCRIPT}), and the script puts them into the page as text, never as markup.
  */
 final class TrialsTable {
 
@@ -78,7 +79,9 @@ final class TrialsTable {
             html.append("<th data-kind=\"reason\">fail reason</th>");
         }
         html.append("</tr></thead><tbody></tbody></table></div><script type=\"application/json\" class=\"trials-data\">");
-        rows(study, anyConstraint, anyUserAttr, anyArtifact, anyFailure, new Html.ScriptText(html));
+        StringWriter rows = new StringWriter(64 + study.trials().size() * (24 + 8 * study.params().size()));
+        rows(study, anyConstraint, anyUserAttr, anyArtifact, anyFailure, rows);
+        html.append(rows.getBuffer());
         html.append("</script><noscript><p class=\"no-script\">The table of trials is drawn by the page's script;"
                         + " with scripts off, every trial is in the study's JSON export.</p></noscript></div>");
     }
@@ -87,6 +90,7 @@ final class TrialsTable {
     private static void rows(StudyData study, boolean anyConstraint, boolean anyUserAttr, boolean anyArtifact,
             boolean anyFailure, Writer out) {
         try (JsonGenerator json = JSON.createGenerator(out)) {
+            json.setCharacterEscapes(Html.IN_SCRIPT);
             json.writeStartArray();
             for (FrozenTrial t : study.trials()) {
                 json.writeStartArray();

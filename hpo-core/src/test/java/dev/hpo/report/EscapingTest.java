@@ -4,6 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.hpo.FrozenTrial;
+import dev.hpo.Study;
+import dev.hpo.TrialState;
+import dev.hpo.space.CategoricalDistribution;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -36,20 +41,31 @@ class EscapingTest {
         assertTrue(html.contains("kernel &lt;script&gt;&amp;"), "parameter name escaped");
         assertTrue(html.contains("&lt;script&gt;x&lt;/script&gt;"), "choice escaped");
         assertTrue(html.contains("&lt;b&gt;me&lt;/b&gt;"), "user attribute escaped");
-        assertTrue(html.contains("diverged \\u003cscript\\u003ealert('fail')\\u003c/script\\u003e \\u0026 stopped"),
+        assertTrue(html.contains("diverged \\u003Cscript\\u003Ealert('fail')\\u003C/script\\u003E \\u0026 stopped"),
                 "fail reason escaped in the trials' JSON");
         assertTrue(TrialsTableTest.rows(html).toString().contains("diverged <script>alert('fail')</script> & stopped"),
                 "and read back as it was");
     }
 
     @Test
-    void jsonInAScriptElementCannotCloseItOpenACommentOrBreakALine() {
-        String json = "[\"</script><script>alert(1)</script>\",\"<!-- x -->\",\"a\u2028b\u2029c & d\"]";
-        String safe = Html.jsonInScript(json);
-        assertEquals("[\"\\u003c/script\\u003e\\u003cscript\\u003ealert(1)\\u003c/script\\u003e\","
-                + "\"\\u003c!-- x --\\u003e\",\"a\\u2028b\\u2029c \\u0026 d\"]", safe);
-        assertEquals(TrialsTableTest.parse(json), TrialsTableTest.parse(safe), "the same data when parsed");
-        assertEquals("[1,\"plain\"]", Html.jsonInScript("[1,\"plain\"]"));
+    void trialsJsonInItsScriptElementCannotCloseItOpenACommentOrBreakALine() {
+        String choice = "</script><script>alert(1)</script><!-- x -->";
+        String reason = "a\u2028b\u2029c & d </SCRIPT >";
+        try (Study study = Study.builder().name("s").build()) {
+            study.addTrial(FrozenTrial.builder().param("k", choice, CategoricalDistribution.of(List.of(choice, "b")))
+                    .state(TrialState.FAIL).systemAttr(Study.FAIL_REASON_ATTR, reason).build());
+            String html = HtmlReport.render(List.of(study));
+            String start = "<script type=\"application/json\" class=\"trials-data\">";
+            int from = html.indexOf(start) + start.length();
+            String data = html.substring(from, html.indexOf("</script>", from));
+            for (String bad : List.of("<", ">", "&", "\u2028", "\u2029")) {
+                assertFalse(data.contains(bad), bad + " in the script element: " + data);
+            }
+            assertTrue(data.contains("\\u003C/script\\u003E") && data.contains("\\u2028"), data);
+            JsonNode row = TrialsTableTest.rows(html).get(0);
+            assertEquals(choice, row.get(5).asText(), "the choice reads back as it was");
+            assertEquals(reason, row.get(6).asText(), "the fail reason reads back as it was");
+        }
     }
 
     @Test
