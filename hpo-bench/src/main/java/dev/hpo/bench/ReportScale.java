@@ -45,6 +45,7 @@ import java.util.regex.Pattern;
  */
 public final class ReportScale {
 
+    private static final int WRITES = 7;
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
     private static final Pattern READY = Pattern.compile("data-bench-ms=\"([0-9.]+)\"");
     private static final Pattern STATUS = Pattern.compile("data-report-status=\"([^\"]*)\"");
@@ -66,10 +67,12 @@ public final class ReportScale {
         md.append("\n## Scale of the report: ").append(label).append("\n\n")
                 .append("Written by `dev.hpo.bench.ReportScale` (").append(Instant.now()).append(", ")
                 .append(Runtime.getRuntime().availableProcessors()).append(" cores shared, Java ")
-                .append(System.getProperty("java.version")).append(", headless Chromium). Studies built with addTrial: ")
+                .append(System.getProperty("java.version"))
+                .append(", headless Chromium). Studies built with addTrial: ")
                 .append("random values, 10% pruned with 10 intermediate values, 2% failed; 6 parameters are float, "
                         + "log float, int, log int, categorical, stepped float, 50 add 44 more of those kinds. ")
-                .append("Write: median of 3 after a warm-up. Page ready: `performance.now()` after the report's "
+                .append("Write: median of " + WRITES + " after a warm-up. ")
+                .append("Page ready: `performance.now()` after the report's "
                         + "script (table drawn, layout forced by the self-check), median of 3; browser wall: "
                         + "`chromium --headless --dump-dom` minus an empty page's (")
                 .append(String.format(Locale.ROOT, "%.0f ms", emptyWall)).append("), median of 3.\n\n")
@@ -80,8 +83,8 @@ public final class ReportScale {
             for (int params : new int[] {6, 50}) {
                 Study study = study(trials, params);
                 Path html = dir.resolve("report-" + trials + "x" + params + ".html");
-                double[] cpu = new double[3];
-                double write = median(3, () -> {
+                double[] cpu = new double[WRITES];
+                double write = median(WRITES, () -> {
                     long t = System.nanoTime();
                     long c = THREADS.getCurrentThreadCpuTime();
                     HtmlReport.write(html, study);
@@ -101,7 +104,8 @@ public final class ReportScale {
                 double wall = median(Arrays.stream(runs).mapToDouble(b -> b.wallMs).toArray()) - emptyWall;
                 String config = String.format(Locale.ROOT, "%,d × %d", trials, params);
                 bytes.put(config, parts(text));
-                String row = String.format(Locale.ROOT, "| %s | %.2f MB | %.0f ms | %.0f ms | %.0f ms | %.0f ms | %s |%n",
+                String row = String.format(Locale.ROOT,
+                        "| %s | %.2f MB | %.0f ms | %.0f ms | %.0f ms | %.0f ms | %s |%n",
                         config, text.getBytes(StandardCharsets.UTF_8).length / 1e6, write, median(cpu), ready, wall,
                         runs[0].status);
                 System.out.print(row);
@@ -116,7 +120,8 @@ public final class ReportScale {
         bytes.values().forEach(m -> m.keySet().stream().filter(n -> !names.contains(n)).forEach(names::add));
         for (String name : names) {
             md.append("| ").append(name).append(" |");
-            bytes.values().forEach(m -> md.append(' ').append(m.containsKey(name) ? kb(m.get(name)) : "—").append(" |"));
+            bytes.values().forEach(m -> md.append(' ').append(m.containsKey(name) ? kb(m.get(name)) : "—")
+                    .append(" |"));
             md.append('\n');
         }
         md.append("\n");

@@ -78,7 +78,8 @@ final class TrialsTable {
         if (anyFailure) {
             html.append("<th data-kind=\"reason\">fail reason</th>");
         }
-        html.append("</tr></thead><tbody></tbody></table></div><script type=\"application/json\" class=\"trials-data\">");
+        html.append("</tr></thead><tbody></tbody></table></div>")
+                .append("<script type=\"application/json\" class=\"trials-data\">");
         StringWriter rows = new StringWriter(64 + study.trials().size() * (24 + 8 * study.params().size()));
         rows(study, anyConstraint, anyUserAttr, anyArtifact, anyFailure, rows);
         html.append(rows.getBuffer());
@@ -99,7 +100,8 @@ final class TrialsTable {
                 json.writeNumber(t.number());
                 json.writeString(t.state().name());
                 for (int i = 0; i < study.directions().size(); i++) {
-                    numberCell(json, t.values() != null && i < t.values().size() ? Html.number(t.values().get(i)) : null);
+                    boolean has = t.values() != null && i < t.values().size();
+                    numberCell(json, has ? Html.number(t.values().get(i)) : null);
                 }
                 Duration d = t.duration();
                 numberCell(json, d == null ? null : Html.number(Html.significant(d.toNanos() / 1e9, 3)));
