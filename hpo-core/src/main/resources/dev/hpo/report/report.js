@@ -14,8 +14,10 @@
     if (kind === "artifacts") { return cell.map(function (a) { return a[0]; }).join(" "); }
     return String(cell);
   }
-  function TrialsView(root) {
+  function TrialsView(root, index) {
     this.root = root;
+    // a running study's page reloads every few seconds: its table keeps its sort, filter and page for the tab
+    this.key = "hpo-trials:" + location.pathname + ":" + index;
     this.table = root.querySelector("table.trials");
     this.heads = Array.prototype.slice.call(this.table.tHead.rows[0].cells);
     this.kinds = this.heads.map(function (th) {
@@ -36,8 +38,40 @@
         if (e.key === "Enter" || e.key === " ") { e.preventDefault(); view.sortBy(column); }
       });
     });
+    this.restore();
     this.draw();
   }
+  TrialsView.prototype.restore = function () {
+    var saved = null;
+    try {
+      saved = JSON.parse(window.sessionStorage.getItem(this.key));
+    } catch (e) {
+      return;  // no storage for this page (scripts of file pages may have none): the table opens as new
+    }
+    if (!saved) { return; }
+    if (this.filter) {
+      var size = Number(saved.pageSize);
+      if (SIZES.indexOf(size) >= 0) {
+        this.pageSize = size;
+        this.sizeSelect.value = String(size);
+      }
+      this.filter.value = typeof saved.filter === "string" ? saved.filter : "";
+    }
+    var column = this.heads.findIndex(function (th) { return th.textContent === saved.sort; });
+    if (column >= 0) { this.sortBy(column, saved.ascending === true); } else if (this.filter) { this.applyFilter(); }
+    this.page = Number(saved.page) || 0;
+  };
+  TrialsView.prototype.save = function () {
+    var sorted = this.heads.find(function (th) { return th.hasAttribute("aria-sort"); });
+    var state = {sort: sorted ? sorted.textContent : null,
+      ascending: sorted ? sorted.getAttribute("aria-sort") === "ascending" : true,
+      page: this.page, pageSize: this.pageSize, filter: this.filter ? this.filter.value : ""};
+    try {
+      window.sessionStorage.setItem(this.key, JSON.stringify(state));
+    } catch (e) {
+      // no storage for this page: the table works, a reload opens it as new
+    }
+  };
   TrialsView.prototype.toolbar = function () {
     var view = this;
     var bar = document.createElement("div");
@@ -64,7 +98,7 @@
     bar.appendChild(this.position);
     this.next = button("›", "next page", function () { return view.page + 1; });
     this.last = button("»", "last page", function () { return view.pages() - 1; });
-    var size = document.createElement("select");
+    var size = this.sizeSelect = document.createElement("select");
     size.setAttribute("aria-label", "rows per page");
     SIZES.forEach(function (n) {
       var o = document.createElement("option");
@@ -97,9 +131,10 @@
     this.page = 0;
     this.draw();
   };
-  TrialsView.prototype.sortBy = function (column) {
+  /** Sorts by the column: ascending on the first click, then the other way; or in the direction given. */
+  TrialsView.prototype.sortBy = function (column, direction) {
     var th = this.heads[column];
-    var ascending = th.getAttribute("aria-sort") !== "ascending";
+    var ascending = direction !== undefined ? direction : th.getAttribute("aria-sort") !== "ascending";
     this.heads.forEach(function (h) { h.removeAttribute("aria-sort"); });
     th.setAttribute("aria-sort", ascending ? "ascending" : "descending");
     var kind = this.kinds[column];
@@ -137,6 +172,7 @@
       this.first.disabled = this.previous.disabled = this.page === 0;
       this.next.disabled = this.last.disabled = this.page >= pages - 1;
     }
+    this.save();
   };
   TrialsView.prototype.row = function (r) {
     var tr = document.createElement("tr");
@@ -176,7 +212,7 @@
     }
     return tr;
   };
-  document.querySelectorAll("div.trials-view").forEach(function (root) { root.hpoTrials = new TrialsView(root); });
+  document.querySelectorAll("div.trials-view").forEach(function (root, i) { root.hpoTrials = new TrialsView(root, i); });
   // self-check: every plot has a drawn SVG whose coordinates are all numbers; the result goes to
   // <body data-report-status>
   var GEOMETRY = ["x", "y", "x1", "y1", "x2", "y2", "cx", "cy", "r", "width", "height"];

@@ -152,6 +152,44 @@ class ReportBrowserTest {
                 "a page of 100 rows with a pager; a study of 40 trials shows them all, without one, as before");
     }
 
+    /**
+     * A running study's page reloads itself every few seconds: the table comes back sorted, filtered and paged as the
+     * reader left it (kept in the tab's session storage), and a click is remembered for the next reload.
+     */
+    @Test
+    void aReloadedTableKeepsItsSortAndPage(@TempDir Path profile) throws Exception {
+        Path page = profile.resolve("table-reloaded.html");
+        String key = "'hpo-trials:' + location.pathname + ':0'";
+        Files.writeString(page, Files.readString(TABLE)
+                .replace("</head>", "<script>sessionStorage.setItem(" + key + ", JSON.stringify({sort: 'value',"
+                        + " ascending: false, page: 2, pageSize: 25, filter: ''}));</script></head>")
+                .replace("</body>", "<script>(function () {"
+                        + "var root = document.querySelector('div.trials-view');"
+                        + "var shown = Array.prototype.map.call(root.querySelector('tbody').rows,"
+                        + " function (tr) { return Number(tr.cells[0].textContent); });"
+                        + "var sorted = root.querySelector('th[aria-sort]');"
+                        + "var result = {shown: shown,"
+                        + " sorted: sorted.textContent + ' ' + sorted.getAttribute('aria-sort'),"
+                        + " size: root.querySelector('select').value};"
+                        + "root.querySelectorAll('th')[0].click();"
+                        + "result.saved = JSON.parse(sessionStorage.getItem(" + key + "));"
+                        + "document.body.setAttribute('data-table-check', JSON.stringify(result));"
+                        + "})();</script></body>"));
+        String dom = run(profile, "--virtual-time-budget=10000", "--dump-dom", page.toUri().toString());
+        Matcher check = Pattern.compile("data-table-check=\"([^\"]*)\"").matcher(dom);
+        assertTrue(check.find(), "the check did not run");
+        JsonNode result = new ObjectMapper().readTree(check.group(1).replace("&quot;", "\"").replace("&amp;", "&"));
+        Comparator<FrozenTrial> byValueDescending = Comparator.comparing((FrozenTrial t) -> t.values() == null)
+                .thenComparingDouble(t -> t.values() == null ? 0 : -t.values().get(0))
+                .thenComparingInt(FrozenTrial::number);
+        assertEquals(tableStudy.trials().stream().sorted(byValueDescending).map(FrozenTrial::number).toList()
+                .subList(50, 75), numbers(result.get("shown")), "the third page of 25, by value descending");
+        assertEquals("value descending", result.get("sorted").asText());
+        assertEquals("25", result.get("size").asText());
+        assertEquals("{\"sort\":\"#\",\"ascending\":true,\"page\":0,\"pageSize\":25,\"filter\":\"\"}",
+                result.get("saved").toString(), "a click is kept for the next reload");
+    }
+
     private static List<Integer> numbers(JsonNode array) {
         List<Integer> out = new ArrayList<>();
         array.forEach(n -> out.add(n.asInt()));
