@@ -16,7 +16,10 @@ byNumber.drop(6).each { check(!firstBuild.contains(it.params), "trial ${it.numbe
 check(byNumber[0].params == [x: 0.0, y: 0.0], "trial 0 is the @Enqueue baseline: ${byNumber[0].params}")
 check(json.trials.count { it.params == [x: 0.0, y: 0.0] } == 1, 'the baseline is evaluated once in two builds')
 check(log.contains('[hpo] ResumeTuning.bowl trial 1/6  value 5.000  best 5.000 (#0)  (enqueued)'), 'its log line')
-check(new File(out, 'report.html').text.contains('<span class="enqueued"'), 'the report marks it')
+// the report's trials are JSON rows [flags, number, state, ...]; flag 2 marks an enqueued trial
+def rows = new groovy.json.JsonSlurper().parseText(new File(out, 'report.html').text.find(
+        /(?s)<script type="application\/json" class="trials-data">(.*?)<\/script>/) { all, data -> data })
+check(rows.findAll { (it[0] & 2) == 2 }*.getAt(1) == [0], "the report marks it: ${rows*.take(3)}")
 
 // what the objective prints: in the log in the first build, in target/hpo-reports/hpo-output.txt in the second
 def builds = log.split(/BUILD SUCCESS/)

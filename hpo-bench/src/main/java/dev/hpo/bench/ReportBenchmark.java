@@ -28,7 +28,8 @@ import java.util.TreeMap;
 
 /**
  * Times the report of a 10,000-trial study (render time and size) and parameter importance on 100 trials of
- * six parameters, and writes the figures to {@code hpo-bench/results/report.md}. Each figure is the median of
+ * six parameters, and writes the figures at the top of {@code hpo-bench/results/report.md}, keeping the sections
+ * other benchmarks append below ({@link ReportScale}). Each figure is the median of
  * several runs after warm-up. Run: {@code mvn -pl hpo-bench -am compile exec:java
  * -Dexec.mainClass=dev.hpo.bench.ReportBenchmark}.
  */
@@ -77,7 +78,10 @@ public final class ReportBenchmark {
         md.append(String.format(Locale.ROOT, "| importance, 10,000 trials × 6 params, PED-ANOVA | %.1f ms | — |%n",
                 importanceBig * 1000));
         Files.createDirectories(out.toAbsolutePath().getParent());
-        Files.writeString(out, md.toString(), StandardCharsets.UTF_8);
+        // the sections other benchmarks append (## headings, such as ReportScale's) stay below this one
+        String existing = Files.exists(out) ? Files.readString(out, StandardCharsets.UTF_8) : "";
+        int appended = existing.indexOf("\n## ");
+        Files.writeString(out, md + (appended < 0 ? "" : existing.substring(appended)), StandardCharsets.UTF_8);
         System.out.print(md);
     }
 

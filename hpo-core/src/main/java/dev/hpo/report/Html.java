@@ -1,6 +1,9 @@
 package dev.hpo.report;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.CharacterEscapes;
+import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hpo.space.CategoricalDistribution;
 import dev.hpo.space.Distribution;
@@ -48,6 +51,38 @@ final class Html {
             }
         }
         return out == null ? s : out.toString();
+    }
+
+    /**
+     * What Jackson escapes, beyond JSON's own, in JSON that a page carries inside a {@code <script>} element:
+     * {@code <} (so no {@code </script>} and no {@code <!--}), {@code >}, {@code &} and the line separators U+2028
+     * and U+2029 become {@code \}{@code uXXXX} escapes. Outside strings JSON has none of these characters, and inside
+     * strings an escape reads back as the same character, so {@code JSON.parse} of the element's text gives exactly
+     * the data that was written.
+     */
+    static final CharacterEscapes IN_SCRIPT = new InScriptEscapes();
+
+    private static final class InScriptEscapes extends CharacterEscapes {
+
+        private static final SerializableString LINE_SEPARATOR = new SerializedString("\\u2028");
+        private static final SerializableString PARAGRAPH_SEPARATOR = new SerializedString("\\u2029");
+        private final int[] ascii = standardAsciiEscapesForJSON();
+
+        InScriptEscapes() {
+            ascii['<'] = ESCAPE_STANDARD;
+            ascii['>'] = ESCAPE_STANDARD;
+            ascii['&'] = ESCAPE_STANDARD;
+        }
+
+        @Override
+        public int[] getEscapeCodesForAscii() {
+            return ascii;
+        }
+
+        @Override
+        public SerializableString getEscapeSequence(int c) {
+            return c == '\u2028' ? LINE_SEPARATOR : c == '\u2029' ? PARAGRAPH_SEPARATOR : null;
+        }
     }
 
     private static final MathContext FOUR_DIGITS = new MathContext(4, RoundingMode.HALF_UP);

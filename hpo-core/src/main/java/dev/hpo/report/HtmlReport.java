@@ -16,9 +16,11 @@ import java.util.List;
 
 /**
  * The report of one or many studies as one self-contained HTML file: per study a summary, every {@link Plot}
- * that applies (SVG drawn here, with hover details in {@code <title>} elements) and a sortable table of trials.
- * Styles and the small script (table sorting and a self-check that writes {@code data-report-status} on the
- * body) are inline: the file opens anywhere, with no network. All user strings are escaped.
+ * that applies (SVG drawn here, with hover details in {@code <title>} elements) and a table of trials
+ * ({@link TrialsTable}: the rows as JSON data, drawn a page at a time so that 10,000 trials open fast). Styles and
+ * the small script (the table's pages, sorting and filter, and a self-check that writes {@code data-report-status}
+ * on the body) are inline: the file opens anywhere, with no network. All user strings are escaped: as HTML in
+ * markup, as JSON in the table's data, which the script puts into the page as text.
  */
 public final class HtmlReport {
 

@@ -11,7 +11,12 @@ import java.util.List;
  */
 public final class SlicePlot implements Plot {
 
-    private static final int MAX_POINTS = 600;
+    private static final int MAX_POINTS_PER_PANEL = 600;
+    /**
+     * Points over all panels: twelve panels of 600 points were 800 kB of a 10,000-trial report; a study of more than
+     * six parameters gets fewer points per panel instead.
+     */
+    static final int MAX_POINTS = 3_600;
     private static final int MAX_PANELS = 12;
     private static final int COLUMNS = 3;
     private static final double PW = 265;
@@ -72,6 +77,7 @@ public final class SlicePlot implements Plot {
         double[] all = study.complete().stream().mapToDouble(StudyData::objective).toArray();
         int lastTrial = study.trials().isEmpty() ? 1 : study.trials().get(study.trials().size() - 1).number();
         ColorScale colors = new ColorScale(0, Math.max(1, lastTrial), false);
+        int perPanel = Math.min(MAX_POINTS_PER_PANEL, MAX_POINTS / Math.max(1, panels.size()));
         for (int i = 0; i < panels.size(); i++) {
             Panel panel = panels.get(i);
             double ox = (i % COLUMNS) * PW;
@@ -79,7 +85,7 @@ public final class SlicePlot implements Plot {
             Scale x = Axes.forParam(panel.distribution(), ox + 62, ox + PW - 12);
             Scale y = Axes.forValues(all, oy + PH - 48, oy + 10, 5);
             Axes.draw(svg, x, y, panel.param(), i % COLUMNS == 0 ? study.objectiveLabel() : null);
-            List<Point> shown = Thinning.keepBest(panel.points(), MAX_POINTS,
+            List<Point> shown = Thinning.keepBest(panel.points(), perPanel,
                     p -> study.direction().toMinimized(p.value()));
             for (Point p : shown) {
                 svg.circle(x.toPixel(p.param()), y.toPixel(p.value()), 2.6, colors.color(p.trial()),

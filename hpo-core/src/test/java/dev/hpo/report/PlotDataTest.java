@@ -284,6 +284,29 @@ class PlotDataTest {
     }
 
     @Test
+    void slicePointsShareOneBudgetOverItsPanels() {
+        Study study = Study.builder().name("wide").build();
+        for (int i = 0; i < 700; i++) {
+            FrozenTrial.Builder t = FrozenTrial.builder().value(i % 97);
+            for (int p = 0; p < 14; p++) {
+                t.param("p" + p, (i * (p + 3) % 101) / 100.0, FloatDistribution.of(0, 1));
+            }
+            study.addTrial(t.build());
+        }
+        SvgWriter wide = new SvgWriter("slice");
+        new SlicePlot().render(StudyData.of(study), wide);
+        assertEquals(SlicePlot.MAX_POINTS, wide.toString().split("<circle", -1).length - 1,
+                "twelve panels of 300 points");
+        try (Study narrow = Study.builder().name("narrow").build()) {
+            study.trials().forEach(t -> narrow.addTrial(FrozenTrial.builder().value(t.values().get(0))
+                    .param("p0", t.params().get("p0"), FloatDistribution.of(0, 1)).build()));
+            SvgWriter one = new SvgWriter("slice");
+            new SlicePlot().render(StudyData.of(narrow), one);
+            assertEquals(600, one.toString().split("<circle", -1).length - 1, "a lone panel keeps 600 points");
+        }
+    }
+
+    @Test
     void slicePanelsFollowImportance() {
         StudyData data = StudyData.of(ReportFixtures.single(60));
         List<SlicePlot.Panel> panels = SlicePlot.data(data);

@@ -5,12 +5,18 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.hpo.FrozenTrial;
+import dev.hpo.Study;
+import dev.hpo.TrialState;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -28,6 +34,9 @@ import org.junit.jupiter.api.io.TempDir;
 class ReportBrowserTest {
 
     private static final Path REPORT = Path.of("target", "hpo-browser", "report.html");
+    private static final Path TABLE = Path.of("target", "hpo-browser", "table.html");
+    private static final int TABLE_TRIALS = 1_000;
+    private static Study tableStudy;
     private static String chromium;
 
     @BeforeAll
@@ -42,6 +51,8 @@ class ReportBrowserTest {
         }
         HtmlReport.write(REPORT, ReportFixtures.single(120), ReportFixtures.multi(150), ReportFixtures.threeWay(60),
                 ReportFixtures.terminated(40), ReportFixtures.extremes(60));
+        tableStudy = ReportFixtures.table(TABLE_TRIALS);
+        HtmlReport.write(TABLE, tableStudy, ReportFixtures.terminated(40));
     }
 
     private static String findChromium() {
@@ -67,6 +78,122 @@ class ReportBrowserTest {
         int figures = html.split("<figure class=\"plot\"", -1).length - 1;
         assertEquals("ok " + figures + " plots", m.group(1));
         assertFalse(dom.contains("<script>alert"), "a user string became a script element");
+    }
+
+    /**
+     * Drives the trials table of a 1,000-trial study as a person would (clicks on headers and page buttons, typing
+     * in the filter) with a script appended to the page, which writes what each page showed into the DOM; the
+     * orders are checked here against the study.
+     */
+    @Test
+    void theTableSortsPagesAndFiltersEveryTrial(@TempDir Path profile) throws Exception {
+        Path driven = profile.resolve("table-driven.html");
+        String driver;
+        try (var in = ReportBrowserTest.class.getResourceAsStream("table-driver.js")) {
+            driver = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        Files.writeString(driven, Files.readString(TABLE).replace("</body>", "<script>" + driver + "</script></body>"));
+        String dom = run(profile, "--virtual-time-budget=10000", "--dump-dom", driven.toUri().toString());
+        Matcher status = Pattern.compile("data-report-status=\"([^\"]*)\"").matcher(dom);
+        assertTrue(status.find() && status.group(1).startsWith("ok "), "self-check: " + (status.find(0)
+                ? status.group(1) : "did not run"));
+        Matcher check = Pattern.compile("data-table-check=\"([^\"]*)\"").matcher(dom);
+        assertTrue(check.find(), "the driver did not run");
+        JsonNode result = new ObjectMapper().readTree(check.group(1).replace("&quot;", "\"").replace("&amp;", "&")
+                .replace("&lt;", "<").replace("&gt;", ">"));
+        assertEquals("[]", result.get("errors").toString(), "script errors");
+
+        List<FrozenTrial> trials = tableStudy.trials();
+        List<Integer> byNumber = trials.stream().map(FrozenTrial::number).toList();
+        assertEquals(byNumber.subList(0, 100), numbers(result.get("opened")), "the first page, in trial order");
+        assertEquals(byNumber, numbers(result.get("pagedInTrialOrder")), "paging reaches every trial, the last too");
+
+        // by value: numeric order of what is shown, ties in trial order, trials without a value last
+        Comparator<FrozenTrial> byValue = Comparator.comparing((FrozenTrial t) -> t.values() == null)
+                .thenComparingDouble(t -> t.values() == null ? 0 : t.values().get(0))
+                .thenComparingInt(FrozenTrial::number);
+        assertEquals(trials.stream().sorted(byValue).map(FrozenTrial::number).toList(),
+                numbers(result.get("byValue")), "sorted by value over all pages");
+        assertEquals(Html.number(trials.stream().filter(t -> t.values() != null)
+                .mapToDouble(t -> t.values().get(0)).max().orElseThrow()), result.get("byValueLastShown").asText(),
+                "the last page ends at the largest value");
+
+        // by a numeric parameter, descending (a second click): as shown, four digits, ties in trial order
+        Comparator<FrozenTrial> byXDescending = Comparator.comparingDouble((FrozenTrial t) ->
+                -Double.parseDouble(Html.number((double) t.params().get("x")))).thenComparingInt(FrozenTrial::number);
+        assertEquals(trials.stream().sorted(byXDescending).map(FrozenTrial::number).toList(),
+                numbers(result.get("byXDescending")), "sorted by parameter x, descending, over all pages");
+
+        // by a categorical parameter: each choice's trials together, in trial order
+        List<Integer> byKernel = numbers(result.get("byKernel"));
+        assertEquals(TABLE_TRIALS, byKernel.size());
+        List<Object> groups = new ArrayList<>();
+        for (int n : byKernel) {
+            Object choice = trials.get(n).params().get(ReportFixtures.KERNEL);
+            if (groups.isEmpty() || !groups.get(groups.size() - 1).equals(choice)) {
+                groups.add(choice);
+            }
+        }
+        assertEquals(3, groups.size(), "each choice once, together: " + groups);
+        for (int i = 1; i < byKernel.size(); i++) {
+            boolean sameChoice = trials.get(byKernel.get(i)).params().get(ReportFixtures.KERNEL)
+                    .equals(trials.get(byKernel.get(i - 1)).params().get(ReportFixtures.KERNEL));
+            assertTrue(!sameChoice || byKernel.get(i) > byKernel.get(i - 1), "trial order within a choice");
+        }
+        assertTrue(result.get("kernelText").asText().contains("<script>"), "a hostile choice is text in a cell");
+
+        // the filter: trials whose row contains the text, over all pages
+        List<Integer> failed = trials.stream().filter(t -> t.state() == TrialState.FAIL).map(FrozenTrial::number)
+                .toList();
+        assertEquals(failed, numbers(result.get("filteredFail")), "filter 'fail' keeps the failed trials");
+        assertTrue(failed.size() > 10, "the fixture fails some trials");
+        assertEquals(TABLE_TRIALS, result.get("allRowsAtOnce").asInt(), "'all rows' shows every trial at once");
+        assertEquals("[[100,true],[40,false]]", result.get("views").toString(),
+                "a page of 100 rows with a pager; a study of 40 trials shows them all, without one, as before");
+    }
+
+    /**
+     * A running study's page reloads itself every few seconds: the table comes back sorted, filtered and paged as the
+     * reader left it (kept in the tab's session storage), and a click is remembered for the next reload.
+     */
+    @Test
+    void aReloadedTableKeepsItsSortAndPage(@TempDir Path profile) throws Exception {
+        Path page = profile.resolve("table-reloaded.html");
+        String key = "'hpo-trials:' + location.pathname + ':0'";
+        Files.writeString(page, Files.readString(TABLE)
+                .replace("</head>", "<script>sessionStorage.setItem(" + key + ", JSON.stringify({sort: 'value',"
+                        + " ascending: false, page: 2, pageSize: 25, filter: ''}));</script></head>")
+                .replace("</body>", "<script>(function () {"
+                        + "var root = document.querySelector('div.trials-view');"
+                        + "var shown = Array.prototype.map.call(root.querySelector('tbody').rows,"
+                        + " function (tr) { return Number(tr.cells[0].textContent); });"
+                        + "var sorted = root.querySelector('th[aria-sort]');"
+                        + "var result = {shown: shown,"
+                        + " sorted: sorted.textContent + ' ' + sorted.getAttribute('aria-sort'),"
+                        + " size: root.querySelector('select').value};"
+                        + "root.querySelectorAll('th')[0].click();"
+                        + "result.saved = JSON.parse(sessionStorage.getItem(" + key + "));"
+                        + "document.body.setAttribute('data-table-check', JSON.stringify(result));"
+                        + "})();</script></body>"));
+        String dom = run(profile, "--virtual-time-budget=10000", "--dump-dom", page.toUri().toString());
+        Matcher check = Pattern.compile("data-table-check=\"([^\"]*)\"").matcher(dom);
+        assertTrue(check.find(), "the check did not run");
+        JsonNode result = new ObjectMapper().readTree(check.group(1).replace("&quot;", "\"").replace("&amp;", "&"));
+        Comparator<FrozenTrial> byValueDescending = Comparator.comparing((FrozenTrial t) -> t.values() == null)
+                .thenComparingDouble(t -> t.values() == null ? 0 : -t.values().get(0))
+                .thenComparingInt(FrozenTrial::number);
+        assertEquals(tableStudy.trials().stream().sorted(byValueDescending).map(FrozenTrial::number).toList()
+                .subList(50, 75), numbers(result.get("shown")), "the third page of 25, by value descending");
+        assertEquals("value descending", result.get("sorted").asText());
+        assertEquals("25", result.get("size").asText());
+        assertEquals("{\"sort\":\"#\",\"ascending\":true,\"page\":0,\"pageSize\":25,\"filter\":\"\"}",
+                result.get("saved").toString(), "a click is kept for the next reload");
+    }
+
+    private static List<Integer> numbers(JsonNode array) {
+        List<Integer> out = new ArrayList<>();
+        array.forEach(n -> out.add(n.asInt()));
+        return out;
     }
 
     @Test

@@ -44,6 +44,27 @@ final class ReportFixtures {
         return study;
     }
 
+    /** The name of {@link #table}'s categorical parameter. */
+    static final String KERNEL = "kernel <b>";
+
+    /**
+     * A study for the trials table: values rounded to a tenth (so that many tie), a failed trial in every 37, a
+     * float, an int and a categorical parameter whose name and a choice are markup.
+     */
+    static Study table(int trials) {
+        Study study = Study.builder().name("table").sampler(new RandomSampler(7)).build();
+        study.optimize(t -> {
+            double x = t.suggestFloat("x", -4, 4);
+            int depth = t.suggestInt("depth", 1, 12);
+            String kernel = t.suggestCategorical(KERNEL, List.of("rbf", "<script>x</script>", "a&b"));
+            if (t.number() % 37 == 5) {
+                throw new IllegalStateException("diverged");
+            }
+            return Math.round(x * x * 10 + depth + (kernel.equals("rbf") ? 0 : 1)) / 10.0;
+        }, dev.hpo.OptimizeOptions.builder().trials(trials).catching(IllegalStateException.class).build());
+        return study;
+    }
+
     /** A bowl searched under a terminator that never stops it, so that every judgement from the 20th trial is kept. */
     static Study terminated(int trials) {
         Study study = Study.builder().name("terminated").sampler(new RandomSampler(3)).build();
