@@ -13,7 +13,10 @@ check(log.count('reloads itself every') == 1, 'only once')
 
 // the final report replaces it: no reload, every trial
 check(!report.contains('http-equiv="refresh"') && !report.contains('<strong>running</strong>'), 'the final report is still')
-check(report.split('<tr class="st-', -1).length - 1 == 10, 'the final report has all 10 trials')
+def finalRows = new groovy.json.JsonSlurper().parseText(report.find(
+        /(?s)<script type="application\/json" class="trials-data">(.*?)<\/script>/) { all, data -> data })
+check(finalRows.size() == 10 && finalRows.every { it[2] == 'COMPLETE' },
+        "the final report has all 10 trials: ${finalRows*.take(3)}")
 check(!new File(basedir, 'target/hpo/.report.html.tmp').exists(), 'no temporary file is left')
 
 // the file each trial published through Jupiter's TestReporter is its artifact; the best trial's is handed on

@@ -25,7 +25,10 @@ class SlowTuning {
         Path report = Path.of("target/hpo/report.html");
         if (Files.exists(report)) {
             String html = Files.readString(report);
-            long rows = html.split("<tr class=\"st-complete", -1).length - 1;
+            // the table's rows are one JSON block, a row [flags, number, state, ...] per trial
+            int start = html.indexOf("class=\"trials-data\">");
+            String data = start < 0 ? "" : html.substring(start, html.indexOf("</script>", start));
+            long rows = data.split(",\"COMPLETE\"", -1).length - 1;
             Files.writeString(Path.of("target/live.txt"), (html.contains("http-equiv=\"refresh\"") ? "running" : "final")
                     + " " + rows + System.lineSeparator(), StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         }
