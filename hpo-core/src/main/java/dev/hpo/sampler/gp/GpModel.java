@@ -384,11 +384,15 @@ public final class GpModel {
         }
     }
 
-    /** {@code [standardized warped targets, {mean, sd}]}; a constant target gets sd 1. */
     private Warp warp(double[] y) {
         return warped ? Warp.of(y) : Warp.NONE;
     }
 
+    /**
+     * {@code [standardized warped targets, {mean, sd}]} with the population standard deviation, as Optuna's GPSampler
+     * standardizes (the sample one made every target √(n/(n-1)) times smaller than Optuna's); a constant target gets
+     * sd 1.
+     */
     private static double[][] standardize(double[] raw, Warp warp) {
         double[] y = warp.apply(raw);
         double mean = 0;
@@ -400,7 +404,7 @@ public final class GpModel {
         for (double v : y) {
             var += (v - mean) * (v - mean);
         }
-        double sd = Math.sqrt(var / Math.max(1, y.length - 1));
+        double sd = Math.sqrt(var / y.length);  // numpy's std, Optuna's: the same standardized targets
         if (!(sd > 1e-12)) {
             sd = 1.0;
         }

@@ -163,6 +163,32 @@ class GpOptunaOracleTest {
         }
     }
 
+    /**
+     * The whole path of the model (targets standardized by GpModel itself, no output warp) at Optuna's hyperparameters
+     * gives Optuna's posterior in the objective's units: Optuna's standardized {@code -value} has mean
+     * {@code valueMean} and scale {@code valueStd}, so its mean maps to {@code -(valueMean + valueStd μ)}.
+     */
+    @Test
+    void unwarpedModelStandardizesAsOptunaDoes() {
+        for (JsonNode c : fixture.get("cases")) {
+            UnitSpace space = space(c);
+            GpModel model = GpModel.unwarped(space);
+            GpModel.Posterior post = model.condition(matrix(c.get("x")), vector(c.get("values")), List.of(),
+                    new GpModel.Hyperparameters(optunaTheta(c)));
+            double shift = c.get("valueMean").asDouble();
+            double scale = c.get("valueStd").asDouble();
+            double signal = c.get("kernelScale").asDouble();
+            for (JsonNode p : c.get("points")) {
+                double[] meanVar = post.predict(vector(p.get("x")));
+                double mean = -(shift + scale * p.get("mean").asDouble());
+                double var = scale * scale * p.get("var").asDouble();
+                String where = c.get("name").asText() + " " + p.get("kind").asText() + " " + p.get("x");
+                assertEquals(mean, meanVar[0], 1e-9 * (Math.abs(mean) + scale), "mean at " + where);
+                assertEquals(var, meanVar[1], 1e-9 * var + 1e-14 * signal * scale * scale, "variance at " + where);
+            }
+        }
+    }
+
     /** log EI to 1e-9 relative, widened by the variance's rounding (log EI ≈ -z²/2 moves as -log EI Δvar/var). */
     @Test
     void logEiAtOptunasHyperparametersIsOptunas() {
