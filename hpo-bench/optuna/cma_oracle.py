@@ -8,8 +8,8 @@ the part of the covariance update that comes from cmaes's negative recombination
 tutorial eq. 46-47), computed from cmaes's own weights and C^(-1/2): hpo's CMA-ES recombines with the positive weights
 only, and the test checks that this part is the whole difference.
 
-Environment: as gp_oracle.py; the cmaes package is Debian's python3-cmaes 0.9.1 (Optuna 5.0 is tested with 0.13;
-CMA.tell's update of mean, σ, C and the paths is the same code there).
+Environment: as gp_oracle.py; the cmaes package is Debian's python3-cmaes 0.9.1 (Optuna 5.0's figures used 0.13.1;
+the library's later CMA.tell makes the same update of mean, σ, C and the paths unless learning-rate adaptation is on).
 
 Usage (from hpo-bench/optuna): /tmp/gp-venv/bin/python cma_oracle.py \
     ../../hpo-core/src/test/resources/dev/hpo/sampler/cmaes/cmaes-tell.json
