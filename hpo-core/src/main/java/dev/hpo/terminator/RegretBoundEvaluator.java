@@ -74,7 +74,7 @@ public final class RegretBoundEvaluator implements ImprovementEvaluator {
         List<FrozenTrial> complete = new ArrayList<>(study.trials(EnumSet.of(TrialState.COMPLETE)));
         complete.removeIf(t -> !Double.isFinite(t.value()) || space.toUnit(t) == null);
         complete.sort(Comparator.comparingDouble(t -> maximize ? -t.value() : t.value()));
-        int used = Math.min(complete.size(), Math.max(minTrials, (int) Math.ceil(TOP_TRIALS_RATIO * complete.size())));
+        int used = modelledTrials(complete.size(), minTrials);
         if (used < 2) {
             return Double.POSITIVE_INFINITY;
         }
@@ -90,14 +90,26 @@ public final class RegretBoundEvaluator implements ImprovementEvaluator {
     }
 
     /**
+     * How many of {@code completed} trials the model takes: half, rounded down as Optuna's {@code int(n * 0.5)} (41
+     * trials: 20; rounded up, hpo took 21), at least {@code minTrials} and at most all.
+     */
+    static int modelledTrials(int completed, int minTrials) {
+        return Math.min(completed, Math.max(minTrials, (int) Math.floor(TOP_TRIALS_RATIO * completed)));
+    }
+
+    /** β = 2 log(d t² π² / (6 δ)) / 5 for d parameters and t modelled points. */
+    static double beta(int d, int t, double delta) {
+        return 2 * Math.log(d * (double) t * t * Math.PI * Math.PI / (6 * delta)) / 5;
+    }
+
+    /**
      * The bound for a posterior conditioned on the points {@code x} of a minimized target: the smallest upper
      * confidence bound at those points minus the smallest lower confidence bound anywhere, with confidence δ
      * (the width's β as above, t = the number of points). {@link EmmrEvaluator} uses it on the trials before the last.
      */
     static double bound(UnitSpace space, GpModel.Posterior posterior, double[][] x, double delta) {
         int d = space.dimension();
-        double beta = 2 * Math.log(d * (double) x.length * x.length * Math.PI * Math.PI / (6 * delta)) / 5;
-        double width = Math.sqrt(Math.max(0, beta));
+        double width = Math.sqrt(Math.max(0, beta(d, x.length, delta)));
         double upper = Double.POSITIVE_INFINITY;
         for (double[] p : x) {
             upper = Math.min(upper, bound(posterior, p, width));

@@ -56,5 +56,5 @@ class CmaEsSamplerFingerprintTest {
 
     private static final long PINNED_VALLEY = 0x5e1152e7936c07a3L;
     private static final long PINNED_RESTARTS = 0x396d92d2083ea04fL;
-    private static final long PINNED_AUTO = 0x0a369222d81bb142L;
+    private static final long PINNED_AUTO = 0x771f8c5ed8ea5eefL;
 }

@@ -159,7 +159,8 @@ class GpSamplerTest {
     /**
      * The smooth part's minimum (1, 0) lies where trials do not complete, as a model that diverges would: ignoring
      * such trials, the GP suggested one or two of their points over and over (22 to 26 of 30 trials, best 0.65 to
-     * 1.5).
+     * 1.5). Steering around them, the best of 30 trials is 0.26 to 0.31 over seeds 0 to 9 (the feasible optimum is
+     * 0.25); 0.35 tells the two apart with room for a seed's luck.
      */
     private static void steersAroundTrialsThatDoNotComplete(TrialState stopped, Runnable stop) {
         for (long seed = 0; seed < 3; seed++) {
@@ -176,7 +177,7 @@ class GpSamplerTest {
             long distinct = stops.stream().map(t -> Math.round((Double) t.params().get("x") * 1e4) + ","
                     + Math.round((Double) t.params().get("y") * 1e4)).distinct().count();
             assertEquals(stops.size(), distinct, "seed " + seed + ": a " + stopped + " point suggested again");
-            assertTrue(study.bestValue() < 0.3, "seed " + seed + ": best " + study.bestValue() + ", optimum 0.25");
+            assertTrue(study.bestValue() < 0.35, "seed " + seed + ": best " + study.bestValue() + ", optimum 0.25");
         }
     }
 

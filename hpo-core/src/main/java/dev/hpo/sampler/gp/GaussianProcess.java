@@ -16,9 +16,6 @@ import org.apache.commons.math3.linear.NonPositiveDefiniteMatrixException;
  */
 final class GaussianProcess {
 
-    /** Added to the diagonal on top of the noise, raised tenfold while the Cholesky factorization fails. */
-    private static final double JITTER = 1e-9;
-
     private final Matern52 kernel;
     private final double[][] x;
     private final double[] inv2;
@@ -73,12 +70,17 @@ final class GaussianProcess {
         return inv2;
     }
 
-    /** The covariance matrix of the observations: kernel plus noise (and jitter) on the diagonal. */
+    /**
+     * The covariance matrix of the observations: kernel plus noise on the diagonal, nothing else. The noise is at
+     * least {@link HyperparameterFit#MIN_NOISE}, as Optuna's is, so the matrix is well enough conditioned as it is;
+     * a constant jitter on top (1e-9, once) made every posterior variance near the data 0.1 % larger than Optuna's at
+     * the same hyperparameters (GpOptunaOracleTest).
+     */
     static double[][] covariance(Matern52 kernel, double[][] x, double[] inv2, double signal, double noise) {
         int n = x.length;
         double[][] k = new double[n][n];
         for (int i = 0; i < n; i++) {
-            k[i][i] = signal + noise + JITTER;
+            k[i][i] = signal + noise;
             for (int j = 0; j < i; j++) {
                 double v = signal * Matern52.value(kernel.r2(x[i], x[j], inv2));
                 k[i][j] = v;

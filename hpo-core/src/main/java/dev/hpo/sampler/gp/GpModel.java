@@ -12,6 +12,13 @@ import java.util.SplittableRandom;
  */
 public final class GpModel {
 
+    /**
+     * Added to the posterior variance in log EI (Optuna's {@code stabilizing_noise}): at the observations the variance
+     * is about the noise, 1e-6 at its floor, so this moves log EI by a millionth there and keeps it finite where the
+     * variance rounds to 0.
+     */
+    static final double STABILIZING_NOISE = 1e-12;
+
     private final UnitSpace space;
     private final Matern52 kernel;
     private final boolean warped;
@@ -106,7 +113,10 @@ public final class GpModel {
             gp.predictMany(xs, means, variances);
         }
 
-        /** log EI over the best observed target (minimization). */
+        /**
+         * log EI over the best observed target (minimization), of the latent posterior with {@link
+         * #STABILIZING_NOISE} added to its variance, as Optuna's LogEI has it.
+         */
         public double logEi(double[] x) {
             return logEi(x, null);
         }
@@ -117,7 +127,7 @@ public final class GpModel {
             double[] variances = new double[xs.size()];
             gp.predictMany(xs, means, variances);
             for (int i = 0; i < out.length; i++) {
-                double s = Math.sqrt(variances[i]);
+                double s = Math.sqrt(variances[i] + STABILIZING_NOISE);
                 out[i] = Math.log(s) + LogEi.logH((bestStandardized - means[i]) / s);
             }
         }
@@ -127,7 +137,7 @@ public final class GpModel {
             double[] gm = grad == null ? null : new double[x.length];
             double[] gv = grad == null ? null : new double[x.length];
             gp.predict(x, out, gm, gv);
-            double s = Math.sqrt(out[1]);
+            double s = Math.sqrt(out[1] + STABILIZING_NOISE);
             double z = (bestStandardized - out[0]) / s;
             double logH = LogEi.logH(z);
             double value = Math.log(s) + logH;
@@ -374,11 +384,15 @@ public final class GpModel {
         }
     }
 
-    /** {@code [standardized warped targets, {mean, sd}]}; a constant target gets sd 1. */
     private Warp warp(double[] y) {
         return warped ? Warp.of(y) : Warp.NONE;
     }
 
+    /**
+     * {@code [standardized warped targets, {mean, sd}]} with the population standard deviation, as Optuna's GPSampler
+     * standardizes (the sample one made every target √(n/(n-1)) times smaller than Optuna's); a constant target gets
+     * sd 1.
+     */
     private static double[][] standardize(double[] raw, Warp warp) {
         double[] y = warp.apply(raw);
         double mean = 0;
@@ -390,7 +404,7 @@ public final class GpModel {
         for (double v : y) {
             var += (v - mean) * (v - mean);
         }
-        double sd = Math.sqrt(var / Math.max(1, y.length - 1));
+        double sd = Math.sqrt(var / y.length);  // numpy's std, Optuna's: the same standardized targets
         if (!(sd > 1e-12)) {
             sd = 1.0;
         }

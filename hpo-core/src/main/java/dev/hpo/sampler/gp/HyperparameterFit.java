@@ -90,6 +90,18 @@ final class HyperparameterFit {
      */
     double negativeLogPosterior(double[] theta, double[] grad) {
         int dim = kernel.dimension();
+        double value = negativeLogLikelihood(theta, grad);
+        for (int d = 0; d < dim; d++) {
+            value += prior(theta[d], lengthScalePriorMean, Math.sqrt(3), grad, d);
+        }
+        value += prior(theta[dim], 0.0, 1.0, grad, dim);
+        value += prior(theta[dim + 1], -8.0, 3.0, grad, dim + 1);
+        return value;
+    }
+
+    /** {@code -log p(y | θ)}, the negative log marginal likelihood, and its gradient (overwriting {@code grad}). */
+    double negativeLogLikelihood(double[] theta, double[] grad) {
+        int dim = kernel.dimension();
         int n = x.length;
         double[] inv2 = GaussianProcess.inverseSquaredLengthScales(theta, dim);
         double signal = Math.exp(theta[dim]);
@@ -121,11 +133,6 @@ final class HyperparameterFit {
                 }
             }
         }
-        for (int d = 0; d < dim; d++) {
-            value += prior(theta[d], lengthScalePriorMean, Math.sqrt(3), grad, d);
-        }
-        value += prior(theta[dim], 0.0, 1.0, grad, dim);
-        value += prior(theta[dim + 1], -8.0, 3.0, grad, dim + 1);
         return value;
     }
 
