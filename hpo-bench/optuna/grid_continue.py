@@ -10,21 +10,11 @@ import optuna
 from optuna.storages import JournalStorage
 from optuna.storages.journal import JournalFileBackend
 
-SPACE = {"x": [3, 1, 2, 5], "kernel": ["rbf", "linear", "poly"], "c": [0.1, 1.0, 10.0]}
+from grid_common import SPACE, objective
+
 
 optuna.logging.set_verbosity(optuna.logging.ERROR)
 storage = JournalStorage(JournalFileBackend(sys.argv[1]))
-
-
-def objective(trial):
-    x = trial.suggest_int("x", 1, 5)
-    kernel = trial.suggest_categorical("kernel", ["rbf", "linear", "poly"])
-    c = trial.suggest_float("c", 0.01, 100, log=True)
-    if kernel == "poly" and c == 10.0:
-        raise optuna.TrialPruned()
-    if x == 5:
-        raise ValueError("x=5 fails, on purpose")
-    return x * c + len(kernel)
 
 
 for name, seed in [("grid", 7), ("grid-default", None)]:

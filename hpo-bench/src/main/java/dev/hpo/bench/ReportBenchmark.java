@@ -1,19 +1,11 @@
 package dev.hpo.bench;
 
-import dev.hpo.Direction;
-import dev.hpo.FrozenTrial;
 import dev.hpo.Study;
-import dev.hpo.TrialState;
 import dev.hpo.importance.FanovaImportance;
 import dev.hpo.importance.ImportanceEvaluator;
 import dev.hpo.importance.MeanDecreaseImpurityImportance;
 import dev.hpo.importance.PedAnovaImportance;
 import dev.hpo.report.HtmlReport;
-import dev.hpo.sampler.RandomSampler;
-import dev.hpo.space.CategoricalDistribution;
-import dev.hpo.space.Distribution;
-import dev.hpo.space.FloatDistribution;
-import dev.hpo.space.IntDistribution;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -23,8 +15,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.SplittableRandom;
-import java.util.TreeMap;
 
 /**
  * Times the report of a 10,000-trial study (render time and size) and parameter importance on 100 trials of
@@ -35,24 +25,13 @@ import java.util.TreeMap;
  */
 public final class ReportBenchmark {
 
-    private static final Map<String, Distribution> SPACE = new LinkedHashMap<>();
-
-    static {
-        SPACE.put("x", FloatDistribution.of(-5, 5));
-        SPACE.put("lr", FloatDistribution.log(1e-5, 1));
-        SPACE.put("depth", IntDistribution.of(1, 16));
-        SPACE.put("trees", IntDistribution.log(8, 1024));
-        SPACE.put("kernel", CategoricalDistribution.of(List.of("rbf", "linear", "poly")));
-        SPACE.put("dropout", FloatDistribution.stepped(0, 0.5, 0.05));
-    }
-
     private ReportBenchmark() {
     }
 
     public static void main(String[] args) throws IOException {
         Path out = Path.of(args.length > 0 ? args[0] : "hpo-bench/results/report.md");
-        Study big = study("bench-10000", 10_000);
-        Study small = study("bench-100", 100);
+        Study big = ReportScale.study("bench-10000", 10_000, 6);
+        Study small = ReportScale.study("bench-100", 100, 6);
         Path html = Files.createTempFile("hpo-report", ".html");
         double render = median(5, () -> HtmlReport.write(html, big));
         long size = Files.size(html);
@@ -83,40 +62,6 @@ public final class ReportBenchmark {
         int appended = existing.indexOf("\n## ");
         Files.writeString(out, md + (appended < 0 ? "" : existing.substring(appended)), StandardCharsets.UTF_8);
         System.out.print(md);
-    }
-
-    /** A finished study built with addTrial (no objective run), so that its size does not depend on speed. */
-    private static Study study(String name, int trials) {
-        Study study = Study.builder().name(name).direction(Direction.MINIMIZE).build();
-        SplittableRandom random = new SplittableRandom(1);
-        Instant t0 = Instant.parse("2025-01-01T00:00:00Z");
-        for (int i = 0; i < trials; i++) {
-            Map<String, Object> params = new LinkedHashMap<>();
-            double value = 0;
-            for (Map.Entry<String, Distribution> e : SPACE.entrySet()) {
-                double internal = RandomSampler.sample(random, e.getValue());
-                params.put(e.getKey(), e.getValue().toExternal(internal));
-            }
-            double x = (double) params.get("x");
-            value = x * x + Math.pow(Math.log10((double) params.get("lr")) + 3, 2) * 0.3
-                    + ("rbf".equals(params.get("kernel")) ? 0 : 1.5) + 0.05 * ((Number) params.get("depth")).intValue();
-            TreeMap<Integer, Double> iv = new TreeMap<>();
-            TrialState state = TrialState.COMPLETE;
-            if (i % 10 == 3) {
-                state = TrialState.PRUNED;
-                for (int s = 0; s < 10; s++) {
-                    iv.put(s, value + 5.0 / (s + 1));
-                }
-            } else if (i % 50 == 7) {
-                state = TrialState.FAIL;
-            }
-            Instant start = t0.plusMillis(i * 1000L);
-            study.addTrial(new FrozenTrial(0, -1, state, state == TrialState.FAIL ? null
-                    : List.of(state == TrialState.PRUNED ? iv.lastEntry().getValue() : value), params, SPACE, iv,
-                    Map.of(), state == TrialState.FAIL ? Map.of(Study.FAIL_REASON_ATTR, "diverged") : Map.of(), start,
-                    start.plusMillis(200 + random.nextInt(1500))));
-        }
-        return study;
     }
 
     private static double median(int runs, Runnable task) {

@@ -81,7 +81,7 @@ public final class ReportScale {
         Map<String, Map<String, Integer>> bytes = new LinkedHashMap<>();
         for (int trials : new int[] {1_000, 10_000}) {
             for (int params : new int[] {6, 50}) {
-                Study study = study(trials, params);
+                Study study = study("scale-" + trials + "x" + params, trials, params);
                 Path html = dir.resolve("report-" + trials + "x" + params + ".html");
                 double[] cpu = new double[WRITES];
                 double write = median(WRITES, () -> {
@@ -195,13 +195,17 @@ public final class ReportScale {
         return s[s.length / 2];
     }
 
-    /** A finished study of {@code trials} trials over {@code params} parameters, built with addTrial. */
-    static Study study(int trials, int params) {
+    /**
+     * A finished study of {@code trials} trials over {@code params} parameters, built with addTrial (no objective
+     * run), so that its size does not depend on speed: random values, 10% pruned trials with 10 intermediate values,
+     * 2% failed. Six parameters are {@link ReportBenchmark}'s study.
+     */
+    static Study study(String name, int trials, int params) {
         Map<String, Distribution> space = new LinkedHashMap<>();
         String[] base = {"x", "lr", "depth", "trees", "kernel", "dropout"};
         for (int i = 0; i < params; i++) {
-            String name = i < base.length ? base[i] : base[i % base.length] + "_" + i;
-            space.put(name, switch (i % base.length) {
+            String param = i < base.length ? base[i] : base[i % base.length] + "_" + i;
+            space.put(param, switch (i % base.length) {
                 case 0 -> FloatDistribution.of(-5, 5);
                 case 1 -> FloatDistribution.log(1e-5, 1);
                 case 2 -> IntDistribution.of(1, 16);
@@ -210,7 +214,7 @@ public final class ReportScale {
                 default -> FloatDistribution.stepped(0, 0.5, 0.05);
             });
         }
-        Study study = Study.builder().name("scale-" + trials + "x" + params).build();
+        Study study = Study.builder().name(name).build();
         SplittableRandom random = new SplittableRandom(1);
         Instant t0 = Instant.parse("2025-01-01T00:00:00Z");
         for (int i = 0; i < trials; i++) {

@@ -1,5 +1,7 @@
 package dev.hpo.terminator;
 
+import static dev.hpo.OracleJson.matrix;
+import static dev.hpo.OracleJson.vector;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -43,22 +45,6 @@ class RegretBoundOracleTest {
             fixture = new ObjectMapper().readTree(in);
         }
         assertEquals("5.0.0", fixture.get("optuna").asText());
-    }
-
-    private static double[] vector(JsonNode node) {
-        double[] v = new double[node.size()];
-        for (int i = 0; i < v.length; i++) {
-            v[i] = node.get(i).asDouble();
-        }
-        return v;
-    }
-
-    private static double[][] matrix(JsonNode node) {
-        double[][] m = new double[node.size()][];
-        for (int i = 0; i < m.length; i++) {
-            m[i] = vector(node.get(i));
-        }
-        return m;
     }
 
     @Test

@@ -1,5 +1,7 @@
 package dev.hpo.sampler.cmaes;
 
+import static dev.hpo.OracleJson.matrix;
+import static dev.hpo.OracleJson.vector;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -26,22 +28,6 @@ import org.junit.jupiter.api.Test;
  * weights, leaves out.
  */
 class CmaEsOracleTest {
-
-    private static double[] vector(JsonNode node) {
-        double[] v = new double[node.size()];
-        for (int i = 0; i < v.length; i++) {
-            v[i] = node.get(i).asDouble();
-        }
-        return v;
-    }
-
-    private static double[][] matrix(JsonNode node) {
-        double[][] m = new double[node.size()][];
-        for (int i = 0; i < m.length; i++) {
-            m[i] = vector(node.get(i));
-        }
-        return m;
-    }
 
     private static void assertClose(double[] expected, double[] actual, double tolerance, String what) {
         for (int i = 0; i < expected.length; i++) {

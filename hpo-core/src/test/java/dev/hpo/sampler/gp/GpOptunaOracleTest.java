@@ -1,5 +1,7 @@
 package dev.hpo.sampler.gp;
 
+import static dev.hpo.OracleJson.matrix;
+import static dev.hpo.OracleJson.vector;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -37,22 +39,6 @@ class GpOptunaOracleTest {
             fixture = new ObjectMapper().readTree(in);
         }
         assertEquals("5.0.0", fixture.get("versions").get("optuna").asText());
-    }
-
-    static double[][] matrix(JsonNode node) {
-        double[][] m = new double[node.size()][];
-        for (int i = 0; i < m.length; i++) {
-            m[i] = vector(node.get(i));
-        }
-        return m;
-    }
-
-    static double[] vector(JsonNode node) {
-        double[] v = new double[node.size()];
-        for (int i = 0; i < v.length; i++) {
-            v[i] = node.get(i).asDouble();
-        }
-        return v;
     }
 
     static UnitSpace space(JsonNode c) {
