@@ -212,7 +212,9 @@
     }
     return tr;
   };
-  document.querySelectorAll("div.trials-view").forEach(function (root, i) { root.hpoTrials = new TrialsView(root, i); });
+  document.querySelectorAll("div.trials-view").forEach(function (root, i) {
+    root.hpoTrials = new TrialsView(root, i);
+  });
   // self-check: every plot has a drawn SVG whose coordinates are all numbers; the result goes to
   // <body data-report-status>
   var GEOMETRY = ["x", "y", "x1", "y1", "x2", "y2", "cx", "cy", "r", "width", "height"];
