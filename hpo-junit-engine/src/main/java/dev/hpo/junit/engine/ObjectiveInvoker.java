@@ -126,14 +126,14 @@ final class ObjectiveInvoker {
         int first = isInner(constructor.getDeclaringClass()) ? 1 : 0;
         if (context == null) {
             Object[] arguments = constructor.getParameterCount() == first ? new Object[first]
-                    : scope.arguments(constructor);
+                    : scope.arguments(constructor, null);
             if (first == 1) {
                 arguments[0] = enclosing;
             }
             return unwrap(() -> constructor.newInstance(arguments));
         }
         return JupiterCallbacks.newInstance(context, constructor.getDeclaringClass(), enclosing, () -> {
-            Object[] arguments = scope.arguments(constructor);
+            Object[] arguments = scope.arguments(constructor, context);
             if (first == 1) {
                 arguments[0] = enclosing;
             }

@@ -249,9 +249,9 @@ class NestedTest {
     }
 
     /**
-     * The instance callbacks (pre-construct, post-process, pre-destroy) registered on a {@code @Nested} class are
-     * called for its own instance only, those of its outer class for both, in the order Jupiter calls them, under
-     * either class's lifecycle, in smoke and study mode.
+     * The instance callbacks (pre-construct, constructor parameter resolvers, post-process, pre-destroy) registered on
+     * a {@code @Nested} class are called for its own instance only, those of its outer class for both, in the order
+     * Jupiter calls them, under either class's lifecycle, in smoke and study mode.
      */
     @Test
     void aNestedClassesInstanceCallbacksSeeOnlyItsOwnInstanceAsInJupiter() {
