@@ -56,20 +56,31 @@ final class InstanceChain {
     /**
      * The instances of every class of the chain: {@code shared}, the outermost ones that outlive the trial (of
      * {@code @TestInstance(PER_CLASS)} classes, may be empty), then a new one of each further class inside the one
-     * before, its constructor's parameters resolved in {@code scope} (null: none are), post-processed by the scope's
-     * extensions (if any) and with its {@code @RegisterExtension} fields registered there.
+     * before, its constructor's parameters resolved in {@code scope} (null: none are) and its
+     * {@code @RegisterExtension} fields registered there. As in Jupiter, the last class's instance is made and
+     * post-processed by the scope's extensions (if any), an enclosing class's by those of that class's context only:
+     * an extension a {@code @Nested} class registers never sees the instance of the class it is nested in.
      */
     List<Object> complete(List<Object> shared, JupiterScope scope) throws Exception {
         JupiterExtensionContext context = scope == null ? null : scope.extensions();
+        List<JupiterExtensionContext> classes = context == null ? null : context.classContexts();
+        if (classes != null && classes.size() != constructors.size()) {
+            throw new IllegalStateException("the context of " + constructors.get(constructors.size() - 1)
+                    .getDeclaringClass().getName() + " is inside " + classes.size() + " classes' contexts, not "
+                    + constructors.size());
+        }
         List<Object> all = new ArrayList<>(constructors.size());
         all.addAll(shared);
         for (int i = shared.size(); i < constructors.size(); i++) {
-            Object instance = ObjectiveInvoker.instantiate(constructors.get(i), scope,
+            JupiterExtensionContext own = context == null || i == constructors.size() - 1 ? context : classes.get(i);
+            Object instance = ObjectiveInvoker.instantiate(constructors.get(i), scope, own,
                     i == 0 ? null : all.get(i - 1));
             all.add(instance);
             if (context != null) {
-                context.instances(all);
-                JupiterCallbacks.postProcess(context, instance);
+                if (own == context) {
+                    context.instances(all);
+                }
+                JupiterCallbacks.postProcess(own, instance);
                 context.extensions().registerInstanceFields(instance);
             }
         }

@@ -100,6 +100,21 @@ final class JupiterExtensionContext {
         return extensions;
     }
 
+    /**
+     * The contexts of the classes this context's test runs in, the outermost first, this one's class's last (the
+     * context itself, for a class's): a {@code @Nested} class's outer instance is made and post-processed with its own
+     * class's context, which does not hold the extensions the nested class registers, as in Jupiter.
+     */
+    List<JupiterExtensionContext> classContexts() {
+        List<JupiterExtensionContext> classes = new ArrayList<>();
+        for (JupiterExtensionContext c = this; c != null; c = c.parent) {
+            if (c.element instanceof Class<?>) {
+                classes.add(0, c);
+            }
+        }
+        return classes;
+    }
+
     /** Whether this context or an ancestor registers an extension of this class. */
     boolean registers(Class<?> type) {
         return extensions.registers(type) || parent != null && parent.registers(type);

@@ -123,22 +123,30 @@ final class JupiterScope {
     }
 
     /**
-     * The arguments of a test class's constructor, resolved as a lifecycle method's are, as Jupiter resolves them; the
-     * first is left null for an inner class's, which takes its enclosing instance there.
+     * The arguments of a test class's constructor, resolved as a lifecycle method's are, as Jupiter resolves them, but
+     * by the parameter resolvers of {@code resolvers} (the scope's context, or an enclosing class's for its
+     * constructor: Jupiter resolves it with that class's extensions only); the first is left null for an inner
+     * class's, which takes its enclosing instance there.
      */
-    Object[] arguments(Constructor<?> constructor) throws Exception {
-        return arguments(constructor, ObjectiveInvoker.isInner(constructor.getDeclaringClass()) ? 1 : 0, null);
+    Object[] arguments(Constructor<?> constructor, JupiterExtensionContext resolvers) throws Exception {
+        return arguments(constructor, ObjectiveInvoker.isInner(constructor.getDeclaringClass()) ? 1 : 0, null,
+                resolvers);
     }
 
     private Object[] arguments(Executable executable, int first, Object target) throws Exception {
+        return arguments(executable, first, target, extensions);
+    }
+
+    private Object[] arguments(Executable executable, int first, Object target, JupiterExtensionContext resolvers)
+            throws Exception {
         Parameter[] parameters = executable.getParameters();
         Object[] arguments = new Object[parameters.length];
         for (int i = first; i < parameters.length; i++) {
             Optional<JupiterInjection> kind = JupiterInjection.of(parameters[i], executable.getName() + "(" + i + ")");
             if (kind.isPresent()) {
                 arguments[i] = value(kind.get(), parameters[i], parameters[i].getType());
-            } else if (extensions != null) {
-                arguments[i] = JupiterCallbacks.resolve(extensions, executable, i, target);
+            } else if (resolvers != null) {
+                arguments[i] = JupiterCallbacks.resolve(resolvers, executable, i, target);
             } else {
                 throw new IllegalStateException(executable + " takes a parameter no extension is registered to"
                         + " resolve");

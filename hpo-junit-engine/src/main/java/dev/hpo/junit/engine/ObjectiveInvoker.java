@@ -117,22 +117,23 @@ final class ObjectiveInvoker {
 
     /**
      * A new instance, inside {@code enclosing} for an inner class, the constructor's other parameters (if it has any)
-     * resolved in {@code scope} as a method's are (null when the objective injects nothing), whose extensions (if it
-     * has any) may also intercept the call.
+     * resolved in {@code scope} as a method's are (null when the objective injects nothing), made through the
+     * extensions of {@code context} (the scope's, or an enclosing class's for its instance; null: none), which may
+     * also intercept the call.
      */
-    static Object instantiate(Constructor<?> constructor, JupiterScope scope, Object enclosing) throws Exception {
+    static Object instantiate(Constructor<?> constructor, JupiterScope scope, JupiterExtensionContext context,
+            Object enclosing) throws Exception {
         int first = isInner(constructor.getDeclaringClass()) ? 1 : 0;
-        JupiterExtensionContext context = scope == null ? null : scope.extensions();
         if (context == null) {
             Object[] arguments = constructor.getParameterCount() == first ? new Object[first]
-                    : scope.arguments(constructor);
+                    : scope.arguments(constructor, null);
             if (first == 1) {
                 arguments[0] = enclosing;
             }
             return unwrap(() -> constructor.newInstance(arguments));
         }
         return JupiterCallbacks.newInstance(context, constructor.getDeclaringClass(), enclosing, () -> {
-            Object[] arguments = scope.arguments(constructor);
+            Object[] arguments = scope.arguments(constructor, context);
             if (first == 1) {
                 arguments[0] = enclosing;
             }

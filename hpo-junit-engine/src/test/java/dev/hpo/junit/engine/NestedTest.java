@@ -17,6 +17,7 @@ import static org.junit.platform.testkit.engine.EventConditions.skippedWithReaso
 
 import dev.hpo.FrozenTrial;
 import dev.hpo.TrialState;
+import dev.hpo.junit.engine.fixtures.lifecycle.InstanceTwins;
 import dev.hpo.junit.engine.fixtures.nested.AbstractOuter;
 import dev.hpo.junit.engine.fixtures.nested.DisabledOuter;
 import dev.hpo.junit.engine.fixtures.nested.ExtendedOuter;
@@ -245,5 +246,25 @@ class NestedTest {
         EngineExecutionResults results = hpo().selectors(selectClass(JupiterOnly.class)).execute();
         results.allEvents().failed().assertThatEvents().isEmpty();
         results.testEvents().assertThatEvents().isEmpty();
+    }
+
+    /**
+     * The instance callbacks (pre-construct, constructor parameter resolvers, post-process, pre-destroy) registered on
+     * a {@code @Nested} class are called for its own instance only, those of its outer class for both, in the order
+     * Jupiter calls them, under either class's lifecycle, in smoke and study mode.
+     */
+    @Test
+    void aNestedClassesInstanceCallbacksSeeOnlyItsOwnInstanceAsInJupiter() {
+        for (Class<?> twins : List.of(InstanceTwins.PerMethod.class, InstanceTwins.NestedPerClass.class,
+                InstanceTwins.OuterPerClass.class)) {
+            List<String> jupiter = Engines.logged(InstanceTwins.LOG,
+                    EngineTestKit.engine("junit-jupiter").selectors(selectClass(twins)));
+            assertTrue(jupiter.contains("OuterRecording post-process " + twins.getSimpleName())
+                    && !jupiter.contains("NestedRecording post-process " + twins.getSimpleName()), jupiter.toString());
+            for (EngineTestKit.Builder mode : List.of(hpo(), study(storage))) {
+                assertEquals(jupiter, Engines.logged(InstanceTwins.LOG, mode.selectors(selectClass(twins))),
+                        twins.getSimpleName());
+            }
+        }
     }
 }
