@@ -70,7 +70,8 @@ class EmmrKappaOracleTest {
             double[] isl = vector(c.get("inverseSquaredLengthScales"));
             // hpo's GP standardizes the n − 1 values again: Optuna's signal and noise variance in those units
             double[] theta = {-0.5 * Math.log(isl[0]), -0.5 * Math.log(isl[1]), -0.5 * Math.log(isl[2]),
-                Math.log(c.get("kernelScale").asDouble() / variance), Math.log(c.get("noiseVar").asDouble() / variance)};
+                Math.log(c.get("kernelScale").asDouble() / variance),
+                Math.log(c.get("noiseVar").asDouble() / variance)};
             GpModel model = GpModel.unwarped(SPACE);
             GpModel.Posterior posterior = model.condition(x, y, List.of(), new GpModel.Hyperparameters(theta));
             double kappa = RegretBoundEvaluator.bound(SPACE, posterior, x, EmmrEvaluator.DEFAULT_DELTA);
