@@ -2,20 +2,14 @@ package dev.hpo.terminator;
 
 import static dev.hpo.OracleJson.matrix;
 import static dev.hpo.OracleJson.vector;
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hpo.sampler.UnitSpace;
 import dev.hpo.sampler.gp.GpModel;
-import dev.hpo.space.Distribution;
-import dev.hpo.space.FloatDistribution;
 import java.io.IOException;
-import java.io.InputStream;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import org.apache.commons.math3.stat.StatUtils;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -28,23 +22,12 @@ import org.junit.jupiter.api.Test;
  */
 class EmmrKappaOracleTest {
 
+    private static final UnitSpace SPACE = OptunaTerminatorFixtures.SPACE;
     private static JsonNode fixture;
-    private static final UnitSpace SPACE;
-
-    static {
-        Map<String, Distribution> space = new LinkedHashMap<>();
-        for (String name : List.of("x", "y", "z")) {
-            space.put(name, FloatDistribution.of(0, 1));
-        }
-        SPACE = new UnitSpace(space);
-    }
 
     @BeforeAll
     static void readFixture() throws IOException {
-        try (InputStream in = EmmrKappaOracleTest.class.getResourceAsStream("optuna-emmr-kappa.json")) {
-            fixture = new ObjectMapper().readTree(in);
-        }
-        assertEquals("5.0.0", fixture.get("optuna").asText());
+        fixture = OptunaTerminatorFixtures.read("optuna-emmr-kappa.json");
     }
 
     /**
@@ -57,21 +40,9 @@ class EmmrKappaOracleTest {
             String where = "seed " + c.get("seed") + ", " + c.get("n") + " trials";
             double[][] x = matrix(c.get("x"));
             double[] y = vector(c.get("values"));
-            double mean = 0;
-            for (double v : y) {
-                mean += v;
-            }
-            mean /= y.length;
-            double variance = 0;
-            for (double v : y) {
-                variance += (v - mean) * (v - mean);
-            }
-            variance /= y.length;
-            double[] isl = vector(c.get("inverseSquaredLengthScales"));
+            double variance = StatUtils.populationVariance(y);
             // hpo's GP standardizes the n − 1 values again: Optuna's signal and noise variance in those units
-            double[] theta = {-0.5 * Math.log(isl[0]), -0.5 * Math.log(isl[1]), -0.5 * Math.log(isl[2]),
-                Math.log(c.get("kernelScale").asDouble() / variance),
-                Math.log(c.get("noiseVar").asDouble() / variance)};
+            double[] theta = OptunaTerminatorFixtures.theta(c, variance);
             GpModel model = GpModel.unwarped(SPACE);
             GpModel.Posterior posterior = model.condition(x, y, List.of(), new GpModel.Hyperparameters(theta));
             double kappa = RegretBoundEvaluator.bound(SPACE, posterior, x, EmmrEvaluator.DEFAULT_DELTA);

@@ -6,16 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hpo.sampler.UnitSpace;
 import dev.hpo.sampler.gp.GpModel;
-import dev.hpo.space.Distribution;
-import dev.hpo.space.FloatDistribution;
 import java.io.IOException;
-import java.io.InputStream;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -28,23 +22,12 @@ import org.junit.jupiter.api.Test;
  */
 class RegretBoundOracleTest {
 
+    private static final UnitSpace SPACE = OptunaTerminatorFixtures.SPACE;
     private static JsonNode fixture;
-    private static final UnitSpace SPACE;
-
-    static {
-        Map<String, Distribution> space = new LinkedHashMap<>();
-        for (String name : List.of("x", "y", "z")) {
-            space.put(name, FloatDistribution.of(0, 1));
-        }
-        SPACE = new UnitSpace(space);
-    }
 
     @BeforeAll
     static void readFixture() throws IOException {
-        try (InputStream in = RegretBoundOracleTest.class.getResourceAsStream("optuna-regret-bound.json")) {
-            fixture = new ObjectMapper().readTree(in);
-        }
-        assertEquals("5.0.0", fixture.get("optuna").asText());
+        fixture = OptunaTerminatorFixtures.read("optuna-regret-bound.json");
     }
 
     @Test
@@ -76,9 +59,7 @@ class RegretBoundOracleTest {
             String where = "seed " + c.get("seed") + ", " + c.get("n") + " trials";
             double[][] x = matrix(c.get("topX"));
             double[] y = vector(c.get("topValues"));
-            double[] isl = vector(c.get("inverseSquaredLengthScales"));
-            double[] theta = {-0.5 * Math.log(isl[0]), -0.5 * Math.log(isl[1]), -0.5 * Math.log(isl[2]),
-                Math.log(c.get("kernelScale").asDouble()), Math.log(c.get("noiseVar").asDouble())};
+            double[] theta = OptunaTerminatorFixtures.theta(c, 1);
             GpModel model = GpModel.unwarped(SPACE);
             GpModel.Posterior posterior = model.condition(x, y, List.of(), new GpModel.Hyperparameters(theta));
             double mean = c.get("topMean").asDouble();
