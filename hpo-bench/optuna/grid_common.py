@@ -1,5 +1,5 @@
 """The grid and the objective that grid_journal.py (Optuna begins) and grid_continue.py (Optuna finishes) share with
-hpo's GridSamplerJournalTest and dev.hpo.bench.GridJournal: the same names, values in the same order, the same
+hpo's GridSamplerJournalTest and dev.hpo.sampler.GridJournal: the same names, values in the same order, the same
 pruned and failing points."""
 import optuna
 

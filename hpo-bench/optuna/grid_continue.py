@@ -1,4 +1,4 @@
-"""Finishes with Optuna's GridSampler the two grid studies hpo began in a journal (dev.hpo.bench.GridJournal FILE),
+"""Finishes with Optuna's GridSampler the two grid studies hpo began in a journal (dev.hpo.sampler.GridJournal FILE),
 and checks that every grid point is finished by exactly one trial and that each trial's parameters are the point its
 grid_id means in Optuna's numbering. Not run in CI (no Python there); see hpo-bench/results/grid-optuna.md.
 Needs optuna (5.0.0 was used). Usage: python grid_continue.py FILE

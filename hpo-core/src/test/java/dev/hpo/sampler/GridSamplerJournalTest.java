@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.hpo.FrozenTrial;
 import dev.hpo.Study;
-import dev.hpo.Trial;
-import dev.hpo.TrialPruned;
 import dev.hpo.TrialState;
 import dev.hpo.storage.JournalStorage;
 import java.io.IOException;
@@ -26,24 +24,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class GridSamplerJournalTest {
 
-    /** The space the script gave Optuna, in its order. */
-    private static final Map<String, List<?>> SPACE = Map.of("x", List.of(3, 1, 2, 5),
-            "kernel", List.of("rbf", "linear", "poly"), "c", List.of(0.1, 1.0, 10.0));
-
-    /** The script's objective: some points pruned, some failing. */
-    private static double objective(Trial t) {
-        int x = t.suggestInt("x", 1, 5);
-        String kernel = t.suggestCategorical("kernel", List.of("rbf", "linear", "poly"));
-        double c = t.suggestFloat("c", 0.01, 100, true);
-        if (kernel.equals("poly") && c == 10.0) {
-            throw new TrialPruned();
-        }
-        if (x == 5) {
-            throw new IllegalStateException("x=5 fails, on purpose");
-        }
-        return x * c + kernel.length();
-    }
-
     private static Path journal(Path dir) throws IOException {
         Path journal = dir.resolve("optuna-grid.log");
         try (InputStream in = GridSamplerJournalTest.class.getResourceAsStream("grid/optuna-grid.log")) {
@@ -55,7 +35,7 @@ class GridSamplerJournalTest {
     /** Seed 7, 14 trials finished by Optuna (complete, pruned, failed) and one a dead Optuna worker left running. */
     @Test
     void finishesTheGridOptunaBeganEachPointOnce(@TempDir Path dir) throws IOException {
-        List<FrozenTrial> trials = finish(journal(dir), "grid", new GridSampler(SPACE, 7));
+        List<FrozenTrial> trials = finish(journal(dir), "grid", new GridSampler(GridJournal.SPACE, 7));
         assertEquals(15, trials.stream().filter(t -> t.number() < 15).count());
         assertEquals(TrialState.RUNNING, trials.get(14).state(), "Optuna's dead worker's trial stays as it was");
         assertEquals(36 + 1, trials.size(), "36 points, and the running trial Optuna left");
@@ -66,7 +46,7 @@ class GridSamplerJournalTest {
     /** Optuna without a seed numbers with seed 0, and so does hpo's GridSampler without one. */
     @Test
     void finishesAnUnseededOptunaGridWithoutASeed(@TempDir Path dir) throws IOException {
-        List<FrozenTrial> trials = finish(journal(dir), "grid-default", new GridSampler(SPACE));
+        List<FrozenTrial> trials = finish(journal(dir), "grid-default", new GridSampler(GridJournal.SPACE));
         assertEquals(36, trials.size());
     }
 
@@ -79,7 +59,7 @@ class GridSamplerJournalTest {
         try (Study study = Study.builder().storage(new JournalStorage(journal)).name(name).loadIfExists(true)
                 .sampler(sampler).build()) {
             int optunas = study.trials().size();
-            study.optimize(GridSamplerJournalTest::objective, 100);
+            study.optimize(GridJournal::objective, 100);
             List<FrozenTrial> trials = study.trials();
             Map<Object, Integer> finishedPerPoint = new HashMap<>();
             for (FrozenTrial t : trials) {

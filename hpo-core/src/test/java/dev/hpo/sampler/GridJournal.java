@@ -1,10 +1,9 @@
-package dev.hpo.bench;
+package dev.hpo.sampler;
 
 import dev.hpo.FrozenTrial;
 import dev.hpo.Study;
 import dev.hpo.Trial;
 import dev.hpo.TrialPruned;
-import dev.hpo.sampler.GridSampler;
 import dev.hpo.storage.JournalStorage;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,12 +11,17 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The reverse of {@code GridSamplerJournalTest}, which finishes grid studies Optuna began: {@code GridJournal FILE}
- * begins two grid studies in a journal with hpo's GridSampler and leaves them half done, and
- * {@code hpo-bench/optuna/grid_continue.py FILE} finishes them with Optuna's GridSampler, checking that every point
- * is evaluated exactly once. The studies are those of {@code hpo-bench/optuna/grid_journal.py}: {@code grid}
- * (seed 7, 14 trials finished, one left running as by a worker that died) and {@code grid-default} (no seed, 5
- * trials).
+ * The grid studies of {@code hpo-bench/optuna/grid_journal.py}, which {@link GridSamplerJournalTest} finishes after
+ * Optuna began them: the space as the script gave it to Optuna, in its order, and the script's objective (some points
+ * pruned, some failing). As a main, the reverse: {@code GridJournal FILE} begins the same two studies in a journal
+ * with hpo's GridSampler and leaves them half done — {@code grid} (seed 7, 14 trials finished, one left running as by
+ * a worker that died) and {@code grid-default} (no seed, 5 trials) — and {@code hpo-bench/optuna/grid_continue.py
+ * FILE} finishes them with Optuna's GridSampler, checking that every point is evaluated exactly once.
+ *
+ * <p>Run from the repository root, after {@code mvn -q -o -pl hpo-core -am test-compile dependency:build-classpath
+ * -Dmdep.includeScope=test -Dmdep.outputFile=target/test.cp}: {@code java -cp
+ * hpo-core/target/test-classes:hpo-core/target/classes:$(cat hpo-core/target/test.cp) dev.hpo.sampler.GridJournal
+ * hpo-bench/target/grid-journal.log}.
  */
 public final class GridJournal {
 
@@ -27,7 +31,7 @@ public final class GridJournal {
     private GridJournal() {
     }
 
-    private static double objective(Trial t) {
+    static double objective(Trial t) {
         int x = t.suggestInt("x", 1, 5);
         String kernel = t.suggestCategorical("kernel", List.of("rbf", "linear", "poly"));
         double c = t.suggestFloat("c", 0.01, 100, true);
@@ -41,9 +45,6 @@ public final class GridJournal {
     }
 
     public static void main(String[] args) throws Exception {
-        if (args.length == 1) {
-            args = args[0].trim().split("\\s+");  // -Dbench.args="FILE" comes as one argument
-        }
         if (args.length != 1) {
             throw new IllegalArgumentException("usage: GridJournal FILE");
         }
